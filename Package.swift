@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+//
+// onestop: a discrete-event simulator of Vietnam's one-stop public-service centres.
+//
+// Build flags (pass with `-Xswiftc -D<FLAG>`):
+//
+// - `ONESTOP_INTERNAL_CHECKS`: after every event-queue mutation, verify the heap
+//   property and the cancellation table. Costs O(n) per operation, so it turns the
+//   kernel from O(log n) into O(n) per event; use it while debugging the kernel or a
+//   model, never for benchmarks. Off by default.
+import PackageDescription
+
+let package = Package(
+  name: "onestop",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "onestop", targets: ["onestop"]),
+    .library(name: "DESKernel", targets: ["DESKernel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // GNU GSL through pkg-config; the shim exposes GSL globals Swift 6 cannot import.
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+    ),
+    // Generic kernel: clock, event queue, random streams, distributions, server pools.
+    // Knows nothing of dossiers, desks or files.
+    .target(
+      name: "DESKernel",
+      dependencies: ["CGSL"]
+    ),
+    // Reference queues (G/G/c) and the closed-form results they are checked against.
+    .target(
+      name: "ReferenceModels",
+      dependencies: ["DESKernel"]
+    ),
+    // The command-line tool: wires the libraries together, nothing more.
+    .executableTarget(
+      name: "onestop",
+      dependencies: [
+        "DESKernel",
+        "ReferenceModels",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Analytic queueing formulas and statistical helpers shared by the tests.
+    .target(
+      name: "TestSupport",
+      dependencies: ["DESKernel", "ReferenceModels"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "DESKernelTests",
+      dependencies: ["DESKernel", "ReferenceModels", "TestSupport"]
+    ),
+  ]
+)

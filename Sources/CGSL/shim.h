@@ -1,0 +1,34 @@
+// Swift-facing view of GNU GSL.
+//
+// Swift 6 refuses to touch mutable C globals such as `gsl_rng_mt19937` ("reference to
+// var is not concurrency-safe"), so each generator type gets a static inline accessor
+// here, in the style of swift-numerics' _NumericsShims. Link flags come from
+// pkg-config (`-lgsl -lgslcblas -lm`).
+#ifndef ONESTOP_CGSL_SHIM_H
+#define ONESTOP_CGSL_SHIM_H
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#define ONESTOP_SHIM static inline __attribute__((__always_inline__))
+
+ONESTOP_SHIM const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+ONESTOP_SHIM const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+ONESTOP_SHIM const gsl_rng_type *cgsl_rng_ranlxd1(void) { return gsl_rng_ranlxd1; }
+
+/// A uniform double in [0, 1) straight through the generator's function table,
+/// without the extra call layer of `gsl_rng_uniform`.
+ONESTOP_SHIM double cgsl_uniform(const gsl_rng *r) {
+  return (r->type->get_double)(r->state);
+}
+
+/// A uniform double in (0, 1): never exactly zero, safe under a logarithm.
+ONESTOP_SHIM double cgsl_uniform_pos(const gsl_rng *r) {
+  double x;
+  do { x = (r->type->get_double)(r->state); } while (x == 0.0);
+  return x;
+}
+
+#endif

@@ -1,0 +1,111 @@
+import CGSL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One independent stream of random numbers, backed by a GSL generator (`gsl_rng`).
+///
+/// A stream is a class because it owns a C allocation that must be freed exactly once;
+/// models create their streams when a replication starts, never per event. Draws go
+/// straight to the generator's function table (see `cgsl_uniform` in the shim).
+///
+/// Not thread-safe: a stream belongs to one replication, and one replication runs on
+/// one thread.
+public final class RandomStream {
+  /// The generator algorithm.
+  public enum Algorithm: String, CaseIterable, Sendable {
+    /// Mersenne Twister (Matsumoto and Nishimura 1998): GSL's default, fast, period 2^19937 - 1.
+    case mt19937
+    /// Maximally equidistributed Tausworthe (L'Ecuyer 1996): smaller state, as fast.
+    case taus2
+    /// RANLUX, double precision, luxury level 1: slow, with proven decorrelation.
+    case ranlxd1
+
+    var gslType: UnsafePointer<gsl_rng_type> {
+      switch self {
+      case .mt19937: return cgsl_rng_mt19937()
+      case .taus2: return cgsl_rng_taus2()
+      case .ranlxd1: return cgsl_rng_ranlxd1()
+      }
+    }
+  }
+
+  /// Where the stream's seed came from.
+  public let key: StreamKey
+  /// The generator algorithm.
+  public let algorithm: Algorithm
+  @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+
+  /// A stream seeded from `key`.
+  public init(_ key: StreamKey, algorithm: Algorithm = .mt19937) {
+    GSL.configure()
+    guard let rng = gsl_rng_alloc(algorithm.gslType) else {
+      fatalError("gsl_rng_alloc failed: out of memory")
+    }
+    gsl_rng_set(rng, key.gslSeed)
+    self.rng = rng
+    self.key = key
+    self.algorithm = algorithm
+  }
+
+  /// A stream for `source` under `masterSeed` and `replication`.
+  public convenience init(
+    masterSeed: UInt64, replication: UInt64 = 0, source: String, algorithm: Algorithm = .mt19937
+  ) {
+    self.init(StreamKey(masterSeed: masterSeed, replication: replication, source: source), algorithm: algorithm)
+  }
+
+  deinit { gsl_rng_free(rng) }
+
+  /// A uniform double in [0, 1).
+  @inlinable @inline(__always)
+  public func uniform() -> Double { cgsl_uniform(rng) }
+
+  /// A uniform double in (0, 1): never zero, safe under a logarithm.
+  @inlinable @inline(__always)
+  public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
+
+  /// An exponential variate with the given mean, by inversion (as `gsl_ran_exponential`
+  /// does, without the extra call).
+  @inlinable @inline(__always)
+  public func exponential(mean: Double) -> Double {
+    -mean * _log1mUniform()
+  }
+
+  /// `log(1 - u)` for u uniform in [0, 1): never -inf.
+  @inlinable @inline(__always)
+  func _log1mUniform() -> Double {
+    // 1 - u lies in (0, 1]; log is finite.
+    let u = cgsl_uniform(rng)
+    return log1p(-u)
+  }
+
+  /// `true` with probability `p`.
+  @inlinable @inline(__always)
+  public func bernoulli(_ p: Double) -> Bool { cgsl_uniform(rng) < p }
+
+  /// A uniform integer in 0 ..< `n` (`n` >= 1), without modulo bias.
+  @inlinable
+  public func uniformInt(below n: Int) -> Int {
+    precondition(n >= 1, "uniformInt(below:) needs n >= 1")
+    return Int(gsl_rng_uniform_int(rng, UInt(n)))
+  }
+
+  /// The raw generator, for GSL functions this type does not wrap.
+  public var gslGenerator: UnsafeMutablePointer<gsl_rng> { rng }
+}
+
+/// Process-wide GSL settings.
+enum GSL {
+  /// Turns GSL's abort-on-error handler off, once. Every GSL call whose status matters
+  /// is checked by its caller instead.
+  static func configure() { _ = configured }
+
+  private static let configured: Bool = {
+    gsl_set_error_handler_off()
+    return true
+  }()
+}

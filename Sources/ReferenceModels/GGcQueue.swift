@@ -1,0 +1,166 @@
+import DESKernel
+
+/// A G/G/c queue: renewal arrivals, i.i.d. services, `c` servers with an optional
+/// capacity schedule, FIFO. The reference model of the benchmarks and of the theory
+/// tests (M/M/c against Erlang C, M/D/1 against Pollaczek-Khinchine).
+///
+/// It serves exactly `customers` arrivals and then stops generating new ones; the run
+/// ends when the last one leaves. The first `warmupCustomers` arrivals are served but
+/// left out of the wait and sojourn statistics. Memory does not grow with `customers`:
+/// only waiting customers are stored.
+public struct GGcQueue: SimulationModel {
+  /// The two things that happen in a G/G/c queue, plus capacity changes.
+  public enum Event {
+    case arrival
+    case departure(server: Int32)
+    case capacityChange
+  }
+
+  /// One customer while in the system.
+  public struct Customer {
+    /// Arrival order, from 0.
+    public let index: Int
+    /// Arrival time.
+    public let arrival: SimTime
+  }
+
+  /// What to simulate.
+  public struct Configuration: Sendable {
+    /// Time between arrivals.
+    public var interarrival: Distribution
+    /// Service time.
+    public var service: Distribution
+    /// Number of servers.
+    public var servers: Int
+    /// Servers on shift over time (default: all, always).
+    public var schedule: CapacitySchedule?
+    /// What happens to a service when its server goes off shift.
+    public var offShiftRule: OffShiftRule
+    /// Arrivals to generate.
+    public var customers: Int
+    /// Arrivals left out of the statistics at the start.
+    public var warmupCustomers: Int
+
+    /// Creates a configuration.
+    public init(
+      interarrival: Distribution, service: Distribution, servers: Int,
+      schedule: CapacitySchedule? = nil, offShiftRule: OffShiftRule = .finishService,
+      customers: Int, warmupCustomers: Int = 0
+    ) {
+      self.interarrival = interarrival
+      self.service = service
+      self.servers = servers
+      self.schedule = schedule
+      self.offShiftRule = offShiftRule
+      self.customers = customers
+      self.warmupCustomers = warmupCustomers
+    }
+  }
+
+  public let configuration: Configuration
+  let arrivalStream: RandomStream
+  let serviceStream: RandomStream
+  /// The servers and the queue.
+  public private(set) var pool: ServerPool<Customer>
+  /// Arrivals generated so far.
+  public private(set) var arrived = 0
+  /// Customers who have left.
+  public private(set) var departed = 0
+  /// Waits of customers after the warm-up.
+  public private(set) var waits = Tally()
+  /// Customers after the warm-up who waited more than zero.
+  public private(set) var waitedCount = 0
+  /// Time in system of customers after the warm-up.
+  public private(set) var sojourns = Tally()
+  /// Number in system over time (from time 0, warm-up included).
+  public private(set) var inSystem = TimeWeighted()
+
+  /// A queue whose random streams derive from `seed` and `replication`: arrivals and
+  /// services draw from separate streams (`ggc/arrivals`, `ggc/service`).
+  public init(_ configuration: Configuration, seed: UInt64, replication: UInt64 = 0) {
+    precondition(configuration.servers >= 1, "GGcQueue needs at least one server")
+    precondition(configuration.customers >= 0 && configuration.warmupCustomers >= 0)
+    self.configuration = configuration
+    arrivalStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/arrivals")
+    serviceStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/service")
+    let cap = configuration.schedule?.capacity(at: 0) ?? configuration.servers
+    pool = ServerPool(
+      servers: Swift.max(configuration.servers, configuration.schedule?.maximum ?? 0),
+      initialCapacity: cap, offShiftRule: configuration.offShiftRule)
+  }
+
+  /// Schedules the first arrival and the first capacity change; call once before running.
+  public func start(_ scheduler: inout Scheduler<Event>) {
+    if configuration.customers > 0 {
+      scheduler.schedule(after: configuration.interarrival.sample(arrivalStream), .arrival)
+    }
+    scheduleNextCapacityChange(&scheduler)
+  }
+
+  /// Builds an engine, runs the queue to the last departure and returns it.
+  public static func simulate(_ configuration: Configuration, seed: UInt64, replication: UInt64 = 0) -> Engine<GGcQueue> {
+    var engine = Engine(model: GGcQueue(configuration, seed: seed, replication: replication))
+    engine.model.start(&engine.scheduler)
+    engine.run()
+    return engine
+  }
+
+
+  public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+    let now = scheduler.now
+    switch event {
+    case .arrival:
+      let customer = Customer(index: arrived, arrival: now)
+      arrived &+= 1
+      inSystem.set(Double(arrived - departed), at: now)
+      if arrived < configuration.customers {
+        scheduler.schedule(after: configuration.interarrival.sample(arrivalStream), .arrival)
+      }
+      if let start = pool.arrive(customer, at: now) { begin(start, &scheduler) }
+
+    case .departure(let server):
+      let s = Int(server)
+      let customer = pool.element(on: s).unsafelyUnwrapped
+      departed &+= 1
+      inSystem.set(Double(arrived - departed), at: now)
+      if customer.index >= configuration.warmupCustomers { sojourns.add(now - customer.arrival) }
+      if let start = pool.complete(server: s, at: now) { begin(start, &scheduler) }
+
+    case .capacityChange:
+      let capacity = configuration.schedule?.capacity(at: now) ?? configuration.servers
+      pool.setCapacity(capacity, at: now)
+      while let cut = pool.popInterruption() {
+        if let token = cut.token { scheduler.cancel(token) }
+      }
+      while let start = pool.nextStart(at: now) { begin(start, &scheduler) }
+      if arrived < configuration.customers || departed < arrived {
+        scheduleNextCapacityChange(&scheduler)
+      }
+    }
+  }
+
+  @inline(__always)
+  mutating func begin(_ start: ServerPool<Customer>.Start, _ scheduler: inout Scheduler<Event>) {
+    if start.element.index >= configuration.warmupCustomers {
+      waits.add(start.waited)
+      if start.waited > 0 { waitedCount &+= 1 }
+    }
+    let end = scheduler.now + configuration.service.sample(serviceStream)
+    if configuration.offShiftRule == .returnToQueue {
+      let token = scheduler.scheduleCancellable(at: end, priority: .release, .departure(server: Int32(start.server)))
+      pool.attach(token, to: start.server)
+    } else {
+      scheduler.schedule(at: end, priority: .release, .departure(server: Int32(start.server)))
+    }
+  }
+
+  func scheduleNextCapacityChange(_ scheduler: inout Scheduler<Event>) {
+    guard let schedule = configuration.schedule, let next = schedule.nextChange(after: scheduler.now) else { return }
+    scheduler.schedule(at: next.at, priority: .capacity, .capacityChange)
+  }
+
+  /// Share of post-warm-up customers who waited more than zero.
+  public var probabilityOfWaiting: Double {
+    waits.count > 0 ? Double(waitedCount) / Double(waits.count) : 0
+  }
+}
