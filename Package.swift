@@ -50,7 +50,7 @@ let package = Package(
     // Analytic queueing formulas and statistical helpers shared by the tests.
     .target(
       name: "TestSupport",
-      dependencies: ["DESKernel", "ReferenceModels"],
+      dependencies: ["CGSL", "DESKernel", "ReferenceModels"],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -132,8 +132,17 @@ public struct Distribution: Sendable, CustomStringConvertible {
   // MARK: - Sampling
 
   /// One draw from `stream`.
-  @inlinable
+  ///
+  /// The exponential case, by far the most frequent in queueing models, is inlined at
+  /// the call site; the others go through one out-of-line switch.
+  @inlinable @inline(__always)
   public func sample(_ stream: RandomStream) -> Double {
+    if case .exponential(let mean) = form { return stream.exponential(mean: mean) }
+    return _sampleGeneral(stream)
+  }
+
+  @usableFromInline
+  func _sampleGeneral(_ stream: RandomStream) -> Double {
     switch form {
     case .deterministic(let v):
       return v

@@ -14,14 +14,14 @@ public struct EventPriority: Comparable, Hashable, Sendable, CustomStringConvert
   public init(_ rawValue: UInt8) { self.rawValue = rawValue }
 
   /// Capacity changes (shift starts and ends, openings and closings).
-  public static let capacity = EventPriority(16)
+  @inlinable public static var capacity: EventPriority { EventPriority(16) }
   /// Releases: service completions, a resource becoming free.
-  public static let release = EventPriority(64)
+  @inlinable public static var release: EventPriority { EventPriority(64) }
   /// The default band: arrivals and everything without a reason to be elsewhere.
-  public static let normal = EventPriority(128)
+  @inlinable public static var normal: EventPriority { EventPriority(128) }
   /// Bookkeeping that must observe the settled state of the instant (deadline watches,
   /// statistics snapshots).
-  public static let late = EventPriority(224)
+  @inlinable public static var late: EventPriority { EventPriority(224) }
 
   @inlinable
   public static func < (a: EventPriority, b: EventPriority) -> Bool {

@@ -68,19 +68,14 @@ public final class RandomStream {
   @inlinable @inline(__always)
   public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
 
-  /// An exponential variate with the given mean, by inversion (as `gsl_ran_exponential`
-  /// does, without the extra call).
+  /// An exponential variate with the given mean, by inversion, as `gsl_ran_exponential`
+  /// does but without its extra call layer, and with `log(1 − u)` instead of
+  /// `log1p(−u)`: glibc's `log` is about twice as fast, and the two differ only for
+  /// u < 1e-8, where both are within an ulp of −u.
   @inlinable @inline(__always)
   public func exponential(mean: Double) -> Double {
-    -mean * _log1mUniform()
-  }
-
-  /// `log(1 - u)` for u uniform in [0, 1): never -inf.
-  @inlinable @inline(__always)
-  func _log1mUniform() -> Double {
-    // 1 - u lies in (0, 1]; log is finite.
-    let u = cgsl_uniform(rng)
-    return log1p(-u)
+    // u in [0, 1), so 1 − u lies in (0, 1] and the logarithm is finite.
+    -mean * log(1.0 - cgsl_uniform(rng))
   }
 
   /// `true` with probability `p`.

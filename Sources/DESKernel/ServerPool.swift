@@ -150,15 +150,17 @@ public struct ServerPool<Element> {
     return nil
   }
 
-  /// Records that `server` finished at `now`. If the server is still on shift and
-  /// someone waits, their service starts on it and is returned.
+  /// Records that `server` finished at `now` and returns whom it served, and, if the
+  /// server is still on shift and someone waits, the service that starts on it now.
   /// - Complexity: O(priority classes)
   @inlinable
-  public mutating func complete(server: Int, at now: SimTime) -> Start? {
-    precondition(serving[server] != nil, "complete(server: \(server)): that server is idle")
+  public mutating func complete(server: Int, at now: SimTime) -> (finished: Element, next: Start?) {
+    guard let finished = serving[server]?.element else {
+      preconditionFailure("complete(server: \(server)): that server is idle")
+    }
     release(server, at: now)
-    guard server < capacity else { return nil }
-    return startNext(on: server, at: now)
+    guard server < _capacity else { return (finished, nil) }
+    return (finished, startNext(on: server, at: now))
   }
 
   /// Attaches the token of the event that will end `server`'s current service, so an

@@ -1,9 +1,14 @@
-/// Running mean and variance of observations (Welford 1962): one pass, O(1) memory,
-/// numerically stable.
+/// Running mean and variance of observations in O(1) memory.
+///
+/// Sums are kept relative to the first observation (the "shifted data" algorithm,
+/// Chan, Golub and LeVeque 1983), which keeps the variance accurate when the mean is
+/// large compared with the spread, and needs no division per observation (Welford's
+/// update needs one, which costs a tenth of an M/M/c event).
 public struct Tally: Sendable, Equatable {
   @usableFromInline var _count: Int = 0
-  @usableFromInline var _mean: Double = 0
-  @usableFromInline var _m2: Double = 0
+  @usableFromInline var _shift: Double = 0
+  @usableFromInline var _sum: Double = 0
+  @usableFromInline var _sumSquares: Double = 0
   @usableFromInline var _min: Double = .infinity
   @usableFromInline var _max: Double = -.infinity
 
@@ -12,46 +17,52 @@ public struct Tally: Sendable, Equatable {
 
   /// Number of observations.
   @inlinable public var count: Int { _count }
-  /// Mean of the observations (0 when empty).
-  @inlinable public var mean: Double { _mean }
   /// Smallest observation (+inf when empty).
   @inlinable public var min: Double { _min }
   /// Largest observation (-inf when empty).
   @inlinable public var max: Double { _max }
 
   /// Adds one observation.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func add(_ x: Double) {
+    if _count == 0 { _shift = x }
     _count &+= 1
-    let delta = x - _mean
-    _mean += delta / Double(_count)
-    _m2 += delta * (x - _mean)
-    if x < _min { _min = x }
-    if x > _max { _max = x }
+    let d = x - _shift
+    _sum += d
+    _sumSquares += d * d
+    _min = x < _min ? x : _min
+    _max = x > _max ? x : _max
   }
 
-  /// Merges another tally (Chan, Golub and LeVeque 1979), as if its observations had
-  /// been added here.
+  /// Mean of the observations (0 when empty).
+  public var mean: Double { _count > 0 ? _shift + _sum / Double(_count) : 0 }
+
+  /// Sample variance (n − 1 denominator); 0 with fewer than two observations.
+  public var variance: Double {
+    guard _count > 1 else { return 0 }
+    let n = Double(_count)
+    return Swift.max(0, (_sumSquares - _sum * _sum / n) / (n - 1))
+  }
+
+  /// Merges another tally, as if its observations had been added here.
   public mutating func merge(_ other: Tally) {
     guard other._count > 0 else { return }
     guard _count > 0 else { self = other; return }
-    let n = Double(_count + other._count)
-    let delta = other._mean - _mean
-    _m2 += other._m2 + delta * delta * Double(_count) * Double(other._count) / n
-    _mean += delta * Double(other._count) / n
+    // Re-express the other's sums relative to this tally's shift.
+    let delta = other._shift - _shift
+    let m = Double(other._count)
+    _sumSquares += other._sumSquares + 2 * delta * other._sum + m * delta * delta
+    _sum += other._sum + m * delta
     _count += other._count
     _min = Swift.min(_min, other._min)
     _max = Swift.max(_max, other._max)
   }
 
-  /// Sample variance (n − 1 denominator); 0 with fewer than two observations.
-  public var variance: Double { _count > 1 ? _m2 / Double(_count - 1) : 0 }
-
   /// Sample standard deviation.
   public var standardDeviation: Double { variance.squareRoot() }
 
   /// Sum of the observations.
-  public var sum: Double { _mean * Double(_count) }
+  public var sum: Double { _shift * Double(_count) + _sum }
 }
 
 /// The time average of a piecewise-constant quantity, such as a queue length or the

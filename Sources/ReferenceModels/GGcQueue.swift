@@ -5,15 +5,17 @@ import DESKernel
 /// tests (M/M/c against Erlang C, M/D/1 against Pollaczek-Khinchine).
 ///
 /// It serves exactly `customers` arrivals and then stops generating new ones; the run
-/// ends when the last one leaves. The first `warmupCustomers` arrivals are served but
-/// left out of the wait and sojourn statistics. Memory does not grow with `customers`:
-/// only waiting customers are stored.
+/// ends when the last one leaves. Statistics are reset at the end of the `warmup`
+/// period, so they describe the queue after it has filled up: waits are those of the
+/// services that start after the warm-up, sojourns those of customers who arrive after
+/// it. Memory does not grow with `customers`: only waiting customers are stored.
 public struct GGcQueue: SimulationModel {
   /// The two things that happen in a G/G/c queue, plus capacity changes.
   public enum Event {
     case arrival
     case departure(server: Int32)
     case capacityChange
+    case endOfWarmup
   }
 
   /// One customer while in the system.
@@ -38,14 +40,14 @@ public struct GGcQueue: SimulationModel {
     public var offShiftRule: OffShiftRule
     /// Arrivals to generate.
     public var customers: Int
-    /// Arrivals left out of the statistics at the start.
-    public var warmupCustomers: Int
+    /// Time at the start left out of the statistics: every statistic is reset then.
+    public var warmup: SimTime
 
     /// Creates a configuration.
     public init(
       interarrival: Distribution, service: Distribution, servers: Int,
       schedule: CapacitySchedule? = nil, offShiftRule: OffShiftRule = .finishService,
-      customers: Int, warmupCustomers: Int = 0
+      customers: Int, warmup: SimTime = 0
     ) {
       self.interarrival = interarrival
       self.service = service
@@ -53,11 +55,17 @@ public struct GGcQueue: SimulationModel {
       self.schedule = schedule
       self.offShiftRule = offShiftRule
       self.customers = customers
-      self.warmupCustomers = warmupCustomers
+      self.warmup = warmup
     }
   }
 
   public let configuration: Configuration
+  // Hot copies of the configuration, so the event handlers touch only what they need.
+  let interarrival: Distribution
+  let service: Distribution
+  let customers: Int
+  let warmup: SimTime
+  let requeueOnShiftEnd: Bool
   let arrivalStream: RandomStream
   let serviceStream: RandomStream
   /// The servers and the queue.
@@ -66,10 +74,6 @@ public struct GGcQueue: SimulationModel {
   public private(set) var arrived = 0
   /// Customers who have left.
   public private(set) var departed = 0
-  /// Waits of customers after the warm-up.
-  public private(set) var waits = Tally()
-  /// Customers after the warm-up who waited more than zero.
-  public private(set) var waitedCount = 0
   /// Time in system of customers after the warm-up.
   public private(set) var sojourns = Tally()
   /// Number in system over time (from time 0, warm-up included).
@@ -79,8 +83,13 @@ public struct GGcQueue: SimulationModel {
   /// services draw from separate streams (`ggc/arrivals`, `ggc/service`).
   public init(_ configuration: Configuration, seed: UInt64, replication: UInt64 = 0) {
     precondition(configuration.servers >= 1, "GGcQueue needs at least one server")
-    precondition(configuration.customers >= 0 && configuration.warmupCustomers >= 0)
+    precondition(configuration.customers >= 0 && configuration.warmup >= 0)
     self.configuration = configuration
+    interarrival = configuration.interarrival
+    service = configuration.service
+    customers = configuration.customers
+    warmup = configuration.warmup
+    requeueOnShiftEnd = configuration.offShiftRule == .returnToQueue
     arrivalStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/arrivals")
     serviceStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/service")
     let cap = configuration.schedule?.capacity(at: 0) ?? configuration.servers
@@ -95,6 +104,7 @@ public struct GGcQueue: SimulationModel {
       scheduler.schedule(after: configuration.interarrival.sample(arrivalStream), .arrival)
     }
     scheduleNextCapacityChange(&scheduler)
+    if warmup > 0 { scheduler.schedule(at: warmup, priority: .late, .endOfWarmup) }
   }
 
   /// Builds an engine, runs the queue to the last departure and returns it.
@@ -113,18 +123,17 @@ public struct GGcQueue: SimulationModel {
       let customer = Customer(index: arrived, arrival: now)
       arrived &+= 1
       inSystem.set(Double(arrived - departed), at: now)
-      if arrived < configuration.customers {
-        scheduler.schedule(after: configuration.interarrival.sample(arrivalStream), .arrival)
+      if arrived < customers {
+        scheduler.schedule(after: interarrival.sample(arrivalStream), .arrival)
       }
       if let start = pool.arrive(customer, at: now) { begin(start, &scheduler) }
 
     case .departure(let server):
-      let s = Int(server)
-      let customer = pool.element(on: s).unsafelyUnwrapped
+      let (customer, next) = pool.complete(server: Int(server), at: now)
       departed &+= 1
       inSystem.set(Double(arrived - departed), at: now)
-      if customer.index >= configuration.warmupCustomers { sojourns.add(now - customer.arrival) }
-      if let start = pool.complete(server: s, at: now) { begin(start, &scheduler) }
+      if customer.arrival >= warmup { sojourns.add(now - customer.arrival) }
+      if let next { begin(next, &scheduler) }
 
     case .capacityChange:
       let capacity = configuration.schedule?.capacity(at: now) ?? configuration.servers
@@ -136,17 +145,17 @@ public struct GGcQueue: SimulationModel {
       if arrived < configuration.customers || departed < arrived {
         scheduleNextCapacityChange(&scheduler)
       }
+
+    case .endOfWarmup:
+      pool.resetStatistics(at: now)
+      inSystem.reset(at: now)
     }
   }
 
   @inline(__always)
   mutating func begin(_ start: ServerPool<Customer>.Start, _ scheduler: inout Scheduler<Event>) {
-    if start.element.index >= configuration.warmupCustomers {
-      waits.add(start.waited)
-      if start.waited > 0 { waitedCount &+= 1 }
-    }
-    let end = scheduler.now + configuration.service.sample(serviceStream)
-    if configuration.offShiftRule == .returnToQueue {
+    let end = scheduler.now + service.sample(serviceStream)
+    if requeueOnShiftEnd {
       let token = scheduler.scheduleCancellable(at: end, priority: .release, .departure(server: Int32(start.server)))
       pool.attach(token, to: start.server)
     } else {
@@ -159,8 +168,11 @@ public struct GGcQueue: SimulationModel {
     scheduler.schedule(at: next.at, priority: .capacity, .capacityChange)
   }
 
-  /// Share of post-warm-up customers who waited more than zero.
+  /// Waits of the services that started after the warm-up.
+  public var waits: Tally { pool.waits }
+
+  /// Share of the services started after the warm-up that waited more than zero.
   public var probabilityOfWaiting: Double {
-    waits.count > 0 ? Double(waitedCount) / Double(waits.count) : 0
+    pool.waits.count > 0 ? 1 - Double(pool.startsWithoutWait) / Double(pool.waits.count) : 0
   }
 }
