@@ -1,0 +1,163 @@
+import DESKernel
+import Testing
+
+/// Server pools with capacity schedules, on hand-checked traces.
+///
+/// The scenario of both traces: two servers; arrivals every 10 min from t = 10 to 80;
+/// every service takes 25 min. Capacity: 2 servers until 30, one from 30 (a server leaves
+/// mid-service), none from 60 to 90 (lunch), 2 again from 90.
+@Suite struct ServerPoolTests {
+  enum Event { case arrive(Int), done(server: Int), capacity }
+
+  struct TraceModel: SimulationModel {
+    var pool: ServerPool<Int>
+    let schedule: CapacitySchedule
+    var log: [String] = []
+    let service: Double = 25
+
+    init(rule: OffShiftRule) throws {
+      schedule = try .explicit(initial: 2, changes: [.init(at: 30, capacity: 1), .init(at: 60, capacity: 0), .init(at: 90, capacity: 2)])
+      pool = ServerPool(servers: 2, initialCapacity: 2, offShiftRule: rule)
+    }
+
+    mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+      let now = scheduler.now
+      switch event {
+      case .arrive(let c):
+        if let s = pool.arrive(c, at: now) { start(s, &scheduler) }
+      case .done(let server):
+        let (c, next) = pool.complete(server: server, at: now)
+        log.append("c\(c) leaves s\(server) @\(Int(now))")
+        if let next { start(next, &scheduler) }
+      case .capacity:
+        pool.setCapacity(schedule.capacity(at: now), at: now)
+        while let cut = pool.popInterruption() {
+          log.append("c\(cut.element) cut on s\(cut.server) @\(Int(now))")
+          if let token = cut.token { scheduler.cancel(token) }
+        }
+        while let s = pool.nextStart(at: now) { start(s, &scheduler) }
+        if let next = schedule.nextChange(after: now) { scheduler.schedule(at: next.at, priority: .capacity, .capacity) }
+      }
+    }
+
+    mutating func start(_ s: ServerPool<Int>.Start, _ scheduler: inout Scheduler<Event>) {
+      log.append("c\(s.element) starts s\(s.server) @\(Int(scheduler.now)) waited \(Int(s.waited))")
+      let token = scheduler.scheduleCancellable(at: scheduler.now + service, priority: .release, .done(server: s.server))
+      pool.attach(token, to: s.server)
+    }
+  }
+
+  func run(_ rule: OffShiftRule) throws -> Engine<TraceModel> {
+    var engine = Engine(model: try TraceModel(rule: rule))
+    for c in 0..<8 { engine.scheduler.schedule(at: Double(10 * (c + 1)), .arrive(c)) }
+    engine.scheduler.schedule(at: 30, priority: .capacity, .capacity)
+    engine.run()
+    return engine
+  }
+
+  @Test func finishServiceRuleRecordsOvertimeAndClosesForLunch() throws {
+    let engine = try run(.finishService)
+    #expect(engine.model.log == [
+      "c0 starts s0 @10 waited 0",
+      "c1 starts s1 @20 waited 0",
+      "c0 leaves s0 @35",
+      "c2 starts s0 @35 waited 5",
+      "c1 leaves s1 @45",  // finished 15 min after its shift ended; s1 takes no one
+      "c2 leaves s0 @60",  // capacity dropped to 0 at 60 first: no new start
+      "c3 starts s0 @90 waited 50",
+      "c4 starts s1 @90 waited 40",
+      "c3 leaves s0 @115",
+      "c5 starts s0 @115 waited 55",
+      "c4 leaves s1 @115",
+      "c6 starts s1 @115 waited 45",
+      "c5 leaves s0 @140",
+      "c7 starts s0 @140 waited 60",
+      "c6 leaves s1 @140",
+      "c7 leaves s0 @165",
+    ])
+    let pool = engine.model.pool
+    #expect(engine.now == 165)
+    #expect(pool.overtime.integral(upTo: 165) == 15)
+    #expect(pool.onShift.integral(upTo: 165) == 240)  // 2·30 + 1·30 + 0·30 + 2·75
+    #expect(pool.busy.integral(upTo: 165) == 200)
+    #expect(abs(pool.utilisation(upTo: 165) - 185.0 / 240.0) < 1e-15)
+    #expect(pool.waits.count == 8)
+    #expect(pool.waits.mean == 255.0 / 8)
+    #expect(pool.startsWithoutWait == 2)
+    #expect(pool.queueLength.max == 5)
+  }
+
+  @Test func returnToQueueRuleCutsServicesAndRestartsThemFirst() throws {
+    let engine = try run(.returnToQueue)
+    #expect(engine.model.log == [
+      "c0 starts s0 @10 waited 0",
+      "c1 starts s1 @20 waited 0",
+      "c1 cut on s1 @30",
+      "c0 leaves s0 @35",
+      "c1 starts s0 @35 waited 5",
+      "c1 cut on s0 @60",  // its completion at 60 comes after the capacity change
+      "c1 starts s0 @90 waited 30",
+      "c2 starts s1 @90 waited 60",
+      "c1 leaves s0 @115",
+      "c3 starts s0 @115 waited 75",
+      "c2 leaves s1 @115",
+      "c4 starts s1 @115 waited 65",
+      "c3 leaves s0 @140",
+      "c5 starts s0 @140 waited 80",
+      "c4 leaves s1 @140",
+      "c6 starts s1 @140 waited 70",
+      "c5 leaves s0 @165",
+      "c7 starts s0 @165 waited 85",
+      "c6 leaves s1 @165",
+      "c7 leaves s0 @190",
+    ])
+    #expect(engine.model.pool.overtime.integral(upTo: 190) == 0)
+  }
+
+  @Test func priorityClassesAreServedFirstAndFIFOWithin() {
+    var pool = ServerPool<String>(servers: 1, priorityClasses: 2)
+    #expect(pool.arrive("busy", at: 0)?.server == 0)
+    #expect(pool.arrive("low-1", priorityClass: 1, at: 1) == nil)
+    #expect(pool.arrive("high-1", priorityClass: 0, at: 2) == nil)
+    #expect(pool.arrive("low-2", priorityClass: 1, at: 3) == nil)
+    #expect(pool.arrive("high-2", priorityClass: 0, at: 4) == nil)
+    var order: [String] = []
+    var t = 10.0
+    var server = 0
+    while true {
+      let (_, next) = pool.complete(server: server, at: t)
+      guard let next else { break }
+      order.append(next.element)
+      server = next.server
+      t += 1
+    }
+    #expect(order == ["high-1", "high-2", "low-1", "low-2"])
+  }
+
+  @Test func largePoolsFindFreeServersAcrossWords() {
+    var pool = ServerPool<Int>(servers: 150)
+    for i in 0..<150 { #expect(pool.arrive(i, at: 0)?.server == i) }
+    #expect(pool.arrive(999, at: 0) == nil)
+    let (_, next) = pool.complete(server: 131, at: 1)
+    #expect(next?.server == 131 && next?.element == 999)
+    pool.setCapacity(100, at: 2)
+    let (_, none) = pool.complete(server: 120, at: 3)
+    #expect(none == nil)  // server 120 is off shift now
+    #expect(pool.busyCount == 149)
+  }
+
+  @Test func periodicSchedulesRepeatAndSkipUnchangedSteps() throws {
+    // A day of 24 h: open 7-11.5 with 3 servers, lunch, 13.5-17 with 3, closed otherwise.
+    let day = try CapacitySchedule.periodic(period: 24, steps: [
+      .init(at: 7, capacity: 3), .init(at: 11.5, capacity: 0), .init(at: 13.5, capacity: 3), .init(at: 17, capacity: 0),
+    ])
+    #expect(day.capacity(at: 0) == 0)
+    #expect(day.capacity(at: 7) == 3)
+    #expect(day.capacity(at: 12) == 0)
+    #expect(day.capacity(at: 24 + 14) == 3)
+    #expect(day.nextChange(after: 17) == .init(at: 24 + 7, capacity: 3))
+    #expect(day.nextChange(after: 7) == .init(at: 11.5, capacity: 0))
+    #expect(CapacitySchedule.constant(4).nextChange(after: 0) == nil)
+    #expect(throws: ScheduleError.self) { try CapacitySchedule.periodic(period: 24, steps: [.init(at: 25, capacity: 1)]) }
+  }
+}

@@ -1,0 +1,140 @@
+import DESKernel
+import ReferenceModels
+import Testing
+import TestSupport
+
+/// The simulator against closed-form queueing theory.
+///
+/// Method: R independent replications (distinct replication numbers, so distinct
+/// streams), each with a warm-up that is discarded. Each replication gives one estimate;
+/// the 99.9 % Student-t interval over the R estimates must contain the analytic value.
+/// The seeds are fixed, so each check is deterministic; the level says how unlikely it is
+/// that a correct simulator would have failed, and a bias of a few standard errors fails.
+@Suite struct QueueingTheoryTests {
+  struct Estimates {
+    var wait: [Double] = []
+    var pWait: [Double] = []
+    var inSystem: [Double] = []
+    var sojourn: [Double] = []
+    var utilisation: [Double] = []
+  }
+
+  /// Runs `replications` of the queue; statistics cover the time after `warmup`.
+  static func replicate(
+    _ config: GGcQueue.Configuration, replications: Int, seed: UInt64
+  ) -> Estimates {
+    var e = Estimates()
+    for r in 0..<replications {
+      let engine = GGcQueue.simulate(config, seed: seed, replication: UInt64(r))
+      let m = engine.model
+      e.wait.append(m.waits.mean)
+      e.pWait.append(m.probabilityOfWaiting)
+      e.inSystem.append(m.inSystem.average(upTo: engine.now))
+      e.sojourn.append(m.sojourns.mean)
+      e.utilisation.append(m.pool.utilisation(upTo: engine.now))
+    }
+    return e
+  }
+
+  /// (servers, utilisation) pairs from light to heavy traffic, μ = 1.
+  static let mmcCases: [(servers: Int, rho: Double)] = [(1, 0.5), (1, 0.8), (3, 0.7), (8, 0.9)]
+
+  @Test(arguments: mmcCases.indices)
+  func mmcMatchesErlangC(_ index: Int) throws {
+    let (c, rho) = Self.mmcCases[index]
+    let lambda = rho * Double(c)
+    let theory = try #require(QueueingTheory.mmc(servers: c, arrivalRate: lambda, serviceRate: 1))
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: lambda), service: try .exponential(mean: 1),
+      servers: c, customers: 150_000, warmup: 500)
+    let e = Self.replicate(config, replications: 20, seed: 100 + UInt64(index))
+    let wq = ConfidenceInterval(e.wait, level: 0.999)
+    let pw = ConfidenceInterval(e.pWait, level: 0.999)
+    #expect(wq.contains(theory.meanWait), "M/M/\(c) ρ=\(rho): Wq \(theory.meanWait) outside \(wq)")
+    #expect(pw.contains(theory.probabilityOfWaiting), "M/M/\(c) ρ=\(rho): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
+    // The interval must be tight enough to mean something: under 10 % of the value.
+    #expect(wq.halfWidth < 0.1 * theory.meanWait)
+  }
+
+  /// M/D/1: deterministic service, Pollaczek-Khinchine gives Wq = ρ / (2μ(1 − ρ)).
+  @Test func md1MatchesPollaczekKhinchine() throws {
+    let lambda = 0.75
+    let service = try Distribution.deterministic(1)
+    let theory = try #require(QueueingTheory.pollaczekKhinchineWait(
+      arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance))
+    #expect(abs(theory - 1.5) < 1e-12)
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: lambda), service: service, servers: 1, customers: 40_000, warmup: 500)
+    let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: 7).wait, level: 0.999)
+    #expect(wq.contains(theory), "M/D/1: Wq \(theory) outside \(wq)")
+  }
+
+  /// M/G/1 with lognormal service (cv 1.5): P-K with the service's own variance.
+  @Test func mg1LognormalMatchesPollaczekKhinchine() throws {
+    let lambda = 0.6
+    let service = try Distribution.lognormal(mean: 1, cv: 1.5)
+    let theory = try #require(QueueingTheory.pollaczekKhinchineWait(
+      arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance))
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: lambda), service: service, servers: 1, customers: 60_000, warmup: 500)
+    let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: 8).wait, level: 0.999)
+    #expect(wq.contains(theory), "M/G/1: Wq \(theory) outside \(wq)")
+  }
+
+  /// Little's law L = λW, with L measured as a time average and W as a customer
+  /// average: two different estimators that must agree.
+  @Test func littlesLawHoldsBetweenTimeAndCustomerAverages() throws {
+    let lambda = 2.4
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: lambda), service: try .gamma(shape: 2, scale: 0.4),
+      servers: 3, customers: 30_000, warmup: 200)
+    let e = Self.replicate(config, replications: 20, seed: 11)
+    let differences = zip(e.inSystem, e.sojourn).map { $0 - lambda * $1 }
+    let ci = ConfidenceInterval(differences, level: 0.999)
+    #expect(ci.contains(0), "L − λW = \(ci)")
+    let utilisation = ConfidenceInterval(e.utilisation, level: 0.999)
+    #expect(utilisation.contains(lambda * 0.8 / 3), "utilisation \(utilisation)")
+  }
+
+  /// On one sample path from empty to empty, ∫N(t)dt equals the sum of the sojourn
+  /// times exactly (up to rounding): conservation of customer-time, no statistics.
+  @Test func sojournTimeIsConservedOnASamplePath() throws {
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: 1.8), service: try .lognormal(mean: 1, cv: 0.8),
+      servers: 2, customers: 20_000)
+    let engine = GGcQueue.simulate(config, seed: 5)
+    let m = engine.model
+    #expect(m.arrived == 20_000 && m.departed == 20_000)
+    #expect(m.pool.queuedCount == 0 && m.pool.busyCount == 0)
+    let area = m.inSystem.integral(upTo: engine.now)
+    #expect(abs(area - m.sojourns.sum) <= 1e-9 * area)
+    #expect(engine.eventsProcessed == 40_000)
+  }
+
+  /// With a lunch closure, work still balances: every customer is served and the
+  /// busy time equals the total service demand.
+  @Test func closuresConserveCustomersAndWork() throws {
+    let day = try CapacitySchedule.periodic(period: 480, steps: [
+      .init(at: 0, capacity: 2), .init(at: 240, capacity: 0), .init(at: 300, capacity: 2),
+    ])
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: 1.2), service: try .deterministic(1.25),
+      servers: 2, schedule: day, customers: 5_000)
+    let engine = GGcQueue.simulate(config, seed: 3)
+    let m = engine.model
+    #expect(m.departed == 5_000)
+    #expect(abs(m.pool.busy.integral(upTo: engine.now) - 5_000 * 1.25) < 1e-6)
+    #expect(m.pool.overtime.integral(upTo: engine.now) > 0)
+  }
+
+  @Test func erlangCFormulaMatchesPublishedValues() throws {
+    // PEERS.md: c = 8, λ = 7.2, μ = 1 → P(wait) 0.701533, Wq 0.876916.
+    let t = try #require(QueueingTheory.mmc(servers: 8, arrivalRate: 7.2, serviceRate: 1))
+    #expect(abs(t.probabilityOfWaiting - 0.701533) < 1e-6)
+    #expect(abs(t.meanWait - 0.876916) < 1e-6)
+    // M/M/1: Wq = ρ / (μ − λ).
+    let m1 = try #require(QueueingTheory.mmc(servers: 1, arrivalRate: 0.5, serviceRate: 1))
+    #expect(abs(m1.meanWait - 1.0) < 1e-12)
+    #expect(QueueingTheory.mmc(servers: 2, arrivalRate: 2, serviceRate: 1) == nil)
+  }
+}
