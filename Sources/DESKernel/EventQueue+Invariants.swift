@@ -5,10 +5,10 @@ extension EventQueue {
   @inlinable @inline(__always)
   func _checkInvariants() {
     #if ONESTOP_INTERNAL_CHECKS
-    for i in 1..<Swift.max(storage.count, 1) {
+    for i in 1..<Swift.max(_count, 1) {
       let parent = (i - 1) / 2
       precondition(
-        !storage[i].precedes(storage[parent]),
+        !base[i].precedes(base[parent]),
         "EventQueue heap property broken at \(i) (parent \(parent))")
     }
     #endif

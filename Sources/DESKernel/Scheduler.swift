@@ -6,7 +6,7 @@
 /// generation, and `cancel` bumps the generation. When the event reaches the top of the
 /// queue the kernel compares generations and drops it silently if they differ. Both
 /// operations are O(1) array accesses; events that are never cancelled use no slot.
-public struct Scheduler<Payload> {
+public struct Scheduler<Payload>: ~Copyable {
   /// The current simulated time.
   public var now: SimTime { _now }
   @usableFromInline var _now: SimTime
@@ -36,7 +36,7 @@ public struct Scheduler<Payload> {
 
   /// Time of the next event in the queue (possibly a cancelled one), if any.
   @inlinable
-  public var nextEventTime: SimTime? { queue.first?.time }
+  public var nextEventTime: SimTime? { queue.isEmpty ? nil : queue.firstTime }
 
   /// Schedules `payload` to fire `delay` time units from now.
   ///
@@ -104,8 +104,8 @@ public struct Scheduler<Payload> {
   /// Cancelled events met on the way are discarded and their slots recycled.
   @inlinable @inline(__always)
   mutating func nextEvent(before limit: SimTime) -> ScheduledEvent<Payload>? {
-    while let top = queue.first, top.time < limit {
-      let event = queue.popFirst().unsafelyUnwrapped
+    while queue.firstTime < limit {
+      let event = queue._popFirstNonEmpty()
       if event.slot != EventToken.noSlot {
         let index = Int(event.slot)
         let live = generations[index] == event.generation

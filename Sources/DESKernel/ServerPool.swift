@@ -86,9 +86,14 @@ public struct ServerPool<Element> {
   public var queuedCount: Int { _queuedCount }
   @usableFromInline var _queuedCount: Int = 0
 
-  @usableFromInline var busyBits: ContiguousArray<UInt64>
+  // Busy flags: servers 0-63 in one inline word (no array access in the common case),
+  // the rest in `busyBitsRest`.
+  @usableFromInline var busyWord0: UInt64 = 0
+  @usableFromInline var busyBitsRest: ContiguousArray<UInt64>
   @usableFromInline var serving: ContiguousArray<Serving?>
-  @usableFromInline var queues: ContiguousArray<RingBuffer<Waiting>>
+  // Class 0 inline, the other classes (rare) in an array at index class − 1.
+  @usableFromInline var queue0 = RingBuffer<Waiting>()
+  @usableFromInline var otherQueues: ContiguousArray<RingBuffer<Waiting>>
   @usableFromInline var overtimeCount = 0
   @usableFromInline var interrupted: [Interruption] = []
 
@@ -124,9 +129,9 @@ public struct ServerPool<Element> {
     self.servers = servers
     self._capacity = cap
     self.offShiftRule = offShiftRule
-    busyBits = ContiguousArray(repeating: 0, count: (servers + 63) / 64)
+    busyBitsRest = ContiguousArray(repeating: 0, count: Swift.max(0, (servers + 63) / 64 - 1))
     serving = ContiguousArray(repeating: nil, count: servers)
-    queues = ContiguousArray((0..<priorityClasses).map { _ in RingBuffer<Waiting>() })
+    otherQueues = ContiguousArray((1..<priorityClasses).map { _ in RingBuffer<Waiting>() })
     _busy = TimeWeighted(start: start)
     _onShift = TimeWeighted(start: start, value: Double(cap))
     _overtime = TimeWeighted(start: start)
@@ -144,7 +149,11 @@ public struct ServerPool<Element> {
       occupy(server, with: element, priorityClass: priorityClass, at: now)
       return Start(server: server, element: element, waited: 0, priorityClass: priorityClass)
     }
-    queues[priorityClass].append(Waiting(element: element, since: now))
+    if priorityClass == 0 {
+      queue0.append(Waiting(element: element, since: now))
+    } else {
+      otherQueues[priorityClass - 1].append(Waiting(element: element, since: now))
+    }
     _queuedCount &+= 1
     _queueLength.set(Double(queuedCount), at: now)
     return nil
@@ -190,7 +199,11 @@ public struct ServerPool<Element> {
         guard let s = serving[server] else { continue }
         release(server, at: now)
         interrupted.append(Interruption(server: server, element: s.element, token: s.token))
-        queues[s.priorityClass].prepend(Waiting(element: s.element, since: now))
+        if s.priorityClass == 0 {
+          queue0.prepend(Waiting(element: s.element, since: now))
+        } else {
+          otherQueues[s.priorityClass - 1].prepend(Waiting(element: s.element, since: now))
+        }
         _queuedCount += 1
       }
       _queueLength.set(Double(queuedCount), at: now)
@@ -211,11 +224,14 @@ public struct ServerPool<Element> {
   }
 
   /// Number waiting in `priorityClass`.
-  public func queued(inClass priorityClass: Int) -> Int { queues[priorityClass].count }
+  public func queued(inClass priorityClass: Int) -> Int {
+    priorityClass == 0 ? queue0.count : otherQueues[priorityClass - 1].count
+  }
 
   /// Removes the `position`-th waiting element of `priorityClass` (reneging, withdrawal).
   public mutating func removeWaiting(inClass priorityClass: Int, at position: Int, now: SimTime) -> Element {
-    let w = queues[priorityClass].remove(at: position)
+    let w = priorityClass == 0
+      ? queue0.remove(at: position) : otherQueues[priorityClass - 1].remove(at: position)
     _queuedCount -= 1
     _queueLength.set(Double(queuedCount), at: now)
     return w.element
@@ -225,8 +241,9 @@ public struct ServerPool<Element> {
   /// returns whom it removed, highest class first, FIFO within a class.
   public mutating func removeAllWaiting(at now: SimTime) -> [Element] {
     var removed: [Element] = []
-    for c in queues.indices {
-      while let w = queues[c].popFirst() { removed.append(w.element) }
+    while let w = queue0.popFirst() { removed.append(w.element) }
+    for c in otherQueues.indices {
+      while let w = otherQueues[c].popFirst() { removed.append(w.element) }
     }
     _queuedCount = 0
     _queueLength.set(0, at: now)
@@ -257,7 +274,7 @@ public struct ServerPool<Element> {
     var word = 0
     var base = 0
     while base < capacity {
-      var free = ~busyBits[word]
+      var free = ~(word == 0 ? busyWord0 : busyBitsRest[word - 1])
       let remaining = capacity - base
       if remaining < 64 { free &= (UInt64(1) << UInt64(remaining)) &- 1 }
       if free != 0 { return base + free.trailingZeroBitCount }
@@ -269,7 +286,11 @@ public struct ServerPool<Element> {
 
   @inlinable @inline(__always)
   mutating func occupy(_ server: Int, with element: Element, priorityClass: Int, at now: SimTime) {
-    busyBits[server >> 6] |= UInt64(1) << UInt64(server & 63)
+    if server < 64 {
+      busyWord0 |= UInt64(1) << UInt64(server)
+    } else {
+      busyBitsRest[(server >> 6) - 1] |= UInt64(1) << UInt64(server & 63)
+    }
     serving[server] = Serving(element: element, priorityClass: priorityClass, token: nil)
     _busyCount &+= 1
     _busy.set(Double(busyCount), at: now)
@@ -277,7 +298,11 @@ public struct ServerPool<Element> {
 
   @inlinable @inline(__always)
   mutating func release(_ server: Int, at now: SimTime) {
-    busyBits[server >> 6] &= ~(UInt64(1) << UInt64(server & 63))
+    if server < 64 {
+      busyWord0 &= ~(UInt64(1) << UInt64(server))
+    } else {
+      busyBitsRest[(server >> 6) - 1] &= ~(UInt64(1) << UInt64(server & 63))
+    }
     serving[server] = nil
     _busyCount &-= 1
     _busy.set(Double(busyCount), at: now)
@@ -289,17 +314,23 @@ public struct ServerPool<Element> {
 
   @inlinable @inline(__always)
   mutating func startNext(on server: Int, at now: SimTime) -> Start? {
-    for c in queues.indices where !queues[c].isEmpty {
-      let w = queues[c].popFirst().unsafelyUnwrapped
-      _queuedCount &-= 1
-      _queueLength.set(Double(queuedCount), at: now)
-      let waited = now - w.since
-      _waits.add(waited)
-      if waited == 0 { _startsWithoutWait &+= 1 }
-      occupy(server, with: w.element, priorityClass: c, at: now)
-      return Start(server: server, element: w.element, waited: waited, priorityClass: c)
+    if let w = queue0.popFirst() { return begin(w, priorityClass: 0, on: server, at: now) }
+    for c in otherQueues.indices where !otherQueues[c].isEmpty {
+      let w = otherQueues[c].popFirst().unsafelyUnwrapped
+      return begin(w, priorityClass: c + 1, on: server, at: now)
     }
     return nil
+  }
+
+  @inlinable @inline(__always)
+  mutating func begin(_ w: Waiting, priorityClass: Int, on server: Int, at now: SimTime) -> Start {
+    _queuedCount &-= 1
+    _queueLength.set(Double(_queuedCount), at: now)
+    let waited = now - w.since
+    _waits.add(waited)
+    if waited == 0 { _startsWithoutWait &+= 1 }
+    occupy(server, with: w.element, priorityClass: priorityClass, at: now)
+    return Start(server: server, element: w.element, waited: waited, priorityClass: priorityClass)
   }
 
   mutating func recountOvertime(at now: SimTime) {

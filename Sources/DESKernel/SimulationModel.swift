@@ -15,7 +15,7 @@ public protocol SimulationModel {
 
 /// Drives a model: pops events in `(time, priority, sequence)` order and hands each to
 /// the model.
-public struct Engine<Model: SimulationModel> {
+public struct Engine<Model: SimulationModel>: ~Copyable {
   /// The model being simulated; read its state and statistics after a run.
   public var model: Model
   /// Clock, calendar and counters.

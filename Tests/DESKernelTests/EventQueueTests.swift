@@ -12,58 +12,65 @@ import TestSupport
   @Test func popsInTotalOrderForThousandsOfRandomSchedules() {
     for seed in UInt64(0)..<2_000 {
       var rng = SplitMixGenerator(seed: seed)
-      var scheduler = Scheduler<Int>()
+      var engine = Engine(model: Recorder())
       var reference: [Item] = []
       let n = Int.random(in: 1...60, using: &rng)
       for id in 0..<n {
         let time = Double(Int.random(in: 0...5, using: &rng))
         let priority = [EventPriority.release, .normal, .late].randomElement(using: &rng)!
-        scheduler.schedule(at: time, priority: priority, id)
+        engine.scheduler.schedule(at: time, priority: priority, id)
         reference.append(Item(time: time, priority: priority.rawValue, id: id))
       }
       // Stable sort: equal (time, priority) keep insertion order.
       let expected = reference.enumerated().sorted {
         ($0.element.time, $0.element.priority, $0.offset) < ($1.element.time, $1.element.priority, $1.offset)
       }.map(\.element.id)
-      var engine = Engine(model: Recorder())
-      engine.scheduler = scheduler
       engine.run()
-      let popped = engine.model.log.map(\.id)
-      #expect(popped == expected, "seed \(seed)")
+      #expect(engine.model.log.map(\.id) == expected, "seed \(seed)")
     }
   }
 
   @Test func interleavedPushAndPopMatchesReference() {
     for seed in UInt64(0)..<1_000 {
       var rng = SplitMixGenerator(seed: seed)
-      var scheduler = Scheduler<Int>()
+      var engine = Engine(model: Recorder())
       var pending: [(time: Double, seq: Int)] = []
       var seq = 0
       for _ in 0..<200 {
         if pending.isEmpty || Bool.random(using: &rng) {
-          let t = Double(Int.random(in: 0...20, using: &rng))
-          scheduler.schedule(at: max(t, scheduler.now), seq)
-          pending.append((max(t, scheduler.now), seq))
+          let t = max(Double(Int.random(in: 0...20, using: &rng)), engine.now)
+          engine.scheduler.schedule(at: t, seq)
+          pending.append((t, seq))
           seq += 1
         } else {
           let best = pending.indices.min { (pending[$0].time, pending[$0].seq) < (pending[$1].time, pending[$1].seq) }!
           let expected = pending.remove(at: best)
-          var engine = Engine(model: Recorder())
-          engine.scheduler = scheduler
           let stepped = engine.step()
           #expect(stepped)
-          scheduler = engine.scheduler
-          #expect(engine.model.log.first?.id == expected.seq, "seed \(seed)")
-          #expect(scheduler.now == expected.time)
+          #expect(engine.model.log.last?.id == expected.seq, "seed \(seed)")
+          #expect(engine.now == expected.time)
         }
       }
+      #expect(engine.scheduler.pendingCount == pending.count)
     }
+  }
+
+  @Test func queueGrowsPastItsInitialCapacityAndKeepsOrder() {
+    var queue = EventQueue<Int>(reservingCapacity: 4)
+    var engine = Engine(model: Recorder(), reservingCapacity: 4)
+    for i in (0..<1_000).reversed() { engine.scheduler.schedule(at: Double(i), i) }
+    engine.run()
+    #expect(engine.model.log.map(\.id) == Array(0..<1_000))
+    let none = queue.popFirst()
+    #expect(none == nil)
   }
 
   @Test func emptyQueuePopsNothing() {
     var queue = EventQueue<Int>()
-    #expect(queue.popFirst() == nil)
-    #expect(queue.isEmpty)
+    let popped = queue.popFirst()
+    #expect(popped == nil)
+    let empty = queue.isEmpty
+    #expect(empty)
   }
 }
 
