@@ -22,6 +22,7 @@ let package = Package(
   products: [
     .executable(name: "onestop", targets: ["onestop"]),
     .library(name: "DESKernel", targets: ["DESKernel"]),
+    .library(name: "OneStopModel", targets: ["OneStopModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,13 @@ let package = Package(
     .target(
       name: "DESKernel",
       dependencies: ["CGSL"],
+      swiftSettings: optimisedInDebug
+    ),
+    // The one-stop model: units on any number of levels, desks, channels, back offices,
+    // working-day deadlines and cutoffs. Driven by Swift configuration values.
+    .target(
+      name: "OneStopModel",
+      dependencies: ["DESKernel"],
       swiftSettings: optimisedInDebug
     ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
