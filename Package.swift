@@ -59,6 +59,7 @@ let package = Package(
       name: "onestop",
       dependencies: [
         "DESKernel",
+        "OneStopModel",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

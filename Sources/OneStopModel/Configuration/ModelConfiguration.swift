@@ -408,8 +408,6 @@ public struct ProcessingRules: Sendable {
   /// dossier is not resolved (prior 1), with a new appointment this many days later.
   public var apologyLeadWorkingDays = 1
   public var apologyExtensionWorkingDays = 5
-  /// Online submissions outside working hours count from the next working day (R12).
-  public var onlineOutsideHoursNextDay = true
   /// Postal transit (working days): post point -> office, office -> citizen.
   public var postalInTransit: Distribution = try! .uniform(low: 1, high: 3)
   public var postalOutTransit: Distribution = try! .uniform(low: 1, high: 4)

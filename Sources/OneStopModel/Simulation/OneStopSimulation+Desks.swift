@@ -1,0 +1,220 @@
+import DESKernel
+
+extension OneStopSimulation {
+  // MARK: - Tickets and desks
+
+  /// A ticket joins the queue of its field at the unit, or goes straight to a free desk.
+  mutating func issueTicket(_ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    var ticket = ticket
+    let d = dossiers[ticket.dossier]
+    let u = Int(d.unit)
+    let field = model.procedures[Int(d.procedure)].field
+    let bit = UInt64(1) << UInt64(field)
+    let postal = ticket.purpose == .postalIntake
+    if !postal {
+      counters.ticketsIssued[u] += 1
+      counters.deskInSystem[u].set(counters.deskInSystem[u].value + 1, at: now)
+    }
+    for g in model.units[u].deskGroups {
+      let group = model.deskGroups[g]
+      guard group.fieldMask & bit != 0, groupOpen[g] || (groupOvertime[g] && !postal) else { continue }
+      for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
+        ticket.issuedAt = now
+        startService(desk: desk, ticket, at: now, &scheduler)
+        return
+      }
+    }
+    let q = u * fieldCount + field
+    if postal { postalQueues[q].append(ticket) } else { walkQueues[q].append(ticket) }
+  }
+
+  /// The next ticket for `desk`: the oldest walk-in ticket among its fields, then
+  /// (when open, not in overtime) the oldest postal dossier.
+  mutating func nextTicket(forDesk desk: Int) -> Ticket? {
+    let g = Int(deskGroupOf[desk])
+    let u = model.deskGroups[g].unit
+    var best = -1
+    var bestTime = Double.infinity
+    for f in groupFields[g] {
+      if let t = walkQueues[u * fieldCount + f].first, t.issuedAt < bestTime {
+        best = f
+        bestTime = t.issuedAt
+      }
+    }
+    if best >= 0 { return walkQueues[u * fieldCount + best].popFirst() }
+    guard groupOpen[g] else { return nil }
+    for f in groupFields[g] {
+      if let t = postalQueues[u * fieldCount + f].first, t.issuedAt < bestTime {
+        best = f
+        bestTime = t.issuedAt
+      }
+    }
+    return best >= 0 ? postalQueues[u * fieldCount + best].popFirst() : nil
+  }
+
+  /// Starts serving `ticket` at `desk`: decides the intake outcome and the desk time.
+  mutating func startService(desk: Int, _ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    var ticket = ticket
+    let g = Int(deskGroupOf[desk])
+    let group = model.deskGroups[g]
+    if !groupOpen[g] && !groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
+    let d = dossiers[ticket.dossier]
+    let u = Int(d.unit)
+    let rng = unitRNG[u]
+    let p = model.procedures[Int(d.procedure)]
+    var time: Double
+    // The reason for the visit may have changed while the citizen waited (a
+    // supplement request, a result becoming ready).
+    if ticket.purpose != .postalIntake { ticket.purpose = visitPurpose(d) }
+    switch ticket.purpose {
+    case .intake, .postalIntake:
+      let postal = ticket.purpose == .postalIntake
+      let x = rng.uniform()
+      let pIncomplete = postal ? p.pIncomplete * behaviour.postalIncompleteFactor : p.pIncomplete
+      let pGuidance = postal ? 0 : p.pGuidanceOnly
+      if x < pGuidance {
+        ticket.outcome = .guidance
+        time = behaviour.guidanceTime.sample(rng)
+      } else if x < pGuidance + pIncomplete {
+        ticket.outcome = .incomplete
+        time = behaviour.guidanceTime.sample(rng)
+      } else if x < pGuidance + pIncomplete + p.pRefused {
+        ticket.outcome = .refused
+        time = behaviour.guidanceTime.sample(rng)
+      } else if p.onTheSpot {
+        ticket.outcome = .onTheSpot
+        time = behaviour.onTheSpotTime.sample(rng)
+      } else {
+        ticket.outcome = .accepted
+        time = p.intakeTime.sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
+        if dayIndex(now) >= model.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
+      }
+    case .pickup:
+      if d.phase == .resolved {
+        time = behaviour.pickupTime.sample(rng)
+        if p.feeAtPickup || (d.channelIn == .online && p.onlineMode == .partial) { time += behaviour.feePaymentTime.sample(rng) }
+      } else {
+        time = behaviour.wastedVisitTime.sample(rng)
+      }
+    case .supplement:
+      time = behaviour.guidanceTime.sample(rng)
+    }
+    time *= group.factor
+    if ticket.purpose != .postalIntake && now >= model.warmupEnd {
+      let wait = now - ticket.issuedAt
+      let sameDay = dayIndex(now) == dayIndex(ticket.issuedAt)
+      counters.unitWaits[u].add(wait, sameDay: sameDay)
+      let hour = Int((ticket.issuedAt - Double(dayIndex(ticket.issuedAt)) * 86_400) / 3600)
+      counters.hourWaits[min(max(hour, 0), 23)].add(wait, sameDay: sameDay)
+    }
+    deskBusy[desk] = true
+    deskTicket[desk] = ticket
+    deskStart[desk] = now
+    scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
+  }
+
+  /// A desk finishes: the ticket's outcome takes effect, and the desk calls the next one.
+  mutating func deskDone(_ desk: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let ticket = deskTicket[desk]
+    let g = Int(deskGroupOf[desk])
+    if now > model.warmupEnd {
+      let from = max(deskStart[desk], model.warmupEnd)
+      counters.deskBusy[g] += now - from
+      let inHours = model.schedules[model.deskGroups[g].schedule].openSeconds(from: from, to: now)
+      counters.deskOvertime[g] += max(0, now - from - inHours)
+    }
+    deskBusy[desk] = false
+    let i = ticket.dossier
+    if ticket.purpose != .postalIntake {
+      let u = model.deskGroups[g].unit
+      counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
+      counters.deskSojourns[u].add(now - ticket.issuedAt)
+      dossiers[i].atDesk = false
+    }
+    if dossiers[i].phase == .leaving {
+      dossiers.release(i)
+    } else {
+    switch ticket.purpose {
+    case .intake, .postalIntake:
+      switch ticket.outcome {
+      case .accepted: accept(i, at: now, &scheduler)
+      case .incomplete, .guidance: incomplete(i, at: now, &scheduler)
+      case .refused: refuse(i)
+      case .onTheSpot:
+        accept(i, at: now, &scheduler)
+        resolve(i, at: now, &scheduler)
+        closeDossier(i, at: now)
+      case .none: preconditionFailure("intake without outcome")
+      }
+    case .pickup:
+      if dossiers[i].phase == .resolved {
+        closeDossier(i, at: now)
+      } else {
+        // A wasted visit: the result is not ready.
+        dossiers[i].wastedVisits &+= 1
+        if dossiers[i].counted { counters.wastedPickupVisits += 1 }
+        if dossiers[i].deferredVisitDay < 0 { planPickupAfterWastedVisit(i, at: now, &scheduler) }
+      }
+    case .supplement:
+      resumeAfterSupplement(i, at: now, &scheduler)
+    }
+    }
+    if ticket.purpose != .postalIntake && dossiers[i].alive && dossiers[i].deferredVisitDay >= 0 {
+      let day = Int(dossiers[i].deferredVisitDay)
+      dossiers[i].deferredVisitDay = -1
+      planVisit(i, onDay: day, &scheduler)
+    }
+    if groupOpen[g] || groupOvertime[g], let next = nextTicket(forDesk: desk) {
+      startService(desk: desk, next, at: now, &scheduler)
+    }
+  }
+
+  /// A desk group opens or closes. At the end of the day, under `serveAll`, its desks
+  /// keep serving everyone who already holds a ticket (overtime); at a lunch break they
+  /// finish the current service and call no one until they reopen.
+  mutating func deskGroupChange(_ g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let group = model.deskGroups[g]
+    let sched = model.schedules[group.schedule]
+    let opening = sched.isOpen(at: now)
+    if opening {
+      groupOpen[g] = true
+      groupOvertime[g] = false
+      for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
+        guard let next = nextTicket(forDesk: desk) else { break }
+        startService(desk: desk, next, at: now, &scheduler)
+      }
+    } else {
+      groupOpen[g] = false
+      let endOfDay = sched.lastClose(dayIndex: dayIndex(now)) == now
+      groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
+    }
+    if let next = sched.nextChange(after: now), next.time < model.endTime {
+      scheduler.schedule(at: next.time, priority: .capacity, .deskGroupChange(group: Int32(g)))
+    }
+  }
+
+  mutating func scheduleUnitClose(_ u: Int, after t: Double, _ scheduler: inout Scheduler<Event>) {
+    let sched = model.schedules[model.units[u].schedule]
+    var day = dayIndex(t)
+    while day < model.horizonDays {
+      if let close = sched.lastClose(dayIndex: day), close > t {
+        scheduler.schedule(at: close, priority: .late, .unitClose(unit: Int32(u)))
+        return
+      }
+      day += 1
+    }
+  }
+
+  /// `sendHome`: at closing, everyone still waiting leaves and may come back.
+  mutating func sendHome(unit u: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    for f in 0..<fieldCount {
+      while let t = walkQueues[u * fieldCount + f].popFirst() {
+        counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
+        counters.deskSojourns[u].add(now - t.issuedAt)
+        dossiers[t.dossier].wastedVisits &+= 1
+        if inCohort(dossiers[t.dossier]) { counters.sentHome += 1 }
+        comeBackLater(t.dossier, at: now, &scheduler)
+      }
+    }
+  }
+}

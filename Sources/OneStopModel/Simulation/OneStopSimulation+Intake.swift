@@ -1,0 +1,190 @@
+import DESKernel
+
+extension OneStopSimulation {
+  // MARK: - Arrival streams
+
+  /// The next arrival of stream `k` after `t`: inversion of the integrated intensity,
+  /// day by day, with the within-day profile of the unit's hours. No per-minute events.
+  func nextArrival(stream k: Int, after t: Double) -> Double? {
+    let s = model.streams[k]
+    var e = arrivalRNG[k].exponential(mean: 1)
+    var day = dayIndex(t)
+    var second = t - Double(day) * 86_400
+    let sched = model.schedules[model.units[s.unit].schedule]
+    while day < model.horizonDays {
+      let volume = model.dailyVolume(s, day: day)
+      if volume > 0 {
+        let profile = s.usesUnitSchedule ? s.profiles[Int(sched.patternOfDay[day])] : s.profiles[0]
+        if !profile.isEmpty {
+          let f0 = profile.cumulative(at: second)
+          let left = volume * (1 - f0)
+          if e < left {
+            let time = Double(day) * 86_400 + profile.inverse(f0 + e / volume)
+            return Swift.max(time, t)
+          }
+          e -= left
+        }
+      }
+      day += 1
+      second = 0
+    }
+    return nil
+  }
+
+  /// A citizen starts a dossier through stream `k`.
+  mutating func newArrival(stream k: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let s = model.streams[k]
+    let p = Int(s.mix.sample(arrivalRNG[k]))
+    var d = Dossier()
+    d.procedure = Int32(p)
+    d.unit = Int32(s.unit)
+    d.demand = Int32(s.demand)
+    d.channelIn = s.channel
+    d.firstSeen = now
+    d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
+    let i = dossiers.allocate(d)
+    counters.cells[cellIndex(d)].arrivals += inCohort(d) ? 1 : 0
+    switch s.channel {
+    case .walkIn:
+      citizenVisit(i, at: now, &scheduler)
+    case .postal:
+      sendByPost(i, at: now, &scheduler)
+    case .online:
+      submitOnline(i, at: now, &scheduler)
+    }
+  }
+
+  func chooseChannelOut(procedure p: Int, demand: Int, unit: Int) -> ChannelOut {
+    guard demand >= 0 else { return .pickup }
+    let shares = model.demandReturnShares[demand]
+    let u = unitRNG[unit].uniform()
+    let proc = model.procedures[p]
+    if u < shares.postal && proc.postalAllowed { return .postal }
+    if u < shares.postal + shares.online && proc.onlineMode == .full { return .online }
+    return .pickup
+  }
+
+  // MARK: - Walk-in visits
+
+  /// A citizen arrives at the front office of the dossier's unit: takes a ticket, or is
+  /// turned away when the office is closed or the ticket cutoff has passed.
+  mutating func citizenVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    let unit = model.units[u]
+    let day = dayIndex(now)
+    let second = now - Double(day) * 86_400
+    dossiers[i].visits &+= 1
+    let open = model.schedules[unit.schedule].isOpen(at: now)
+    if !open || (unit.ticketCutoff.map { second >= $0 } ?? false) {
+      dossiers[i].wastedVisits &+= 1
+      if inCohort(dossiers[i]) { counters.turnedAway += 1 }
+      comeBackLater(i, at: now, &scheduler)
+      return
+    }
+    dossiers[i].atDesk = true
+    issueTicket(Ticket(dossier: i, purpose: visitPurpose(dossiers[i]), issuedAt: now), at: now, &scheduler)
+  }
+
+  /// After being turned away or sent home: pick-ups and supplements always come back;
+  /// intake attempts come back with `pReturnAfterTurnedAway`.
+  mutating func comeBackLater(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    dossiers[i].atDesk = false
+    if dossiers[i].phase == .intake && !unitRNG[u].bernoulli(behaviour.pReturnAfterTurnedAway) {
+      abandon(i)
+      return
+    }
+    let deferred = Int(dossiers[i].deferredVisitDay)
+    dossiers[i].deferredVisitDay = -1
+    planVisit(i, onDay: max(deferred, addingWorkingDays(1, to: dayIndex(now))), &scheduler)
+  }
+
+  /// Schedules the citizen's next visit on the first open day on or after `day`, at a
+  /// time drawn from the unit's walk-in profile; it replaces any visit already planned.
+  /// While the citizen is at a desk, the visit is deferred until the desk is done.
+  mutating func planVisit(_ i: Int32, onDay day: Int, _ scheduler: inout Scheduler<Event>) {
+    if dossiers[i].atDesk {
+      dossiers[i].deferredVisitDay = Int32(day)
+      return
+    }
+    dossiers[i].visitGeneration &+= 1
+    let u = Int(dossiers[i].unit)
+    let sched = model.schedules[model.units[u].schedule]
+    var target = max(day, 0)
+    while target < model.horizonDays && visitProfiles[u][Int(sched.patternOfDay[target])].isEmpty { target += 1 }
+    guard target < model.horizonDays else { return }  // beyond the horizon: stays open
+    let profile = visitProfiles[u][Int(sched.patternOfDay[target])]
+    let t = Double(target) * 86_400 + profile.inverse(Swift.max(1e-12, unitRNG[u].uniform()))
+    scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
+  }
+
+  // MARK: - Post and portal
+
+  /// The citizen drops the dossier at a post point; it is collected at the next
+  /// collection time on a working day and handed over after the transit time.
+  mutating func sendByPost(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    var day = dayIndex(now)
+    let collection = Double(rules.postalCollectionTime.seconds)
+    if !isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = addingWorkingDays(1, to: day) }
+    let transit = workingDayDelay(rules.postalInTransit, unitRNG[u])
+    let handoverDay = addingWorkingDays(transit, to: day)
+    guard handoverDay < model.horizonDays else { return }
+    scheduler.schedule(at: Swift.max(now, openingTime(unit: u, onOrAfterDay: handoverDay)), .postalHandover(dossier: i))
+  }
+
+  /// An online submission (or re-upload) joins the unit's online intake queue.
+  mutating func submitOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let s = model.units[Int(dossiers[i].unit)].onlineStation
+    dossiers[i].queuedAt = now
+    if let officer = stations[s].enqueue(i, due: now) { startWork(station: s, officer: officer, dossier: i, at: now, &scheduler) }
+  }
+
+  /// Outcome of the officer's check of an online dossier.
+  mutating func onlineChecked(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    let p = model.procedures[Int(dossiers[i].procedure)]
+    let x = unitRNG[u].uniform()
+    if x < p.pIncomplete + p.pGuidanceOnly {
+      incomplete(i, at: now, &scheduler)
+    } else if x < p.pIncomplete + p.pGuidanceOnly + p.pRefused {
+      refuse(i)
+    } else {
+      accept(i, at: now, &scheduler)
+    }
+  }
+
+  // MARK: - Intake outcomes
+
+  /// Form 02: the citizen must complete the dossier and may come back (same channel).
+  mutating func incomplete(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    guard unitRNG[u].bernoulli(behaviour.pReturnAfterIncomplete) else {
+      abandon(i)
+      return
+    }
+    let delay = workingDayDelay(behaviour.returnDelayWorkingDays, unitRNG[u])
+    let day = addingWorkingDays(delay, to: dayIndex(now))
+    switch dossiers[i].channelIn {
+    case .walkIn:
+      planVisit(i, onDay: day, &scheduler)
+    case .postal:
+      guard day < model.horizonDays else { return }
+      sendByPost(i, at: openingTime(unit: u, onOrAfterDay: day), &scheduler)
+    case .online:
+      guard day < model.horizonDays else { return }
+      let t = Double(day) * 86_400 + 8 * 3600 + unitRNG[u].uniform() * 12 * 3600
+      scheduler.schedule(at: t, .onlineSubmit(dossier: i))
+    }
+  }
+
+  mutating func refuse(_ i: Int32) {
+    if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].refused += 1 }
+    dossiers.release(i)
+  }
+
+  mutating func abandon(_ i: Int32) {
+    if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].abandoned += 1 }
+    dossiers.release(i)
+  }
+}

@@ -1,0 +1,124 @@
+import DESKernel
+
+extension OneStopSimulation {
+  // MARK: - Resolution and return
+
+  /// The result reaches the front office: the dossier is resolved, on time when at or
+  /// before the end of its (pause-adjusted) due day.
+  mutating func resolve(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    var d = dossiers[i]
+    d.phase = .resolved
+    d.resolvedAt = now
+    if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
+    if d.counted {
+      if now <= d.dueAt {
+        counters.cells[cellIndex(d)].resolvedOnTime += 1
+      } else {
+        counters.cells[cellIndex(d)].resolvedOverdue += 1
+      }
+      if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
+    }
+    dossiers[i] = d
+    guard !model.procedures[Int(d.procedure)].onTheSpot else { return }
+    switch d.channelOut {
+    case .online:
+      closeDossier(i, at: now)
+    case .postal:
+      let u = Int(d.unit)
+      let transit = workingDayDelay(rules.postalOutTransit, unitRNG[u])
+      let day = addingWorkingDays(transit, to: dayIndex(now))
+      if day < model.horizonDays { scheduler.schedule(at: Double(day) * 86_400 + 10 * 3600, .delivered(dossier: i)) }
+    case .pickup:
+      break  // the planned pick-up visit collects it
+    }
+  }
+
+  /// Plans the pick-up visit around the appointment day: most come that day, some
+  /// later, a few too early.
+  mutating func planPickup(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    let rng = unitRNG[u]
+    let today = dayIndex(scheduler.now)
+    let appointment = Int(dossiers[i].appointmentDay)
+    let x = rng.uniform()
+    var day: Int
+    if x < behaviour.pPickupEarly && appointment > today + 1 {
+      day = today + 1 + rng.uniformInt(below: appointment - today - 1)
+    } else if x < behaviour.pPickupEarly + behaviour.pPickupOnDueDay {
+      day = appointment
+    } else {
+      day = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, rng), to: appointment)
+    }
+    planVisit(i, onDay: max(day, today), &scheduler)
+  }
+
+  /// After a wasted pick-up visit: back on the new appointment if there was an
+  /// apology, else in a few working days.
+  mutating func planPickupAfterWastedVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    let today = dayIndex(now)
+    let later = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, unitRNG[u]), to: today)
+    let day = Int(dossiers[i].appointmentDay) > today ? Int(dossiers[i].appointmentDay) : later
+    planVisit(i, onDay: day, &scheduler)
+  }
+
+  /// The result is in the citizen's hands: the dossier leaves the model.
+  mutating func closeDossier(_ i: Int32, at now: Double) {
+    let d = dossiers[i]
+    if d.counted {
+      counters.cells[cellIndex(d)].returned += 1
+      counters.visitsPerReturnedDossier.add(Double(d.visits))
+      switch d.channelOut {
+      case .postal: counters.postalOut += 1
+      case .online: counters.onlineOut += 1
+      case .pickup: break
+      }
+    }
+    dossiers.release(i)
+  }
+
+  // MARK: - Carried-over backlog
+
+  /// Creates the dossiers carried over from before the start, each received on a
+  /// working day of its range and waiting at its procedure's first step.
+  mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
+    let c = model.configuration
+    for (k, b) in c.backlog.enumerated() {
+      guard let u = model.units.firstIndex(where: { $0.id == b.unit }),
+        let p = model.procedures.firstIndex(where: { $0.id == b.procedure })
+      else { continue }
+      let rng = RandomStream(masterSeed: unitRNG[u].key.masterSeed, replication: unitRNG[u].key.replication, source: "backlog:\(k)")
+      let from = b.receivedFrom.dayNumber - model.epochDay, through = b.receivedThrough.dayNumber - model.epochDay
+      let days = (from...through).filter { isWorkingDay($0) }
+      guard !days.isEmpty else { continue }
+      for _ in 0..<b.count {
+        let day = days[rng.uniformInt(below: days.count)]
+        var d = Dossier()
+        d.procedure = Int32(p)
+        d.unit = Int32(u)
+        d.demand = Int32(unitDemand[u])
+        d.channelIn = .walkIn
+        d.carriedOver = true
+        d.firstSeen = Double(day) * 86_400 + 9 * 3600
+        d.channelOut = chooseChannelOut(procedure: p, demand: unitDemand[u], unit: u)
+        let i = dossiers.allocate(d)
+        dossiers[i].phase = .processing
+        dossiers[i].receivedAt = d.firstSeen
+        dossiers[i].receiptDay = Int32(day)
+        setDue(i, resumingOn: day, usedDays: 0, at: d.firstSeen)
+        if model.warmupEnd == 0 {
+          dossiers[i].counted = true
+          counters.cells[cellIndex(d)].carriedOver += 1
+        }
+        if model.procedures[p].onTheSpot {
+          resolve(i, at: 0, &scheduler)
+          closeDossier(i, at: 0)
+          continue
+        }
+        scheduleDeadlineWatch(i, &scheduler)
+        if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
+        reachStation(i, at: 0, &scheduler)
+      }
+    }
+  }
+}

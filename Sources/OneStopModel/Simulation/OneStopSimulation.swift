@@ -1,0 +1,228 @@
+import DESKernel
+
+/// The one-stop model as a `SimulationModel`: citizens, desks, post, portal, back
+/// offices, deadlines. One instance is one replication; `CompiledModel` is shared.
+///
+/// Entities live in arrays addressed by index (dossiers, desks, stations, queues) and
+/// events are a small enum, so the event loop allocates nothing per event apart from
+/// the occasional growth of a queue.
+public struct OneStopSimulation: SimulationModel {
+  /// Why a citizen stands at a desk.
+  enum Purpose: UInt8 {
+    case intake, pickup, supplement, postalIntake
+  }
+
+  /// What the desk decided for an intake.
+  enum Outcome: UInt8 {
+    case none, accepted, incomplete, refused, guidance, onTheSpot
+  }
+
+  struct Ticket {
+    var dossier: Int32
+    var purpose: Purpose
+    var issuedAt: Double
+    var outcome: Outcome = .none
+  }
+
+  public enum Event {
+    case arrival(stream: Int32)
+    case deskGroupChange(group: Int32)
+    case deskDone(desk: Int32)
+    case unitClose(unit: Int32)
+    case visit(dossier: Int32, generation: UInt32)
+    case postalHandover(dossier: Int32)
+    case onlineSubmit(dossier: Int32)
+    case reachStation(dossier: Int32)
+    case stationDone(station: Int32, officer: Int32)
+    case supplementAnswer(dossier: Int32, generation: UInt32)
+    case resolved(dossier: Int32)
+    case deadlineWatch(dossier: Int32, generation: UInt32)
+    case delivered(dossier: Int32)
+    case warmupEnd
+  }
+
+  public let model: CompiledModel
+  let behaviour: CitizenBehaviour
+  let rules: ProcessingRules
+  let fieldCount: Int
+  var dossiers = DossierStore()
+  var counters: RunCounters
+  // Random streams: one per arrival stream, per unit, per station.
+  let arrivalRNG: [RandomStream]
+  let unitRNG: [RandomStream]
+  let stationRNG: [RandomStream]
+  // Desks.
+  var walkQueues: [RingBuffer<Ticket>]
+  var postalQueues: [RingBuffer<Ticket>]
+  var deskBusy: [Bool]
+  var deskTicket: [Ticket]
+  var deskStart: [Double]
+  var deskGroupOf: [Int32]
+  var groupOpen: [Bool]
+  var groupOvertime: [Bool]
+  var groupFields: [[Int]]
+  // Back offices and online intake.
+  var stations: [WorkStation]
+  /// Per unit and schedule pattern: when planned visits happen within a day.
+  let visitProfiles: [[DayProfile]]
+  /// Per unit: the demand entry whose return shares apply to carried-over dossiers.
+  let unitDemand: [Int]
+
+  /// A fresh replication of `model`: streams derive from (`seed`, `replication`, name).
+  public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
+    self.model = model
+    behaviour = model.configuration.behaviour
+    rules = model.configuration.rules
+    fieldCount = model.fields.count
+    func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
+    arrivalRNG = model.streams.map {
+      rng("arrivals/unit:\(model.units[$0.unit].id)/\($0.channel)/\($0.procedures.map { model.procedures[$0].id }.joined(separator: ","))")
+    }
+    unitRNG = model.units.map { rng("unit:\($0.id)") }
+    stationRNG = model.stations.map { rng("station:\($0.id)") }
+    let queueCount = model.units.count * model.fields.count
+    walkQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
+    postalQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
+    deskBusy = Array(repeating: false, count: model.deskCount)
+    deskTicket = Array(repeating: Ticket(dossier: -1, purpose: .intake, issuedAt: 0), count: model.deskCount)
+    deskStart = Array(repeating: 0, count: model.deskCount)
+    var groupOf = [Int32](repeating: 0, count: model.deskCount)
+    for (g, group) in model.deskGroups.enumerated() {
+      for d in group.firstDesk..<(group.firstDesk + group.count) { groupOf[d] = Int32(g) }
+    }
+    deskGroupOf = groupOf
+    groupOpen = Array(repeating: false, count: model.deskGroups.count)
+    groupOvertime = Array(repeating: false, count: model.deskGroups.count)
+    groupFields = model.deskGroups.map { g in (0..<model.fields.count).filter { g.fieldMask & (UInt64(1) << UInt64($0)) != 0 } }
+    stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
+    var demandOfUnit = [Int](repeating: -1, count: model.units.count)
+    for (i, d) in model.demandConfigurations.enumerated() {
+      if let u = model.units.firstIndex(where: { $0.id == d.unit }), demandOfUnit[u] < 0 { demandOfUnit[u] = i }
+    }
+    unitDemand = demandOfUnit
+    visitProfiles = model.units.enumerated().map { (u, unit) in
+      let profile = demandOfUnit[u] >= 0 ? model.demandConfigurations[demandOfUnit[u]].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
+      return model.schedules[unit.schedule].patterns.map { DayProfile(hourWeights: profile, hours: $0) }
+    }
+    counters = RunCounters.empty(model, start: 0, inSystem: nil)
+  }
+
+  /// Schedules the first events: arrivals, desk openings, closings, the carried-over
+  /// backlog and the end of the warm-up. Call once before running.
+  public mutating func start(_ scheduler: inout Scheduler<Event>) {
+    for k in model.streams.indices {
+      if let t = nextArrival(stream: k, after: 0) { scheduler.schedule(at: t, .arrival(stream: Int32(k))) }
+    }
+    for g in model.deskGroups.indices {
+      let sched = model.schedules[model.deskGroups[g].schedule]
+      if sched.isOpen(at: 0) { groupOpen[g] = true }
+      if let next = sched.nextChange(after: 0) {
+        scheduler.schedule(at: next.time, priority: .capacity, .deskGroupChange(group: Int32(g)))
+      }
+    }
+    for u in model.units.indices where model.units[u].closingRule == .sendHome {
+      scheduleUnitClose(u, after: 0, &scheduler)
+    }
+    loadBacklog(&scheduler)
+    if model.warmupEnd > 0 { scheduler.schedule(at: model.warmupEnd, priority: .capacity, .warmupEnd) }
+  }
+
+  public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+    let now = scheduler.now
+    switch event {
+    case .arrival(let k):
+      newArrival(stream: Int(k), at: now, &scheduler)
+      if let t = nextArrival(stream: Int(k), after: now) { scheduler.schedule(at: t, .arrival(stream: k)) }
+    case .deskGroupChange(let g):
+      deskGroupChange(Int(g), at: now, &scheduler)
+    case .deskDone(let desk):
+      deskDone(Int(desk), at: now, &scheduler)
+    case .unitClose(let u):
+      sendHome(unit: Int(u), at: now, &scheduler)
+      scheduleUnitClose(Int(u), after: now, &scheduler)
+    case .visit(let d, let generation):
+      guard dossiers[d].visitGeneration == generation else { return }
+      citizenVisit(d, at: now, &scheduler)
+    case .postalHandover(let d):
+      issueTicket(Ticket(dossier: d, purpose: .postalIntake, issuedAt: now), at: now, &scheduler)
+    case .onlineSubmit(let d):
+      submitOnline(d, at: now, &scheduler)
+    case .reachStation(let d):
+      reachStation(d, at: now, &scheduler)
+    case .stationDone(let s, let officer):
+      stationDone(Int(s), officer: officer, at: now, &scheduler)
+    case .supplementAnswer(let d, let generation):
+      guard dossiers[d].generation == generation else { return }
+      resumeAfterSupplement(d, at: now, &scheduler)
+    case .resolved(let d):
+      resolve(d, at: now, &scheduler)
+    case .deadlineWatch(let d, let generation):
+      guard dossiers[d].generation == generation else { return }
+      deadlineWatch(d, at: now, &scheduler)
+    case .delivered(let d):
+      closeDossier(d, at: now)
+    case .warmupEnd:
+      endWarmup(at: now)
+    }
+  }
+
+  // MARK: - Shared helpers
+
+  /// Why the citizen of dossier `d` is at the desk, from the dossier's phase.
+  @inline(__always)
+  func visitPurpose(_ d: Dossier) -> Purpose {
+    switch d.phase {
+    case .intake: return .intake
+    case .supplement: return d.channelIn == .walkIn ? .supplement : .pickup
+    case .processing, .resolved, .leaving: return .pickup
+    }
+  }
+
+  @inline(__always)
+  func dayIndex(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
+
+  @inline(__always)
+  func cellIndex(_ d: Dossier) -> Int {
+    (Int(d.unit) * model.procedures.count + Int(d.procedure)) * 3 + d.channelIn.rawValue
+  }
+
+  /// `true` when the dossier's first contact falls in the statistics period.
+  @inline(__always)
+  func inCohort(_ d: Dossier) -> Bool { d.firstSeen >= model.warmupEnd }
+
+  @inline(__always)
+  func isWorkingDay(_ day: Int) -> Bool { model.calendar.isWorkingDay(model.epochDay + day) }
+
+  /// Day index of the `n`-th working day after day index `day`.
+  @inline(__always)
+  func addingWorkingDays(_ n: Int, to day: Int) -> Int {
+    model.calendar.addingWorkingDays(n, to: model.epochDay + day) - model.epochDay
+  }
+
+  /// A working-day delay drawn from `dist`, at least `minimum` days.
+  func workingDayDelay(_ dist: Distribution, _ rng: RandomStream, minimum: Int = 1) -> Int {
+    max(minimum, Int(dist.sample(rng).rounded(.up)))
+  }
+
+  /// First opening instant of `unit` on or after day index `day` (searching up to 60
+  /// days), or 07:00 of `day` when it never opens.
+  func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
+    let sched = model.schedules[model.units[unit].schedule]
+    return sched.nextOpening(atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+  }
+
+  mutating func endWarmup(at now: Double) {
+    counters = RunCounters.empty(model, start: now, inSystem: counters.deskInSystem.map(\.value))
+    for i in dossiers.liveIndices {
+      let d = dossiers[i]
+      guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }
+      dossiers[i].counted = true
+      counters.cells[cellIndex(d)].carriedOver += 1
+    }
+    for s in stations.indices {
+      stations[s].busyWork = 0
+      stations[s].waits = Tally()
+      stations[s].completed = 0
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import DESKernel
+
+/// The outcome of one replication, with the report definitions of DOMAIN.md (c) §6.
+public struct RunResult: Sendable {
+  /// Counters per (unit, procedure, channel in); `cellIndex` maps to the flat array.
+  public let cells: [CellCounters]
+  public let unitCount: Int
+  public let procedureCount: Int
+  /// Desk waits of citizens (not postal intake), by unit and by hour of the ticket.
+  public let unitWaits: [WaitStatistics]
+  public let hourWaits: [WaitStatistics]
+  /// Per desk group: busy seconds, open desk-seconds, overtime seconds.
+  public let deskBusySeconds: [Double]
+  public let deskOpenSeconds: [Double]
+  public let deskOvertimeSeconds: [Double]
+  /// Per station (online intake and agencies): busy work seconds, available officer
+  /// seconds, completed tasks, waits.
+  public let stationBusySeconds: [Double]
+  public let stationAvailableSeconds: [Double]
+  public let stationWaits: [Tally]
+  /// Little's law at each unit's desks: time-average number present, mean time
+  /// present, and tickets issued (all after the warm-up).
+  public let deskMeanInSystem: [Double]
+  public let deskSojourns: [Tally]
+  public let ticketsIssued: [Int]
+  public let turnedAway: Int
+  public let sentHome: Int
+  public let wastedPickupVisits: Int
+  public let visitsPerReturnedDossier: Tally
+  public let postalIn, postalOut, onlineIn, onlineOut: Int
+  /// Days from first contact to resolution, by channel in (walk-in, postal, online).
+  public let endToEndDays: [Tally]
+  /// Events processed in the run.
+  public let events: UInt64
+  /// Dossiers still open at the end (in intake, processing, or waiting for pick-up).
+  public let openDossiers: Int
+  /// Property checks: zero in a correct run.
+  public let servicesOutsideSchedule: Int
+  public let resolvedBeforeReceived: Int
+  /// Conservation failures, one line each; empty when every dossier is accounted for.
+  public let conservationViolations: [String]
+
+  /// Index of (unit, procedure, channel) in `cells`.
+  public func cellIndex(unit: Int, procedure: Int, channel: ChannelIn) -> Int {
+    (unit * procedureCount + procedure) * 3 + channel.rawValue
+  }
+
+  /// Sum of the cells selected by `include(unit, procedure, channel)`.
+  public func total(where include: (Int, Int, ChannelIn) -> Bool = { _, _, _ in true }) -> CellCounters {
+    var sum = CellCounters()
+    for u in 0..<unitCount {
+      for p in 0..<procedureCount {
+        for c in ChannelIn.allCases where include(u, p, c) { sum.add(cells[cellIndex(unit: u, procedure: p, channel: c)]) }
+      }
+    }
+    return sum
+  }
+
+  /// All desk waits together.
+  public var allWaits: WaitStatistics {
+    var w = WaitStatistics()
+    for u in unitWaits { w.merge(u) }
+    return w
+  }
+}
+
+extension OneStopSimulation {
+  /// Closes the books at `end`: counts what is still in progress, checks conservation
+  /// and returns the replication's result.
+  public func result(at end: Double, events: UInt64) -> RunResult {
+    var cells = counters.cells
+    var open = 0
+    for i in dossiers.liveIndices {
+      let d = dossiers[i]
+      open += 1
+      let c = cellIndex(d)
+      if d.phase == .intake {
+        if inCohort(d) { cells[c].pendingIntakeEnd += 1 }
+      } else if d.counted && d.phase != .resolved && d.phase != .leaving {
+        cells[c].inProgressEnd += 1
+      }
+    }
+    var violations: [String] = []
+    for (k, cell) in cells.enumerated() {
+      let received = cell.received
+      let accounted = cell.resolvedOnTime + cell.resolvedOverdue + cell.withdrawn + cell.inProgressEnd
+      let arrivals = cell.arrivals
+      let fates = cell.acceptedFromArrivals + cell.refused + cell.abandoned + cell.pendingIntakeEnd
+      if received != accounted || arrivals != fates {
+        let u = k / 3 / model.procedures.count, p = k / 3 % model.procedures.count, ch = ChannelIn(rawValue: k % 3)!
+        violations.append("unit \(model.units[u].id), procedure \(model.procedures[p].id), \(ch): received \(received) vs resolved+withdrawn+in progress \(accounted); arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
+      }
+    }
+    let from = model.warmupEnd
+    let deskOpen = model.deskGroups.map { g in
+      Double(g.count) * model.schedules[g.schedule].openSeconds(from: from, to: end)
+    }
+    // Busy time of services still running at the end.
+    var deskBusy = counters.deskBusy
+    for desk in 0..<model.deskCount where self.deskBusy[desk] {
+      deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
+    }
+    let stationAvailable = model.stations.map { s in
+      Double(s.officers) * model.schedules[s.schedule].openSeconds(from: from, to: end)
+    }
+    return RunResult(
+      cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
+      unitWaits: counters.unitWaits, hourWaits: counters.hourWaits,
+      deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
+      stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
+      stationWaits: stations.map(\.waits),
+      deskMeanInSystem: counters.deskInSystem.map { $0.average(upTo: end) },
+      deskSojourns: counters.deskSojourns, ticketsIssued: counters.ticketsIssued,
+      turnedAway: counters.turnedAway, sentHome: counters.sentHome, wastedPickupVisits: counters.wastedPickupVisits,
+      visitsPerReturnedDossier: counters.visitsPerReturnedDossier,
+      postalIn: counters.postalIn, postalOut: counters.postalOut, onlineIn: counters.onlineIn, onlineOut: counters.onlineOut,
+      endToEndDays: counters.endToEndDays, events: events, openDossiers: open,
+      servicesOutsideSchedule: counters.servicesOutsideSchedule, resolvedBeforeReceived: counters.resolvedBeforeReceived,
+      conservationViolations: violations)
+  }
+
+  /// Runs one replication of `model` to its end and returns the result.
+  public static func run(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) -> RunResult {
+    var engine = Engine(model: OneStopSimulation(model, seed: seed, replication: replication), reservingCapacity: 4096)
+    engine.model.start(&engine.scheduler)
+    engine.run(until: model.endTime)
+    return engine.model.result(at: model.endTime, events: engine.eventsProcessed)
+  }
+}

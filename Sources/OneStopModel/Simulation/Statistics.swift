@@ -1,0 +1,117 @@
+import DESKernel
+
+/// Outcome counters of one cell: (receiving unit, procedure, channel in).
+///
+/// The report definitions of DOMAIN.md (c) §6: `received` = new in the period + carried
+/// over; every received dossier ends the period resolved on time, resolved overdue,
+/// withdrawn (supplement never sent) or in progress.
+public struct CellCounters: Sendable, Equatable {
+  /// New first contacts in the period (citizens starting a dossier).
+  public var arrivals = 0
+  /// Of those, accepted / refused / abandoned (gave up before acceptance).
+  public var acceptedFromArrivals = 0
+  public var refused = 0
+  public var abandoned = 0
+  /// Accepted in the period, and in progress when it started.
+  public var receivedNew = 0
+  public var carriedOver = 0
+  public var resolvedOnTime = 0
+  public var resolvedOverdue = 0
+  public var withdrawn = 0
+  public var apologies = 0
+  public var supplementRequests = 0
+  /// Results handed back (picked up, delivered by post or online).
+  public var returned = 0
+  /// Filled at the end of the run by scanning the dossiers still open.
+  public var inProgressEnd = 0
+  public var pendingIntakeEnd = 0
+
+  public var received: Int { receivedNew + carriedOver }
+  public var resolved: Int { resolvedOnTime + resolvedOverdue }
+
+  public mutating func add(_ o: CellCounters) {
+    arrivals += o.arrivals
+    acceptedFromArrivals += o.acceptedFromArrivals
+    refused += o.refused
+    abandoned += o.abandoned
+    receivedNew += o.receivedNew
+    carriedOver += o.carriedOver
+    resolvedOnTime += o.resolvedOnTime
+    resolvedOverdue += o.resolvedOverdue
+    withdrawn += o.withdrawn
+    apologies += o.apologies
+    supplementRequests += o.supplementRequests
+    returned += o.returned
+    inProgressEnd += o.inProgressEnd
+    pendingIntakeEnd += o.pendingIntakeEnd
+  }
+}
+
+/// Waiting times at the desks: mean and quantiles.
+public struct WaitStatistics: Sendable, Equatable {
+  public var tally = Tally()
+  public var histogram = LogHistogram()
+  /// Walk-ins served the same day they took their ticket.
+  public var servedSameDay = 0
+
+  public init() {}
+
+  mutating func add(_ wait: Double, sameDay: Bool) {
+    tally.add(wait)
+    histogram.add(wait)
+    if sameDay { servedSameDay += 1 }
+  }
+
+  public mutating func merge(_ o: WaitStatistics) {
+    tally.merge(o.tally)
+    histogram.merge(o.histogram)
+    servedSameDay += o.servedSameDay
+  }
+
+  public var count: Int { tally.count }
+  /// Mean, p50, p90, p99 in seconds.
+  public var mean: Double { tally.mean }
+  public func quantile(_ q: Double) -> Double { histogram.quantile(q) }
+  public var sameDayShare: Double { count > 0 ? Double(servedSameDay) / Double(count) : 0 }
+}
+
+/// Everything counted during a run.
+struct RunCounters {
+  var cells: [CellCounters]
+  var unitWaits: [WaitStatistics]
+  var hourWaits: [WaitStatistics]
+  var deskBusy: [Double]  // per desk group, seconds in service after the warm-up
+  var deskOvertime: [Double]  // per desk group, service seconds outside desk hours
+  var turnedAway = 0
+  var sentHome = 0
+  var wastedPickupVisits = 0
+  var visitsPerReturnedDossier = Tally()
+  var postalIn = 0
+  var postalOut = 0
+  var onlineIn = 0
+  var onlineOut = 0
+  var endToEndDays: [Tally] = Array(repeating: Tally(), count: 3)  // by channel in
+  /// Citizens at each unit's desks (waiting or served) over time, their time there,
+  /// and tickets issued: the three terms of Little's law.
+  var deskInSystem: [TimeWeighted]
+  var deskSojourns: [Tally]
+  var ticketsIssued: [Int]
+  /// Property checks: must stay zero.
+  var servicesOutsideSchedule = 0
+  var resolvedBeforeReceived = 0
+}
+
+extension RunCounters {
+  /// Zeroed counters; `inSystem` carries the current desk occupancy over a warm-up reset.
+  static func empty(_ model: CompiledModel, start: Double, inSystem: [Double]?) -> RunCounters {
+    RunCounters(
+      cells: Array(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3),
+      unitWaits: Array(repeating: WaitStatistics(), count: model.units.count),
+      hourWaits: Array(repeating: WaitStatistics(), count: 24),
+      deskBusy: Array(repeating: 0, count: model.deskGroups.count),
+      deskOvertime: Array(repeating: 0, count: model.deskGroups.count),
+      deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },
+      deskSojourns: Array(repeating: Tally(), count: model.units.count),
+      ticketsIssued: Array(repeating: 0, count: model.units.count))
+  }
+}
