@@ -27,6 +27,9 @@ struct BenchProvince: ParsableCommand {
   @Flag(help: "Write one JSON object to stdout instead of the table.")
   var json = false
 
+  @Flag(help: "Also list the busiest back offices.")
+  var verbose = false
+
   func validate() throws {
     guard years >= 1 else { throw ValidationError("--years must be at least 1, got \(years).") }
     guard dossiers >= 0 else { throw ValidationError("--dossiers must be >= 0, got \(dossiers).") }
@@ -68,5 +71,16 @@ struct BenchProvince: ParsableCommand {
     print("peak memory          \(peakResidentMiB().formatted(digits: 1)) MiB")
     print("conservation         \(result.conservationViolations.isEmpty ? "ok" : "\(result.conservationViolations.count) violations")")
     for v in result.conservationViolations.prefix(8) { print("  " + v) }
+    if verbose { for line in Self.busiest(model, result) { print("  " + line) } }
+  }
+}
+
+extension BenchProvince {
+  /// Stations sorted by utilisation, for tuning the synthetic province.
+  static func busiest(_ model: CompiledModel, _ r: RunResult) -> [String] {
+    model.stations.indices.map { s in
+      let u = r.stationAvailableSeconds[s] > 0 ? r.stationBusySeconds[s] / r.stationAvailableSeconds[s] : 0
+      return (u, "\(model.stations[s].id): utilisation \(u.formatted(digits: 2)), wait \((r.stationWaits[s].mean / 86400).formatted(digits: 1)) d")
+    }.sorted { $0.0 > $1.0 }.prefix(12).map(\.1)
   }
 }

@@ -120,6 +120,8 @@ public struct CompiledModel: Sendable {
   /// Dossier-level outcome probabilities of returns, per demand.
   public let demandReturnShares: [(postal: Double, online: Double)]
   public let demandConfigurations: [DemandConfiguration]
+  /// Plain-data tables for the event loop.
+  var hot = HotTables()
 
   /// Instant (seconds from the start) at which the run ends.
   public var endTime: Double { Double(horizonDays) * 86_400 }
@@ -446,6 +448,7 @@ public struct CompiledModel: Sendable {
     self.routes = routes
     self.demandReturnShares = returnShares
     self.demandConfigurations = c.demand
+    self.hot = HotTables(self)
   }
 
   /// The kind of an agency id: the part before "@" ("TNMT@province" -> "TNMT").
@@ -454,13 +457,16 @@ public struct CompiledModel: Sendable {
     return id
   }
 
-  /// Expected arrivals of `stream` on day index `day`.
-  func dailyVolume(_ s: Stream, day: Int) -> Double {
-    let date = CivilDate(dayNumber: epochDay + day)
-    let d = demandConfigurations[s.demand]
-    var v = s.baseDaily * d.monthFactors[date.month - 1] * d.weekdayFactors[date.weekday - 1]
-    let online = s.onlineCapable ? d.onlineShare.value(onDay: epochDay + day) : 0
-    let postal = s.postalCapable ? d.postalShare.value(onDay: epochDay + day) : 0
+  /// Expected arrivals of stream `k` on day index `day`.
+  @inline(__always)
+  func dailyVolume(stream k: Int, day: Int) -> Double {
+    let s = hot.streams[k]
+    let dayNumber = epochDay + day
+    let date = CivilDate(dayNumber: dayNumber)
+    var v = s.baseDaily * hot.monthFactors[s.demand * 12 + date.month - 1]
+      * hot.weekdayFactors[s.demand * 7 + CivilDate.weekday(ofDayNumber: dayNumber) - 1]
+    let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
+    let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
     switch s.channel {
     case .online: v *= online
     case .postal: v *= (1 - online) * postal

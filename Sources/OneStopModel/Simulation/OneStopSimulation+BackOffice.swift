@@ -6,7 +6,7 @@ extension OneStopSimulation {
   /// Form 01: the dossier is received now; its due date is fixed (R7, R8, R6).
   mutating func accept(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let day = dayIndex(now)
-    let p = model.procedures[Int(dossiers[i].procedure)]
+    let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     dossiers[i].phase = .processing
     dossiers[i].receivedAt = now
@@ -36,19 +36,19 @@ extension OneStopSimulation {
   /// Sets the due date for a clock that (re)starts on `day` with `used` working days
   /// already consumed.
   mutating func setDue(_ i: Int32, resumingOn day: Int, usedDays used: Int, at now: Double) {
-    let p = model.procedures[Int(dossiers[i].procedure)]
+    let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     var due: Int
-    switch p.deadline {
-    case .sameDay:
+    switch p.deadlineKind {
+    case 0:
       let second = now - Double(day) * 86_400
-      due = second <= model.units[u].transferCutoff && isWorkingDay(day) ? day : addingWorkingDays(1, to: day)
+      due = second <= model.hot.units[u].transferCutoff && isWorkingDay(day) ? day : addingWorkingDays(1, to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
-    case .workingDays:
+    case 1:
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
-    case .workingHours(let h):
-      let t = model.schedules[model.units[u].schedule].addingWorkingTime(h * 3600, to: now)
+    default:
+      let t = model.schedules[model.hot.units[u].schedule].addingWorkingTime(p.deadlineHours * 3600, to: now)
       dossiers[i].dueAt = t
       due = dayIndex(t)
     }
@@ -58,7 +58,7 @@ extension OneStopSimulation {
 
   /// Watches the deadline `apologyLeadWorkingDays` before the due day (R11).
   mutating func scheduleDeadlineWatch(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
-    guard case .workingDays = model.procedures[Int(dossiers[i].procedure)].deadline else { return }
+    guard model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 else { return }
     let due = Int(dossiers[i].dueDay)
     var watch = due
     var lead = rules.apologyLeadWorkingDays
@@ -90,15 +90,15 @@ extension OneStopSimulation {
   /// When paper sent from `unit` at `now` arrives at a unit of level `toLevel`: the same
   /// working day before the cutoff, else the next working day at opening; crossing
   /// levels adds `interLevelHandoverWorkingDays`.
-  func paperArrival(fromUnit u: Int, toUnit v: Int, at now: Double) -> Double {
-    let unit = model.units[u]
+  mutating func paperArrival(fromUnit u: Int, toUnit v: Int, at now: Double) -> Double {
+    let unit = model.hot.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
     var arrivalDay = day
     let sameDay = isWorkingDay(day) && second <= unit.transferCutoff
       && !model.schedules[unit.schedule].hours(dayIndex: day).intervals.isEmpty
     if !sameDay { arrivalDay = addingWorkingDays(1, to: day) }
-    if model.units[v].level != unit.level && rules.interLevelHandoverWorkingDays > 0 {
+    if model.hot.units[v].level != unit.level && rules.interLevelHandoverWorkingDays > 0 {
       arrivalDay = addingWorkingDays(rules.interLevelHandoverWorkingDays, to: arrivalDay)
     }
     if arrivalDay == day { return now }
@@ -108,7 +108,7 @@ extension OneStopSimulation {
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
   /// paper rule otherwise.
   mutating func transfer(_ i: Int32, fromUnit u: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let v = model.stations[s].unit
+    let v = model.hot.stations[s].unit
     let t = dossiers[i].channelIn == .online ? now : paperArrival(fromUnit: u, toUnit: v, at: now)
     if t == now {
       reachStation(i, at: now, &scheduler)
@@ -130,13 +130,13 @@ extension OneStopSimulation {
   /// An officer starts on a dossier; the work ends after its work content in the
   /// station's working time.
   mutating func startWork(station s: Int, officer: Int32, dossier i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let st = model.stations[s]
+    let st = model.hot.stations[s]
     let work: Double
     if st.isOnlineIntake {
       work = behaviour.onlineCheckTime.sample(stationRNG[s])
     } else {
-      let p = model.procedures[Int(dossiers[i].procedure)]
-      work = p.steps[Int(dossiers[i].step)].work.sample(stationRNG[s]) * 3600
+      let first = model.hot.procedures[Int(dossiers[i].procedure)].firstStep
+      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s]) * 3600
     }
     if now >= model.warmupEnd {
       stations[s].busyWork += work
@@ -151,20 +151,20 @@ extension OneStopSimulation {
   mutating func stationDone(_ s: Int, officer: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let i = stations[s].current[Int(officer)]
     if let next = stations[s].finish(officer) { startWork(station: s, officer: officer, dossier: next, at: now, &scheduler) }
-    if model.stations[s].isOnlineIntake {
+    if model.hot.stations[s].isOnlineIntake {
       onlineChecked(i, at: now, &scheduler)
       return
     }
-    let p = model.procedures[Int(dossiers[i].procedure)]
+    let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let step = Int(dossiers[i].step)
-    if p.steps[step].appraisal && Int(dossiers[i].supplements) < p.maxSupplementRequests
+    if model.hot.stepAppraisal[p.firstStep + step] && Int(dossiers[i].supplements) < p.maxSupplementRequests
       && stationRNG[s].bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
     let route = model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)]
-    let here = model.stations[s].unit
+    let here = model.hot.stations[s].unit
     if step + 1 < route.count {
       dossiers[i].step = Int16(step + 1)
       let next = Int(route[step + 1])
@@ -221,7 +221,7 @@ extension OneStopSimulation {
   /// rule and the dossier goes back to the step that asked for it.
   mutating func resumeAfterSupplement(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard dossiers[i].phase == .supplement else { return }
-    let p = model.procedures[Int(dossiers[i].procedure)]
+    let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let day = dayIndex(now)
     dossiers[i].phase = .processing
     dossiers[i].generation &+= 1  // any other pending answer is stale now

@@ -8,15 +8,15 @@ extension OneStopSimulation {
     var ticket = ticket
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
-    let field = model.procedures[Int(d.procedure)].field
+    let field = model.hot.procedures[Int(d.procedure)].field
     let bit = UInt64(1) << UInt64(field)
     let postal = ticket.purpose == .postalIntake
     if !postal {
       counters.ticketsIssued[u] += 1
       counters.deskInSystem[u].set(counters.deskInSystem[u].value + 1, at: now)
     }
-    for g in model.units[u].deskGroups {
-      let group = model.deskGroups[g]
+    for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup {
+      let group = model.hot.groups[g]
       guard group.fieldMask & bit != 0, groupOpen[g] || (groupOvertime[g] && !postal) else { continue }
       for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
         ticket.issuedAt = now
@@ -32,7 +32,7 @@ extension OneStopSimulation {
   /// (when open, not in overtime) the oldest postal dossier.
   mutating func nextTicket(forDesk desk: Int) -> Ticket? {
     let g = Int(deskGroupOf[desk])
-    let u = model.deskGroups[g].unit
+    let u = model.hot.groups[g].unit
     var best = -1
     var bestTime = Double.infinity
     for f in groupFields[g] {
@@ -56,12 +56,12 @@ extension OneStopSimulation {
   mutating func startService(desk: Int, _ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
     var ticket = ticket
     let g = Int(deskGroupOf[desk])
-    let group = model.deskGroups[g]
+    let group = model.hot.groups[g]
     if !groupOpen[g] && !groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
     let rng = unitRNG[u]
-    let p = model.procedures[Int(d.procedure)]
+    let p = model.hot.procedures[Int(d.procedure)]
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a
     // supplement request, a result becoming ready).
@@ -86,8 +86,8 @@ extension OneStopSimulation {
         time = behaviour.onTheSpotTime.sample(rng)
       } else {
         ticket.outcome = .accepted
-        time = p.intakeTime.sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
-        if dayIndex(now) >= model.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
+        time = model.hot.intakeTime[Int(d.procedure)].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
+        if dayIndex(now) >= model.hot.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
       }
     case .pickup:
       if d.phase == .resolved {
@@ -120,13 +120,13 @@ extension OneStopSimulation {
     if now > model.warmupEnd {
       let from = max(deskStart[desk], model.warmupEnd)
       counters.deskBusy[g] += now - from
-      let inHours = model.schedules[model.deskGroups[g].schedule].openSeconds(from: from, to: now)
+      let inHours = model.schedules[model.hot.groups[g].schedule].openSeconds(from: from, to: now)
       counters.deskOvertime[g] += max(0, now - from - inHours)
     }
     deskBusy[desk] = false
     let i = ticket.dossier
     if ticket.purpose != .postalIntake {
-      let u = model.deskGroups[g].unit
+      let u = model.hot.groups[g].unit
       counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
       counters.deskSojourns[u].add(now - ticket.issuedAt)
       dossiers[i].atDesk = false
@@ -173,9 +173,9 @@ extension OneStopSimulation {
   /// keep serving everyone who already holds a ticket (overtime); at a lunch break they
   /// finish the current service and call no one until they reopen.
   mutating func deskGroupChange(_ g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let group = model.deskGroups[g]
-    let sched = model.schedules[group.schedule]
-    let opening = sched.isOpen(at: now)
+    let group = model.hot.groups[g]
+    let sched = group.schedule
+    let opening = model.schedules[sched].isOpen(at: now)
     if opening {
       groupOpen[g] = true
       groupOvertime[g] = false
@@ -185,19 +185,19 @@ extension OneStopSimulation {
       }
     } else {
       groupOpen[g] = false
-      let endOfDay = sched.lastClose(dayIndex: dayIndex(now)) == now
-      groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
+      let endOfDay = model.schedules[sched].lastClose(dayIndex: dayIndex(now)) == now
+      groupOvertime[g] = endOfDay && model.hot.units[group.unit].serveAll
     }
-    if let next = sched.nextChange(after: now), next.time < model.endTime {
+    if let next = model.schedules[sched].nextChange(after: now), next.time < model.endTime {
       scheduler.schedule(at: next.time, priority: .capacity, .deskGroupChange(group: Int32(g)))
     }
   }
 
   mutating func scheduleUnitClose(_ u: Int, after t: Double, _ scheduler: inout Scheduler<Event>) {
-    let sched = model.schedules[model.units[u].schedule]
+    let sched = model.hot.units[u].schedule
     var day = dayIndex(t)
     while day < model.horizonDays {
-      if let close = sched.lastClose(dayIndex: day), close > t {
+      if let close = model.schedules[sched].lastClose(dayIndex: day), close > t {
         scheduler.schedule(at: close, priority: .late, .unitClose(unit: Int32(u)))
         return
       }

@@ -5,21 +5,21 @@ extension OneStopSimulation {
 
   /// The next arrival of stream `k` after `t`: inversion of the integrated intensity,
   /// day by day, with the within-day profile of the unit's hours. No per-minute events.
-  func nextArrival(stream k: Int, after t: Double) -> Double? {
-    let s = model.streams[k]
+  mutating func nextArrival(stream k: Int, after t: Double) -> Double? {
+    let s = model.hot.streams[k]
     var e = arrivalRNG[k].exponential(mean: 1)
     var day = dayIndex(t)
     var second = t - Double(day) * 86_400
-    let sched = model.schedules[model.units[s.unit].schedule]
+    let sched = model.hot.units[s.unit].schedule
     while day < model.horizonDays {
-      let volume = model.dailyVolume(s, day: day)
+      let volume = model.dailyVolume(stream: k, day: day)
       if volume > 0 {
-        let profile = s.usesUnitSchedule ? s.profiles[Int(sched.patternOfDay[day])] : s.profiles[0]
-        if !profile.isEmpty {
-          let f0 = profile.cumulative(at: second)
+        let pi = s.firstProfile + (s.usesUnitSchedule ? Int(model.schedules[sched].patternOfDay[day]) : 0)
+        if !model.hot.profiles[pi].isEmpty {
+          let f0 = model.hot.profiles[pi].cumulative(at: second)
           let left = volume * (1 - f0)
           if e < left {
-            let time = Double(day) * 86_400 + profile.inverse(f0 + e / volume)
+            let time = Double(day) * 86_400 + model.hot.profiles[pi].inverse(f0 + e / volume)
             return Swift.max(time, t)
           }
           e -= left
@@ -33,8 +33,8 @@ extension OneStopSimulation {
 
   /// A citizen starts a dossier through stream `k`.
   mutating func newArrival(stream k: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let s = model.streams[k]
-    let p = Int(s.mix.sample(arrivalRNG[k]))
+    let s = model.hot.streams[k]
+    let p = Int(model.hot.streamMix[k].sample(arrivalRNG[k]))
     var d = Dossier()
     d.procedure = Int32(p)
     d.unit = Int32(s.unit)
@@ -54,11 +54,11 @@ extension OneStopSimulation {
     }
   }
 
-  func chooseChannelOut(procedure p: Int, demand: Int, unit: Int) -> ChannelOut {
+  mutating func chooseChannelOut(procedure p: Int, demand: Int, unit: Int) -> ChannelOut {
     guard demand >= 0 else { return .pickup }
     let shares = model.demandReturnShares[demand]
     let u = unitRNG[unit].uniform()
-    let proc = model.procedures[p]
+    let proc = model.hot.procedures[p]
     if u < shares.postal && proc.postalAllowed { return .postal }
     if u < shares.postal + shares.online && proc.onlineMode == .full { return .online }
     return .pickup
@@ -70,12 +70,12 @@ extension OneStopSimulation {
   /// turned away when the office is closed or the ticket cutoff has passed.
   mutating func citizenVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let unit = model.units[u]
+    let unit = model.hot.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
     dossiers[i].visits &+= 1
     let open = model.schedules[unit.schedule].isOpen(at: now)
-    if !open || (unit.ticketCutoff.map { second >= $0 } ?? false) {
+    if !open || second >= unit.ticketCutoff {
       dossiers[i].wastedVisits &+= 1
       if inCohort(dossiers[i]) { counters.turnedAway += 1 }
       comeBackLater(i, at: now, &scheduler)
@@ -109,12 +109,12 @@ extension OneStopSimulation {
     }
     dossiers[i].visitGeneration &+= 1
     let u = Int(dossiers[i].unit)
-    let sched = model.schedules[model.units[u].schedule]
+    let sched = model.hot.units[u].schedule
     var target = max(day, 0)
-    while target < model.horizonDays && visitProfiles[u][Int(sched.patternOfDay[target])].isEmpty { target += 1 }
+    while target < model.horizonDays && visitProfiles[u][Int(model.schedules[sched].patternOfDay[target])].isEmpty { target += 1 }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
-    let profile = visitProfiles[u][Int(sched.patternOfDay[target])]
-    let t = Double(target) * 86_400 + profile.inverse(Swift.max(1e-12, unitRNG[u].uniform()))
+    let pattern = Int(model.schedules[sched].patternOfDay[target])
+    let t = Double(target) * 86_400 + visitProfiles[u][pattern].inverse(Swift.max(1e-12, unitRNG[u].uniform()))
     scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
   }
 
@@ -135,7 +135,7 @@ extension OneStopSimulation {
 
   /// An online submission (or re-upload) joins the unit's online intake queue.
   mutating func submitOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let s = model.units[Int(dossiers[i].unit)].onlineStation
+    let s = model.hot.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     if let officer = stations[s].enqueue(i, due: now) { startWork(station: s, officer: officer, dossier: i, at: now, &scheduler) }
   }
@@ -143,7 +143,7 @@ extension OneStopSimulation {
   /// Outcome of the officer's check of an online dossier.
   mutating func onlineChecked(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let p = model.procedures[Int(dossiers[i].procedure)]
+    let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let x = unitRNG[u].uniform()
     if x < p.pIncomplete + p.pGuidanceOnly {
       incomplete(i, at: now, &scheduler)

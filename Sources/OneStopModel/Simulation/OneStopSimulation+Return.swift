@@ -19,7 +19,7 @@ extension OneStopSimulation {
       if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
     }
     dossiers[i] = d
-    guard !model.procedures[Int(d.procedure)].onTheSpot else { return }
+    guard !model.hot.procedures[Int(d.procedure)].onTheSpot else { return }
     switch d.channelOut {
     case .online:
       closeDossier(i, at: now)

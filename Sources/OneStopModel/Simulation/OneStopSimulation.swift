@@ -167,6 +167,11 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   // MARK: - Shared helpers
+  //
+  // Helpers that are not inlined are declared `mutating` even when they only read:
+  // that passes `self` by address. A non-mutating call from a mutating method can make
+  // the compiler copy the whole simulation (retaining every array in it) per call,
+  // which cost a fifth of the run time before this was done.
 
   /// Why the citizen of dossier `d` is at the desk, from the dossier's phase.
   @inline(__always)
@@ -195,20 +200,19 @@ public struct OneStopSimulation: SimulationModel {
 
   /// Day index of the `n`-th working day after day index `day`.
   @inline(__always)
-  func addingWorkingDays(_ n: Int, to day: Int) -> Int {
+  mutating func addingWorkingDays(_ n: Int, to day: Int) -> Int {
     model.calendar.addingWorkingDays(n, to: model.epochDay + day) - model.epochDay
   }
 
   /// A working-day delay drawn from `dist`, at least `minimum` days.
-  func workingDayDelay(_ dist: Distribution, _ rng: RandomStream, minimum: Int = 1) -> Int {
+  mutating func workingDayDelay(_ dist: Distribution, _ rng: RandomStream, minimum: Int = 1) -> Int {
     max(minimum, Int(dist.sample(rng).rounded(.up)))
   }
 
   /// First opening instant of `unit` on or after day index `day` (searching up to 60
   /// days), or 07:00 of `day` when it never opens.
-  func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
-    let sched = model.schedules[model.units[unit].schedule]
-    return sched.nextOpening(atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+  mutating func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
+    model.schedules[model.hot.units[unit].schedule].nextOpening(atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
   }
 
   mutating func endWarmup(at now: Double) {

@@ -29,11 +29,11 @@ public enum SyntheticProvince {
         DeskGroupConfiguration(id: "general", count: 3, fields: ["social", "construction", "other", "civil-status"]),
       ], onlineIntakeOfficers: 3, digitisationFrom: CivilDate(year: 2022, month: 6, day: 1)))
     agencies += [
-      AgencyConfiguration(id: "TNMT@province", name: "Natural Resources & Environment", unit: "province", officers: 14, discipline: .fifo),
-      AgencyConfiguration(id: "GTVT@province", name: "Transport", unit: "province", officers: 5),
-      AgencyConfiguration(id: "KHDT@province", name: "Planning & Investment", unit: "province", officers: 3),
-      AgencyConfiguration(id: "TUPHAP@province", name: "Justice", unit: "province", officers: 3),
-      AgencyConfiguration(id: "OTHER@province", name: "Other departments", unit: "province", officers: 6),
+      AgencyConfiguration(id: "TNMT@province", name: "Natural Resources & Environment", unit: "province", officers: 20),
+      AgencyConfiguration(id: "GTVT@province", name: "Transport", unit: "province", officers: 7),
+      AgencyConfiguration(id: "KHDT@province", name: "Planning & Investment", unit: "province", officers: 4),
+      AgencyConfiguration(id: "TUPHAP@province", name: "Justice", unit: "province", officers: 5),
+      AgencyConfiguration(id: "OTHER@province", name: "Other departments", unit: "province", officers: 5),
     ]
     for d in 0..<districts {
       let did = "district-\(d + 1)"
@@ -44,9 +44,9 @@ public enum SyntheticProvince {
           DeskGroupConfiguration(id: "general", count: 3, fields: []),
         ], onlineIntakeOfficers: 1, digitisationFrom: CivilDate(year: 2022, month: 12, day: 1)))
       agencies += [
-        AgencyConfiguration(id: "TNMT@\(did)", unit: did, officers: 5),
-        AgencyConfiguration(id: "LDTBXH@\(did)", unit: did, officers: 2),
-        AgencyConfiguration(id: "TUPHAP@\(did)", unit: did, officers: 2),
+        AgencyConfiguration(id: "TNMT@\(did)", unit: did, officers: 7),
+        AgencyConfiguration(id: "LDTBXH@\(did)", unit: did, officers: 3),
+        AgencyConfiguration(id: "TUPHAP@\(did)", unit: did, officers: 1),
         AgencyConfiguration(id: "QLDT@\(did)", unit: did, officers: 2),
       ]
       for c in 0..<communeCounts[d] {
@@ -54,17 +54,17 @@ public enum SyntheticProvince {
         units.append(UnitConfiguration(
           id: cid, level: "commune", parent: did, hours: hours, desks: [DeskGroupConfiguration(id: "desk", count: 1)],
           onlineIntakeOfficers: 1, digitisationFrom: CivilDate(year: 2023, month: 6, day: 1)))
-        agencies.append(AgencyConfiguration(id: "UBND@\(cid)", unit: cid, officers: 2))
+        agencies.append(AgencyConfiguration(id: "UBND@\(cid)", unit: cid, officers: 1))
       }
     }
 
     let procedures: [ProcedureConfiguration] = [
       .init(id: "land-certificate", field: "land", deadline: .workingDays(30),
-        steps: [.init(place: .nearest("TNMT"), work: exp(6), appraisal: true)], onlineMode: .partial, pSupplement: 0.10),
+        steps: [.init(place: .nearest("TNMT"), work: exp(3), appraisal: true)], onlineMode: .partial, pSupplement: 0.10),
       .init(id: "land-transfer", field: "land", deadline: .workingDays(10),
-        steps: [.init(place: .nearest("TNMT"), work: exp(3), appraisal: true)], onlineMode: .partial, pSupplement: 0.08),
+        steps: [.init(place: .nearest("TNMT"), work: exp(1.5), appraisal: true)], onlineMode: .partial, pSupplement: 0.08),
       .init(id: "commune-land-confirmation", field: "land", deadline: .workingDays(15),
-        steps: [.init(place: .nearest("UBND"), work: exp(1.5), appraisal: true), .init(place: .nearest("TNMT"), work: exp(3))],
+        steps: [.init(place: .nearest("UBND"), work: exp(1.5), appraisal: true), .init(place: .nearest("TNMT"), work: exp(1.5))],
         onlineMode: .partial, pSupplement: 0.08),
       .init(id: "road-registration", field: "transport", deadline: .workingDays(5),
         steps: [.init(place: .agency("GTVT@province"), work: exp(1.5), appraisal: true)], onlineMode: .full),
@@ -73,7 +73,7 @@ public enum SyntheticProvince {
       .init(id: "judicial-record", field: "justice", deadline: .workingDays(10),
         steps: [.init(place: .nearest("TUPHAP"), work: exp(1))], onlineMode: .full),
       .init(id: "construction-permit", field: "construction", deadline: .workingDays(15),
-        steps: [.init(place: .nearest("QLDT"), work: exp(3), appraisal: true)], onlineMode: .partial),
+        steps: [.init(place: .nearest("QLDT"), work: exp(2), appraisal: true)], onlineMode: .partial),
       .init(id: "social-allowance", field: "social", deadline: .workingDays(10),
         steps: [.init(place: .nearest("UBND"), work: exp(1)), .init(place: .nearest("LDTBXH"), work: exp(1.5), appraisal: true)],
         onlineMode: .partial),
