@@ -67,9 +67,8 @@ extension OneStopSimulation {
       if isWorkingDay(watch) { lead -= 1 }
     }
     guard watch > dayIndex(scheduler.now), watch < model.horizonDays else { return }
-    let t = openingTime(unit: Int(dossiers[i].unit), onOrAfterDay: watch)
-    scheduler.schedule(at: max(t, scheduler.now), priority: .late,
-      .deadlineWatch(dossier: i, generation: dossiers[i].generation))
+    // Checked at the start of the watch day (no back office works at night).
+    agenda.add(DayAgenda.Entry(kind: .watch, dossier: i, generation: dossiers[i].generation, time: 0), onDay: watch)
   }
 
   /// Form 04: not resolved at the watch: apologise and give a new appointment.

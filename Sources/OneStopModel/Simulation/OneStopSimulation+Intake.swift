@@ -115,7 +115,11 @@ extension OneStopSimulation {
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
     let pattern = Int(model.schedules[sched].patternOfDay[target])
     let t = Double(target) * 86_400 + visitProfiles[u][pattern].inverse(Swift.max(1e-12, unitRNG[u].uniform()))
-    scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
+    if target > dayIndex(scheduler.now) {
+      agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
+    } else {
+      scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
+    }
   }
 
   // MARK: - Post and portal

@@ -36,9 +36,10 @@ public struct OneStopSimulation: SimulationModel {
     case stationDone(station: Int32, officer: Int32)
     case supplementAnswer(dossier: Int32, generation: UInt32)
     case resolved(dossier: Int32)
-    case deadlineWatch(dossier: Int32, generation: UInt32)
     case delivered(dossier: Int32)
     case warmupEnd
+    /// Midnight: the day's agenda (watches, planned visits) comes due.
+    case newDay(day: Int32)
   }
 
   public let model: CompiledModel
@@ -67,6 +68,8 @@ public struct OneStopSimulation: SimulationModel {
   let visitProfiles: [[DayProfile]]
   /// Per unit: the demand entry whose return shares apply to carried-over dossiers.
   let unitDemand: [Int]
+  /// Watches and visits planned for later days.
+  var agenda: DayAgenda
 
   /// A fresh replication of `model`: streams derive from (`seed`, `replication`, name).
   public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
@@ -95,6 +98,7 @@ public struct OneStopSimulation: SimulationModel {
     groupOvertime = Array(repeating: false, count: model.deskGroups.count)
     groupFields = model.deskGroups.map { g in (0..<model.fields.count).filter { g.fieldMask & (UInt64(1) << UInt64($0)) != 0 } }
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
+    agenda = DayAgenda(days: model.horizonDays)
     var demandOfUnit = [Int](repeating: -1, count: model.units.count)
     for (i, d) in model.demandConfigurations.enumerated() {
       if let u = model.units.firstIndex(where: { $0.id == d.unit }), demandOfUnit[u] < 0 { demandOfUnit[u] = i }
@@ -125,6 +129,7 @@ public struct OneStopSimulation: SimulationModel {
     }
     loadBacklog(&scheduler)
     if model.warmupEnd > 0 { scheduler.schedule(at: model.warmupEnd, priority: .capacity, .warmupEnd) }
+    if model.horizonDays > 1 { scheduler.schedule(at: 86_400, priority: .capacity, .newDay(day: 1)) }
   }
 
   public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
@@ -156,9 +161,11 @@ public struct OneStopSimulation: SimulationModel {
       resumeAfterSupplement(d, at: now, &scheduler)
     case .resolved(let d):
       resolve(d, at: now, &scheduler)
-    case .deadlineWatch(let d, let generation):
-      guard dossiers[d].generation == generation else { return }
-      deadlineWatch(d, at: now, &scheduler)
+    case .newDay(let day):
+      startDay(Int(day), at: now, &scheduler)
+      if Int(day) + 1 < model.horizonDays {
+        scheduler.schedule(at: Double(Int(day) + 1) * 86_400, priority: .capacity, .newDay(day: day + 1))
+      }
     case .delivered(let d):
       closeDossier(d, at: now)
     case .warmupEnd:
@@ -213,6 +220,20 @@ public struct OneStopSimulation: SimulationModel {
   /// days), or 07:00 of `day` when it never opens.
   mutating func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
     model.schedules[model.hot.units[unit].schedule].nextOpening(atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+  }
+
+  /// Acts on the day's watches and puts its planned visits into the event calendar.
+  mutating func startDay(_ day: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    for e in agenda.take(day: day) {
+      switch e.kind {
+      case .watch:
+        if dossiers[e.dossier].generation == e.generation { deadlineWatch(e.dossier, at: now, &scheduler) }
+      case .visit:
+        if dossiers[e.dossier].visitGeneration == e.generation {
+          scheduler.schedule(at: e.time, .visit(dossier: e.dossier, generation: e.generation))
+        }
+      }
+    }
   }
 
   mutating func endWarmup(at now: Double) {

@@ -1,0 +1,38 @@
+/// Things planned for a later day, kept out of the event calendar until that day
+/// begins: deadline watches and citizens' planned visits.
+///
+/// A province keeps one watch and often one planned pick-up per open dossier, tens of
+/// thousands of events days or weeks ahead. Holding them in per-day buckets (a two-level
+/// calendar) keeps the event heap to what can happen today, so every event's
+/// O(log n) costs a few levels fewer; at midnight the day's bucket is released into the
+/// heap (visits, at their planned time) or acted on (watches, which look at the state at
+/// the start of the day).
+struct DayAgenda {
+  struct Entry {
+    enum Kind: UInt8 { case watch, visit }
+    var kind: Kind
+    var dossier: Int32
+    var generation: UInt32
+    /// Planned instant (visits).
+    var time: Double
+  }
+
+  private var buckets: [[Entry]]
+
+  init(days: Int) { buckets = Array(repeating: [], count: max(days, 0)) }
+
+  /// Days covered.
+  var days: Int { buckets.count }
+
+  mutating func add(_ entry: Entry, onDay day: Int) {
+    buckets[day].append(entry)
+  }
+
+  /// Removes and returns the entries of `day`.
+  mutating func take(day: Int) -> [Entry] {
+    guard day >= 0 && day < buckets.count else { return [] }
+    let entries = buckets[day]
+    buckets[day] = []
+    return entries
+  }
+}
