@@ -67,12 +67,18 @@ let package = Package(
     // Analytic queueing formulas and statistical helpers shared by the tests.
     .target(
       name: "TestSupport",
-      dependencies: ["CGSL", "DESKernel", "ReferenceModels"],
+      dependencies: ["CGSL", "DESKernel", "OneStopModel", "ReferenceModels"],
       path: "Tests/TestSupport"
     ),
     .testTarget(
       name: "DESKernelTests",
       dependencies: ["DESKernel", "TestSupport"]
+    ),
+    // Calendars, schedules, deadlines, cutoffs, supplements, closing rules, the
+    // validation ladder and property tests over random provinces.
+    .testTarget(
+      name: "OneStopModelTests",
+      dependencies: ["DESKernel", "OneStopModel", "ReferenceModels", "TestSupport"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
