@@ -100,4 +100,25 @@ import TestSupport
     #expect(model.procedures[0].effectiveDays == 10)  // below the 15-day threshold
     #expect(model.procedures[1].effectiveDays == 21)  // ceil(30 × 0.7)
   }
+
+  /// Submitted online Monday 10:00, checked by the officer Tuesday 08:00.
+  @Test(arguments: [(OnlineReceipt.acceptance, "2022-03-22"), (.submission, "2022-03-21")])
+  func onlineReceiptDay(rule: OnlineReceipt, expectedDue: String) throws {
+    var config = try Self.emptyProvince().configuration
+    config.rules.onlineReceipt = rule
+    config.procedures[0].pIncomplete = 0
+    config.procedures[0].pRefused = 0
+    config.procedures[0].pGuidanceOnly = 0
+    let model = try CompiledModel(config)
+    var engine = Engine(model: OneStopSimulation(model, seed: 1))
+    var d = Dossier()
+    d.channelIn = .online
+    d.channelOut = .online
+    let i = engine.model.dossiers.allocate(d)
+    engine.model.dossiers[i].submittedAt = at("2022-03-07", 10, 0, model)
+    engine.run(until: at("2022-03-08", 8, 0, model))
+    engine.model.onlineChecked(i, at: engine.now, &engine.scheduler)
+    #expect(date(Int(engine.model.dossiers[i].receiptDay), model) == (rule == .submission ? "2022-03-07" : "2022-03-08"))
+    #expect(date(Int(engine.model.dossiers[i].dueDay), model) == expectedDue)
+  }
 }

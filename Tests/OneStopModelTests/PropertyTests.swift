@@ -34,3 +34,40 @@ import TestSupport
     #expect(c.events != a.events || c.cells != a.cells)
   }
 }
+
+/// Report helpers: breakdowns add up to the total, rates use the report definitions, and
+/// the priors of a configuration are listed.
+@Suite struct ReportingTests {
+  @Test func breakdownsAddUpToTheTotal() throws {
+    let model = try CompiledModel(ProvinceFixtures.random(seed: 12))
+    let r = OneStopSimulation.run(model, seed: 1)
+    let total = r.total()
+    for dimension in ReportDimension.allCases {
+      var sum = CellCounters()
+      for row in r.breakdown(by: dimension, model: model) { sum.add(row.counters) }
+      #expect(sum == total, "\(dimension)")
+    }
+    #expect(r.breakdown(by: .level, model: model).map(\.key) == model.levels)
+    #expect(r.breakdown(by: .channel, model: model).map(\.key) == ["walk-in", "postal", "online"])
+  }
+
+  @Test func ratesFollowTheReportDefinitions() {
+    // Tuyên Quang 2022: 180,289 received, 168,252 on time, 3,381 overdue, 8,585 in progress.
+    var c = CellCounters()
+    c.receivedNew = 178_173
+    c.carriedOver = 2_116
+    c.resolvedOnTime = 168_252
+    c.resolvedOverdue = 3_381
+    #expect(abs(c.onTimeRateOfReceived - 0.9332) < 0.00005)
+    #expect(abs(c.onTimeRateOfResolved - 0.9803) < 0.00005)
+    #expect(abs(c.overdueRateOfReceived - 0.01875) < 0.00001)
+  }
+
+  @Test func priorsAreListed() {
+    let priors = SyntheticProvince.make(districts: 1, communesPerDistrict: [1], backlog: 0).priors()
+    #expect(priors.contains { $0.key == "behaviour.p_never_supplement" && $0.value == "0.1" })
+    #expect(priors.contains { $0.key == "units[*].transfer_cutoff" })
+    #expect(priors.contains { $0.key == "calendar.saturday_counts_for_deadline" && $0.value == "false" })
+  }
+
+}

@@ -396,8 +396,20 @@ public struct CitizenBehaviour: Sendable {
   public init() {}
 }
 
+/// When an online dossier counts as received (R12).
+public enum OnlineReceipt: String, Sendable, CaseIterable {
+  /// The day the officer accepts it (default): work on the portal happens in office
+  /// hours, so a submission at night or on a holiday counts from the next working day.
+  case acceptance
+  /// The day it was submitted, or the next working day when submitted outside the
+  /// unit's office hours (the portal's official receipt time).
+  case submission
+}
+
 /// Processing rules of the province (R5, R9, R11, R12, R14, R16).
 public struct ProcessingRules: Sendable {
+  /// When an online dossier counts as received (R12).
+  public var onlineReceipt = OnlineReceipt.acceptance
   /// Provincial deadline cut for procedures with a deadline of at least
   /// `cutThresholdWorkingDays` (Bắc Giang: 25-30 % for >= 15 days).
   public var provinceCut = 0.0

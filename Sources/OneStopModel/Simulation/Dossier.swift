@@ -52,6 +52,8 @@ struct Dossier {
   var resolvedAt: Double = -1
   /// When it joined its current queue.
   var queuedAt: Double = 0
+  /// Last online submission (for `OnlineReceipt.submission`).
+  var submittedAt: Double = 0
 }
 
 /// Dossiers in one contiguous array with a free list: memory follows the number of open

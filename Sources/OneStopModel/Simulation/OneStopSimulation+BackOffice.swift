@@ -3,9 +3,10 @@ import DESKernel
 extension OneStopSimulation {
   // MARK: - Acceptance and deadlines
 
-  /// Form 01: the dossier is received now; its due date is fixed (R7, R8, R6).
-  mutating func accept(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let day = dayIndex(now)
+  /// Form 01: the dossier is received now; its due date is fixed (R7, R8, R6). An online
+  /// dossier may count from an earlier `receiptDay` (`OnlineReceipt.submission`).
+  mutating func accept(_ i: Int32, at now: Double, receiptDay: Int? = nil, _ scheduler: inout Scheduler<Event>) {
+    let day = receiptDay ?? dayIndex(now)
     let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     dossiers[i].phase = .processing

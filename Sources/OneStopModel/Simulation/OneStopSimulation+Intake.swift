@@ -141,6 +141,7 @@ extension OneStopSimulation {
   mutating func submitOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = model.hot.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
+    dossiers[i].submittedAt = now
     if let officer = stations[s].enqueue(i, due: now) { startWork(station: s, officer: officer, dossier: i, at: now, &scheduler) }
   }
 
@@ -154,7 +155,15 @@ extension OneStopSimulation {
     } else if x < p.pIncomplete + p.pGuidanceOnly + p.pRefused {
       refuse(i)
     } else {
-      accept(i, at: now, &scheduler)
+      var receiptDay: Int?
+      if rules.onlineReceipt == .submission {
+        // queuedAt is the submission instant (the check queue is FIFO from submission).
+        let submitted = dossiers[i].submittedAt
+        let day = dayIndex(submitted)
+        let inHours = isWorkingDay(day) && model.schedules[model.hot.units[u].schedule].isOpen(at: submitted)
+        receiptDay = inHours ? day : addingWorkingDays(1, to: day)
+      }
+      accept(i, at: now, receiptDay: receiptDay, &scheduler)
     }
   }
 
