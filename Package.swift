@@ -26,6 +26,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // GNU GSL through pkg-config; the shim exposes GSL globals Swift 6 cannot import.
@@ -48,6 +49,12 @@ let package = Package(
       dependencies: ["DESKernel"],
       swiftSettings: optimisedInDebug
     ),
+    // Scenario files: YAML with line numbers, extends and overrides, validation that
+    // collects every error, and the build into a ModelConfiguration.
+    .target(
+      name: "OneStopScenario",
+      dependencies: ["OneStopModel", "DESKernel", .product(name: "Yams", package: "Yams")]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -60,6 +67,7 @@ let package = Package(
       dependencies: [
         "DESKernel",
         "OneStopModel",
+        "OneStopScenario",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -16,7 +16,7 @@ struct OneStopCommand: ParsableCommand {
         onestop bench mmc --customers 10000000 --json
       """,
     version: OneStopVersion.string,
-    subcommands: [Bench.self]
+    subcommands: [Run.self, Validate.self, Bench.self]
   )
 }
 

@@ -57,6 +57,7 @@ public struct CompiledModel: Sendable {
   public struct Step: Sendable {
     public let work: Distribution
     public let appraisal: Bool
+    public let leadTime: Distribution?
   }
 
   public struct Procedure: Sendable {
@@ -325,7 +326,7 @@ public struct CompiledModel: Sendable {
         }
       }
       procedures.append(Procedure(id: p.id, name: p.name, field: f ?? 0, deadline: p.deadline, effectiveDays: days,
-        steps: p.steps.map { Step(work: $0.work, appraisal: $0.appraisal) }, onlineMode: p.onlineMode,
+        steps: p.steps.map { Step(work: $0.work, appraisal: $0.appraisal, leadTime: $0.leadTime) }, onlineMode: p.onlineMode,
         postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete, pRefused: p.pRefused,
         pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement, maxSupplementRequests: p.maxSupplementRequests,
         supplementClock: p.supplementClock, intakeTime: p.intakeTime, feeAtPickup: p.feeAtPickup, owner: owner))

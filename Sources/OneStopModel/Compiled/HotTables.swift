@@ -69,6 +69,9 @@ struct HotTables: Sendable {
   var procedures: [HotProcedure] = []
   var stepWork: [Distribution] = []
   var stepAppraisal: [Bool] = []
+  /// Lead time after the work, in working days (deterministic 0 when none).
+  var stepLead: [Distribution] = []
+  var stepHasLead: [Bool] = []
   var intakeTime: [Distribution] = []
   var units: [HotUnit] = []
   var groups: [HotGroup] = []
@@ -100,6 +103,8 @@ struct HotTables: Sendable {
         supplementClock: p.supplementClock, feeAtPickup: p.feeAtPickup, firstStep: stepWork.count, stepCount: p.steps.count))
       stepWork += p.steps.map(\.work)
       stepAppraisal += p.steps.map(\.appraisal)
+      stepLead += p.steps.map { $0.leadTime ?? (try! .deterministic(0)) }
+      stepHasLead += p.steps.map { $0.leadTime != nil }
       intakeTime.append(p.intakeTime)
     }
     units = m.units.map {

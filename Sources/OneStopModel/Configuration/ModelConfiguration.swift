@@ -225,11 +225,15 @@ public struct StepConfiguration: Sendable {
   public var work: Distribution
   /// Whether the supplement request can happen at this step (appraisal).
   public var appraisal: Bool
+  /// Elapsed working days after the officer's work that need no officer (a leader's
+  /// signature, a site visit, another agency's opinion); nil for none.
+  public var leadTime: Distribution?
 
-  public init(place: StepPlace, work: Distribution, appraisal: Bool = false) {
+  public init(place: StepPlace, work: Distribution, appraisal: Bool = false, leadTime: Distribution? = nil) {
     self.place = place
     self.work = work
     self.appraisal = appraisal
+    self.leadTime = leadTime
   }
 }
 

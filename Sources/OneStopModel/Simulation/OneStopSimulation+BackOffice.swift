@@ -163,6 +163,22 @@ extension OneStopSimulation {
       requestSupplement(i, at: now, &scheduler)
       return
     }
+    if model.hot.stepHasLead[p.firstStep + step] {
+      let days = max(0, Int(model.hot.stepLead[p.firstStep + step].sample(stationRNG[s]).rounded(.up)))
+      if days > 0 {
+        // The same time of day, `days` working days later.
+        let today = dayIndex(now)
+        let t = now + Double(addingWorkingDays(days, to: today) - today) * 86_400
+        if t < model.endTime { scheduler.schedule(at: t, .leadDone(dossier: i, station: Int32(s))) }
+        return
+      }
+    }
+    advance(i, fromStation: s, at: now, &scheduler)
+  }
+
+  /// The dossier leaves station `s` for its next step, or goes back to the front office.
+  mutating func advance(_ i: Int32, fromStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let step = Int(dossiers[i].step)
     let route = model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)]
     let here = model.hot.stations[s].unit
     if step + 1 < route.count {

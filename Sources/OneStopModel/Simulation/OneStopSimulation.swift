@@ -34,6 +34,8 @@ public struct OneStopSimulation: SimulationModel {
     case onlineSubmit(dossier: Int32)
     case reachStation(dossier: Int32)
     case stationDone(station: Int32, officer: Int32)
+    /// A step's lead time (no officer) is over.
+    case leadDone(dossier: Int32, station: Int32)
     case supplementAnswer(dossier: Int32, generation: UInt32)
     case resolved(dossier: Int32)
     case delivered(dossier: Int32)
@@ -156,6 +158,8 @@ public struct OneStopSimulation: SimulationModel {
       reachStation(d, at: now, &scheduler)
     case .stationDone(let s, let officer):
       stationDone(Int(s), officer: officer, at: now, &scheduler)
+    case .leadDone(let d, let s):
+      advance(d, fromStation: Int(s), at: now, &scheduler)
     case .supplementAnswer(let d, let generation):
       guard dossiers[d].generation == generation else { return }
       resumeAfterSupplement(d, at: now, &scheduler)

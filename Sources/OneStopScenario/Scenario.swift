@@ -1,0 +1,57 @@
+import DESKernel
+import OneStopModel
+
+/// A scenario as loaded from a file: the model configuration, how to run it, and where
+/// each key was written (to place semantic errors on their line).
+public struct Scenario: Sendable {
+  /// File the scenario was loaded from (after `extends`).
+  public let file: String
+  public let configuration: ModelConfiguration
+  public let description: String
+  /// Default master seed and replications (the command line overrides them).
+  public let seed: UInt64
+  public let replications: Int
+
+  /// Loads, fills defaults, validates and compiles `path`; throws every problem found,
+  /// each with file, line, column and key path.
+  public static func load(path: String, overrides: [String] = []) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+    let root = try ScenarioLoader.load(path: path, overrides: overrides)
+    return try build(root, file: path)
+  }
+
+  /// Builds from an already-parsed tree.
+  public static func build(_ root: YNode, file: String) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+    let reader = ScenarioReader()
+    let builder = ScenarioBuilder(reader)
+    guard let (config, settings) = builder.read(root) else {
+      throw ScenarioErrors(issues: reader.issues)
+    }
+    do {
+      let model = try CompiledModel(config)
+      guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
+      return (Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
+        replications: settings.replications), model)
+    } catch let error as ScenarioErrors {
+      throw error
+    } catch let error as ConfigurationErrors {
+      // Semantic problems from the model, placed on the line that wrote them; those under
+      // a key that already has a reading problem are left out (they are its echo).
+      let reported = reader.issues.map(\.path)
+      func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
+      let semantic = error.problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
+        .map { p -> ScenarioIssue in
+          let node = reader.node(forPath: p.path) ?? root
+          return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
+        }
+      throw ScenarioErrors(issues: reader.issues + semantic)
+    } catch {
+      throw ScenarioErrors(issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
+    }
+  }
+}
+
+struct RunSettings {
+  var description = ""
+  var seed: UInt64 = 1
+  var replications = 1
+}

@@ -1,0 +1,277 @@
+import DESKernel
+import OneStopModel
+
+/// Typed reading of `YNode`s with error collection: every accessor records a problem
+/// (file, line, column, key path, expected, found) and returns nil instead of stopping,
+/// so one pass reports everything wrong with a file.
+final class ScenarioReader {
+  private(set) var issues: [ScenarioIssue] = []
+  /// Where each key path was written, to place the model's semantic errors.
+  private(set) var marks: [String: YNode] = [:]
+
+  func issue(_ node: YNode, _ path: String, _ message: String) {
+    issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message))
+  }
+
+  func mark(_ path: String, _ node: YNode) {
+    if marks[path] == nil { marks[path] = node }
+  }
+
+  /// The node where `path` (or its longest recorded prefix) was written.
+  func node(forPath path: String) -> YNode? {
+    var p = path
+    while !p.isEmpty {
+      if let n = marks[p] { return n }
+      guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+      p = String(p[..<cut])
+    }
+    return marks[""]
+  }
+
+  /// A mapping whose keys must all be in `keys`; unknown keys are reported with the
+  /// nearest valid key.
+  func mapping(_ node: YNode, _ path: String, keys: [String]) -> [String: YNode]? {
+    mark(path, node)
+    guard case .mapping(let pairs) = node.kind else {
+      issue(node, path, "expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), found \(node.found)")
+      return nil
+    }
+    var out: [String: YNode] = [:]
+    for p in pairs {
+      let sub = path.isEmpty ? p.key : "\(path).\(p.key)"
+      if !keys.contains(p.key) {
+        let hint = suggestion(for: p.key, in: keys).map { "; did you mean '\($0)'?" } ?? "; expected one of \(keys.joined(separator: ", "))"
+        issue(p.keyNode, sub, "unknown key '\(p.key)'\(hint)")
+        continue
+      }
+      mark(sub, p.value)
+      out[p.key] = p.value
+    }
+    return out
+  }
+
+  func list(_ node: YNode, _ path: String) -> [YNode]? {
+    mark(path, node)
+    if case .sequence(let items) = node.kind {
+      for (i, item) in items.enumerated() { mark("\(path)[\(i)]", item) }
+      return items
+    }
+    issue(node, path, "expected a list, found \(node.found)")
+    return nil
+  }
+
+  func string(_ node: YNode, _ path: String) -> String? {
+    if let s = node.scalarText { return s }
+    issue(node, path, "expected text, found \(node.found)")
+    return nil
+  }
+
+  func double(_ node: YNode, _ path: String, min: Double = -.infinity, max: Double = .infinity, what: String = "a number") -> Double? {
+    guard let s = node.scalarText, let v = Double(s.replacingOccurrences(of: "_", with: "")), v.isFinite else {
+      issue(node, path, "expected \(what), found \(node.found)")
+      return nil
+    }
+    guard v >= min && v <= max else {
+      issue(node, path, "expected \(what) in [\(fmt(min)), \(fmt(max))], found \(fmt(v))")
+      return nil
+    }
+    return v
+  }
+
+  func probability(_ node: YNode, _ path: String) -> Double? {
+    double(node, path, min: 0, max: 1, what: "a probability")
+  }
+
+  func int(_ node: YNode, _ path: String, min: Int = Int.min, what: String = "a whole number") -> Int? {
+    guard let s = node.scalarText, let v = Int(s.replacingOccurrences(of: "_", with: "")) else {
+      issue(node, path, "expected \(what), found \(node.found)")
+      return nil
+    }
+    guard v >= min else {
+      issue(node, path, "expected \(what) >= \(min), found \(v)")
+      return nil
+    }
+    return v
+  }
+
+  func bool(_ node: YNode, _ path: String) -> Bool? {
+    switch node.scalarText?.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      issue(node, path, "expected true or false, found \(node.found)")
+      return nil
+    }
+  }
+
+  func date(_ node: YNode, _ path: String) -> CivilDate? {
+    if let s = node.scalarText, let d = CivilDate(iso: s) { return d }
+    issue(node, path, "expected a date YYYY-MM-DD, found \(node.found)")
+    return nil
+  }
+
+  func time(_ node: YNode, _ path: String) -> TimeOfDay? {
+    if let s = node.scalarText, let t = TimeOfDay(s) { return t }
+    issue(node, path, "expected a time of day HH:MM between 00:00 and 24:00, found \(node.found)")
+    return nil
+  }
+
+  func choice<T: RawRepresentable & CaseIterable>(_ node: YNode, _ path: String, _ type: T.Type) -> T? where T.RawValue == String {
+    let options = T.allCases.map(\.rawValue)
+    if let s = node.scalarText, let v = T(rawValue: s) { return v }
+    let hint = node.scalarText.flatMap { suggestion(for: $0, in: options) }.map { "; did you mean '\($0)'?" } ?? ""
+    issue(node, path, "expected one of \(options.joined(separator: ", ")), found \(node.found)\(hint)")
+    return nil
+  }
+
+  // MARK: - Durations and distributions
+
+  /// The unit a bare number means, and what a duration is converted to.
+  enum TimeUnit {
+    case seconds, hours, workingDays
+    var name: String {
+      switch self {
+      case .seconds: return "a duration such as 90s, 12m or 1.5h"
+      case .hours: return "a duration such as 45m or 1.5h"
+      case .workingDays: return "working days such as 3wd"
+      }
+    }
+  }
+
+  /// `12m`, `1.5h`, `90s`, `3wd`, or a bare number in `unit`.
+  func duration(_ node: YNode, _ path: String, unit: TimeUnit) -> Double? {
+    guard let raw = node.scalarText?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+      issue(node, path, "expected \(unit.name), found \(node.found)")
+      return nil
+    }
+    let suffixes: [(String, Double?, Double?, Double?)] = [  // suffix, in seconds, in hours, in wd
+      ("wd", nil, nil, 1), ("s", 1, 1.0 / 3600, nil), ("m", 60, 1.0 / 60, nil), ("h", 3600, 1, nil),
+    ]
+    var number = raw
+    var factor: Double? = 1
+    for (suffix, s, h, w) in suffixes where raw.hasSuffix(suffix) && Double(raw.dropLast(suffix.count)) != nil {
+      number = String(raw.dropLast(suffix.count))
+      switch unit {
+      case .seconds: factor = s
+      case .hours: factor = h
+      case .workingDays: factor = w
+      }
+      break
+    }
+    guard let v = Double(number), v.isFinite else {
+      issue(node, path, "expected \(unit.name), found \(node.found)")
+      return nil
+    }
+    guard let f = factor else {
+      issue(node, path, "expected \(unit.name), found '\(raw)' (wrong unit here)")
+      return nil
+    }
+    guard v >= 0 else {
+      issue(node, path, "expected a duration >= 0, found '\(raw)'")
+      return nil
+    }
+    return v * f
+  }
+
+  static let distributionNames = ["exponential", "lognormal", "gamma", "erlang", "normal", "uniform", "triangular", "deterministic", "empirical"]
+
+  /// A distribution of durations in `unit`: a plain duration (deterministic) or a
+  /// one-key mapping such as `{lognormal: {mean: 12m, cv: 0.6}}`.
+  func distribution(_ node: YNode, _ path: String, unit: TimeUnit) -> Distribution? {
+    if node.scalarText != nil {
+      guard let v = duration(node, path, unit: unit) else { return nil }
+      return build(node, path) { try .deterministic(v) }
+    }
+    guard case .mapping(let pairs) = node.kind, pairs.count == 1 else {
+      issue(node, path, "expected a duration or one of {\(Self.distributionNames.joined(separator: ", ")): ...}, found \(node.found)")
+      return nil
+    }
+    let name = pairs[0].key, body = pairs[0].value, sub = "\(path).\(name)"
+    mark(sub, body)
+    func d(_ key: String, _ m: [String: YNode]) -> Double? {
+      guard let n = m[key] else {
+        issue(body, sub, "missing '\(key)'")
+        return nil
+      }
+      return duration(n, "\(sub).\(key)", unit: unit)
+    }
+    func x(_ key: String, _ m: [String: YNode]) -> Double? {
+      guard let n = m[key] else {
+        issue(body, sub, "missing '\(key)'")
+        return nil
+      }
+      return double(n, "\(sub).\(key)")
+    }
+    func positional(_ count: Int) -> [Double]? {
+      guard case .sequence(let items) = body.kind, items.count == count else { return nil }
+      let values = items.enumerated().compactMap { duration($1, "\(sub)[\($0)]", unit: unit) }
+      return values.count == count ? values : nil
+    }
+    switch name {
+    case "deterministic":
+      guard let v = duration(body, sub, unit: unit) else { return nil }
+      return build(body, sub) { try .deterministic(v) }
+    case "exponential":
+      if body.scalarText != nil {
+        guard let m = duration(body, sub, unit: unit) else { return nil }
+        return build(body, sub) { try .exponential(mean: m) }
+      }
+      guard let m = mapping(body, sub, keys: ["mean"]), let mean = d("mean", m) else { return nil }
+      return build(body, sub) { try .exponential(mean: mean) }
+    case "lognormal":
+      guard let m = mapping(body, sub, keys: ["mean", "cv"]), let mean = d("mean", m), let cv = x("cv", m) else { return nil }
+      return build(body, sub) { try .lognormal(mean: mean, cv: cv) }
+    case "gamma":
+      guard let m = mapping(body, sub, keys: ["mean", "cv", "shape", "scale"]) else { return nil }
+      if m["shape"] != nil {
+        guard let shape = x("shape", m), let scale = d("scale", m) else { return nil }
+        return build(body, sub) { try .gamma(shape: shape, scale: scale) }
+      }
+      guard let mean = d("mean", m), let cv = x("cv", m) else { return nil }
+      guard cv > 0 else { issue(body, sub, "cv must be > 0"); return nil }
+      return build(body, sub) { try .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv) }
+    case "erlang":
+      guard let m = mapping(body, sub, keys: ["phases", "mean"]), let mean = d("mean", m),
+        let pn = m["phases"], let phases = int(pn, "\(sub).phases", min: 1)
+      else { return nil }
+      return build(body, sub) { try .erlang(phases: phases, mean: mean) }
+    case "normal":
+      guard let m = mapping(body, sub, keys: ["mean", "sd"]), let mean = d("mean", m), let sd = d("sd", m) else { return nil }
+      return build(body, sub) { try .truncatedNormal(mean: mean, sd: sd) }
+    case "uniform":
+      if let v = positional(2) { return build(body, sub) { try .uniform(low: v[0], high: v[1]) } }
+      guard let m = mapping(body, sub, keys: ["low", "high"]), let lo = d("low", m), let hi = d("high", m) else { return nil }
+      return build(body, sub) { try .uniform(low: lo, high: hi) }
+    case "triangular":
+      if let v = positional(3) { return build(body, sub) { try .triangular(low: v[0], mode: v[1], high: v[2]) } }
+      guard let m = mapping(body, sub, keys: ["low", "mode", "high"]), let lo = d("low", m), let mo = d("mode", m), let hi = d("high", m)
+      else { return nil }
+      return build(body, sub) { try .triangular(low: lo, mode: mo, high: hi) }
+    case "empirical":
+      guard let m = mapping(body, sub, keys: ["values", "weights"]),
+        let vn = m["values"], let wn = m["weights"], let vs = list(vn, "\(sub).values"), let ws = list(wn, "\(sub).weights")
+      else { return nil }
+      let values = vs.enumerated().compactMap { duration($1, "\(sub).values[\($0)]", unit: unit) }
+      let weights = ws.enumerated().compactMap { double($1, "\(sub).weights[\($0)]", min: 0) }
+      guard values.count == vs.count, weights.count == ws.count else { return nil }
+      return build(body, sub) { try .empirical(values: values, weights: weights) }
+    default:
+      let hint = suggestion(for: name, in: Self.distributionNames).map { "; did you mean '\($0)'?" } ?? ""
+      issue(pairs[0].keyNode, sub, "unknown distribution '\(name)'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
+      return nil
+    }
+  }
+
+  private func build(_ node: YNode, _ path: String, _ make: () throws -> Distribution) -> Distribution? {
+    do { return try make() } catch {
+      issue(node, path, (error as? DistributionError)?.message ?? "\(error)")
+      return nil
+    }
+  }
+}
+
+func fmt(_ x: Double) -> String {
+  if x == .infinity { return "inf" }
+  if x == -.infinity { return "-inf" }
+  return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+}

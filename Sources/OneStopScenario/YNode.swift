@@ -1,0 +1,73 @@
+import Yams
+
+/// A YAML node that remembers where it came from (file, line, column), so that every
+/// error can point at the line a planner wrote, even after `extends` merged two files.
+public struct YNode: Sendable {
+  public enum Kind: Sendable {
+    case scalar(String)
+    case mapping([(key: String, keyNode: YNode, value: YNode)])
+    case sequence([YNode])
+    case null
+  }
+
+  public var kind: Kind
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(_ kind: Kind, file: String, line: Int, column: Int) {
+    self.kind = kind
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  /// Converts a Yams node (aliases resolved by Yams' composer).
+  init(_ node: Node, file: String) {
+    let mark = node.mark
+    let line = mark?.line ?? 0, column = mark?.column ?? 0
+    switch node {
+    case .scalar(let s):
+      if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) {
+        self.init(.null, file: file, line: line, column: column)
+      } else {
+        self.init(.scalar(s.string), file: file, line: line, column: column)
+      }
+    case .mapping(let m):
+      let pairs = m.map { pair -> (key: String, keyNode: YNode, value: YNode) in
+        let k = YNode(pair.key, file: file)
+        return (k.scalarText ?? "?", k, YNode(pair.value, file: file))
+      }
+      self.init(.mapping(pairs), file: file, line: line, column: column)
+    case .sequence(let s):
+      self.init(.sequence(s.map { YNode($0, file: file) }), file: file, line: line, column: column)
+    case .alias:
+      self.init(.null, file: file, line: line, column: column)
+    }
+  }
+
+  /// The text of a scalar, nil otherwise.
+  public var scalarText: String? {
+    if case .scalar(let s) = kind { return s }
+    return nil
+  }
+
+  /// The value under `key` of a mapping.
+  public subscript(key: String) -> YNode? {
+    if case .mapping(let pairs) = kind { return pairs.last { $0.key == key }?.value }
+    return nil
+  }
+
+  /// `file:line:column`.
+  public var location: String { "\(file):\(line):\(column)" }
+
+  /// What kind of node this is, for messages ("a mapping", "a list", "the text 'x'").
+  public var found: String {
+    switch kind {
+    case .scalar(let s): return "'\(s)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .null: return "nothing"
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import DESKernel
+import OneStopModel
+import OneStopScenario
+
+/// KPIs of a scenario over its replications: means with 95 % confidence intervals, in
+/// the report definitions of DOMAIN.md (c) §6. Names match `docs/results.md`.
+struct Summary {
+  struct Estimate {
+    let mean: Double
+    let halfWidth: Double
+    init(_ xs: [Double]) {
+      var t = Tally()
+      xs.forEach { t.add($0) }
+      mean = t.mean
+      halfWidth = StudentT.halfWidth(sd: t.standardDeviation, count: xs.count)
+    }
+  }
+
+  /// One row of a breakdown table.
+  struct Row {
+    let key: String
+    let received, onTime, overdue, inProgress, onTimeOfReceived, overdueOfReceived, onTimeOfResolved: Estimate
+  }
+
+  let scenario: Scenario
+  let model: CompiledModel
+  let results: [RunResult]
+  let seed: UInt64
+  let seconds: Double
+  /// Ordered (name, unit, estimate).
+  var kpis: [(String, String, Estimate)] = []
+  var byLevel: [Row] = []
+  var byAgency: [Row] = []
+  var byField: [Row] = []
+  var byChannel: [Row] = []
+  var unitWaits: [(unit: String, level: String, mean: Estimate, p90: Estimate)] = []
+
+  init(scenario: Scenario, model: CompiledModel, results: [RunResult], seed: UInt64, seconds: Double) {
+    self.scenario = scenario
+    self.model = model
+    self.results = results
+    self.seed = seed
+    self.seconds = seconds
+    func est(_ f: (RunResult) -> Double) -> Estimate { Estimate(results.map(f)) }
+    func add(_ name: String, _ unit: String, _ f: (RunResult) -> Double) { kpis.append((name, unit, est(f))) }
+    add("received", "dossiers") { Double($0.total().received) }
+    add("received_new", "dossiers") { Double($0.total().receivedNew) }
+    add("carried_over", "dossiers") { Double($0.total().carriedOver) }
+    add("resolved_on_time", "dossiers") { Double($0.total().resolvedOnTime) }
+    add("resolved_overdue", "dossiers") { Double($0.total().resolvedOverdue) }
+    add("in_progress_end", "dossiers") { Double($0.total().inProgressEnd) }
+    add("withdrawn", "dossiers") { Double($0.total().withdrawn) }
+    add("refused", "dossiers") { Double($0.total().refused) }
+    add("abandoned", "dossiers") { Double($0.total().abandoned) }
+    add("on_time_rate_of_received", "%") { 100 * $0.total().onTimeRateOfReceived }
+    add("on_time_rate_of_resolved", "%") { 100 * $0.total().onTimeRateOfResolved }
+    add("overdue_rate_of_received", "%") { 100 * $0.total().overdueRateOfReceived }
+    add("apologies", "letters") { Double($0.total().apologies) }
+    add("supplement_requests", "dossiers") { Double($0.total().supplementRequests) }
+    add("desk_wait_mean", "min") { $0.allWaits.mean / 60 }
+    add("desk_wait_p50", "min") { $0.allWaits.quantile(0.5) / 60 }
+    add("desk_wait_p90", "min") { $0.allWaits.quantile(0.9) / 60 }
+    add("desk_wait_p99", "min") { $0.allWaits.quantile(0.99) / 60 }
+    add("served_same_day", "%") { 100 * $0.allWaits.sameDayShare }
+    add("visits_per_dossier", "visits") { $0.visitsPerReturnedDossier.mean }
+    add("turned_away", "visits") { Double($0.turnedAway) }
+    add("sent_home", "visits") { Double($0.sentHome) }
+    add("wasted_pickup_visits", "visits") { Double($0.wastedPickupVisits) }
+    add("desk_utilisation", "%") { r in
+      let busy = r.deskBusySeconds.reduce(0, +), open = r.deskOpenSeconds.reduce(0, +)
+      return open > 0 ? 100 * busy / open : 0
+    }
+    add("desk_overtime", "hours") { $0.deskOvertimeSeconds.reduce(0, +) / 3600 }
+    add("officer_utilisation", "%") { r in
+      let busy = zip(model.stations, r.stationBusySeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
+      let open = zip(model.stations, r.stationAvailableSeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
+      return open > 0 ? 100 * busy / open : 0
+    }
+    add("postal_in", "dossiers") { Double($0.postalIn) }
+    add("postal_out", "results") { Double($0.postalOut) }
+    add("online_in", "dossiers") { Double($0.onlineIn) }
+    add("online_share_of_received", "%") { r in
+      let t = r.total()
+      return t.receivedNew > 0 ? 100 * Double(r.onlineIn) / Double(t.receivedNew) : 0
+    }
+    add("days_to_resolve_walk_in", "days") { $0.endToEndDays[0].mean }
+    add("days_to_resolve_postal", "days") { $0.endToEndDays[1].mean }
+    add("days_to_resolve_online", "days") { $0.endToEndDays[2].mean }
+    add("events", "events") { Double($0.events) }
+
+    func rows(_ d: ReportDimension) -> [Row] {
+      let per = results.map { $0.breakdown(by: d, model: model) }
+      guard let keys = per.first?.map(\.key) else { return [] }
+      return keys.indices.map { k in
+        func e(_ f: (CellCounters) -> Double) -> Estimate { Estimate(per.map { f($0[k].counters) }) }
+        return Row(key: keys[k], received: e { Double($0.received) }, onTime: e { Double($0.resolvedOnTime) },
+          overdue: e { Double($0.resolvedOverdue) }, inProgress: e { Double($0.inProgressEnd) },
+          onTimeOfReceived: e { 100 * $0.onTimeRateOfReceived }, overdueOfReceived: e { 100 * $0.overdueRateOfReceived },
+          onTimeOfResolved: e { 100 * $0.onTimeRateOfResolved })
+      }
+    }
+    byLevel = rows(.level)
+    byAgency = rows(.agency).filter { $0.received.mean > 0 }
+    byField = rows(.field).filter { $0.received.mean > 0 }
+    byChannel = rows(.channel)
+    unitWaits = model.units.indices.map { u in
+      (model.units[u].id, model.levels[model.units[u].level],
+        Estimate(results.map { $0.unitWaits[u].mean / 60 }), Estimate(results.map { $0.unitWaits[u].quantile(0.9) / 60 }))
+    }
+  }
+
+  func value(_ name: String) -> Estimate? { kpis.first { $0.0 == name }?.2 }
+
+  // MARK: - Text
+
+  func text() -> String {
+    let c = scenario.configuration
+    var lines: [String] = []
+    lines.append("Scenario \(c.name) (\(scenario.file))")
+    if !scenario.description.isEmpty { lines.append(scenario.description) }
+    lines.append("\(c.start) to \(c.end), \(model.units.count) units on \(c.levels.count) levels, \(results.count) replication(s), seed \(seed), \(fmt(seconds, 2)) s")
+    lines.append("")
+    lines.append(pad("indicator", 28) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
+    for (name, unit, e) in kpis where name != "events" {
+      lines.append(pad(name, 28) + lpad(number(e.mean, unit), 12) + lpad(results.count > 1 ? number(e.halfWidth, unit) : "-", 11) + "  \(unit)")
+    }
+    func table(_ title: String, _ rows: [Row], limit: Int = 99) {
+      guard !rows.isEmpty else { return }
+      lines.append("")
+      lines.append(title)
+      lines.append(pad("", 24) + lpad("received", 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9) + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
+      for r in rows.prefix(limit) {
+        lines.append(pad(r.key, 24) + lpad(fmt(r.received.mean, 0), 10) + lpad(fmt(r.onTime.mean, 0), 10) + lpad(fmt(r.overdue.mean, 0), 9)
+          + lpad(fmt(r.inProgress.mean, 0), 9) + lpad(fmt(r.onTimeOfReceived.mean, 2), 11) + lpad(fmt(r.overdueOfReceived.mean, 2), 11)
+          + lpad(fmt(r.onTimeOfResolved.mean, 2), 15))
+      }
+      if rows.count > limit { lines.append("  ... \(rows.count - limit) more (see --json)") }
+    }
+    table("By level", byLevel)
+    table("By deciding agency (most overdue first)", byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
+    table("By field", byField)
+    table("By channel", byChannel)
+    lines.append("")
+    lines.append("Longest desk waits (units)")
+    lines.append(pad("", 24) + lpad("level", 10) + lpad("mean min", 10) + lpad("p90 min", 10))
+    for w in unitWaits.sorted(by: { $0.mean.mean > $1.mean.mean }).prefix(8) {
+      lines.append(pad(w.unit, 24) + lpad(w.level, 10) + lpad(fmt(w.mean.mean, 1), 10) + lpad(fmt(w.p90.mean, 1), 10))
+    }
+    let priors = c.priors()
+    lines.append("")
+    lines.append("Assumptions this answer rests on (priors; change them in the scenario):")
+    for p in priors { lines.append("  \(p.key) = \(p.value)  [\(p.note)]") }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: - JSON
+
+  func json() -> String {
+    let c = scenario.configuration
+    func est(_ e: Estimate) -> String { "{\"mean\": \(jnum(e.mean)), \"ci95\": [\(jnum(e.mean - e.halfWidth)), \(jnum(e.mean + e.halfWidth))]}" }
+    func rows(_ rs: [Row]) -> String {
+      "[" + rs.map { r in
+        "{\"key\": \(jstr(r.key)), \"received\": \(est(r.received)), \"resolved_on_time\": \(est(r.onTime)), \"resolved_overdue\": \(est(r.overdue)), \"in_progress_end\": \(est(r.inProgress)), \"on_time_rate_of_received\": \(est(r.onTimeOfReceived)), \"overdue_rate_of_received\": \(est(r.overdueOfReceived)), \"on_time_rate_of_resolved\": \(est(r.onTimeOfResolved))}"
+      }.joined(separator: ", ") + "]"
+    }
+    var parts: [String] = []
+    parts.append("\"scenario\": \(jstr(c.name))")
+    parts.append("\"file\": \(jstr(scenario.file))")
+    parts.append("\"onestop_version\": \(jstr(OneStopVersion.string))")
+    parts.append("\"start\": \(jstr(c.start.description)), \"end\": \(jstr(c.end.description))")
+    parts.append("\"seed\": \(seed), \"replications\": \(results.count)")
+    parts.append("\"kpis\": {" + kpis.map { "\(jstr($0.0)): \(est($0.2))" }.joined(separator: ", ") + "}")
+    parts.append("\"units_of_kpis\": {" + kpis.map { "\(jstr($0.0)): \(jstr($0.1))" }.joined(separator: ", ") + "}")
+    parts.append("\"by_level\": \(rows(byLevel))")
+    parts.append("\"by_agency\": \(rows(byAgency))")
+    parts.append("\"by_field\": \(rows(byField))")
+    parts.append("\"by_channel\": \(rows(byChannel))")
+    parts.append("\"desk_waits_by_unit\": [" + unitWaits.map { "{\"unit\": \(jstr($0.unit)), \"level\": \(jstr($0.level)), \"mean_min\": \(est($0.mean)), \"p90_min\": \(est($0.p90))}" }.joined(separator: ", ") + "]")
+    parts.append("\"priors\": [" + c.priors().map { "{\"key\": \(jstr($0.key)), \"value\": \(jstr($0.value)), \"note\": \(jstr($0.note))}" }.joined(separator: ", ") + "]")
+    return "{\n  " + parts.joined(separator: ",\n  ") + "\n}"
+  }
+}
+
+func jstr(_ s: String) -> String {
+  var out = "\""
+  for ch in s.unicodeScalars {
+    switch ch {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\t": out += "\\t"
+    default:
+      if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+    }
+  }
+  return out + "\""
+}
+
+/// JSON number with a fixed format: integers plainly, others with up to 6 decimals.
+func jnum(_ x: Double) -> String {
+  guard x.isFinite else { return "null" }
+  if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+  return fmt(x, 6)
+}
+
+func fmt(_ x: Double, _ digits: Int) -> String {
+  var s = x.formatted(digits: digits)
+  if digits > 0 && s.contains(".") && digits == 6 {
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+  }
+  return s
+}
+
+func number(_ x: Double, _ unit: String) -> String {
+  ["%", "min", "hours", "days", "visits"].contains(unit) ? fmt(x, 2) : fmt(x, 0)
+}
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }
