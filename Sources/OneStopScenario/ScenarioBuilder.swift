@@ -457,7 +457,7 @@ struct ScenarioBuilder {
     var x = ProcessingRules()
     let keys = [
       "province_cut", "cut_threshold", "inter_level_handover", "apology_lead", "apology_extension", "online_receipt",
-      "postal_in_transit", "postal_out_transit", "postal_collection_time",
+      "postal_in_transit", "postal_out_transit", "postal_collection_time", "lead_time_after_supplement",
     ]
     guard let m = r.mapping(node, "rules", keys: keys) else { return x }
     let p = "rules"
@@ -470,6 +470,9 @@ struct ScenarioBuilder {
     if let n = m["postal_in_transit"], let v = r.distribution(n, "\(p).postal_in_transit", unit: .workingDays) { x.postalInTransit = v }
     if let n = m["postal_out_transit"], let v = r.distribution(n, "\(p).postal_out_transit", unit: .workingDays) { x.postalOutTransit = v }
     if let n = m["postal_collection_time"], let v = r.time(n, "\(p).postal_collection_time") { x.postalCollectionTime = v }
+    if let n = m["lead_time_after_supplement"], let v = r.double(n, "\(p).lead_time_after_supplement", min: 0, max: 1, what: "a fraction") {
+      x.leadTimeAfterSupplement = v
+    }
     return x
   }
 

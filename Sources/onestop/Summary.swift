@@ -32,6 +32,7 @@ struct Summary {
   var byLevel: [Row] = []
   var byAgency: [Row] = []
   var byField: [Row] = []
+  var byProcedure: [Row] = []
   var byChannel: [Row] = []
   var unitWaits: [(unit: String, level: String, mean: Estimate, p90: Estimate)] = []
 
@@ -102,6 +103,7 @@ struct Summary {
     byLevel = rows(.level)
     byAgency = rows(.agency).filter { $0.received.mean > 0 }
     byField = rows(.field).filter { $0.received.mean > 0 }
+    byProcedure = rows(.procedure).filter { $0.received.mean > 0 }
     byChannel = rows(.channel)
     unitWaits = model.units.indices.map { u in
       (model.units[u].id, model.levels[model.units[u].level],
@@ -139,6 +141,7 @@ struct Summary {
     table("By level", byLevel)
     table("By deciding agency (most overdue first)", byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
     table("By field", byField)
+    table("By procedure (most overdue first)", byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")
@@ -174,6 +177,7 @@ struct Summary {
     parts.append("\"by_level\": \(rows(byLevel))")
     parts.append("\"by_agency\": \(rows(byAgency))")
     parts.append("\"by_field\": \(rows(byField))")
+    parts.append("\"by_procedure\": \(rows(byProcedure))")
     parts.append("\"by_channel\": \(rows(byChannel))")
     parts.append("\"desk_waits_by_unit\": [" + unitWaits.map { "{\"unit\": \(jstr($0.unit)), \"level\": \(jstr($0.level)), \"mean_min\": \(est($0.mean)), \"p90_min\": \(est($0.p90))}" }.joined(separator: ", ") + "]")
     parts.append("\"priors\": [" + c.priors().map { "{\"key\": \(jstr($0.key)), \"value\": \(jstr($0.value)), \"note\": \(jstr($0.note))}" }.joined(separator: ", ") + "]")

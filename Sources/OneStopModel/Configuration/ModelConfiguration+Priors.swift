@@ -40,6 +40,7 @@ extension ModelConfiguration {
       Prior(key: "rules.postal_out_transit", value: "\(r.postalOutTransit) wd", note: "R14: transit times unverified"),
       Prior(key: "rules.postal_collection_time", value: "\(r.postalCollectionTime)", note: "no source"),
       Prior(key: "rules.online_receipt", value: r.onlineReceipt.rawValue, note: "R12: general rule unverified"),
+      Prior(key: "rules.lead_time_after_supplement", value: "\(r.leadTimeAfterSupplement)", note: "no source"),
       Prior(key: "calendar.saturday_counts_for_deadline", value: "\(calendar.saturdayCountsForDeadline)", note: "R19: unverified"),
     ]
     let cutoff = units.filter { $0.transferCutoff == TimeOfDay(hours: 15)! }.count

@@ -429,6 +429,9 @@ public struct ProcessingRules: Sendable {
   public var postalOutTransit: Distribution = try! .uniform(low: 1, high: 4)
   /// Daily collection time at post points.
   public var postalCollectionTime = TimeOfDay(hours: 15)!
+  /// A step worked again after a supplement takes this fraction of its lead time (the
+  /// appraisal resumes; it does not start from nothing). Prior 0.5.
+  public var leadTimeAfterSupplement = 0.5
   public init() {}
 }
 

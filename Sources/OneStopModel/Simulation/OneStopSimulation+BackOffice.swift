@@ -164,7 +164,9 @@ extension OneStopSimulation {
       return
     }
     if model.hot.stepHasLead[p.firstStep + step] {
-      let days = max(0, Int(model.hot.stepLead[p.firstStep + step].sample(stationRNG[s]).rounded(.up)))
+      var lead = model.hot.stepLead[p.firstStep + step].sample(stationRNG[s])
+      if dossiers[i].supplements > 0 && model.hot.stepAppraisal[p.firstStep + step] { lead *= rules.leadTimeAfterSupplement }
+      let days = max(0, Int(lead.rounded(.up)))
       if days > 0 {
         // The same time of day, `days` working days later.
         let today = dayIndex(now)
