@@ -335,7 +335,7 @@ struct ScenarioBuilder {
   // MARK: - Demand
 
   static let demandKeys = [
-    "unit", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
+    "id", "unit", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
     "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile",
   ]
 

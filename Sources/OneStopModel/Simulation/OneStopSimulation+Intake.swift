@@ -75,7 +75,7 @@ extension OneStopSimulation {
     let second = now - Double(day) * 86_400
     dossiers[i].visits &+= 1
     let open = model.schedules[unit.schedule].isOpen(at: now)
-    if !open || second >= unit.ticketCutoff {
+    if !open || second >= unit.ticketCutoff || !counterOpens(unit: u, for: dossiers[i], day: day) {
       dossiers[i].wastedVisits &+= 1
       if inCohort(dossiers[i]) { counters.turnedAway += 1 }
       comeBackLater(i, at: now, &scheduler)
@@ -83,6 +83,17 @@ extension OneStopSimulation {
     }
     dossiers[i].atDesk = true
     issueTicket(Ticket(dossier: i, purpose: visitPurpose(dossiers[i]), issuedAt: now), at: now, &scheduler)
+  }
+
+  /// `true` when some desk serving the dossier's field opens at the unit on `day`: the
+  /// ticket machine issues no ticket for a counter that stays closed (a Saturday
+  /// opening for some fields only).
+  func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
+    let bit = UInt64(1) << UInt64(model.hot.procedures[Int(d.procedure)].field)
+    for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup where model.hot.groups[g].fieldMask & bit != 0 {
+      if !model.schedules[model.hot.groups[g].schedule].hours(dayIndex: day).intervals.isEmpty { return true }
+    }
+    return false
   }
 
   /// After being turned away or sent home: pick-ups and supplements always come back;
