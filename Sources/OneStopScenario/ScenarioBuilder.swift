@@ -335,7 +335,7 @@ struct ScenarioBuilder {
   // MARK: - Demand
 
   static let demandKeys = [
-    "id", "unit", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
+    "id", "unit", "units", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
     "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile",
   ]
 
@@ -349,10 +349,12 @@ struct ScenarioBuilder {
       if let ln = m["at_level"], let level = r.string(ln, "\(src).at_level") {
         at = units.filter { $0.level == level }.map(\.id)
         if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(level)'") }
+      } else if let un = m["units"], let list = stringList(un, "\(src).units") {
+        at = list
       } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
         at = [u]
       } else {
-        r.issue(item, src, "missing 'unit' (or 'at_level' to share the volume over every unit of a level)")
+        r.issue(item, src, "missing 'unit' (or 'units: [...]', or 'at_level' to share the volume over every unit of a level)")
         continue
       }
       guard let vn = m["annual_volume"], let volume = r.double(vn, "\(src).annual_volume", min: 0, what: "a number of dossiers per year") else {
