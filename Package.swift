@@ -88,6 +88,13 @@ let package = Package(
       name: "OneStopModelTests",
       dependencies: ["DESKernel", "OneStopModel", "ReferenceModels", "TestSupport"]
     ),
+    // Scenario files: one broken fixture per kind of error, extends and --set, fuzzing,
+    // and every bundled scenario (the Tuyen Quang calibration bounds included).
+    .testTarget(
+      name: "OneStopScenarioTests",
+      dependencies: ["OneStopScenario", "OneStopModel", "DESKernel", "ReferenceModels", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
       name: "TheoryTests",

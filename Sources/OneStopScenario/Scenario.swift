@@ -39,11 +39,19 @@ public struct Scenario: Sendable {
       let reported = reader.issues.map(\.path)
       func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
       let semantic = error.problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
+        .filter { p in !builder.taintedProcedures.contains { p.message.contains("procedure '\($0)'") } }
+      // A missing route is a consequence when a unit's parent is wrong: say only the cause.
+      let parentProblem = semantic.contains { $0.path.hasSuffix(".parent") }
+      let causes = semantic.filter { !(parentProblem && $0.message.contains("has no back-office route")) }
         .map { p -> ScenarioIssue in
           let node = reader.node(forPath: p.path) ?? root
           return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
         }
-      throw ScenarioErrors(issues: reader.issues + semantic)
+        .map { p -> ScenarioIssue in
+          let node = reader.node(forPath: p.path) ?? root
+          return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
+        }
+      throw ScenarioErrors(issues: reader.issues + causes)
     } catch {
       throw ScenarioErrors(issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
     }

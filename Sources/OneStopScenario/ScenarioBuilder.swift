@@ -4,8 +4,11 @@ import OneStopModel
 /// Turns a scenario tree into a `ModelConfiguration`, filling defaults (Ciw's
 /// fill-out step) and collecting every problem on the way. Key names are the snake_case
 /// of the configuration's properties; `docs/scenario-format.md` lists them all.
-struct ScenarioBuilder {
+final class ScenarioBuilder {
   let r: ScenarioReader
+  /// Procedures with a reading problem: later "unknown procedure" or "no route" messages
+  /// about them would only echo it.
+  private(set) var taintedProcedures: Set<String> = []
   init(_ reader: ScenarioReader) { r = reader }
 
   static let topKeys = [
@@ -270,6 +273,10 @@ struct ScenarioBuilder {
     var out: [ProcedureConfiguration] = []
     for (k, item) in items.enumerated() {
       let path = "procedures[\(k)]"
+      let before = r.issues.count
+      defer {
+        if r.issues.count > before, let id = item["id"]?.scalarText { taintedProcedures.insert(id) }
+      }
       guard let m = r.mapping(item, path, keys: Self.procedureKeys) else { continue }
       guard let id = m["id"].flatMap({ r.string($0, "\(path).id") }), let field = m["field"].flatMap({ r.string($0, "\(path).field") }),
         let dn = m["deadline"], let deadline = readDeadline(dn, "\(path).deadline")

@@ -176,7 +176,8 @@ public enum ScenarioLoader {
   private static func syntaxIssue(_ error: YamlError, file: String) -> ScenarioIssue {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-      let what = [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
+      let started = context.map { "\($0.text) (started at line \($0.mark.line), column \($0.mark.column))" }
+      let what = [started, problem].compactMap { $0 }.joined(separator: ": ")
       return ScenarioIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(what)")
     default:
       return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "YAML error: \(error)")

@@ -345,9 +345,11 @@ public struct CompiledModel: Sendable {
           case .nearest(let kind):
             var at: Int? = u
             var found: Int?
-            while let x = at, found == nil {
+            var hops = 0  // bounded: a parent cycle (already reported) must not hang the search
+            while let x = at, found == nil, hops <= units.count {
               found = agencyStation["\(kind)@\(units[x].id)"]
               at = units[x].parent
+              hops += 1
             }
             if let found { route.append(Int32(found)) }
           }

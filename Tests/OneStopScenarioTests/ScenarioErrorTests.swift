@@ -1,0 +1,179 @@
+import Foundation
+import OneStopModel
+@testable import OneStopScenario
+import Testing
+
+/// One broken scenario per kind of error, each with its exact message: file, line,
+/// column, key path, what was expected and what was found.
+@Suite struct ScenarioErrorTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let minimal = fixtures.appendingPathComponent("minimal.yaml").path
+
+  /// Loads the minimal fixture with `edit` applied to its text, from a temporary file.
+  func issues(_ edit: (String) -> String, file: String = "broken.yaml") -> [String] {
+    let text = edit(try! String(contentsOfFile: Self.minimal, encoding: .utf8))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-\(UUID().uuidString)-\(file)").path
+    try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try Scenario.load(path: path)
+      return []
+    } catch {
+      return error.issues.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent == URL(fileURLWithPath: path).lastPathComponent ? "F" : $0.file):\($0.line):\($0.column): \($0.path): \($0.message)" }
+    }
+  }
+
+  @Test func theMinimalFixtureIsValid() throws {
+    let (scenario, model) = try Scenario.load(path: Self.minimal)
+    #expect(scenario.configuration.name == "minimal")
+    #expect(model.units.map(\.id) == ["top", "c1", "c2"])
+    #expect(model.stations.filter { !$0.isOnlineIntake }.map(\.id) == ["TNMT@top", "UBND@c1", "UBND@c2"])
+  }
+
+  @Test func aMisspeltKeySuggestsTheNearestOne() {
+    #expect(issues { $0.replacingOccurrences(of: "    deadline: 15wd", with: "    dedline: 15wd") } == [
+      "F:28:5: procedures[0].dedline: unknown key 'dedline'; did you mean 'deadline'?",
+      "F:26:5: procedures[0]: missing required key 'deadline'",
+    ])
+  }
+
+  @Test func aNegativeStaffCountIsRefused() {
+    #expect(issues { $0.replacingOccurrences(of: "officers: 2}", with: "officers: -3}") } == [
+      "F:23:41: agencies[0].officers: expected a number of officers >= 0, found -3",
+    ])
+  }
+
+  @Test func anImpossibleTimeOfDayIsRefused() {
+    #expect(issues { $0.replacingOccurrences(of: "\"13:30-17:00\"", with: "\"13:30-25:00\"") } == [
+      "F:9:31: hours.office.weekdays[1]: expected an interval HH:MM-HH:MM with times between 00:00 and 24:00, found '13:30-25:00'",
+    ])
+  }
+
+  @Test func aParentThatDoesNotExistIsNamed() {
+    #expect(issues { $0.replacingOccurrences(of: "    parent: top", with: "    parent: tpo") } == [
+      "F:19:13: units[1].parent: unknown unit 'tpo'",
+      "F:19:13: units[2].parent: unknown unit 'tpo'",
+    ])
+  }
+
+  @Test func aDeskShiftOutsideOpeningHoursIsRefused() {
+    let text: (String) -> String = {
+      $0.replacingOccurrences(of: "      - {id: d, count: 2}", with: "      - {id: d, count: 2, hours: {weekdays: [\"06:00-11:30\"]}}")
+    }
+    #expect(issues(text) == [
+      "F:15:34: units[0].desks[0].hours: desk hours 06:00-11:30 on Monday lie outside the unit's opening hours 07:00-11:30, 13:30-17:00",
+    ])
+  }
+
+  @Test func sharesThatDoNotFitAreRefused() {
+    let text: (String) -> String = {
+      $0.replacingOccurrences(of: "    deadline: 3wd", with: "    deadline: 3wd\n    p_incomplete: 0.7\n    p_guidance_only: 0.5")
+    }
+    #expect(issues(text) == ["F:31:5: procedures[1]: p_incomplete + p_refused + p_guidance_only must not exceed 1, got 1.21"])
+  }
+
+  @Test func aWrongUnitOfTimeIsRefused() {
+    #expect(issues { $0.replacingOccurrences(of: "lead_time: 3wd", with: "lead_time: 3h") } == [
+      "F:30:76: procedures[0].steps[0].lead_time: expected working days such as 3wd, found '3h' (wrong unit here)",
+    ])
+  }
+
+  @Test func anUnknownDistributionSuggestsTheNearestOne() {
+    #expect(issues { $0.replacingOccurrences(of: "work: {lognormal: {mean: 2h, cv: 0.5}}", with: "work: {lognormla: {mean: 2h, cv: 0.5}}") } == [
+      "F:30:32: procedures[0].steps[0].work.lognormla: unknown distribution 'lognormla'; expected one of exponential, lognormal, gamma, erlang, normal, uniform, triangular, deterministic, empirical; did you mean 'lognormal'?",
+    ])
+  }
+
+  @Test func anUnknownProcedureInTheMixIsNamed() {
+    #expect(issues { $0.replacingOccurrences(of: "mix: {land: 1, birth: 1}", with: "mix: {land: 1, brith: 1}") } == [
+      "F:39:63: demand[1].mix[1]: unknown procedure 'brith'",
+    ])
+  }
+
+  @Test func yamlSyntaxErrorsPointAtTheLine() {
+    #expect(issues { $0.replacingOccurrences(of: "levels: [province, commune]", with: "levels: [province, commune") } == [
+      "F:6:7: : YAML syntax error: while parsing a flow sequence (started at line 5, column 9): did not find expected ',' or ']'",
+    ])
+  }
+
+  @Test func manyProblemsAreAllReportedAtOnce() {
+    let text: (String) -> String = {
+      $0.replacingOccurrences(of: "officers: 2}", with: "officers: -3}")
+        .replacingOccurrences(of: "\"13:30-17:00\"", with: "\"13:30-25:00\"")
+        .replacingOccurrences(of: "    deadline: 3wd", with: "    dedline: 3wd")
+        .replacingOccurrences(of: "lead_time: 3wd", with: "lead_time: 3h")
+    }
+    #expect(issues(text).count == 5)  // four mistakes; the misspelt key also leaves 'deadline' missing
+  }
+
+  @Test func variantsExtendTheirBaseAndOverrideByID() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(atPath: Self.minimal, toPath: dir.appendingPathComponent("base.yaml").path)
+    let variant = dir.appendingPathComponent("variant.yaml").path
+    try """
+      extends: base.yaml
+      scenario: variant
+      agencies:
+        - {id: TNMT@top, officers: 5}
+      demand:
+        - {id: top, annual_volume: 6000}
+      """.write(toFile: variant, atomically: true, encoding: .utf8)
+    let (s, model) = try Scenario.load(path: variant)
+    #expect(s.configuration.name == "variant")
+    #expect(model.stations.first { $0.id == "TNMT@top" }?.officers == 5)
+    #expect(s.configuration.demand.first { $0.unit == "top" }?.annualVolume == 6000)
+    #expect(s.configuration.demand.first { $0.unit == "top" }?.mix.count == 1)  // kept from the base
+    #expect(s.configuration.demand.count == 4)
+    // --set overrides by index or by id.
+    let (o, _) = try Scenario.load(path: variant, overrides: ["agencies[TNMT@top].officers=7", "rules.province_cut=0.3", "units[0].desks[0].count=4"])
+    #expect(o.configuration.agencies.first { $0.id == "TNMT@top" }?.officers == 7)
+    #expect(o.configuration.rules.provinceCut == 0.3)
+    #expect(o.configuration.units[0].desks[0].count == 4)
+    #expect(throws: ScenarioErrors.self) { try Scenario.load(path: variant, overrides: ["agencies[GHOST].officers=1"]) }
+  }
+
+  /// Random mutations of a valid file (deleted, duplicated and swapped lines, changed
+  /// characters) must give either a scenario or a list of problems: never a crash.
+  @Test func randomMutationsNeverCrashTheLoader() {
+    let lines = try! String(contentsOfFile: Self.minimal, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var rng = SystemRandomNumberGeneratorStandIn(seed: 99)
+    var outcomes = (valid: 0, invalid: 0)
+    for _ in 0..<300 {
+      var l = lines
+      for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        let i = Int.random(in: 0..<l.count, using: &rng)
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0: l.remove(at: i)
+        case 1: l.insert(l[i], at: i)
+        case 2: l.swapAt(i, Int.random(in: 0..<l.count, using: &rng))
+        case 3:
+          if !l[i].isEmpty {
+            var chars = Array(l[i])
+            chars[Int.random(in: 0..<chars.count, using: &rng)] = ["-", ":", "{", "]", "9", "x", " ", "\"", "&", "*"].randomElement(using: &rng)!
+            l[i] = String(chars)
+          }
+        default: l[i] = String(l[i].dropFirst(Int.random(in: 0...4, using: &rng)))
+        }
+        if l.isEmpty { l = ["x"] }
+      }
+      let result = issues { _ in l.joined(separator: "\n") }
+      if result.isEmpty { outcomes.valid += 1 } else { outcomes.invalid += 1 }
+    }
+    #expect(outcomes.invalid > 100)
+  }
+}
+
+/// A seeded generator for the fuzz test (SplitMix64).
+struct SystemRandomNumberGeneratorStandIn: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
