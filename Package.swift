@@ -95,6 +95,11 @@ let package = Package(
       dependencies: ["OneStopScenario", "OneStopModel", "DESKernel", "ReferenceModels", "TestSupport"],
       exclude: ["Fixtures"]
     ),
+    // The built command-line tool: help, errors, exit codes, result files.
+    .testTarget(
+      name: "CLITests",
+      dependencies: []
+    ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
       name: "TheoryTests",

@@ -12,8 +12,13 @@ struct OneStopCommand: ParsableCommand {
       overdue rates and utilisation.
 
       Examples:
-        onestop bench mmc                      # the M/M/8 reference model as a self-benchmark
-        onestop bench mmc --customers 10000000 --json
+        onestop run scenarios/tuyen-quang-2022.yaml            # the calibrated 2022 baseline
+        onestop run scenarios/tuyen-quang-2022-saturday.yaml   # the same with Saturday opening
+        onestop validate scenarios/*.yaml                      # check files, list every problem
+        onestop run scenarios/tuyen-quang-2022.yaml --set rules.province_cut=0.3 --json out.json
+        onestop bench mmc                                      # the engine's self-benchmark
+
+      Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
     subcommands: [Run.self, Validate.self, Bench.self]

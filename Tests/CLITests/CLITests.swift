@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The built `onestop` binary, as a user runs it: help, errors, exit codes, outputs.
+@Suite(.serialized) struct CLITests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Runs `onestop` with `arguments`; returns (exit status, stdout, stderr).
+  func onestop(_ arguments: [String]) throws -> (Int32, String, String) {
+    let candidates = [".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop"]
+    guard let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+      Issue.record("onestop is not built: run `swift build` first")
+      return (-1, "", "")
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = arguments
+    p.currentDirectoryURL = Self.root
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  }
+
+  @Test func helpTeachesTheCommands() throws {
+    let (status, out, _) = try onestop(["--help"])
+    #expect(status == 0)
+    for word in ["run", "validate", "bench", "onestop run scenarios/tuyen-quang-2022.yaml"] { #expect(out.contains(word), "\(word)") }
+    let (_, runHelp, _) = try onestop(["help", "run"])
+    for word in ["--replications", "--seed", "--set", "--out", "--json", "key.path=value"] { #expect(runHelp.contains(word), "\(word)") }
+  }
+
+  @Test func validateReportsEveryProblemAndExitsWithStatus2() throws {
+    let bad = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-cli-bad.yaml")
+    try "scenario: x\nstart: 2022-01-03\nend: 2022-02-01\nlevels: [a]\nfields: [f]\nunits:\n  - {id: u, level: b, desks: [{id: d, count: -1}]}\nprocedures: []\n"
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let (status, out, err) = try onestop(["validate", bad.path])
+    #expect(status == 2)
+    #expect(out.isEmpty)
+    #expect(err.contains("\(bad.path):7:46: units[0].desks[0].count: expected a number of desks >= 0, found -1"))
+    #expect(err.contains("units[0].level: unknown level 'b'; expected one of a"))
+    #expect(!err.contains("Fatal error") && !err.contains("Backtrace"))
+    let (okStatus, okOut, _) = try onestop(["validate", "scenarios/mmc.yaml", "scenarios/tuyen-quang-2022.yaml"])
+    #expect(okStatus == 0)
+    #expect(okOut.contains("scenarios/tuyen-quang-2022.yaml: ok (3 levels, 146 units"))
+  }
+
+  @Test func aMissingFileIsAClearError() throws {
+    let (status, _, err) = try onestop(["run", "no-such-file.yaml"])
+    #expect(status == 2)
+    #expect(err.contains("no-such-file.yaml: cannot read the file (does it exist?)"))
+  }
+
+  @Test func runWritesTheSummaryWithTheDocumentedKPINames() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-cli-\(UUID().uuidString)")
+    let (status, out, _) = try onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-06",
+      "--out", dir.path, "--quiet"])
+    #expect(status == 0)
+    #expect(out.contains("desk_wait_mean") && out.contains("Assumptions this answer rests on"))
+    let data = try Data(contentsOf: dir.appendingPathComponent("summary.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let kpis = try #require(json["kpis"] as? [String: Any])
+    for name in ["received", "resolved_on_time", "resolved_overdue", "in_progress_end", "on_time_rate_of_received",
+      "on_time_rate_of_resolved", "desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99"] {
+      #expect(kpis[name] != nil, "\(name)")
+    }
+    #expect(json["replications"] as? Int == 2)
+    #expect((json["priors"] as? [Any])?.isEmpty == false)
+    try? FileManager.default.removeItem(at: dir)
+  }
+
+  @Test func benchMmcPrintsItsNumbers() throws {
+    let (status, out, _) = try onestop(["bench", "mmc", "--customers", "20000", "--json"])
+    #expect(status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    for key in ["mean_wait", "p_wait", "customers", "events", "seconds", "events_per_second"] { #expect(json[key] != nil, "\(key)") }
+    #expect(json["customers"] as? Int == 20000)
+    let (bad, _, err) = try onestop(["bench", "mmc", "--servers", "0"])
+    #expect(bad == 64)
+    #expect(err.contains("--servers must be at least 1, got 0."))
+  }
+}
