@@ -88,7 +88,7 @@ extension OneStopSimulation {
   /// `true` when some desk serving the dossier's field opens at the unit on `day`: the
   /// ticket machine issues no ticket for a counter that stays closed (a Saturday
   /// opening for some fields only).
-  func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
+  mutating func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
     let bit = UInt64(1) << UInt64(model.hot.procedures[Int(d.procedure)].field)
     for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup where model.hot.groups[g].fieldMask & bit != 0 {
       if !model.schedules[model.hot.groups[g].schedule].hours(dayIndex: day).intervals.isEmpty { return true }
