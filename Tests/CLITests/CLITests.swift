@@ -82,4 +82,19 @@ import Testing
     #expect(bad == 64)
     #expect(err.contains("--servers must be at least 1, got 0."))
   }
+
+  /// `mmc.yaml` through the command line: the JSON's 95 % interval for the mean desk wait,
+  /// widened to 99.9 % with the ratio of Student-t quantiles (8 replications: t(0.9995, 7)
+  /// = 5.408, t(0.975, 7) = 2.365), must contain Erlang C's 0.876916 min.
+  @Test func mmcScenarioThroughTheCommandLineAgreesWithErlangC() throws {
+    let (status, out, _) = try onestop(["run", "scenarios/mmc.yaml", "--replications", "8", "--json", "-", "--quiet"])
+    #expect(status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    let wait = try #require((json["kpis"] as? [String: Any])?["desk_wait_mean"] as? [String: Any])
+    let mean = try #require(wait["mean"] as? Double)
+    let ci = try #require(wait["ci95"] as? [Double])
+    let half999 = (ci[1] - mean) * 5.408 / 2.365
+    #expect(abs(mean - 0.876916) <= half999, "mean wait \(mean) ± \(half999) min")
+    #expect(half999 < 0.25 * 0.876916)
+  }
 }
