@@ -39,11 +39,15 @@ struct Run: ParsableCommand {
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
   var json: String?
 
+  @Option(help: "Threads for replications (default: all cores). Results do not depend on it.")
+  var threads: Int?
+
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
 
   func validate() throws {
     if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications).") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
   }
 
   func run() throws {
@@ -58,14 +62,11 @@ struct Run: ParsableCommand {
     let master = seed ?? scenario.seed
     let clock = ContinuousClock()
     let started = clock.now
-    var results: [RunResult] = []
-    for r in 0..<reps {
-      results.append(OneStopSimulation.run(model, seed: master, replication: UInt64(r)))
-      if !quiet && reps > 1 && isatty(2) != 0 {
-        var e = StandardError()
-        print("\rreplication \(r + 1)/\(reps)", terminator: r + 1 == reps ? "\n" : "", to: &e)
-      }
+    let progress = quiet ? nil : ProgressLine(total: reps)
+    let results = Replications.run(model, seed: master, count: reps, threads: threads) { done, total, events in
+      progress?.update(done: done, events: events)
     }
+    progress?.finish()
     let elapsed = clock.now - started
     let violations = results.flatMap(\.conservationViolations)
     let summary = Summary(scenario: scenario, model: model, results: results, seed: master,

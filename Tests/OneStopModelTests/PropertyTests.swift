@@ -71,3 +71,19 @@ import TestSupport
   }
 
 }
+
+/// Replications on several threads give the same results, in the same order, as on one.
+@Suite struct ParallelReplicationTests {
+  @Test func resultsDoNotDependOnTheNumberOfThreads() throws {
+    let model = try CompiledModel(ProvinceFixtures.random(seed: 21))
+    let one = Replications.run(model, seed: 3, count: 6, threads: 1)
+    let two = Replications.run(model, seed: 3, count: 6, threads: 2)
+    let four = Replications.run(model, seed: 3, count: 6, threads: 4)
+    #expect(one.map(\.cells) == two.map(\.cells))
+    #expect(one.map(\.cells) == four.map(\.cells))
+    #expect(one.map { $0.allWaits.mean.bitPattern } == four.map { $0.allWaits.mean.bitPattern })
+    // Replication k is the same run whichever batch it is in.
+    let alone = OneStopSimulation.run(model, seed: 3, replication: 4)
+    #expect(alone.cells == two[4].cells)
+  }
+}

@@ -1,0 +1,40 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// "replication 3/10, 2.1 M events/s, about 12 s left" on standard error, rewritten in
+/// place; silent when standard error is not a terminal, and for runs under a second.
+final class ProgressLine: Sendable {
+  private let total: Int
+  private let start = ContinuousClock.now
+  private let shown = Mutex(false)
+
+  init(total: Int) { self.total = total }
+
+  private var elapsed: Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+
+  func update(done: Int, events: UInt64) {
+    guard isatty(2) != 0 else { return }
+    let t = elapsed
+    guard t > 1 else { return }
+    let rate = Double(events) / t / 1e6
+    let left = done > 0 ? t / Double(done) * Double(total - done) : 0
+    shown.withLock { $0 = true }
+    var e = StandardError()
+    print("\rreplication \(done)/\(total), \(rate.formatted(digits: 1)) M events/s, about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
+  }
+
+  func finish() {
+    if shown.withLock({ $0 }) {
+      var e = StandardError()
+      print("", to: &e)
+    }
+  }
+}
