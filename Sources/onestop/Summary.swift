@@ -29,6 +29,8 @@ struct Summary {
   let seconds: Double
   /// Ordered (name, unit, estimate).
   var kpis: [(String, String, Estimate)] = []
+  /// Ordered (name, value of each replication), for baselines.
+  var perReplication: [(String, [Double])] = []
   var byLevel: [Row] = []
   var byAgency: [Row] = []
   var byField: [Row] = []
@@ -43,7 +45,11 @@ struct Summary {
     self.seed = seed
     self.seconds = seconds
     func est(_ f: (RunResult) -> Double) -> Estimate { Estimate(results.map(f)) }
-    func add(_ name: String, _ unit: String, _ f: (RunResult) -> Double) { kpis.append((name, unit, est(f))) }
+    func add(_ name: String, _ unit: String, _ f: (RunResult) -> Double) {
+      let values = results.map(f)
+      kpis.append((name, unit, Estimate(values)))
+      perReplication.append((name, values))
+    }
     add("received", "dossiers") { Double($0.total().received) }
     add("received_new", "dossiers") { Double($0.total().receivedNew) }
     add("carried_over", "dossiers") { Double($0.total().carriedOver) }

@@ -97,4 +97,18 @@ import Testing
     #expect(abs(mean - 0.876916) <= half999, "mean wait \(mean) ± \(half999) min")
     #expect(half999 < 0.25 * 0.876916)
   }
+
+  /// The committed baseline passes with its own seed and with another seed; removing one
+  /// transport desk at the provincial centre is caught.
+  @Test func checkPassesOnTheBaselineAndCatchesARemovedDesk() throws {
+    let args = ["check", "scenarios/tuyen-quang-2022.yaml", "--baseline", "results/baseline/tuyen-quang-2022.json"]
+    let (same, sameOut, _) = try onestop(args)
+    #expect(same == 0, "\(sameOut)")
+    let (other, otherOut, _) = try onestop(args + ["--seed", "7"])
+    #expect(other == 0, "\(otherOut)")
+    let (removed, out, _) = try onestop(args + ["--set", "units[pasc].desks[transport].count=2"])
+    #expect(removed == 1)
+    #expect(out.contains("desk_wait_mean: "))
+    #expect(out.contains("KPI(s) moved"))
+  }
 }
