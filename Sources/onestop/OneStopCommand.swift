@@ -21,7 +21,7 @@ struct OneStopCommand: ParsableCommand {
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
-    subcommands: [Run.self, Validate.self, Check.self, Bench.self]
+    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Bench.self]
   )
 }
 
