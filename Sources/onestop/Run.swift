@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json into this directory (created if needed).")
+  @Option(help: "Write summary.json, units.csv, agencies.csv and hours.csv into this directory (created if needed).")
   var out: String?
 
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
@@ -79,6 +79,7 @@ struct Run: ParsableCommand {
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
+      try ResultFiles.write(summary, to: out)
     }
     if !violations.isEmpty {
       printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))

@@ -68,6 +68,13 @@ import Testing
       #expect(kpis[name] != nil, "\(name)")
     }
     #expect(json["replications"] as? Int == 2)
+    let units = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8)
+    #expect(units.hasPrefix("unit,level,parent,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min"))
+    #expect(units.contains("\ndesk-hall,only,,"))
+    let hours = try String(contentsOf: dir.appendingPathComponent("hours.csv"), encoding: .utf8)
+    #expect(hours.split(separator: "\n").count == 25)
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("agencies.csv").path))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("summary.json.tmp").path))
     #expect((json["priors"] as? [Any])?.isEmpty == false)
     try? FileManager.default.removeItem(at: dir)
   }

@@ -1,0 +1,75 @@
+import DESKernel
+import Foundation
+import OneStopModel
+
+/// The CSV files written next to `summary.json` by `onestop run --out DIR`: fixed column
+/// order, `.` decimal point, means over replications. Schemas in docs/results.md.
+enum ResultFiles {
+  static func write(_ s: Summary, to dir: String) throws {
+    try writeAtomically(units(s), to: (dir as NSString).appendingPathComponent("units.csv"))
+    try writeAtomically(agencies(s), to: (dir as NSString).appendingPathComponent("agencies.csv"))
+    try writeAtomically(hours(s), to: (dir as NSString).appendingPathComponent("hours.csv"))
+  }
+
+  static func mean(_ s: Summary, _ f: (RunResult) -> Double) -> Double {
+    s.results.map(f).reduce(0, +) / Double(max(s.results.count, 1))
+  }
+
+  static func units(_ s: Summary) -> String {
+    var lines = ["unit,level,parent,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min,desk_wait_p90_min,served_same_day_pct,desk_utilisation_pct,tickets"]
+    let m = s.model
+    let util = s.results.map { $0.deskUtilisation(model: m) }
+    for (u, unit) in m.units.enumerated() {
+      let rows = s.results.map { $0.total { uu, _, _ in uu == u } }
+      let rec = rows.map { Double($0.received) }.reduce(0, +) / Double(rows.count)
+      let onTime = rows.map { Double($0.resolvedOnTime) }.reduce(0, +) / Double(rows.count)
+      let over = rows.map { Double($0.resolvedOverdue) }.reduce(0, +) / Double(rows.count)
+      let prog = rows.map { Double($0.inProgressEnd) }.reduce(0, +) / Double(rows.count)
+      let rate = rows.map { 100 * $0.onTimeRateOfReceived }.reduce(0, +) / Double(rows.count)
+      let fields: [String] = [
+        csv(unit.id), csv(m.levels[unit.level]), csv(unit.parent.map { m.units[$0].id } ?? ""),
+        jnum(rec), jnum(onTime), jnum(over), jnum(prog), fmt(rate, 4),
+        fmt(mean(s) { $0.unitWaits[u].mean / 60 }, 4), fmt(mean(s) { $0.unitWaits[u].quantile(0.9) / 60 }, 4),
+        fmt(mean(s) { 100 * $0.unitWaits[u].sameDayShare }, 4),
+        fmt(util.map { 100 * $0[u] }.reduce(0, +) / Double(util.count), 4),
+        jnum(mean(s) { Double($0.ticketsIssued[u]) }),
+      ]
+      lines.append(fields.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func agencies(_ s: Summary) -> String {
+    var lines = ["station,name,unit,kind,officers,utilisation_pct,wait_mean_days,busy_hours"]
+    let m = s.model
+    for (k, st) in m.stations.enumerated() {
+      let fields: [String] = [
+        csv(st.id), csv(st.name), csv(m.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
+        fmt(mean(s) { $0.stationAvailableSeconds[k] > 0 ? 100 * $0.stationBusySeconds[k] / $0.stationAvailableSeconds[k] : 0 }, 4),
+        fmt(mean(s) { $0.stationWaits[k].mean / 86_400 }, 4),
+        fmt(mean(s) { $0.stationBusySeconds[k] / 3600 }, 2),
+      ]
+      lines.append(fields.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func hours(_ s: Summary) -> String {
+    var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct"]
+    for h in 0..<24 {
+      let fields: [String] = [
+        String(h), jnum(mean(s) { Double($0.hourWaits[h].count) }),
+        fmt(mean(s) { $0.hourWaits[h].mean / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.5) / 60 }, 4),
+        fmt(mean(s) { $0.hourWaits[h].quantile(0.9) / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.99) / 60 }, 4),
+        fmt(mean(s) { 100 * $0.hourWaits[h].sameDayShare }, 4),
+      ]
+      lines.append(fields.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A CSV field, quoted when it holds a comma, quote or newline.
+  static func csv(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+}
