@@ -175,6 +175,7 @@ struct Summary {
     var parts: [String] = []
     parts.append("\"scenario\": \(jstr(c.name))")
     parts.append("\"file\": \(jstr(scenario.file))")
+    parts.append("\"scenario_hash\": \(jstr(String(StreamKey.fnv1a(String(describing: c)), radix: 16)))")
     parts.append("\"onestop_version\": \(jstr(OneStopVersion.string))")
     parts.append("\"start\": \(jstr(c.start.description)), \"end\": \(jstr(c.end.description))")
     parts.append("\"seed\": \(seed), \"replications\": \(results.count)")
