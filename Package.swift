@@ -27,6 +27,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
   ],
   targets: [
     // GNU GSL through pkg-config; the shim exposes GSL globals Swift 6 cannot import.
@@ -46,7 +47,7 @@ let package = Package(
     // working-day deadlines and cutoffs. Driven by Swift configuration values.
     .target(
       name: "OneStopModel",
-      dependencies: ["DESKernel"],
+      dependencies: ["DESKernel", .product(name: "Histogram", package: "hdrhistogram-swift")],
       swiftSettings: optimisedInDebug
     ),
     // Scenario files: YAML with line numbers, extends and overrides, validation that

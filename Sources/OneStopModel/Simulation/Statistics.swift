@@ -1,4 +1,5 @@
 import DESKernel
+import Histogram
 
 /// Outcome counters of one cell: (receiving unit, procedure, channel in).
 ///
@@ -50,30 +51,40 @@ public struct CellCounters: Sendable, Equatable {
 }
 
 /// Waiting times at the desks: mean and quantiles.
-public struct WaitStatistics: Sendable, Equatable {
+///
+/// Quantiles come from an HdrHistogram (hdrhistogram-swift) of whole seconds with two
+/// significant digits: bounded memory, at most 1 % relative error, mergeable across
+/// replications. Waits above 400 days are counted at that value.
+public struct WaitStatistics: Sendable {
   public var tally = Tally()
-  public var histogram = LogHistogram()
+  public var histogram = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: WaitStatistics.maximum, numberOfSignificantValueDigits: .two)
   /// Walk-ins served the same day they took their ticket.
   public var servedSameDay = 0
+
+  /// The largest wait the histogram resolves, in seconds (400 days).
+  public static let maximum: UInt64 = 400 * 86_400
 
   public init() {}
 
   mutating func add(_ wait: Double, sameDay: Bool) {
     tally.add(wait)
-    histogram.add(wait)
+    _ = histogram.record(Swift.min(UInt64(Swift.max(0, wait.rounded())), Self.maximum))
     if sameDay { servedSameDay += 1 }
   }
 
   public mutating func merge(_ o: WaitStatistics) {
     tally.merge(o.tally)
-    histogram.merge(o.histogram)
+    histogram.add(o.histogram)
     servedSameDay += o.servedSameDay
   }
 
   public var count: Int { tally.count }
-  /// Mean, p50, p90, p99 in seconds.
+  /// Mean in seconds.
   public var mean: Double { tally.mean }
-  public func quantile(_ q: Double) -> Double { histogram.quantile(q) }
+  /// The `q`-quantile (0 ... 1) in seconds; 0 when empty.
+  public func quantile(_ q: Double) -> Double {
+    count > 0 ? Double(histogram.valueAtPercentile(q * 100)) : 0
+  }
   public var sameDayShare: Double { count > 0 ? Double(servedSameDay) / Double(count) : 0 }
 }
 
