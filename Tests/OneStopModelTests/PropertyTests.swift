@@ -18,7 +18,7 @@ import TestSupport
     #expect(t.received > 0, "seed \(seed): nothing was received")
     #expect(t.resolved <= t.received)
     #expect(t.returned <= t.resolved + t.carriedOver)
-    for w in r.unitWaits { #expect(w.tally.count == 0 || w.tally.min >= 0) }
+    for w in r.unitWaits { #expect(w.count == 0 || w.min >= 0) }
     for (busy, open) in zip(r.deskBusySeconds, r.deskOpenSeconds) where open > 0 {
       #expect(busy >= 0)
     }

@@ -7,8 +7,10 @@ public struct RunResult: Sendable {
   public let unitCount: Int
   public let procedureCount: Int
   /// Desk waits of citizens (not postal intake), by unit and by hour of the ticket.
-  public let unitWaits: [WaitStatistics]
-  public let hourWaits: [WaitStatistics]
+  public let unitWaits: [WaitDigest]
+  public let hourWaits: [WaitDigest]
+  /// All desk waits of the run together (with their histogram).
+  public let allWaits: WaitStatistics
   /// Per desk group: busy seconds, open desk-seconds, overtime seconds.
   public let deskBusySeconds: [Double]
   public let deskOpenSeconds: [Double]
@@ -56,12 +58,6 @@ public struct RunResult: Sendable {
     return sum
   }
 
-  /// All desk waits together.
-  public var allWaits: WaitStatistics {
-    var w = WaitStatistics()
-    for u in unitWaits { w.merge(u) }
-    return w
-  }
 }
 
 extension OneStopSimulation {
@@ -105,7 +101,8 @@ extension OneStopSimulation {
     }
     return RunResult(
       cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
-      unitWaits: counters.unitWaits, hourWaits: counters.hourWaits,
+      unitWaits: counters.unitWaits.map(WaitDigest.init), hourWaits: counters.hourWaits.map(WaitDigest.init),
+      allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) },
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
       stationWaits: stations.map(\.waits),

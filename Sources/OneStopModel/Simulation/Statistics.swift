@@ -88,6 +88,35 @@ public struct WaitStatistics: Sendable {
   public var sameDayShare: Double { count > 0 ? Double(servedSameDay) / Double(count) : 0 }
 }
 
+/// The numbers a report needs from a `WaitStatistics`, without its histogram: what a
+/// replication keeps per unit and per hour, so that a hundred replications stay small.
+public struct WaitDigest: Sendable, Equatable {
+  public let count: Int
+  /// Seconds.
+  public let mean, min, p50, p90, p99: Double
+  public let sameDayShare: Double
+
+  public init(_ w: WaitStatistics) {
+    count = w.count
+    mean = w.mean
+    min = w.count > 0 ? w.tally.min : 0
+    p50 = w.quantile(0.5)
+    p90 = w.quantile(0.9)
+    p99 = w.quantile(0.99)
+    sameDayShare = w.sameDayShare
+  }
+
+  /// The 0.5, 0.9 or 0.99 quantile in seconds (the ones kept).
+  public func quantile(_ q: Double) -> Double {
+    switch q {
+    case 0.5: return p50
+    case 0.9: return p90
+    case 0.99: return p99
+    default: preconditionFailure("WaitDigest keeps only the 0.5, 0.9 and 0.99 quantiles")
+    }
+  }
+}
+
 /// Everything counted during a run.
 struct RunCounters {
   var cells: [CellCounters]
