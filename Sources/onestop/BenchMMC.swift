@@ -14,14 +14,9 @@ struct BenchMMC: ParsableCommand {
     commandName: "mmc",
     abstract: "Run the M/M/c reference queue and report its speed and its error against Erlang C.",
     discussion: """
-      Simulates c servers, Poisson arrivals and exponential services, FIFO, starting empty,
-      until the given number of customers have been served. Prints the mean wait next to
-      Erlang C's value, the number of events, and events per second of the simulation loop.
+      Simulates c servers, Poisson arrivals and exponential services, FIFO, starting empty, until the given number of customers have been served. Prints the mean wait next to Erlang C's value, the number of events, and events per second of the simulation loop.
 
-      The defaults are the peer reference model (c = 8, 7.2 arrivals and 1 service per
-      minute, utilisation 0.9, one million customers). At utilisation 0.9 one run of 1M
-      customers has a standard deviation of about 2.7 % in its mean wait, so compare
-      several seeds or longer runs before reading much into a difference.
+      The defaults are the peer reference model (c = 8, 7.2 arrivals and 1 service per minute, utilisation 0.9, one million customers). At utilisation 0.9 one run of 1M customers has a standard deviation of about 2.7 % in its mean wait, so compare several seeds or longer runs before reading much into a difference.
       """
   )
 

@@ -8,10 +8,7 @@ struct BenchProvince: ParsableCommand {
     commandName: "province",
     abstract: "Time one replication of a Tuyen Quang-sized province (1 centre, 7 districts, 138 communes).",
     discussion: """
-      The province is built in code (SyntheticProvince): about 180,000 new dossiers a year
-      over walk-in, postal and online channels, back offices at three levels, the 2022
-      calendar. Its staffing and service times are priors, not a calibration: use it to
-      measure speed and memory, not to answer policy questions.
+      The province is built in code (SyntheticProvince): about 180,000 new dossiers a year over walk-in, postal and online channels, back offices at three levels, the 2022 calendar. Its staffing and service times are priors, not a calibration: use it to measure speed and memory, not to answer policy questions.
       """
   )
 

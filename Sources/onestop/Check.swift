@@ -9,12 +9,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare a scenario's KPIs with a committed baseline; fail when one moved.",
     discussion: """
-      Re-runs the scenario with the baseline's replications and seed (or --seed) and, for
-      every KPI, tests the change with Welch's t-test over replications. A KPI fails when
-      the change is significant (p < --alpha) and larger than a practical threshold (2 %
-      of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a
-      percentage, 0.2 minutes, ...). With the recorded seed and no model change the
-      replications are identical and the check passes exactly.
+      Re-runs the scenario with the baseline's replications and seed (or --seed) and, for every KPI, tests the change with Welch's t-test over replications. A KPI fails when the change is significant (p < --alpha) and larger than a practical threshold (2 % of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a percentage, 0.2 minutes, ...). With the recorded seed and no model change the replications are identical and the check passes exactly.
 
       Exit status: 0 pass, 1 a KPI moved, 2 bad input.
 
@@ -36,17 +31,10 @@ struct Check: ParsableCommand {
   @Flag(help: "Write the baseline from this run instead of checking.")
   var update = false
 
-  @Option(help: "Replications (with --update; default: the scenario's).")
-  var replications: Int?
-
-  @Option(help: "Seed (default: the baseline's; a different seed makes the check statistical).")
-  var seed: UInt64?
+  @OptionGroup var options: ReplicationOptions
 
   @Option(help: "Significance level of each KPI's test.")
   var alpha = 0.001
-
-  @Option(help: "Threads for replications (default: all cores).")
-  var threads: Int?
 
   func run() throws {
     let path = baseline ?? "results/baseline/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json"
@@ -57,9 +45,9 @@ struct Check: ParsableCommand {
     }
     let hash = String(StreamKey.fnv1a(String(describing: scenario.configuration)), radix: 16)
     if update {
-      let reps = replications ?? scenario.replications
-      let s = seed ?? scenario.seed
-      let results = Replications.run(model, seed: s, count: reps, threads: threads)
+      let reps = options.replications ?? scenario.replications
+      let s = options.seed ?? scenario.seed
+      let results = Replications.run(model, seed: s, count: reps, threads: options.threads)
       let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
       try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try writeAtomically(Baseline(summary: summary, hash: hash).json(), to: path)
@@ -70,8 +58,8 @@ struct Check: ParsableCommand {
       printError("\(path): cannot read the baseline (create it with --update)")
       throw ExitCode(2)
     }
-    let s = seed ?? base.seed
-    let results = Replications.run(model, seed: s, count: base.replications, threads: threads)
+    let s = options.seed ?? base.seed
+    let results = Replications.run(model, seed: s, count: base.replications, threads: options.threads)
     let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
     let now = Baseline(summary: summary, hash: hash)
     if base.hash != hash {

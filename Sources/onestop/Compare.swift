@@ -8,12 +8,7 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two scenarios (e.g. a baseline and its variant) with common random numbers.",
     discussion: """
-      Runs both scenarios with the same seed and replication numbers. Random streams are
-      named after what they feed (the arrivals of a unit and channel, a unit's desks, an
-      agency), so both runs see the same citizens wherever the scenarios agree. For each
-      KPI it prints the difference B - A with a 95 % confidence interval from the paired
-      replications, and, for comparison, the half-width an unpaired comparison of the same
-      runs would give: the ratio shows what common random numbers bought.
+      Runs both scenarios with the same seed and replication numbers. Random streams are named after what they feed (the arrivals of a unit and channel, a unit's desks, an agency), so both runs see the same citizens wherever the scenarios agree. For each KPI it prints the difference B - A with a 95 % confidence interval from the paired replications, and, for comparison, the half-width an unpaired comparison of the same runs would give: the ratio shows what common random numbers bought.
 
       Example:
         onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-saturday.yaml --replications 10
@@ -26,20 +21,12 @@ struct Compare: ParsableCommand {
   @Argument(help: "Scenario B (the variant).")
   var b: String
 
-  @Option(help: "Replications of each (default: the larger of the two scenarios' settings).")
-  var replications: Int?
-
-  @Option(help: "Master seed (default: A's).")
-  var seed: UInt64?
-
-  @Option(help: "Threads (default: all cores).")
-  var threads: Int?
-
-  @Flag(help: "Print no progress.")
-  var quiet = false
+  @OptionGroup var options: ReplicationOptions
 
   func validate() throws {
-    if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for an interval, got \(replications).") }
+    if let replications = options.replications, replications < 2 {
+      throw ValidationError("--replications must be at least 2 for an interval, got \(replications).")
+    }
   }
 
   func run() throws {
@@ -51,10 +38,10 @@ struct Compare: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let reps = replications ?? max(2, max(sa.replications, sb.replications))
-    let s = seed ?? sa.seed
-    let ra = Replications.run(ma, seed: s, count: reps, threads: threads)
-    let rb = Replications.run(mb, seed: s, count: reps, threads: threads)
+    let reps = options.replications ?? max(2, max(sa.replications, sb.replications))
+    let s = options.seed ?? sa.seed
+    let ra = Replications.run(ma, seed: s, count: reps, threads: options.threads)
+    let rb = Replications.run(mb, seed: s, count: reps, threads: options.threads)
     let A = Summary(scenario: sa, model: ma, results: ra, seed: s, seconds: 0)
     let B = Summary(scenario: sb, model: mb, results: rb, seed: s, seconds: 0)
     print("A: \(sa.configuration.name) (\(a))")

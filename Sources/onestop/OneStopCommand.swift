@@ -7,16 +7,16 @@ struct OneStopCommand: ParsableCommand {
     commandName: "onestop",
     abstract: "Simulate one-stop public-service centres: desk queues, back offices and legal deadlines.",
     discussion: """
-      onestop is a discrete-event simulator for the people who run Vietnam's one-stop
-      centres. Describe a province in a scenario file, run it, and read waiting times,
-      overdue rates and utilisation.
+      onestop is a discrete-event simulator for the people who run Vietnam's one-stop centres. Describe a province in a scenario file, run it, and read waiting times, overdue rates and utilisation.
 
       Examples:
-        onestop run scenarios/tuyen-quang-2022.yaml            # the calibrated 2022 baseline
-        onestop run scenarios/tuyen-quang-2022-saturday.yaml   # the same with Saturday opening
-        onestop validate scenarios/*.yaml                      # check files, list every problem
-        onestop run scenarios/tuyen-quang-2022.yaml --set rules.province_cut=0.3 --json out.json
-        onestop bench mmc                                      # the engine's self-benchmark
+        onestop run scenarios/tuyen-quang-2022.yaml
+        onestop run scenarios/tuyen-quang-2022-saturday.yaml
+        onestop compare scenarios/tuyen-quang-2022.yaml \\
+          scenarios/tuyen-quang-2022-saturday.yaml
+        onestop validate scenarios/*.yaml
+        onestop check scenarios/tuyen-quang-2022.yaml
+        onestop bench mmc
 
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,

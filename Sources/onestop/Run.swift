@@ -9,26 +9,20 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print waiting times, on-time and overdue rates, and utilisation.",
     discussion: """
-      Runs the scenario's replications (each with its own random streams derived from the
-      seed) and prints every key indicator as a mean over replications with a 95 %
-      confidence interval, then breakdowns by level, agency and unit, and the assumptions
-      (priors) the answer rests on.
+      Runs the scenario's replications (each with its own random streams derived from the seed) and prints every key indicator as a mean over replications with a 95 % confidence interval, then breakdowns by level, agency and unit, and the assumptions (priors) the answer rests on.
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
         onestop run scenarios/tuyen-quang-2022.yaml --replications 10 --seed 7
-        onestop run scenarios/tuyen-quang-2022.yaml --set rules.province_cut=0.3 --json out.json
+        onestop run scenarios/tuyen-quang-2022.yaml --json out.json \\
+          --set rules.province_cut=0.3
       """
   )
 
   @Argument(help: "Scenario file (YAML).")
   var file: String
 
-  @Option(help: "Replications (default: the scenario's `replications`, else 1).")
-  var replications: Int?
-
-  @Option(help: "Master seed (default: the scenario's `seed`, else 1).")
-  var seed: UInt64?
+  @OptionGroup var options: ReplicationOptions
 
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
@@ -39,16 +33,8 @@ struct Run: ParsableCommand {
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
   var json: String?
 
-  @Option(help: "Threads for replications (default: all cores). Results do not depend on it.")
-  var threads: Int?
-
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
-
-  func validate() throws {
-    if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications).") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
-  }
 
   func run() throws {
     let scenario: Scenario, model: CompiledModel
@@ -58,12 +44,12 @@ struct Run: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let reps = replications ?? scenario.replications
-    let master = seed ?? scenario.seed
+    let reps = options.replications ?? scenario.replications
+    let master = options.seed ?? scenario.seed
     let clock = ContinuousClock()
     let started = clock.now
     let progress = quiet ? nil : ProgressLine(total: reps)
-    let results = Replications.run(model, seed: master, count: reps, threads: threads) { done, total, events in
+    let results = Replications.run(model, seed: master, count: reps, threads: options.threads) { done, total, events in
       progress?.update(done: done, events: events)
     }
     progress?.finish()

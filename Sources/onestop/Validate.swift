@@ -7,8 +7,7 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenario files and print every problem found.",
     discussion: """
-      Each problem is printed as file:line:column: key.path: what was expected, found what.
-      Exits with status 2 when any file has a problem, 0 when all are valid.
+      Each problem is printed as file:line:column: key.path: what was expected, found what. Exits with status 2 when any file has a problem, 0 when all are valid.
       """
   )
 
