@@ -56,29 +56,24 @@ import TestSupport
     #expect(wq.halfWidth < 0.1 * theory.meanWait)
   }
 
-  /// M/D/1: deterministic service, Pollaczek-Khinchine gives Wq = ρ / (2μ(1 − ρ)).
-  @Test func md1MatchesPollaczekKhinchine() throws {
-    let lambda = 0.75
-    let service = try Distribution.deterministic(1)
-    let theory = try #require(QueueingTheory.pollaczekKhinchineWait(
-      arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance))
-    #expect(abs(theory - 1.5) < 1e-12)
-    let config = GGcQueue.Configuration(
-      interarrival: try .exponential(rate: lambda), service: service, servers: 1, customers: 40_000, warmup: 500)
-    let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: 7).wait, level: 0.999)
-    #expect(wq.contains(theory), "M/D/1: Wq \(theory) outside \(wq)")
-  }
+  /// M/G/1 against Pollaczek-Khinchine, Wq = λ·E[S²] / (2(1 − ρ)), with the service's own
+  /// variance: deterministic service (M/D/1, where Wq = ρ / (2μ(1 − ρ)) = 1.5 at ρ = 0.75)
+  /// and lognormal service with cv 1.5.
+  static let mg1Cases: [(name: String, lambda: Double, service: Distribution, customers: Int, seed: UInt64)] = [
+    ("M/D/1", 0.75, try! .deterministic(1), 40_000, 7),
+    ("M/G/1 lognormal cv 1.5", 0.6, try! .lognormal(mean: 1, cv: 1.5), 60_000, 8),
+  ]
 
-  /// M/G/1 with lognormal service (cv 1.5): P-K with the service's own variance.
-  @Test func mg1LognormalMatchesPollaczekKhinchine() throws {
-    let lambda = 0.6
-    let service = try Distribution.lognormal(mean: 1, cv: 1.5)
+  @Test(arguments: mg1Cases.indices)
+  func mg1MatchesPollaczekKhinchine(_ index: Int) throws {
+    let c = Self.mg1Cases[index]
     let theory = try #require(QueueingTheory.pollaczekKhinchineWait(
-      arrivalRate: lambda, serviceMean: service.mean, serviceVariance: service.variance))
+      arrivalRate: c.lambda, serviceMean: c.service.mean, serviceVariance: c.service.variance))
+    if index == 0 { #expect(abs(theory - 1.5) < 1e-12) }
     let config = GGcQueue.Configuration(
-      interarrival: try .exponential(rate: lambda), service: service, servers: 1, customers: 60_000, warmup: 500)
-    let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: 8).wait, level: 0.999)
-    #expect(wq.contains(theory), "M/G/1: Wq \(theory) outside \(wq)")
+      interarrival: try .exponential(rate: c.lambda), service: c.service, servers: 1, customers: c.customers, warmup: 500)
+    let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: c.seed).wait, level: 0.999)
+    #expect(wq.contains(theory), "\(c.name): Wq \(theory) outside \(wq)")
   }
 
   /// Little's law L = λW, with L measured as a time average and W as a customer

@@ -223,7 +223,6 @@ public struct CompiledModel: Sendable {
       let sched = resolve(u.hours, "\(path).hours")
       if u.desks.isEmpty { problem("\(path).desks", "expected at least one desk group") }
       if u.onlineIntakeOfficers < 0 { problem("\(path).online_intake_officers", "expected a number >= 0, got \(u.onlineIntakeOfficers)") }
-      if let tc = u.ticketCutoff, tc > u.transferCutoff, false { _ = tc }
       let firstGroup = groups.count
       for (k, g) in u.desks.enumerated() {
         let gp = "\(path).desks[\(k)]"

@@ -21,9 +21,6 @@ struct DayAgenda {
 
   init(days: Int) { buckets = Array(repeating: [], count: max(days, 0)) }
 
-  /// Days covered.
-  var days: Int { buckets.count }
-
   mutating func add(_ entry: Entry, onDay day: Int) {
     buckets[day].append(entry)
   }

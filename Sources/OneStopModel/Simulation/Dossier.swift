@@ -18,7 +18,6 @@ struct Dossier {
 
   var procedure: Int32 = 0
   var unit: Int32 = 0
-  var demand: Int32 = 0
   var channelIn: ChannelIn = .walkIn
   var channelOut: ChannelOut = .pickup
   var phase: Phase = .intake

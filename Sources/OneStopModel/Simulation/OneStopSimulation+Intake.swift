@@ -38,7 +38,6 @@ extension OneStopSimulation {
     var d = Dossier()
     d.procedure = Int32(p)
     d.unit = Int32(s.unit)
-    d.demand = Int32(s.demand)
     d.channelIn = s.channel
     d.firstSeen = now
     d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)

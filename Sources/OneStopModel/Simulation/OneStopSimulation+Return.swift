@@ -96,7 +96,6 @@ extension OneStopSimulation {
         var d = Dossier()
         d.procedure = Int32(p)
         d.unit = Int32(u)
-        d.demand = Int32(unitDemand[u])
         d.channelIn = .walkIn
         d.carriedOver = true
         d.firstSeen = Double(day) * 86_400 + 9 * 3600
