@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
     }
     let hash = String(StreamKey.fnv1a(String(describing: scenario.configuration)), radix: 16)
     if update {
-      let reps = options.replications ?? scenario.replications
+      let reps = try options.fixedReplications(command: "check") ?? scenario.replications
       let s = options.seed ?? scenario.seed
       let results = Replications.run(model, seed: s, count: reps, threads: options.threads)
       let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
@@ -155,6 +155,7 @@ struct Baseline {
     case "days": return 0.1
     case "hours": return 2
     case "events": return 1000
+    case "citizens", "staff", "officers": return 0.05
     default: return 0
     }
   }

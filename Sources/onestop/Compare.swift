@@ -24,7 +24,7 @@ struct Compare: ParsableCommand {
   @OptionGroup var options: ReplicationOptions
 
   func validate() throws {
-    if let replications = options.replications, replications < 2 {
+    if let replications = try options.fixedReplications(command: "compare"), replications < 2 {
       throw ValidationError("--replications must be at least 2 for an interval, got \(replications).")
     }
   }
@@ -38,7 +38,7 @@ struct Compare: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let reps = options.replications ?? max(2, max(sa.replications, sb.replications))
+    let reps = try options.fixedReplications(command: "compare") ?? max(2, max(sa.replications, sb.replications))
     let s = options.seed ?? sa.seed
     let ra = Replications.run(ma, seed: s, count: reps, threads: options.threads)
     let rb = Replications.run(mb, seed: s, count: reps, threads: options.threads)

@@ -20,7 +20,9 @@ final class ProgressLine: Sendable {
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  func update(done: Int, events: UInt64) {
+  /// `total` overrides the initial total (it grows under `--replications auto`).
+  func update(done: Int, events: UInt64, total: Int? = nil) {
+    let total = total ?? self.total
     guard isatty(2) != 0 else { return }
     let t = elapsed
     guard t > 1 else { return }

@@ -16,7 +16,7 @@ enum ResultFiles {
   }
 
   static func units(_ s: Summary) -> String {
-    var lines = ["unit,level,parent,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min,desk_wait_p90_min,served_same_day_pct,desk_utilisation_pct,tickets"]
+    var lines = ["unit,level,parent,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min,desk_wait_p90_min,served_same_day_pct,desk_utilisation_pct,tickets,queue_length_mean,busy_desks_mean"]
     let m = s.model
     let util = s.results.map { $0.deskUtilisation(model: m) }
     for (u, unit) in m.units.enumerated() {
@@ -33,6 +33,7 @@ enum ResultFiles {
         fmt(mean(s) { 100 * $0.unitWaits[u].sameDayShare }, 4),
         fmt(util.map { 100 * $0[u] }.reduce(0, +) / Double(util.count), 4),
         jnum(mean(s) { Double($0.ticketsIssued[u]) }),
+        fmt(mean(s) { $0.queueLengths[u] }, 4), fmt(mean(s) { $0.busyDesks(model: m)[u] }, 4),
       ]
       lines.append(fields.joined(separator: ","))
     }
@@ -40,7 +41,7 @@ enum ResultFiles {
   }
 
   static func agencies(_ s: Summary) -> String {
-    var lines = ["station,name,unit,kind,officers,utilisation_pct,wait_mean_days,busy_hours"]
+    var lines = ["station,name,unit,kind,officers,utilisation_pct,wait_mean_days,busy_hours,busy_officers_mean"]
     let m = s.model
     for (k, st) in m.stations.enumerated() {
       let fields: [String] = [
@@ -48,6 +49,7 @@ enum ResultFiles {
         fmt(mean(s) { $0.stationAvailableSeconds[k] > 0 ? 100 * $0.stationBusySeconds[k] / $0.stationAvailableSeconds[k] : 0 }, 4),
         fmt(mean(s) { $0.stationWaits[k].mean / 86_400 }, 4),
         fmt(mean(s) { $0.stationBusySeconds[k] / 3600 }, 2),
+        fmt(mean(s) { $0.busyOfficers(model: m)[k] }, 4),
       ]
       lines.append(fields.joined(separator: ","))
     }
@@ -55,13 +57,14 @@ enum ResultFiles {
   }
 
   static func hours(_ s: Summary) -> String {
-    var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct"]
+    var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct,queue_length_mean"]
     for h in 0..<24 {
       let fields: [String] = [
         String(h), jnum(mean(s) { Double($0.hourWaits[h].count) }),
         fmt(mean(s) { $0.hourWaits[h].mean / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.5) / 60 }, 4),
         fmt(mean(s) { $0.hourWaits[h].quantile(0.9) / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.99) / 60 }, 4),
         fmt(mean(s) { 100 * $0.hourWaits[h].sameDayShare }, 4),
+        fmt(mean(s) { $0.openDaysByHour[h] > 0 ? $0.hourQueueIntegral[h] / (3600 * Double($0.openDaysByHour[h])) : 0 }, 4),
       ]
       lines.append(fields.joined(separator: ","))
     }

@@ -11,11 +11,14 @@ struct Run: ParsableCommand {
     discussion: """
       Runs the scenario's replications (each with its own random streams derived from the seed) and prints every key indicator as a mean over replications with a 95 % confidence interval, then breakdowns by level, agency and unit, and the assumptions (priors) the answer rests on.
 
+      With --replications auto, replications are added (5 first, then in growing batches) until the 95 % half-width of every --precision target is met, or --max-replications is reached. Targets are KPI=HALF-WIDTH in the KPI's unit, or KPI=N% of its mean; the default targets are on_time_rate_of_received=0.1 (points) and desk_wait_mean=2%.
+
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
-        onestop run scenarios/tuyen-quang-2022.yaml --replications 10 --seed 7
-        onestop run scenarios/tuyen-quang-2022.yaml --json out.json \\
-          --set rules.province_cut=0.3
+        onestop run scenarios/tuyen-quang-2022.yaml --replications 10 --seed 7 --out results/tq
+        onestop run scenarios/tuyen-quang-2022.yaml --replications auto --precision desk_wait_p90=1%
+        onestop run scenarios/tuyen-quang-2022.yaml --warmup 2022-02-01 --trace tq-trace.csv
+        onestop run scenarios/tuyen-quang-2022.yaml --json out.json --set rules.province_cut=0.3
       """
   )
 
@@ -23,6 +26,15 @@ struct Run: ParsableCommand {
   var file: String
 
   @OptionGroup var options: ReplicationOptions
+
+  @Option(help: ArgumentHelp("With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or desk_wait_p90=2%.", valueName: "kpi=value"))
+  var precision: [PrecisionTarget] = []
+
+  @Option(help: "With --replications auto: stop at this many replications even if a target is not met.")
+  var maxReplications = 200
+
+  @Option(help: ArgumentHelp("Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides the scenario's warmup_until.", valueName: "date|Nd"))
+  var warmup: String?
 
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
@@ -33,27 +45,76 @@ struct Run: ParsableCommand {
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
   var json: String?
 
+  @Option(help: ArgumentHelp("Write every hand-over of every dossier of the first replication (the Form 05 record) to this CSV file.", valueName: "file"))
+  var trace: String?
+
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
 
+  func validate() throws {
+    if maxReplications < 2 { throw ValidationError("--max-replications must be at least 2, got \(maxReplications).") }
+    if !precision.isEmpty && options.replications != .auto {
+      throw ValidationError("--precision needs --replications auto.")
+    }
+    if let warmup, Run.warmupDays(warmup) == nil && CivilDate(iso: warmup) == nil {
+      throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
+    }
+  }
+
+  static func warmupDays(_ text: String) -> Int? {
+    guard text.hasSuffix("d"), let n = Int(text.dropLast()), n >= 0 else { return nil }
+    return n
+  }
+
   func run() throws {
     let scenario: Scenario, model: CompiledModel
+    let all = try overrides + warmupOverride()
     do {
-      (scenario, model) = try Scenario.load(path: file, overrides: overrides)
+      (scenario, model) = try Scenario.load(path: file, overrides: all)
     } catch {
       printError(error.description)
       throw ExitCode(2)
     }
-    let reps = options.replications ?? scenario.replications
+    // Fail on an unwritable destination now, not after the run.
+    for dir in [out, trace.map { ($0 as NSString).deletingLastPathComponent }, json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent }] {
+      guard let dir, !dir.isEmpty else { continue }
+      do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+        printError("cannot create the directory \(dir): \(error.localizedDescription)")
+        throw ExitCode(2)
+      }
+    }
     let master = options.seed ?? scenario.seed
     let clock = ContinuousClock()
     let started = clock.now
-    let progress = quiet ? nil : ProgressLine(total: reps)
-    let results = Replications.run(model, seed: master, count: reps, threads: options.threads) { done, total, events in
-      progress?.update(done: done, events: events)
+    var results: [RunResult]
+    if options.replications == .auto {
+      let targets = precision.isEmpty ? PrecisionTarget.defaults : precision
+      let progress = quiet ? nil : ProgressLine(total: maxReplications)
+      let outcome = AutoReplications.run(model, seed: master, threads: options.threads, targets: targets, maximum: maxReplications) {
+        done, total, events in progress?.update(done: done, events: events, total: total)
+      }
+      progress?.finish()
+      results = outcome.results
+      var e = StandardError()
+      for (t, mean, hw, goal) in outcome.status {
+        print("precision: \(t.kpi.name) = \(fmt(mean, 4)) ± \(fmt(hw, 4)) (target ± \(fmt(goal, 4))) \(hw <= goal ? "met" : "NOT met")", to: &e)
+      }
+      print("precision: \(results.count) replications\(outcome.met ? "" : ", stopped at --max-replications \(maxReplications)")", to: &e)
+    } else {
+      let reps = try options.fixedReplications(command: "run") ?? scenario.replications
+      let progress = quiet ? nil : ProgressLine(total: reps)
+      results = Replications.run(model, seed: master, count: reps, threads: options.threads,
+        traceReplication: trace == nil ? nil : 0) { done, total, events in
+        progress?.update(done: done, events: events)
+      }
+      progress?.finish()
     }
-    progress?.finish()
     let elapsed = clock.now - started
+    if let trace {
+      // Under auto, replication 0 is re-run with tracing (same streams, same result).
+      let traced = results[0].trace.isEmpty ? OneStopSimulation.run(model, seed: master, replication: 0, trace: true) : results[0]
+      try TraceFile.write(traced, replication: 0, model: model, to: trace)
+    }
     let violations = results.flatMap(\.conservationViolations)
     let summary = Summary(scenario: scenario, model: model, results: results, seed: master,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
@@ -63,7 +124,6 @@ struct Run: ParsableCommand {
       if json == "-" { print(jsonText) } else { try writeAtomically(jsonText, to: json) }
     }
     if let out {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary, to: out)
     }
@@ -72,14 +132,17 @@ struct Run: ParsableCommand {
       throw ExitCode(3)
     }
   }
-}
 
-/// Writes `text` to `path` through a temporary file and a rename, so a killed run never
-/// leaves a half-written file behind.
-func writeAtomically(_ text: String, to path: String) throws {
-  let tmp = path + ".tmp"
-  guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else {
-    throw ValidationError("cannot write \(path)")
+  /// `--warmup` as a `warmup_until` override.
+  func warmupOverride() throws -> [String] {
+    guard let warmup else { return [] }
+    if let date = CivilDate(iso: warmup) { return ["warmup_until=\(date)"] }
+    guard let days = Run.warmupDays(warmup) else { return [] }
+    let start: CivilDate
+    do { start = try Scenario.load(path: file, overrides: overrides).0.configuration.start } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    return days == 0 ? [] : ["warmup_until=\(start.adding(days: days))"]
   }
-  if rename(tmp, path) != 0 { throw ValidationError("cannot write \(path)") }
 }

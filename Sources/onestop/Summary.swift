@@ -50,50 +50,7 @@ struct Summary {
       kpis.append((name, unit, Estimate(values)))
       perReplication.append((name, values))
     }
-    add("received", "dossiers") { Double($0.total().received) }
-    add("received_new", "dossiers") { Double($0.total().receivedNew) }
-    add("carried_over", "dossiers") { Double($0.total().carriedOver) }
-    add("resolved_on_time", "dossiers") { Double($0.total().resolvedOnTime) }
-    add("resolved_overdue", "dossiers") { Double($0.total().resolvedOverdue) }
-    add("in_progress_end", "dossiers") { Double($0.total().inProgressEnd) }
-    add("withdrawn", "dossiers") { Double($0.total().withdrawn) }
-    add("refused", "dossiers") { Double($0.total().refused) }
-    add("abandoned", "dossiers") { Double($0.total().abandoned) }
-    add("on_time_rate_of_received", "%") { 100 * $0.total().onTimeRateOfReceived }
-    add("on_time_rate_of_resolved", "%") { 100 * $0.total().onTimeRateOfResolved }
-    add("overdue_rate_of_received", "%") { 100 * $0.total().overdueRateOfReceived }
-    add("apologies", "letters") { Double($0.total().apologies) }
-    add("supplement_requests", "dossiers") { Double($0.total().supplementRequests) }
-    add("desk_wait_mean", "min") { $0.allWaits.mean / 60 }
-    add("desk_wait_p50", "min") { $0.allWaits.quantile(0.5) / 60 }
-    add("desk_wait_p90", "min") { $0.allWaits.quantile(0.9) / 60 }
-    add("desk_wait_p99", "min") { $0.allWaits.quantile(0.99) / 60 }
-    add("served_same_day", "%") { 100 * $0.allWaits.sameDayShare }
-    add("visits_per_dossier", "visits") { $0.visitsPerReturnedDossier.mean }
-    add("turned_away", "visits") { Double($0.turnedAway) }
-    add("sent_home", "visits") { Double($0.sentHome) }
-    add("wasted_pickup_visits", "visits") { Double($0.wastedPickupVisits) }
-    add("desk_utilisation", "%") { r in
-      let busy = r.deskBusySeconds.reduce(0, +), open = r.deskOpenSeconds.reduce(0, +)
-      return open > 0 ? 100 * busy / open : 0
-    }
-    add("desk_overtime", "hours") { $0.deskOvertimeSeconds.reduce(0, +) / 3600 }
-    add("officer_utilisation", "%") { r in
-      let busy = zip(model.stations, r.stationBusySeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
-      let open = zip(model.stations, r.stationAvailableSeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
-      return open > 0 ? 100 * busy / open : 0
-    }
-    add("postal_in", "dossiers") { Double($0.postalIn) }
-    add("postal_out", "results") { Double($0.postalOut) }
-    add("online_in", "dossiers") { Double($0.onlineIn) }
-    add("online_share_of_received", "%") { r in
-      let t = r.total()
-      return t.receivedNew > 0 ? 100 * Double(r.onlineIn) / Double(t.receivedNew) : 0
-    }
-    add("days_to_resolve_walk_in", "days") { $0.endToEndDays[0].mean }
-    add("days_to_resolve_postal", "days") { $0.endToEndDays[1].mean }
-    add("days_to_resolve_online", "days") { $0.endToEndDays[2].mean }
-    add("events", "events") { Double($0.events) }
+    for k in KPI.all { add(k.name, k.unit) { k.value($0, model) } }
 
     func rows(_ d: ReportDimension) -> [Row] {
       let per = results.map { $0.breakdown(by: d, model: model) }
@@ -224,7 +181,7 @@ func fmt(_ x: Double, _ digits: Int) -> String {
 }
 
 func number(_ x: Double, _ unit: String) -> String {
-  ["%", "min", "hours", "days", "visits"].contains(unit) ? fmt(x, 2) : fmt(x, 0)
+  ["%", "min", "hours", "days", "visits", "citizens", "staff", "officers"].contains(unit) ? fmt(x, 2) : fmt(x, 0)
 }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

@@ -118,4 +118,103 @@ import Testing
     #expect(out.contains("desk_wait_mean: "))
     #expect(out.contains("KPI(s) moved"))
   }
+
+  /// `--trace`: the Form 05 record agrees with the counts of the report, dossier by
+  /// dossier in time order.
+  @Test func traceRecordsEveryHandOverAndAgreesWithTheReport() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-trace-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let trace = dir.appendingPathComponent("trace.csv")
+    let (status, out, err) = try onestop(["run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--set", "end=2022-03-01",
+      "--trace", trace.path, "--json", "-", "--quiet"])
+    #expect(status == 0, "\(err)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    let kpis = try #require(json["kpis"] as? [String: [String: Any]])
+    func kpi(_ name: String) -> Int { Int((kpis[name]?["mean"] as? Double) ?? -1) }
+    let lines = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first == "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail")
+    var accepted = 0, onTime = 0, overdue = 0, carried = 0
+    var lastDossier = -1, lastTime = 0.0
+    for line in lines.dropFirst() {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false)
+      let dossier = Int(f[1])!, time = Double(f[3])!
+      if dossier != lastDossier {
+        #expect(dossier > lastDossier)
+        #expect(f[2] == "submitted" || f[2] == "carried_over", "first event of dossier \(dossier): \(f[2])")
+        lastDossier = dossier
+      } else {
+        #expect(time >= lastTime, "dossier \(dossier) goes back in time")
+      }
+      lastTime = time
+      switch f[2] {
+      case "accepted": accepted += 1
+      case "carried_over": carried += 1
+      case "resolved": if f[12] == "on_time" { onTime += 1 } else { overdue += 1 }
+      default: break
+      }
+    }
+    #expect(accepted == kpi("received_new"))
+    #expect(carried == kpi("carried_over"))
+    #expect(onTime == kpi("resolved_on_time"))
+    #expect(overdue == kpi("resolved_overdue"))
+  }
+
+  /// A run killed while writing its files leaves no file that looks complete: the
+  /// trace is written under a hidden temporary name and renamed at the end.
+  @Test func aKilledRunLeavesNoPartialFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-kill-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Self.root.appendingPathComponent(".build/debug/onestop").path)
+    p.arguments = ["run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--out", dir.path,
+      "--trace", dir.appendingPathComponent("trace.csv").path, "--quiet"]
+    p.currentDirectoryURL = Self.root
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    // Wait until the trace is being written, then kill the process mid-write.
+    var writing = false
+    for _ in 0..<1200 where !writing {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+      writing = names.contains { $0.hasPrefix(".trace.csv.") && $0.hasSuffix(".tmp") }
+      if !writing { usleep(50_000) }
+    }
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    #expect(writing, "the run never started writing its trace")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(names.filter { !$0.hasPrefix(".") }.isEmpty, "visible files after a kill: \(names)")
+  }
+
+  /// `--replications auto` stops once the target half-width is met, and the count does not
+  /// depend on the number of threads.
+  @Test func replicationsAutoMeetsItsTargetOnAnyNumberOfThreads() throws {
+    var outputs: [String] = []
+    for threads in ["1", "2"] {
+      let (status, out, err) = try onestop(["run", "scenarios/mmc.yaml", "--set", "end=2022-01-08", "--replications", "auto",
+        "--precision", "desk_wait_mean=8%", "--threads", threads, "--json", "-", "--quiet"])
+      #expect(status == 0, "\(err)")
+      #expect(err.contains("desk_wait_mean") && err.contains("met"))
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+      let wait = try #require((json["kpis"] as? [String: Any])?["desk_wait_mean"] as? [String: Any])
+      let mean = try #require(wait["mean"] as? Double), ci = try #require(wait["ci95"] as? [Double])
+      #expect(ci[1] - mean <= 0.08 * mean + 1e-9)
+      #expect((json["replications"] as? Int ?? 0) > 5, "one batch met an 8 % target: make the test harder")
+      outputs.append(out)
+    }
+    #expect(outputs[0] == outputs[1])
+  }
+
+  /// `--warmup 31d` is `warmup_until` 31 days after the start, and excludes that month.
+  @Test func warmupOptionMatchesTheScenarioKey() throws {
+    let common = ["run", "scenarios/bac-kan-2021.yaml", "--replications", "1", "--set", "end=2021-04-01", "--json", "-", "--quiet"]
+    let (s1, byDays, _) = try onestop(common + ["--warmup", "31d"])
+    let (s2, byKey, _) = try onestop(common + ["--set", "warmup_until=2021-02-01"])
+    let (s3, none, _) = try onestop(common)
+    #expect(s1 == 0 && s2 == 0 && s3 == 0)
+    #expect(byDays == byKey)
+    #expect(byDays != none)
+    let (bad, _, err) = try onestop(common + ["--warmup", "soon"])
+    #expect(bad == 64)
+    #expect(err.contains("--warmup wants a date (YYYY-MM-DD) or a number of days"))
+  }
 }

@@ -16,6 +16,8 @@ struct Dossier {
     case leaving
   }
 
+  /// Serial number in the replication (never reused), for the trace.
+  var serial: UInt32 = 0
   var procedure: Int32 = 0
   var unit: Int32 = 0
   var channelIn: ChannelIn = .walkIn

@@ -13,6 +13,7 @@ extension OneStopSimulation {
     dossiers[i].receivedAt = now
     dossiers[i].receiptDay = Int32(day)
     setDue(i, resumingOn: day, usedDays: 0, at: now)
+    note(.accepted, i, at: now, due: dossiers[i].dueDay)
     let cohort = inCohort(dossiers[i])
     if now >= model.warmupEnd {
       dossiers[i].counted = true
@@ -78,6 +79,7 @@ extension OneStopSimulation {
     dossiers[i].apologised = true
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].apologies += 1 }
     dossiers[i].appointmentDay = Int32(addingWorkingDays(rules.apologyExtensionWorkingDays, to: Int(dossiers[i].dueDay)))
+    note(.apology, i, at: now, due: dossiers[i].appointmentDay)
     if dossiers[i].channelOut == .pickup {
       // The citizen is told the new date: it replaces the planned visit (a citizen
       // already at the desk learns it there).
@@ -109,6 +111,7 @@ extension OneStopSimulation {
   /// paper rule otherwise.
   mutating func transfer(_ i: Int32, fromUnit u: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let v = model.hot.stations[s].unit
+    note(.handedOver, i, at: now, station: s)
     let t = dossiers[i].channelIn == .online ? now : paperArrival(fromUnit: u, toUnit: v, at: now)
     if t == now {
       reachStation(i, at: now, &scheduler)
@@ -122,6 +125,7 @@ extension OneStopSimulation {
   mutating func reachStation(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)][Int(dossiers[i].step)])
     dossiers[i].queuedAt = now
+    note(.reachedAgency, i, at: now, station: s)
     if let officer = stations[s].enqueue(i, due: dossiers[i].dueAt) {
       startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
     }
@@ -138,6 +142,7 @@ extension OneStopSimulation {
       let first = model.hot.procedures[Int(dossiers[i].procedure)].firstStep
       work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s]) * 3600
     }
+    note(.workStarted, i, at: now, station: s)
     if now >= model.warmupEnd {
       stations[s].busyWork += work
       stations[s].waits.add(now - dossiers[i].queuedAt)
@@ -180,6 +185,7 @@ extension OneStopSimulation {
 
   /// The dossier leaves station `s` for its next step, or goes back to the front office.
   mutating func advance(_ i: Int32, fromStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    note(.stepDone, i, at: now, station: s)
     let step = Int(dossiers[i].step)
     let route = model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)]
     let here = model.hot.stations[s].unit
@@ -203,6 +209,7 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     let day = dayIndex(now)
     dossiers[i].supplements &+= 1
+    note(.supplementRequested, i, at: now)
     dossiers[i].phase = .supplement
     dossiers[i].usedDays = Int32(model.calendar.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
@@ -210,6 +217,7 @@ extension OneStopSimulation {
     let rng = unitRNG[u]
     if rng.bernoulli(behaviour.pNeverSupplement) {
       if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].withdrawn += 1 }
+      note(.withdrawn, i, at: now)
       if dossiers[i].atDesk {
         dossiers[i].phase = .leaving  // released when the desk is done with the citizen
       } else {
@@ -248,6 +256,7 @@ extension OneStopSimulation {
     case .restart: setDue(i, resumingOn: day, usedDays: 0, at: now)
     case .continue: break
     }
+    note(.supplementReceived, i, at: now, due: dossiers[i].dueDay)
     if dossiers[i].apologised {
       dossiers[i].appointmentDay = max(dossiers[i].appointmentDay, dossiers[i].dueDay)
     }

@@ -25,12 +25,25 @@ extension OneStopSimulation {
       }
     }
     let q = u * fieldCount + field
-    if postal { postalQueues[q].append(ticket) } else { walkQueues[q].append(ticket) }
+    if postal {
+      postalQueues[q].append(ticket)
+    } else {
+      walkQueues[q].append(ticket)
+      queueChanged(unit: u, by: 1, at: now)
+    }
+  }
+
+  /// Citizens waiting (not yet at a desk) at unit `u` change by `delta`: the
+  /// time-weighted queue length per unit and per hour of day.
+  @inline(__always)
+  mutating func queueChanged(unit u: Int, by delta: Double, at now: Double) {
+    counters.deskQueue[u].set(counters.deskQueue[u].value + delta, at: now)
+    counters.hourQueue.set(counters.hourQueue.value + delta, at: now)
   }
 
   /// The next ticket for `desk`: the oldest walk-in ticket among its fields, then
   /// (when open, not in overtime) the oldest postal dossier.
-  mutating func nextTicket(forDesk desk: Int) -> Ticket? {
+  mutating func nextTicket(forDesk desk: Int, at now: Double) -> Ticket? {
     let g = Int(deskGroupOf[desk])
     let u = model.hot.groups[g].unit
     var best = -1
@@ -41,7 +54,10 @@ extension OneStopSimulation {
         bestTime = t.issuedAt
       }
     }
-    if best >= 0 { return walkQueues[u * fieldCount + best].popFirst() }
+    if best >= 0 {
+      queueChanged(unit: u, by: -1, at: now)
+      return walkQueues[u * fieldCount + best].popFirst()
+    }
     guard groupOpen[g] else { return nil }
     for f in groupFields[g] {
       if let t = postalQueues[u * fieldCount + f].first, t.issuedAt < bestTime {
@@ -107,6 +123,7 @@ extension OneStopSimulation {
       let hour = Int((ticket.issuedAt - Double(dayIndex(ticket.issuedAt)) * 86_400) / 3600)
       counters.hourWaits[min(max(hour, 0), 23)].add(wait, sameDay: sameDay)
     }
+    note(.called, ticket.dossier, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
     deskBusy[desk] = true
     deskTicket[desk] = ticket
     deskStart[desk] = now
@@ -138,8 +155,10 @@ extension OneStopSimulation {
     case .intake, .postalIntake:
       switch ticket.outcome {
       case .accepted: accept(i, at: now, &scheduler)
-      case .incomplete, .guidance: incomplete(i, at: now, &scheduler)
-      case .refused: refuse(i)
+      case .incomplete, .guidance:
+        note(ticket.outcome == .guidance ? .guidance : .incomplete, i, at: now)
+        incomplete(i, at: now, &scheduler)
+      case .refused: refuse(i, at: now)
       case .onTheSpot:
         accept(i, at: now, &scheduler)
         resolve(i, at: now, &scheduler)
@@ -164,7 +183,7 @@ extension OneStopSimulation {
       dossiers[i].deferredVisitDay = -1
       planVisit(i, onDay: day, &scheduler)
     }
-    if groupOpen[g] || groupOvertime[g], let next = nextTicket(forDesk: desk) {
+    if groupOpen[g] || groupOvertime[g], let next = nextTicket(forDesk: desk, at: now) {
       startService(desk: desk, next, at: now, &scheduler)
     }
   }
@@ -180,7 +199,7 @@ extension OneStopSimulation {
       groupOpen[g] = true
       groupOvertime[g] = false
       for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
-        guard let next = nextTicket(forDesk: desk) else { break }
+        guard let next = nextTicket(forDesk: desk, at: now) else { break }
         startService(desk: desk, next, at: now, &scheduler)
       }
     } else {
@@ -209,9 +228,11 @@ extension OneStopSimulation {
   mutating func sendHome(unit u: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     for f in 0..<fieldCount {
       while let t = walkQueues[u * fieldCount + f].popFirst() {
+        queueChanged(unit: u, by: -1, at: now)
         counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
         counters.deskSojourns[u].add(now - t.issuedAt)
         dossiers[t.dossier].wastedVisits &+= 1
+        note(.sentHome, t.dossier, at: now)
         if inCohort(dossiers[t.dossier]) { counters.sentHome += 1 }
         comeBackLater(t.dossier, at: now, &scheduler)
       }

@@ -41,7 +41,10 @@ extension OneStopSimulation {
     d.channelIn = s.channel
     d.firstSeen = now
     d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
+    d.serial = nextSerial
+    nextSerial &+= 1
     let i = dossiers.allocate(d)
+    note(.submitted, i, at: now)
     counters.cells[cellIndex(d)].arrivals += inCohort(d) ? 1 : 0
     switch s.channel {
     case .walkIn:
@@ -77,11 +80,14 @@ extension OneStopSimulation {
     if !open || second >= unit.ticketCutoff || !counterOpens(unit: u, for: dossiers[i], day: day) {
       dossiers[i].wastedVisits &+= 1
       if inCohort(dossiers[i]) { counters.turnedAway += 1 }
+      note(.turnedAway, i, at: now)
       comeBackLater(i, at: now, &scheduler)
       return
     }
     dossiers[i].atDesk = true
-    issueTicket(Ticket(dossier: i, purpose: visitPurpose(dossiers[i]), issuedAt: now), at: now, &scheduler)
+    let purpose = visitPurpose(dossiers[i])
+    note(.ticket, i, at: now, detail: Int32(purpose.rawValue))
+    issueTicket(Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, &scheduler)
   }
 
   /// `true` when some desk serving the dossier's field opens at the unit on `day`: the
@@ -101,7 +107,7 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     dossiers[i].atDesk = false
     if dossiers[i].phase == .intake && !unitRNG[u].bernoulli(behaviour.pReturnAfterTurnedAway) {
-      abandon(i)
+      abandon(i, at: now)
       return
     }
     let deferred = Int(dossiers[i].deferredVisitDay)
@@ -161,9 +167,10 @@ extension OneStopSimulation {
     let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let x = unitRNG[u].uniform()
     if x < p.pIncomplete + p.pGuidanceOnly {
+      note(.incomplete, i, at: now)
       incomplete(i, at: now, &scheduler)
     } else if x < p.pIncomplete + p.pGuidanceOnly + p.pRefused {
-      refuse(i)
+      refuse(i, at: now)
     } else {
       var receiptDay: Int?
       if rules.onlineReceipt == .submission {
@@ -183,7 +190,7 @@ extension OneStopSimulation {
   mutating func incomplete(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     guard unitRNG[u].bernoulli(behaviour.pReturnAfterIncomplete) else {
-      abandon(i)
+      abandon(i, at: now)
       return
     }
     let delay = workingDayDelay(behaviour.returnDelayWorkingDays, unitRNG[u])
@@ -201,12 +208,14 @@ extension OneStopSimulation {
     }
   }
 
-  mutating func refuse(_ i: Int32) {
+  mutating func refuse(_ i: Int32, at now: Double) {
+    note(.refused, i, at: now)
     if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].refused += 1 }
     dossiers.release(i)
   }
 
-  mutating func abandon(_ i: Int32) {
+  mutating func abandon(_ i: Int32, at now: Double) {
+    note(.abandoned, i, at: now)
     if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].abandoned += 1 }
     dossiers.release(i)
   }

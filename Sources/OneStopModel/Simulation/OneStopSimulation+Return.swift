@@ -19,6 +19,7 @@ extension OneStopSimulation {
       if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
     }
     dossiers[i] = d
+    note(.resolved, i, at: now, due: d.dueDay, detail: now <= d.dueAt ? 1 : 0)
     guard !model.hot.procedures[Int(d.procedure)].onTheSpot else { return }
     switch d.channelOut {
     case .online:
@@ -65,6 +66,7 @@ extension OneStopSimulation {
   /// The result is in the citizen's hands: the dossier leaves the model.
   mutating func closeDossier(_ i: Int32, at now: Double) {
     let d = dossiers[i]
+    note(.returned, i, at: now, detail: Int32(d.channelOut.rawValue))
     if d.counted {
       counters.cells[cellIndex(d)].returned += 1
       counters.visitsPerReturnedDossier.add(Double(d.visits))
@@ -100,11 +102,14 @@ extension OneStopSimulation {
         d.carriedOver = true
         d.firstSeen = Double(day) * 86_400 + 9 * 3600
         d.channelOut = chooseChannelOut(procedure: p, demand: unitDemand[u], unit: u)
+        d.serial = nextSerial
+        nextSerial &+= 1
         let i = dossiers.allocate(d)
         dossiers[i].phase = .processing
         dossiers[i].receivedAt = d.firstSeen
         dossiers[i].receiptDay = Int32(day)
         setDue(i, resumingOn: day, usedDays: 0, at: d.firstSeen)
+        note(.carriedOver, i, at: 0, due: dossiers[i].dueDay)
         if model.warmupEnd == 0 {
           dossiers[i].counted = true
           counters.cells[cellIndex(d)].carriedOver += 1

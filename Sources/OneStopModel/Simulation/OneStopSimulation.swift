@@ -72,6 +72,11 @@ public struct OneStopSimulation: SimulationModel {
   let unitDemand: [Int]
   /// Watches and visits planned for later days.
   var agenda: DayAgenda
+  /// Dossiers created so far (their serial numbers).
+  var nextSerial: UInt32 = 0
+  /// Hand-over records ("Form 05"), kept only when `tracing`.
+  public var tracing = false
+  var trace: [TraceRecord] = []
 
   /// A fresh replication of `model`: streams derive from (`seed`, `replication`, name).
   public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
@@ -110,7 +115,7 @@ public struct OneStopSimulation: SimulationModel {
       let profile = demandOfUnit[u] >= 0 ? model.demandConfigurations[demandOfUnit[u]].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
       return model.schedules[unit.schedule].patterns.map { DayProfile(hourWeights: profile, hours: $0) }
     }
-    counters = RunCounters.empty(model, start: 0, inSystem: nil)
+    counters = RunCounters.empty(model, start: 0, inSystem: nil, queued: nil)
   }
 
   /// Schedules the first events: arrivals, desk openings, closings, the carried-over
@@ -151,6 +156,7 @@ public struct OneStopSimulation: SimulationModel {
       guard dossiers[d].visitGeneration == generation else { return }
       citizenVisit(d, at: now, &scheduler)
     case .postalHandover(let d):
+      note(.ticket, d, at: now, detail: Int32(Purpose.postalIntake.rawValue))
       issueTicket(Ticket(dossier: d, purpose: .postalIntake, issuedAt: now), at: now, &scheduler)
     case .onlineSubmit(let d):
       submitOnline(d, at: now, &scheduler)
@@ -241,7 +247,7 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   mutating func endWarmup(at now: Double) {
-    counters = RunCounters.empty(model, start: now, inSystem: counters.deskInSystem.map(\.value))
+    counters = RunCounters.empty(model, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }

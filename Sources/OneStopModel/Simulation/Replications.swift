@@ -12,10 +12,11 @@ public enum Replications {
   public typealias Progress = @Sendable (Int, Int, UInt64) -> Void
 
   /// Runs replications `first ..< first + count` of `model` with `threads` threads
-  /// (default: all cores) and returns their results in order.
+  /// (default: all cores) and returns their results in order. Replication
+  /// `traceReplication`, when given and in range, records its trace.
   public static func run(
     _ model: CompiledModel, seed: UInt64, first: Int = 0, count: Int, threads: Int? = nil,
-    progress: Progress? = nil
+    traceReplication: Int? = nil, progress: Progress? = nil
   ) -> [RunResult] {
     precondition(count >= 0 && first >= 0)
     let workers = max(1, min(threads ?? defaultThreads, max(count, 1)))
@@ -27,7 +28,7 @@ public enum Replications {
       while true {
         let k = next.add(1, ordering: .relaxed).oldValue
         if k >= count { return }
-        let r = OneStopSimulation.run(model, seed: seed, replication: UInt64(first + k))
+        let r = OneStopSimulation.run(model, seed: seed, replication: UInt64(first + k), trace: first + k == traceReplication)
         results.withLock { $0[k] = r }
         let e = events.add(r.events, ordering: .relaxed).newValue
         let d = done.add(1, ordering: .relaxed).newValue

@@ -25,6 +25,14 @@ public struct RunResult: Sendable {
   public let deskMeanInSystem: [Double]
   public let deskSojourns: [Tally]
   public let ticketsIssued: [Int]
+  /// Queue length (citizens waiting for a desk, not being served) integrated over time,
+  /// per unit and, for all units together, per hour of day (seconds x citizens); the
+  /// unit's opening seconds and, per hour of day, the days on which some unit was open
+  /// in that hour: the denominators of the time-weighted averages in the report.
+  public let deskQueueIntegral: [Double]
+  public let hourQueueIntegral: [Double]
+  public let unitOpenSeconds: [Double]
+  public let openDaysByHour: [Int]
   public let turnedAway: Int
   public let sentHome: Int
   public let wastedPickupVisits: Int
@@ -41,6 +49,8 @@ public struct RunResult: Sendable {
   public let resolvedBeforeReceived: Int
   /// Conservation failures, one line each; empty when every dossier is accounted for.
   public let conservationViolations: [String]
+  /// Every hand-over of every dossier, in time order, when the run was traced.
+  public let trace: [TraceRecord]
 
   /// Index of (unit, procedure, channel) in `cells`.
   public func cellIndex(unit: Int, procedure: Int, channel: ChannelIn) -> Int {
@@ -96,6 +106,20 @@ extension OneStopSimulation {
     for desk in 0..<model.deskCount where self.deskBusy[desk] {
       deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
     }
+    let unitOpen = model.units.indices.map { u in
+      model.schedules[model.hot.units[u].schedule].openSeconds(from: from, to: end)
+    }
+    var openDays = [Int](repeating: 0, count: 24)
+    let unitSchedules = Set(model.units.indices.map { model.hot.units[$0].schedule })
+    for day in Int((from / 86_400).rounded(.down))..<max(0, Int((end / 86_400).rounded(.up))) {
+      var hours = [Bool](repeating: false, count: 24)
+      for s in unitSchedules {
+        for i in model.schedules[s].hours(dayIndex: day).intervals {
+          for h in (i.open / 3600)..<min(24, (i.close + 3599) / 3600) { hours[h] = true }
+        }
+      }
+      for h in 0..<24 where hours[h] { openDays[h] += 1 }
+    }
     let stationAvailable = model.stations.map { s in
       Double(s.officers) * model.schedules[s.schedule].openSeconds(from: from, to: end)
     }
@@ -108,17 +132,22 @@ extension OneStopSimulation {
       stationWaits: stations.map(\.waits),
       deskMeanInSystem: counters.deskInSystem.map { $0.average(upTo: end) },
       deskSojourns: counters.deskSojourns, ticketsIssued: counters.ticketsIssued,
+      deskQueueIntegral: counters.deskQueue.map { $0.integral(upTo: end) },
+      hourQueueIntegral: counters.hourQueue.closed(at: end), unitOpenSeconds: unitOpen, openDaysByHour: openDays,
       turnedAway: counters.turnedAway, sentHome: counters.sentHome, wastedPickupVisits: counters.wastedPickupVisits,
       visitsPerReturnedDossier: counters.visitsPerReturnedDossier,
       postalIn: counters.postalIn, postalOut: counters.postalOut, onlineIn: counters.onlineIn, onlineOut: counters.onlineOut,
       endToEndDays: counters.endToEndDays, events: events, openDossiers: open,
       servicesOutsideSchedule: counters.servicesOutsideSchedule, resolvedBeforeReceived: counters.resolvedBeforeReceived,
-      conservationViolations: violations)
+      conservationViolations: violations, trace: trace)
   }
 
   /// Runs one replication of `model` to its end and returns the result.
-  public static func run(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) -> RunResult {
-    var engine = Engine(model: OneStopSimulation(model, seed: seed, replication: replication), reservingCapacity: 4096)
+  /// With `trace`, the result holds every hand-over of every dossier (`RunResult.trace`).
+  public static func run(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0, trace: Bool = false) -> RunResult {
+    var simulation = OneStopSimulation(model, seed: seed, replication: replication)
+    simulation.tracing = trace
+    var engine = Engine(model: simulation, reservingCapacity: 4096)
     engine.model.start(&engine.scheduler)
     engine.run(until: model.endTime)
     return engine.model.result(at: model.endTime, events: engine.eventsProcessed)

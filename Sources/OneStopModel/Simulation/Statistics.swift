@@ -137,6 +137,10 @@ struct RunCounters {
   /// and tickets issued: the three terms of Little's law.
   var deskInSystem: [TimeWeighted]
   var deskSojourns: [Tally]
+  /// Citizens waiting for a desk (not being served), per unit and in the whole
+  /// province by hour of day.
+  var deskQueue: [TimeWeighted]
+  var hourQueue: HourOfDayIntegral
   var ticketsIssued: [Int]
   /// Property checks: must stay zero.
   var servicesOutsideSchedule = 0
@@ -144,8 +148,9 @@ struct RunCounters {
 }
 
 extension RunCounters {
-  /// Zeroed counters; `inSystem` carries the current desk occupancy over a warm-up reset.
-  static func empty(_ model: CompiledModel, start: Double, inSystem: [Double]?) -> RunCounters {
+  /// Zeroed counters; `inSystem` and `queued` carry the current desk occupancy and
+  /// queues over a warm-up reset.
+  static func empty(_ model: CompiledModel, start: Double, inSystem: [Double]?, queued: [Double]?) -> RunCounters {
     RunCounters(
       cells: Array(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3),
       unitWaits: Array(repeating: WaitStatistics(), count: model.units.count),
@@ -154,6 +159,8 @@ extension RunCounters {
       deskOvertime: Array(repeating: 0, count: model.deskGroups.count),
       deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },
       deskSojourns: Array(repeating: Tally(), count: model.units.count),
+      deskQueue: (0..<model.units.count).map { TimeWeighted(start: start, value: queued?[$0] ?? 0) },
+      hourQueue: HourOfDayIntegral(start: start, value: queued?.reduce(0, +) ?? 0),
       ticketsIssued: Array(repeating: 0, count: model.units.count))
   }
 }
@@ -165,4 +172,40 @@ extension CellCounters {
   public var onTimeRateOfResolved: Double { resolved > 0 ? Double(resolvedOnTime) / Double(resolved) : 0 }
   /// Resolved overdue / received (1.9 %).
   public var overdueRateOfReceived: Double { received > 0 ? Double(resolvedOverdue) / Double(received) : 0 }
+}
+
+/// ∫ x(t) dt split by hour of day (0-23): the queue length by hour in `hours.csv`.
+struct HourOfDayIntegral {
+  private(set) var value: Double
+  private var last: Double
+  private(set) var integrals = [Double](repeating: 0, count: 24)
+
+  init(start: Double, value: Double) {
+    self.value = value
+    last = start
+  }
+
+  /// The quantity becomes `newValue` at `now` (>= the last change).
+  mutating func set(_ newValue: Double, at now: Double) {
+    if value != 0 { accumulate(to: now) }
+    last = now
+    value = newValue
+  }
+
+  /// The integrals by hour with the current value carried to `end`.
+  func closed(at end: Double) -> [Double] {
+    var copy = self
+    if value != 0 { copy.accumulate(to: end) }
+    return copy.integrals
+  }
+
+  private mutating func accumulate(to now: Double) {
+    var t = last
+    while t < now {
+      let hourStart = (t / 3600).rounded(.down) * 3600
+      let next = Swift.min(now, hourStart + 3600)
+      integrals[Int(hourStart / 3600) % 24] += value * (next - t)
+      t = next
+    }
+  }
 }

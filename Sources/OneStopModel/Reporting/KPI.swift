@@ -1,0 +1,95 @@
+/// A key indicator: its name (as in docs/results.md), its unit, and how to read it from
+/// one replication. One table serves the report, the baseline check, `--replications
+/// auto` and sweeps, so a KPI means the same thing everywhere.
+public struct KPI: Sendable {
+  public let name: String
+  public let unit: String
+  public let value: @Sendable (RunResult, CompiledModel) -> Double
+
+  public init(_ name: String, _ unit: String, _ value: @escaping @Sendable (RunResult, CompiledModel) -> Double) {
+    self.name = name
+    self.unit = unit
+    self.value = value
+  }
+
+  public static func named(_ name: String) -> KPI? { all.first { $0.name == name } }
+
+  /// Every KPI, in report order.
+  public static let all: [KPI] = [
+    KPI("received", "dossiers") { r, _ in Double(r.total().received) },
+    KPI("received_new", "dossiers") { r, _ in Double(r.total().receivedNew) },
+    KPI("carried_over", "dossiers") { r, _ in Double(r.total().carriedOver) },
+    KPI("resolved_on_time", "dossiers") { r, _ in Double(r.total().resolvedOnTime) },
+    KPI("resolved_overdue", "dossiers") { r, _ in Double(r.total().resolvedOverdue) },
+    KPI("in_progress_end", "dossiers") { r, _ in Double(r.total().inProgressEnd) },
+    KPI("withdrawn", "dossiers") { r, _ in Double(r.total().withdrawn) },
+    KPI("refused", "dossiers") { r, _ in Double(r.total().refused) },
+    KPI("abandoned", "dossiers") { r, _ in Double(r.total().abandoned) },
+    KPI("on_time_rate_of_received", "%") { r, _ in 100 * r.total().onTimeRateOfReceived },
+    KPI("on_time_rate_of_resolved", "%") { r, _ in 100 * r.total().onTimeRateOfResolved },
+    KPI("overdue_rate_of_received", "%") { r, _ in 100 * r.total().overdueRateOfReceived },
+    KPI("apologies", "letters") { r, _ in Double(r.total().apologies) },
+    KPI("supplement_requests", "dossiers") { r, _ in Double(r.total().supplementRequests) },
+    KPI("desk_wait_mean", "min") { r, _ in r.allWaits.mean / 60 },
+    KPI("desk_wait_p50", "min") { r, _ in r.allWaits.quantile(0.5) / 60 },
+    KPI("desk_wait_p90", "min") { r, _ in r.allWaits.quantile(0.9) / 60 },
+    KPI("desk_wait_p99", "min") { r, _ in r.allWaits.quantile(0.99) / 60 },
+    KPI("served_same_day", "%") { r, _ in 100 * r.allWaits.sameDayShare },
+    KPI("visits_per_dossier", "visits") { r, _ in r.visitsPerReturnedDossier.mean },
+    KPI("turned_away", "visits") { r, _ in Double(r.turnedAway) },
+    KPI("sent_home", "visits") { r, _ in Double(r.sentHome) },
+    KPI("wasted_pickup_visits", "visits") { r, _ in Double(r.wastedPickupVisits) },
+    KPI("desk_utilisation", "%") { r, _ in
+      let busy = r.deskBusySeconds.reduce(0, +), open = r.deskOpenSeconds.reduce(0, +)
+      return open > 0 ? 100 * busy / open : 0
+    },
+    KPI("desk_queue_length", "citizens") { r, _ in
+      zip(r.deskQueueIntegral, r.unitOpenSeconds).reduce(0) { $0 + ($1.1 > 0 ? $1.0 / $1.1 : 0) }
+    },
+    KPI("busy_desk_staff", "staff") { r, model in
+      r.busyDesks(model: model).reduce(0, +)
+    },
+    KPI("busy_officers", "officers") { r, model in
+      r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }.reduce(0) { $0 + $1.element }
+    },
+    KPI("desk_overtime", "hours") { r, _ in r.deskOvertimeSeconds.reduce(0, +) / 3600 },
+    KPI("officer_utilisation", "%") { r, model in
+      let busy = zip(model.stations, r.stationBusySeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
+      let open = zip(model.stations, r.stationAvailableSeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
+      return open > 0 ? 100 * busy / open : 0
+    },
+    KPI("postal_in", "dossiers") { r, _ in Double(r.postalIn) },
+    KPI("postal_out", "results") { r, _ in Double(r.postalOut) },
+    KPI("online_in", "dossiers") { r, _ in Double(r.onlineIn) },
+    KPI("online_share_of_received", "%") { r, _ in
+      let t = r.total()
+      return t.receivedNew > 0 ? 100 * Double(r.onlineIn) / Double(t.receivedNew) : 0
+    },
+    KPI("days_to_resolve_walk_in", "days") { r, _ in r.endToEndDays[0].mean },
+    KPI("days_to_resolve_postal", "days") { r, _ in r.endToEndDays[1].mean },
+    KPI("days_to_resolve_online", "days") { r, _ in r.endToEndDays[2].mean },
+    KPI("events", "events") { r, _ in Double(r.events) },
+  ]
+}
+
+extension RunResult {
+  /// Mean number of desks busy at each unit during the unit's opening hours.
+  public func busyDesks(model: CompiledModel) -> [Double] {
+    var busy = [Double](repeating: 0, count: model.units.count)
+    for (g, group) in model.deskGroups.enumerated() { busy[group.unit] += deskBusySeconds[g] }
+    return busy.indices.map { unitOpenSeconds[$0] > 0 ? busy[$0] / unitOpenSeconds[$0] : 0 }
+  }
+
+  /// Mean number of officers busy at each station during its working hours.
+  public func busyOfficers(model: CompiledModel) -> [Double] {
+    model.stations.indices.map { k in
+      let hours = stationAvailableSeconds[k] / Double(max(model.stations[k].officers, 1))
+      return hours > 0 ? stationBusySeconds[k] / hours : 0
+    }
+  }
+
+  /// Mean number waiting for a desk at each unit during its opening hours.
+  public var queueLengths: [Double] {
+    zip(deskQueueIntegral, unitOpenSeconds).map { $0.1 > 0 ? $0.0 / $0.1 : 0 }
+  }
+}

@@ -1,0 +1,107 @@
+/// What happened to a dossier at one hand-over: the rows of the "Form 05" dossier
+/// processing control sheet (Circular 01/2018; DOMAIN.md R4), plus the intake events
+/// that precede acceptance, so a run can be audited dossier by dossier.
+public enum TraceEvent: UInt8, Sendable, CaseIterable {
+  /// The citizen starts: first visit, post drop or online submission.
+  case submitted
+  /// Carried over from before the start (received earlier, in processing).
+  case carriedOver
+  /// Came to the office when it was closed or after the ticket cutoff.
+  case turnedAway
+  /// Took a ticket at the desk (`detail`: intake, pickup, supplement).
+  case ticket
+  /// Called to a desk (`detail`: the wait in seconds).
+  case called
+  /// Sent home unserved at closing time.
+  case sentHome
+  /// Form 01: accepted, deadline fixed (`due`).
+  case accepted
+  /// Form 02 at intake: incomplete, the citizen may come back.
+  case incomplete
+  /// Form 03: refused.
+  case refused
+  /// Only guidance given at the desk.
+  case guidance
+  /// The citizen gave up (did not come back).
+  case abandoned
+  /// Handed over to an agency (or to the next agency of the route).
+  case handedOver
+  /// The dossier reached the agency (after the paper transfer, if any).
+  case reachedAgency
+  /// An officer started on it.
+  case workStarted
+  /// The agency finished its step.
+  case stepDone
+  /// Form 02 from the back office: supplement requested, clock paused.
+  case supplementRequested
+  /// The supplement came in; clock resumed (`due` is the new due date).
+  case supplementReceived
+  /// The citizen never supplemented: withdrawn.
+  case withdrawn
+  /// Form 04: apology with a new appointment (`due` is the new date).
+  case apology
+  /// The result reached the front office: resolved (on time or overdue).
+  case resolved
+  /// The result is in the citizen's hands (picked up, delivered by post, or online).
+  case returned
+
+  /// The name written in `trace.csv`.
+  public var name: String {
+    switch self {
+    case .submitted: "submitted"
+    case .carriedOver: "carried_over"
+    case .turnedAway: "turned_away"
+    case .ticket: "ticket"
+    case .called: "called"
+    case .sentHome: "sent_home"
+    case .accepted: "accepted"
+    case .incomplete: "incomplete"
+    case .refused: "refused"
+    case .guidance: "guidance"
+    case .abandoned: "abandoned"
+    case .handedOver: "handed_over"
+    case .reachedAgency: "reached_agency"
+    case .workStarted: "work_started"
+    case .stepDone: "step_done"
+    case .supplementRequested: "supplement_requested"
+    case .supplementReceived: "supplement_received"
+    case .withdrawn: "withdrawn"
+    case .apology: "apology"
+    case .resolved: "resolved"
+    case .returned: "returned"
+    }
+  }
+}
+
+/// One row of the trace: 32 bytes, recorded only when tracing is on.
+public struct TraceRecord: Sendable, Equatable {
+  public var time: Double
+  /// The dossier's serial number in the replication (never reused).
+  public var dossier: UInt32
+  public var event: TraceEvent
+  public var channelIn: ChannelIn
+  public var step: Int16
+  public var unit: Int32
+  public var procedure: Int32
+  /// The agency station (or -1 when none).
+  public var station: Int32
+  /// The due day (day index) for events that fix or change it, else -1.
+  public var dueDay: Int32
+  /// Event-specific: the ticket purpose, a wait in seconds, on time (1) or not (0), ...
+  public var detail: Int32
+}
+
+extension OneStopSimulation {
+  /// Records `event` for dossier `i` when tracing; a single predictable branch otherwise.
+  @inline(__always)
+  mutating func note(_ event: TraceEvent, _ i: Int32, at now: Double, station: Int = -1, due: Int32 = -1, detail: Int32 = 0) {
+    if tracing { record(event, i, at: now, station: station, due: due, detail: detail) }
+  }
+
+  @inline(never)
+  mutating func record(_ event: TraceEvent, _ i: Int32, at now: Double, station: Int, due: Int32, detail: Int32) {
+    let d = dossiers[i]
+    trace.append(TraceRecord(time: now, dossier: d.serial, event: event, channelIn: d.channelIn, step: d.step,
+      unit: d.unit, procedure: d.procedure, station: Int32(station), dueDay: due, detail: detail))
+  }
+}
