@@ -56,6 +56,12 @@ let package = Package(
       name: "OneStopScenario",
       dependencies: ["OneStopModel", "DESKernel", .product(name: "Yams", package: "Yams")]
     ),
+    // Parameter sweeps: the manifest (plan), running rows and chunks with atomic,
+    // resumable row results, and the order-independent merge.
+    .target(
+      name: "OneStopSweep",
+      dependencies: ["OneStopScenario", "OneStopModel", "DESKernel"]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -69,6 +75,7 @@ let package = Package(
         "DESKernel",
         "OneStopModel",
         "OneStopScenario",
+        "OneStopSweep",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

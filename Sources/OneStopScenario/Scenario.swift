@@ -12,6 +12,10 @@ public struct Scenario: Sendable {
   public let seed: UInt64
   public let replications: Int
 
+  /// A short hash of the effective configuration (after `extends`, overrides and
+  /// defaults): two runs with equal hashes simulate the same model.
+  public var hash: String { String(StreamKey.fnv1a(String(describing: configuration)), radix: 16) }
+
   /// Loads, fills defaults, validates and compiles `path`; throws every problem found,
   /// each with file, line, column and key path.
   public static func load(path: String, overrides: [String] = []) throws(ScenarioErrors) -> (Scenario, CompiledModel) {

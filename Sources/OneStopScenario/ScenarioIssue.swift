@@ -26,6 +26,7 @@ public struct ScenarioIssue: Error, Equatable, Sendable, CustomStringConvertible
 /// Every problem found in a scenario; never just the first.
 public struct ScenarioErrors: Error, CustomStringConvertible, Sendable {
   public let issues: [ScenarioIssue]
+  public init(issues: [ScenarioIssue]) { self.issues = issues }
   public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 

@@ -106,7 +106,7 @@ public enum ScenarioLoader {
 
   /// Applies `key.path=value`: path segments separated by dots, list items by `[index]`
   /// or `[id]`; the value is YAML (`3`, `0.3`, `"15:00"`, `[a, b]`, `{mean: 5m}`).
-  static func applyOverride(_ text: String, to root: inout YNode) throws(ScenarioIssue) {
+  public static func applyOverride(_ text: String, to root: inout YNode) throws(ScenarioIssue) {
     guard let eq = text.firstIndex(of: "=") else {
       throw ScenarioIssue(file: "--set", line: 0, column: 0, path: text, message: "expected key.path=value")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DESKernel
 import Foundation
 import OneStopModel
+import OneStopSweep
 import OneStopScenario
 
 /// `onestop check`: re-run a scenario as recorded in a baseline and fail when a KPI moved.

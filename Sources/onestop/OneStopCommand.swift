@@ -16,12 +16,13 @@ struct OneStopCommand: ParsableCommand {
           scenarios/tuyen-quang-2022-saturday.yaml
         onestop validate scenarios/*.yaml
         onestop check scenarios/tuyen-quang-2022.yaml
+        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
         onestop bench mmc
 
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
-    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Bench.self]
+    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Sweep.self, Bench.self]
   )
 }
 

@@ -33,6 +33,17 @@ final class ProgressLine: Sendable {
     print("\rreplication \(done)/\(total), \(rate.formatted(digits: 1)) M events/s, about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
   }
 
+  /// For sweeps: "point 12/200, about 30 s left".
+  func update(rows done: Int, of total: Int) {
+    guard isatty(2) != 0 else { return }
+    let t = elapsed
+    guard t > 1 else { return }
+    let left = done > 0 ? t / Double(done) * Double(total - done) : 0
+    shown.withLock { $0 = true }
+    var e = StandardError()
+    print("\rpoint \(done)/\(total), about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
+  }
+
   func finish() {
     if shown.withLock({ $0 }) {
       var e = StandardError()

@@ -1,6 +1,7 @@
 import DESKernel
 import Foundation
 import OneStopModel
+import OneStopSweep
 
 /// The CSV files written next to `summary.json` by `onestop run --out DIR`: fixed column
 /// order, `.` decimal point, means over replications. Schemas in docs/results.md.

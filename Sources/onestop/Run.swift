@@ -2,6 +2,7 @@ import ArgumentParser
 import DESKernel
 import Foundation
 import OneStopModel
+import OneStopSweep
 import OneStopScenario
 
 /// `onestop run`: simulate a scenario and report.

@@ -12,7 +12,40 @@ public struct KPI: Sendable {
     self.value = value
   }
 
-  public static func named(_ name: String) -> KPI? { all.first { $0.name == name } }
+  /// The KPI called `name`: one of `all`, or a per-unit KPI `NAME@UNIT` (for example
+  /// `desk_wait_mean@pasc`) for the names in `perUnit`. A per-unit KPI of a unit the
+  /// model does not have is NaN; `unknownUnit(in:)` says so before a run.
+  public static func named(_ name: String) -> KPI? {
+    if let k = all.first(where: { $0.name == name }) { return k }
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
+    guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+    return KPI(name, kpiUnit) { r, model in
+      guard let u = model.units.firstIndex(where: { $0.id == unit }) else { return .nan }
+      return f(r, model, u)
+    }
+  }
+
+  /// For a per-unit KPI name, the unit id when `model` has no such unit.
+  public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let unit = String(name[name.index(after: at)...])
+    return model.units.contains { $0.id == unit } ? nil : unit
+  }
+
+  /// KPIs that also exist per unit, as `NAME@UNIT`.
+  public static let perUnit: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
+    ("received", "dossiers", { r, _, u in Double(r.total { uu, _, _ in uu == u }.received) }),
+    ("resolved_overdue", "dossiers", { r, _, u in Double(r.total { uu, _, _ in uu == u }.resolvedOverdue) }),
+    ("on_time_rate_of_received", "%", { r, _, u in 100 * r.total { uu, _, _ in uu == u }.onTimeRateOfReceived }),
+    ("overdue_rate_of_received", "%", { r, _, u in 100 * r.total { uu, _, _ in uu == u }.overdueRateOfReceived }),
+    ("desk_wait_mean", "min", { r, _, u in r.unitWaits[u].mean / 60 }),
+    ("desk_wait_p90", "min", { r, _, u in r.unitWaits[u].quantile(0.9) / 60 }),
+    ("served_same_day", "%", { r, _, u in 100 * r.unitWaits[u].sameDayShare }),
+    ("tickets", "visits", { r, _, u in Double(r.ticketsIssued[u]) }),
+    ("desk_queue_length", "citizens", { r, _, u in r.queueLengths[u] }),
+    ("busy_desk_staff", "staff", { r, model, u in r.busyDesks(model: model)[u] }),
+  ]
 
   /// Every KPI, in report order.
   public static let all: [KPI] = [

@@ -1,0 +1,261 @@
+import DESKernel
+import Foundation
+import OneStopModel
+
+/// A parameter sweep as written by a researcher: a base scenario, the parameters to
+/// vary, the design (full grid or a Latin hypercube), replications per point and the
+/// KPIs to collect. Read with the same reader as scenarios, so a bad sweep file gets the
+/// same `file:line:column: key.path: expected ..., found ...` errors. Format in
+/// docs/sweeps.md.
+public struct SweepFile: Sendable {
+  public enum Design: Sendable, Equatable {
+    case grid
+    case latinHypercube(points: Int)
+  }
+
+  public enum Seeds: String, Sendable, CaseIterable {
+    /// Every point gets its own seed, derived from the master seed and the point's id.
+    case perPoint = "per_point"
+    /// Every point uses the master seed: common random numbers across points, so
+    /// differences between points are estimated with less noise.
+    case common
+  }
+
+  /// One varied key: `key` is a `--set` key path into the base scenario.
+  public struct Parameter: Sendable {
+    public let key: String
+    /// Explicit values (YAML text, as `--set` takes it), or nil for a range.
+    public let values: [String]?
+    public let from: Double
+    public let to: Double
+    /// Grid step; for a Latin hypercube, values are rounded to multiples of it from `from`.
+    public let step: Double?
+    public let integer: Bool
+    let node: YNode
+  }
+
+  public let file: String
+  public let name: String
+  public let description: String
+  /// Path of the base scenario (resolved against the sweep file's directory).
+  public let base: String
+  public let parameters: [Parameter]
+  public let design: Design
+  public let replications: Int
+  public let seed: UInt64
+  public let seeds: Seeds
+  public let chunkSize: Int
+  public let kpis: [String]
+  /// Where each KPI and the file were written, for errors found when a point is built.
+  let kpiNodes: [YNode]
+  let root: YNode
+
+  static let keys = ["sweep", "description", "base", "parameters", "design", "points", "replications", "seed", "seeds",
+    "chunk_size", "kpis"]
+  static let defaultKPIs = ["on_time_rate_of_received", "overdue_rate_of_received", "resolved_overdue", "in_progress_end",
+    "desk_wait_mean", "desk_wait_p90", "desk_queue_length", "desk_utilisation", "officer_utilisation"]
+
+  /// Reads and checks `path`; throws every problem found.
+  public static func load(path: String) throws(ScenarioErrors) -> SweepFile {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "", message: "cannot read the file (does it exist?)")])
+    }
+    let root = try ScenarioLoader.parse(text, file: path)
+    let r = ScenarioReader()
+    guard let top = r.mapping(root, "", keys: keys) else { throw ScenarioErrors(issues: r.issues) }
+    func required(_ key: String) -> YNode? {
+      if let n = top[key] { return n }
+      r.issue(root, key, "missing; a sweep needs \(key)")
+      return nil
+    }
+    let name = top["sweep"].flatMap { r.string($0, "sweep") } ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let description = top["description"].flatMap { r.string($0, "description") } ?? ""
+    var base = ""
+    if let node = required("base"), let b = r.string(node, "base") {
+      base = b.hasPrefix("/") ? b : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(b).standardizedFileURL.path
+      if !FileManager.default.fileExists(atPath: base) { r.issue(node, "base", "no scenario file at \(base)") }
+    }
+    let replications = top["replications"].flatMap { r.int($0, "replications", min: 1, what: "a number of replications") } ?? 1
+    let seedText = top["seed"].flatMap { r.int($0, "seed", min: 0, what: "a seed") }
+    let seeds = top["seeds"].flatMap { r.choice($0, "seeds", Seeds.self) } ?? .perPoint
+    let chunkSize = top["chunk_size"].flatMap { r.int($0, "chunk_size", min: 1, what: "a number of points per chunk") } ?? 1
+    var kpis = defaultKPIs
+    var kpiNodes: [YNode] = []
+    if let node = top["kpis"], let items = r.list(node, "kpis") {
+      kpis = []
+      let known = KPI.all.map(\.name)
+      for (i, item) in items.enumerated() {
+        guard let k = r.string(item, "kpis[\(i)]") else { continue }
+        if KPI.named(k) != nil {
+          kpis.append(k)
+          kpiNodes.append(item)
+        } else {
+          let hint = suggestion(for: k, in: known).map { "; did you mean '\($0)'?" }
+            ?? "; see docs/results.md for the KPI names (per unit: \(KPI.perUnit.map { $0.0 }.joined(separator: ", ")) with @UNIT)"
+          r.issue(item, "kpis[\(i)]", "unknown KPI '\(k)'\(hint)")
+        }
+      }
+      if items.isEmpty { r.issue(node, "kpis", "expected at least one KPI") }
+    }
+    var design = Design.grid
+    if let node = top["design"], let d = r.string(node, "design") {
+      switch d {
+      case "grid": design = .grid
+      case "latin_hypercube":
+        if let pn = required("points"), let n = r.int(pn, "points", min: 2, what: "a number of points") { design = .latinHypercube(points: n) }
+      default: r.issue(node, "design", "expected grid or latin_hypercube, found '\(d)'")
+      }
+    }
+    if design == .grid, let pn = top["points"] { r.issue(pn, "points", "only a latin_hypercube design takes points; a grid has one point per combination") }
+    var parameters: [Parameter] = []
+    if let node = required("parameters"), let items = r.list(node, "parameters") {
+      if items.isEmpty { r.issue(node, "parameters", "expected at least one parameter") }
+      for (i, item) in items.enumerated() {
+        let at = "parameters[\(i)]"
+        guard let m = r.mapping(item, at, keys: ["key", "values", "from", "to", "step", "integer"]) else { continue }
+        guard let keyNode = m["key"] else {
+          r.issue(item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
+          continue
+        }
+        guard let key = r.string(keyNode, at + ".key") else { continue }
+        if parameters.contains(where: { $0.key == key }) { r.issue(keyNode, at + ".key", "'\(key)' is varied twice") }
+        let integer = m["integer"].flatMap { r.bool($0, at + ".integer") } ?? false
+        if let v = m["values"] {
+          for extra in ["from", "to", "step"] where m[extra] != nil {
+            r.issue(m[extra]!, "\(at).\(extra)", "give either values or from/to, not both")
+          }
+          guard let list = r.list(v, at + ".values") else { continue }
+          if list.isEmpty { r.issue(v, at + ".values", "expected at least one value") }
+          let texts = list.enumerated().compactMap { (j, n) -> String? in
+            if let s = n.scalarText { return s }
+            r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
+            return nil
+          }
+          parameters.append(Parameter(key: key, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item))
+          continue
+        }
+        guard let fromNode = m["from"], let toNode = m["to"] else {
+          r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
+          continue
+        }
+        guard let from = r.double(fromNode, at + ".from"), let to = r.double(toNode, at + ".to") else { continue }
+        if to < from { r.issue(toNode, at + ".to", "expected a number >= from (\(fmt(from))), found \(fmt(to))") }
+        let step = m["step"].flatMap { r.double($0, at + ".step", min: 1e-12, what: "a positive step") }
+        if design == .grid && step == nil && m["step"] == nil {
+          r.issue(item, at, "a grid needs step: to list the values from \(fmt(from)) to \(fmt(to))")
+        }
+        if let step, (to - from) / step > 10_000 { r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found \(Int((to - from) / step) + 1)") }
+        parameters.append(Parameter(key: key, values: nil, from: from, to: to, step: step, integer: integer, node: item))
+      }
+    }
+    if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
+    let seed: UInt64
+    if let seedText { seed = UInt64(seedText) } else { seed = 1 }
+    let sweep = SweepFile(file: path, name: name, description: description, base: base, parameters: parameters, design: design,
+      replications: replications, seed: seed, seeds: seeds, chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes, root: root)
+    let count = sweep.pointCount
+    if count > 1_000_000 {
+      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: root.line, column: root.column, path: "parameters",
+        message: "the design has \(count) points; at most 1000000 are supported")])
+    }
+    return sweep
+  }
+
+  /// Values of a range parameter on a grid.
+  func gridValues(_ p: Parameter) -> [String] {
+    if let v = p.values { return v }
+    let step = p.step ?? 1
+    let n = Int(((p.to - p.from) / step + 1e-9).rounded(.down))
+    return (0...n).map { text(p.from + Double($0) * step, p) }
+  }
+
+  func text(_ x: Double, _ p: Parameter) -> String {
+    var v = x
+    if let step = p.step { v = p.from + ((x - p.from) / step).rounded() * step }
+    if p.integer { return String(Int(v.rounded())) }
+    // Shortest text that reads back as the same double, without float noise from steps.
+    let r = (v * 1e9).rounded() / 1e9
+    return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : "\(r)"
+  }
+
+  public var pointCount: Int {
+    switch design {
+    case .grid: return parameters.reduce(1) { $0 * max(1, gridValues($1).count) }
+    case .latinHypercube(let n): return n
+    }
+  }
+
+  /// The points of the design, in a fixed order: each a value (text) per parameter.
+  /// A grid varies the last parameter fastest. A Latin hypercube draws one permutation
+  /// per parameter from a GSL stream named after the sweep seed and the parameter key,
+  /// so the same file always gives the same points.
+  public func points() -> [[String]] {
+    switch design {
+    case .grid:
+      var out: [[String]] = [[]]
+      for p in parameters {
+        let values = gridValues(p)
+        out = out.flatMap { prefix in values.map { prefix + [$0] } }
+      }
+      return out
+    case .latinHypercube(let n):
+      var columns: [[String]] = []
+      for p in parameters {
+        let rng = RandomStream(masterSeed: seed, replication: 0, source: "sweep/lhs/\(p.key)")
+        var strata = Array(0..<n)
+        for i in stride(from: n - 1, to: 0, by: -1) { strata.swapAt(i, rng.uniformInt(below: i + 1)) }
+        columns.append(strata.map { s in
+          let u = (Double(s) + rng.uniform()) / Double(n)
+          if let values = p.values { return values[min(values.count - 1, Int(u * Double(values.count)))] }
+          if p.integer && p.step == nil {
+            // Whole numbers from...to inclusive, in equal strata.
+            return String(Int(min(p.to, (p.from + (u * (p.to - p.from + 1)).rounded(.down)))))
+          }
+          return text(p.from + u * (p.to - p.from), p)
+        })
+      }
+      return (0..<n).map { i in columns.map { $0[i] } }
+    }
+  }
+
+  /// The issue to report when point `values` cannot be built: placed on the parameter
+  /// the scenario's message names, else on the first parameter.
+  public func issue(forPoint id: String, values: [String], _ error: ScenarioErrors) -> ScenarioErrors {
+    let assignment = zip(parameters, values).map { "\($0.key)=\($1)" }.joined(separator: ", ")
+    return ScenarioErrors(issues: error.issues.map { e in
+      // Which parameter: the one whose value was being read, else the one whose key the
+      // problem's path starts with, else the first.
+      let index = parameters.firstIndex { e.file == "--set \($0.key)" || e.file == "--set" && e.path == $0.key }
+        ?? parameters.firstIndex { e.path.hasPrefix($0.key) } ?? 0
+      let node = parameters.isEmpty ? root : parameters[index].node
+      let what = e.file.hasPrefix("--set") || e.line == 0 ? (e.path.isEmpty ? e.message : "\(e.path): \(e.message)") : e.description
+      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "parameters[\(index)]",
+        message: "point \(id) (\(assignment)) is not a valid scenario: \(what)")
+    })
+  }
+
+  /// Per-unit KPIs naming a unit the base scenario does not have.
+  public func unknownUnits(in model: CompiledModel) -> ScenarioErrors? {
+    let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
+      guard let unit = KPI.unknownUnit(k, in: model) else { return nil }
+      let node = i < kpiNodes.count ? kpiNodes[i] : root
+      let hint = suggestion(for: unit, in: model.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
+    }
+    return issues.isEmpty ? nil : ScenarioErrors(issues: issues)
+  }
+
+  /// The base scenario's tree, parsed once (with `extends` resolved).
+  public func loadBase() throws(ScenarioErrors) -> YNode { try ScenarioLoader.load(path: base) }
+
+  /// The scenario of one point: the base with the point's values set.
+  public func scenario(base root: YNode, values: [String]) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+    var node = root
+    var issues: [ScenarioIssue] = []
+    for (p, v) in zip(parameters, values) {
+      do { try ScenarioLoader.applyOverride("\(p.key)=\(v)", to: &node) } catch { issues.append(error) }
+    }
+    if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
+    return try Scenario.build(node, file: base)
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A file written through a hidden temporary next to it and renamed into place on
+/// `commit()`: readers see either nothing or the whole file, never a prefix, even if
+/// the process is killed while writing.
+public struct AtomicFile {
+  public let path: String
+  private var tmp = ""
+  private var fd: Int32 = -1
+  private var buffer: [UInt8] = []
+  private var failed = false
+
+  public init(path: String) { self.path = path }
+
+  /// The temporary name: hidden, unique per process, in the same directory.
+  public static func temporaryPath(for path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+  }
+
+  public mutating func open() throws {
+    tmp = AtomicFile.temporaryPath(for: path)
+    fd = Foundation.open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    buffer.reserveCapacity(1 << 20)
+  }
+
+  public mutating func write(_ s: String) {
+    buffer.append(contentsOf: s.utf8)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  private mutating func flush() {
+    var offset = 0
+    while offset < buffer.count && !failed {
+      let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n <= 0 { failed = true } else { offset += n }
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, syncs and renames the file into place.
+  public mutating func commit() throws {
+    flush()
+    let synced = fsync(fd) == 0
+    close(fd)
+    fd = -1
+    guard !failed, synced, rename(tmp, path) == 0 else {
+      unlink(tmp)
+      throw WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+}
+
+/// A result file could not be written.
+public struct WriteError: Error, CustomStringConvertible {
+  public let path: String
+  public let reason: String
+  public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Writes `text` to `path` atomically (see `AtomicFile`).
+public func writeAtomically(_ text: String, to path: String) throws {
+  var f = AtomicFile(path: path)
+  try f.open()
+  f.write(text)
+  try f.commit()
+}

@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import OneStopModel
+import OneStopScenario
+import OneStopSweep
+
+/// `onestop sweep`: plan, run (anywhere), and merge parameter sweeps.
+struct Sweep: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Parameter sweeps: plan the points, run them in chunks anywhere, merge the results.",
+    discussion: """
+      A sweep file names a base scenario, the keys to vary (lists, ranges, or a Latin hypercube over ranges), replications per point and the KPIs to collect (format: docs/sweeps.md).
+
+        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq   # writes runs/tq/manifest.json
+        onestop sweep run runs/tq                    # every chunk on this machine, all cores
+        onestop sweep run runs/tq --chunk 3          # one chunk (a Slurm array task, a GNU parallel job)
+        onestop sweep missing runs/tq                # chunks still to do: 3,17 (for sbatch --array)
+        onestop sweep merge runs/tq                  # runs/tq/results.csv and summary.json
+
+      Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU parallel: scripts/slurm/ and scripts/parallel/.
+      """,
+    subcommands: [SweepPlan.self, SweepRun.self, SweepMissing.self, SweepMerge_.self]
+  )
+}
+
+struct SweepPlan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Check a sweep file and write DIR/manifest.json (points, seeds, chunks); nothing runs.",
+    discussion: "Every point's scenario is built now, so a bad key or value is reported here, with the sweep file's line, not later on a cluster. Planning again into a directory with results keeps the results that still belong to the plan."
+  )
+
+  @Argument(help: "Sweep file (YAML).")
+  var file: String
+
+  @Option(help: "Sweep directory to create (manifest.json, rows/, logs/).")
+  var out: String
+
+  func run() throws {
+    let manifest: Manifest
+    do {
+      let sweep = try SweepFile.load(path: file)
+      manifest = try Manifest(plan: sweep)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    for dir in [out, (out as NSString).appendingPathComponent("rows"), (out as NSString).appendingPathComponent("logs")] {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+    let path = (out as NSString).appendingPathComponent("manifest.json")
+    if let data = FileManager.default.contents(atPath: path), let old = try? Manifest(directory: out), old.hash != manifest.hash {
+      _ = data
+      printError("note: \(path) held another plan (hash \(old.hash)); its row results will not count for this one")
+    }
+    try writeAtomically(manifest.json(), to: path)
+    print("\(path): \(manifest.rows.count) points x \(manifest.replications) replications, \(manifest.chunks) chunks of up to \(manifest.chunkSize) points (manifest \(manifest.hash))")
+    print("next: onestop sweep run \(out)   (or scripts/slurm/submit-sweep.sh \(out), scripts/parallel/run-sweep.sh \(out))")
+  }
+}
+
+struct SweepRun: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run one chunk of a planned sweep, or all of them; points already done are skipped.",
+    discussion: """
+      Exit status: 0 when every point asked for is done, 1 when a point failed (the others are kept), 2 for a bad sweep directory or chunk.
+      """
+  )
+
+  @Argument(help: "Sweep directory (from `onestop sweep plan`).")
+  var directory: String
+
+  @Option(help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
+  var chunk: Int?
+
+  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: all cores). Results do not depend on it.")
+  var jobs: Int?
+
+  @Flag(help: "Print no progress on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
+    if let chunk, chunk < 0 { throw ValidationError("--chunk must be 0 or more, got \(chunk).") }
+  }
+
+  func run() throws {
+    let manifest: Manifest, runner: SweepRunner
+    do {
+      manifest = try Manifest(directory: directory)
+      runner = try SweepRunner(manifest: manifest, directory: directory)
+    } catch let e as SweepError {
+      printError(e.description)
+      throw ExitCode(2)
+    } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    var rows = manifest.rows
+    if let chunk {
+      guard chunk < manifest.chunks else {
+        printError("\(directory): chunk \(chunk) does not exist (chunks are 0 to \(manifest.chunks - 1))")
+        throw ExitCode(2)
+      }
+      rows = manifest.rows(inChunk: chunk)
+    }
+    let jobs = self.jobs ?? Replications.defaultThreads
+    let progress = quiet ? nil : ProgressLine(total: rows.count)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = runner.run(rows, jobs: jobs) { done, total in progress?.update(rows: done, of: total) }
+    progress?.finish()
+    let d = clock.now - start
+    let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    let what = chunk.map { "chunk \($0)" } ?? "all chunks"
+    if !quiet || !report.failed.isEmpty {
+      printError("\(directory) \(what): \(report.done) points run, \(report.skipped) already done, \(report.failed.count) failed, \(fmt(seconds, 1)) s")
+    }
+    for f in report.failed { printError("  " + f) }
+    if !report.failed.isEmpty { throw ExitCode(1) }
+  }
+}
+
+struct SweepMissing: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "missing",
+    abstract: "Print the chunks that still have points to run, comma-separated (empty when none).",
+    discussion: """
+      The output is what `sbatch --array=` takes, so resubmitting only what is missing is:
+        sbatch --array=$(onestop sweep missing DIR) scripts/slurm/sweep.sbatch
+      With --rows, prints the missing point ids instead, one per line.
+      """
+  )
+
+  @Argument(help: "Sweep directory.")
+  var directory: String
+
+  @Flag(help: "List the missing point ids, one per line.")
+  var rows = false
+
+  func run() throws {
+    let manifest: Manifest, runner: SweepRunner
+    do {
+      manifest = try Manifest(directory: directory)
+      runner = try SweepRunner(manifest: manifest, directory: directory)
+    } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    if rows {
+      for r in manifest.rows where !runner.isDone(r) { print(r.id) }
+    } else {
+      print(runner.missingChunks().map(String.init).joined(separator: ","))
+    }
+  }
+}
+
+struct SweepMerge_: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge the points' results into DIR/results.csv and DIR/summary.json.",
+    discussion: """
+      Refuses (exit 1, listing the missing points and their chunks) when a point has no result: a missing point is never counted as zero. With --partial, merges what exists and lists what is missing in summary.json. The merged files are identical whatever ran the points, in which order, in how many chunks or on how many machines.
+      """
+  )
+
+  @Argument(help: "Sweep directory.")
+  var directory: String
+
+  @Flag(help: "Merge the points that are done even if some are missing.")
+  var partial = false
+
+  func run() throws {
+    let manifest: Manifest
+    do { manifest = try Manifest(directory: directory) } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    let (found, missing) = SweepMerge.collect(manifest, directory: directory)
+    if !missing.isEmpty && !partial {
+      let chunks = Array(Set(missing.map(\.chunk))).sorted()
+      printError("\(directory): \(missing.count) of \(manifest.rows.count) points have no result: \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")")
+      printError("  in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) --chunk K) or merge with --partial")
+      throw ExitCode(1)
+    }
+    let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
+    try writeAtomically(outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
+    try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
+    print("\(directory)/results.csv: \(found.count) of \(manifest.rows.count) points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")")
+  }
+}
