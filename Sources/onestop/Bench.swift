@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure the engine's speed on reference models.",
-    subcommands: [BenchMMC.self, BenchProvince.self]
+    subcommands: [BenchMMC.self, BenchProvince.self, BenchSweep.self]
   )
 }

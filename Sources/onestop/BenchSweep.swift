@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import OneStopModel
+import OneStopScenario
+import OneStopSweep
+
+/// `onestop bench sweep`: what the sweep machinery costs over running the same points
+/// directly.
+struct BenchSweep: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Time a sweep (plan, run with a result file per point, merge) against running the same points in memory.",
+    discussion: """
+      Direct: every point's scenario is built and its replications run on the same threads, results kept in memory, no files. Sweep: the manifest is planned and written, every point runs through `sweep run` (done-checks, one atomic result file per point) and the results are merged. The two alternate --repeat times; the medians and the overhead are printed.
+
+      Example: scripts/bench-sweep.sh (a 200-point Latin hypercube over the M/M/c scenario).
+      """
+  )
+
+  @Argument(help: "Sweep file (YAML).")
+  var file: String
+
+  @Option(help: "Threads (default: all cores).")
+  var jobs: Int?
+
+  @Option(name: .customLong("repeat"), help: "Alternating repetitions of each variant.")
+  var repetitions = 3
+
+  @Flag(help: "One JSON object on stdout.")
+  var json = false
+
+  func run() throws {
+    let sweep: SweepFile, manifest: Manifest
+    do {
+      sweep = try SweepFile.load(path: file)
+      manifest = try Manifest(plan: sweep)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    let jobs = self.jobs ?? Replications.defaultThreads
+    let clock = ContinuousClock()
+    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+    var direct: [Double] = [], swept: [Double] = []
+    var reference: [RowResult] = []
+    for _ in 0..<repetitions {
+      let t0 = clock.now
+      let runner = try SweepRunner(manifest: manifest, directory: nil)
+      let report = runner.run(manifest.rows, jobs: jobs)
+      direct.append(seconds(clock.now - t0))
+      reference = report.results
+
+      let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-bench-sweep-\(UUID().uuidString)").path
+      defer { try? FileManager.default.removeItem(atPath: dir) }
+      let t1 = clock.now
+      let planned = try Manifest(plan: sweep)
+      try FileManager.default.createDirectory(atPath: dir + "/rows", withIntermediateDirectories: true)
+      try writeAtomically(planned.json(), to: dir + "/manifest.json")
+      let loaded = try Manifest(directory: dir)
+      let fileRunner = try SweepRunner(manifest: loaded, directory: dir)
+      let fileReport = fileRunner.run(loaded.rows, jobs: jobs)
+      let (found, missing) = SweepMerge.collect(loaded, directory: dir)
+      let merged = SweepMerge.merge(loaded, results: found, missing: missing)
+      try writeAtomically(merged.csv, to: dir + "/results.csv")
+      try writeAtomically(merged.json, to: dir + "/summary.json")
+      swept.append(seconds(clock.now - t1))
+      guard fileReport.failed.isEmpty, missing.isEmpty, found == reference else {
+        printError("the sweep's results differ from the direct run's: a bug")
+        throw ExitCode(1)
+      }
+    }
+    let d = direct.sorted()[direct.count / 2], s = swept.sorted()[swept.count / 2]
+    let overhead = 100 * (s - d) / d
+    if json {
+      print("{\"points\": \(manifest.rows.count), \"replications\": \(manifest.replications), \"jobs\": \(jobs), \"direct_s\": \(fmt(d, 4)), \"sweep_s\": \(fmt(s, 4)), \"overhead_pct\": \(fmt(overhead, 2))}")
+    } else {
+      print("\(manifest.rows.count) points x \(manifest.replications) replications, \(jobs) threads, median of \(repetitions)")
+      print("  direct (in memory):           \(fmt(d, 3)) s   [\(direct.map { fmt($0, 3) }.joined(separator: ", "))]")
+      print("  sweep (plan, files, merge):   \(fmt(s, 3)) s   [\(swept.map { fmt($0, 3) }.joined(separator: ", "))]")
+      print("  overhead: \(fmt(overhead, 2)) %")
+    }
+  }
+}
