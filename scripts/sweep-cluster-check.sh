@@ -7,21 +7,25 @@
 #
 # Stages (each timed):
 #   plan      `onestop sweep plan SWEEP_YAML --out` into local/, slurm/, parallel/
+#   slurm-up  scripts/cluster/slurm-up.sh (before the local run, which hides
+#             the ~3 s a fresh slurmctld waits before it schedules)
 #   local     `onestop sweep run local/` in one process, then merge
-#   slurm     scripts/cluster/slurm-up.sh, scripts/slurm/submit-sweep.sh --wait,
-#             merge, then a resubmission test (delete one row file, submit
-#             again: only that chunk may run), merge, scripts/cluster/slurm-down.sh
+#   slurm     scripts/slurm/submit-sweep.sh --wait, merge, then a resubmission
+#             test (delete one row file, submit again: only that chunk may
+#             run), merge, scripts/cluster/slurm-down.sh
 #   parallel  scripts/parallel/run-sweep.sh, merge, the same resubmission test
 #   compare   `cmp` of slurm/ and parallel/ results.csv against local/'s
 # Prints PASS or FAIL; exits non-zero on any difference or failure and then
 # prints the relevant logs. Slurm is torn down and the temporary work dir
 # removed on every exit (also on failure and Ctrl-C).
 #
-# Needs root (or the packages already installed) for slurm-up, which installs
+# Needs root: the private cluster's daemons run as root, and slurm-up installs
 # slurmctld, slurmd, slurm-client, munge and parallel with apt-get if missing.
 # Environment: SWEEP_CHECK_KEEP=1 keeps the work dir; SWEEP_CHECK_TIMEOUT
 # (seconds, default 1800) bounds each of the Slurm and parallel runs;
-# SWEEP_CHECK_SBATCH_ARGS (default "--time=00:30:00") extra sbatch options.
+# SWEEP_CHECK_SBATCH_ARGS (default "--time=00:30:00 --mem=256M") extra sbatch
+# options (the private cluster does not enforce --mem; it only limits how
+# many chunks run at once).
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -37,7 +41,7 @@ onestop=$(command -v "$1") || { echo "sweep-cluster-check: no such binary: $1" >
 yaml=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 export ONESTOP=$onestop
 limit=${SWEEP_CHECK_TIMEOUT:-1800}
-read -r -a sbatch_extra <<<"${SWEEP_CHECK_SBATCH_ARGS:---time=00:30:00}"
+read -r -a sbatch_extra <<<"${SWEEP_CHECK_SBATCH_ARGS---time=00:30:00 --mem=256M}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sweep-check.XXXXXX")
 cluster=$work/slurm-cluster
@@ -58,9 +62,26 @@ print_timings() {
   for t in "${timings[@]}"; do echo "  $t"; done
 }
 
+# Long stages run in the background and are waited for, so that a TERM sent to
+# this script alone (a CI timeout) is handled at once, not after the stage.
+child=
+run() {
+  local rc=0
+  "$@" &
+  child=$!
+  wait "$child" || rc=$?
+  child=
+  return "$rc"
+}
+
 cleanup() {
-  local rc=$?
+  local rc=$? i
   set +e
+  if [[ -n $child ]] && kill -0 "$child" 2>/dev/null; then
+    kill -TERM "$child" 2>/dev/null
+    for ((i = 0; i < 100; i++)); do kill -0 "$child" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$child" 2>/dev/null && kill -KILL "$child" 2>/dev/null
+  fi
   if [[ $slurm_started == 1 ]]; then
     "$here/cluster/slurm-down.sh" "$cluster"
   fi
@@ -75,12 +96,17 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-tail_logs() { # tail_logs FILE...: last lines of each non-empty file
-  local f
+tail_logs() { # tail_logs FILE...: last lines of each non-empty file, except
+  local f     # chunk logs of sweep.sbatch that end in success
   for f in "$@"; do
     [[ -s $f ]] || continue
+    if tail -n 1 "$f" | grep -q '^chunk [0-9]*: exit 0 after '; then continue; fi
     printf -- '---- %s (last 30 lines) ----\n' "$f"
-    tail -n 30 "$f"
+    if [[ $f == "$cluster"/* ]]; then # drop Slurm's known harmless noise
+      grep -Ev 'pmix|PMIx|MPI: Cannot create context|state file|Trying backup state' "$f" | tail -n 30
+    else
+      tail -n 30 "$f"
+    fi
   done
 }
 fail() { # fail MESSAGE [LOG FILES...]
@@ -93,25 +119,24 @@ fail() { # fail MESSAGE [LOG FILES...]
 }
 
 # resubmit_test NAME DIR CMD...: delete one row file, check that `missing`
-# names exactly one chunk, rerun CMD, check nothing is missing and that only
-# that chunk ran (its log is the only new one), merge again.
+# names exactly one chunk, rerun CMD, check that only that chunk ran (the
+# chunk logs are moved aside first, so the new ones name the chunks that ran)
+# and nothing is missing, merge again.
 resubmit_test() {
   local name=$1 dir=$2; shift 2
-  local row miss before after new
+  local row miss ran
   row=$(find "$dir/rows" -type f ! -name '.*' | LC_ALL=C sort | head -n 1)
   [[ -n $row ]] || fail "$name: no row files in $dir/rows"
   rm -f "$row"
   miss=$("$onestop" sweep missing "$dir") || fail "$name: sweep missing failed"
   [[ $miss =~ ^[0-9]+$ ]] || fail "$name: after deleting $(basename "$row"), sweep missing printed '$miss' (want one chunk)"
-  before=$(find "$dir/logs" -name 'chunk-*' -newer "$dir/results.csv" | LC_ALL=C sort)
-  touch "$dir/.resubmit-mark"
-  sleep 0.01
-  "$@" || fail "$name: rerun after deleting $(basename "$row") failed" "$dir"/logs/*
-  after=$(find "$dir/logs" -name 'chunk-*' -newer "$dir/.resubmit-mark" | LC_ALL=C sort)
-  new=$(printf '%s\n' "$after" | sed -n 's|.*/chunk-0*\([0-9][0-9]*\)_.*|\1|p' | sort -u | paste -sd, -)
-  [[ $new == "$miss" ]] || fail "$name: expected only chunk $miss to run again, logs show chunks '$new' (before: $before)"
-  [[ -z $("$onestop" sweep missing "$dir") ]] || fail "$name: chunks still missing after rerun"
-  "$onestop" sweep merge "$dir" >/dev/null || fail "$name: merge after rerun failed"
+  mkdir -p "$dir/logs/first-run"
+  find "$dir/logs" -maxdepth 1 -name 'chunk-*' -exec mv -t "$dir/logs/first-run" {} +
+  "$@" >"$work/$(basename "$dir")-rerun.out" || fail "$name: rerun after deleting $(basename "$row") failed" "$dir"/logs/chunk-*
+  ran=$(find "$dir/logs" -maxdepth 1 -name 'chunk-*' | sed -n 's|.*/chunk-0*\([0-9][0-9]*\)_.*|\1|p' | sort -un | paste -sd, -)
+  [[ $ran == "$miss" ]] || fail "$name: expected only chunk $miss to run again, the logs show chunks '$ran'"
+  [[ -z $("$onestop" sweep missing "$dir") ]] || fail "$name: chunks still missing after the rerun"
+  "$onestop" sweep merge "$dir" >/dev/null || fail "$name: merge after the rerun failed"
   say "$name: deleted $(basename "$row"), only chunk $miss ran again"
 }
 
@@ -129,13 +154,9 @@ chunks=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["chunks
   || sed -n 's/.*"chunks"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p' "$work/local/manifest.json" | head -n 1)
 t_stage "plan (3 dirs, $chunks chunks)" "$t"
 
-# ------------------------------------------------------------------- local --
-t=$(now)
-"$onestop" sweep run "$work/local" --quiet >"$work/local-run.log" 2>&1 || fail "local sweep run failed" "$work/local-run.log"
-"$onestop" sweep merge "$work/local" >"$work/local-merge.log" 2>&1 || fail "local merge failed" "$work/local-merge.log"
-t_stage "local run + merge" "$t"
-
-# ------------------------------------------------------------------- slurm --
+# ---------------------------------------------------------------- slurm-up --
+# Started before the local run: slurmctld schedules its first jobs only about
+# 3 s after it starts, and the local run hides most of that wait.
 t=$(now)
 slurm_started=1
 "$here/cluster/slurm-up.sh" "$cluster" || fail "slurm-up failed"
@@ -143,10 +164,17 @@ t_stage "slurm-up" "$t"
 # shellcheck source=/dev/null
 . "$cluster/env.sh"
 
+# ------------------------------------------------------------------- local --
 t=$(now)
-timeout "$limit" "$here/slurm/submit-sweep.sh" "$work/slurm" --wait "${sbatch_extra[@]}" >"$work/slurm-submit.out" \
+run "$onestop" sweep run "$work/local" --quiet >"$work/local-run.log" 2>&1 || fail "local sweep run failed" "$work/local-run.log"
+"$onestop" sweep merge "$work/local" >"$work/local-merge.log" 2>&1 || fail "local merge failed" "$work/local-merge.log"
+t_stage "local run + merge" "$t"
+
+# ------------------------------------------------------------------- slurm --
+t=$(now)
+run timeout "$limit" "$here/slurm/submit-sweep.sh" "$work/slurm" --wait ${sbatch_extra[@]+"${sbatch_extra[@]}"} >"$work/slurm-submit.out" \
   || fail "Slurm array run failed (or exceeded ${limit}s)" "$work/slurm/logs"/chunk-* "$cluster/log/slurmctld.log" "$cluster/log/slurmd.log"
-t_stage "slurm array ($(cat "$work/slurm-submit.out"))" "$t"
+t_stage "slurm array (job $(cat "$work/slurm-submit.out"))" "$t"
 t=$(now)
 "$onestop" sweep merge "$work/slurm" >"$work/slurm-merge.log" 2>&1 || fail "Slurm merge failed" "$work/slurm-merge.log" "$work/slurm/logs"/chunk-*
 t_stage "slurm merge" "$t"
@@ -155,7 +183,7 @@ cmp "$work/local/results.csv" "$work/slurm/results.csv" \
 
 t=$(now)
 resubmit_test "slurm resubmission" "$work/slurm" \
-  timeout "$limit" "$here/slurm/submit-sweep.sh" "$work/slurm" --wait "${sbatch_extra[@]}"
+  run timeout "$limit" "$here/slurm/submit-sweep.sh" "$work/slurm" --wait ${sbatch_extra[@]+"${sbatch_extra[@]}"}
 t_stage "slurm resubmit 1 chunk" "$t"
 
 t=$(now)
@@ -165,12 +193,12 @@ t_stage "slurm-down" "$t"
 
 # ---------------------------------------------------------------- parallel --
 t=$(now)
-timeout "$limit" "$here/parallel/run-sweep.sh" "$work/parallel" \
+run timeout "$limit" "$here/parallel/run-sweep.sh" "$work/parallel" \
   || fail "GNU parallel run failed (or exceeded ${limit}s)" "$work/parallel/logs/parallel-joblog.tsv" "$work/parallel/logs"/chunk-*
 "$onestop" sweep merge "$work/parallel" >"$work/parallel-merge.log" 2>&1 || fail "parallel merge failed" "$work/parallel-merge.log"
 t_stage "parallel run + merge" "$t"
 t=$(now)
-resubmit_test "parallel rerun" "$work/parallel" timeout "$limit" "$here/parallel/run-sweep.sh" "$work/parallel"
+resubmit_test "parallel rerun" "$work/parallel" run timeout "$limit" "$here/parallel/run-sweep.sh" "$work/parallel"
 t_stage "parallel rerun 1 chunk" "$t"
 
 # ----------------------------------------------------------------- compare --

@@ -5,7 +5,7 @@
 # Usage: scripts/cluster/slurm-down.sh SCRATCH_DIR
 #
 # 1. Cancels every job of that cluster (if its slurmctld still answers).
-# 2. Waits, at most SLURM_DOWN_TIMEOUT seconds (default 20), until no
+# 2. Waits, at most ONESTOP_SLURM_DOWN_TIMEOUT seconds (default 20), until no
 #    slurmstepd of this cluster is left (a stepd lives 1-2 s after its task;
 #    stopping slurmd earlier orphans them).
 # 3. Sends TERM to the PIDs slurm-up recorded in SCRATCH_DIR/run/pids, in the
@@ -35,7 +35,7 @@ fi
 scratch=$(cd "$1" && pwd)
 pids=$scratch/run/pids
 conf=$scratch/etc/slurm.conf
-timeout_s=${SLURM_DOWN_TIMEOUT:-20}
+timeout_s=${ONESTOP_SLURM_DOWN_TIMEOUT:-20}
 t0=$(date +%s.%N)
 PATH=$PATH:/usr/sbin:/sbin
 
@@ -51,7 +51,7 @@ export SLURM_CONF=$conf
 ours() { # ours PID: alive and its command line names this scratch dir
   local pid=$1
   [[ -r /proc/$pid/cmdline ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$scratch"
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$scratch"
 }
 recorded() { awk -v n="$1" '$1==n{print $2}' "$pids"; }
 

@@ -7,16 +7,16 @@
 # Usage: scripts/cluster/slurm-up.sh SCRATCH_DIR
 #
 # - Installs slurmctld, slurmd, slurm-client, munge and parallel with apt-get
-#   if any of their programs is missing (needs root; set SLURM_UP_NO_INSTALL=1
+#   if any of their programs is missing (needs root; set ONESTOP_SLURM_NO_INSTALL=1
 #   to fail instead of installing).
-# - Waits until the node is idle (at most SLURM_UP_TIMEOUT seconds, default 30);
+# - Waits until the node is idle (at most ONESTOP_SLURM_TIMEOUT seconds, default 30);
 #   on timeout it prints the log tails, stops what it started and exits 1.
 # - Writes SCRATCH_DIR/env.sh; `source` it before sbatch/squeue/scancel. It
 #   exports SLURM_CONF and unsets inherited SLURM_*/SBATCH_* variables.
 # - Records the PIDs it started in SCRATCH_DIR/run/pids; stop the cluster with
 #   scripts/cluster/slurm-down.sh SCRATCH_DIR (safe in a `trap ... EXIT`).
 # - Ports: the first free pair from 6817/6818 upwards, unless
-#   SLURM_UP_CTLD_PORT is set (slurmd uses that port + 1).
+#   ONESTOP_SLURM_PORT is set (slurmd uses that port + 1).
 # - If a cluster recorded in SCRATCH_DIR is already running, it only rewrites
 #   env.sh and exits 0.
 #
@@ -33,7 +33,7 @@ esac
 [[ $# -eq 1 ]] || { usage >&2; exit 2; }
 
 here=$(cd "$(dirname "$0")" && pwd)
-timeout_s=${SLURM_UP_TIMEOUT:-30}
+timeout_s=${ONESTOP_SLURM_TIMEOUT:-30}
 t0=$(date +%s.%N)
 
 log() { printf 'slurm-up: %s\n' "$*" >&2; }
@@ -50,7 +50,7 @@ for p in "${need[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [[ -x /usr/sbin/$p ]] || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  [[ ${SLURM_UP_NO_INSTALL:-0} == 1 ]] && die "missing programs: ${missing[*]} (SLURM_UP_NO_INSTALL=1)"
+  [[ ${ONESTOP_SLURM_NO_INSTALL:-0} == 1 ]] && die "missing programs: ${missing[*]} (ONESTOP_SLURM_NO_INSTALL=1)"
   [[ $(id -u) == 0 ]] || die "missing programs: ${missing[*]}; install as root: apt-get install --no-install-recommends slurmctld slurmd slurm-client munge parallel"
   log "installing slurmctld slurmd slurm-client munge parallel (missing: ${missing[*]})"
   ti=$(date +%s.%N)
@@ -63,24 +63,31 @@ fi
 PATH=$PATH:/usr/sbin:/sbin
 
 # ----------------------------------------------------------------- layout --
+[[ $(id -u) == 0 ]] || die "must run as root (slurmd launches the jobs; SlurmUser=root)"
+created=0
+[[ -d $1 ]] || created=1
 mkdir -p "$1"
 scratch=$(cd "$1" && pwd)
 etc=$scratch/etc; state=$scratch/state; logs=$scratch/log; run=$scratch/run; mdir=$scratch/munge
 mkdir -p "$etc" "$state/ctld" "$state/slurmd" "$logs" "$run" "$mdir"
 # munged refuses a socket directory that is not world-executable (mktemp dirs
-# are 700) and warns about a parent that is not; the key itself stays 600.
-chmod 755 "$scratch" "$mdir"
+# are 700); the key itself stays 600. It only warns about a 700 parent (then
+# only root can submit, which is all this cluster supports anyway), so a
+# SCRATCH_DIR made by the caller keeps its mode.
+chmod 755 "$mdir"
+((created == 0)) || chmod 755 "$scratch"
 conf=$etc/slurm.conf
 pids=$run/pids
 # Unix socket paths are limited to 108 bytes (munge socket, slurmd spool sockets).
 ((${#mdir} <= 80 && ${#state} <= 80)) || die "SCRATCH_DIR path too long for Unix sockets: $scratch (use a shorter one, e.g. under /tmp)"
 
-alive_recorded() { # all recorded PIDs still ours and alive?
+alive_recorded() { # all three daemons recorded, alive and still ours?
   [[ -s $pids ]] || return 1
+  [[ $(awk '{print $1}' "$pids" | sort -u | paste -sd, -) == munged,slurmctld,slurmd ]] || return 1
   local name pid
   while read -r name pid; do
     [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "$scratch" || return 1
+    { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF "$scratch" || return 1
   done <"$pids"
 }
 
@@ -115,8 +122,8 @@ fi
 
 # ------------------------------------------------------------------ ports --
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-if [[ -n ${SLURM_UP_CTLD_PORT:-} ]]; then
-  ctld_port=$SLURM_UP_CTLD_PORT
+if [[ -n ${ONESTOP_SLURM_PORT:-} ]]; then
+  ctld_port=$ONESTOP_SLURM_PORT
 else
   ctld_port=6817
   while port_busy "$ctld_port" || port_busy $((ctld_port + 1)); do
@@ -128,7 +135,8 @@ slurmd_port=$((ctld_port + 1))
 
 # ----------------------------------------------------------------- config --
 node=$(hostname -s)
-hw=$(slurmd -C | head -n 1)
+hw=$(slurmd -C)
+hw=${hw%%$'\n'*}
 cpus=$(sed -n 's/.* CPUs=\([0-9]*\).*/\1/p' <<<"$hw")
 mem=$(sed -n 's/.* RealMemory=\([0-9]*\).*/\1/p' <<<"$hw")
 [[ -n $cpus && -n $mem ]] || die "cannot parse 'slurmd -C': $hw"
@@ -180,12 +188,17 @@ export SLURM_CONF=$conf
 
 # ---------------------------------------------------------------- daemons --
 stop_started() { "$here/slurm-down.sh" "$scratch" >&2 || true; }
+# Known harmless noise (shared/CLUSTER.md) is left out of the log tails.
+noise='pmix|PMIx|MPI: Cannot create context|state file|Trying backup state|Unauthorized credential'
 fail() {
   printf 'slurm-up: error: %s\n' "$*" >&2
+  local f
   for f in "$logs"/munged.log "$logs"/slurmctld.log "$logs"/slurmd.log "$logs"/*.stdout; do
     [[ -s $f ]] || continue
+    # *.stdout repeat the daemon's log file; show them only if that is empty.
+    [[ $f == *.stdout && -s ${f%.stdout}.log && $f != */munged.* ]] && continue
     printf -- '---- tail %s ----\n' "$f" >&2
-    tail -n 25 "$f" >&2
+    grep -Ev "$noise" "$f" | tail -n 25 >&2
   done
   stop_started
   exit 1

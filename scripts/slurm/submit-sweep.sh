@@ -124,10 +124,14 @@ log "job $job; watch: squeue -r -j $job; logs: $sweep_dir/logs/chunk-*_job-$job.
 terminal='^(COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|BOOT_FAIL|DEADLINE|PREEMPTED)$'
 max_poll=${SUBMIT_SWEEP_POLL:-30}
 start=$SECONDS; last_report=$SECONDS; errors=0
+err_file=$(mktemp)
+trap 'rm -f "$err_file"' EXIT
 while :; do
   sleep "$(awk -v e=$((SECONDS - start)) -v m="$max_poll" 'BEGIN { p = 1 + e / 30; print (p > m ? m : p) }')"
-  if ! states=$(squeue -h -r -j "$job" -t all -o '%T' 2>/dev/null); then
-    # The job may have been purged (MinJobAge) or the controller is busy.
+  if ! states=$(squeue -h -r -j "$job" -t all -o '%T' 2>"$err_file"); then
+    # Purged already (finished longer than MinJobAge ago): done waiting.
+    grep -qi 'invalid job id' "$err_file" && break
+    # Otherwise the controller may be busy: retry a while.
     errors=$((errors + 1))
     ((errors < 20)) && continue
     log "squeue keeps failing; stop waiting and judge by the result files"
