@@ -1,5 +1,7 @@
 import DESKernel
+import Dispatch
 import Foundation
+import Synchronization
 import OneStopModel
 import OneStopScenario
 
@@ -13,7 +15,6 @@ public struct Manifest: Sendable, Equatable {
     public let chunk: Int
     public let seed: UInt64
     public let values: [String]
-    public let scenarioHash: String
   }
 
   public static let format = "onestop-sweep/1"
@@ -36,33 +37,46 @@ public struct Manifest: Sendable, Equatable {
   /// Identifies the plan (parameters, KPIs, replications, rows): a row result belongs to
   /// this sweep only if it carries the same hash.
   public var hash: String {
-    var text = "\(Manifest.format)|\(replications)|\(kpis.joined(separator: ","))|\(parameters.joined(separator: ","))"
-    for r in rows { text += "\n\(r.id)|\(r.seed)|\(r.values.joined(separator: "\u{1f}"))|\(r.scenarioHash)" }
+    var text = "\(Manifest.format)|\(baseHash)|\(replications)|\(kpis.joined(separator: ","))|\(parameters.joined(separator: ","))"
+    for r in rows { text += "\n\(r.id)|\(r.seed)|\(r.values.joined(separator: "\u{1f}"))" }
     return String(StreamKey.fnv1a(text), radix: 16)
   }
 
   /// Plans `sweep`: builds every point's scenario (so a bad value is reported now, not
   /// on the cluster), derives seeds and assigns chunks.
-  public init(plan sweep: SweepFile, progress: ((Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
+  public init(plan sweep: SweepFile, threads: Int = Replications.defaultThreads, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
     let root = try sweep.loadBase()
     let (baseScenario, baseModel) = try Scenario.build(root, file: sweep.base)
     if let e = sweep.unknownUnits(in: baseModel) { throw e }
     let points = sweep.points()
     let width = max(4, String(max(points.count - 1, 0)).count)
-    var rows: [Row] = []
-    var issues: [ScenarioIssue] = []
-    for (k, values) in points.enumerated() {
-      let id = "p" + String(repeating: "0", count: width - String(k).count) + String(k)
-      do {
-        let (scenario, _) = try sweep.scenario(base: root, values: values)
-        let seed = sweep.seeds == .common ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id))
-        rows.append(Row(id: id, chunk: k / sweep.chunkSize, seed: seed, values: values, scenarioHash: scenario.hash))
-      } catch {
-        issues += sweep.issue(forPoint: id, values: values, error).issues
-        if issues.count >= 20 { break }
+    // Every point's scenario is built (in parallel: it is the plan's whole cost).
+    let built = Mutex<[(Row?, [ScenarioIssue])]>(Array(repeating: (nil, []), count: points.count))
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, points.count))) { _ in
+      while true {
+        let k = next.add(1, ordering: .relaxed).oldValue
+        if k >= points.count { return }
+        let values = points[k]
+        let id = "p" + String(repeating: "0", count: width - String(k).count) + String(k)
+        let entry: (Row?, [ScenarioIssue])
+        do {
+          _ = try sweep.scenario(base: root, values: values)
+          let seed = sweep.seeds == .common ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id))
+          entry = (Row(id: id, chunk: k / sweep.chunkSize, seed: seed, values: values), [])
+        } catch let error as ScenarioErrors {
+          entry = (nil, sweep.issue(forPoint: id, values: values, error).issues)
+        } catch {
+          entry = (nil, [ScenarioIssue(file: sweep.file, line: 0, column: 0, path: "", message: "point \(id): \(error)")])
+        }
+        built.withLock { $0[k] = entry }
+        progress?(done.add(1, ordering: .relaxed).newValue, points.count)
       }
-      progress?(k + 1, points.count)
     }
+    let entries = built.withLock { $0 }
+    let rows = entries.compactMap(\.0)
+    let issues = Array(entries.flatMap(\.1).prefix(20))
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
     self.sweep = sweep.name
     description = sweep.description
@@ -98,7 +112,7 @@ public struct Manifest: Sendable, Equatable {
     lines.append("  \"row_count\": \(rows.count),")
     lines.append("  \"rows\": [")
     lines.append(rows.map { r in
-      "    {\"id\": \(JSONText.string(r.id)), \"chunk\": \(r.chunk), \"seed\": \(r.seed), \"values\": [\(r.values.map(JSONText.string).joined(separator: ", "))], \"scenario_hash\": \(JSONText.string(r.scenarioHash))}"
+      "    {\"id\": \(JSONText.string(r.id)), \"chunk\": \(r.chunk), \"seed\": \(r.seed), \"values\": [\(r.values.map(JSONText.string).joined(separator: ", "))]}"
     }.joined(separator: ",\n"))
     lines.append("  ]")
     return "{\n" + lines.joined(separator: "\n") + "\n}\n"
@@ -110,32 +124,39 @@ public struct Manifest: Sendable, Equatable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SweepError("\(path): no manifest (plan the sweep first: onestop sweep plan SWEEP.yaml --out \(directory))")
     }
-    guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any], o["format"] as? String == Manifest.format,
-      let sweep = o["sweep"] as? String, let base = o["base"] as? String, let reps = o["replications"] as? Int,
-      let seed = (o["seed"] as? NSNumber)?.uint64Value, let kpis = o["kpis"] as? [String], let params = o["parameters"] as? [String],
-      let chunkSize = o["chunk_size"] as? Int, let chunks = o["chunks"] as? Int, let rowObjects = o["rows"] as? [[String: Any]]
-    else { throw SweepError("\(path): not an onestop sweep manifest (\(Manifest.format))") }
-    var rows: [Row] = []
-    for (k, r) in rowObjects.enumerated() {
-      guard let id = r["id"] as? String, let chunk = r["chunk"] as? Int, let s = (r["seed"] as? NSNumber)?.uint64Value,
-        let values = r["values"] as? [String], let h = r["scenario_hash"] as? String, values.count == params.count
-      else { throw SweepError("\(path): row \(k) is malformed") }
-      rows.append(Row(id: id, chunk: chunk, seed: s, values: values, scenarioHash: h))
+    // JSONDecoder reads numbers exactly (JSONSerialization on Linux rounds some doubles
+    // and large seeds).
+    struct File: Decodable {
+      struct Row: Decodable {
+        let id: String, chunk: Int, seed: UInt64, values: [String]
+      }
+      let format: String
+      let sweep: String, description: String?, sweep_file: String?, base: String, base_hash: String?, manifest_hash: String?
+      let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String]
+      let chunk_size: Int, chunks: Int, rows: [Row]
     }
-    self.sweep = sweep
-    description = o["description"] as? String ?? ""
-    sweepFile = o["sweep_file"] as? String ?? ""
-    self.base = base
-    baseHash = o["base_hash"] as? String ?? ""
-    replications = reps
-    self.seed = seed
-    seeds = o["seeds"] as? String ?? ""
-    self.kpis = kpis
-    parameters = params
-    self.chunkSize = chunkSize
-    self.chunks = chunks
+    guard let o = try? JSONDecoder().decode(File.self, from: data), o.format == Manifest.format else {
+      throw SweepError("\(path): not an onestop sweep manifest (\(Manifest.format))")
+    }
+    var rows: [Row] = []
+    for (k, r) in o.rows.enumerated() {
+      guard r.values.count == o.parameters.count, r.chunk >= 0, r.chunk < o.chunks else { throw SweepError("\(path): row \(k) is malformed") }
+      rows.append(Row(id: r.id, chunk: r.chunk, seed: r.seed, values: r.values))
+    }
+    self.sweep = o.sweep
+    description = o.description ?? ""
+    sweepFile = o.sweep_file ?? ""
+    base = o.base
+    baseHash = o.base_hash ?? ""
+    replications = o.replications
+    seed = o.seed
+    seeds = o.seeds ?? ""
+    kpis = o.kpis
+    parameters = o.parameters
+    chunkSize = o.chunk_size
+    chunks = o.chunks
     self.rows = rows
-    if let stored = o["manifest_hash"] as? String, stored != hash {
+    if let stored = o.manifest_hash, stored != hash {
       throw SweepError("\(path): the manifest was edited after planning (hash \(stored), now \(hash)); plan again")
     }
   }

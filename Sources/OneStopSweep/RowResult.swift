@@ -9,7 +9,6 @@ public struct RowResult: Sendable, Equatable {
   public let id: String
   public let manifestHash: String
   public let seed: UInt64
-  public let scenarioHash: String
   public let values: [String]
   /// Per KPI (in the manifest's order), the value of each replication.
   public let kpis: [(String, [Double])]
@@ -19,11 +18,10 @@ public struct RowResult: Sendable, Equatable {
       && a.kpis.map(\.0) == b.kpis.map(\.0) && a.kpis.map(\.1) == b.kpis.map(\.1)
   }
 
-  public init(id: String, manifestHash: String, seed: UInt64, scenarioHash: String, values: [String], kpis: [(String, [Double])]) {
+  public init(id: String, manifestHash: String, seed: UInt64, values: [String], kpis: [(String, [Double])]) {
     self.id = id
     self.manifestHash = manifestHash
     self.seed = seed
-    self.scenarioHash = scenarioHash
     self.values = values
     self.kpis = kpis
   }
@@ -33,7 +31,6 @@ public struct RowResult: Sendable, Equatable {
     lines.append("  \"id\": \(JSONText.string(id)),")
     lines.append("  \"manifest_hash\": \(JSONText.string(manifestHash)),")
     lines.append("  \"seed\": \(seed),")
-    lines.append("  \"scenario_hash\": \(JSONText.string(scenarioHash)),")
     lines.append("  \"values\": [\(values.map(JSONText.string).joined(separator: ", "))],")
     lines.append("  \"kpis\": {")
     lines.append(kpis.map { "    \(JSONText.string($0.0)): [\($0.1.map(JSONText.number).joined(separator: ", "))]" }.joined(separator: ",\n"))
@@ -43,18 +40,20 @@ public struct RowResult: Sendable, Equatable {
 
   /// Reads a row file; nil when it is missing, unreadable, or belongs to another plan.
   public init?(path: String, manifest: Manifest) {
-    guard let data = FileManager.default.contents(atPath: path),
-      let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let id = o["id"] as? String, let hash = o["manifest_hash"] as? String, hash == manifest.hash,
-      let seed = (o["seed"] as? NSNumber)?.uint64Value, let values = o["values"] as? [String],
-      let k = o["kpis"] as? [String: Any]
+    // JSONDecoder reads doubles exactly; JSONSerialization on Linux does not.
+    struct File: Decodable {
+      let id: String, manifest_hash: String, seed: UInt64, values: [String]
+      let kpis: [String: [Double?]]
+    }
+    guard let data = FileManager.default.contents(atPath: path), let o = try? JSONDecoder().decode(File.self, from: data),
+      o.manifest_hash == manifest.hash
     else { return nil }
     var kpis: [(String, [Double])] = []
     for name in manifest.kpis {
-      guard let v = k[name] as? [Any], v.count == manifest.replications else { return nil }
-      kpis.append((name, v.map { ($0 as? NSNumber)?.doubleValue ?? .nan }))
+      guard let v = o.kpis[name], v.count == manifest.replications else { return nil }
+      kpis.append((name, v.map { $0 ?? .nan }))
     }
-    self.init(id: id, manifestHash: hash, seed: seed, scenarioHash: o["scenario_hash"] as? String ?? "", values: values, kpis: kpis)
+    self.init(id: o.id, manifestHash: o.manifest_hash, seed: o.seed, values: o.values, kpis: kpis)
   }
 
   /// Where row `id`'s result lives in sweep directory `dir`.

@@ -1,5 +1,7 @@
 import DESKernel
+import Dispatch
 import Foundation
+import Synchronization
 import OneStopModel
 
 /// `DIR/results.csv` and `DIR/summary.json` from the row files, in manifest order: the
@@ -13,14 +15,21 @@ public enum SweepMerge {
     public let missing: [Manifest.Row]
   }
 
-  /// Reads every row result of `manifest` under `directory`.
+  /// Reads every row result of `manifest` under `directory` (on all cores), in manifest order.
   public static func collect(_ manifest: Manifest, directory: String) -> (found: [RowResult], missing: [Manifest.Row]) {
-    var found: [RowResult] = []
-    var missing: [Manifest.Row] = []
-    for row in manifest.rows {
-      if let r = RowResult(path: RowResult.path(id: row.id, in: directory), manifest: manifest) { found.append(r) } else { missing.append(row) }
+    let rows = manifest.rows
+    let read = Mutex<[RowResult?]>(Array(repeating: nil, count: rows.count))
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(Replications.defaultThreads, rows.count))) { _ in
+      while true {
+        let k = next.add(1, ordering: .relaxed).oldValue
+        if k >= rows.count { return }
+        let r = RowResult(path: RowResult.path(id: rows[k].id, in: directory), manifest: manifest)
+        read.withLock { $0[k] = r }
+      }
     }
-    return (found, missing)
+    let results = read.withLock { $0 }
+    return (results.compactMap { $0 }, zip(rows, results).filter { $0.1 == nil }.map(\.0))
   }
 
   public static func merge(_ manifest: Manifest, results: [RowResult], missing: [Manifest.Row]) -> Outcome {

@@ -42,6 +42,7 @@ struct BenchSweep: ParsableCommand {
     let clock = ContinuousClock()
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     var direct: [Double] = [], swept: [Double] = []
+    var phases: [(plan: Double, run: Double, merge: Double)] = []
     var reference: [RowResult] = []
     for _ in 0..<repetitions {
       let t0 = clock.now
@@ -56,28 +57,38 @@ struct BenchSweep: ParsableCommand {
       let planned = try Manifest(plan: sweep)
       try FileManager.default.createDirectory(atPath: dir + "/rows", withIntermediateDirectories: true)
       try writeAtomically(planned.json(), to: dir + "/manifest.json")
+      let t2 = clock.now
       let loaded = try Manifest(directory: dir)
       let fileRunner = try SweepRunner(manifest: loaded, directory: dir)
       let fileReport = fileRunner.run(loaded.rows, jobs: jobs)
+      let t3 = clock.now
       let (found, missing) = SweepMerge.collect(loaded, directory: dir)
       let merged = SweepMerge.merge(loaded, results: found, missing: missing)
       try writeAtomically(merged.csv, to: dir + "/results.csv")
       try writeAtomically(merged.json, to: dir + "/summary.json")
-      swept.append(seconds(clock.now - t1))
+      let t4 = clock.now
+      swept.append(seconds(t4 - t1))
+      phases.append((seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3)))
       guard fileReport.failed.isEmpty, missing.isEmpty, found == reference else {
-        printError("the sweep's results differ from the direct run's: a bug")
+        let diff = zip(found, reference).first { $0 != $1 }
+        printError("the sweep's results differ from the direct run's: a bug (\(fileReport.failed.prefix(3)), \(missing.count) missing, \(found.count) vs \(reference.count) points\(diff.map { ": \($0.0.id) \($0.0.kpis) vs \($0.1.id) \($0.1.kpis)" } ?? ""))")
         throw ExitCode(1)
       }
     }
     let d = direct.sorted()[direct.count / 2], s = swept.sorted()[swept.count / 2]
-    let overhead = 100 * (s - d) / d
+    // The median of the paired ratios: each sweep against the direct run just before it,
+    // which cancels the slow drifts of a shared machine.
+    let ratios = zip(swept, direct).map { $0 / $1 }.sorted()
+    let overhead = 100 * (ratios[ratios.count / 2] - 1)
     if json {
       print("{\"points\": \(manifest.rows.count), \"replications\": \(manifest.replications), \"jobs\": \(jobs), \"direct_s\": \(fmt(d, 4)), \"sweep_s\": \(fmt(s, 4)), \"overhead_pct\": \(fmt(overhead, 2))}")
     } else {
       print("\(manifest.rows.count) points x \(manifest.replications) replications, \(jobs) threads, median of \(repetitions)")
       print("  direct (in memory):           \(fmt(d, 3)) s   [\(direct.map { fmt($0, 3) }.joined(separator: ", "))]")
       print("  sweep (plan, files, merge):   \(fmt(s, 3)) s   [\(swept.map { fmt($0, 3) }.joined(separator: ", "))]")
-      print("  overhead: \(fmt(overhead, 2)) %")
+      let p = phases.sorted { $0.run < $1.run }[phases.count / 2]
+      print("  of which plan \(fmt(p.plan, 3)) s, run \(fmt(p.run, 3)) s, merge \(fmt(p.merge, 3)) s (the run with the median run time)")
+      print("  overhead: \(fmt(overhead, 2)) % (median of the paired ratios)")
     }
   }
 }
