@@ -103,6 +103,15 @@ import Testing
     let half999 = (ci[1] - mean) * 5.408 / 2.365
     #expect(abs(mean - 0.876916) <= half999, "mean wait \(mean) ± \(half999) min")
     #expect(half999 < 0.25 * 0.876916)
+    // The time-weighted averages: queue length Lq = lambda Wq = 7.2 x 0.876916 (Little's
+    // law on Erlang C) and busy desks = lambda / mu = 7.2.
+    for (name, expected) in [("desk_queue_length", 7.2 * 0.876916), ("busy_desk_staff", 7.2)] {
+      let k = try #require((json["kpis"] as? [String: Any])?[name] as? [String: Any])
+      let m = try #require(k["mean"] as? Double), c = try #require(k["ci95"] as? [Double])
+      let h = (c[1] - m) * 5.408 / 2.365
+      #expect(abs(m - expected) <= h, "\(name) \(m) ± \(h), expected \(expected)")
+      #expect(h < 0.25 * expected)
+    }
   }
 
   /// The committed baseline passes with its own seed and with another seed; removing one
