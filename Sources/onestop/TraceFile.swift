@@ -20,6 +20,17 @@ enum TraceFile {
     let stations = model.stations.map { ResultFiles.csv($0.id) }
     let purposes = ["intake", "pickup", "supplement", "postal_intake"]
     let channelsOut = ["pickup", "postal", "online"]
+    let channelsIn = ChannelIn.allCases.map(\.description)
+    let events = TraceEvent.allCases.map(\.name)
+    // Dates by day index, cached: two million rows cannot afford a calendar computation each.
+    var dates: [String] = []
+    func date(_ day: Int) -> String {
+      guard day >= 0 else { return start.adding(days: day).description }
+      while dates.count <= day { dates.append(start.adding(days: dates.count).description) }
+      return dates[day]
+    }
+    func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+    let prefix = String(replication) + ","
     var out = AtomicFile(path: path)
     try out.open()
     out.write(header + "\n")
@@ -27,27 +38,27 @@ enum TraceFile {
       let r = result.trace[k]
       let day = Int((r.time / 86_400).rounded(.down))
       let second = Int((r.time - Double(day) * 86_400).rounded(.down))
-      let detail: String
-      switch r.event {
-      case .ticket: detail = purposes[Int(r.detail)]
-      case .called: detail = "waited_s=\(r.detail)"
-      case .resolved: detail = r.detail == 1 ? "on_time" : "overdue"
-      case .returned: detail = channelsOut[Int(r.detail)]
-      default: detail = ""
-      }
-      var line = String(replication)
-      line += ","; line += String(r.dossier)
-      line += ","; line += r.event.name
-      line += ","; line += fmt(r.time, 1)
-      line += ","; line += start.adding(days: day).description
-      line += ","; line += String(format: "%02d:%02d:%02d", second / 3600, second / 60 % 60, second % 60)
+      let tenths = Int((r.time * 10).rounded())
+      var line = prefix
+      line += String(r.dossier)
+      line += ","; line += events[Int(r.event.rawValue)]
+      line += ","; line += String(tenths / 10); line += "."; line += String(tenths % 10)
+      line += ","; line += date(day)
+      line += ","; line += two(second / 3600); line += ":"; line += two(second / 60 % 60); line += ":"; line += two(second % 60)
       line += ","; line += units[Int(r.unit)]
       line += ","; line += procedures[Int(r.procedure)]
-      line += ","; line += r.channelIn.description
+      line += ","; line += channelsIn[r.channelIn.rawValue]
       line += ","; line += String(r.step)
-      line += ","; line += r.station >= 0 ? stations[Int(r.station)] : ""
-      line += ","; line += r.dueDay >= 0 ? start.adding(days: Int(r.dueDay)).description : ""
-      line += ","; line += detail
+      line += ","; if r.station >= 0 { line += stations[Int(r.station)] }
+      line += ","; if r.dueDay >= 0 { line += date(Int(r.dueDay)) }
+      line += ","
+      switch r.event {
+      case .ticket: line += purposes[Int(r.detail)]
+      case .called: line += "waited_s="; line += String(r.detail)
+      case .resolved: line += r.detail == 1 ? "on_time" : "overdue"
+      case .returned: line += channelsOut[Int(r.detail)]
+      default: break
+      }
       line += "\n"
       out.write(line)
     }
