@@ -41,7 +41,9 @@ final class ProgressLine: Sendable {
     let left = done > 0 ? t / Double(done) * Double(total - done) : 0
     shown.withLock { $0 = true }
     var e = StandardError()
-    print("\rpoint \(done)/\(total), about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
+    let width = 30, filled = total > 0 ? width * done / total : 0
+    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+    print("\r[\(bar)] point \(done)/\(total), about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
   }
 
   func finish() {
