@@ -173,8 +173,8 @@ public struct SweepError: Error, CustomStringConvertible {
 }
 
 /// JSON text with a fixed format, so equal data give equal bytes.
-enum JSONText {
-  static func string(_ s: String) -> String {
+public enum JSONText {
+  public static func string(_ s: String) -> String {
     var out = "\""
     for ch in s.unicodeScalars {
       switch ch {
@@ -190,5 +190,10 @@ enum JSONText {
   }
 
   /// A double as the shortest text that reads back exactly; null when not finite.
-  static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+  public static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+
+  /// A CSV field, quoted when it holds a comma, quote or newline (RFC 4180).
+  public static func csvField(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
 }

@@ -36,7 +36,7 @@ public enum SweepMerge {
     let units = Dictionary(uniqueKeysWithValues: KPI.all.map { ($0.name, $0.unit) })
     var header = ["id"] + manifest.parameters + ["seed", "replications"]
     for k in manifest.kpis { header += ["\(k)_mean", "\(k)_ci95_low", "\(k)_ci95_high"] }
-    var csv = [header.map(csvField).joined(separator: ",")]
+    var csv = [header.map(JSONText.csvField).joined(separator: ",")]
     var points: [String] = []
     for r in results {
       var fields = [r.id] + r.values + [String(r.seed), String(manifest.replications)]
@@ -46,7 +46,7 @@ public enum SweepMerge {
         fields += [JSONText.number(mean), JSONText.number(mean - half), JSONText.number(mean + half)]
         estimates.append("\(JSONText.string(name)): {\"mean\": \(JSONText.number(mean)), \"ci95\": [\(JSONText.number(mean - half)), \(JSONText.number(mean + half))]}")
       }
-      csv.append(fields.map(csvField).joined(separator: ","))
+      csv.append(fields.map(JSONText.csvField).joined(separator: ","))
       points.append("    {\"id\": \(JSONText.string(r.id)), \"seed\": \(r.seed), \"values\": {"
         + zip(manifest.parameters, r.values).map { "\(JSONText.string($0)): \(JSONText.string($1))" }.joined(separator: ", ")
         + "}, \"kpis\": {" + estimates.joined(separator: ", ") + "}}")
@@ -71,9 +71,5 @@ public enum SweepMerge {
     var t = Tally()
     for x in xs { t.add(x) }
     return (t.mean, xs.count > 1 ? StudentT.halfWidth(sd: t.standardDeviation, count: xs.count) : 0)
-  }
-
-  static func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 }

@@ -117,20 +117,20 @@ struct Baseline {
   }
 
   init?(json data: Data) {
-    guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let scenario = o["scenario"] as? String, let seed = o["seed"] as? Int, let reps = o["replications"] as? Int,
-      let hash = o["scenario_hash"] as? String, let kpis = o["kpis"] as? [[String: Any]]
-    else { return nil }
-    self.scenario = scenario
-    self.seed = UInt64(seed)
-    replications = reps
-    self.hash = hash
-    version = o["onestop_version"] as? String ?? "?"
-    values = kpis.compactMap { k in
-      guard let n = k["name"] as? String, let v = k["replications"] as? [Double] else { return nil }
-      return (n, v)
+    // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not), so an
+    // unchanged model reproduces the baseline's values bit for bit.
+    struct File: Decodable {
+      struct KPI: Decodable { let name: String, unit: String?, replications: [Double] }
+      let scenario: String, seed: UInt64, replications: Int, scenario_hash: String, onestop_version: String?, kpis: [KPI]
     }
-    units = Dictionary(uniqueKeysWithValues: kpis.compactMap { k in (k["name"] as? String).map { ($0, k["unit"] as? String ?? "") } })
+    guard let o = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+    scenario = o.scenario
+    seed = o.seed
+    replications = o.replications
+    hash = o.scenario_hash
+    version = o.onestop_version ?? "?"
+    values = o.kpis.map { ($0.name, $0.replications) }
+    units = Dictionary(o.kpis.map { ($0.name, $0.unit ?? "") }, uniquingKeysWith: { a, _ in a })
   }
 
   func json() -> String {

@@ -73,7 +73,5 @@ enum ResultFiles {
   }
 
   /// A CSV field, quoted when it holds a comma, quote or newline.
-  static func csv(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-  }
+  static func csv(_ s: String) -> String { JSONText.csvField(s) }
 }

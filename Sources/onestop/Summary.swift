@@ -1,6 +1,7 @@
 import DESKernel
 import OneStopModel
 import OneStopScenario
+import OneStopSweep
 
 /// KPIs of a scenario over its replications: means with 95 % confidence intervals, in
 /// the report definitions of DOMAIN.md (c) §6. Names match `docs/results.md`.
@@ -149,20 +150,7 @@ struct Summary {
   }
 }
 
-func jstr(_ s: String) -> String {
-  var out = "\""
-  for ch in s.unicodeScalars {
-    switch ch {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    default:
-      if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-    }
-  }
-  return out + "\""
-}
+func jstr(_ s: String) -> String { JSONText.string(s) }
 
 /// JSON number with a fixed format: integers plainly, others with up to 6 decimals.
 func jnum(_ x: Double) -> String {
