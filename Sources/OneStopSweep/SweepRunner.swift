@@ -15,14 +15,12 @@ public struct SweepRunner: Sendable {
   public let manifest: Manifest
   public let directory: String?
   let base: YNode
-  let sweepParameters: [String]
 
   /// A runner writing results under `directory` (nil: keep them in memory, for benchmarks).
   public init(manifest: Manifest, directory: String?) throws(ScenarioErrors) {
     self.manifest = manifest
     self.directory = directory
     base = try ScenarioLoader.load(path: manifest.base)
-    sweepParameters = manifest.parameters
     let (scenario, _) = try Scenario.build(base, file: manifest.base)
     if scenario.hash != manifest.baseHash {
       throw ScenarioErrors(issues: [ScenarioIssue(file: manifest.base, line: 0, column: 0, path: "",
@@ -51,8 +49,8 @@ public struct SweepRunner: Sendable {
         throw SweepError("row \(row.id): \(error)")
       }
     }
-    let scenario: Scenario, model: CompiledModel
-    do { (scenario, model) = try Scenario.build(node, file: manifest.base) } catch {
+    let model: CompiledModel
+    do { (_, model) = try Scenario.build(node, file: manifest.base) } catch {
       throw SweepError("row \(row.id): \(error)")
     }
     // The base's hash was checked once (init): the point's scenario is the base with the
@@ -65,7 +63,6 @@ public struct SweepRunner: Sendable {
       let k = KPI.named(name)!
       return (name, results.map { k.value($0, model) })
     }
-    _ = scenario
     return RowResult(id: row.id, manifestHash: manifest.hash, seed: row.seed, values: row.values, kpis: kpis)
   }
 

@@ -19,7 +19,7 @@ struct Sweep: ParsableCommand {
 
       Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU parallel: scripts/slurm/ and scripts/parallel/.
       """,
-    subcommands: [SweepPlan.self, SweepRun.self, SweepMissing.self, SweepMerge_.self]
+    subcommands: [SweepPlan.self, SweepRun.self, SweepMissing.self, SweepMergeCommand.self]
   )
 }
 
@@ -49,8 +49,7 @@ struct SweepPlan: ParsableCommand {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
     let path = (out as NSString).appendingPathComponent("manifest.json")
-    if let data = FileManager.default.contents(atPath: path), let old = try? Manifest(directory: out), old.hash != manifest.hash {
-      _ = data
+    if let old = try? Manifest(directory: out), old.hash != manifest.hash {
       printError("note: \(path) held another plan (hash \(old.hash)); its row results will not count for this one")
     }
     try writeAtomically(manifest.json(), to: path)
@@ -156,7 +155,7 @@ struct SweepMissing: ParsableCommand {
   }
 }
 
-struct SweepMerge_: ParsableCommand {
+struct SweepMergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract: "Merge the points' results into DIR/results.csv and DIR/summary.json.",
