@@ -30,7 +30,7 @@ final class ScenarioBuilder {
     if let n = top["replications"], let k = r.int(n, "replications", min: 1) { settings.replications = k }
     let start = required("start").flatMap { r.date($0, "start") }
     let end = required("end").flatMap { r.date($0, "end") }
-    let warmup = top["warmup_until"].flatMap { r.date($0, "warmup_until") }
+    var warmup = top["warmup_until"].flatMap { r.date($0, "warmup_until") }
     let calendar = top["calendar"].map { readCalendar($0) } ?? CalendarSettings()
     let levels = required("levels").flatMap { stringList($0, "levels") } ?? []
     let fields = required("fields").flatMap { stringList($0, "fields") } ?? []
@@ -42,8 +42,31 @@ final class ScenarioBuilder {
     let demand = top["demand"].map { readDemand($0, units: units) } ?? []
     let behaviour = top["behaviour"].map { readBehaviour($0) } ?? CitizenBehaviour()
     let rules = top["rules"].map { readRules($0) } ?? ProcessingRules()
-    let backlog = top["backlog"].map { readBacklog($0) } ?? []
-    guard let start, let end else { return nil }
+    var backlog: [BacklogEntry] = []
+    var backlogFrom: CivilDate?
+    if let bn = top["backlog"] {
+      if case .mapping = bn.kind {
+        // `backlog: {from_warmup: DATE}`: the starting state is simulated from DATE.
+        if let m = r.mapping(bn, "backlog", keys: ["from_warmup"]), let dn = m["from_warmup"] {
+          backlogFrom = r.date(dn, "backlog.from_warmup")
+          if let f = backlogFrom, let start, f >= start {
+            r.issue(dn, "backlog.from_warmup", "must be before start (\(start)), got \(f)")
+            backlogFrom = nil
+          }
+        } else if r.mapping(bn, "backlog", keys: ["from_warmup"]) != nil {
+          r.issue(bn, "backlog", "expected a list of carried-over entries or {from_warmup: DATE}")
+        }
+      } else {
+        backlog = readBacklog(bn)
+      }
+    }
+    guard var start, let end else { return nil }
+    if let from = backlogFrom {
+      // Run from `from` and count from the scenario's start: what is in progress then is
+      // the carried-over backlog, at its real stages.
+      warmup = max(warmup ?? start, start)
+      start = from
+    }
     let config = ModelConfiguration(
       name: name, start: start, end: end, warmupUntil: warmup, calendar: calendar, levels: levels, fields: fields,
       units: units, agencies: agencies, procedures: procedures, demand: demand, behaviour: behaviour, rules: rules,
@@ -230,7 +253,7 @@ final class ScenarioBuilder {
     var out: [AgencyConfiguration] = []
     for (k, item) in items.enumerated() {
       let src = "agencies[\(k)]"
-      guard let m = r.mapping(item, src, keys: ["id", "name", "unit", "at_level", "officers", "hours", "discipline"]) else { continue }
+      guard let m = r.mapping(item, src, keys: ["id", "name", "unit", "at_level", "officers", "hours", "discipline", "absence_days", "absence_spell", "saturday_comp"]) else { continue }
       guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
         r.issue(item, src, "missing required key 'id'")
         continue
@@ -238,6 +261,9 @@ final class ScenarioBuilder {
       let officers = m["officers"].flatMap { r.int($0, "\(src).officers", min: 0, what: "a number of officers") } ?? 1
       let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) }
       let discipline = m["discipline"].flatMap { r.choice($0, "\(src).discipline", QueueDiscipline.self) } ?? .fifo
+      let absence = m["absence_days"].flatMap { r.double($0, "\(src).absence_days", min: 0, max: 200, what: "working days a year") }
+      let spell = m["absence_spell"].flatMap { r.duration($0, "\(src).absence_spell", unit: .workingDays) }
+      let comp = m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
       var at: [String] = []
       if let ln = m["at_level"] {
@@ -255,7 +281,7 @@ final class ScenarioBuilder {
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
         out.append(AgencyConfiguration(id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
-          officers: officers, hours: schedule, discipline: discipline))
+          officers: officers, hours: schedule, discipline: discipline, absenceDays: absence, absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
       }
     }
     return out
@@ -288,7 +314,7 @@ final class ScenarioBuilder {
       if let sn = m["steps"], let sitems = r.list(sn, "\(path).steps") {
         for (s, step) in sitems.enumerated() {
           let sp = "\(path).steps[\(s)]"
-          guard let sm = r.mapping(step, sp, keys: ["agency", "nearest", "work", "appraisal", "lead_time"]) else { continue }
+          guard let sm = r.mapping(step, sp, keys: ["agency", "nearest", "work", "appraisal", "lead_time", "fixed_wait", "fixed_wait_counts"]) else { continue }
           let place: StepPlace
           if let a = sm["agency"], let id = r.string(a, "\(sp).agency") {
             place = .agency(id)
@@ -305,7 +331,12 @@ final class ScenarioBuilder {
           }
           let appraisal = sm["appraisal"].flatMap { r.bool($0, "\(sp).appraisal") } ?? (s == 0)
           let lead = sm["lead_time"].flatMap { r.distribution($0, "\(sp).lead_time", unit: .workingDays) }
-          steps.append(StepConfiguration(place: place, work: work, appraisal: appraisal, leadTime: lead))
+          var wait = sm["fixed_wait"].flatMap { readFixedWait($0, "\(sp).fixed_wait") }
+          if let n = sm["fixed_wait_counts"], let v = r.bool(n, "\(sp).fixed_wait_counts") {
+            if wait == nil { r.issue(n, "\(sp).fixed_wait_counts", "fixed_wait_counts needs a fixed_wait") }
+            wait?.countsForDeadline = v
+          }
+          steps.append(StepConfiguration(place: place, work: work, appraisal: appraisal, leadTime: lead, fixedWait: wait))
         }
       }
       var p = ProcedureConfiguration(id: id, name: m["name"].flatMap { r.string($0, "\(path).name") }, field: field,
@@ -326,6 +357,23 @@ final class ScenarioBuilder {
     return out
   }
 
+  /// A fixed legal wait: `15d` (calendar days) or `10wd` (working days), whole days up
+  /// to ten years.
+  func readFixedWait(_ node: YNode, _ path: String) -> FixedWait? {
+    let expected = "calendar days (15d) or working days (10wd), whole days from 1 to 3650"
+    guard let s = node.scalarText else {
+      r.issue(node, path, "expected \(expected), found \(node.found)")
+      return nil
+    }
+    let calendar = !s.hasSuffix("wd") && s.hasSuffix("d")
+    let digits = s.hasSuffix("wd") ? s.dropLast(2) : s.hasSuffix("d") ? s.dropLast(1) : Substring("")
+    guard let n = Int(digits), (1...3650).contains(n) else {
+      r.issue(node, path, "expected \(expected), found '\(s)'")
+      return nil
+    }
+    return FixedWait(days: n, calendarDays: calendar)
+  }
+
   /// `same-day`, `15wd` (working days) or `8wh` (working hours).
   func readDeadline(_ node: YNode, _ path: String) -> Deadline? {
     guard let s = node.scalarText else {
@@ -343,7 +391,7 @@ final class ScenarioBuilder {
 
   static let demandKeys = [
     "id", "unit", "units", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
-    "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile",
+    "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile", "weekday_factors_from",
   ]
 
   func readDemand(_ node: YNode, units: [UnitConfiguration]) -> [DemandConfiguration] {
@@ -388,6 +436,19 @@ final class ScenarioBuilder {
       if let n = m["online_return_share"], let v = r.probability(n, "\(src).online_return_share") { base.onlineReturnShare = v }
       if let n = m["month_factors"], let v = numbers(n, "\(src).month_factors", count: 12) { base.monthFactors = v }
       if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) { base.weekdayFactors = v }
+      if let n = m["weekday_factors_from"], let items = r.list(n, "\(src).weekday_factors_from") {
+        for (j, item) in items.enumerated() {
+          let ip = "\(src).weekday_factors_from[\(j)]"
+          guard let pm = r.mapping(item, ip, keys: ["date", "factors"]) else { continue }
+          guard let dn = pm["date"], let date = r.date(dn, "\(ip).date"), let fn = pm["factors"],
+            let factors = numbers(fn, "\(ip).factors", count: 7)
+          else {
+            for key in ["date", "factors"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
+            continue
+          }
+          base.weekdayFactorPeriods.append((date, factors))
+        }
+      }
       if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) { base.walkInHourProfile = v }
       if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) { base.onlineHourProfile = v }
       for u in at {
@@ -466,7 +527,7 @@ final class ScenarioBuilder {
     var x = ProcessingRules()
     let keys = [
       "province_cut", "cut_threshold", "inter_level_handover", "apology_lead", "apology_extension", "online_receipt",
-      "postal_in_transit", "postal_out_transit", "postal_collection_time", "lead_time_after_supplement",
+      "postal_in_transit", "postal_out_transit", "postal_collection_time", "lead_time_after_supplement", "officer_absence_days",
     ]
     guard let m = r.mapping(node, "rules", keys: keys) else { return x }
     let p = "rules"
@@ -479,6 +540,9 @@ final class ScenarioBuilder {
     if let n = m["postal_in_transit"], let v = r.distribution(n, "\(p).postal_in_transit", unit: .workingDays) { x.postalInTransit = v }
     if let n = m["postal_out_transit"], let v = r.distribution(n, "\(p).postal_out_transit", unit: .workingDays) { x.postalOutTransit = v }
     if let n = m["postal_collection_time"], let v = r.time(n, "\(p).postal_collection_time") { x.postalCollectionTime = v }
+    if let n = m["officer_absence_days"], let v = r.double(n, "\(p).officer_absence_days", min: 0, max: 200, what: "working days a year") {
+      x.officerAbsenceDays = v
+    }
     if let n = m["lead_time_after_supplement"], let v = r.double(n, "\(p).lead_time_after_supplement", min: 0, max: 1, what: "a fraction") {
       x.leadTimeAfterSupplement = v
     }
@@ -487,18 +551,19 @@ final class ScenarioBuilder {
 
   func readBacklog(_ node: YNode) -> [BacklogEntry] {
     guard let items = r.list(node, "backlog") else { return [] }
-    return items.enumerated().compactMap { k, item in
+    return items.enumerated().compactMap { k, item -> BacklogEntry? in
       let path = "backlog[\(k)]"
-      guard let m = r.mapping(item, path, keys: ["unit", "procedure", "count", "received_from", "received_through"]),
-        let u = m["unit"].flatMap({ r.string($0, "\(path).unit") }), let p = m["procedure"].flatMap({ r.string($0, "\(path).procedure") }),
-        let c = m["count"].flatMap({ r.int($0, "\(path).count", min: 0) }),
-        let from = m["received_from"].flatMap({ r.date($0, "\(path).received_from") }),
-        let through = m["received_through"].flatMap({ r.date($0, "\(path).received_through") })
+      guard let m = r.mapping(item, path, keys: ["unit", "procedure", "count", "received_from", "received_through", "overdue_share"]) else { return nil }
+      guard let u = m["unit"].flatMap({ r.string($0, "\(path).unit") }), let p = m["procedure"].flatMap({ r.string($0, "\(path).procedure") }),
+        let c = m["count"].flatMap({ r.int($0, "\(path).count", min: 0) })
       else {
-        r.issue(item, path, "expected unit, procedure, count, received_from and received_through")
+        for key in ["unit", "procedure", "count"] where m[key] == nil { r.issue(item, path, "missing required key '\(key)'") }
         return nil
       }
-      return BacklogEntry(unit: u, procedure: p, count: c, receivedFrom: from, receivedThrough: through)
+      let from = m["received_from"].flatMap { r.date($0, "\(path).received_from") }
+      let through = m["received_through"].flatMap { r.date($0, "\(path).received_through") }
+      let overdue = m["overdue_share"].flatMap { r.probability($0, "\(path).overdue_share") } ?? 0
+      return BacklogEntry(unit: u, procedure: p, count: c, receivedFrom: from, receivedThrough: through, overdueShare: overdue)
     }
   }
 }

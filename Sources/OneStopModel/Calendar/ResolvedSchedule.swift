@@ -102,6 +102,30 @@ public struct ResolvedSchedule: Sendable {
     return .infinity
   }
 
+  /// Like `addingWorkingTime(_:to:)`, counting only the open hours of days that are
+  /// working days of `calendar` for deadlines: a deadline in working hours does not run
+  /// on a Saturday opening unless Saturdays count (R19).
+  public func addingDeadlineTime(_ work: Double, to t: Double, calendar: WorkCalendar) -> Double {
+    var remaining = work
+    var day = Int((t / 86_400).rounded(.down))
+    var s = t - Double(day) * 86_400
+    while day < patternOfDay.count {
+      let base = Double(day) * 86_400
+      if calendar.isWorkingDay(epochDay + day) {
+        for i in hours(dayIndex: day).intervals where s < Double(i.close) {
+          let start = Swift.max(s, Double(i.open))
+          let available = Double(i.close) - start
+          if remaining <= available { return base + start + remaining }
+          remaining -= available
+          s = Double(i.close)
+        }
+      }
+      day += 1
+      s = 0
+    }
+    return .infinity
+  }
+
   /// Open seconds in [`a`, `b`).
   public func openSeconds(from a: Double, to b: Double) -> Double {
     guard b > a else { return 0 }

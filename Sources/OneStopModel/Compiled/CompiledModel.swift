@@ -52,12 +52,19 @@ public struct CompiledModel: Sendable {
     public let schedule: Int
     public let discipline: QueueDiscipline
     public let isOnlineIntake: Bool
+    /// Probability that an officer is away on a working day (absence days / working
+    /// days of the year).
+    public let absenceShare: Double
+    /// Mean absence spell in working days.
+    public let absenceSpell: Double
+    public let saturdayCompensation: SaturdayCompensation
   }
 
   public struct Step: Sendable {
     public let work: Distribution
     public let appraisal: Bool
     public let leadTime: Distribution?
+    public let fixedWait: FixedWait?
   }
 
   public struct Procedure: Sendable {
@@ -142,8 +149,12 @@ public struct CompiledModel: Sendable {
     epochDay = epoch
     horizonDays = horizon
     if horizon <= 0 { problem("end", "must be after start (\(c.start)), got \(c.end)") }
-    let earliestBacklog = c.backlog.map(\.receivedFrom.dayNumber).min() ?? epoch
-    let calendarFirst = min(earliestBacklog, epoch) - 7
+    let earliestBacklog = c.backlog.compactMap { $0.receivedFrom?.dayNumber }.min() ?? epoch
+    // Backlog without a receipt range is spread over up to 1.5 deadlines before the start.
+    let longestDeadline = c.procedures.map { p -> Int in
+      if case .workingDays(let n) = p.deadline { return min(max(n, 0), 3650) } else { return 1 }
+    }.max() ?? 1
+    let calendarFirst = min(earliestBacklog, epoch) - 7 - (c.backlog.contains { $0.receivedFrom == nil } ? longestDeadline * 3 + 30 : 0)
     let calendarLast = epoch + max(horizon, 1) + 800
     warmupEnd = c.warmupUntil.map { Double($0.dayNumber - c.start.dayNumber) * 86_400 } ?? 0
     if let w = c.warmupUntil, w.dayNumber < c.start.dayNumber || w.dayNumber >= c.end.dayNumber {
@@ -171,6 +182,8 @@ public struct CompiledModel: Sendable {
     }
     calendar = cal
     let scheduleDays = max(horizon, 1) + 800
+    // Working days in a year of the run (absence days are spread over them).
+    let workingDaysPerYear = max(1, cal.workingDays(after: epoch - 1, through: epoch + 364))
 
     // Names.
     if c.levels.isEmpty { problem("levels", "expected at least one level") }
@@ -252,7 +265,8 @@ public struct CompiledModel: Sendable {
       }
       let onlineStation = stations.count
       stations.append(Station(id: "online-intake@\(u.id)", name: "online intake, \(u.name)", unit: i,
-        officers: max(0, u.onlineIntakeOfficers), schedule: sched, discipline: .fifo, isOnlineIntake: true))
+        officers: max(0, u.onlineIntakeOfficers), schedule: sched, discipline: .fifo, isOnlineIntake: true,
+        absenceShare: 0, absenceSpell: 1, saturdayCompensation: .overtime))
       let digit = u.digitisationFrom.map { $0.dayNumber - epoch } ?? Int.max
       units.append(Unit(id: u.id, name: u.name, level: level ?? 0, parent: parent, schedule: sched,
         transferCutoff: Double(u.transferCutoff.seconds), ticketCutoff: u.ticketCutoff.map { Double($0.seconds) },
@@ -281,9 +295,14 @@ public struct CompiledModel: Sendable {
       }
       if a.officers < 0 { problem("\(path).officers", "expected a number of officers >= 0, got \(a.officers)") }
       let s = resolve(a.hours ?? c.units[u].hours, "\(path).hours")
+      let absence = a.absenceDays ?? c.rules.officerAbsenceDays
+      if !(1...100).contains(a.absenceSpellDays) { problem("\(path).absence_spell", "expected a mean spell of 1 to 100 working days, got \(a.absenceSpellDays)") }
+      if !(0...200).contains(absence) { problem("\(path).absence_days", "expected working days a year in [0, 200], got \(absence)") }
       agencyStation[a.id] = stations.count
       stations.append(Station(id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s,
-        discipline: a.discipline, isOnlineIntake: false))
+        discipline: a.discipline, isOnlineIntake: false,
+        absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
+        absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation))
     }
 
     // Procedures.
@@ -313,6 +332,9 @@ public struct CompiledModel: Sendable {
       }
       var owner = "desk"
       for (k, s) in p.steps.enumerated() {
+        if let w = s.fixedWait, !(0...3650).contains(w.days) {
+          problem("\(path).steps[\(k)].fixed_wait", "expected at most 3650 days, got \(w.days)")
+        }
         switch s.place {
         case .agency(let id):
           if agencyStation[id] == nil { problem("\(path).steps[\(k)].agency", "unknown agency '\(id)'") }
@@ -325,7 +347,7 @@ public struct CompiledModel: Sendable {
         }
       }
       procedures.append(Procedure(id: p.id, name: p.name, field: f ?? 0, deadline: p.deadline, effectiveDays: days,
-        steps: p.steps.map { Step(work: $0.work, appraisal: $0.appraisal, leadTime: $0.leadTime) }, onlineMode: p.onlineMode,
+        steps: p.steps.map { Step(work: $0.work, appraisal: $0.appraisal, leadTime: $0.leadTime, fixedWait: $0.fixedWait) }, onlineMode: p.onlineMode,
         postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete, pRefused: p.pRefused,
         pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement, maxSupplementRequests: p.maxSupplementRequests,
         supplementClock: p.supplementClock, intakeTime: p.intakeTime, feeAtPickup: p.feeAtPickup, owner: owner))
@@ -370,6 +392,9 @@ public struct CompiledModel: Sendable {
       if !(d.annualVolume >= 0) { problem("\(path).annual_volume", "expected a number >= 0, got \(d.annualVolume)") }
       if d.monthFactors.count != 12 || d.monthFactors.contains(where: { !($0 >= 0) }) { problem("\(path).month_factors", "expected 12 numbers >= 0") }
       if d.weekdayFactors.count != 7 || d.weekdayFactors.contains(where: { !($0 >= 0) }) { problem("\(path).weekday_factors", "expected 7 numbers >= 0, Monday first") }
+      for (k, period) in d.weekdayFactorPeriods.enumerated() where period.factors.count != 7 || period.factors.contains(where: { !($0 >= 0) }) {
+        problem("\(path).weekday_factors_from[\(k)].factors", "expected 7 numbers >= 0, Monday first")
+      }
       if d.walkInHourProfile.count != 24 || d.walkInHourProfile.contains(where: { !($0 >= 0) }) { problem("\(path).walk_in_hour_profile", "expected 24 numbers >= 0") }
       if d.onlineHourProfile.count != 24 || d.onlineHourProfile.contains(where: { !($0 >= 0) }) { problem("\(path).online_hour_profile", "expected 24 numbers >= 0") }
       if d.postalReturnShare < 0 || d.onlineReturnShare < 0 || d.postalReturnShare + d.onlineReturnShare > 1 {
@@ -435,8 +460,14 @@ public struct CompiledModel: Sendable {
       if unitIndex[b.unit] == nil { problem("\(path).unit", "unknown unit '\(b.unit)'") }
       if procedureIndex[b.procedure] == nil { problem("\(path).procedure", "unknown procedure '\(b.procedure)'") }
       if b.count < 0 { problem("\(path).count", "expected a number >= 0, got \(b.count)") }
-      if b.receivedThrough < b.receivedFrom { problem("\(path).received_through", "must not be before received_from") }
-      if b.receivedThrough.dayNumber >= epoch { problem("\(path).received_through", "carried-over dossiers must be received before the start (\(c.start))") }
+      if (b.receivedFrom == nil) != (b.receivedThrough == nil) {
+        problem("\(path)", "give both received_from and received_through, or neither (ages then follow the deadline)")
+      }
+      if let from = b.receivedFrom, let through = b.receivedThrough {
+        if through < from { problem("\(path).received_through", "must not be before received_from") }
+        if through.dayNumber >= epoch { problem("\(path).received_through", "carried-over dossiers must be received before the start (\(c.start))") }
+      }
+      if !(0...1).contains(b.overdueShare) { problem("\(path).overdue_share", "expected a share in [0, 1], got \(b.overdueShare)") }
     }
 
     if !problems.isEmpty { throw ConfigurationErrors(problems: problems) }
@@ -466,7 +497,7 @@ public struct CompiledModel: Sendable {
     let dayNumber = epochDay + day
     let date = CivilDate(dayNumber: dayNumber)
     var v = s.baseDaily * hot.monthFactors[s.demand * 12 + date.month - 1]
-      * hot.weekdayFactors[s.demand * 7 + CivilDate.weekday(ofDayNumber: dayNumber) - 1]
+      * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber))]
     let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
     let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
     switch s.channel {

@@ -50,6 +50,15 @@ struct HotStation: Sendable {
   var unit: Int
   var schedule: Int
   var isOnlineIntake: Bool
+  /// Probability that an officer is away on a given day.
+  var absenceShare: Double
+  /// Per working day: probability that an officer at work starts an absence, and that
+  /// an absent one comes back (spells of mean `1 / absenceReturn` days, a share
+  /// `absenceShare` of days away in the long run).
+  var absenceStart: Double
+  var absenceReturn: Double
+  /// Saturday hours are given back on the following weekdays.
+  var timeOff: Bool
 }
 
 struct HotStream: Sendable {
@@ -72,6 +81,11 @@ struct HotTables: Sendable {
   /// Lead time after the work, in working days (deterministic 0 when none).
   var stepLead: [Distribution] = []
   var stepHasLead: [Bool] = []
+  /// Fixed legal wait after the step: length (0 = none), in calendar days or working
+  /// days, and whether it counts against the deadline.
+  var stepWaitDays: [Int32] = []
+  var stepWaitCalendar: [Bool] = []
+  var stepWaitCounts: [Bool] = []
   var intakeTime: [Distribution] = []
   var units: [HotUnit] = []
   var groups: [HotGroup] = []
@@ -79,9 +93,14 @@ struct HotTables: Sendable {
   var streams: [HotStream] = []
   var streamMix: [Distribution] = []
   var profiles: [DayProfile] = []
-  /// Per demand: 12 month factors and 7 weekday factors.
+  /// Per demand: 12 month factors. Weekday factors come in periods: demand d's periods
+  /// are `weekdayPeriodFirst[d] ..< weekdayPeriodFirst[d] + weekdayPeriodCount[d]`, period
+  /// k starts on day number `weekdayPeriodFrom[k]` and has its 7 factors at `7k`.
   var monthFactors: [Double] = []
   var weekdayFactors: [Double] = []
+  var weekdayPeriodFirst: [Int] = []
+  var weekdayPeriodCount: [Int] = []
+  var weekdayPeriodFrom: [Int] = []
   /// Per demand: online and postal share ramps as (day number, value) points.
   var onlineRamps: [[(day: Int, value: Double)]] = []
   var postalRamps: [[(day: Int, value: Double)]] = []
@@ -105,6 +124,9 @@ struct HotTables: Sendable {
       stepAppraisal += p.steps.map(\.appraisal)
       stepLead += p.steps.map { $0.leadTime ?? (try! .deterministic(0)) }
       stepHasLead += p.steps.map { $0.leadTime != nil }
+      stepWaitDays += p.steps.map { Int32($0.fixedWait?.days ?? 0) }
+      stepWaitCalendar += p.steps.map { $0.fixedWait?.calendarDays ?? false }
+      stepWaitCounts += p.steps.map { $0.fixedWait?.countsForDeadline ?? true }
       intakeTime.append(p.intakeTime)
     }
     units = m.units.map {
@@ -115,7 +137,11 @@ struct HotTables: Sendable {
     groups = m.deskGroups.map {
       HotGroup(unit: $0.unit, count: $0.count, firstDesk: $0.firstDesk, fieldMask: $0.fieldMask, schedule: $0.schedule, factor: $0.factor)
     }
-    stations = m.stations.map { HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake) }
+    stations = m.stations.map {
+      HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake, absenceShare: $0.absenceShare,
+        absenceStart: $0.absenceShare / ($0.absenceSpell * (1 - $0.absenceShare)), absenceReturn: 1 / $0.absenceSpell,
+        timeOff: $0.saturdayCompensation == .timeOff)
+    }
     for s in m.streams {
       streams.append(HotStream(unit: s.unit, channel: s.channel, demand: s.demand, baseDaily: s.baseDaily,
         onlineCapable: s.onlineCapable, postalCapable: s.postalCapable, usesUnitSchedule: s.usesUnitSchedule,
@@ -125,10 +151,26 @@ struct HotTables: Sendable {
     }
     for d in m.demandConfigurations {
       monthFactors += d.monthFactors.count == 12 ? d.monthFactors : Array(repeating: 1, count: 12)
+      weekdayPeriodFirst.append(weekdayPeriodFrom.count)
+      weekdayPeriodCount.append(1 + d.weekdayFactorPeriods.count)
+      weekdayPeriodFrom.append(Int.min)
       weekdayFactors += d.weekdayFactors.count == 7 ? d.weekdayFactors : Array(repeating: 1, count: 7)
+      for period in d.weekdayFactorPeriods.sorted(by: { $0.from < $1.from }) {
+        weekdayPeriodFrom.append(period.from.dayNumber)
+        weekdayFactors += period.factors.count == 7 ? period.factors : Array(repeating: 1, count: 7)
+      }
       onlineRamps.append(d.onlineShare.points.map { ($0.date.dayNumber, $0.value) })
       postalRamps.append(d.postalShare.points.map { ($0.date.dayNumber, $0.value) })
     }
+  }
+
+  /// Index in `weekdayFactors` of demand `d`'s factor for day number `day`.
+  @inline(__always)
+  func weekdayFactorIndex(demand d: Int, day: Int, weekday: Int) -> Int {
+    var k = weekdayPeriodFirst[d]
+    let end = k + weekdayPeriodCount[d]
+    while k + 1 < end && weekdayPeriodFrom[k + 1] <= day { k += 1 }
+    return k * 7 + weekday - 1
   }
 
   /// A ramp's value on day number `day`.

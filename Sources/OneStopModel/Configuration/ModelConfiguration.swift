@@ -156,7 +156,22 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
   case earliestDeadline = "edf"
 }
 
+/// How officers who work a Saturday are compensated (Decision 14/2010/QĐ-TTg: time off
+/// in lieu keeping a 40-hour week, or paid overtime).
+public enum SaturdayCompensation: String, Sendable, CaseIterable {
+  /// Saturday hours are extra capacity (paid overtime).
+  case overtime
+  /// Each Saturday worked is given back on the following weekdays: the agency's weekday
+  /// officer time shrinks by the Saturday's hours.
+  case timeOff = "time-off"
+}
+
 /// A back office (agency) at a unit: officers who process dossiers in working time.
+///
+/// Anything in a procedure that queues for people is an agency: the department's
+/// officers, the land registration branch, the tax office computing fees, a consulted
+/// office, a field-survey team, or the one leader who signs (an agency of one officer
+/// whose hours are the leader's signing hours).
 public struct AgencyConfiguration: Sendable {
   public var id: String
   public var name: String
@@ -166,17 +181,28 @@ public struct AgencyConfiguration: Sendable {
   /// Working hours; nil means the unit's hours.
   public var hours: OpeningSchedule?
   public var discipline: QueueDiscipline
+  /// Working days a year each officer is away (annual leave and sickness); nil means
+  /// `ProcessingRules.officerAbsenceDays`.
+  public var absenceDays: Double?
+  /// Mean length of one absence, in working days (leave is taken in spells; a leader
+  /// away on a trip is away for days). 1 = single days.
+  public var absenceSpellDays: Double
+  public var saturdayCompensation: SaturdayCompensation
 
   public init(
     id: String, name: String? = nil, unit: String, officers: Int, hours: OpeningSchedule? = nil,
-    discipline: QueueDiscipline = .fifo
+    discipline: QueueDiscipline = .fifo, absenceDays: Double? = nil, absenceSpellDays: Double = 1,
+    saturdayCompensation: SaturdayCompensation = .overtime
   ) {
+    self.absenceSpellDays = absenceSpellDays
     self.id = id
     self.name = name ?? id
     self.unit = unit
     self.officers = officers
     self.hours = hours
     self.discipline = discipline
+    self.absenceDays = absenceDays
+    self.saturdayCompensation = saturdayCompensation
   }
 }
 
@@ -218,22 +244,48 @@ public enum StepPlace: Sendable, Equatable {
   case nearest(String)
 }
 
+/// A fixed legal waiting period after a step's work (public posting of a land dossier
+/// for 15 days, a statutory objection period): no one works, nothing queues.
+public struct FixedWait: Sendable, Equatable {
+  /// Length, in calendar days or working days.
+  public var days: Int
+  public var calendarDays: Bool
+  /// Whether the wait counts against the deadline. Decree 43/2014 Art. 61(4) left
+  /// posting inside the 30 days; Decree 101/2024 and 151/2025 exclude it (the due date
+  /// then moves by the working days the wait lasts).
+  public var countsForDeadline: Bool
+
+  public init(days: Int, calendarDays: Bool, countsForDeadline: Bool = true) {
+    self.days = days
+    self.calendarDays = calendarDays
+    self.countsForDeadline = countsForDeadline
+  }
+}
+
 /// One step of a procedure's internal workflow (R16).
+///
+/// Its duration is made of officer work that queues for the agency's officers, then an
+/// optional random `leadTime` (elapsed time that uses no officer), then an optional
+/// fixed legal wait. Delays that queue for people (a signature, the tax office, a
+/// consulted office, a field survey) are steps at their own agencies, so that they
+/// respond to staffing.
 public struct StepConfiguration: Sendable {
   public var place: StepPlace
   /// Officer work content.
   public var work: Distribution
   /// Whether the supplement request can happen at this step (appraisal).
   public var appraisal: Bool
-  /// Elapsed working days after the officer's work that need no officer (a leader's
-  /// signature, a site visit, another agency's opinion); nil for none.
+  /// Elapsed working days after the officer's work that need no officer and queue for
+  /// no one (the citizen paying fees); nil for none.
   public var leadTime: Distribution?
+  public var fixedWait: FixedWait?
 
-  public init(place: StepPlace, work: Distribution, appraisal: Bool = false, leadTime: Distribution? = nil) {
+  public init(place: StepPlace, work: Distribution, appraisal: Bool = false, leadTime: Distribution? = nil, fixedWait: FixedWait? = nil) {
     self.place = place
     self.work = work
     self.appraisal = appraisal
     self.leadTime = leadTime
+    self.fixedWait = fixedWait
   }
 }
 
@@ -327,6 +379,11 @@ public struct DemandConfiguration: Sendable {
   /// Relative volume by month (12, January first) and weekday (7, Monday first).
   public var monthFactors: [Double]
   public var weekdayFactors: [Double]
+  /// Weekday factors that replace `weekdayFactors` from a date on (a Saturday opening
+  /// moves part of the week's demand to Saturday from its first Saturday). The annual
+  /// volume is normalised on `weekdayFactors`, so the days before the first date get
+  /// exactly the arrivals they would get without these periods.
+  public var weekdayFactorPeriods: [(from: CivilDate, factors: [Double])] = []
   /// Walk-in arrivals by hour of day (24 weights; zero-hour weights allowed). Applied
   /// to the open hours of each day and renormalised.
   public var walkInHourProfile: [Double]
@@ -432,22 +489,33 @@ public struct ProcessingRules: Sendable {
   /// A step worked again after a supplement takes this fraction of its lead time (the
   /// appraisal resumes; it does not start from nothing). Prior 0.5.
   public var leadTimeAfterSupplement = 0.5
+  /// Working days a year each officer is away, for agencies that do not say
+  /// (Labour Code 2019 Art. 113: 12 days of annual leave; sick days: a prior). 0 = none.
+  public var officerAbsenceDays = 0.0
   public init() {}
 }
 
-/// Dossiers carried over from before the start: received on a date in a range, waiting
-/// at a procedure's first step.
+/// Dossiers carried over from before the start, entering at the stage their age gives.
+///
+/// Without a receipt range, ages are spread over the procedure's deadline, so that none
+/// is due yet, except `overdueShare` of them, which are past their due day by up to half
+/// the deadline (a report's "in progress, already overdue").
 public struct BacklogEntry: Sendable {
   public var unit: String
   public var procedure: String
   public var count: Int
-  public var receivedFrom: CivilDate
-  public var receivedThrough: CivilDate
-  public init(unit: String, procedure: String, count: Int, receivedFrom: CivilDate, receivedThrough: CivilDate) {
+  public var receivedFrom: CivilDate?
+  public var receivedThrough: CivilDate?
+  public var overdueShare: Double
+  public init(
+    unit: String, procedure: String, count: Int, receivedFrom: CivilDate? = nil, receivedThrough: CivilDate? = nil,
+    overdueShare: Double = 0
+  ) {
     self.unit = unit
     self.procedure = procedure
     self.count = count
     self.receivedFrom = receivedFrom
     self.receivedThrough = receivedThrough
+    self.overdueShare = overdueShare
   }
 }

@@ -9,11 +9,13 @@
 /// the start of the day).
 struct DayAgenda {
   struct Entry {
-    enum Kind: UInt8 { case watch, visit }
+    /// `watch`: the apology check before the due day, at its start; `dueWatch`: the last
+    /// check on the due day, at `time`; `visit`: a citizen's planned visit at `time`.
+    enum Kind: UInt8 { case watch, dueWatch, visit }
     var kind: Kind
     var dossier: Int32
     var generation: UInt32
-    /// Planned instant (visits).
+    /// Planned instant (visits, due-day watches).
     var time: Double
   }
 

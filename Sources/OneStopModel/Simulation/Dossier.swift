@@ -29,6 +29,8 @@ struct Dossier {
   var supplements: UInt8 = 0
   var carriedOver = false
   var apologised = false
+  /// In a step's lead time or fixed legal wait (not queued, not worked), until `delayUntil`.
+  var inDelay = false
   /// Counted in the period's statistics (accepted or carried over after the warm-up).
   var counted = false
   /// Bumped when pending deadline watches and supplement answers become stale.
@@ -53,6 +55,8 @@ struct Dossier {
   var resolvedAt: Double = -1
   /// When it joined its current queue.
   var queuedAt: Double = 0
+  /// End of the current lead time or legal wait.
+  var delayUntil: Double = 0
   /// Last online submission (for `OnlineReceipt.submission`).
   var submittedAt: Double = 0
 }

@@ -32,7 +32,7 @@ extension OneStopSimulation {
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     dossiers[i].step = 0
     let station = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + u][0])
-    transfer(i, fromUnit: u, toStation: station, at: now, &scheduler)
+    transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 
   /// Sets the due date for a clock that (re)starts on `day` with `used` working days
@@ -50,7 +50,7 @@ extension OneStopSimulation {
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     default:
-      let t = model.schedules[model.hot.units[u].schedule].addingWorkingTime(p.deadlineHours * 3600, to: now)
+      let t = model.schedules[model.hot.units[u].schedule].addingDeadlineTime(p.deadlineHours * 3600, to: now, calendar: model.calendar)
       dossiers[i].dueAt = t
       due = dayIndex(t)
     }
@@ -58,29 +58,101 @@ extension OneStopSimulation {
     dossiers[i].appointmentDay = Int32(due)
   }
 
-  /// Watches the deadline `apologyLeadWorkingDays` before the due day (R11).
+  /// Watches the deadline (R11, Decree 61/2018 Art. 19(9)): at the start of the working
+  /// day `apologyLeadWorkingDays` before the due day, the agency apologises when the
+  /// dossier's remaining fixed delays (legal waits, inter-level hand-overs) cannot end
+  /// by the due date; at the end of the due day it apologises for every dossier still
+  /// unresolved. So every late dossier gets exactly one letter, at the latest on its due
+  /// day, and a dossier that finishes on time gets none unless its clock restarted
+  /// after the letter (a supplement).
   mutating func scheduleDeadlineWatch(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
-    guard model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 else { return }
-    let due = Int(dossiers[i].dueDay)
-    var watch = due
-    var lead = rules.apologyLeadWorkingDays
-    while lead > 0 && watch > dayIndex(scheduler.now) {
-      watch -= 1
-      if isWorkingDay(watch) { lead -= 1 }
+    guard !dossiers[i].apologised else { return }
+    let today = dayIndex(scheduler.now)
+    let generation = dossiers[i].generation
+    if model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 {
+      let due = Int(dossiers[i].dueDay)
+      var watch = due
+      var lead = rules.apologyLeadWorkingDays
+      while lead > 0 && watch > today {
+        watch -= 1
+        if isWorkingDay(watch) { lead -= 1 }
+      }
+      if watch > today && watch < model.horizonDays {
+        agenda.add(DayAgenda.Entry(kind: .watch, dossier: i, generation: generation, time: 0), onDay: watch)
+      }
     }
-    guard watch > dayIndex(scheduler.now), watch < model.horizonDays else { return }
-    // Checked at the start of the watch day (no back office works at night).
-    agenda.add(DayAgenda.Entry(kind: .watch, dossier: i, generation: dossiers[i].generation, time: 0), onDay: watch)
+    // The last moment of the due date: one minute before it ends.
+    let last = dossiers[i].dueAt - 60
+    let lastDay = dayIndex(last)
+    guard last < model.endTime else { return }
+    if lastDay > today {
+      agenda.add(DayAgenda.Entry(kind: .dueWatch, dossier: i, generation: generation, time: last), onDay: lastDay)
+    } else {
+      scheduler.schedule(at: Swift.max(last, scheduler.now), priority: .late, .dueWatch(dossier: i, generation: generation))
+    }
   }
 
-  /// Form 04: not resolved at the watch: apologise and give a new appointment.
+  /// The watch before the due day: apologise when the remaining fixed delays alone end
+  /// after the due date.
   mutating func deadlineWatch(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    guard dossiers[i].phase == .processing else { return }
+    guard dossiers[i].phase == .processing, !dossiers[i].apologised else { return }
+    if earliestResolution(i, at: now) > dossiers[i].dueAt { apologise(i, at: now, &scheduler) }
+  }
+
+  /// The end of the due day: still unresolved, so late.
+  mutating func dueWatch(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    guard dossiers[i].phase == .processing || dossiers[i].phase == .supplement, !dossiers[i].apologised else { return }
+    guard now <= dossiers[i].dueAt else { return }
+    apologise(i, at: now, &scheduler)
+  }
+
+  /// A lower bound on when the dossier can be resolved: the rest of its current delay
+  /// and every fixed legal wait and inter-level paper hand-over still ahead of it.
+  /// Officer work and queues count as zero, so a dossier predicted late is late.
+  mutating func earliestResolution(_ i: Int32, at now: Double) -> Double {
+    let d = dossiers[i]
+    let p = model.hot.procedures[Int(d.procedure)]
+    let route = model.routes[Int(d.procedure) * model.units.count + Int(d.unit)]
+    var t = Swift.max(now, d.delayUntil)
+    let paper = d.channelIn != .online
+    var level = model.hot.units[model.hot.stations[Int(route[Int(d.step)])].unit].level
+    for k in Int(d.step)..<route.count {
+      let st = model.hot.stations[Int(route[k])]
+      let lv = model.hot.units[st.unit].level
+      if k > Int(d.step) {
+        if paper && lv != level && rules.interLevelHandoverWorkingDays > 0 {
+          t = Double(addingWorkingDays(rules.interLevelHandoverWorkingDays, to: dayIndex(t))) * 86_400 + t.truncatingRemainder(dividingBy: 86_400)
+        }
+      }
+      level = lv
+      let j = p.firstStep + k
+      let pending = k > Int(d.step) || !d.inDelay
+      if pending && model.hot.stepWaitDays[j] > 0 && model.hot.stepWaitCounts[j] {
+        t = fixedWaitEnd(step: j, from: t)
+      }
+    }
+    if paper && level != model.hot.units[Int(d.unit)].level && rules.interLevelHandoverWorkingDays > 0 {
+      t = Double(addingWorkingDays(rules.interLevelHandoverWorkingDays, to: dayIndex(t))) * 86_400 + t.truncatingRemainder(dividingBy: 86_400)
+    }
+    return t
+  }
+
+  /// The end of step `j`'s fixed wait started at `t`.
+  @inline(__always)
+  mutating func fixedWaitEnd(step j: Int, from t: Double) -> Double {
+    let n = Int(model.hot.stepWaitDays[j])
+    if model.hot.stepWaitCalendar[j] { return t + Double(n) * 86_400 }
+    let day = dayIndex(t)
+    return t + Double(addingWorkingDays(n, to: day) - day) * 86_400
+  }
+
+  /// Form 04: a letter with a new appointment, given at most once (R11).
+  mutating func apologise(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     dossiers[i].apologised = true
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].apologies += 1 }
     dossiers[i].appointmentDay = Int32(addingWorkingDays(rules.apologyExtensionWorkingDays, to: Int(dossiers[i].dueDay)))
     note(.apology, i, at: now, due: dossiers[i].appointmentDay)
-    if dossiers[i].channelOut == .pickup {
+    if dossiers[i].channelOut == .pickup && dossiers[i].phase == .processing {
       // The citizen is told the new date: it replaces the planned visit (a citizen
       // already at the desk learns it there).
       planPickup(i, &scheduler)
@@ -89,30 +161,38 @@ extension OneStopSimulation {
 
   // MARK: - Transfers (R5, R16)
 
-  /// When paper sent from `unit` at `now` arrives at a unit of level `toLevel`: the same
-  /// working day before the cutoff, else the next working day at opening; crossing
-  /// levels adds `interLevelHandoverWorkingDays`.
-  mutating func paperArrival(fromUnit u: Int, toUnit v: Int, at now: Double) -> Double {
+  /// When paper leaving a place with schedule `fromSchedule` (and the transfer cutoff
+  /// of unit `u`) at `now` reaches a place with schedule `toSchedule` at level
+  /// `toLevel`: the same day when the sender works today and it is before the cutoff,
+  /// else the next day the sender works; crossing levels adds
+  /// `interLevelHandoverWorkingDays`; then the receiver's next opening. A Saturday-working
+  /// front office and agency hand paper over on Saturday (Decision 19/2022: receive,
+  /// resolve and return on Saturday); a weekday-only agency gets it on Monday.
+  mutating func paperArrival(fromUnit u: Int, fromSchedule: Int, toSchedule: Int, toLevel: Int, at now: Double) -> Double {
     let unit = model.hot.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
-    var arrivalDay = day
-    let sameDay = isWorkingDay(day) && second <= unit.transferCutoff
-      && !model.schedules[unit.schedule].hours(dayIndex: day).intervals.isEmpty
-    if !sameDay { arrivalDay = addingWorkingDays(1, to: day) }
-    if model.hot.units[v].level != unit.level && rules.interLevelHandoverWorkingDays > 0 {
-      arrivalDay = addingWorkingDays(rules.interLevelHandoverWorkingDays, to: arrivalDay)
+    let sender = model.schedules[fromSchedule]
+    var leaveDay = day
+    if sender.hours(dayIndex: day).intervals.isEmpty || second > unit.transferCutoff {
+      leaveDay = day + 1
+      while leaveDay < model.horizonDays && sender.hours(dayIndex: leaveDay).intervals.isEmpty { leaveDay += 1 }
+    }
+    var arrivalDay = leaveDay
+    if toLevel != unit.level && rules.interLevelHandoverWorkingDays > 0 {
+      arrivalDay = addingWorkingDays(rules.interLevelHandoverWorkingDays, to: leaveDay)
     }
     if arrivalDay == day { return now }
-    return openingTime(unit: v, onOrAfterDay: arrivalDay)
+    return model.schedules[toSchedule].nextOpening(atOrAfter: Double(arrivalDay) * 86_400) ?? model.endTime
   }
 
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
   /// paper rule otherwise.
-  mutating func transfer(_ i: Int32, fromUnit u: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let v = model.hot.stations[s].unit
+  mutating func transfer(_ i: Int32, fromUnit u: Int, fromSchedule: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let st = model.hot.stations[s]
     note(.handedOver, i, at: now, station: s)
-    let t = dossiers[i].channelIn == .online ? now : paperArrival(fromUnit: u, toUnit: v, at: now)
+    let t = dossiers[i].channelIn == .online
+      ? now : paperArrival(fromUnit: u, fromSchedule: fromSchedule, toSchedule: st.schedule, toLevel: model.hot.units[st.unit].level, at: now)
     if t == now {
       reachStation(i, at: now, &scheduler)
     } else if t < model.endTime {
@@ -125,10 +205,38 @@ extension OneStopSimulation {
   mutating func reachStation(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)][Int(dossiers[i].step)])
     dossiers[i].queuedAt = now
+    dossiers[i].inDelay = false
     note(.reachedAgency, i, at: now, station: s)
-    if let officer = stations[s].enqueue(i, due: dossiers[i].dueAt) {
-      startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
+    stations[s].push(i, due: dossiers[i].dueAt, at: now)
+    dispatch(station: s, at: now, &scheduler)
+  }
+
+  /// Free officers at work take queued dossiers, in discipline order, while the station
+  /// is open; otherwise a dispatch is planned for its next opening (or, when officers
+  /// are away today, for the next day's opening).
+  mutating func dispatch(station s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    guard stations[s].queued > 0 else { return }
+    let schedule = model.schedules[model.hot.stations[s].schedule]
+    if schedule.isOpen(at: now) {
+      while let (officer, i) = stations[s].take(at: now) {
+        startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
+      }
+      guard stations[s].queued > 0 && stations[s].busy < stations[s].officers && stations[s].busy >= stations[s].present else { return }
+      // Officers away today: the rest waits for tomorrow's opening.
+      if let t = schedule.nextOpening(atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
+    } else if stations[s].busy < stations[s].officers, let t = schedule.nextOpening(atOrAfter: now) {
+      wake(station: s, at: t, &scheduler)
     }
+  }
+
+  /// Plans a dispatch at `t` unless one is already planned no later.
+  @inline(__always)
+  mutating func wake(station s: Int, at t: Double, _ scheduler: inout Scheduler<Event>) {
+    guard t < model.endTime else { return }
+    let pending = stations[s].wakeAt
+    if pending >= scheduler.now && pending <= t { return }
+    stations[s].wakeAt = t
+    scheduler.schedule(at: t, priority: .capacity, .stationWake(station: Int32(s)))
   }
 
   /// An officer starts on a dossier; the work ends after its work content in the
@@ -143,60 +251,96 @@ extension OneStopSimulation {
       work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s]) * 3600
     }
     note(.workStarted, i, at: now, station: s)
-    if now >= model.warmupEnd {
-      stations[s].busyWork += work
-      stations[s].waits.add(now - dossiers[i].queuedAt)
-    }
     let end = model.schedules[st.schedule].addingWorkingTime(work, to: now)
+    // Busy time inside the statistics window only: a task that straddles the warm-up or
+    // the end counts for its part inside.
+    if now >= model.warmupEnd && end <= model.endTime {
+      stations[s].busyWork += work
+    } else if end > model.warmupEnd {
+      stations[s].busyWork += model.schedules[st.schedule].openSeconds(from: Swift.max(now, model.warmupEnd), to: Swift.min(end, model.endTime))
+    }
+    if now >= model.warmupEnd { stations[s].waits.add(now - dossiers[i].queuedAt) }
     if end < model.endTime {
       scheduler.schedule(at: end, priority: .release, .stationDone(station: Int32(s), officer: officer))
     }
   }
 
   mutating func stationDone(_ s: Int, officer: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let i = stations[s].current[Int(officer)]
-    if let next = stations[s].finish(officer) { startWork(station: s, officer: officer, dossier: next, at: now, &scheduler) }
+    let i = stations[s].finish(officer)
+    dispatch(station: s, at: now, &scheduler)
     if model.hot.stations[s].isOnlineIntake {
       onlineChecked(i, at: now, &scheduler)
       return
     }
     let p = model.hot.procedures[Int(dossiers[i].procedure)]
     let step = Int(dossiers[i].step)
-    if model.hot.stepAppraisal[p.firstStep + step] && Int(dossiers[i].supplements) < p.maxSupplementRequests
+    let j = p.firstStep + step
+    if model.hot.stepAppraisal[j] && Int(dossiers[i].supplements) < p.maxSupplementRequests
       && stationRNG[s].bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
-    if model.hot.stepHasLead[p.firstStep + step] {
-      var lead = model.hot.stepLead[p.firstStep + step].sample(stationRNG[s])
-      if dossiers[i].supplements > 0 && model.hot.stepAppraisal[p.firstStep + step] { lead *= rules.leadTimeAfterSupplement }
+    var t = now
+    if model.hot.stepHasLead[j] {
+      var lead = model.hot.stepLead[j].sample(stationRNG[s])
+      if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
       let days = max(0, Int(lead.rounded(.up)))
       if days > 0 {
         // The same time of day, `days` working days later.
         let today = dayIndex(now)
-        let t = now + Double(addingWorkingDays(days, to: today) - today) * 86_400
-        if t < model.endTime { scheduler.schedule(at: t, .leadDone(dossier: i, station: Int32(s))) }
-        return
+        t = now + Double(addingWorkingDays(days, to: today) - today) * 86_400
       }
     }
+    if model.hot.stepWaitDays[j] > 0 {
+      let start = t
+      t = fixedWaitEnd(step: j, from: start)
+      if !model.hot.stepWaitCounts[j] && model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 {
+        excludeFromDeadline(i, from: start, to: t, &scheduler)
+      }
+    }
+    if t > now {
+      dossiers[i].inDelay = true
+      dossiers[i].delayUntil = t
+      if t < model.endTime { scheduler.schedule(at: t, .leadDone(dossier: i, station: Int32(s))) }
+      return
+    }
     advance(i, fromStation: s, at: now, &scheduler)
+  }
+
+  /// A legal wait that does not count against the deadline (posting under Decree
+  /// 101/2024): the due date moves by the working days the wait covers.
+  mutating func excludeFromDeadline(_ i: Int32, from a: Double, to b: Double, _ scheduler: inout Scheduler<Event>) {
+    let n = model.calendar.workingDays(after: model.epochDay + dayIndex(a), through: model.epochDay + dayIndex(b))
+    guard n > 0 else { return }
+    let due = addingWorkingDays(n, to: Int(dossiers[i].dueDay))
+    dossiers[i].dueDay = Int32(due)
+    dossiers[i].dueAt = Double(due + 1) * 86_400
+    if !dossiers[i].apologised { dossiers[i].appointmentDay = Int32(due) }
+    dossiers[i].generation &+= 1  // the old watches are stale
+    scheduleDeadlineWatch(i, &scheduler)
+    if dossiers[i].channelOut == .pickup && !dossiers[i].apologised { planPickup(i, &scheduler) }
   }
 
   /// The dossier leaves station `s` for its next step, or goes back to the front office.
   mutating func advance(_ i: Int32, fromStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     note(.stepDone, i, at: now, station: s)
+    dossiers[i].inDelay = false
     let step = Int(dossiers[i].step)
     let route = model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)]
-    let here = model.hot.stations[s].unit
+    let st = model.hot.stations[s]
     if step + 1 < route.count {
       dossiers[i].step = Int16(step + 1)
       let next = Int(route[step + 1])
-      if next == s { reachStation(i, at: now, &scheduler) } else { transfer(i, fromUnit: here, toStation: next, at: now, &scheduler) }
+      if next == s { reachStation(i, at: now, &scheduler) } else {
+        transfer(i, fromUnit: st.unit, fromSchedule: st.schedule, toStation: next, at: now, &scheduler)
+      }
     } else {
       // The result goes back to the front office that received the dossier.
       let origin = Int(dossiers[i].unit)
-      let t = dossiers[i].channelIn == .online ? now : paperArrival(fromUnit: here, toUnit: origin, at: now)
+      let o = model.hot.units[origin]
+      let t = dossiers[i].channelIn == .online
+        ? now : paperArrival(fromUnit: st.unit, fromSchedule: st.schedule, toSchedule: o.schedule, toLevel: o.level, at: now)
       if t == now { resolve(i, at: now, &scheduler) } else if t < model.endTime { scheduler.schedule(at: t, .resolved(dossier: i)) }
     }
   }
@@ -264,6 +408,6 @@ extension OneStopSimulation {
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     let u = Int(dossiers[i].unit)
     let station = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + u][Int(dossiers[i].step)])
-    transfer(i, fromUnit: u, toStation: station, at: now, &scheduler)
+    transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 }

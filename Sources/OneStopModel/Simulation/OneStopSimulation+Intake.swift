@@ -158,7 +158,8 @@ extension OneStopSimulation {
     let s = model.hot.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
-    if let officer = stations[s].enqueue(i, due: now) { startWork(station: s, officer: officer, dossier: i, at: now, &scheduler) }
+    stations[s].push(i, due: now, at: now)
+    dispatch(station: s, at: now, &scheduler)
   }
 
   /// Outcome of the officer's check of an online dossier.

@@ -81,8 +81,12 @@ extension OneStopSimulation {
 
   // MARK: - Carried-over backlog
 
-  /// Creates the dossiers carried over from before the start, each received on a
-  /// working day of its range and waiting at its procedure's first step.
+  /// Creates the dossiers carried over from before the start, each entering at the stage
+  /// its age gives (a dossier received k of its D working days ago waits at step
+  /// floor(k / D × steps) of its route), with its own due date. Without a receipt range,
+  /// ages are spread evenly over the deadline (none due yet), except the entry's
+  /// `overdueShare`, past their due day by up to half the deadline; those are late
+  /// already and had their letter before the start (the trace shows it at the start).
   mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
     let c = model.configuration
     for (k, b) in c.backlog.enumerated() {
@@ -90,37 +94,64 @@ extension OneStopSimulation {
         let p = model.procedures.firstIndex(where: { $0.id == b.procedure })
       else { continue }
       let rng = RandomStream(masterSeed: unitRNG[u].key.masterSeed, replication: unitRNG[u].key.replication, source: "backlog:\(k)")
-      let from = b.receivedFrom.dayNumber - model.epochDay, through = b.receivedThrough.dayNumber - model.epochDay
-      let days = (from...through).filter { isWorkingDay($0) }
-      guard !days.isEmpty else { continue }
+      let hp = model.hot.procedures[p]
+      let deadline = hp.deadlineKind == 1 ? hp.effectiveDays : 1
+      var rangeDays: [Int] = []
+      if let f = b.receivedFrom, let t = b.receivedThrough {
+        rangeDays = ((f.dayNumber - model.epochDay)...(t.dayNumber - model.epochDay)).filter { isWorkingDay($0) }
+        guard !rangeDays.isEmpty else { continue }
+      }
+      // Working days before the start, latest first: workingBefore[a] is received a
+      // working days before the start's last working day.
+      let oldest = deadline + deadline / 2 + 1
+      var workingBefore: [Int] = []
+      var day = -1
+      while workingBefore.count < oldest && day > -4000 {
+        if isWorkingDay(day) { workingBefore.append(day) }
+        day -= 1
+      }
+      let steps = hp.stepCount
       for _ in 0..<b.count {
-        let day = days[rng.uniformInt(below: days.count)]
+        var receipt: Int
+        if !rangeDays.isEmpty {
+          receipt = rangeDays[rng.uniformInt(below: rangeDays.count)]
+        } else if rng.bernoulli(b.overdueShare) {
+          receipt = workingBefore[min(workingBefore.count - 1, deadline + rng.uniformInt(below: max(1, deadline / 2 + 1)))]
+        } else {
+          receipt = workingBefore[min(workingBefore.count - 1, rng.uniformInt(below: max(1, deadline)))]
+        }
+        let age = model.calendar.workingDays(after: model.epochDay + receipt, through: model.epochDay - 1)
         var d = Dossier()
         d.procedure = Int32(p)
         d.unit = Int32(u)
         d.channelIn = .walkIn
         d.carriedOver = true
-        d.firstSeen = Double(day) * 86_400 + 9 * 3600
+        d.firstSeen = Double(receipt) * 86_400 + 9 * 3600
         d.channelOut = chooseChannelOut(procedure: p, demand: unitDemand[u], unit: u)
         d.serial = nextSerial
         nextSerial &+= 1
         let i = dossiers.allocate(d)
         dossiers[i].phase = .processing
         dossiers[i].receivedAt = d.firstSeen
-        dossiers[i].receiptDay = Int32(day)
-        setDue(i, resumingOn: day, usedDays: 0, at: d.firstSeen)
+        dossiers[i].receiptDay = Int32(receipt)
+        setDue(i, resumingOn: receipt, usedDays: 0, at: d.firstSeen)
         note(.carriedOver, i, at: 0, due: dossiers[i].dueDay)
         if model.warmupEnd == 0 {
           dossiers[i].counted = true
           counters.cells[cellIndex(d)].carriedOver += 1
         }
-        if model.procedures[p].onTheSpot {
+        if hp.onTheSpot || steps == 0 {
           resolve(i, at: 0, &scheduler)
           closeDossier(i, at: 0)
           continue
         }
-        scheduleDeadlineWatch(i, &scheduler)
-        if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
+        if dossiers[i].dueAt <= 0 {
+          apologise(i, at: 0, &scheduler)
+        } else {
+          scheduleDeadlineWatch(i, &scheduler)
+        }
+        if dossiers[i].channelOut == .pickup && !dossiers[i].apologised { planPickup(i, &scheduler) }
+        dossiers[i].step = Int16(min(steps - 1, age * steps / max(1, deadline)))
         reachStation(i, at: 0, &scheduler)
       }
     }

@@ -34,6 +34,10 @@ public struct OneStopSimulation: SimulationModel {
     case onlineSubmit(dossier: Int32)
     case reachStation(dossier: Int32)
     case stationDone(station: Int32, officer: Int32)
+    /// A station opens with work waiting: its free officers take it.
+    case stationWake(station: Int32)
+    /// The last check of a dossier's due day (R11).
+    case dueWatch(dossier: Int32, generation: UInt32)
     /// A step's lead time (no officer) is over.
     case leadDone(dossier: Int32, station: Int32)
     case supplementAnswer(dossier: Int32, generation: UInt32)
@@ -54,6 +58,8 @@ public struct OneStopSimulation: SimulationModel {
   let arrivalRNG: [RandomStream]
   let unitRNG: [RandomStream]
   let stationRNG: [RandomStream]
+  /// Officer absences, per station that has any (nil otherwise).
+  let absenceRNG: [RandomStream?]
   // Desks.
   var walkQueues: [RingBuffer<Ticket>]
   var postalQueues: [RingBuffer<Ticket>]
@@ -90,6 +96,9 @@ public struct OneStopSimulation: SimulationModel {
     }
     unitRNG = model.units.map { rng("unit:\($0.id)") }
     stationRNG = model.stations.map { rng("station:\($0.id)") }
+    absenceRNG = model.hot.stations.enumerated().map { k, s in
+      s.absenceShare > 0 || s.timeOff ? rng("absence:\(model.stations[k].id)") : nil
+    }
     let queueCount = model.units.count * model.fields.count
     walkQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
     postalQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
@@ -134,6 +143,7 @@ public struct OneStopSimulation: SimulationModel {
     for u in model.units.indices where model.units[u].closingRule == .sendHome {
       scheduleUnitClose(u, after: 0, &scheduler)
     }
+    drawPresence(day: 0)
     loadBacklog(&scheduler)
     if model.warmupEnd > 0 { scheduler.schedule(at: model.warmupEnd, priority: .capacity, .warmupEnd) }
     if model.horizonDays > 1 { scheduler.schedule(at: 86_400, priority: .capacity, .newDay(day: 1)) }
@@ -164,6 +174,12 @@ public struct OneStopSimulation: SimulationModel {
       reachStation(d, at: now, &scheduler)
     case .stationDone(let s, let officer):
       stationDone(Int(s), officer: officer, at: now, &scheduler)
+    case .stationWake(let s):
+      if stations[Int(s)].wakeAt == now { stations[Int(s)].wakeAt = -1 }
+      dispatch(station: Int(s), at: now, &scheduler)
+    case .dueWatch(let d, let generation):
+      guard dossiers[d].generation == generation else { return }
+      dueWatch(d, at: now, &scheduler)
     case .leadDone(let d, let s):
       advance(d, fromStation: Int(s), at: now, &scheduler)
     case .supplementAnswer(let d, let generation):
@@ -234,10 +250,15 @@ public struct OneStopSimulation: SimulationModel {
 
   /// Acts on the day's watches and puts its planned visits into the event calendar.
   mutating func startDay(_ day: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    drawPresence(day: day)
     for e in agenda.take(day: day) {
       switch e.kind {
       case .watch:
         if dossiers[e.dossier].generation == e.generation { deadlineWatch(e.dossier, at: now, &scheduler) }
+      case .dueWatch:
+        if dossiers[e.dossier].generation == e.generation {
+          scheduler.schedule(at: Swift.max(e.time, now), priority: .late, .dueWatch(dossier: e.dossier, generation: e.generation))
+        }
       case .visit:
         if dossiers[e.dossier].visitGeneration == e.generation {
           scheduler.schedule(at: e.time, .visit(dossier: e.dossier, generation: e.generation))
@@ -255,9 +276,54 @@ public struct OneStopSimulation: SimulationModel {
       counters.cells[cellIndex(d)].carriedOver += 1
     }
     for s in stations.indices {
-      stations[s].busyWork = 0
+      // Busy and absent time are already counted inside the window only.
       stations[s].waits = Tally()
       stations[s].completed = 0
+      stations[s].waiting.reset(at: now)
+    }
+  }
+
+  /// Officers at work on `day`. Leave and sickness come in spells: on each working day
+  /// an officer at work starts an absence with a small probability and an absent one
+  /// comes back with probability 1 / mean spell, so that the share of days away is the
+  /// station's absence share. Under time off in lieu, officers also take back the
+  /// Saturday before (a share of the week's hours). Drawn every day from the station's
+  /// own absence stream, so that two scenarios see the same absences (common random
+  /// numbers).
+  mutating func drawPresence(day: Int) {
+    let dayNumber = model.epochDay + day
+    let weekday = CivilDate.weekday(ofDayNumber: dayNumber)  // 1 = Monday
+    for s in stations.indices {
+      guard let rng = absenceRNG[s] else { continue }
+      let st = model.hot.stations[s]
+      let schedule = model.schedules[st.schedule]
+      guard isWorkingDay(day) else {
+        stations[s].present = stations[s].officers - stations[s].away
+        continue
+      }
+      var away = stations[s].away
+      if st.absenceShare > 0 {
+        var back = 0
+        for _ in 0..<away where rng.bernoulli(st.absenceReturn) { back += 1 }
+        var leave = 0
+        for _ in 0..<(stations[s].officers - away) where rng.bernoulli(st.absenceStart) { leave += 1 }
+        away += leave - back
+        stations[s].away = away
+      }
+      if st.timeOff && weekday <= 5 {
+        let saturday = day - weekday - 1
+        let satHours = schedule.openSeconds(from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
+        let today = schedule.openSeconds(from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
+        if satHours > 0 && today > 0 {
+          let p = Swift.min(1, satHours / (5 * today))
+          for _ in 0..<(stations[s].officers - away) where rng.bernoulli(p) { away += 1 }
+        }
+      }
+      stations[s].present = stations[s].officers - away
+      if away > 0 {
+        let lo = Swift.max(Double(day) * 86_400, model.warmupEnd)
+        stations[s].absentSeconds += Double(away) * schedule.openSeconds(from: lo, to: Swift.min(Double(day + 1) * 86_400, model.endTime))
+      }
     }
   }
 }

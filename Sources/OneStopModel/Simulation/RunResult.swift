@@ -17,8 +17,16 @@ public struct RunResult: Sendable {
   public let deskOvertimeSeconds: [Double]
   /// Per station (online intake and agencies): busy work seconds, available officer
   /// seconds, completed tasks, waits.
+  ///
+  /// Busy seconds are work done inside the statistics window (a task straddling the
+  /// warm-up or the end counts for its part inside), so they never exceed the available
+  /// officer-seconds (officers × working seconds of the window). Absent seconds are the
+  /// part of the available time officers were away; the number of dossiers waiting
+  /// (not yet taken) is integrated over the window.
   public let stationBusySeconds: [Double]
   public let stationAvailableSeconds: [Double]
+  public let stationAbsentSeconds: [Double]
+  public let stationWaitingIntegral: [Double]
   public let stationWaits: [Tally]
   /// Little's law at each unit's desks: time-average number present, mean time
   /// present, and tickets issued (all after the warm-up).
@@ -129,6 +137,7 @@ extension OneStopSimulation {
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) },
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
+      stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.waiting.integral(upTo: end) },
       stationWaits: stations.map(\.waits),
       deskMeanInSystem: counters.deskInSystem.map { $0.average(upTo: end) },
       deskSojourns: counters.deskSojourns, ticketsIssued: counters.ticketsIssued,
