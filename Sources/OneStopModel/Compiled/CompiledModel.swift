@@ -83,7 +83,8 @@ public struct CompiledModel: Sendable {
     public let supplementClock: SupplementClock
     public let intakeTime: Distribution
     public let feeAtPickup: Bool
-    /// The agency id that owns the procedure's decision (its last step), for reports.
+    /// The agency responsible for the procedure (its first step's agency: the land
+    /// office for a land certificate, even when a leader signs last), for reports.
     public let owner: String
   }
 
@@ -338,12 +339,12 @@ public struct CompiledModel: Sendable {
         switch s.place {
         case .agency(let id):
           if agencyStation[id] == nil { problem("\(path).steps[\(k)].agency", "unknown agency '\(id)'") }
-          owner = id
+          if k == 0 { owner = id }
         case .nearest(let kind):
           if !c.agencies.contains(where: { Self.kind(of: $0.id) == kind }) {
             problem("\(path).steps[\(k)].agency", "no agency of kind '\(kind)' (ids like '\(kind)@unit')")
           }
-          owner = kind
+          if k == 0 { owner = kind }
         }
       }
       procedures.append(Procedure(id: p.id, name: p.name, field: f ?? 0, deadline: p.deadline, effectiveDays: days,
