@@ -76,6 +76,17 @@ struct Run: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
+    // A --precision KPI of a unit or level the scenario does not have would be NaN.
+    for t in precision {
+      if let message = KPI.unknownLevel(t.kpi.name, in: model) {
+        printError("--precision: \(message)")
+        throw ExitCode(2)
+      }
+      if let unit = KPI.unknownUnit(t.kpi.name, in: model) {
+        printError("--precision: the scenario has no unit '\(unit)' (in KPI '\(t.kpi.name)')")
+        throw ExitCode(2)
+      }
+    }
     // Fail on an unwritable destination now, not after the run.
     for dir in [out, trace.map { ($0 as NSString).deletingLastPathComponent }, json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent }] {
       guard let dir, !dir.isEmpty else { continue }
