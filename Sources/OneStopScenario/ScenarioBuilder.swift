@@ -343,7 +343,7 @@ final class ScenarioBuilder {
 
   static let demandKeys = [
     "id", "unit", "units", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
-    "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile",
+    "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile", "walk_in_profile_follows_cutoff",
   ]
 
   func readDemand(_ node: YNode, units: [UnitConfiguration]) -> [DemandConfiguration] {
@@ -390,6 +390,9 @@ final class ScenarioBuilder {
       if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) { base.weekdayFactors = v }
       if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) { base.walkInHourProfile = v }
       if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) { base.onlineHourProfile = v }
+      if let n = m["walk_in_profile_follows_cutoff"], let v = r.bool(n, "\(src).walk_in_profile_follows_cutoff") {
+        base.walkInProfileFollowsCutoff = v
+      }
       for u in at {
         let path = "demand[\(out.count)]"
         r.mark(path, item)

@@ -399,11 +399,13 @@ public struct CompiledModel: Sendable {
       let sched = schedules[units[u].schedule]
       // Normaliser: expected day-weight over the first 365 days (or the horizon).
       let window = min(365, max(horizon, 1))
-      func dayWeight(_ day: Int, online: Bool) -> Double {
+      // Walk-ins come before the ticket cutoff (unless the demand says otherwise).
+      let walkInCutoff = d.walkInProfileFollowsCutoff ? units[u].ticketCutoff : nil
+      func dayWeight(_ day: Int, online: Bool, cutoff: Double? = nil) -> Double {
         let date = CivilDate(dayNumber: epoch + day)
         let w = d.monthFactors[date.month - 1] * d.weekdayFactors[date.weekday - 1]
         if online { return w }
-        return sched.hours(dayIndex: day).intervals.isEmpty ? 0 : w
+        return sched.hours(dayIndex: day).cut(at: cutoff).intervals.isEmpty ? 0 : w
       }
       for key in groups.keys.sorted() {
         let members = groups[key]!
@@ -415,13 +417,14 @@ public struct CompiledModel: Sendable {
           if channel == .online && !onlineCapable { continue }
           if channel == .postal && !postalCapable { continue }
           let online = channel == .online
-          let norm = (0..<window).reduce(0.0) { $0 + dayWeight($1, online: online) } / Double(window)
+          let cutoff = channel == .walkIn ? walkInCutoff : nil
+          let norm = (0..<window).reduce(0.0) { $0 + dayWeight($1, online: online, cutoff: cutoff) } / Double(window)
           guard norm > 0 else { continue }
           let profiles: [DayProfile]
           if online {
             profiles = [DayProfile(hourWeights: d.onlineHourProfile, hours: nil)]
           } else {
-            profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0) }
+            profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0, cutoff: cutoff) }
           }
           streams.append(Stream(unit: u, channel: channel, procedures: members.map(\.0), mix: mix,
             baseDaily: d.annualVolume * share / 365 / norm, onlineCapable: onlineCapable, postalCapable: postalCapable,

@@ -332,6 +332,10 @@ public struct DemandConfiguration: Sendable {
   public var walkInHourProfile: [Double]
   /// Online submissions by hour of day (24 weights).
   public var onlineHourProfile: [Double]
+  /// Walk-ins (new and planned visits) arrive only before the unit's ticket cutoff: the
+  /// profile is cut there and renormalised. False: they arrive until closing and those
+  /// after the cutoff are turned away.
+  public var walkInProfileFollowsCutoff = true
 
   public init(
     unit: String, annualVolume: Double, mix: [(procedure: String, weight: Double)],

@@ -119,7 +119,11 @@ public struct OneStopSimulation: SimulationModel {
     unitDemand = demandOfUnit
     visitProfiles = model.units.enumerated().map { (u, unit) in
       let profile = demandOfUnit[u] >= 0 ? model.demandConfigurations[demandOfUnit[u]].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
-      return model.schedules[unit.schedule].patterns.map { DayProfile(hourWeights: profile, hours: $0) }
+      // Planned visits (pick-ups, returns) come before the ticket cutoff too.
+      let follows = demandOfUnit[u] < 0 || model.demandConfigurations[demandOfUnit[u]].walkInProfileFollowsCutoff
+      return model.schedules[unit.schedule].patterns.map {
+        DayProfile(hourWeights: profile, hours: $0, cutoff: follows ? unit.ticketCutoff : nil)
+      }
     }
     counters = RunCounters.empty(model, start: 0, inSystem: nil, queued: nil)
     months = RunMonths(model)
