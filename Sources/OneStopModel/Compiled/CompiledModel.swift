@@ -246,8 +246,22 @@ public struct CompiledModel: Sendable {
             break
           }
         }
-        groups.append(DeskGroup(id: g.id, unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
-          schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+        let stagger = g.lunchStagger ?? 0
+        if stagger < 0 { problem("\(gp).lunch_stagger", "expected a duration >= 0") }
+        if stagger > 0 && g.count >= 2 {
+          // Two groups with one id: the event loop stays as it is.
+          let early = (g.count + 1) / 2
+          let lateHours = ghours.staggered(by: stagger)
+          if Self.staggerFits(lateHours, within: u.hours, problem: { problem("\(gp).lunch_stagger", $0) }) {
+            groups.append(DeskGroup(id: g.id, unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
+              schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+            groups.append(DeskGroup(id: "\(g.id)/late", unit: i, count: g.count - early, firstDesk: deskCount + early,
+              fieldMask: mask, schedule: resolve(lateHours, "\(gp).lunch_stagger"), staff: g.staff, factor: g.serviceTimeFactor))
+          }
+        } else {
+          groups.append(DeskGroup(id: g.id, unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
+            schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+        }
         deskCount += max(0, g.count)
       }
       let onlineStation = stations.count
@@ -454,6 +468,31 @@ public struct CompiledModel: Sendable {
     self.demandReturnShares = returnShares
     self.demandConfigurations = c.demand
     self.hot = HotTables(self)
+  }
+
+  /// `true` when desk hours moved by a lunch stagger are valid and lie within the
+  /// unit's hours on every day of the week (and of each season the unit shares);
+  /// otherwise reports why through `problem`.
+  static func staggerFits(_ late: OpeningSchedule, within unit: OpeningSchedule, problem: (String) -> Void) -> Bool {
+    let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    var weeks = [(late.base, unit.base, "")]
+    for s in late.seasons {
+      let match = unit.seasons.first { $0.fromMonth == s.fromMonth && $0.fromDay == s.fromDay && $0.throughMonth == s.throughMonth && $0.throughDay == s.throughDay }
+      weeks.append((s.hours, match?.hours ?? unit.base, " (season from \(s.fromMonth)-\(s.fromDay))"))
+    }
+    for (desk, open, season) in weeks {
+      for d in 0..<7 {
+        if let p = desk.days[d].problems().first {
+          problem("the later half's hours on \(names[d])\(season) are invalid (\(p)): the stagger is longer than the afternoon")
+          return false
+        }
+        if !open.days[d].contains(desk.days[d]) {
+          problem("the later half's hours \(desk.days[d]) on \(names[d])\(season) lie outside the unit's opening hours \(open.days[d]); open the unit through lunch (e.g. hours 07:00-17:00) and give the desks their break in their own hours")
+          return false
+        }
+      }
+    }
+    return true
   }
 
   /// The kind of an agency id: the part before "@" ("TNMT@province" -> "TNMT").

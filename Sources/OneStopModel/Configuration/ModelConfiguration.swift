@@ -135,6 +135,9 @@ public struct DeskGroupConfiguration: Sendable {
   public var staff: StaffType
   /// Multiplies every service time at these desks (postal staff: 1.1, prior).
   public var serviceTimeFactor: Double
+  /// Seconds by which half of the desks (floor(count/2)) take every break of the day
+  /// later, so the group never closes for lunch all at once; nil or 0: no stagger.
+  public var lunchStagger: Int?
 
   public init(
     id: String, count: Int, fields: [String] = [], hours: OpeningSchedule? = nil,
