@@ -40,7 +40,7 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json, units.csv, agencies.csv and hours.csv into this directory (created if needed).")
+  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv and hours.csv into this directory (created if needed).")
   var out: String?
 
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
