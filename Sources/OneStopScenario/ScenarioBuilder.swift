@@ -217,7 +217,7 @@ final class ScenarioBuilder {
           for (g, d) in ditems.enumerated() {
             let dp = "\(src).desks[\(g)]"
             r.mark("\(path).desks[\(g)]", d)
-            guard let dm = r.mapping(d, dp, keys: ["id", "count", "fields", "hours", "staff", "service_time_factor"]) else { continue }
+            guard let dm = r.mapping(d, dp, keys: ["id", "count", "fields", "hours", "staff", "service_time_factor", "lunch_stagger"]) else { continue }
             for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
             let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
             let n = dm["count"].flatMap { r.int($0, "\(dp).count", min: 0, what: "a number of desks") } ?? 1
@@ -225,7 +225,9 @@ final class ScenarioBuilder {
             let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
             let staff = dm["staff"].flatMap { r.choice($0, "\(dp).staff", StaffType.self) } ?? .civilServant
             let factor = dm["service_time_factor"].flatMap { r.double($0, "\(dp).service_time_factor", min: 0.01, max: 100) }
-            desks.append(DeskGroupConfiguration(id: id, count: n, fields: f, hours: h, staff: staff, serviceTimeFactor: factor))
+            var group = DeskGroupConfiguration(id: id, count: n, fields: f, hours: h, staff: staff, serviceTimeFactor: factor)
+            if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
+            desks.append(group)
           }
         } else if m["desks"] == nil && i == 1 {
           r.issue(item, "\(src).desks", "missing required key 'desks' (or set it under unit_defaults)")
@@ -392,6 +394,7 @@ final class ScenarioBuilder {
   static let demandKeys = [
     "id", "unit", "units", "at_level", "annual_volume", "mix", "online_share", "postal_share", "postal_return_share", "online_return_share",
     "month_factors", "weekday_factors", "walk_in_hour_profile", "online_hour_profile", "weekday_factors_from",
+    "walk_in_profile_follows_cutoff",
   ]
 
   func readDemand(_ node: YNode, units: [UnitConfiguration]) -> [DemandConfiguration] {
@@ -451,6 +454,9 @@ final class ScenarioBuilder {
       }
       if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) { base.walkInHourProfile = v }
       if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) { base.onlineHourProfile = v }
+      if let n = m["walk_in_profile_follows_cutoff"], let v = r.bool(n, "\(src).walk_in_profile_follows_cutoff") {
+        base.walkInProfileFollowsCutoff = v
+      }
       for u in at {
         let path = "demand[\(out.count)]"
         r.mark(path, item)

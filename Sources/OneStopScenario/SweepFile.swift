@@ -237,8 +237,11 @@ public struct SweepFile: Sendable {
   /// Per-unit KPIs naming a unit the base scenario does not have.
   public func unknownUnits(in model: CompiledModel) -> ScenarioErrors? {
     let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
-      guard let unit = KPI.unknownUnit(k, in: model) else { return nil }
       let node = i < kpiNodes.count ? kpiNodes[i] : root
+      if let message = KPI.unknownLevel(k, in: model) {
+        return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
+      }
+      guard let unit = KPI.unknownUnit(k, in: model) else { return nil }
       let hint = suggestion(for: unit, in: model.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
       return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
     }

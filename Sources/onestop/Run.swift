@@ -40,7 +40,7 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json, units.csv, agencies.csv and hours.csv into this directory (created if needed).")
+  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv and hours.csv into this directory (created if needed).")
   var out: String?
 
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
@@ -75,6 +75,17 @@ struct Run: ParsableCommand {
     } catch {
       printError(error.description)
       throw ExitCode(2)
+    }
+    // A --precision KPI of a unit or level the scenario does not have would be NaN.
+    for t in precision {
+      if let message = KPI.unknownLevel(t.kpi.name, in: model) {
+        printError("--precision: \(message)")
+        throw ExitCode(2)
+      }
+      if let unit = KPI.unknownUnit(t.kpi.name, in: model) {
+        printError("--precision: the scenario has no unit '\(unit)' (in KPI '\(t.kpi.name)')")
+        throw ExitCode(2)
+      }
     }
     // Fail on an unwritable destination now, not after the run.
     for dir in [out, trace.map { ($0 as NSString).deletingLastPathComponent }, json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent }] {

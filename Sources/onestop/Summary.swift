@@ -38,6 +38,20 @@ struct Summary {
   var byProcedure: [Row] = []
   var byChannel: [Row] = []
   var unitWaits: [(unit: String, level: String, mean: Estimate, p90: Estimate)] = []
+  /// Desk waits by level: each level's own quantiles (a pooled p90 over many quiet
+  /// communes hides the provincial centre's queue).
+  struct LevelWaits {
+    let level: String
+    let mean, p50, p90, p99, servedSameDay, tickets: Estimate
+  }
+  var levelWaits: [LevelWaits] = []
+  /// The monthly series (`months.csv`): per month of the statistics period, each level
+  /// then "all".
+  struct MonthRow {
+    let month, level: String
+    let receivedNew, onTime, overdue, apologies, inProgress, onlineIn, onlineShare, waitMean, tickets: Estimate
+  }
+  var months: [MonthRow] = []
 
   init(scenario: Scenario, model: CompiledModel, results: [RunResult], seed: UInt64, seconds: Double) {
     self.scenario = scenario
@@ -69,11 +83,32 @@ struct Summary {
     byField = rows(.field).filter { $0.received.mean > 0 }
     byProcedure = rows(.procedure).filter { $0.received.mean > 0 }
     byChannel = rows(.channel)
+    levelWaits = model.levels.indices.map { l in
+      LevelWaits(level: model.levels[l], mean: est { $0.levelWaits[l].mean / 60 }, p50: est { $0.levelWaits[l].p50 / 60 },
+        p90: est { $0.levelWaits[l].p90 / 60 }, p99: est { $0.levelWaits[l].p99 / 60 },
+        servedSameDay: est { 100 * $0.servedSameDay { model.units[$0].level == l } },
+        tickets: est { Double($0.tickets(level: l, model: model)) })
+    }
+    let runMonths = RunMonths(model)
+    let labels = runMonths.labels
+    let series = (model.levels.indices.map { Optional($0) } + [nil]).map { l in results.map { $0.monthly(level: l, model: model) } }
+    for m in runMonths.firstReported(model)..<runMonths.count {
+      for (k, perRep) in series.enumerated() {
+        func e(_ f: (MonthCounters) -> Double) -> Estimate { Estimate(perRep.map { f($0[m]) }) }
+        months.append(MonthRow(month: labels[m], level: k < model.levels.count ? model.levels[k] : "all",
+          receivedNew: e { Double($0.receivedNew) }, onTime: e { Double($0.resolvedOnTime) }, overdue: e { Double($0.resolvedOverdue) },
+          apologies: e { Double($0.apologies) }, inProgress: e { Double($0.inProgressEnd) }, onlineIn: e { Double($0.onlineIn) },
+          onlineShare: e { 100 * $0.onlineShare }, waitMean: e { $0.waits.mean / 60 }, tickets: e { Double($0.tickets) }))
+      }
+    }
     unitWaits = model.units.indices.map { u in
       (model.units[u].id, model.levels[model.units[u].level],
         Estimate(results.map { $0.unitWaits[u].mean / 60 }), Estimate(results.map { $0.unitWaits[u].quantile(0.9) / 60 }))
     }
   }
+
+  /// Headline KPIs that pool every unit's citizens (labelled so in the table).
+  static let pooled: Set<String> = ["desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99", "served_same_day"]
 
   func value(_ name: String) -> Estimate? { kpis.first { $0.0 == name }?.2 }
 
@@ -86,9 +121,22 @@ struct Summary {
     if !scenario.description.isEmpty { lines.append(scenario.description) }
     lines.append("\(c.start) to \(c.end), \(model.units.count) units on \(c.levels.count) levels, \(results.count) replication(s), seed \(seed), \(fmt(seconds, 2)) s")
     lines.append("")
-    lines.append(pad("indicator", 28) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
+    lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
     for (name, unit, e) in kpis where name != "events" {
-      lines.append(pad(name, 28) + lpad(number(e.mean, unit), 12) + lpad(results.count > 1 ? number(e.halfWidth, unit) : "-", 11) + "  \(unit)")
+      let label = Summary.pooled.contains(name) ? "\(name) (all units pooled)" : name
+      lines.append(pad(label, 36) + lpad(number(e.mean, unit), 12) + lpad(results.count > 1 ? number(e.halfWidth, unit) : "-", 11) + "  \(unit)")
+    }
+    if !levelWaits.isEmpty {
+      func ci(_ e: Estimate) -> String { results.count > 1 ? "±" + fmt(e.halfWidth, 2) : "" }
+      lines.append("")
+      lines.append("Desk waits by level (minutes; ± is the 95% CI half-width over replications)")
+      lines.append(pad("", 16) + lpad("mean", 8) + lpad("", 8) + lpad("p50", 8) + lpad("p90", 8) + lpad("", 8) + lpad("p99", 8)
+        + lpad("same day %", 12) + lpad("tickets", 10))
+      for w in levelWaits {
+        lines.append(pad(w.level, 16) + lpad(fmt(w.mean.mean, 2), 8) + lpad(ci(w.mean), 8) + lpad(fmt(w.p50.mean, 1), 8)
+          + lpad(fmt(w.p90.mean, 1), 8) + lpad(ci(w.p90), 8) + lpad(fmt(w.p99.mean, 1), 8)
+          + lpad(fmt(w.servedSameDay.mean, 2), 12) + lpad(fmt(w.tickets.mean, 0), 10))
+      }
     }
     func table(_ title: String, _ rows: [Row], limit: Int = 99) {
       guard !rows.isEmpty else { return }
@@ -144,6 +192,12 @@ struct Summary {
     parts.append("\"by_field\": \(rows(byField))")
     parts.append("\"by_procedure\": \(rows(byProcedure))")
     parts.append("\"by_channel\": \(rows(byChannel))")
+    parts.append("\"desk_waits_by_level\": [" + levelWaits.map {
+      "{\"level\": \(jstr($0.level)), \"mean_min\": \(est($0.mean)), \"p50_min\": \(est($0.p50)), \"p90_min\": \(est($0.p90)), \"p99_min\": \(est($0.p99)), \"served_same_day\": \(est($0.servedSameDay)), \"tickets\": \(est($0.tickets))}"
+    }.joined(separator: ", ") + "]")
+    parts.append("\"months\": [" + months.map {
+      "{\"month\": \(jstr($0.month)), \"level\": \(jstr($0.level)), \"received_new\": \(est($0.receivedNew)), \"resolved_on_time\": \(est($0.onTime)), \"resolved_overdue\": \(est($0.overdue)), \"apologies\": \(est($0.apologies)), \"in_progress_end\": \(est($0.inProgress)), \"online_in\": \(est($0.onlineIn)), \"online_share\": \(est($0.onlineShare)), \"desk_wait_mean_min\": \(est($0.waitMean)), \"tickets\": \(est($0.tickets))}"
+    }.joined(separator: ", ") + "]")
     parts.append("\"desk_waits_by_unit\": [" + unitWaits.map { "{\"unit\": \(jstr($0.unit)), \"level\": \(jstr($0.level)), \"mean_min\": \(est($0.mean)), \"p90_min\": \(est($0.p90))}" }.joined(separator: ", ") + "]")
     parts.append("\"priors\": [" + c.priors().map { "{\"key\": \(jstr($0.key)), \"value\": \(jstr($0.value)), \"note\": \(jstr($0.note))}" }.joined(separator: ", ") + "]")
     return "{\n  " + parts.joined(separator: ",\n  ") + "\n}"

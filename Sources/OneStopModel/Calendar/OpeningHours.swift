@@ -54,6 +54,18 @@ public struct DailyHours: Hashable, Sendable, CustomStringConvertible {
   /// Total open seconds.
   public var openSeconds: Int { intervals.reduce(0) { $0 + $1.close - $1.open } }
 
+  /// The same day with every break `seconds` later: the first opening and the last
+  /// closing stay (a staggered lunch: 07:00-11:30, 13:30-17:00 becomes 07:00-12:30,
+  /// 14:30-17:00 for one hour). A break pushed past the day's end leaves an interval
+  /// that `problems()` reports.
+  public func staggered(by seconds: Int) -> DailyHours {
+    guard intervals.count > 1 else { return self }
+    return DailyHours(intervals: intervals.indices.map { k in
+      OpenInterval(open: intervals[k].open + (k == 0 ? 0 : seconds),
+        close: intervals[k].close + (k == intervals.count - 1 ? 0 : seconds))
+    })
+  }
+
   /// `true` when `other`'s intervals all lie within these hours.
   public func contains(_ other: DailyHours) -> Bool {
     other.intervals.allSatisfy { o in intervals.contains { $0.open <= o.open && o.close <= $0.close } }
@@ -123,6 +135,14 @@ public struct OpeningSchedule: Hashable, Sendable {
   }
 
   public static let standardOffice = OpeningSchedule(base: .standardOffice)
+
+  /// Every day's breaks `seconds` later (`DailyHours.staggered(by:)`), seasons included.
+  public func staggered(by seconds: Int) -> OpeningSchedule {
+    var s = self
+    s.base = WeeklyHours(days: base.days.map { $0.staggered(by: seconds) })
+    for k in s.seasons.indices { s.seasons[k].hours = WeeklyHours(days: seasons[k].hours.days.map { $0.staggered(by: seconds) }) }
+    return s
+  }
 
   /// The hours of `day` (day number) under `calendar`.
   public func hours(onDay day: Int, calendar: WorkCalendar) -> DailyHours {

@@ -1,3 +1,14 @@
+extension DailyHours {
+  /// The hours before `cutoff` (seconds after midnight), or these hours when nil.
+  func cut(at cutoff: Double?) -> DailyHours {
+    guard let cutoff else { return self }
+    let c = Int(cutoff.rounded(.down))
+    return DailyHours(intervals: intervals.compactMap { i in
+      i.open < c ? OpenInterval(open: i.open, close: Swift.min(i.close, c)) : nil
+    })
+  }
+}
+
 /// The shape of arrivals within one day: a piecewise-constant density over the open
 /// part of the day, as cumulative fractions, so that the next arrival of a
 /// non-homogeneous Poisson stream is found by inversion with no per-minute events.
@@ -44,6 +55,12 @@ struct DayProfile: Sendable {
   }
 
   private init(segments: [Segment]) { self.segments = segments }
+
+  /// Hour weights restricted to `hours` cut at `cutoff` (seconds after midnight; nil:
+  /// no cut), so that nobody is drawn to arrive after the ticket machine stops.
+  init(hourWeights: [Double], hours: DailyHours, cutoff: Double?) {
+    self.init(hourWeights: hourWeights, hours: hours.cut(at: cutoff))
+  }
 
   /// `true` when the profile has no mass (closed day, or all weights zero).
   var isEmpty: Bool { segments.isEmpty }

@@ -260,8 +260,22 @@ public struct CompiledModel: Sendable {
             break
           }
         }
-        groups.append(DeskGroup(id: g.id, unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
-          schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+        let stagger = g.lunchStagger ?? 0
+        if stagger < 0 { problem("\(gp).lunch_stagger", "expected a duration >= 0") }
+        if stagger > 0 && g.count >= 2 {
+          // Two groups with one id: the event loop stays as it is.
+          let early = (g.count + 1) / 2
+          let lateHours = ghours.staggered(by: stagger)
+          if Self.staggerFits(lateHours, within: u.hours, problem: { problem("\(gp).lunch_stagger", $0) }) {
+            groups.append(DeskGroup(id: g.id, unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
+              schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+            groups.append(DeskGroup(id: "\(g.id)/late", unit: i, count: g.count - early, firstDesk: deskCount + early,
+              fieldMask: mask, schedule: resolve(lateHours, "\(gp).lunch_stagger"), staff: g.staff, factor: g.serviceTimeFactor))
+          }
+        } else {
+          groups.append(DeskGroup(id: g.id, unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
+            schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+        }
         deskCount += max(0, g.count)
       }
       let onlineStation = stations.count
@@ -425,11 +439,13 @@ public struct CompiledModel: Sendable {
       let sched = schedules[units[u].schedule]
       // Normaliser: expected day-weight over the first 365 days (or the horizon).
       let window = min(365, max(horizon, 1))
-      func dayWeight(_ day: Int, online: Bool) -> Double {
+      // Walk-ins come before the ticket cutoff (unless the demand says otherwise).
+      let walkInCutoff = d.walkInProfileFollowsCutoff ? units[u].ticketCutoff : nil
+      func dayWeight(_ day: Int, online: Bool, cutoff: Double? = nil) -> Double {
         let date = CivilDate(dayNumber: epoch + day)
         let w = d.monthFactors[date.month - 1] * d.weekdayFactors[date.weekday - 1]
         if online { return w }
-        return sched.hours(dayIndex: day).intervals.isEmpty ? 0 : w
+        return sched.hours(dayIndex: day).cut(at: cutoff).intervals.isEmpty ? 0 : w
       }
       for key in groups.keys.sorted() {
         let members = groups[key]!
@@ -441,13 +457,14 @@ public struct CompiledModel: Sendable {
           if channel == .online && !onlineCapable { continue }
           if channel == .postal && !postalCapable { continue }
           let online = channel == .online
-          let norm = (0..<window).reduce(0.0) { $0 + dayWeight($1, online: online) } / Double(window)
+          let cutoff = channel == .walkIn ? walkInCutoff : nil
+          let norm = (0..<window).reduce(0.0) { $0 + dayWeight($1, online: online, cutoff: cutoff) } / Double(window)
           guard norm > 0 else { continue }
           let profiles: [DayProfile]
           if online {
             profiles = [DayProfile(hourWeights: d.onlineHourProfile, hours: nil)]
           } else {
-            profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0) }
+            profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0, cutoff: cutoff) }
           }
           streams.append(Stream(unit: u, channel: channel, procedures: members.map(\.0), mix: mix,
             baseDaily: d.annualVolume * share / 365 / norm, onlineCapable: onlineCapable, postalCapable: postalCapable,
@@ -483,6 +500,31 @@ public struct CompiledModel: Sendable {
     self.demandReturnShares = returnShares
     self.demandConfigurations = c.demand
     self.hot = HotTables(self)
+  }
+
+  /// `true` when desk hours moved by a lunch stagger are valid and lie within the
+  /// unit's hours on every day of the week (and of each season the unit shares);
+  /// otherwise reports why through `problem`.
+  static func staggerFits(_ late: OpeningSchedule, within unit: OpeningSchedule, problem: (String) -> Void) -> Bool {
+    let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    var weeks = [(late.base, unit.base, "")]
+    for s in late.seasons {
+      let match = unit.seasons.first { $0.fromMonth == s.fromMonth && $0.fromDay == s.fromDay && $0.throughMonth == s.throughMonth && $0.throughDay == s.throughDay }
+      weeks.append((s.hours, match?.hours ?? unit.base, " (season from \(s.fromMonth)-\(s.fromDay))"))
+    }
+    for (desk, open, season) in weeks {
+      for d in 0..<7 {
+        if let p = desk.days[d].problems().first {
+          problem("the later half's hours on \(names[d])\(season) are invalid (\(p)): the stagger is longer than the afternoon")
+          return false
+        }
+        if !open.days[d].contains(desk.days[d]) {
+          problem("the later half's hours \(desk.days[d]) on \(names[d])\(season) lie outside the unit's opening hours \(open.days[d]); open the unit through lunch (e.g. hours 07:00-17:00) and give the desks their break in their own hours")
+          return false
+        }
+      }
+    }
+    return true
   }
 
   /// The kind of an agency id: the part before "@" ("TNMT@province" -> "TNMT").

@@ -135,6 +135,9 @@ public struct DeskGroupConfiguration: Sendable {
   public var staff: StaffType
   /// Multiplies every service time at these desks (postal staff: 1.1, prior).
   public var serviceTimeFactor: Double
+  /// Seconds by which half of the desks (floor(count/2)) take every break of the day
+  /// later, so the group never closes for lunch all at once; nil or 0: no stagger.
+  public var lunchStagger: Int?
 
   public init(
     id: String, count: Int, fields: [String] = [], hours: OpeningSchedule? = nil,
@@ -389,6 +392,10 @@ public struct DemandConfiguration: Sendable {
   public var walkInHourProfile: [Double]
   /// Online submissions by hour of day (24 weights).
   public var onlineHourProfile: [Double]
+  /// Walk-ins (new and planned visits) arrive only before the unit's ticket cutoff: the
+  /// profile is cut there and renormalised. False: they arrive until closing and those
+  /// after the cutoff are turned away.
+  public var walkInProfileFollowsCutoff = true
 
   public init(
     unit: String, annualVolume: Double, mix: [(procedure: String, weight: Double)],

@@ -12,13 +12,23 @@ public struct KPI: Sendable {
     self.value = value
   }
 
-  /// The KPI called `name`: one of `all`, or a per-unit KPI `NAME@UNIT` (for example
-  /// `desk_wait_mean@pasc`) for the names in `perUnit`. A per-unit KPI of a unit the
-  /// model does not have is NaN; `unknownUnit(in:)` says so before a run.
+  /// The KPI called `name`: one of `all`, a per-unit KPI `NAME@UNIT` (for example
+  /// `desk_wait_mean@pasc`) for the names in `perUnit`, or a per-level KPI
+  /// `NAME@level:LEVEL` (`desk_wait_p90@level:province`) for the names in `perLevel`. A
+  /// KPI of a unit or level the model does not have is NaN; `unknownUnit(in:)` and
+  /// `unknownLevel(in:)` say so before a run.
   public static func named(_ name: String) -> KPI? {
     if let k = all.first(where: { $0.name == name }) { return k }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
+    if unit.hasPrefix(levelPrefix) {
+      let level = String(unit.dropFirst(levelPrefix.count))
+      guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+      return KPI(name, kpiUnit) { r, model in
+        guard let l = model.levels.firstIndex(of: level) else { return .nan }
+        return f(r, model, l)
+      }
+    }
     guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
     return KPI(name, kpiUnit) { r, model in
       guard let u = model.units.firstIndex(where: { $0.id == unit }) else { return .nan }
@@ -30,8 +40,37 @@ public struct KPI: Sendable {
   public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
+    if unit.hasPrefix(levelPrefix) { return nil }
     return model.units.contains { $0.id == unit } ? nil : unit
   }
+
+  /// `@level:` introduces a level in a KPI name (unit ids may not clash with it).
+  public static let levelPrefix = "level:"
+
+  /// For a per-level KPI name whose level `model` does not have: a message naming the
+  /// known levels (levels are data, any number).
+  public static func unknownLevel(_ name: String, in model: CompiledModel) -> String? {
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let target = String(name[name.index(after: at)...])
+    guard target.hasPrefix(levelPrefix) else { return nil }
+    let level = String(target.dropFirst(levelPrefix.count))
+    if model.levels.contains(level) { return nil }
+    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.levels.joined(separator: ", "))"
+  }
+
+  /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits
+  /// are the level's own (quantiles from the level's histogram, not an average of units).
+  public static let perLevel: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
+    ("received", "dossiers", { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.received) }),
+    ("on_time_rate_of_received", "%", { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfReceived }),
+    ("desk_wait_mean", "min", { r, _, l in r.levelWaits[l].mean / 60 }),
+    ("desk_wait_p50", "min", { r, _, l in r.levelWaits[l].p50 / 60 }),
+    ("desk_wait_p90", "min", { r, _, l in r.levelWaits[l].p90 / 60 }),
+    ("desk_wait_p99", "min", { r, _, l in r.levelWaits[l].p99 / 60 }),
+    ("served_same_day", "%", { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } }),
+    ("tickets", "visits", { r, m, l in Double(r.tickets(level: l, model: m)) }),
+    ("turned_away", "visits", { r, m, l in Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.unitTurnedAway[$1] : 0) }) }),
+  ]
 
   /// KPIs that also exist per unit, as `NAME@UNIT`.
   public static let perUnit: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
@@ -40,9 +79,13 @@ public struct KPI: Sendable {
     ("on_time_rate_of_received", "%", { r, _, u in 100 * r.total { uu, _, _ in uu == u }.onTimeRateOfReceived }),
     ("overdue_rate_of_received", "%", { r, _, u in 100 * r.total { uu, _, _ in uu == u }.overdueRateOfReceived }),
     ("desk_wait_mean", "min", { r, _, u in r.unitWaits[u].mean / 60 }),
+    ("desk_wait_p50", "min", { r, _, u in r.unitWaits[u].quantile(0.5) / 60 }),
     ("desk_wait_p90", "min", { r, _, u in r.unitWaits[u].quantile(0.9) / 60 }),
-    ("served_same_day", "%", { r, _, u in 100 * r.unitWaits[u].sameDayShare }),
+    ("desk_wait_p99", "min", { r, _, u in r.unitWaits[u].quantile(0.99) / 60 }),
+    ("served_same_day", "%", { r, _, u in 100 * r.servedSameDay { $0 == u } }),
     ("tickets", "visits", { r, _, u in Double(r.ticketsIssued[u]) }),
+    ("turned_away", "visits", { r, _, u in Double(r.unitTurnedAway[u]) }),
+    ("sent_home", "visits", { r, _, u in Double(r.unitSentHome[u]) }),
     ("desk_queue_length", "citizens", { r, _, u in r.queueLengths[u] }),
     ("busy_desk_staff", "staff", { r, model, u in r.busyDesks(model: model)[u] }),
   ]
@@ -67,7 +110,7 @@ public struct KPI: Sendable {
     KPI("desk_wait_p50", "min") { r, _ in r.allWaits.quantile(0.5) / 60 },
     KPI("desk_wait_p90", "min") { r, _ in r.allWaits.quantile(0.9) / 60 },
     KPI("desk_wait_p99", "min") { r, _ in r.allWaits.quantile(0.99) / 60 },
-    KPI("served_same_day", "%") { r, _ in 100 * r.allWaits.sameDayShare },
+    KPI("served_same_day", "%") { r, _ in 100 * r.servedSameDay { _ in true } },
     KPI("visits_per_dossier", "visits") { r, _ in r.visitsPerReturnedDossier.mean },
     KPI("turned_away", "visits") { r, _ in Double(r.turnedAway) },
     KPI("sent_home", "visits") { r, _ in Double(r.sentHome) },

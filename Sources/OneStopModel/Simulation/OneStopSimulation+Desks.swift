@@ -13,6 +13,7 @@ extension OneStopSimulation {
     let postal = ticket.purpose == .postalIntake
     if !postal {
       counters.ticketsIssued[u] += 1
+      counters.months[months.slot(ofDay: dayIndex(now)) * levelCount + model.hot.units[u].level].tickets += 1
       counters.deskInSystem[u].set(counters.deskInSystem[u].value + 1, at: now)
     }
     for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup {
@@ -120,6 +121,9 @@ extension OneStopSimulation {
       let wait = now - ticket.issuedAt
       let sameDay = dayIndex(now) == dayIndex(ticket.issuedAt)
       counters.unitWaits[u].add(wait, sameDay: sameDay)
+      let level = model.hot.units[u].level
+      counters.levelWaits[level].add(wait, sameDay: sameDay)
+      counters.months[months.slot(ofDay: dayIndex(ticket.issuedAt)) * levelCount + level].waits.add(wait)
       let hour = Int((ticket.issuedAt - Double(dayIndex(ticket.issuedAt)) * 86_400) / 3600)
       counters.hourWaits[min(max(hour, 0), 23)].add(wait, sameDay: sameDay)
     }
@@ -160,6 +164,8 @@ extension OneStopSimulation {
         incomplete(i, at: now, &scheduler)
       case .refused: refuse(i, at: now)
       case .onTheSpot:
+        // Handed over at the desk: not a result sent by post or online.
+        if ticket.purpose != .postalIntake { dossiers[i].channelOut = .pickup }
         accept(i, at: now, &scheduler)
         resolve(i, at: now, &scheduler)
         closeDossier(i, at: now)
@@ -233,7 +239,10 @@ extension OneStopSimulation {
         counters.deskSojourns[u].add(now - t.issuedAt)
         dossiers[t.dossier].wastedVisits &+= 1
         note(.sentHome, t.dossier, at: now)
-        if inCohort(dossiers[t.dossier]) { counters.sentHome += 1 }
+        if inCohort(dossiers[t.dossier]) {
+          counters.sentHome += 1
+          counters.unitSentHome[u] += 1
+        }
         comeBackLater(t.dossier, at: now, &scheduler)
       }
     }

@@ -61,6 +61,9 @@ extension OneStopSimulation {
     let shares = model.demandReturnShares[demand]
     let u = unitRNG[unit].uniform()
     let proc = model.hot.procedures[p]
+    // An on-the-spot result ("4 tại chỗ") is handed over at the desk. The draw above
+    // stays, so every later number of the unit's stream is unchanged.
+    if proc.onTheSpot { return .pickup }
     if u < shares.postal && proc.postalAllowed { return .postal }
     if u < shares.postal + shares.online && proc.onlineMode == .full { return .online }
     return .pickup
@@ -79,7 +82,10 @@ extension OneStopSimulation {
     let open = model.schedules[unit.schedule].isOpen(at: now)
     if !open || second >= unit.ticketCutoff || !counterOpens(unit: u, for: dossiers[i], day: day) {
       dossiers[i].wastedVisits &+= 1
-      if inCohort(dossiers[i]) { counters.turnedAway += 1 }
+      if inCohort(dossiers[i]) {
+        counters.turnedAway += 1
+        counters.unitTurnedAway[u] += 1
+      }
       note(.turnedAway, i, at: now)
       comeBackLater(i, at: now, &scheduler)
       return

@@ -52,6 +52,7 @@ public struct OneStopSimulation: SimulationModel {
   let behaviour: CitizenBehaviour
   let rules: ProcessingRules
   let fieldCount: Int
+  let levelCount: Int
   var dossiers = DossierStore()
   var counters: RunCounters
   // Random streams: one per arrival stream, per unit, per station.
@@ -80,6 +81,10 @@ public struct OneStopSimulation: SimulationModel {
   var agenda: DayAgenda
   /// Dossiers created so far (their serial numbers).
   var nextSerial: UInt32 = 0
+  /// Month slot of each day, and per level the cumulative counts at the start of the
+  /// current month (`closeMonth`).
+  let months: RunMonths
+  var monthBase: [MonthCounters]
   /// Hand-over records ("Form 05"), kept only when `tracing`.
   public var tracing = false
   var trace: [TraceRecord] = []
@@ -90,6 +95,7 @@ public struct OneStopSimulation: SimulationModel {
     behaviour = model.configuration.behaviour
     rules = model.configuration.rules
     fieldCount = model.fields.count
+    levelCount = model.levels.count
     func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
     arrivalRNG = model.streams.map {
       rng("arrivals/unit:\(model.units[$0.unit].id)/\($0.channel)/\($0.procedures.map { model.procedures[$0].id }.joined(separator: ","))")
@@ -122,9 +128,15 @@ public struct OneStopSimulation: SimulationModel {
     unitDemand = demandOfUnit
     visitProfiles = model.units.enumerated().map { (u, unit) in
       let profile = demandOfUnit[u] >= 0 ? model.demandConfigurations[demandOfUnit[u]].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
-      return model.schedules[unit.schedule].patterns.map { DayProfile(hourWeights: profile, hours: $0) }
+      // Planned visits (pick-ups, returns) come before the ticket cutoff too.
+      let follows = demandOfUnit[u] < 0 || model.demandConfigurations[demandOfUnit[u]].walkInProfileFollowsCutoff
+      return model.schedules[unit.schedule].patterns.map {
+        DayProfile(hourWeights: profile, hours: $0, cutoff: follows ? unit.ticketCutoff : nil)
+      }
     }
     counters = RunCounters.empty(model, start: 0, inSystem: nil, queued: nil)
+    months = RunMonths(model)
+    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
   }
 
   /// Schedules the first events: arrivals, desk openings, closings, the carried-over
@@ -251,6 +263,7 @@ public struct OneStopSimulation: SimulationModel {
   /// Acts on the day's watches and puts its planned visits into the event calendar.
   mutating func startDay(_ day: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     drawPresence(day: day)
+    if day > 0 && months.slot(ofDay: day) != months.slot(ofDay: day - 1) { closeMonth(months.slot(ofDay: day - 1)) }
     for e in agenda.take(day: day) {
       switch e.kind {
       case .watch:
@@ -269,6 +282,7 @@ public struct OneStopSimulation: SimulationModel {
 
   mutating func endWarmup(at now: Double) {
     counters = RunCounters.empty(model, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
+    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }

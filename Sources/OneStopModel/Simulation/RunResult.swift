@@ -11,6 +11,8 @@ public struct RunResult: Sendable {
   public let hourWaits: [WaitDigest]
   /// All desk waits of the run together (with their histogram).
   public let allWaits: WaitStatistics
+  /// Desk waits by level of the unit (`CompiledModel.levels` order), quantiles exact per level.
+  public let levelWaits: [WaitDigest]
   /// Per desk group: busy seconds, open desk-seconds, overtime seconds.
   public let deskBusySeconds: [Double]
   public let deskOpenSeconds: [Double]
@@ -43,6 +45,11 @@ public struct RunResult: Sendable {
   public let openDaysByHour: [Int]
   public let turnedAway: Int
   public let sentHome: Int
+  /// Turned away and sent home per unit (in the cohort, like the totals).
+  public let unitTurnedAway: [Int]
+  public let unitSentHome: [Int]
+  /// The monthly series at `month * levels + level`, months as in `RunMonths`.
+  public let months: [MonthCounters]
   public let wastedPickupVisits: Int
   public let visitsPerReturnedDossier: Tally
   public let postalIn, postalOut, onlineIn, onlineOut: Int
@@ -128,6 +135,11 @@ extension OneStopSimulation {
       }
       for h in 0..<24 where hours[h] { openDays[h] += 1 }
     }
+    // The last month closes at the end of the run.
+    var monthCounters = counters
+    var base = monthBase
+    OneStopSimulation.closeMonth(months.slot(ofDay: dayIndex(end) - (end == model.endTime ? 1 : 0)), model: model,
+      counters: &monthCounters, base: &base, dossiers: dossiers)
     let stationAvailable = model.stations.map { s in
       Double(s.officers) * model.schedules[s.schedule].openSeconds(from: from, to: end)
     }
@@ -135,6 +147,7 @@ extension OneStopSimulation {
       cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
       unitWaits: counters.unitWaits.map(WaitDigest.init), hourWaits: counters.hourWaits.map(WaitDigest.init),
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) },
+      levelWaits: counters.levelWaits.map(WaitDigest.init),
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
       stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.waiting.integral(upTo: end) },
@@ -143,7 +156,9 @@ extension OneStopSimulation {
       deskSojourns: counters.deskSojourns, ticketsIssued: counters.ticketsIssued,
       deskQueueIntegral: counters.deskQueue.map { $0.integral(upTo: end) },
       hourQueueIntegral: counters.hourQueue.closed(at: end), unitOpenSeconds: unitOpen, openDaysByHour: openDays,
-      turnedAway: counters.turnedAway, sentHome: counters.sentHome, wastedPickupVisits: counters.wastedPickupVisits,
+      turnedAway: counters.turnedAway, sentHome: counters.sentHome,
+      unitTurnedAway: counters.unitTurnedAway, unitSentHome: counters.unitSentHome, months: monthCounters.months,
+      wastedPickupVisits: counters.wastedPickupVisits,
       visitsPerReturnedDossier: counters.visitsPerReturnedDossier,
       postalIn: counters.postalIn, postalOut: counters.postalOut, onlineIn: counters.onlineIn, onlineOut: counters.onlineOut,
       endToEndDays: counters.endToEndDays, events: events, openDossiers: open,

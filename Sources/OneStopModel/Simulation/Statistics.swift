@@ -95,9 +95,12 @@ public struct WaitDigest: Sendable, Equatable {
   /// Seconds.
   public let mean, min, p50, p90, p99: Double
   public let sameDayShare: Double
+  /// Citizens served the day they took their ticket: the numerator of `served_same_day`.
+  public let servedSameDay: Int
 
   public init(_ w: WaitStatistics) {
     count = w.count
+    servedSameDay = w.servedSameDay
     mean = w.mean
     min = w.count > 0 ? w.tally.min : 0
     p50 = w.quantile(0.5)
@@ -126,6 +129,14 @@ struct RunCounters {
   var deskOvertime: [Double]  // per desk group, service seconds outside desk hours
   var turnedAway = 0
   var sentHome = 0
+  /// The same per unit: with tickets issued, the visits that came for a ticket (the
+  /// denominator of `served_same_day`).
+  var unitTurnedAway: [Int]
+  var unitSentHome: [Int]
+  /// Desk waits per level of the unit, with their histograms: exact quantiles per level.
+  var levelWaits: [WaitStatistics]
+  /// The monthly series, at `month * levels + level` (`MonthCounters`).
+  var months: [MonthCounters]
   var wastedPickupVisits = 0
   var visitsPerReturnedDossier = Tally()
   var postalIn = 0
@@ -157,6 +168,10 @@ extension RunCounters {
       hourWaits: Array(repeating: WaitStatistics(), count: 24),
       deskBusy: Array(repeating: 0, count: model.deskGroups.count),
       deskOvertime: Array(repeating: 0, count: model.deskGroups.count),
+      unitTurnedAway: Array(repeating: 0, count: model.units.count),
+      unitSentHome: Array(repeating: 0, count: model.units.count),
+      levelWaits: Array(repeating: WaitStatistics(), count: model.levels.count),
+      months: Array(repeating: MonthCounters(), count: RunMonths(model).count * model.levels.count),
       deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },
       deskSojourns: Array(repeating: Tally(), count: model.units.count),
       deskQueue: (0..<model.units.count).map { TimeWeighted(start: start, value: queued?[$0] ?? 0) },
