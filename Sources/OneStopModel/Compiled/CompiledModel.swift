@@ -443,8 +443,12 @@ public struct CompiledModel: Sendable {
       let walkInCutoff = d.walkInProfileFollowsCutoff ? units[u].ticketCutoff : nil
       func dayWeight(_ day: Int, online: Bool, cutoff: Double? = nil) -> Double {
         let date = CivilDate(dayNumber: epoch + day)
-        let w = d.monthFactors[date.month - 1] * d.weekdayFactors[date.weekday - 1]
-        if online { return w }
+        if online { return d.monthFactors[date.month - 1] * d.weekdayFactors[date.weekday - 1] }
+        // Walk-in and postal: the factors in force that day (periods from a date), so
+        // that factors whose open days sum to the same weekly total keep the volume of
+        // every day before the first period unchanged.
+        let factors = d.weekdayFactorPeriods.filter { $0.from.dayNumber <= epoch + day }.max { $0.from < $1.from }?.factors ?? d.weekdayFactors
+        let w = d.monthFactors[date.month - 1] * (factors.count == 7 ? factors[date.weekday - 1] : 1)
         return sched.hours(dayIndex: day).cut(at: cutoff).intervals.isEmpty ? 0 : w
       }
       for key in groups.keys.sorted() {
@@ -540,7 +544,9 @@ public struct CompiledModel: Sendable {
     let dayNumber = epochDay + day
     let date = CivilDate(dayNumber: dayNumber)
     var v = s.baseDaily * hot.monthFactors[s.demand * 12 + date.month - 1]
-      * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber))]
+      * hot.weekdayFactors[s.channel == .online
+        ? hot.weekdayPeriodFirst[s.demand] * 7 + CivilDate.weekday(ofDayNumber: dayNumber) - 1
+        : hot.weekdayFactorIndex(demand: s.demand, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber))]
     let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
     let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
     switch s.channel {

@@ -382,10 +382,12 @@ public struct DemandConfiguration: Sendable {
   /// Relative volume by month (12, January first) and weekday (7, Monday first).
   public var monthFactors: [Double]
   public var weekdayFactors: [Double]
-  /// Weekday factors that replace `weekdayFactors` from a date on (a Saturday opening
-  /// moves part of the week's demand to Saturday from its first Saturday). The annual
+  /// Weekday factors that replace `weekdayFactors` from a date on, for walk-in and
+  /// postal arrivals (a Saturday opening moves part of the week's visits to Saturday
+  /// from its first Saturday; online submissions keep `weekdayFactors`). The annual
   /// volume is normalised on `weekdayFactors`, so the days before the first date get
-  /// exactly the arrivals they would get without these periods.
+  /// exactly the arrivals they would get without these periods; keep the factors of the
+  /// open days summing to the same weekly total to keep the volume.
   public var weekdayFactorPeriods: [(from: CivilDate, factors: [Double])] = []
   /// Walk-in arrivals by hour of day (24 weights; zero-hour weights allowed). Applied
   /// to the open hours of each day and renormalised.
