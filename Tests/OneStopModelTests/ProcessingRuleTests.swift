@@ -38,15 +38,19 @@ import TestSupport
     let model = try Self.emptyProvince()
     var sim = OneStopSimulation(model, seed: 1)
     let top = 0, commune = 1
+    func arrival(_ from: Int, _ to: Int, _ t: Double) -> Double {
+      let s = model.units[from].schedule, d = model.units[to]
+      return sim.paperArrival(fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t)
+    }
     let t1459 = at("2022-03-09", 14, 59, model)
-    #expect(sim.paperArrival(fromUnit: top, toUnit: top, at: t1459) == t1459)
+    #expect(arrival(top, top, t1459) == t1459)
     // After the cutoff: next working day at opening (07:00).
-    #expect(sim.paperArrival(fromUnit: top, toUnit: top, at: at("2022-03-09", 15, 1, model)) == at("2022-03-10", 7, 0, model))
+    #expect(arrival(top, top, at("2022-03-09", 15, 1, model)) == at("2022-03-10", 7, 0, model))
     // Friday after 15:00 -> Monday.
-    #expect(sim.paperArrival(fromUnit: top, toUnit: top, at: at("2022-03-11", 15, 30, model)) == at("2022-03-14", 7, 0, model))
+    #expect(arrival(top, top, at("2022-03-11", 15, 30, model)) == at("2022-03-14", 7, 0, model))
     // Commune to province: one more working day for the courier (R16 prior).
-    #expect(sim.paperArrival(fromUnit: commune, toUnit: top, at: at("2022-03-09", 10, 0, model)) == at("2022-03-10", 7, 0, model))
-    #expect(sim.paperArrival(fromUnit: commune, toUnit: top, at: at("2022-03-11", 16, 0, model)) == at("2022-03-15", 7, 0, model))
+    #expect(arrival(commune, top, at("2022-03-09", 10, 0, model)) == at("2022-03-10", 7, 0, model))
+    #expect(arrival(commune, top, at("2022-03-11", 16, 0, model)) == at("2022-03-15", 7, 0, model))
   }
 
   /// Received Monday 7 March 10:00, 10 working days -> Monday 21 March. Supplement asked

@@ -98,6 +98,7 @@ public struct KPI: Sendable {
     KPI("resolved_on_time", "dossiers") { r, _ in Double(r.total().resolvedOnTime) },
     KPI("resolved_overdue", "dossiers") { r, _ in Double(r.total().resolvedOverdue) },
     KPI("in_progress_end", "dossiers") { r, _ in Double(r.total().inProgressEnd) },
+    KPI("carried_over_overdue", "dossiers") { r, _ in Double(r.total().carriedOverOverdue) },
     KPI("withdrawn", "dossiers") { r, _ in Double(r.total().withdrawn) },
     KPI("refused", "dossiers") { r, _ in Double(r.total().refused) },
     KPI("abandoned", "dossiers") { r, _ in Double(r.total().abandoned) },

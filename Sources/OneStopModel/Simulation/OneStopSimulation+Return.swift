@@ -15,6 +15,7 @@ extension OneStopSimulation {
         counters.cells[cellIndex(d)].resolvedOnTime += 1
       } else {
         counters.cells[cellIndex(d)].resolvedOverdue += 1
+        if d.carriedOver { counters.cells[cellIndex(d)].carriedOverOverdue += 1 }
       }
       if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
     }

@@ -287,6 +287,7 @@ public struct OneStopSimulation: SimulationModel {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }
       dossiers[i].counted = true
+      dossiers[i].carriedOver = true
       counters.cells[cellIndex(d)].carriedOver += 1
     }
     for s in stations.indices {

@@ -18,6 +18,8 @@ public struct CellCounters: Sendable, Equatable {
   public var carriedOver = 0
   public var resolvedOnTime = 0
   public var resolvedOverdue = 0
+  /// Of the resolved overdue, those carried over from before the period.
+  public var carriedOverOverdue = 0
   public var withdrawn = 0
   public var apologies = 0
   public var supplementRequests = 0
@@ -41,6 +43,7 @@ public struct CellCounters: Sendable, Equatable {
     carriedOver += o.carriedOver
     resolvedOnTime += o.resolvedOnTime
     resolvedOverdue += o.resolvedOverdue
+    carriedOverOverdue += o.carriedOverOverdue
     withdrawn += o.withdrawn
     apologies += o.apologies
     supplementRequests += o.supplementRequests
