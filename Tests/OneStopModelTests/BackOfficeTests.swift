@@ -3,17 +3,6 @@ import DESKernel
 import Testing
 import TestSupport
 
-// Compatibility shim: `ProcessingRuleTests` still calls the three-argument
-// `paperArrival(fromUnit:toUnit:at:)` that commit 2f27aa2 replaced by
-// `paperArrival(fromUnit:fromSchedule:toSchedule:toLevel:at:)`, so the test target did not
-// compile. This maps the old call onto the new one (the receiver is the unit `v`'s front
-// office). Remove it once ProcessingRuleTests uses the new signature.
-extension OneStopSimulation {
-  mutating func paperArrival(fromUnit u: Int, toUnit v: Int, at now: Double) -> Double {
-    paperArrival(fromUnit: u, fromSchedule: model.units[u].schedule, toSchedule: model.units[v].schedule,
-      toLevel: model.units[v].level, at: now)
-  }
-}
 
 /// The back office of the 2f27aa2 session: officers take work only while their agency is
 /// open, earliest-due-date overtaking at the opening, utilisation and sample-path
@@ -244,24 +233,6 @@ extension OneStopSimulation {
       #expect(r.stationBusySeconds[k] <= r.stationAvailableSeconds[k] * (1 + 1e-9),
         "seed \(seed) \(model.stations[k].id): busy \(r.stationBusySeconds[k]) > available \(r.stationAvailableSeconds[k])")
     }
-  }
-
-  /// With absences (60 days a year in 3-day spells) an overloaded agency is still never
-  /// busier than its officers, and officers who are away do no work: busy plus absent
-  /// officer time stays within the available time.
-  @Test func absentOfficersDoNotWork() throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 3, hours: .standardOffice, absenceDays: 60,
-        absenceSpellDays: 3)],
-      procedures: [Self.procedure("pa", steps: [.init(place: .agency("A@u"), work: try .lognormal(mean: 2, cv: 1))])],
-      perDay: 30, days: 91, warmupDays: 7))
-    let r = OneStopSimulation.run(model, seed: 23)
-    let k = Self.station("A@u", model)
-    let busy = r.stationBusySeconds[k], absent = r.stationAbsentSeconds[k], available = r.stationAvailableSeconds[k]
-    #expect(absent > 0.05 * available)
-    #expect(busy <= available * (1 + 1e-9))
-    #expect(busy + absent <= available * (1 + 1e-9),
-      "busy \(busy) + absent \(absent) = \(busy + absent) > available \(available) (excess \((busy + absent - available) / 3600) officer-hours)")
   }
 
   // MARK: - 4. Sample-path identity

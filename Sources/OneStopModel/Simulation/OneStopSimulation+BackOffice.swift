@@ -182,8 +182,9 @@ extension OneStopSimulation {
     if toLevel != unit.level && rules.interLevelHandoverWorkingDays > 0 {
       arrivalDay = addingWorkingDays(rules.interLevelHandoverWorkingDays, to: leaveDay)
     }
-    if arrivalDay == day { return now }
-    return model.schedules[toSchedule].nextOpening(atOrAfter: Double(arrivalDay) * 86_400) ?? model.endTime
+    let receiver = model.schedules[toSchedule]
+    if arrivalDay == day && receiver.isOpen(at: now) { return now }
+    return receiver.nextOpening(atOrAfter: arrivalDay == day ? now : Double(arrivalDay) * 86_400) ?? model.endTime
   }
 
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
