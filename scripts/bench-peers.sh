@@ -2,7 +2,7 @@
 # bench-peers.sh -- onestop versus its peers on one M/M/c model, side by side in one run.
 #
 # What it measures
-#   The reference model of ../shared/PEERS.md: M/M/c with c = 8 servers, arrival rate
+#   One reference model, the same in every tool: M/M/c with c = 8 servers, arrival rate
 #   7.2/min, service rate 1/min per server (utilisation 0.9), FIFO, unlimited queue, starts
 #   empty, about N arrivals. Each tool runs its own model of it:
 #     onestop   onestop bench mmc ... --json                (the Swift binary, release build)

@@ -8,7 +8,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `onestop bench mmc`: the M/M/c reference model of `PEERS.md`, timed.
+/// `onestop bench mmc`: the M/M/c reference model of `scripts/bench-peers.sh`, timed.
 struct BenchMMC: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mmc",

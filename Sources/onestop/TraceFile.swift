@@ -3,7 +3,7 @@ import OneStopModel
 import OneStopSweep
 
 /// `trace.csv`: every hand-over of every dossier of one replication, the equivalent of
-/// the "Form 05" processing control sheet (DOMAIN.md R4), grouped by dossier and in time
+/// the "Form 05" processing control sheet (Circular 01/2018/TT-VPCP), grouped by dossier and in time
 /// order within a dossier. Schema in docs/results.md.
 enum TraceFile {
   static let header = "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"

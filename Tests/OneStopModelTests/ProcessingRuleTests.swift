@@ -3,7 +3,7 @@ import DESKernel
 import Testing
 import TestSupport
 
-/// The rules of DOMAIN.md section (a) on small hand-checked cases: the 15:00 transfer
+/// The rules of Decree 61/2018/NĐ-CP and the Civil Code on small hand-checked cases: the 15:00 transfer
 /// cutoff (R5), the three supplement clocks (R9), the due date (R6-R8).
 @Suite struct ProcessingRuleTests {
   /// Province (top) and one commune below it, office hours, 2022 calendar, starting

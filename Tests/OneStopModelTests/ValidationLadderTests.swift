@@ -4,7 +4,7 @@ import ReferenceModels
 import Testing
 import TestSupport
 
-/// DOMAIN.md (c) §7, rungs 1 and 2: the whole one-stop model, reduced to desks, must
+/// The validation ladder, rungs 1 and 2: the whole one-stop model, reduced to desks, must
 /// reproduce queueing theory; with real opening hours it must conserve dossiers and obey
 /// Little's law over whole days.
 @Suite struct ValidationLadderTests {

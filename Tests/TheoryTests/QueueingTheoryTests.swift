@@ -123,7 +123,7 @@ import TestSupport
   }
 
   @Test func erlangCFormulaMatchesPublishedValues() throws {
-    // PEERS.md: c = 8, λ = 7.2, μ = 1 → P(wait) 0.701533, Wq 0.876916.
+    // The peer benchmark's model (scripts/bench-peers.sh): c = 8, λ = 7.2, μ = 1 → P(wait) 0.701533, Wq 0.876916.
     let t = try #require(QueueingTheory.mmc(servers: 8, arrivalRate: 7.2, serviceRate: 1))
     #expect(abs(t.probabilityOfWaiting - 0.701533) < 1e-6)
     #expect(abs(t.meanWait - 0.876916) < 1e-6)

@@ -21,7 +21,8 @@
 #   env.sh and exits 0.
 #
 # Tested on Debian 12 with slurm-wlm 22.05 and munge 0.5.15, as root, without
-# systemd. See shared/CLUSTER.md for the measurements behind the settings.
+# systemd. The settings below (SlurmUser=root, NodeAddr=127.0.0.1, no cgroups) are what
+# that setup needed; scripts/slurm/README.md explains each.
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -188,7 +189,8 @@ export SLURM_CONF=$conf
 
 # ---------------------------------------------------------------- daemons --
 stop_started() { "$here/slurm-down.sh" "$scratch" >&2 || true; }
-# Known harmless noise (shared/CLUSTER.md) is left out of the log tails.
+# Messages slurm-wlm 22.05 prints on every start in this setup and that mean nothing
+# here (no PMIx/MPI, first start without a state file) are left out of the log tails.
 noise='pmix|PMIx|MPI: Cannot create context|state file|Trying backup state|Unauthorized credential'
 fail() {
   printf 'slurm-up: error: %s\n' "$*" >&2

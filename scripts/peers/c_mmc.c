@@ -2,7 +2,7 @@
  * c_mmc.c -- minimal hand-written M/M/c event loop: the "practical floor" for
  * the onestop peer benchmark (scripts/bench-peers.sh).
  *
- * Model (same as /work/shared/PEERS.md): c servers, Poisson arrivals at rate
+ * Model (the reference model of scripts/bench-peers.sh): c servers, Poisson arrivals at rate
  * lambda, exponential service at rate mu per server, FIFO, unlimited queue,
  * starts empty. Stopping rule (shared with the Python peer models): run until the
  * horizon T = customers / lambda; a customer is counted when their service

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """M/M/c reference model in SimPy (peer benchmark for onestop).
 
-Model (same as /work/shared/PEERS.md): c servers, Poisson arrivals at rate lambda,
+Model (the reference model of scripts/bench-peers.sh): c servers, Poisson arrivals at rate lambda,
 exponential service at rate mu per server, FIFO, unlimited queue, starts empty.
 
 Stopping rule (shared by all peer models in scripts/peers/): run until the

@@ -1,7 +1,7 @@
 import DESKernel
 
-/// One assumption the answer rests on that no source document fixes (DOMAIN.md marks
-/// them *prior* or *unverified*). Reports list them so a committee sees what was assumed.
+/// One assumption the answer rests on that no source document fixes (no source read
+/// gives it: a *prior* or *unverified* rule). Reports list them so a committee sees what was assumed.
 public struct Prior: Sendable, Equatable, CustomStringConvertible {
   /// Key path, as in a scenario file.
   public let key: String
@@ -18,19 +18,19 @@ extension ModelConfiguration {
   public func priors() -> [Prior] {
     let b = behaviour, r = rules
     var out: [Prior] = [
-      Prior(key: "behaviour.p_return_after_incomplete", value: "\(b.pReturnAfterIncomplete)", note: "no source; DOMAIN.md (c) §5"),
+      Prior(key: "behaviour.p_return_after_incomplete", value: "\(b.pReturnAfterIncomplete)", note: "no source; no field data in the source reports"),
       Prior(key: "behaviour.return_delay_working_days", value: "\(b.returnDelayWorkingDays)", note: "no source"),
       Prior(key: "behaviour.p_return_after_turned_away", value: "\(b.pReturnAfterTurnedAway)", note: "no source"),
-      Prior(key: "behaviour.p_never_supplement", value: "\(b.pNeverSupplement)", note: "DOMAIN.md prior: 10 % never return"),
-      Prior(key: "behaviour.supplement_delay_working_days", value: "\(b.supplementDelayWorkingDays)", note: "DOMAIN.md prior: mean 5 wd"),
-      Prior(key: "behaviour.p_pickup_on_due_day", value: "\(b.pPickupOnDueDay)", note: "DOMAIN.md prior: 60 %"),
-      Prior(key: "behaviour.pickup_delay_working_days", value: "\(b.pickupDelayWorkingDays)", note: "DOMAIN.md prior: mean 3 wd later"),
-      Prior(key: "behaviour.p_pickup_early", value: "\(b.pPickupEarly)", note: "DOMAIN.md prior: 5 % come before ready"),
-      Prior(key: "behaviour.guidance_time", value: "\(b.guidanceTime) s", note: "DOMAIN.md prior: mean 6 min"),
-      Prior(key: "behaviour.pickup_time", value: "\(b.pickupTime) s", note: "DOMAIN.md prior: mean 4 min"),
-      Prior(key: "behaviour.on_the_spot_time", value: "\(b.onTheSpotTime) s", note: "DOMAIN.md prior: mean 30 min"),
-      Prior(key: "behaviour.digitisation_time", value: "\(b.digitisationTime) s", note: "DOMAIN.md prior: 3-8 min (R24)"),
-      Prior(key: "behaviour.online_check_time", value: "\(b.onlineCheckTime) s", note: "DOMAIN.md prior: mean 10 min"),
+      Prior(key: "behaviour.p_never_supplement", value: "\(b.pNeverSupplement)", note: "prior, no source: 10 % never return"),
+      Prior(key: "behaviour.supplement_delay_working_days", value: "\(b.supplementDelayWorkingDays)", note: "prior, no source: mean 5 wd"),
+      Prior(key: "behaviour.p_pickup_on_due_day", value: "\(b.pPickupOnDueDay)", note: "prior, no source: 60 %"),
+      Prior(key: "behaviour.pickup_delay_working_days", value: "\(b.pickupDelayWorkingDays)", note: "prior, no source: mean 3 wd later"),
+      Prior(key: "behaviour.p_pickup_early", value: "\(b.pPickupEarly)", note: "prior, no source: 5 % come before ready"),
+      Prior(key: "behaviour.guidance_time", value: "\(b.guidanceTime) s", note: "prior, no source: mean 6 min"),
+      Prior(key: "behaviour.pickup_time", value: "\(b.pickupTime) s", note: "prior, no source: mean 4 min"),
+      Prior(key: "behaviour.on_the_spot_time", value: "\(b.onTheSpotTime) s", note: "prior, no source: mean 30 min"),
+      Prior(key: "behaviour.digitisation_time", value: "\(b.digitisationTime) s", note: "prior, no source: 3-8 min (R24)"),
+      Prior(key: "behaviour.online_check_time", value: "\(b.onlineCheckTime) s", note: "prior, no source: mean 10 min"),
       Prior(key: "behaviour.postal_intake_factor", value: "\(b.postalIntakeFactor)", note: "no source"),
       Prior(key: "behaviour.postal_incomplete_factor", value: "\(b.postalIncompleteFactor)", note: "no source: the postal worker checks the list (R14)"),
       Prior(key: "rules.inter_level_handover_working_days", value: "\(r.interLevelHandoverWorkingDays)", note: "R16: unverified"),
@@ -49,11 +49,11 @@ extension ModelConfiguration {
     }
     let profile = demand.filter { $0.walkInHourProfile == DemandConfiguration.defaultWalkInProfile }.count
     if profile > 0 {
-      out.append(Prior(key: "demand[*].walk_in_hour_profile", value: "default (\(profile) of \(demand.count) entries)", note: "DOMAIN.md prior: morning peak, ~60 % before 11:30"))
+      out.append(Prior(key: "demand[*].walk_in_hour_profile", value: "default (\(profile) of \(demand.count) entries)", note: "prior, no source: morning peak, ~60 % before 11:30"))
     }
     let weekday = demand.filter { $0.weekdayFactors == [1.15, 1, 1, 1, 0.9, 1, 1] }.count
     if weekday > 0 {
-      out.append(Prior(key: "demand[*].weekday_factors", value: "Mon +15 %, Fri -10 % (\(weekday) of \(demand.count) entries)", note: "DOMAIN.md prior"))
+      out.append(Prior(key: "demand[*].weekday_factors", value: "Mon +15 %, Fri -10 % (\(weekday) of \(demand.count) entries)", note: "prior, no source"))
     }
     return out
   }

@@ -432,7 +432,7 @@ public struct DemandConfiguration: Sendable {
   ]
 }
 
-/// How citizens behave (all priors, DOMAIN.md (c) §5).
+/// How citizens behave (all priors, no field data in the source reports).
 public struct CitizenBehaviour: Sendable {
   /// After an incomplete or guidance-only visit: probability of coming back, and when
   /// (working days later).

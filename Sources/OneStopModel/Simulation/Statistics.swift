@@ -3,7 +3,7 @@ import Histogram
 
 /// Outcome counters of one cell: (receiving unit, procedure, channel in).
 ///
-/// The report definitions of DOMAIN.md (c) §6: `received` = new in the period + carried
+/// The report definitions of the definitions of the provincial reports (Tuyên Quang 2022: on time, overdue, in progress of received): `received` = new in the period + carried
 /// over; every received dossier ends the period resolved on time, resolved overdue,
 /// withdrawn (supplement never sent) or in progress.
 public struct CellCounters: Sendable, Equatable {

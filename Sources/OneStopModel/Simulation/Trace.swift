@@ -1,5 +1,5 @@
 /// What happened to a dossier at one hand-over: the rows of the "Form 05" dossier
-/// processing control sheet (Circular 01/2018; DOMAIN.md R4), plus the intake events
+/// processing control sheet (Circular 01/2018/TT-VPCP), plus the intake events
 /// that precede acceptance, so a run can be audited dossier by dossier.
 public enum TraceEvent: UInt8, Sendable, CaseIterable {
   /// The citizen starts: first visit, post drop or online submission.

@@ -2,7 +2,7 @@ import DESKernel
 
 /// Province configurations built in code: the shape of a Tuyên Quang-sized province
 /// (1 provincial centre, 7 districts, 138 communes, about 180,000 dossiers a year) for
-/// benchmarks and tests. Staffing and times are priors (DOMAIN.md (c) §5), not a
+/// benchmarks and tests. Staffing and times are priors (no field data in the source reports), not a
 /// calibration; the calibrated scenarios are files under `scenarios/`.
 public enum SyntheticProvince {
   /// A province with `districts` districts of `communesPerDistrict` communes, receiving
