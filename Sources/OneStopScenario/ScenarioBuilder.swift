@@ -47,14 +47,16 @@ final class ScenarioBuilder {
     if let bn = top["backlog"] {
       if case .mapping = bn.kind {
         // `backlog: {from_warmup: DATE}`: the starting state is simulated from DATE.
-        if let m = r.mapping(bn, "backlog", keys: ["from_warmup"]), let dn = m["from_warmup"] {
-          backlogFrom = r.date(dn, "backlog.from_warmup")
-          if let f = backlogFrom, let start, f >= start {
-            r.issue(dn, "backlog.from_warmup", "must be before start (\(start)), got \(f)")
-            backlogFrom = nil
+        if let m = r.mapping(bn, "backlog", keys: ["from_warmup"]) {
+          if let dn = m["from_warmup"] {
+            backlogFrom = r.date(dn, "backlog.from_warmup")
+            if let f = backlogFrom, let start, f >= start {
+              r.issue(dn, "backlog.from_warmup", "must be before start (\(start)), got \(f)")
+              backlogFrom = nil
+            }
+          } else {
+            r.issue(bn, "backlog", "expected a list of carried-over entries or {from_warmup: DATE}")
           }
-        } else if r.mapping(bn, "backlog", keys: ["from_warmup"]) != nil {
-          r.issue(bn, "backlog", "expected a list of carried-over entries or {from_warmup: DATE}")
         }
       } else {
         backlog = readBacklog(bn)

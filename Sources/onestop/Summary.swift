@@ -4,7 +4,7 @@ import OneStopScenario
 import OneStopSweep
 
 /// KPIs of a scenario over its replications: means with 95 % confidence intervals, in
-/// the report definitions of the definitions of the provincial reports (Tuyên Quang 2022: on time, overdue, in progress of received). Names match `docs/results.md`.
+/// the definitions of the provincial reports (Tuyên Quang 2022). Names match `docs/results.md`.
 struct Summary {
   struct Estimate {
     let mean: Double

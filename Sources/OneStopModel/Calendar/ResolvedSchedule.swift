@@ -82,43 +82,22 @@ public struct ResolvedSchedule: Sendable {
   }
 
   /// The instant at which `work` seconds of open time, started at `t`, are done.
-  /// Returns +infinity when the schedule closes for good first.
-  public func addingWorkingTime(_ work: Double, to t: Double) -> Double {
+  /// Returns +infinity when the schedule closes for good first. With `deadlineDays`,
+  /// only the open hours of its working days count: a deadline in working hours does not
+  /// run on a Saturday opening unless Saturdays count for deadlines (R19).
+  public func addingWorkingTime(_ work: Double, to t: Double, deadlineDays: WorkCalendar? = nil) -> Double {
     var remaining = work
     var day = Int((t / 86_400).rounded(.down))
     var s = t - Double(day) * 86_400
     while day < patternOfDay.count {
       let base = Double(day) * 86_400
-      for i in hours(dayIndex: day).intervals where s < Double(i.close) {
+      let counts = deadlineDays.map { $0.isWorkingDay(epochDay + day) } ?? true
+      for i in hours(dayIndex: day).intervals where counts && s < Double(i.close) {
         let start = Swift.max(s, Double(i.open))
         let available = Double(i.close) - start
         if remaining <= available { return base + start + remaining }
         remaining -= available
         s = Double(i.close)
-      }
-      day += 1
-      s = 0
-    }
-    return .infinity
-  }
-
-  /// Like `addingWorkingTime(_:to:)`, counting only the open hours of days that are
-  /// working days of `calendar` for deadlines: a deadline in working hours does not run
-  /// on a Saturday opening unless Saturdays count (R19).
-  public func addingDeadlineTime(_ work: Double, to t: Double, calendar: WorkCalendar) -> Double {
-    var remaining = work
-    var day = Int((t / 86_400).rounded(.down))
-    var s = t - Double(day) * 86_400
-    while day < patternOfDay.count {
-      let base = Double(day) * 86_400
-      if calendar.isWorkingDay(epochDay + day) {
-        for i in hours(dayIndex: day).intervals where s < Double(i.close) {
-          let start = Swift.max(s, Double(i.open))
-          let available = Double(i.close) - start
-          if remaining <= available { return base + start + remaining }
-          remaining -= available
-          s = Double(i.close)
-        }
       }
       day += 1
       s = 0

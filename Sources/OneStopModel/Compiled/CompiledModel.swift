@@ -447,7 +447,11 @@ public struct CompiledModel: Sendable {
         // Walk-in and postal: the factors in force that day (periods from a date), so
         // that factors whose open days sum to the same weekly total keep the volume of
         // every day before the first period unchanged.
-        let factors = d.weekdayFactorPeriods.filter { $0.from.dayNumber <= epoch + day }.max { $0.from < $1.from }?.factors ?? d.weekdayFactors
+        var factors = d.weekdayFactors, from = Int.min
+        for p in d.weekdayFactorPeriods where p.from.dayNumber <= epoch + day && p.from.dayNumber >= from {
+          factors = p.factors
+          from = p.from.dayNumber
+        }
         let w = d.monthFactors[date.month - 1] * (factors.count == 7 ? factors[date.weekday - 1] : 1)
         return sched.hours(dayIndex: day).cut(at: cutoff).intervals.isEmpty ? 0 : w
       }
@@ -544,9 +548,8 @@ public struct CompiledModel: Sendable {
     let dayNumber = epochDay + day
     let date = CivilDate(dayNumber: dayNumber)
     var v = s.baseDaily * hot.monthFactors[s.demand * 12 + date.month - 1]
-      * hot.weekdayFactors[s.channel == .online
-        ? hot.weekdayPeriodFirst[s.demand] * 7 + CivilDate.weekday(ofDayNumber: dayNumber) - 1
-        : hot.weekdayFactorIndex(demand: s.demand, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber))]
+      * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber,
+        weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
     let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
     let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
     switch s.channel {

@@ -164,10 +164,13 @@ struct HotTables: Sendable {
     }
   }
 
-  /// Index in `weekdayFactors` of demand `d`'s factor for day number `day`.
+  /// Index in `weekdayFactors` of demand `d`'s factor for day number `day`. Periods
+  /// from a date apply to walk-in and postal arrivals; online submissions keep the
+  /// base factors.
   @inline(__always)
-  func weekdayFactorIndex(demand d: Int, day: Int, weekday: Int) -> Int {
+  func weekdayFactorIndex(demand d: Int, day: Int, weekday: Int, online: Bool) -> Int {
     var k = weekdayPeriodFirst[d]
+    if online { return k * 7 + weekday - 1 }
     let end = k + weekdayPeriodCount[d]
     while k + 1 < end && weekdayPeriodFrom[k + 1] <= day { k += 1 }
     return k * 7 + weekday - 1

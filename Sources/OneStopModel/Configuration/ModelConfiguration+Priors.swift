@@ -18,7 +18,7 @@ extension ModelConfiguration {
   public func priors() -> [Prior] {
     let b = behaviour, r = rules
     var out: [Prior] = [
-      Prior(key: "behaviour.p_return_after_incomplete", value: "\(b.pReturnAfterIncomplete)", note: "no source; no field data in the source reports"),
+      Prior(key: "behaviour.p_return_after_incomplete", value: "\(b.pReturnAfterIncomplete)", note: "no source"),
       Prior(key: "behaviour.return_delay_working_days", value: "\(b.returnDelayWorkingDays)", note: "no source"),
       Prior(key: "behaviour.p_return_after_turned_away", value: "\(b.pReturnAfterTurnedAway)", note: "no source"),
       Prior(key: "behaviour.p_never_supplement", value: "\(b.pNeverSupplement)", note: "prior, no source: 10 % never return"),

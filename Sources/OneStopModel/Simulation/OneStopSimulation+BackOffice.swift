@@ -50,7 +50,7 @@ extension OneStopSimulation {
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     default:
-      let t = model.schedules[model.hot.units[u].schedule].addingDeadlineTime(p.deadlineHours * 3600, to: now, calendar: model.calendar)
+      let t = model.schedules[model.hot.units[u].schedule].addingWorkingTime(p.deadlineHours * 3600, to: now, deadlineDays: model.calendar)
       dossiers[i].dueAt = t
       due = dayIndex(t)
     }
@@ -102,7 +102,6 @@ extension OneStopSimulation {
   /// The end of the due day: still unresolved, so late.
   mutating func dueWatch(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard dossiers[i].phase == .processing || dossiers[i].phase == .supplement, !dossiers[i].apologised else { return }
-    guard now <= dossiers[i].dueAt else { return }
     apologise(i, at: now, &scheduler)
   }
 
@@ -114,27 +113,25 @@ extension OneStopSimulation {
     let p = model.hot.procedures[Int(d.procedure)]
     let route = model.routes[Int(d.procedure) * model.units.count + Int(d.unit)]
     var t = Swift.max(now, d.delayUntil)
-    let paper = d.channelIn != .online
+    let handover = d.channelIn == .online ? 0 : rules.interLevelHandoverWorkingDays
+    /// Paper crossing from level `a` to level `b` waits the hand-over's working days.
+    func crossing(_ a: Int, _ b: Int, _ t: Double) -> Double {
+      guard a != b && handover > 0 else { return t }
+      let day = dayIndex(t)
+      return t + Double(addingWorkingDays(handover, to: day) - day) * 86_400
+    }
     var level = model.hot.units[model.hot.stations[Int(route[Int(d.step)])].unit].level
     for k in Int(d.step)..<route.count {
-      let st = model.hot.stations[Int(route[k])]
-      let lv = model.hot.units[st.unit].level
-      if k > Int(d.step) {
-        if paper && lv != level && rules.interLevelHandoverWorkingDays > 0 {
-          t = Double(addingWorkingDays(rules.interLevelHandoverWorkingDays, to: dayIndex(t))) * 86_400 + t.truncatingRemainder(dividingBy: 86_400)
-        }
-      }
-      level = lv
+      let next = model.hot.units[model.hot.stations[Int(route[k])].unit].level
+      t = crossing(level, next, t)
+      level = next
       let j = p.firstStep + k
       let pending = k > Int(d.step) || !d.inDelay
       if pending && model.hot.stepWaitDays[j] > 0 && model.hot.stepWaitCounts[j] {
         t = fixedWaitEnd(step: j, from: t)
       }
     }
-    if paper && level != model.hot.units[Int(d.unit)].level && rules.interLevelHandoverWorkingDays > 0 {
-      t = Double(addingWorkingDays(rules.interLevelHandoverWorkingDays, to: dayIndex(t))) * 86_400 + t.truncatingRemainder(dividingBy: 86_400)
-    }
-    return t
+    return crossing(level, model.hot.units[Int(d.unit)].level, t)
   }
 
   /// The end of step `j`'s fixed wait started at `t`.

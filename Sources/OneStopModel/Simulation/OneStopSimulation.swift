@@ -134,8 +134,9 @@ public struct OneStopSimulation: SimulationModel {
         DayProfile(hourWeights: profile, hours: $0, cutoff: follows ? unit.ticketCutoff : nil)
       }
     }
-    counters = RunCounters.empty(model, start: 0, inSystem: nil, queued: nil)
-    months = RunMonths(model)
+    let runMonths = RunMonths(model)
+    months = runMonths
+    counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)
     monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
   }
 
@@ -281,7 +282,7 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   mutating func endWarmup(at now: Double) {
-    counters = RunCounters.empty(model, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
+    counters = RunCounters.empty(model, months: months.count, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
     monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
     for i in dossiers.liveIndices {
       let d = dossiers[i]

@@ -1,4 +1,4 @@
-/// A dimension along which results are reported (the definitions of the provincial reports (Tuyên Quang 2022: on time, overdue, in progress of received)).
+/// A dimension along which results are reported (the provincial reports' definitions).
 public enum ReportDimension: String, Sendable, CaseIterable {
   /// Administrative level of the receiving unit.
   case level

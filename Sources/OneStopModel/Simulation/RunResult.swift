@@ -1,6 +1,6 @@
 import DESKernel
 
-/// The outcome of one replication, with the report definitions of the definitions of the provincial reports (Tuyên Quang 2022: on time, overdue, in progress of received).
+/// The outcome of one replication, with the definitions of the provincial reports (Tuyên Quang 2022).
 public struct RunResult: Sendable {
   /// Counters per (unit, procedure, channel in); `cellIndex` maps to the flat array.
   public let cells: [CellCounters]

@@ -3,8 +3,8 @@ import Histogram
 
 /// Outcome counters of one cell: (receiving unit, procedure, channel in).
 ///
-/// The report definitions of the definitions of the provincial reports (Tuyên Quang 2022: on time, overdue, in progress of received): `received` = new in the period + carried
-/// over; every received dossier ends the period resolved on time, resolved overdue,
+/// The definitions of the provincial reports (Tuyên Quang 2022): `received` = new in the
+/// period + carried over; every received dossier ends the period resolved on time, resolved overdue,
 /// withdrawn (supplement never sent) or in progress.
 public struct CellCounters: Sendable, Equatable {
   /// New first contacts in the period (citizens starting a dossier).
@@ -164,7 +164,7 @@ struct RunCounters {
 extension RunCounters {
   /// Zeroed counters; `inSystem` and `queued` carry the current desk occupancy and
   /// queues over a warm-up reset.
-  static func empty(_ model: CompiledModel, start: Double, inSystem: [Double]?, queued: [Double]?) -> RunCounters {
+  static func empty(_ model: CompiledModel, months: Int, start: Double, inSystem: [Double]?, queued: [Double]?) -> RunCounters {
     RunCounters(
       cells: Array(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3),
       unitWaits: Array(repeating: WaitStatistics(), count: model.units.count),
@@ -174,7 +174,7 @@ extension RunCounters {
       unitTurnedAway: Array(repeating: 0, count: model.units.count),
       unitSentHome: Array(repeating: 0, count: model.units.count),
       levelWaits: Array(repeating: WaitStatistics(), count: model.levels.count),
-      months: Array(repeating: MonthCounters(), count: RunMonths(model).count * model.levels.count),
+      months: Array(repeating: MonthCounters(), count: months * model.levels.count),
       deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },
       deskSojourns: Array(repeating: Tally(), count: model.units.count),
       deskQueue: (0..<model.units.count).map { TimeWeighted(start: start, value: queued?[$0] ?? 0) },

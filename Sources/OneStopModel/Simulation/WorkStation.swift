@@ -18,7 +18,6 @@ struct WorkStation {
   var present: Int
   /// Officers on leave or sick (spells across days).
   var away = 0
-  var busy = 0
   var idle: [Int32]
   var current: [Int32]
   var fifo = RingBuffer<Int32>()
@@ -47,9 +46,13 @@ struct WorkStation {
 
   var queued: Int { discipline == .fifo ? fifo.count : edf.count }
 
+  /// Officers working on a task.
+  @inline(__always)
+  var busy: Int { officers - idle.count }
+
   /// `true` when an officer at work is free to take a task.
   @inline(__always)
-  var canTake: Bool { busy < present && !idle.isEmpty }
+  var canTake: Bool { busy < present }
 
   /// Puts `dossier` in the queue (the simulation then dispatches).
   mutating func push(_ dossier: Int32, due: Double, at now: Double) {
@@ -75,7 +78,6 @@ struct WorkStation {
     guard canTake, let next = popNext() else { return nil }
     let o = idle.removeLast()
     current[Int(o)] = next
-    busy += 1
     waiting.set(waiting.value - 1, at: now)
     return (o, next)
   }
@@ -86,7 +88,6 @@ struct WorkStation {
     let d = current[Int(officer)]
     current[Int(officer)] = -1
     idle.append(officer)
-    busy -= 1
     return d
   }
 
