@@ -44,15 +44,20 @@ struct WorkStation {
     waiting = TimeWeighted(start: 0, value: 0)
   }
 
-  var queued: Int { discipline == .fifo ? fifo.count : edf.count }
+  // The computed properties below are `mutating get`: read on an array element, a plain
+  // getter made the compiler copy the whole station (retaining its queues) per call,
+  // which showed in profiles of the province benchmark.
+
+  /// Dossiers waiting.
+  var queued: Int { mutating get { discipline == .fifo ? fifo.count : edf.count } }
 
   /// Officers working on a task.
   @inline(__always)
-  var busy: Int { officers - idle.count }
+  var busy: Int { mutating get { officers - idle.count } }
 
   /// `true` when an officer at work is free to take a task.
   @inline(__always)
-  var canTake: Bool { busy < present }
+  var canTake: Bool { mutating get { busy < present } }
 
   /// Puts `dossier` in the queue (the simulation then dispatches).
   mutating func push(_ dossier: Int32, due: Double, at now: Double) {
