@@ -214,15 +214,16 @@ extension OneStopSimulation {
   /// are away today, for the next day's opening).
   mutating func dispatch(station s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard stations[s].queued > 0 else { return }
-    let schedule = model.schedules[model.hot.stations[s].schedule]
-    if schedule.isOpen(at: now) {
+    // Indexed, not copied to a local: a copy of the schedule retains its arrays.
+    let k = model.hot.stations[s].schedule
+    if model.schedules[k].isOpen(at: now) {
       while let (officer, i) = stations[s].take(at: now) {
         startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
       }
       guard stations[s].queued > 0 && stations[s].busy < stations[s].officers && stations[s].busy >= stations[s].present else { return }
       // Officers away today: the rest waits for tomorrow's opening.
-      if let t = schedule.nextOpening(atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
-    } else if stations[s].busy < stations[s].officers, let t = schedule.nextOpening(atOrAfter: now) {
+      if let t = model.schedules[k].nextOpening(atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
+    } else if stations[s].busy < stations[s].officers, let t = model.schedules[k].nextOpening(atOrAfter: now) {
       wake(station: s, at: t, &scheduler)
     }
   }
@@ -243,10 +244,10 @@ extension OneStopSimulation {
     let st = model.hot.stations[s]
     let work: Double
     if st.isOnlineIntake {
-      work = behaviour.onlineCheckTime.sample(stationRNG[s])
+      work = behaviour.onlineCheckTime.sample(stationRNG[s].rng)
     } else {
       let first = model.hot.procedures[Int(dossiers[i].procedure)].firstStep
-      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s]) * 3600
+      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s].rng) * 3600
     }
     note(.workStarted, i, at: now, station: s)
     let end = model.schedules[st.schedule].addingWorkingTime(work, to: now)
@@ -274,14 +275,14 @@ extension OneStopSimulation {
     let step = Int(dossiers[i].step)
     let j = p.firstStep + step
     if model.hot.stepAppraisal[j] && Int(dossiers[i].supplements) < p.maxSupplementRequests
-      && stationRNG[s].bernoulli(p.pSupplement)
+      && stationRNG[s].rng.bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
     var t = now
     if model.hot.stepHasLead[j] {
-      var lead = model.hot.stepLead[j].sample(stationRNG[s])
+      var lead = model.hot.stepLead[j].sample(stationRNG[s].rng)
       if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
       let days = max(0, Int(lead.rounded(.up)))
       if days > 0 {
@@ -356,7 +357,7 @@ extension OneStopSimulation {
     dossiers[i].usedDays = Int32(model.calendar.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].supplementRequests += 1 }
-    let rng = unitRNG[u]
+    let rng = unitRNG[u].rng
     if rng.bernoulli(behaviour.pNeverSupplement) {
       if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].withdrawn += 1 }
       note(.withdrawn, i, at: now)
