@@ -62,6 +62,12 @@ let package = Package(
       name: "OneStopSweep",
       dependencies: ["OneStopScenario", "OneStopModel", "DESKernel"]
     ),
+    // Staffing plans: the targets, candidate plans run on common random numbers, the
+    // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
+    .target(
+      name: "OneStopStaff",
+      dependencies: ["OneStopScenario", "OneStopModel", "DESKernel"]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -75,6 +81,7 @@ let package = Package(
         "DESKernel",
         "OneStopModel",
         "OneStopScenario",
+        "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -22,7 +22,7 @@ struct OneStopCommand: ParsableCommand {
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
-    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Sweep.self, Bench.self]
+    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Sweep.self, Staff.self, Bench.self]
   )
 }
 
