@@ -115,6 +115,11 @@ let package = Package(
       name: "CLITests",
       dependencies: []
     ),
+    // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
+    .testTarget(
+      name: "OneStopStaffTests",
+      dependencies: ["OneStopStaff", "OneStopScenario", "OneStopModel", "ReferenceModels"]
+    ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
       name: "TheoryTests",

@@ -1,0 +1,149 @@
+import DESKernel
+import Foundation
+import OneStopModel
+import OneStopScenario
+
+/// One candidate plan run on the replications of the search: the values of the targets'
+/// KPIs per replication, and the pools' offered load (for the warm start).
+public struct StaffEvaluation: Sendable {
+  public let values: [Int]
+  /// Per target, one value per replication (replications 0 ..< n of the master seed).
+  public var kpis: [[Double]]
+  public var replications: Int { kpis.first?.count ?? 0 }
+}
+
+/// Runs candidate plans on common random numbers: every plan uses the same master seed
+/// and replication numbers, so the differences between two plans are the plans', not the
+/// luck of the draw. Results are cached per plan (and in `journal`, so that an
+/// interrupted search resumes where it stopped); asking for more replications of a plan
+/// runs only the missing ones.
+public final class StaffEvaluator {
+  public let path: String
+  public let overrides: [String]
+  public let variables: [StaffVariable]
+  public let targets: [StaffTarget]
+  public let seed: UInt64
+  public let threads: Int?
+  /// Simulation replications run so far (cache hits excluded).
+  public private(set) var replicationsRun = 0
+  /// Plans evaluated so far (cache hits included).
+  public private(set) var evaluations = 0
+  public private(set) var cacheHits = 0
+  private var cache: [[Int]: StaffEvaluation] = [:]
+  private let journal: String?
+  private let progress: ((String) -> Void)?
+
+  public init(path: String, overrides: [String], variables: [StaffVariable], targets: [StaffTarget], seed: UInt64,
+    threads: Int?, journal: String? = nil, progress: ((String) -> Void)? = nil) {
+    self.path = path
+    self.overrides = overrides
+    self.variables = variables
+    self.targets = targets
+    self.seed = seed
+    self.threads = threads
+    self.journal = journal
+    self.progress = progress
+    if let journal { loadJournal(journal) }
+  }
+
+  /// The overrides of plan `x` on top of the user's.
+  public func overrides(_ x: [Int]) -> [String] {
+    overrides + zip(variables, x).map { $0.override($1) }
+  }
+
+  /// Compiles plan `x` (errors name the key that failed).
+  public func model(_ x: [Int]) throws(StaffError) -> (Scenario, CompiledModel) {
+    do {
+      return try Scenario.load(path: path, overrides: overrides(x))
+    } catch {
+      throw StaffError("plan \(describe(x)) does not build:\n\(error.description)")
+    }
+  }
+
+  /// Runs plan `x` on at least `replications` replications.
+  public func evaluate(_ x: [Int], replications: Int) throws(StaffError) -> StaffEvaluation {
+    evaluations += 1
+    var known = cache[x]
+    if let known, known.replications >= replications {
+      cacheHits += 1
+      return known
+    }
+    let (_, model) = try model(x)
+    let first = known?.replications ?? 0
+    let started = Date()
+    let results = Replications.run(model, seed: seed, first: first, count: replications - first, threads: threads)
+    replicationsRun += results.count
+    let fresh = targets.map { t in results.map { t.kpi.value($0, model) } }
+    if known == nil { known = StaffEvaluation(values: x, kpis: fresh) } else {
+      for k in targets.indices { known!.kpis[k] += fresh[k] }
+    }
+    cache[x] = known!
+    append(known!)
+    let seconds = Date().timeIntervalSince(started)
+    progress?("  ran \(describe(x)) on \(replications) replications (\(String(format: "%.1f", seconds)) s): "
+      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(StaffEstimate(known!.kpis[k]).mean))" }.joined(separator: ", "))
+    return known!
+  }
+
+  /// `key=value` for the variables that differ from the base scenario.
+  public func describe(_ x: [Int]) -> String {
+    let changed = zip(variables, x).filter { $0.current != $1 }.map { "\(short($0.key))=\($1)" }
+    return changed.isEmpty ? "(the base scenario)" : changed.joined(separator: " ")
+  }
+
+  func short(_ key: String) -> String {
+    key.replacingOccurrences(of: ".count", with: "").replacingOccurrences(of: ".officers", with: "")
+  }
+
+  // MARK: - Journal
+
+  private var journalKey: String {
+    "\(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\(targets.map(\.kpi.name).joined(separator: ";"))"
+  }
+
+  private func append(_ e: StaffEvaluation) {
+    guard let journal else { return }
+    let line = "{\"key\": \(jsonString(journalKey)), \"values\": [\(e.values.map(String.init).joined(separator: ","))], \"kpis\": [\(e.kpis.map { "[" + $0.map { $0.isFinite ? "\($0)" : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))]}\n"
+    if let h = FileHandle(forWritingAtPath: journal) {
+      h.seekToEndOfFile()
+      h.write(line.data(using: .utf8)!)
+      try? h.close()
+    } else {
+      FileManager.default.createFile(atPath: journal, contents: line.data(using: .utf8))
+    }
+  }
+
+  private func loadJournal(_ path: String) {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    var loaded = 0
+    for line in text.split(separator: "\n") {
+      guard let data = line.data(using: .utf8),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        object["key"] as? String == journalKey,
+        let values = object["values"] as? [Int], values.count == variables.count,
+        let kpis = object["kpis"] as? [[Any]], kpis.count == targets.count
+      else { continue }
+      let numbers = kpis.map { $0.map { ($0 as? Double) ?? (($0 as? Int).map(Double.init) ?? .nan) } }
+      if let old = cache[values], old.replications >= numbers[0].count { continue }
+      cache[values] = StaffEvaluation(values: values, kpis: numbers)
+      loaded += 1
+    }
+    if loaded > 0 { progress?("resuming: \(loaded) plans already evaluated in \(path)") }
+  }
+}
+
+func jsonString(_ s: String) -> String {
+  var out = "\""
+  for c in s.unicodeScalars {
+    switch c {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
+    }
+  }
+  return out + "\""
+}

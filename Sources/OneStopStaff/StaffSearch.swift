@@ -1,0 +1,245 @@
+import OneStopModel
+import OneStopScenario
+
+/// One move of the search: a key raised (or lowered) by one step, and the plan's KPIs after it.
+public struct StaffStep: Sendable {
+  public let variable: Int
+  public let delta: Int
+  /// Persons added so far relative to the base scenario, and their cost.
+  public let addedPeople: Int
+  public let addedCost: Double
+  public let evaluation: StaffEvaluation
+}
+
+/// The outcome of a search: the plan, whether it meets every target with 95 % confidence,
+/// the KPIs of the base scenario and of the plan, and the path the search took (the
+/// trade-off curve).
+public struct StaffPlan: Sendable {
+  public let values: [Int]
+  public let base: StaffEvaluation
+  public let plan: StaffEvaluation
+  public let met: Bool
+  public let steps: [StaffStep]
+}
+
+/// Greedy marginal allocation on common random numbers.
+///
+/// *Minimum cost.* Start from a warm start (no pool below its offered load: a pool with
+/// fewer persons than the work it is offered cannot keep up, whatever the target), then
+/// repeatedly add the one step that most reduces the targets' shortfall per unit of cost,
+/// until every target is met with 95 % confidence; then a removal pass takes back every step
+/// that is not needed (the most expensive first). Each candidate is run on the same
+/// replications, so the comparison of two candidates is paired. A candidate whose means meet
+/// the targets but whose confidence bounds do not gets more replications (up to the maximum)
+/// before it is judged.
+///
+/// *Best use of a budget.* From the base scenario, add the step that most improves the
+/// targets' KPIs (relative to their limits) per unit of cost, until the budget is spent;
+/// each step's marginal value is recorded.
+///
+/// Greedy allocation is optimal when the KPIs are separable and have diminishing returns
+/// in each pool (the classic result for marginal allocation); a province's pools interact
+/// only through the dossiers they pass on, so it is a heuristic there, checked against an
+/// exhaustive grid in the tests. See docs/staffing.md.
+public struct StaffSearch {
+  public let evaluator: StaffEvaluator
+  public let replications: Int
+  public let maxReplications: Int
+  let log: (String) -> Void
+
+  public init(evaluator: StaffEvaluator, replications: Int, maxReplications: Int, log: @escaping (String) -> Void = { _ in }) {
+    self.evaluator = evaluator
+    self.replications = replications
+    self.maxReplications = Swift.max(replications, maxReplications)
+    self.log = log
+  }
+
+  var variables: [StaffVariable] { evaluator.variables }
+  var targets: [StaffTarget] { evaluator.targets }
+
+  public func isMet(_ e: StaffEvaluation) -> Bool { targets.indices.allSatisfy { targets[$0].isMet(e.kpis[$0]) } }
+
+  func shortfall(_ e: StaffEvaluation) -> Double { targets.indices.reduce(0) { $0 + targets[$1].shortfall(e.kpis[$1]) } }
+
+  func badness(_ e: StaffEvaluation) -> Double { targets.indices.reduce(0) { $0 + targets[$1].badness(e.kpis[$1]) } }
+
+  /// Evaluates `x`, adding replications while its means meet every target but a bound does not.
+  public func evaluate(_ x: [Int]) throws(StaffError) -> StaffEvaluation {
+    var e = try evaluator.evaluate(x, replications: replications)
+    while !isMet(e) && e.replications < maxReplications && meansMeet(e) {
+      e = try evaluator.evaluate(x, replications: Swift.min(maxReplications, 2 * e.replications))
+    }
+    return e
+  }
+
+  func meansMeet(_ e: StaffEvaluation) -> Bool {
+    targets.indices.allSatisfy { k in
+      let m = StaffEstimate(e.kpis[k]).mean
+      return targets[k].sense == .atMost ? m <= targets[k].limit : m >= targets[k].limit
+    }
+  }
+
+  func people(_ x: [Int]) -> (Int, Double) {
+    var p = 0, c = 0.0
+    for (v, value) in zip(variables, x) {
+      p += (value - v.current) * v.people
+      c += Double(value - v.current) * v.stepCost
+    }
+    return (p, c)
+  }
+
+  // MARK: - Minimum cost
+
+  public func minimumCost(start: [Int]) throws(StaffError) -> StaffPlan {
+    let base = try evaluate(variables.map(\.current))
+    // Infeasible within the bounds: say which target cannot be met, before searching.
+    let top = variables.map(\.high)
+    let best = try evaluate(top)
+    if !isMet(best) {
+      let failing = targets.indices.filter { !targets[$0].isMet(best.kpis[$0]) }.map { k -> String in
+        let est = StaffEstimate(best.kpis[k])
+        return "  \(targets[k].text): with every variable at its upper bound the mean is \(StaffFormat.number(est.mean)) \(targets[k].kpi.unit) and its one-sided 95 % bound \(StaffFormat.number(targets[k].bound(best.kpis[k])))"
+      }
+      throw StaffError("no plan within the bounds meets every target:\n\(failing.joined(separator: "\n"))\nRaise the upper bounds (--vary KEY=LOW..HIGH) or relax the target.")
+    }
+    var x = start
+    var e = try evaluate(x)
+    var steps: [StaffStep] = []
+    func record(_ i: Int, _ delta: Int) {
+      let (p, c) = people(x)
+      steps.append(StaffStep(variable: i, delta: delta, addedPeople: p, addedCost: c, evaluation: e))
+    }
+    log("start: \(evaluator.describe(x)); shortfall \(StaffFormat.number(shortfall(e)))")
+    while !isMet(e) {
+      var bestIndex = -1, bestScore = -Double.infinity, bestSecondary = -Double.infinity
+      var bestEval: StaffEvaluation?
+      let s0 = shortfall(e), b0 = badness(e)
+      for i in variables.indices where x[i] < variables[i].high {
+        var y = x
+        y[i] += 1
+        let ey = try evaluate(y)
+        let score = (s0 - shortfall(ey)) / variables[i].stepCost
+        let secondary = (b0 - badness(ey)) / variables[i].stepCost
+        if score > bestScore + 1e-12 || (abs(score - bestScore) <= 1e-12 && secondary > bestSecondary) {
+          bestIndex = i
+          bestScore = score
+          bestSecondary = secondary
+          bestEval = ey
+        }
+      }
+      guard bestIndex >= 0, let next = bestEval else { break }
+      x[bestIndex] += 1
+      e = next
+      record(bestIndex, 1)
+      log("add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]) (+\(variables[bestIndex].people) person\(variables[bestIndex].people == 1 ? "" : "s")); shortfall \(StaffFormat.number(shortfall(e)))")
+    }
+    // Removal pass: take back what is not needed, the most expensive steps first.
+    for i in variables.indices.sorted(by: { variables[$0].stepCost > variables[$1].stepCost }) {
+      while x[i] > variables[i].low {
+        var y = x
+        y[i] -= 1
+        let ey = try evaluate(y)
+        guard isMet(ey) else { break }
+        x = y
+        e = ey
+        record(i, -1)
+        log("remove \(evaluator.short(variables[i].key)) -> \(x[i]): targets still met")
+      }
+    }
+    return StaffPlan(values: x, base: base, plan: e, met: isMet(e), steps: steps)
+  }
+
+  // MARK: - Budget
+
+  /// Spends `budget` (in cost units; persons when every cost is 1) from the base scenario.
+  public func spend(budget: Double) throws(StaffError) -> StaffPlan {
+    var x = variables.map(\.current)
+    let base = try evaluate(x)
+    var e = base
+    var steps: [StaffStep] = []
+    var spent = 0.0
+    while true {
+      var bestIndex = -1, bestScore = -Double.infinity
+      var bestEval: StaffEvaluation?
+      let b0 = badness(e)
+      for i in variables.indices where x[i] < variables[i].high && spent + variables[i].stepCost <= budget + 1e-9 {
+        var y = x
+        y[i] += 1
+        let ey = try evaluate(y)
+        let score = (b0 - badness(ey)) / variables[i].stepCost
+        if score > bestScore { bestIndex = i; bestScore = score; bestEval = ey }
+      }
+      guard bestIndex >= 0, let next = bestEval else { break }
+      guard bestScore > 0 else {
+        log("no further step improves the targets' KPIs; \(StaffFormat.number(budget - spent)) of the budget left unspent")
+        break
+      }
+      x[bestIndex] += 1
+      spent += variables[bestIndex].stepCost
+      e = next
+      let (p, c) = people(x)
+      steps.append(StaffStep(variable: bestIndex, delta: 1, addedPeople: p, addedCost: c, evaluation: e))
+      log("add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]); spent \(StaffFormat.number(spent)) of \(StaffFormat.number(budget))")
+    }
+    return StaffPlan(values: x, base: base, plan: e, met: isMet(e), steps: steps)
+  }
+
+  // MARK: - Warm start
+
+  /// The smallest value of each variable that keeps every pool it staffs above the work
+  /// the pool is offered in the base scenario (busy time over one person's open time, from
+  /// `replications` runs of the base), within the variable's bounds. For desks this is
+  /// the stability condition of Erlang C (c > λ / μ); for back offices, the offered work per
+  /// working hour. A plan below it cannot keep up, so the greedy search starts there.
+  public func warmStart() throws(StaffError) -> [Int] {
+    let current = variables.map(\.current)
+    let (_, baseModel) = try evaluator.model(current)
+    let results = Replications.run(baseModel, seed: evaluator.seed, count: Swift.min(2, replications), threads: evaluator.threads)
+    var deskLoad = [Double](repeating: 0, count: baseModel.deskGroups.count)
+    var stationLoad = [Double](repeating: 0, count: baseModel.stations.count)
+    for r in results {
+      for (g, group) in baseModel.deskGroups.enumerated() where group.count > 0 {
+        // Open desk-seconds of the group over its desks: one desk's open time.
+        let perDesk = r.deskOpenSeconds[g] / Double(group.count)
+        guard perDesk > 0 else { continue }
+        deskLoad[g] = Swift.max(deskLoad[g], r.deskBusySeconds[g] / perDesk)
+      }
+      for (s, station) in baseModel.stations.enumerated() where station.officers > 0 {
+        let perOfficer = r.stationAvailableSeconds[s] / Double(station.officers)
+        guard perOfficer > 0 else { continue }
+        stationLoad[s] = Swift.max(stationLoad[s], r.stationBusySeconds[s] / perOfficer)
+      }
+    }
+    var start = current
+    for i in variables.indices {
+      var up = current
+      up[i] += 1
+      guard let (_, upModel) = try? evaluator.model(up) else { continue }
+      var need = 0
+      for g in baseModel.deskGroups.indices where upModel.deskGroups[g].count != baseModel.deskGroups[g].count {
+        need = Swift.max(need, Int(deskLoad[g].rounded(.down)) + 1)
+      }
+      for s in baseModel.stations.indices where upModel.stations[s].officers != baseModel.stations[s].officers {
+        need = Swift.max(need, Int(stationLoad[s].rounded(.down)) + 1)
+      }
+      start[i] = Swift.min(variables[i].high, Swift.max(variables[i].low, need))
+    }
+    return start
+  }
+
+  /// Persons one step of each variable adds, found by compiling the scenario with the
+  /// variable one higher.
+  public static func people(of variables: [StaffVariable], evaluator: StaffEvaluator) throws(StaffError) -> [Int] {
+    let current = variables.map(\.current)
+    let (_, base) = try evaluator.model(current)
+    let total = { (m: CompiledModel) in m.deskGroups.reduce(0) { $0 + $1.count } + m.stations.filter { !$0.isOnlineIntake }.reduce(0) { $0 + $1.officers } }
+    var out: [Int] = []
+    for i in variables.indices {
+      var up = current
+      up[i] += 1
+      let (_, m) = try evaluator.model(up)
+      out.append(Swift.max(1, total(m) - total(base)))
+    }
+    return out
+  }
+}
