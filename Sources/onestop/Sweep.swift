@@ -11,11 +11,16 @@ struct Sweep: ParsableCommand {
     discussion: """
       A sweep file names a base scenario, the keys to vary (lists, ranges, or a Latin hypercube over ranges), replications per point and the KPIs to collect (format: docs/sweeps.md).
 
-        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq   # writes runs/tq/manifest.json
-        onestop sweep run runs/tq                    # every chunk on this machine, all cores
-        onestop sweep run runs/tq --chunk 3          # one chunk (a Slurm array task, a GNU parallel job)
-        onestop sweep missing runs/tq                # chunks still to do: 3,17 (for sbatch --array)
-        onestop sweep merge runs/tq                  # runs/tq/results.csv and summary.json
+        # write runs/tq/manifest.json (the points, their seeds and chunks)
+        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
+        # every chunk on this machine, on the CPUs this process may use
+        onestop sweep run runs/tq
+        # one chunk (a Slurm array task, a GNU parallel job)
+        onestop sweep run runs/tq --chunk 3
+        # the chunks still to do, e.g. 3,17 (for sbatch --array)
+        onestop sweep missing runs/tq
+        # runs/tq/results.csv and runs/tq/summary.json
+        onestop sweep merge runs/tq
 
       Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU parallel: scripts/slurm/ and scripts/parallel/.
       """,
@@ -75,7 +80,7 @@ struct SweepRun: ParsableCommand {
   @Option(help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
   var chunk: Int?
 
-  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: all cores). Results do not depend on it.")
+  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
   var jobs: Int?
 
   @Flag(help: "Print no progress on standard error.")
