@@ -106,7 +106,7 @@ let package = Package(
     // The built command-line tool: help, errors, exit codes, result files.
     .testTarget(
       name: "CLITests",
-      dependencies: []
+      dependencies: ["OneStopSweep"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
