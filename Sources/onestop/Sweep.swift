@@ -136,6 +136,7 @@ struct SweepMissing: ParsableCommand {
     discussion: """
       The output is what `sbatch --array=` takes, so resubmitting only what is missing is:
         sbatch --array=$(onestop sweep missing DIR) scripts/slurm/sweep.sbatch
+
       With --rows, prints the missing point ids instead, one per line.
       """
   )

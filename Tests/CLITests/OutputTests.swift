@@ -62,7 +62,7 @@ import Testing
       }, "1 replication: a change cannot be tested against one value per KPI"),
       (try variant("short.json") { o in
         o["kpis"] = (o["kpis"] as! [[String: Any]]).map { k in var k = k; k["replications"] = Array((k["replications"] as! [Any]).prefix(2)); return k }
-      }, "values for 3 replications"),
+      }, "KPI received has 2 values for 3 replications"),
     ]
     for (file, message) in cases {
       let (status, out, err) = try onestop(["check", Self.mmc] + Self.short + ["--baseline", file], in: dir)
@@ -150,7 +150,7 @@ import Testing
 
   @Test func everyPrintedSeedReproducesItsRun() throws {
     for seed in ["0", "2022", "9007199254740991"] {
-      let args = ["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-04", "--json", "-", "--quiet"]
+      let args = ["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--json", "-", "--quiet"]
       let (status, out, err) = try cli.onestop(args + ["--seed", seed])
       #expect(status == 0, "\(err)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
@@ -160,7 +160,7 @@ import Testing
       let (again, out2, _) = try cli.onestop(args + ["--seed", printed.stringValue])
       #expect(again == 0)
       #expect(out2 == out)
-      let (_, text, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-04", "--quiet", "--seed", seed])
+      let (_, text, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--quiet", "--seed", seed])
       #expect(text.contains(", seed \(seed), "))
     }
     // Seeds a JSON reader would round are refused, from the command line and from a file.
@@ -175,7 +175,7 @@ import Testing
   @Test func csvBomAndQuoting() throws {
     let dir = try tempDir("run-bom")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (status, _, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-04", "--out", dir.path,
+    let (status, _, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--out", dir.path,
       "--trace", dir.appendingPathComponent("trace.csv").path, "--csv-bom", "--quiet"])
     #expect(status == 0)
     for name in ["units.csv", "hours.csv", "levels.csv", "months.csv", "agencies.csv", "replications.csv", "trace.csv"] {
@@ -203,7 +203,7 @@ import Testing
   @Test func usageErrorsExitWithTheDocumentedStatusAndSuggest() throws {
     let (help, text, _) = try cli.onestop(["--help"])
     #expect(help == 0)
-    #expect(text.contains("2 bad input (including a usage error"))
+    #expect(text.contains("2 bad input") && text.contains("usage error"))
     #expect(text.contains("--generate-completion-script"))
     var (status, _, err) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "auto", "--precision", "desk_wiat_mean=1%"])
     #expect(status == 2)
@@ -256,7 +256,7 @@ import Testing
     }
     let (_, province, _) = try cli.onestop(["bench", "province", "--help"])
     #expect(!province.contains("178173.0"))
-    let (_, run, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "1", "--set", "end=2022-01-04", "--quiet"])
+    let (_, run, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "1", "--set", "end=2022-01-05", "--quiet"])
     #expect(run.contains("1 unit on 1 level, 1 replication, seed"))
     #expect(run.contains("lognormal(mean: 360, cv: 0.5)"), "priors without float noise")
     #expect(!run.contains("00000000"))
