@@ -292,3 +292,37 @@ import Testing
     if let a = AvailableCPUs.affinityCount() { #expect(count <= a) }
   }
 }
+
+/// The README's first command on a fresh machine: it must update the apt lists before
+/// installing (the static half of scripts/check-readme-setup.sh; `--simulate` runs it on
+/// empty lists and is kept out of the suite because it downloads them).
+@Suite struct ReadmeSetupTests {
+  func check(_ readme: URL?) throws -> (Int32, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = [CLITests.root.appendingPathComponent("scripts/check-readme-setup.sh").path]
+    var env = ProcessInfo.processInfo.environment
+    if let readme { env["README"] = readme.path }
+    p.environment = env
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, text)
+  }
+
+  @Test func readmeFirstCommandUpdatesTheAptListsFirst() throws {
+    let (status, out) = try check(nil)
+    #expect(status == 0, "\(out)")
+    // Without `apt-get update` (the README as it was), the check fails.
+    let old = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-readme-\(UUID().uuidString).md")
+    defer { try? FileManager.default.removeItem(at: old) }
+    let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
+    try readme.replacingOccurrences(of: "apt-get update && apt-get install", with: "apt-get install").write(to: old, atomically: true, encoding: .utf8)
+    let (bad, badOut) = try check(old)
+    #expect(bad == 1)
+    #expect(badOut.contains("does not begin with 'apt-get update && '"), "\(badOut)")
+  }
+}
