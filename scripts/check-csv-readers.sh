@@ -71,9 +71,10 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 tmp, files = sys.argv[1], sys.argv[2:]
 text = {}
-for line in open(f"{tmp}/text-columns.txt"):
-    parts = line.split()
-    text[parts[0]] = set(parts[1:])
+with open(f"{tmp}/text-columns.txt") as lines:
+    for line in lines:
+        parts = line.split()
+        text[parts[0]] = set(parts[1:])
 bad = 0
 for f in files:
     name = f.split("/")[-1]
