@@ -33,7 +33,9 @@
 #   scripts/bench-peers.sh --peer-customers 200000  # SimPy/Ciw at 200k, time scaled to N
 #   scripts/bench-peers.sh --skip-ciw --json results/peers.json
 #
-# Needs: python3 + pip (installs simpy==4.1.2 ciw==3.2.7 if `import simpy, ciw` fails),
+# Needs: python3 with the venv module (Debian: apt-get install python3-venv); SimPy 4.1.2
+# and Ciw 3.2.7 are installed into a virtual environment in .build-peers/venv (never into
+# the system Python, which Debian 12 refuses: externally-managed-environment),
 # gcc, pkg-config and libgsl-dev, GNU time at /usr/bin/time, and swift (only if
 # .build/release/onestop has not been built yet). The C loop is compiled into
 # .build-peers/ (ignored by git via `.build*/`).
@@ -82,6 +84,7 @@ SERVERS=8
 ARRIVAL_RATE=7.2
 SERVICE_RATE=1
 PYTHON=${PYTHON:-python3}
+VENV="$ROOT/.build-peers/venv"
 
 need_arg() { [[ $# -ge 2 && -n "$2" ]] || { echo "bench-peers: $1 needs a value" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
@@ -137,8 +140,15 @@ EOF
 # --- Python peers -----------------------------------------------------------------------
 if [[ $SKIP_SIMPY -eq 0 || $SKIP_CIW -eq 0 ]]; then
     if ! "$PYTHON" -c 'import simpy, ciw' 2>/dev/null; then
-        echo "bench-peers: installing simpy==4.1.2 ciw==3.2.7 with pip" >&2
-        "$PYTHON" -m pip install --quiet 'simpy==4.1.2' 'ciw==3.2.7'
+        if [[ ! -x "$VENV/bin/python" ]]; then
+            echo "bench-peers: creating a virtual environment in $VENV" >&2
+            "$PYTHON" -m venv "$VENV" || { echo "bench-peers: python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+        fi
+        PYTHON="$VENV/bin/python"
+        if ! "$PYTHON" -c 'import simpy, ciw' 2>/dev/null; then
+            echo "bench-peers: installing simpy==4.1.2 ciw==3.2.7 into $VENV" >&2
+            "$PYTHON" -m pip install --quiet 'simpy==4.1.2' 'ciw==3.2.7'
+        fi
     fi
     "$PYTHON" -c 'import simpy, ciw' || { echo "bench-peers: simpy/ciw still not importable" >&2; exit 1; }
 fi

@@ -24,6 +24,8 @@ public struct SweepFile: Sendable {
   /// One varied key: `key` is a `--set` key path into the base scenario.
   public struct Parameter: Sendable {
     public let key: String
+    /// Its column in the merged results.csv: the file's `name:`, else `columnName(key)`.
+    public let name: String
     /// Explicit values (YAML text, as `--set` takes it), or nil for a range.
     public let values: [String]?
     public let from: Double
@@ -112,13 +114,22 @@ public struct SweepFile: Sendable {
       if items.isEmpty { r.issue(node, "parameters", "expected at least one parameter") }
       for (i, item) in items.enumerated() {
         let at = "parameters[\(i)]"
-        guard let m = r.mapping(item, at, keys: ["key", "values", "from", "to", "step", "integer"]) else { continue }
+        guard let m = r.mapping(item, at, keys: ["key", "name", "values", "from", "to", "step", "integer"]) else { continue }
         guard let keyNode = m["key"] else {
           r.issue(item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
           continue
         }
         guard let key = r.string(keyNode, at + ".key") else { continue }
         if parameters.contains(where: { $0.key == key }) { r.issue(keyNode, at + ".key", "'\(key)' is varied twice") }
+        var name = SweepFile.columnName(key)
+        if let nameNode = m["name"], let n = r.string(nameNode, at + ".name") {
+          if SweepFile.isPlainName(n) {
+            name = n
+          } else {
+            r.issue(nameNode, at + ".name", "expected a plain column name (a-z, 0-9 and _, starting with a letter), found '\(String(n.prefix(40)))'")
+          }
+          if parameters.contains(where: { $0.name == n }) { r.issue(nameNode, at + ".name", "the column name '\(n)' is used twice") }
+        }
         let integer = m["integer"].flatMap { r.bool($0, at + ".integer") } ?? false
         if let v = m["values"] {
           for extra in ["from", "to", "step"] where m[extra] != nil {
@@ -131,7 +142,7 @@ public struct SweepFile: Sendable {
             r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
             return nil
           }
-          parameters.append(Parameter(key: key, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item))
+          parameters.append(Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item))
           continue
         }
         guard let fromNode = m["from"], let toNode = m["to"] else {
@@ -145,10 +156,14 @@ public struct SweepFile: Sendable {
           r.issue(item, at, "a grid needs step: to list the values from \(fmt(from)) to \(fmt(to))")
         }
         if let step, (to - from) / step > 10_000 { r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found \(Int((to - from) / step) + 1)") }
-        parameters.append(Parameter(key: key, values: nil, from: from, to: to, step: step, integer: integer, node: item))
+        parameters.append(Parameter(key: key, name: name, values: nil, from: from, to: to, step: step, integer: integer, node: item))
       }
     }
     if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
+    if let seedText, seedText > SweepFile.maxSeed, let node = top["seed"] {
+      r.issue(node, "seed", "expected a seed from 0 to \(SweepFile.maxSeed) (2^53 - 1, the largest every JSON reader reads exactly), found \(seedText)")
+      throw ScenarioErrors(issues: r.issues)
+    }
     let seed: UInt64
     if let seedText { seed = UInt64(seedText) } else { seed = 1 }
     let sweep = SweepFile(file: path, name: name, description: description, base: base, parameters: parameters, design: design,
@@ -159,6 +174,34 @@ public struct SweepFile: Sendable {
         message: "the design has \(count) points; at most 1000000 are supported")])
     }
     return sweep
+  }
+
+  /// 2^53 - 1: seeds above it lose digits in jq, JavaScript, R and Excel.
+  public static let maxSeed = (1 << 53) - 1
+
+  /// A swept key as a plain column name: lower case, every run of characters other
+  /// than a-z and 0-9 one `_` (`units[pasc].desks[land].count` ->
+  /// `units_pasc_desks_land_count`), `@` read as `_at_`, `x` in front of a leading digit.
+  public static func columnName(_ key: String) -> String {
+    var out = ""
+    for ch in key.lowercased().replacingOccurrences(of: "@", with: "_at_").unicodeScalars {
+      if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
+        out.unicodeScalars.append(ch)
+      } else if !out.hasSuffix("_") {
+        out += "_"
+      }
+    }
+    while out.hasSuffix("_") { out.removeLast() }
+    while out.hasPrefix("_") { out.removeFirst() }
+    if out.isEmpty { return "x" }
+    if let f = out.unicodeScalars.first, f >= "0" && f <= "9" { out = "x" + out }
+    return out
+  }
+
+  /// a-z first, then a-z, 0-9 or `_`; at most 64 characters.
+  public static func isPlainName(_ s: String) -> Bool {
+    guard (1...64).contains(s.utf8.count), let f = s.unicodeScalars.first, f >= "a" && f <= "z" else { return false }
+    return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
   }
 
   /// Values of a range parameter on a grid.

@@ -30,6 +30,9 @@ public struct Manifest: Sendable, Equatable {
   public let seeds: String
   public let kpis: [String]
   public let parameters: [String]
+  /// The results.csv column of each parameter (the sweep file's `name:`, else the key
+  /// made a plain name). Not part of the hash: renaming a column keeps the results.
+  public let parameterNames: [String]
   public let chunkSize: Int
   public let chunks: Int
   public let rows: [Row]
@@ -44,7 +47,7 @@ public struct Manifest: Sendable, Equatable {
 
   /// Plans `sweep`: builds every point's scenario (so a bad value is reported now, not
   /// on the cluster), derives seeds and assigns chunks.
-  public init(plan sweep: SweepFile, threads: Int = Replications.defaultThreads, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
+  public init(plan sweep: SweepFile, threads: Int = AvailableCPUs.count, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
     let root = try sweep.loadBase()
     let (baseScenario, baseModel) = try Scenario.build(root, file: sweep.base)
     if let e = sweep.unknownUnits(in: baseModel) { throw e }
@@ -63,7 +66,9 @@ public struct Manifest: Sendable, Equatable {
         let entry: (Row?, [ScenarioIssue])
         do {
           _ = try sweep.scenario(base: root, values: values)
-          let seed = sweep.seeds == .common ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id))
+          // Per-point seeds are kept below 2^53, so that every JSON and CSV reader reads
+          // them exactly and `onestop run --seed` with the printed seed reproduces the point.
+          let seed = sweep.seeds == .common ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id)) & Manifest.maxSeed
           entry = (Row(id: id, chunk: k / sweep.chunkSize, seed: seed, values: values), [])
         } catch let error as ScenarioErrors {
           entry = (nil, sweep.issue(forPoint: id, values: values, error).issues)
@@ -76,8 +81,8 @@ public struct Manifest: Sendable, Equatable {
     }
     let entries = built.withLock { $0 }
     let rows = entries.compactMap(\.0)
-    let issues = Array(entries.flatMap(\.1).prefix(20))
-    if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
+    let issues = Manifest.grouped(entries.flatMap(\.1))
+    if !issues.isEmpty { throw ScenarioErrors(issues: Array(issues.prefix(20))) }
     self.sweep = sweep.name
     description = sweep.description
     sweepFile = sweep.file
@@ -88,6 +93,7 @@ public struct Manifest: Sendable, Equatable {
     seeds = sweep.seeds.rawValue
     kpis = sweep.kpis
     parameters = sweep.parameters.map(\.key)
+    parameterNames = sweep.parameters.map(\.name)
     chunkSize = sweep.chunkSize
     chunks = rows.isEmpty ? 0 : rows[rows.count - 1].chunk + 1
     self.rows = rows
@@ -107,6 +113,7 @@ public struct Manifest: Sendable, Equatable {
     lines.append("  \"seeds\": \(JSONText.string(seeds)),")
     lines.append("  \"kpis\": [\(kpis.map(JSONText.string).joined(separator: ", "))],")
     lines.append("  \"parameters\": [\(parameters.map(JSONText.string).joined(separator: ", "))],")
+    lines.append("  \"parameter_names\": [\(parameterNames.map(JSONText.string).joined(separator: ", "))],")
     lines.append("  \"chunk_size\": \(chunkSize),")
     lines.append("  \"chunks\": \(chunks),")
     lines.append("  \"row_count\": \(rows.count),")
@@ -132,16 +139,28 @@ public struct Manifest: Sendable, Equatable {
       }
       let format: String
       let sweep: String, description: String?, sweep_file: String?, base: String, base_hash: String?, manifest_hash: String?
-      let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String]
+      let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String], parameter_names: [String]?
       let chunk_size: Int, chunks: Int, rows: [Row]
     }
     guard let o = try? JSONDecoder().decode(File.self, from: data), o.format == Manifest.format else {
       throw SweepError("\(path): not an onestop sweep manifest (\(Manifest.format))")
     }
+    guard let storedHash = o.manifest_hash else {
+      throw SweepError("\(path): no manifest_hash (edited, or not written by onestop); plan the sweep again")
+    }
     var rows: [Row] = []
+    var ids = Set<String>()
     for (k, r) in o.rows.enumerated() {
       guard r.values.count == o.parameters.count, r.chunk >= 0, r.chunk < o.chunks else { throw SweepError("\(path): row \(k) is malformed") }
+      // A row id names a file under rows/: it must stay a plain file name there.
+      guard Manifest.isSafeID(r.id) else {
+        throw SweepError("\(path): row \(k) has the id \(JSONText.string(String(r.id.prefix(80)))); ids are letters, digits, '-' and '_' (at most 64)")
+      }
+      guard ids.insert(r.id).inserted else { throw SweepError("\(path): row id \(r.id) appears twice") }
       rows.append(Row(id: r.id, chunk: r.chunk, seed: r.seed, values: r.values))
+    }
+    if let names = o.parameter_names, names.count != o.parameters.count {
+      throw SweepError("\(path): \(names.count) parameter_names for \(o.parameters.count) parameters")
     }
     self.sweep = o.sweep
     description = o.description ?? ""
@@ -153,11 +172,52 @@ public struct Manifest: Sendable, Equatable {
     seeds = o.seeds ?? ""
     kpis = o.kpis
     parameters = o.parameters
+    parameterNames = o.parameter_names ?? o.parameters.map(SweepFile.columnName)
     chunkSize = o.chunk_size
     chunks = o.chunks
     self.rows = rows
-    if let stored = o.manifest_hash, stored != hash {
-      throw SweepError("\(path): the manifest was edited after planning (hash \(stored), now \(hash)); plan again")
+    if storedHash != hash {
+      throw SweepError("\(path): the manifest was edited after planning (hash \(storedHash), now \(hash)); plan again")
+    }
+  }
+
+  /// The largest seed written: 2^53 - 1, the largest integer every JSON reader (jq,
+  /// JavaScript, R, Excel) reads exactly.
+  public static let maxSeed: UInt64 = (1 << 53) - 1
+
+  /// A row id that is a plain file name: 1-64 of A-Z a-z 0-9 - _, not starting with '-'.
+  public static func isSafeID(_ id: String) -> Bool {
+    guard (1...64).contains(id.utf8.count), id.first != "-" else { return false }
+    return id.utf8.allSatisfy { c in
+      (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c == 0x2d || c == 0x5f
+    }
+  }
+
+  /// Point errors with the same cause (the same place and message once the point's id
+  /// and values are taken out) reported once, naming how many points share it.
+  static func grouped(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+    var order: [String] = []
+    var groups: [String: (first: ScenarioIssue, points: [String])] = [:]
+    for e in issues {
+      // "point p0003 (k=v, ...) is not a valid scenario: WHAT"
+      var cause = e.message, point = ""
+      if e.message.hasPrefix("point "), let colon = e.message.range(of: " is not a valid scenario: ") {
+        cause = String(e.message[colon.upperBound...])
+        point = String(e.message.dropFirst(6).prefix { $0 != " " })
+      }
+      let key = "\(e.file)|\(e.line)|\(e.column)|\(e.path)|\(cause)"
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = (e, [])
+      }
+      groups[key]!.points.append(point)
+    }
+    return order.map { key in
+      let g = groups[key]!
+      guard g.points.count > 1 else { return g.first }
+      let others = g.points.dropFirst().prefix(5).joined(separator: ", ") + (g.points.count > 6 ? ", ..." : "")
+      return ScenarioIssue(file: g.first.file, line: g.first.line, column: g.first.column, path: g.first.path,
+        message: g.first.message + " (the same in \(g.points.count - 1) more points: \(others))")
     }
   }
 
@@ -189,11 +249,23 @@ public enum JSONText {
     return out + "\""
   }
 
-  /// A double as the shortest text that reads back exactly; null when not finite.
-  public static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-
-  /// A CSV field, quoted when it holds a comma, quote or newline (RFC 4180).
-  public static func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  /// The one number format of every file onestop writes (JSON and CSV): a whole number
+  /// below 10^15 as an integer (`180150`), any other finite double as the shortest
+  /// decimal that reads back as the same double (`93.06234567891234`, `1e-05`); null
+  /// when not finite. The same value has the same text in every file.
+  public static func number(_ x: Double) -> String {
+    guard x.isFinite else { return "null" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return "\(x)"
   }
+
+  /// A CSV field, quoted when it holds a comma, quote, line feed or carriage return, or
+  /// begins or ends with a space (RFC 4180); quotes inside are doubled.
+  public static func csvField(_ s: String) -> String {
+    let needs = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ") || s.hasSuffix(" ")
+    return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+
+  /// A CSV number: `number`, with an empty cell (NA) for a value that is not finite.
+  public static func csvNumber(_ x: Double) -> String { x.isFinite ? number(x) : "" }
 }

@@ -1,3 +1,4 @@
+import DESKernel
 import Foundation
 import OneStopModel
 
@@ -26,6 +27,17 @@ public struct RowResult: Sendable, Equatable {
     self.kpis = kpis
   }
 
+  /// The text the checksum covers: every field, numbers in their written form.
+  var checksumText: String {
+    var text = "\(id)|\(manifestHash)|\(seed)|\(values.joined(separator: "\u{1f}"))"
+    for (name, v) in kpis { text += "\n\(name)|\(v.map(JSONText.number).joined(separator: ","))" }
+    return text
+  }
+
+  /// FNV-1a of `checksumText`: a point file edited by hand (a KPI changed, a seed
+  /// changed) no longer matches. Not a defence against someone who recomputes it.
+  public var checksum: String { String(StreamKey.fnv1a(checksumText), radix: 16) }
+
   public func json() -> String {
     var lines: [String] = []
     lines.append("  \"id\": \(JSONText.string(id)),")
@@ -34,26 +46,60 @@ public struct RowResult: Sendable, Equatable {
     lines.append("  \"values\": [\(values.map(JSONText.string).joined(separator: ", "))],")
     lines.append("  \"kpis\": {")
     lines.append(kpis.map { "    \(JSONText.string($0.0)): [\($0.1.map(JSONText.number).joined(separator: ", "))]" }.joined(separator: ",\n"))
-    lines.append("  }")
+    lines.append("  },")
+    lines.append("  \"checksum\": \(JSONText.string(checksum))")
     return "{\n" + lines.joined(separator: "\n") + "\n}\n"
   }
 
-  /// Reads a row file; nil when it is missing, unreadable, or belongs to another plan.
-  public init?(path: String, manifest: Manifest) {
+  /// Why a point file does not count as the result of its point.
+  public enum Problem: Error, Equatable, CustomStringConvertible {
+    /// No file (the point has not run).
+    case missing
+    /// A file that is not this point's result of this plan: unreadable, another point's,
+    /// another plan's, edited after it was written.
+    case invalid(String)
+
+    public var description: String {
+      switch self {
+      case .missing: return "no result"
+      case .invalid(let why): return why
+      }
+    }
+  }
+
+  /// Reads row `row`'s file and checks that it is that row's result of this plan: its own
+  /// id matches the row (a file copied over another is refused), its manifest hash is
+  /// the plan's, its seed and values are the row's, and its checksum matches its content.
+  public static func read(_ row: Manifest.Row, in directory: String, manifest: Manifest) -> Result<RowResult, Problem> {
+    let path = RowResult.path(id: row.id, in: directory)
+    guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
     // JSONDecoder reads doubles exactly; JSONSerialization on Linux does not.
     struct File: Decodable {
       let id: String, manifest_hash: String, seed: UInt64, values: [String]
       let kpis: [String: [Double?]]
+      let checksum: String?
     }
-    guard let data = FileManager.default.contents(atPath: path), let o = try? JSONDecoder().decode(File.self, from: data),
-      o.manifest_hash == manifest.hash
-    else { return nil }
+    guard let o = try? JSONDecoder().decode(File.self, from: data) else {
+      return .failure(.invalid("not a point result (damaged or not written by onestop)"))
+    }
+    guard o.id == row.id else { return .failure(.invalid("holds point \(o.id), not \(row.id) (copied over another point's file?)")) }
+    guard o.manifest_hash == manifest.hash else {
+      return .failure(.invalid("belongs to another plan (manifest hash \(o.manifest_hash), this plan's is \(manifest.hash))"))
+    }
+    guard o.seed == row.seed, o.values == row.values else { return .failure(.invalid("its seed or parameter values are not the plan's")) }
     var kpis: [(String, [Double])] = []
     for name in manifest.kpis {
-      guard let v = o.kpis[name], v.count == manifest.replications else { return nil }
+      guard let v = o.kpis[name], v.count == manifest.replications else {
+        return .failure(.invalid("KPI \(name) missing or without \(manifest.replications) replications"))
+      }
       kpis.append((name, v.map { $0 ?? .nan }))
     }
-    self.init(id: o.id, manifestHash: o.manifest_hash, seed: o.seed, values: o.values, kpis: kpis)
+    let result = RowResult(id: o.id, manifestHash: o.manifest_hash, seed: o.seed, values: o.values, kpis: kpis)
+    guard let sum = o.checksum else { return .failure(.invalid("no checksum (written by an older onestop; run the point again)")) }
+    guard sum == result.checksum, o.kpis.count == manifest.kpis.count else {
+      return .failure(.invalid("checksum mismatch: edited after it was written (checksum \(sum), content \(result.checksum))"))
+    }
+    return .success(result)
   }
 
   /// Where row `id`'s result lives in sweep directory `dir`.

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import OneStopModel
+import OneStopScenario
 
 /// `DIR/results.csv` and `DIR/summary.json` from the row files, in manifest order: the
 /// bytes depend only on the plan and the row results, never on how, where or in which
@@ -15,36 +16,96 @@ public enum SweepMerge {
     public let missing: [Manifest.Row]
   }
 
-  /// Reads every row result of `manifest` under `directory` (on all cores), in manifest order.
-  public static func collect(_ manifest: Manifest, directory: String) -> (found: [RowResult], missing: [Manifest.Row]) {
+  /// Reads every row result of `manifest` under `directory` (on all cores), in manifest
+  /// order: the valid results, the rows without a file, and the rows whose file is not
+  /// their result (another point's, another plan's, edited, damaged) with the reason.
+  public static func collect(_ manifest: Manifest, directory: String)
+    -> (found: [RowResult], missing: [Manifest.Row], invalid: [(Manifest.Row, String)])
+  {
     let rows = manifest.rows
-    let read = Mutex<[RowResult?]>(Array(repeating: nil, count: rows.count))
+    let read = Mutex<[Result<RowResult, RowResult.Problem>?]>(Array(repeating: nil, count: rows.count))
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(Replications.defaultThreads, rows.count))) { _ in
+    DispatchQueue.concurrentPerform(iterations: max(1, min(AvailableCPUs.count, rows.count))) { _ in
       while true {
         let k = next.add(1, ordering: .relaxed).oldValue
         if k >= rows.count { return }
-        let r = RowResult(path: RowResult.path(id: rows[k].id, in: directory), manifest: manifest)
+        let r = RowResult.read(rows[k], in: directory, manifest: manifest)
         read.withLock { $0[k] = r }
       }
     }
-    let results = read.withLock { $0 }
-    return (results.compactMap { $0 }, zip(rows, results).filter { $0.1 == nil }.map(\.0))
+    var found: [RowResult] = [], missing: [Manifest.Row] = [], invalid: [(Manifest.Row, String)] = []
+    for (row, r) in zip(rows, read.withLock { $0 }) {
+      switch r! {
+      case .success(let result): found.append(result)
+      case .failure(.missing): missing.append(row)
+      case .failure(.invalid(let why)): invalid.append((row, why))
+      }
+    }
+    return (found, missing, invalid)
+  }
+
+  /// The column suffix of a KPI unit, the same in every CSV file onestop writes.
+  public static func suffix(unit: String) -> String {
+    switch unit {
+    case "%": return "_pct"
+    case "min": return "_min"
+    case "days": return "_days"
+    case "hours": return "_hours"
+    default: return ""
+    }
+  }
+
+  /// A parameter's values as numbers when they are numbers, with one unit dropped into
+  /// the column name (`55s` -> `55` in `..._s`, `12m` -> `12` in `..._min`); other
+  /// values (times of day, mappings) as written.
+  static func plainValues(_ name: String, _ values: [String]) -> (String, [String]) {
+    let units: [(String, String)] = [("wd", "_wd"), ("s", "_s"), ("m", "_min"), ("h", "_hours"), ("%", "_pct")]
+    func isNumber(_ t: String) -> Bool { Double(t) != nil && t.lowercased() != "nan" && !t.lowercased().contains("inf") }
+    if values.allSatisfy({ isNumber($0.trimmingCharacters(in: .whitespaces)) }) {
+      return (name, values.map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+    for (u, suffix) in units {
+      let stripped = values.map { v -> String? in
+        let t = v.trimmingCharacters(in: .whitespaces)
+        guard t.hasSuffix(u), !(u == "s" && t.hasSuffix("wd")) else { return nil }
+        let n = String(t.dropLast(u.count)).trimmingCharacters(in: .whitespaces)
+        return isNumber(n) ? n : nil
+      }
+      if stripped.allSatisfy({ $0 != nil }) { return (name + suffix, stripped.map { $0! }) }
+    }
+    return (name, values)
+  }
+
+  /// The 95 % interval written for a KPI: mean ± half-width, cut at 0 below (every KPI
+  /// is a count, a duration, a rate or a share, none negative).
+  public static func interval(_ mean: Double, _ half: Double) -> (Double, Double) {
+    (max(0, mean - half), mean + half)
   }
 
   public static func merge(_ manifest: Manifest, results: [RowResult], missing: [Manifest.Row]) -> Outcome {
-    let units = Dictionary(uniqueKeysWithValues: KPI.all.map { ($0.name, $0.unit) })
-    var header = ["id"] + manifest.parameters + ["seed", "replications"]
-    for k in manifest.kpis { header += ["\(k)_mean", "\(k)_ci95_low", "\(k)_ci95_high"] }
+    let units = Dictionary(uniqueKeysWithValues: manifest.kpis.map { ($0, KPI.named($0)?.unit ?? "") })
+    // Plain columns: a parameter's name with its values' unit; a KPI's name with its unit.
+    let byRow = Dictionary(uniqueKeysWithValues: manifest.rows.enumerated().map { ($1.id, $0) })
+    var parameterColumns: [String] = []
+    var plain: [[String]] = Array(repeating: [], count: manifest.rows.count)
+    for (p, name) in manifest.parameterNames.enumerated() {
+      let (column, values) = plainValues(name, manifest.rows.map { $0.values[p] })
+      parameterColumns.append(column)
+      for (k, v) in values.enumerated() { plain[k].append(v) }
+    }
+    let kpiColumns = manifest.kpis.map { SweepFile.columnName($0) + suffix(unit: units[$0] ?? "") }
+    var header = ["id"] + parameterColumns + ["seed", "replications"]
+    for c in kpiColumns { header += [c, "\(c)_ci95_low", "\(c)_ci95_high"] }
     var csv = [header.map(JSONText.csvField).joined(separator: ",")]
     var points: [String] = []
     for r in results {
-      var fields = [r.id] + r.values + [String(r.seed), String(manifest.replications)]
+      var fields = [r.id] + (byRow[r.id].map { plain[$0] } ?? r.values) + [String(r.seed), String(manifest.replications)]
       var estimates: [String] = []
       for (name, values) in r.kpis {
         let (mean, half) = estimate(values)
-        fields += [JSONText.number(mean), JSONText.number(mean - half), JSONText.number(mean + half)]
-        estimates.append("\(JSONText.string(name)): {\"mean\": \(JSONText.number(mean)), \"ci95\": [\(JSONText.number(mean - half)), \(JSONText.number(mean + half))]}")
+        let (low, high) = interval(mean, half)
+        fields += [JSONText.csvNumber(mean), JSONText.csvNumber(low), JSONText.csvNumber(high)]
+        estimates.append("\(JSONText.string(name)): {\"mean\": \(JSONText.number(mean)), \"ci95\": [\(JSONText.number(low)), \(JSONText.number(high))]}")
       }
       csv.append(fields.map(JSONText.csvField).joined(separator: ","))
       points.append("    {\"id\": \(JSONText.string(r.id)), \"seed\": \(r.seed), \"values\": {"
@@ -59,6 +120,7 @@ public enum SweepMerge {
     j.append("  \"seeds\": \(JSONText.string(manifest.seeds)),")
     j.append("  \"parameters\": [\(manifest.parameters.map(JSONText.string).joined(separator: ", "))],")
     j.append("  \"kpis\": {\(manifest.kpis.map { "\(JSONText.string($0)): \(JSONText.string(units[$0] ?? ""))" }.joined(separator: ", "))},")
+    j.append("  \"columns\": {\(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns).map { "\(JSONText.string($0)): \(JSONText.string($1))" }.joined(separator: ", "))},")
     j.append("  \"rows\": \(manifest.rows.count),")
     j.append("  \"complete\": \(missing.isEmpty),")
     j.append("  \"missing\": [\(missing.map { JSONText.string($0.id) }.joined(separator: ", "))],")

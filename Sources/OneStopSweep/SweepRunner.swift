@@ -31,7 +31,8 @@ public struct SweepRunner: Sendable {
   /// `true` when row `id` has a complete result of this plan.
   public func isDone(_ row: Manifest.Row) -> Bool {
     guard let directory else { return false }
-    return RowResult(path: RowResult.path(id: row.id, in: directory), manifest: manifest) != nil
+    if case .success = RowResult.read(row, in: directory, manifest: manifest) { return true }
+    return false
   }
 
   /// Chunks with at least one row not done, in order.
@@ -71,12 +72,21 @@ public struct SweepRunner: Sendable {
     public var skipped = 0
     public var failed: [String] = []
     public var results: [RowResult] = []
+    /// Points another process ran while this one waited for them.
+    public var byOthers = 0
   }
 
   /// Runs `rows` (skipping the ones done) with `jobs` threads in all; `progress` gets
   /// (rows finished, rows to do). Results are written atomically as each row finishes,
   /// so an interrupted run keeps every finished row. Without a directory the results
   /// come back in the report, in row order.
+  ///
+  /// Several processes may run the same sweep directory at once (two `sweep run` on one
+  /// machine, array tasks sharing a network file system): a point is run only by the
+  /// process holding the lock on its claim file `rows/.<id>.claim` (`flock`, released by
+  /// the kernel when the process exits or dies, so a killed run leaves no stale claim).
+  /// Points claimed by another process are left to it and waited for at the end; if it
+  /// died without a result, this process runs them.
   public func run(_ rows: [Manifest.Row], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Report {
     let todo = rows.filter { !isDone($0) }
     if let directory {
@@ -84,14 +94,31 @@ public struct SweepRunner: Sendable {
     }
     let concurrentRows = todo.count >= jobs ? jobs : 1
     let threadsPerRow = max(1, jobs / concurrentRows)
-    let next = Atomic<Int>(0)
     let finished = Atomic<Int>(0)
-    let state = Mutex<(failed: [String], results: [RowResult?])>(([], Array(repeating: nil, count: directory == nil ? todo.count : 0)))
+    struct State { var failed: [String] = []; var results: [RowResult?]; var deferred: [Int] = []; var done = 0; var byOthers = 0 }
+    let state = Mutex<State>(State(results: Array(repeating: nil, count: directory == nil ? todo.count : 0)))
     let directory = self.directory
-    DispatchQueue.concurrentPerform(iterations: max(1, min(concurrentRows, todo.count))) { _ in
-      while true {
-        let k = next.add(1, ordering: .relaxed).oldValue
-        if k >= todo.count { return }
+    /// Runs point k if this process gets its claim; `wait` blocks until the claim is free.
+    @Sendable func attempt(_ k: Int, wait: Bool) {
+      var claim: PointClaim?
+      if let directory {
+        switch PointClaim.take(id: todo[k].id, in: directory, wait: wait) {
+        case .taken(let c): claim = c
+        case .busy:
+          state.withLock { $0.deferred.append(k) }
+          return
+        case .failed(let why):
+          state.withLock { $0.failed.append("row \(todo[k].id): \(why)") }
+          progress?(finished.add(1, ordering: .relaxed).newValue, todo.count)
+          return
+        }
+      }
+      defer { claim?.release() }
+      if claim != nil && isDone(todo[k]) {
+        // Another process finished it while this one waited, or between the first check
+        // and the claim.
+        state.withLock { $0.byOthers += 1 }
+      } else {
         do {
           let result = try run(todo[k], threads: threadsPerRow)
           if let directory {
@@ -99,19 +126,98 @@ public struct SweepRunner: Sendable {
           } else {
             state.withLock { $0.results[k] = result }
           }
+          state.withLock { $0.done += 1 }
         } catch {
           state.withLock { $0.failed.append("\(error)") }
         }
-        progress?(finished.add(1, ordering: .relaxed).newValue, todo.count)
+      }
+      progress?(finished.add(1, ordering: .relaxed).newValue, todo.count)
+    }
+    func pass(_ indices: [Int], wait: Bool) {
+      let next = Atomic<Int>(0)
+      DispatchQueue.concurrentPerform(iterations: max(1, min(concurrentRows, indices.count))) { _ in
+        while true {
+          let k = next.add(1, ordering: .relaxed).oldValue
+          if k >= indices.count { return }
+          attempt(indices[k], wait: wait)
+        }
       }
     }
+    pass(Array(todo.indices), wait: false)
+    // Points another process holds: wait for each claim, then take the point over if
+    // that process died without a result.
+    let deferred = state.withLock { s -> [Int] in
+      let d = s.deferred.sorted()
+      s.deferred = []
+      return d
+    }
+    if !deferred.isEmpty { pass(deferred, wait: true) }
     var report = Report()
     report.skipped = rows.count - todo.count
     state.withLock {
       report.failed = $0.failed.sorted()
       report.results = $0.results.compactMap { $0 }
+      report.done = $0.done
+      report.byOthers = $0.byOthers
     }
-    report.done = todo.count - report.failed.count
     return report
   }
+}
+
+/// The claim on one sweep point: an exclusive `flock` on `rows/.<id>.claim`, held while
+/// the point runs. The file holds the claimant's host and pid (for people looking); the
+/// lock, not the file, is the claim, so a claim file left by a killed process is free.
+final class PointClaim: @unchecked Sendable {
+  enum Outcome { case taken(PointClaim), busy, failed(String) }
+
+  let path: String
+  private var fd: Int32
+
+  private init(path: String, fd: Int32) {
+    self.path = path
+    self.fd = fd
+  }
+
+  static func path(id: String, in directory: String) -> String {
+    ((directory as NSString).appendingPathComponent("rows") as NSString).appendingPathComponent(".\(id).claim")
+  }
+
+  static func take(id: String, in directory: String, wait: Bool) -> Outcome {
+    let path = PointClaim.path(id: id, in: directory)
+    while true {
+      let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+      if fd < 0 { return .failed("cannot create the claim file \(path): \(String(cString: strerror(errno)))") }
+      var r: Int32
+      repeat { r = flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) } while r != 0 && errno == EINTR
+      if r != 0 {
+        let e = errno
+        close(fd)
+        if e == EWOULDBLOCK { return .busy }
+        return .failed("cannot lock the claim file \(path): \(String(cString: strerror(e)))")
+      }
+      // The holder before us may have removed the file after its work: our lock would
+      // then be on a file nobody else sees. Lock only the file that is at the path now.
+      var a = stat(), b = stat()
+      if fstat(fd, &a) == 0, stat(path, &b) == 0, a.st_ino == b.st_ino, a.st_dev == b.st_dev {
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, 255)
+        let text = "\(String(cString: host)) \(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+        return .taken(PointClaim(path: path, fd: fd))
+      }
+      close(fd)
+    }
+  }
+
+  /// Removes the claim file and releases the lock (in that order, so a process that
+  /// opens the path afterwards creates a fresh file).
+  func release() {
+    guard fd >= 0 else { return }
+    unlink(path)
+    close(fd)
+    fd = -1
+  }
+
+  deinit { release() }
 }

@@ -1,29 +1,44 @@
 import ArgumentParser
 import DESKernel
 import OneStopModel
+import OneStopSweep
 
 /// A precision target for `--replications auto`: the 95 % half-width of a KPI, absolute
 /// (in the KPI's unit) or relative to its mean (`5%`).
-struct PrecisionTarget: ExpressibleByArgument, CustomStringConvertible {
+struct PrecisionTarget: CustomStringConvertible {
   let kpi: KPI
   let value: Double
   let relative: Bool
 
-  init?(argument: String) {
+  /// Parses `KPI=VALUE` or `KPI=N%`; the error says what is wrong, with a suggestion for
+  /// a misspelt KPI.
+  static func parse(_ argument: String) throws -> PrecisionTarget {
     let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-    guard parts.count == 2, let kpi = KPI.named(parts[0]) else { return nil }
+    guard parts.count == 2 else {
+      throw ValidationError("--precision wants KPI=HALF-WIDTH or KPI=N%, e.g. desk_wait_p90=0.5 or desk_wait_mean=2%, got '\(argument)'.")
+    }
+    guard let kpi = KPI.named(parts[0]) else {
+      let hint = closest(parts[0], in: KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@" })
+        .map { "; did you mean '\($0)'?" } ?? "; the KPI names are in docs/results.md."
+      throw ValidationError("--precision: unknown KPI '\(parts[0])'\(hint)")
+    }
     var text = parts[1]
-    relative = text.hasSuffix("%")
+    let relative = text.hasSuffix("%")
     if relative { text.removeLast() }
-    guard let v = Double(text), v > 0, v.isFinite else { return nil }
+    guard let v = Double(text), v > 0, v.isFinite else {
+      throw ValidationError("--precision \(parts[0]): expected a positive half-width (or N%), got '\(parts[1])'.")
+    }
+    return PrecisionTarget(kpi: kpi, value: v, relative: relative)
+  }
+
+  init(kpi: KPI, value: Double, relative: Bool) {
     self.kpi = kpi
-    value = v
+    self.value = value
+    self.relative = relative
   }
 
   init(_ name: String, _ value: Double, relative: Bool) {
-    kpi = KPI.named(name)!
-    self.value = value
-    self.relative = relative
+    self.init(kpi: KPI.named(name)!, value: value, relative: relative)
   }
 
   static let defaults = [
@@ -37,45 +52,113 @@ struct PrecisionTarget: ExpressibleByArgument, CustomStringConvertible {
   var description: String { "\(kpi.name) ±\(relative ? fmt(value, 6) + " %" : fmt(value, 6) + " " + kpi.unit)" }
 }
 
+/// The closest candidate within a few edits, for "did you mean".
+func closest(_ word: String, in candidates: [String]) -> String? {
+  func distance(_ a: [Character], _ b: [Character]) -> Int {
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var prev = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let cur = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+        prev = cur
+      }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+  }
+  let w = Array(word.lowercased())
+  guard let best = candidates.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else { return nil }
+  return best.1 <= max(2, w.count / 3) ? best.0 : nil
+}
+
+/// `--precision` and `--max-replications`, for every command that takes `--replications auto`.
+struct PrecisionOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or desk_wait_p90=2%.", valueName: "kpi=value"))
+  var precision: [String] = []
+
+  @Option(help: "With --replications auto: stop at this many replications even if a target is not met.")
+  var maxReplications = 200
+
+  func validate() throws {
+    if maxReplications < 2 { throw ValidationError("--max-replications must be at least 2, got \(maxReplications).") }
+    _ = try targets()
+  }
+
+  /// The targets given, or the defaults.
+  func targets() throws -> [PrecisionTarget] {
+    precision.isEmpty ? PrecisionTarget.defaults : try precision.map(PrecisionTarget.parse)
+  }
+
+  /// `--precision` without `--replications auto` is a mistake.
+  func check(with replications: ReplicationCount?) throws {
+    if !precision.isEmpty && replications != .auto { throw ValidationError("--precision needs --replications auto.") }
+  }
+}
+
 /// Sequential replications: run `initial`, then keep adding until every target's 95 %
 /// half-width is at most its goal, or `maximum` is reached.
 ///
 /// The batch sizes depend only on the results (never on the thread count), and
 /// replication r always uses the streams of (seed, r), so the answer is the same on any
-/// number of threads.
+/// number of threads. With several models (`compare`: A and B), every model runs the
+/// same replications and every target must be met for each.
 enum AutoReplications {
+  struct Status {
+    let target: PrecisionTarget
+    let model: Int
+    let mean, halfWidth, goal: Double
+    var met: Bool { halfWidth <= goal }
+  }
+
   struct Outcome {
-    let results: [RunResult]
-    /// Per target: (mean, half-width, goal).
-    let status: [(PrecisionTarget, Double, Double, Double)]
-    var met: Bool { status.allSatisfy { $0.2 <= $0.3 } }
+    /// Per model, the results of replications 0 ..< n.
+    let results: [[RunResult]]
+    let status: [Status]
+    var met: Bool { status.allSatisfy(\.met) }
   }
 
   static func run(
-    _ model: CompiledModel, seed: UInt64, threads: Int?, targets: [PrecisionTarget], initial: Int = 5, maximum: Int,
+    _ models: [CompiledModel], seed: UInt64, threads: Int, targets: [PrecisionTarget], initial: Int = 5, maximum: Int,
     progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
   ) -> Outcome {
-    var results: [RunResult] = []
+    var results: [[RunResult]] = Array(repeating: [], count: models.count)
     var next = min(max(initial, 2), maximum)
     while true {
-      let first = results.count, upTo = next
-      let base = results.reduce(UInt64(0)) { $0 + $1.events }
-      results += Replications.run(model, seed: seed, first: first, count: upTo - first, threads: threads) { done, _, events in
-        progress?(first + done, upTo, base + events)
+      let first = results[0].count, upTo = next
+      for (m, model) in models.enumerated() {
+        let base = results.flatMap { $0 }.reduce(UInt64(0)) { $0 + $1.events }
+        results[m] += Replications.run(model, seed: seed, first: first, count: upTo - first, threads: threads) { done, _, events in
+          progress?(first + done, upTo, base + events)
+        }
       }
-      let status = targets.map { t -> (PrecisionTarget, Double, Double, Double) in
-        var tally = Tally()
-        for r in results { tally.add(t.kpi.value(r, model)) }
-        let hw = StudentT.halfWidth(sd: tally.standardDeviation, count: results.count)
-        return (t, tally.mean, hw, t.goal(mean: tally.mean))
+      var status: [Status] = []
+      for (m, model) in models.enumerated() {
+        for t in targets {
+          var tally = Tally()
+          for r in results[m] { tally.add(t.kpi.value(r, model)) }
+          let hw = StudentT.halfWidth(sd: tally.standardDeviation, count: results[m].count)
+          status.append(Status(target: t, model: m, mean: tally.mean, halfWidth: hw, goal: t.goal(mean: tally.mean)))
+        }
       }
       let outcome = Outcome(results: results, status: status)
-      if outcome.met || results.count >= maximum { return outcome }
+      let n = results[0].count
+      if outcome.met || n >= maximum { return outcome }
       // n (hw / goal)^2 replications would meet the target; grow at most twofold per
       // step, since the estimate of hw is itself noisy.
-      let n = Double(results.count)
-      let needed = status.map { s -> Double in s.3 > 0 ? n * (s.2 / s.3) * (s.2 / s.3) : 2 * n }.max() ?? n
-      next = min(maximum, max(results.count + 1, min(2 * results.count, Int(needed.rounded(.up)))))
+      let needed = status.map { s -> Double in s.goal > 0 ? Double(n) * (s.halfWidth / s.goal) * (s.halfWidth / s.goal) : 2 * Double(n) }.max() ?? Double(n)
+      next = min(maximum, max(n + 1, min(2 * n, Int(needed.rounded(.up)))))
     }
+  }
+
+  /// Prints the outcome on standard error: each target, met or not, and the count.
+  static func report(_ outcome: Outcome, maximum: Int, labels: [String] = []) {
+    var e = StandardError()
+    for s in outcome.status {
+      let label = s.model < labels.count ? "\(labels[s.model]): " : ""
+      print("precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")", to: &e)
+    }
+    let n = outcome.results.first?.count ?? 0
+    print("precision: \(n) replications\(outcome.met ? "" : ", stopped at --max-replications \(maximum)")", to: &e)
   }
 }

@@ -15,8 +15,8 @@ struct BenchProvince: ParsableCommand {
   @Option(help: "Simulated years (from 2022-01-01).")
   var years = 1
 
-  @Option(help: "New dossiers per year.")
-  var dossiers = 178_173.0
+  @Option(help: "New dossiers per year (default: 178173, Tuyen Quang 2022).")
+  var dossiers: Double?
 
   @Option(help: "Master seed of the random streams.")
   var seed: UInt64 = 1
@@ -29,11 +29,11 @@ struct BenchProvince: ParsableCommand {
 
   func validate() throws {
     guard years >= 1 else { throw ValidationError("--years must be at least 1, got \(years).") }
-    guard dossiers >= 0 else { throw ValidationError("--dossiers must be >= 0, got \(dossiers).") }
+    if let dossiers { guard dossiers >= 0 && dossiers.isFinite else { throw ValidationError("--dossiers must be >= 0, got \(dossiers).") } }
   }
 
   func run() throws {
-    let config = SyntheticProvince.make(annualDossiers: dossiers, years: years)
+    let config = SyntheticProvince.make(annualDossiers: dossiers ?? 178_173, years: years)
     let clock = ContinuousClock()
     let t0 = clock.now
     let model = try CompiledModel(config)

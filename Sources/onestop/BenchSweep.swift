@@ -38,7 +38,7 @@ struct BenchSweep: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let jobs = self.jobs ?? Replications.defaultThreads
+    let jobs = self.jobs ?? AvailableCPUs.count
     let clock = ContinuousClock()
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     var direct: [Double] = [], swept: [Double] = []
@@ -62,7 +62,7 @@ struct BenchSweep: ParsableCommand {
       let fileRunner = try SweepRunner(manifest: loaded, directory: dir)
       let fileReport = fileRunner.run(loaded.rows, jobs: jobs)
       let t3 = clock.now
-      let (found, missing) = SweepMerge.collect(loaded, directory: dir)
+      let (found, missing, _) = SweepMerge.collect(loaded, directory: dir)
       let merged = SweepMerge.merge(loaded, results: found, missing: missing)
       try writeAtomically(merged.csv, to: dir + "/results.csv")
       try writeAtomically(merged.json, to: dir + "/summary.json")

@@ -10,13 +10,17 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare a scenario's KPIs with a committed baseline; fail when one moved.",
     discussion: """
-      Re-runs the scenario with the baseline's replications and seed (or --seed) and, for every KPI, tests the change with Welch's t-test over replications. A KPI fails when the change is significant (p < --alpha) and larger than a practical threshold (2 % of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a percentage, 0.2 minutes, ...). With the recorded seed and no model change the replications are identical and the check passes exactly.
+      Re-runs the scenario with the baseline's replications and seed (or --replications, --seed) and, for every KPI, tests the change with Welch's t-test over replications. A KPI fails when the change is significant (p < --alpha) and larger than a practical threshold (2 % of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a percentage, 0.2 minutes, ...). With the recorded seed and no model change the replications are identical and the check passes exactly. A baseline the check cannot test against (no KPIs, fewer than 2 replications, KPIs without a value per replication) is refused.
 
-      Exit status: 0 pass, 1 a KPI moved, 2 bad input.
+      --junit FILE writes a JUnit XML report (one test case per KPI) for CI systems; --json FILE ('-': standard output) the same as JSON.
+
+      Exit status: 0 pass, 1 a KPI moved, 2 bad input (a usage error, a scenario with problems, a missing or untestable baseline).
 
       Examples:
-        onestop check scenarios/tuyen-quang-2022.yaml --baseline results/baseline/tuyen-quang-2022.json
-        onestop check scenarios/tuyen-quang-2022.yaml --baseline results/baseline/tuyen-quang-2022.json --update --replications 5
+        onestop check scenarios/tuyen-quang-2022.yaml \\
+            --baseline results/baseline/tuyen-quang-2022.json
+        onestop check scenarios/tuyen-quang-2022.yaml --junit check.xml
+        onestop check scenarios/tuyen-quang-2022.yaml --update --replications 5
       """
   )
 
@@ -34,8 +38,45 @@ struct Check: ParsableCommand {
 
   @OptionGroup var options: ReplicationOptions
 
-  @Option(help: "Significance level of each KPI's test.")
+  @OptionGroup var auto: PrecisionOptions
+
+  @Option(help: "Significance level of each KPI's test, between 0 and 1.")
   var alpha = 0.001
+
+  @Option(help: ArgumentHelp("Also write a JUnit XML report (one test case per KPI) to this file.", valueName: "file"))
+  var junit: String?
+
+  @Option(help: ArgumentHelp("Also write the result as JSON to this file ('-': standard output, instead of the text).", valueName: "file"))
+  var json: String?
+
+  func validate() throws {
+    guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must lie strictly between 0 and 1, got \(alpha).") }
+    if case .fixed(let n) = options.replications, n < 2 {
+      throw ValidationError("--replications must be at least 2 to test a change, got \(n).")
+    }
+    try auto.check(with: options.replications)
+    if update && (junit != nil || json != nil) { throw ValidationError("--junit and --json report a check; --update writes a baseline.") }
+  }
+
+  /// One KPI's verdict.
+  struct Verdict {
+    let name, unit: String
+    let baselineMean, mean, tolerance, p: Double
+    let problem: String?
+    var failed: Bool { problem != nil }
+  }
+
+  func replicate(_ model: CompiledModel, seed: UInt64, default count: Int) throws -> [RunResult] {
+    switch options.replications {
+    case .auto:
+      let outcome = AutoReplications.run([model], seed: seed, threads: options.threadCount, targets: try auto.targets(),
+        maximum: auto.maxReplications)
+      AutoReplications.report(outcome, maximum: auto.maxReplications)
+      return outcome.results[0]
+    case .fixed(let n): return Replications.run(model, seed: seed, count: n, threads: options.threadCount)
+    case nil: return Replications.run(model, seed: seed, count: count, threads: options.threadCount)
+    }
+  }
 
   func run() throws {
     let path = baseline ?? "results/baseline/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json"
@@ -46,46 +87,137 @@ struct Check: ParsableCommand {
     }
     let hash = String(StreamKey.fnv1a(String(describing: scenario.configuration)), radix: 16)
     if update {
-      let reps = try options.fixedReplications(command: "check") ?? scenario.replications
       let s = options.seed ?? scenario.seed
-      let results = Replications.run(model, seed: s, count: reps, threads: options.threads)
+      if s > maxSeed {
+        printError("\(file): " + seedRangeMessage("seed", s))
+        throw ExitCode(2)
+      }
+      if options.replications == nil && scenario.replications < 2 {
+        printError("\(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test against (give --replications N)")
+        throw ExitCode(2)
+      }
+      let results = try replicate(model, seed: s, default: scenario.replications)
       let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
-      try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try writeAtomically(Baseline(summary: summary, hash: hash).json(), to: path)
-      print("wrote \(path): \(reps) replications, seed \(s), \(summary.kpis.count) KPIs")
+      let dir = (path as NSString).deletingLastPathComponent
+      do {
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        try writeAtomically(Baseline(summary: summary, hash: hash).json(), to: path)
+      } catch {
+        printError("\(path): cannot write the baseline: \(error)")
+        throw ExitCode(2)
+      }
+      print("wrote \(path): \(plural(results.count, "replication")), seed \(s), \(summary.kpis.count) KPIs")
       return
     }
-    guard let data = FileManager.default.contents(atPath: path), let base = Baseline(json: data) else {
+    guard let data = FileManager.default.contents(atPath: path) else {
       printError("\(path): cannot read the baseline (create it with --update)")
       throw ExitCode(2)
     }
+    let base: Baseline
+    do { base = try Baseline(json: data) } catch {
+      printError("\(path): \(error)")
+      throw ExitCode(2)
+    }
     let s = options.seed ?? base.seed
-    let results = Replications.run(model, seed: s, count: base.replications, threads: options.threads)
+    let results = try replicate(model, seed: s, default: base.replications)
     let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
     let now = Baseline(summary: summary, hash: hash)
-    if base.hash != hash {
+    let toStdout = json == "-"
+    if base.hash != hash && !toStdout {
       print("note: the scenario changed since the baseline was written (hash \(base.hash) -> \(hash))")
     }
-    var failed: [String] = []
+    var verdicts: [Verdict] = []
     for (name, old) in base.values {
+      let unit = base.units[name] ?? ""
+      let (m1, v1) = meanVariance(old)
       guard let new = now.values.first(where: { $0.0 == name })?.1 else {
-        failed.append("\(name): missing from this run")
+        verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: .nan, tolerance: .nan, p: .nan, problem: "missing from this run"))
         continue
       }
-      let (m1, v1) = meanVariance(old), (m2, v2) = meanVariance(new)
+      let (m2, v2) = meanVariance(new)
       let p = StudentT.welchPValue(mean1: m1, variance1: v1, count1: old.count, mean2: m2, variance2: v2, count2: new.count)
-      let tolerance = max(0.02 * abs(m1), Baseline.floor(for: base.units[name] ?? ""))
-      if p < alpha && abs(m2 - m1) > tolerance {
-        failed.append("\(name): \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \(String(format: "%.2g", p)))")
+      let tolerance = max(0.02 * abs(m1), Baseline.floor(for: unit))
+      var problem: String?
+      if !m1.isFinite || !m2.isFinite {
+        // A KPI without a value (no tickets in a period, say) must stay without one.
+        if m1.isFinite != m2.isFinite { problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (a value appeared or vanished)" }
+      } else if p < alpha && abs(m2 - m1) > tolerance {
+        problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \(String(format: "%.2g", p)))"
+      }
+      verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
+    }
+    let failed = verdicts.filter(\.failed)
+    do {
+      if let junit { try writeAtomically(junitXML(verdicts, base: base, baselinePath: path, seed: s, replications: results.count), to: junit) }
+      if let json {
+        let text = jsonReport(verdicts, base: base, baselinePath: path, seed: s, replications: results.count)
+        if toStdout { print(text, terminator: "") } else { try writeAtomically(text, to: json) }
+      }
+    } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    if !toStdout {
+      let runs = "\(plural(results.count, "replication"))\(results.count == base.replications ? "" : " against \(base.replications)"), seed \(s)"
+      if failed.isEmpty {
+        print("\(file): ok, \(verdicts.count) KPIs within tolerance of \(path) (\(runs))")
+      } else {
+        print("\(file): \(failed.count) KPI(s) moved against \(path) (\(runs)):")
+        for f in failed { print("  \(f.name): \(f.problem!)") }
       }
     }
-    if failed.isEmpty {
-      print("\(file): ok, \(base.values.count) KPIs within tolerance of \(path) (\(base.replications) replications, seed \(s))")
-      return
+    if !failed.isEmpty { throw ExitCode(1) }
+  }
+
+  func jsonReport(_ verdicts: [Verdict], base: Baseline, baselinePath: String, seed: UInt64, replications: Int) -> String {
+    var lines: [String] = []
+    lines.append("  \"scenario\": \(jstr(base.scenario)), \"file\": \(jstr(file)), \"baseline\": \(jstr(baselinePath)),")
+    lines.append("  \"seed\": \(seed), \"replications\": \(replications), \"baseline_replications\": \(base.replications), \"alpha\": \(jnum(alpha)),")
+    lines.append("  \"ok\": \(!verdicts.contains(where: \.failed)), \"failed\": \(verdicts.filter(\.failed).count),")
+    lines.append("  \"kpis\": [")
+    lines.append(verdicts.map { v in
+      "    {\"name\": \(jstr(v.name)), \"unit\": \(jstr(v.unit)), \"status\": \(jstr(v.failed ? "moved" : "ok")), \"baseline_mean\": \(jnum(v.baselineMean)), \"mean\": \(jnum(v.mean)), \"change\": \(jnum(v.mean - v.baselineMean)), \"tolerance\": \(jnum(v.tolerance)), \"p_value\": \(jnum(v.p))\(v.problem.map { ", \"message\": \(jstr($0))" } ?? "")}"
+    }.joined(separator: ",\n"))
+    lines.append("  ]")
+    return "{\n" + lines.joined(separator: "\n") + "\n}\n"
+  }
+
+  func junitXML(_ verdicts: [Verdict], base: Baseline, baselinePath: String, seed: UInt64, replications: Int) -> String {
+    func x(_ s: String) -> String {
+      var out = ""
+      for ch in s.unicodeScalars {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        default:
+          // XML 1.0 allows tab, LF, CR and no other control character.
+          if ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r" { out += "?" } else { out.unicodeScalars.append(ch) }
+        }
+      }
+      return out
     }
-    print("\(file): \(failed.count) KPI(s) moved against \(path) (\(base.replications) replications, seed \(s)):")
-    for f in failed { print("  " + f) }
-    throw ExitCode(1)
+    let failures = verdicts.filter(\.failed).count
+    let suite = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+    lines.append("<testsuites name=\"onestop check\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\">")
+    lines.append("  <testsuite name=\"\(x(suite))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">")
+    lines.append("    <properties><property name=\"baseline\" value=\"\(x(baselinePath))\"/><property name=\"seed\" value=\"\(seed)\"/><property name=\"replications\" value=\"\(replications)\"/><property name=\"alpha\" value=\"\(jnum(alpha))\"/></properties>")
+    for v in verdicts {
+      let open = "    <testcase classname=\"onestop.check.\(x(suite))\" name=\"\(x(v.name))\" time=\"0\""
+      if let problem = v.problem {
+        lines.append(open + ">")
+        lines.append("      <failure message=\"\(x(v.name + ": " + problem))\" type=\"moved\">\(x("baseline mean \(jnum(v.baselineMean)) \(v.unit), now \(jnum(v.mean)), tolerance \(jnum(v.tolerance)), p = \(jnum(v.p))"))</failure>")
+        lines.append("    </testcase>")
+      } else {
+        lines.append(open + "/>")
+      }
+    }
+    lines.append("  </testsuite>")
+    lines.append("</testsuites>")
+    return lines.joined(separator: "\n") + "\n"
   }
 
   func meanVariance(_ xs: [Double]) -> (Double, Double) {
@@ -116,20 +248,37 @@ struct Baseline {
     units = Dictionary(uniqueKeysWithValues: summary.kpis.map { ($0.0, $0.1) })
   }
 
-  init?(json data: Data) {
+  /// A problem that makes a baseline file unusable.
+  struct Problem: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  /// Reads a baseline and refuses one that cannot be tested against: no KPIs, fewer than
+  /// 2 replications, a KPI without one value per replication.
+  init(json data: Data) throws {
     // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not), so an
     // unchanged model reproduces the baseline's values bit for bit.
     struct File: Decodable {
-      struct KPI: Decodable { let name: String, unit: String?, replications: [Double] }
+      struct KPI: Decodable { let name: String, unit: String?, replications: [Double?] }
       let scenario: String, seed: UInt64, replications: Int, scenario_hash: String, onestop_version: String?, kpis: [KPI]
     }
-    guard let o = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+    let o: File
+    do { o = try JSONDecoder().decode(File.self, from: data) } catch {
+      throw Problem(description: "not an onestop baseline (expected scenario, seed, replications, scenario_hash and kpis with a value per replication)")
+    }
+    guard o.replications >= 1 else { throw Problem(description: "replications is \(o.replications); a baseline needs a positive count (at least 2) to test against") }
+    guard o.replications >= 2 else { throw Problem(description: "1 replication: a change cannot be tested against one value per KPI; write the baseline again with --update --replications 2 or more") }
+    guard !o.kpis.isEmpty else { throw Problem(description: "no KPIs: there is nothing to check against; write the baseline again with --update") }
+    guard o.seed <= Manifest.maxSeed else { throw Problem(description: "seed \(o.seed) is above 2^53 - 1") }
+    for k in o.kpis where k.replications.count != o.replications {
+      throw Problem(description: "KPI \(k.name) has \(k.replications.count) values for \(o.replications) replications")
+    }
     scenario = o.scenario
     seed = o.seed
     replications = o.replications
     hash = o.scenario_hash
     version = o.onestop_version ?? "?"
-    values = o.kpis.map { ($0.name, $0.replications) }
+    values = o.kpis.map { ($0.name, $0.replications.map { $0 ?? .nan }) }
     units = Dictionary(o.kpis.map { ($0.name, $0.unit ?? "") }, uniquingKeysWith: { a, _ in a })
   }
 

@@ -13,17 +13,38 @@ struct OneStopCommand: ParsableCommand {
         onestop run scenarios/tuyen-quang-2022.yaml
         onestop run scenarios/tuyen-quang-2022-saturday.yaml
         onestop compare scenarios/tuyen-quang-2022.yaml \\
-          scenarios/tuyen-quang-2022-saturday.yaml
+            scenarios/tuyen-quang-2022-saturday.yaml
         onestop validate scenarios/*.yaml
         onestop check scenarios/tuyen-quang-2022.yaml
         onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
         onestop bench mmc
+
+      Exit status: 0 success, 1 a check or sweep found a problem, 2 bad input (including a usage error such as an unknown option or a bad value), 3 an internal check failed (a bug).
+
+      Shell completions: onestop --generate-completion-script bash (or zsh, fish); see README.md.
 
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
     subcommands: [Run.self, Validate.self, Compare.self, Check.self, Sweep.self, Staff.self, Bench.self]
   )
+
+  /// As ArgumentParser's `main`, except that a usage error (unknown option, bad value,
+  /// failed validation) exits with status 2, the status every command's help gives for
+  /// bad input, instead of 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        printError(fullMessage(for: error))
+        exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// The version printed by `--version` and stored in result files.

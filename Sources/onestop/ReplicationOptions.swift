@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneStopSweep
 
 /// `--replications N` or `--replications auto`.
 enum ReplicationCount: ExpressibleByArgument, Equatable {
@@ -15,33 +16,36 @@ enum ReplicationCount: ExpressibleByArgument, Equatable {
     }
   }
 
-  static var defaultCompletionKind: CompletionKind { .default }
+  static var defaultCompletionKind: CompletionKind { .list(["auto"]) }
 }
 
 /// Options shared by every command that runs replications (`run`, `compare`, `check`).
 struct ReplicationOptions: ParsableArguments {
   @Option(help: ArgumentHelp(
-    "Replications, or 'auto' (run only) to add replications until every --precision target is met (default: the scenario's `replications`; for check, the baseline's).",
+    "Replications, or 'auto' to add replications until every --precision target is met (default: the scenario's `replications`; for check, the baseline's).",
     valueName: "n|auto"))
   var replications: ReplicationCount?
 
-  @Option(help: "Master seed (default: the scenario's `seed`; for check, the baseline's).")
+  @Option(help: "Master seed, 0 to 2^53 - 1 (default: the scenario's `seed`; for check, the baseline's).")
   var seed: UInt64?
 
-  @Option(help: "Threads for replications (default: all cores). Results do not depend on it.")
+  @Option(help: "Threads for replications (default: the CPUs this process may use). Results do not depend on it.")
   var threads: Int?
 
   func validate() throws {
     if case .fixed(let n) = replications, n < 1 { throw ValidationError("--replications must be at least 1, got \(n).") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+    if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
   }
 
-  /// The fixed count, for commands that do not take `auto`.
-  func fixedReplications(command: String) throws -> Int? {
-    switch replications {
-    case nil: return nil
-    case .fixed(let n): return n
-    case .auto: throw ValidationError("--replications auto is for `onestop run`; give `\(command)` a number.")
-    }
-  }
+  /// Threads to use: --threads, else the CPUs this process may use (affinity, cgroup quota).
+  var threadCount: Int { threads ?? AvailableCPUs.count }
+}
+
+/// 2^53 - 1: every seed onestop writes is at most this, so JSON readers (jq, JavaScript,
+/// R, Excel) read it exactly and the printed seed reproduces the run.
+let maxSeed: UInt64 = Manifest.maxSeed
+
+func seedRangeMessage(_ what: String, _ seed: UInt64) -> String {
+  "\(what) must be from 0 to \(maxSeed) (2^53 - 1, the largest integer every JSON reader reads exactly), got \(seed)."
 }

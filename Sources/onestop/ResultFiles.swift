@@ -4,40 +4,58 @@ import OneStopModel
 import OneStopSweep
 
 /// The CSV files written next to `summary.json` by `onestop run --out DIR`: fixed column
-/// order, `.` decimal point, means over replications. Schemas in docs/results.md.
+/// order, `.` decimal point, the one number format of every onestop file
+/// (`JSONText.number`), an empty cell where there is no value. Column names end in the
+/// unit (`_pct`, `_min`, `_days`, `_hours`; counts have none); a mean over replications
+/// has its 95 % interval in `NAME_ci95_low` and `NAME_ci95_high` next to it. Schemas in
+/// docs/results.md.
 enum ResultFiles {
-  static func write(_ s: Summary, to dir: String) throws {
-    try writeAtomically(units(s), to: (dir as NSString).appendingPathComponent("units.csv"))
-    try writeAtomically(agencies(s), to: (dir as NSString).appendingPathComponent("agencies.csv"))
-    try writeAtomically(hours(s), to: (dir as NSString).appendingPathComponent("hours.csv"))
-    try writeAtomically(levels(s), to: (dir as NSString).appendingPathComponent("levels.csv"))
-    try writeAtomically(months(s), to: (dir as NSString).appendingPathComponent("months.csv"))
+  static func write(_ s: Summary, to dir: String, bom: Bool = false) throws {
+    let files: [(String, String)] = [
+      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)), ("levels.csv", levels(s)),
+      ("months.csv", months(s)), ("replications.csv", replications(s)),
+    ]
+    for (name, text) in files {
+      try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
+    }
   }
 
   static func mean(_ s: Summary, _ f: (RunResult) -> Double) -> Double {
     s.results.map(f).reduce(0, +) / Double(max(s.results.count, 1))
   }
 
+  static func n(_ x: Double) -> String { JSONText.csvNumber(x) }
+
+  /// Mean, low and high of an estimate (the interval as in summary.json).
+  static func triple(_ e: Summary.Estimate) -> [String] { [n(e.mean), n(e.low), n(e.high)] }
+
+  /// `name, name_ci95_low, name_ci95_high`.
+  static func withCI(_ names: [String]) -> [String] { names.flatMap { [$0, "\($0)_ci95_low", "\($0)_ci95_high"] } }
+
   static func units(_ s: Summary) -> String {
-    var lines = ["unit,level,parent,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min,desk_wait_p90_min,served_same_day_pct,desk_utilisation_pct,tickets,queue_length_mean,busy_desks_mean"]
+    let measures = ["received", "resolved_on_time", "resolved_overdue", "in_progress_end", "on_time_rate_of_received_pct",
+      "desk_wait_mean_min", "desk_wait_p90_min", "served_same_day_pct", "desk_utilisation_pct", "tickets", "queue_length_mean",
+      "busy_desks_mean"]
+    var lines = [(["unit", "level", "parent"] + withCI(measures)).joined(separator: ",")]
     let m = s.model
     let util = s.results.map { $0.deskUtilisation(model: m) }
+    let busy = s.results.map { $0.busyDesks(model: m) }
     for (u, unit) in m.units.enumerated() {
       let rows = s.results.map { $0.total { uu, _, _ in uu == u } }
-      let rec = rows.map { Double($0.received) }.reduce(0, +) / Double(rows.count)
-      let onTime = rows.map { Double($0.resolvedOnTime) }.reduce(0, +) / Double(rows.count)
-      let over = rows.map { Double($0.resolvedOverdue) }.reduce(0, +) / Double(rows.count)
-      let prog = rows.map { Double($0.inProgressEnd) }.reduce(0, +) / Double(rows.count)
-      let rate = rows.map { 100 * $0.onTimeRateOfReceived }.reduce(0, +) / Double(rows.count)
-      let fields: [String] = [
-        csv(unit.id), csv(m.levels[unit.level]), csv(unit.parent.map { m.units[$0].id } ?? ""),
-        jnum(rec), jnum(onTime), jnum(over), jnum(prog), fmt(rate, 4),
-        fmt(mean(s) { $0.unitWaits[u].mean / 60 }, 4), fmt(mean(s) { $0.unitWaits[u].quantile(0.9) / 60 }, 4),
-        fmt(mean(s) { 100 * $0.servedSameDay { $0 == u } }, 4),
-        fmt(util.map { 100 * $0[u] }.reduce(0, +) / Double(util.count), 4),
-        jnum(mean(s) { Double($0.ticketsIssued[u]) }),
-        fmt(mean(s) { $0.queueLengths[u] }, 4), fmt(mean(s) { $0.busyDesks(model: m)[u] }, 4),
-      ]
+      func e(_ values: [Double]) -> [String] { triple(Summary.Estimate(values)) }
+      var fields: [String] = [csv(unit.id), csv(m.levels[unit.level]), csv(unit.parent.map { m.units[$0].id } ?? "")]
+      fields += e(rows.map { Double($0.received) })
+      fields += e(rows.map { Double($0.resolvedOnTime) })
+      fields += e(rows.map { Double($0.resolvedOverdue) })
+      fields += e(rows.map { Double($0.inProgressEnd) })
+      fields += e(rows.map { 100 * $0.onTimeRateOfReceived })
+      fields += e(s.results.map { $0.unitWaits[u].mean / 60 })
+      fields += e(s.results.map { $0.unitWaits[u].quantile(0.9) / 60 })
+      fields += e(s.results.map { 100 * $0.servedSameDay { $0 == u } })
+      fields += e(util.map { 100 * $0[u] })
+      fields += e(s.results.map { Double($0.ticketsIssued[u]) })
+      fields += e(s.results.map { $0.queueLengths[u] })
+      fields += e(busy.map { $0[u] })
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -49,25 +67,33 @@ enum ResultFiles {
     for (k, st) in m.stations.enumerated() {
       let fields: [String] = [
         csv(st.id), csv(st.name), csv(m.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
-        fmt(mean(s) { $0.stationAvailableSeconds[k] > 0 ? 100 * $0.stationBusySeconds[k] / $0.stationAvailableSeconds[k] : 0 }, 4),
-        fmt(mean(s) { $0.stationWaits[k].mean / 86_400 }, 4),
-        fmt(mean(s) { $0.stationBusySeconds[k] / 3600 }, 2),
-        fmt(mean(s) { $0.busyOfficers(model: m)[k] }, 4),
+        n(mean(s) { $0.stationAvailableSeconds[k] > 0 ? 100 * $0.stationBusySeconds[k] / $0.stationAvailableSeconds[k] : 0 }),
+        n(mean(s) { $0.stationWaits[k].mean / 86_400 }),
+        n(mean(s) { $0.stationBusySeconds[k] / 3600 }),
+        n(mean(s) { $0.busyOfficers(model: m)[k] }),
       ]
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Per clock hour of the ticket: waits over the replications that issued tickets in that
+  /// hour, empty cells (NA) when none did; the queue over the days the desks were open
+  /// in that hour, empty when never.
   static func hours(_ s: Summary) -> String {
     var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct,queue_length_mean"]
     for h in 0..<24 {
+      let withTickets = s.results.filter { $0.hourWaits[h].count > 0 }
+      func over(_ f: (RunResult) -> Double) -> String {
+        withTickets.isEmpty ? "" : n(withTickets.map(f).reduce(0, +) / Double(withTickets.count))
+      }
+      let open = s.results.filter { $0.openDaysByHour[h] > 0 }
+      let queue = open.isEmpty ? "" : n(open.map { $0.hourQueueIntegral[h] / (3600 * Double($0.openDaysByHour[h])) }.reduce(0, +) / Double(open.count))
       let fields: [String] = [
-        String(h), jnum(mean(s) { Double($0.hourWaits[h].count) }),
-        fmt(mean(s) { $0.hourWaits[h].mean / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.5) / 60 }, 4),
-        fmt(mean(s) { $0.hourWaits[h].quantile(0.9) / 60 }, 4), fmt(mean(s) { $0.hourWaits[h].quantile(0.99) / 60 }, 4),
-        fmt(mean(s) { 100 * $0.hourWaits[h].sameDayShare }, 4),
-        fmt(mean(s) { $0.openDaysByHour[h] > 0 ? $0.hourQueueIntegral[h] / (3600 * Double($0.openDaysByHour[h])) : 0 }, 4),
+        String(h), n(mean(s) { Double($0.hourWaits[h].count) }),
+        over { $0.hourWaits[h].mean / 60 }, over { $0.hourWaits[h].quantile(0.5) / 60 },
+        over { $0.hourWaits[h].quantile(0.9) / 60 }, over { $0.hourWaits[h].quantile(0.99) / 60 },
+        over { 100 * $0.hourWaits[h].sameDayShare }, queue,
       ]
       lines.append(fields.joined(separator: ","))
     }
@@ -75,12 +101,12 @@ enum ResultFiles {
   }
 
   static func levels(_ s: Summary) -> String {
-    var lines = ["level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received,desk_wait_mean_min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets"]
+    var lines = ["level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean_min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets"]
     for (row, w) in zip(s.byLevel, s.levelWaits) {
       let fields: [String] = [
-        csv(row.key), jnum(row.received.mean), jnum(row.onTime.mean), jnum(row.overdue.mean), jnum(row.inProgress.mean),
-        fmt(row.onTimeOfReceived.mean, 4), fmt(w.mean.mean, 4), fmt(w.p50.mean, 4), fmt(w.p90.mean, 4), fmt(w.p99.mean, 4),
-        fmt(w.servedSameDay.mean, 4), jnum(w.tickets.mean),
+        csv(row.key), n(row.received.mean), n(row.onTime.mean), n(row.overdue.mean), n(row.inProgress.mean),
+        n(row.onTimeOfReceived.mean), n(w.mean.mean), n(w.p50.mean), n(w.p90.mean), n(w.p99.mean),
+        n(w.servedSameDay.mean), n(w.tickets.mean),
       ]
       lines.append(fields.joined(separator: ","))
     }
@@ -91,14 +117,27 @@ enum ResultFiles {
     var lines = ["month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_pct,desk_wait_mean_min,tickets"]
     for r in s.months {
       let fields: [String] = [
-        r.month, csv(r.level), jnum(r.receivedNew.mean), jnum(r.onTime.mean), jnum(r.overdue.mean), jnum(r.apologies.mean),
-        jnum(r.inProgress.mean), jnum(r.onlineIn.mean), fmt(r.onlineShare.mean, 4), fmt(r.waitMean.mean, 4), jnum(r.tickets.mean),
+        r.month, csv(r.level), n(r.receivedNew.mean), n(r.onTime.mean), n(r.overdue.mean), n(r.apologies.mean),
+        n(r.inProgress.mean), n(r.onlineIn.mean), n(r.onlineShare.mean), n(r.waitMean.mean), n(r.tickets.mean),
       ]
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A CSV field, quoted when it holds a comma, quote or newline.
+  /// Every KPI of summary.json in every replication (long format): the mean of a KPI's
+  /// values here is its `mean` in summary.json.
+  static func replications(_ s: Summary) -> String {
+    var lines = ["replication,kpi,unit,value"]
+    let units = Dictionary(uniqueKeysWithValues: s.kpis.map { ($0.0, $0.1) })
+    for r in s.results.indices {
+      for (name, values) in s.perReplication {
+        lines.append("\(r),\(csv(name)),\(csv(units[name] ?? "")),\(n(values[r]))")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A CSV field, quoted when it needs it (RFC 4180).
   static func csv(_ s: String) -> String { JSONText.csvField(s) }
 }

@@ -14,12 +14,18 @@ struct Run: ParsableCommand {
 
       With --replications auto, replications are added (5 first, then in growing batches) until the 95 % half-width of every --precision target is met, or --max-replications is reached. Targets are KPI=HALF-WIDTH in the KPI's unit, or KPI=N% of its mean; the default targets are on_time_rate_of_received=0.1 (points) and desk_wait_mean=2%.
 
+      Exit status: 0 done, 2 bad input (a usage error, a scenario with problems, an unwritable output), 3 a conservation check failed (a bug).
+
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
-        onestop run scenarios/tuyen-quang-2022.yaml --replications 10 --seed 7 --out results/tq
-        onestop run scenarios/tuyen-quang-2022.yaml --replications auto --precision desk_wait_p90=1%
-        onestop run scenarios/tuyen-quang-2022.yaml --warmup 2022-02-01 --trace tq-trace.csv
-        onestop run scenarios/tuyen-quang-2022.yaml --json out.json --set rules.province_cut=0.3
+        onestop run scenarios/tuyen-quang-2022.yaml --replications 10 \\
+            --seed 7 --out results/tq
+        onestop run scenarios/tuyen-quang-2022.yaml --replications auto \\
+            --precision desk_wait_p90=1%
+        onestop run scenarios/tuyen-quang-2022.yaml --warmup 2022-02-01 \\
+            --trace tq-trace.csv
+        onestop run scenarios/tuyen-quang-2022.yaml --json out.json \\
+            --set rules.province_cut=0.3
       """
   )
 
@@ -28,11 +34,7 @@ struct Run: ParsableCommand {
 
   @OptionGroup var options: ReplicationOptions
 
-  @Option(help: ArgumentHelp("With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or desk_wait_p90=2%.", valueName: "kpi=value"))
-  var precision: [PrecisionTarget] = []
-
-  @Option(help: "With --replications auto: stop at this many replications even if a target is not met.")
-  var maxReplications = 200
+  @OptionGroup var auto: PrecisionOptions
 
   @Option(help: ArgumentHelp("Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides the scenario's warmup_until.", valueName: "date|Nd"))
   var warmup: String?
@@ -40,8 +42,11 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv and hours.csv into this directory (created if needed).")
+  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv and replications.csv into this directory (created if needed).")
   var out: String?
+
+  @Flag(help: "Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese names.")
+  var csvBom = false
 
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
   var json: String?
@@ -53,10 +58,7 @@ struct Run: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if maxReplications < 2 { throw ValidationError("--max-replications must be at least 2, got \(maxReplications).") }
-    if !precision.isEmpty && options.replications != .auto {
-      throw ValidationError("--precision needs --replications auto.")
-    }
+    try auto.check(with: options.replications)
     if let warmup, Run.warmupDays(warmup) == nil && CivilDate(iso: warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
     }
@@ -73,11 +75,17 @@ struct Run: ParsableCommand {
     do {
       (scenario, model) = try Scenario.load(path: file, overrides: all)
     } catch {
-      printError(error.description)
+      printError(Run.blameWarmup(error, warmup: warmup).description)
+      throw ExitCode(2)
+    }
+    let master = options.seed ?? scenario.seed
+    if master > maxSeed {
+      printError("\(file): " + seedRangeMessage("seed", master))
       throw ExitCode(2)
     }
     // A --precision KPI of a unit or level the scenario does not have would be NaN.
-    for t in precision {
+    let targets = try auto.targets()
+    for t in targets {
       if let message = KPI.unknownLevel(t.kpi.name, in: model) {
         printError("--precision: \(message)")
         throw ExitCode(2)
@@ -95,27 +103,22 @@ struct Run: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let master = options.seed ?? scenario.seed
     let clock = ContinuousClock()
     let started = clock.now
     var results: [RunResult]
     if options.replications == .auto {
-      let targets = precision.isEmpty ? PrecisionTarget.defaults : precision
-      let progress = quiet ? nil : ProgressLine(total: maxReplications)
-      let outcome = AutoReplications.run(model, seed: master, threads: options.threads, targets: targets, maximum: maxReplications) {
+      let progress = quiet ? nil : ProgressLine(total: auto.maxReplications)
+      let outcome = AutoReplications.run([model], seed: master, threads: options.threadCount, targets: targets, maximum: auto.maxReplications) {
         done, total, events in progress?.update(done: done, events: events, total: total)
       }
       progress?.finish()
-      results = outcome.results
-      var e = StandardError()
-      for (t, mean, hw, goal) in outcome.status {
-        print("precision: \(t.kpi.name) = \(fmt(mean, 4)) ± \(fmt(hw, 4)) (target ± \(fmt(goal, 4))) \(hw <= goal ? "met" : "NOT met")", to: &e)
-      }
-      print("precision: \(results.count) replications\(outcome.met ? "" : ", stopped at --max-replications \(maxReplications)")", to: &e)
+      results = outcome.results[0]
+      AutoReplications.report(outcome, maximum: auto.maxReplications)
     } else {
-      let reps = try options.fixedReplications(command: "run") ?? scenario.replications
+      var reps = scenario.replications
+      if case .fixed(let n) = options.replications { reps = n }
       let progress = quiet ? nil : ProgressLine(total: reps)
-      results = Replications.run(model, seed: master, count: reps, threads: options.threads,
+      results = Replications.run(model, seed: master, count: reps, threads: options.threadCount,
         traceReplication: trace == nil ? nil : 0) { done, total, events in
         progress?.update(done: done, events: events)
       }
@@ -125,7 +128,7 @@ struct Run: ParsableCommand {
     if let trace {
       // Under auto, replication 0 is re-run with tracing (same streams, same result).
       let traced = results[0].trace.isEmpty ? OneStopSimulation.run(model, seed: master, replication: 0, trace: true) : results[0]
-      try TraceFile.write(traced, replication: 0, model: model, to: trace)
+      try TraceFile.write(traced, replication: 0, model: model, to: trace, bom: csvBom)
     }
     let violations = results.flatMap(\.conservationViolations)
     let summary = Summary(scenario: scenario, model: model, results: results, seed: master,
@@ -137,12 +140,22 @@ struct Run: ParsableCommand {
     }
     if let out {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
-      try ResultFiles.write(summary, to: out)
+      try ResultFiles.write(summary, to: out, bom: csvBom)
     }
     if !violations.isEmpty {
       printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))
       throw ExitCode(3)
     }
+  }
+
+  /// Problems with the `warmup_until` that `--warmup` set are the option's, not a `--set`'s.
+  static func blameWarmup(_ error: ScenarioErrors, warmup: String?) -> ScenarioErrors {
+    guard let warmup else { return error }
+    return ScenarioErrors(issues: error.issues.map { e in
+      guard e.file == "--set warmup_until" || (e.file.hasPrefix("--set") && e.path == "warmup_until") else { return e }
+      return ScenarioIssue(file: "--warmup \(warmup)", line: 0, column: 0, path: "",
+        message: e.message.replacingOccurrences(of: "warmup_until", with: "the warm-up end"))
+    })
   }
 
   /// `--warmup` as a `warmup_until` override.

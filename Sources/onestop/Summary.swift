@@ -15,6 +15,10 @@ struct Summary {
       mean = t.mean
       halfWidth = StudentT.halfWidth(sd: t.standardDeviation, count: xs.count)
     }
+    /// The 95 % interval written to files: mean ± half-width, cut at 0 below (no KPI,
+    /// count, rate or duration can be negative; docs/results.md).
+    var low: Double { SweepMerge.interval(mean, halfWidth).0 }
+    var high: Double { SweepMerge.interval(mean, halfWidth).1 }
   }
 
   /// One row of a breakdown table.
@@ -119,7 +123,7 @@ struct Summary {
     var lines: [String] = []
     lines.append("Scenario \(c.name) (\(scenario.file))")
     if !scenario.description.isEmpty { lines.append(scenario.description) }
-    lines.append("\(c.start) to \(c.end), \(model.units.count) units on \(c.levels.count) levels, \(results.count) replication(s), seed \(seed), \(fmt(seconds, 2)) s")
+    lines.append("\(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \(plural(results.count, "replication")), seed \(seed), \(fmt(seconds, 2)) s")
     lines.append("")
     lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
     for (name, unit, e) in kpis where name != "events" {
@@ -164,7 +168,7 @@ struct Summary {
     let priors = c.priors()
     lines.append("")
     lines.append("Assumptions this answer rests on (priors; change them in the scenario):")
-    for p in priors { lines.append("  \(p.key) = \(p.value)  [\(p.note)]") }
+    for p in priors { lines.append("  \(p.key) = \(plainNumbers(p.value))  [\(p.note)]") }
     return lines.joined(separator: "\n")
   }
 
@@ -172,7 +176,7 @@ struct Summary {
 
   func json() -> String {
     let c = scenario.configuration
-    func est(_ e: Estimate) -> String { "{\"mean\": \(jnum(e.mean)), \"ci95\": [\(jnum(e.mean - e.halfWidth)), \(jnum(e.mean + e.halfWidth))]}" }
+    func est(_ e: Estimate) -> String { "{\"mean\": \(jnum(e.mean)), \"ci95\": [\(jnum(e.low)), \(jnum(e.high))]}" }
     func rows(_ rs: [Row]) -> String {
       "[" + rs.map { r in
         "{\"key\": \(jstr(r.key)), \"received\": \(est(r.received)), \"resolved_on_time\": \(est(r.onTime)), \"resolved_overdue\": \(est(r.overdue)), \"in_progress_end\": \(est(r.inProgress)), \"on_time_rate_of_received\": \(est(r.onTimeOfReceived)), \"overdue_rate_of_received\": \(est(r.overdueOfReceived)), \"on_time_rate_of_resolved\": \(est(r.onTimeOfResolved))}"
@@ -199,18 +203,47 @@ struct Summary {
       "{\"month\": \(jstr($0.month)), \"level\": \(jstr($0.level)), \"received_new\": \(est($0.receivedNew)), \"resolved_on_time\": \(est($0.onTime)), \"resolved_overdue\": \(est($0.overdue)), \"apologies\": \(est($0.apologies)), \"in_progress_end\": \(est($0.inProgress)), \"online_in\": \(est($0.onlineIn)), \"online_share\": \(est($0.onlineShare)), \"desk_wait_mean_min\": \(est($0.waitMean)), \"tickets\": \(est($0.tickets))}"
     }.joined(separator: ", ") + "]")
     parts.append("\"desk_waits_by_unit\": [" + unitWaits.map { "{\"unit\": \(jstr($0.unit)), \"level\": \(jstr($0.level)), \"mean_min\": \(est($0.mean)), \"p90_min\": \(est($0.p90))}" }.joined(separator: ", ") + "]")
-    parts.append("\"priors\": [" + c.priors().map { "{\"key\": \(jstr($0.key)), \"value\": \(jstr($0.value)), \"note\": \(jstr($0.note))}" }.joined(separator: ", ") + "]")
+    parts.append("\"priors\": [" + c.priors().map { "{\"key\": \(jstr($0.key)), \"value\": \(jstr(plainNumbers($0.value))), \"note\": \(jstr($0.note))}" }.joined(separator: ", ") + "]")
     return "{\n  " + parts.joined(separator: ",\n  ") + "\n}"
   }
 }
 
 func jstr(_ s: String) -> String { JSONText.string(s) }
 
-/// JSON number with a fixed format: integers plainly, others with up to 6 decimals.
-func jnum(_ x: Double) -> String {
-  guard x.isFinite else { return "null" }
-  if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-  return fmt(x, 6)
+/// The one number format of every file (JSON and CSV; `JSONText.number`): integers
+/// plainly, others as the shortest text that reads back as the same double.
+func jnum(_ x: Double) -> String { JSONText.number(x) }
+
+/// "1 unit", "3 units".
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+/// Numbers in a text (a prior's value) without binary float noise:
+/// `lognormal(mean: 360.00000000000006, cv: 0.4000000000000001)` ->
+/// `lognormal(mean: 360, cv: 0.4)`. Numbers with at most 12 significant digits are left alone.
+func plainNumbers(_ text: String) -> String {
+  var out = "", token = ""
+  func flush() {
+    defer { token = "" }
+    guard !token.isEmpty else { return }
+    let digits = token.filter(\.isNumber).count
+    guard digits > 12, let x = Double(token), x.isFinite else { out += token; return }
+    var t = String(format: "%.12g", x)
+    if t.contains("."), !t.contains("e") {
+      while t.hasSuffix("0") { t.removeLast() }
+      if t.hasSuffix(".") { t.removeLast() }
+    }
+    out += t
+  }
+  for ch in text {
+    if ch.isASCII && (ch.isNumber || ch == "." || (token.isEmpty ? false : (ch == "e" || ch == "-" && token.last == "e"))) {
+      token.append(ch)
+    } else {
+      flush()
+      out.append(ch)
+    }
+  }
+  flush()
+  return out
 }
 
 func fmt(_ x: Double, _ digits: Int) -> String {

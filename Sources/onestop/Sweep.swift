@@ -11,11 +11,16 @@ struct Sweep: ParsableCommand {
     discussion: """
       A sweep file names a base scenario, the keys to vary (lists, ranges, or a Latin hypercube over ranges), replications per point and the KPIs to collect (format: docs/sweeps.md).
 
-        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq   # writes runs/tq/manifest.json
-        onestop sweep run runs/tq                    # every chunk on this machine, all cores
-        onestop sweep run runs/tq --chunk 3          # one chunk (a Slurm array task, a GNU parallel job)
-        onestop sweep missing runs/tq                # chunks still to do: 3,17 (for sbatch --array)
-        onestop sweep merge runs/tq                  # runs/tq/results.csv and summary.json
+        # write runs/tq/manifest.json (the points, their seeds and chunks)
+        onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
+        # every chunk on this machine, on the CPUs this process may use
+        onestop sweep run runs/tq
+        # one chunk (a Slurm array task, a GNU parallel job)
+        onestop sweep run runs/tq --chunk 3
+        # the chunks still to do, e.g. 3,17 (for sbatch --array)
+        onestop sweep missing runs/tq
+        # runs/tq/results.csv and runs/tq/summary.json
+        onestop sweep merge runs/tq
 
       Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU parallel: scripts/slurm/ and scripts/parallel/.
       """,
@@ -63,7 +68,9 @@ struct SweepRun: ParsableCommand {
     commandName: "run",
     abstract: "Run one chunk of a planned sweep, or all of them; points already done are skipped.",
     discussion: """
-      Exit status: 0 when every point asked for is done, 1 when a point failed (the others are kept), 2 for a bad sweep directory or chunk.
+      Several `sweep run` processes may work on one directory at once (on one machine or on a shared file system): each point is run by the process that holds the lock on its claim file rows/.<id>.claim; the others skip it and, at the end, wait for it (and run it if its process died without a result).
+
+      Exit status: 0 when every point asked for is done, 1 when a point failed (the others are kept), 2 for a bad sweep directory or chunk or a usage error.
       """
   )
 
@@ -73,7 +80,7 @@ struct SweepRun: ParsableCommand {
   @Option(help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
   var chunk: Int?
 
-  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: all cores). Results do not depend on it.")
+  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
   var jobs: Int?
 
   @Flag(help: "Print no progress on standard error.")
@@ -104,7 +111,7 @@ struct SweepRun: ParsableCommand {
       }
       rows = manifest.rows(inChunk: chunk)
     }
-    let jobs = self.jobs ?? Replications.defaultThreads
+    let jobs = self.jobs ?? AvailableCPUs.count
     let progress = quiet ? nil : ProgressLine(total: rows.count)
     let clock = ContinuousClock()
     let start = clock.now
@@ -114,7 +121,8 @@ struct SweepRun: ParsableCommand {
     let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     let what = chunk.map { "chunk \($0)" } ?? "all chunks"
     if !quiet || !report.failed.isEmpty {
-      printError("\(directory) \(what): \(report.done) points run, \(report.skipped) already done, \(report.failed.count) failed, \(fmt(seconds, 1)) s")
+      let others = report.byOthers > 0 ? ", \(report.byOthers) run by another process" : ""
+      printError("\(directory) \(what): \(report.done) points run, \(report.skipped) already done\(others), \(report.failed.count) failed, \(fmt(seconds, 1)) s")
     }
     for f in report.failed { printError("  " + f) }
     if !report.failed.isEmpty { throw ExitCode(1) }
@@ -128,6 +136,7 @@ struct SweepMissing: ParsableCommand {
     discussion: """
       The output is what `sbatch --array=` takes, so resubmitting only what is missing is:
         sbatch --array=$(onestop sweep missing DIR) scripts/slurm/sweep.sbatch
+
       With --rows, prints the missing point ids instead, one per line.
       """
   )
@@ -160,7 +169,9 @@ struct SweepMergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Merge the points' results into DIR/results.csv and DIR/summary.json.",
     discussion: """
-      Refuses (exit 1, listing the missing points and their chunks) when a point has no result: a missing point is never counted as zero. With --partial, merges what exists and lists what is missing in summary.json. The merged files are identical whatever ran the points, in which order, in how many chunks or on how many machines.
+      Refuses (exit 1, listing the missing points and their chunks) when a point has no result: a missing point is never counted as zero. Also refuses a point file that is not its point's result of this plan: another point's file copied over it, another plan's, one edited after it was written (its checksum no longer matches) or a damaged one; `onestop sweep run` runs such points again. With --partial, merges what exists and lists what is missing (or refused) in summary.json. The merged files are identical whatever ran the points, in which order, in how many chunks or on how many machines.
+
+      results.csv has one row per point: id, one column per parameter (the sweep file's name:, else the key as a plain name; numbers without their unit, which goes into the column name), seed, replications, and per KPI its mean and 95 % interval (columns NAME, NAME_ci95_low, NAME_ci95_high, with the unit suffix _pct, _min, _days or _hours).
       """
   )
 
@@ -170,21 +181,34 @@ struct SweepMergeCommand: ParsableCommand {
   @Flag(help: "Merge the points that are done even if some are missing.")
   var partial = false
 
+  @Flag(help: "Begin results.csv with a UTF-8 byte-order mark (for Excel on Windows).")
+  var csvBom = false
+
   func run() throws {
     let manifest: Manifest
     do { manifest = try Manifest(directory: directory) } catch {
       printError("\(error)")
       throw ExitCode(2)
     }
-    let (found, missing) = SweepMerge.collect(manifest, directory: directory)
-    if !missing.isEmpty && !partial {
+    let (found, absent, invalid) = SweepMerge.collect(manifest, directory: directory)
+    if !invalid.isEmpty {
+      for (row, why) in invalid.prefix(20) { printError("\(RowResult.path(id: row.id, in: directory)): refused: \(why)") }
+      if invalid.count > 20 { printError("  ... and \(invalid.count - 20) more") }
+      if !partial {
+        printError("\(directory): \(invalid.count) point file(s) refused; run those points again (onestop sweep run \(directory)) or merge with --partial")
+        throw ExitCode(1)
+      }
+    }
+    let notMerged = Set(invalid.map(\.0.id)).union(absent.map(\.id))
+    let missing = manifest.rows.filter { notMerged.contains($0.id) }
+    if !absent.isEmpty && !partial {
       let chunks = Array(Set(missing.map(\.chunk))).sorted()
       printError("\(directory): \(missing.count) of \(manifest.rows.count) points have no result: \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")")
       printError("  in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) --chunk K) or merge with --partial")
       throw ExitCode(1)
     }
     let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
-    try writeAtomically(outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
+    try writeAtomically((csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
     try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
     print("\(directory)/results.csv: \(found.count) of \(manifest.rows.count) points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")")
   }

@@ -9,7 +9,7 @@ enum TraceFile {
   static let header = "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"
 
   /// Writes the trace of `result` (replication `replication`) atomically to `path`.
-  static func write(_ result: RunResult, replication: Int, model: CompiledModel, to path: String) throws {
+  static func write(_ result: RunResult, replication: Int, model: CompiledModel, to path: String, bom: Bool = false) throws {
     let order = result.trace.indices.sorted {
       let a = result.trace[$0], b = result.trace[$1]
       return a.dossier != b.dossier ? a.dossier < b.dossier : $0 < $1
@@ -33,7 +33,7 @@ enum TraceFile {
     let prefix = String(replication) + ","
     var out = AtomicFile(path: path)
     try out.open()
-    out.write(header + "\n")
+    out.write((bom ? "\u{FEFF}" : "") + header + "\n")
     for k in order {
       let r = result.trace[k]
       let day = Int((r.time / 86_400).rounded(.down))

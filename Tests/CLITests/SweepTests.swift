@@ -67,7 +67,8 @@ import Testing
     #expect(try read(one.appendingPathComponent("summary.json")) == (try read(chunked.appendingPathComponent("summary.json"))))
     let lines = csv.split(separator: "\n")
     #expect(lines.count == 7)
-    #expect(lines[0].hasPrefix("id,end,units[desk-hall].desks[desks].count,procedures[any].intake_time,seed,replications,desk_wait_mean_mean,desk_wait_mean_ci95_low"))
+    #expect(lines[0].hasPrefix("id,end,units_desk_hall_desks_desks_count,procedures_any_intake_time,seed,replications,desk_wait_mean_min,desk_wait_mean_min_ci95_low,desk_wait_mean_min_ci95_high,desk_wait_p90_min,"))
+    #expect(lines[0].hasSuffix(",desk_wait_mean_at_desk_hall_min,desk_wait_mean_at_desk_hall_min_ci95_low,desk_wait_mean_at_desk_hall_min_ci95_high"))
     // More desks, shorter waits: the sweep measured something.
     let wait = lines.dropFirst().map { Double($0.split(separator: ",")[6])! }
     #expect(wait[0] > wait[2] && wait[0] > wait[4])
