@@ -80,15 +80,23 @@ public final class StaffEvaluator {
     cache[x] = known!
     append(known!)
     let seconds = Date().timeIntervalSince(started)
-    progress?("  ran \(describe(x)) on \(replications) replications (\(String(format: "%.1f", seconds)) s): "
-      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(StaffEstimate(known!.kpis[k]).mean))" }.joined(separator: ", "))
+    progress?("  [\(evaluations)] \(describe(x, from: reference)): "
+      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(StaffEstimate(known!.kpis[k]).mean))" }.joined(separator: ", ")
+      + " (\(replications) replications, \(String(format: "%.1f", seconds)) s)")
     return known!
   }
 
-  /// `key=value` for the variables that differ from the base scenario.
-  public func describe(_ x: [Int]) -> String {
-    let changed = zip(variables, x).filter { $0.current != $1 }.map { "\(short($0.key))=\($1)" }
-    return changed.isEmpty ? "(the base scenario)" : changed.joined(separator: " ")
+  /// The plan the search stands on: progress lines show candidates as changes from it.
+  public var reference: [Int]?
+
+  /// `key=value` for the variables that differ from `reference` (default: the base scenario).
+  public func describe(_ x: [Int], from reference: [Int]? = nil) -> String {
+    let ref = reference ?? variables.map(\.current)
+    let changed = variables.indices.filter { ref[$0] != x[$0] }.map { i in
+      (reference == nil ? "" : (x[i] > ref[i] ? "+" : "-")) + "\(short(variables[i].key))=\(x[i])"
+    }
+    if changed.isEmpty { return reference == nil ? "the base scenario" : "the current plan" }
+    return changed.count > 4 ? "\(changed.prefix(4).joined(separator: " ")) and \(changed.count - 4) more" : changed.joined(separator: " ")
   }
 
   func short(_ key: String) -> String {

@@ -1,3 +1,4 @@
+import DESKernel
 import ArgumentParser
 import Foundation
 import OneStopModel

@@ -1,3 +1,4 @@
+import DESKernel
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

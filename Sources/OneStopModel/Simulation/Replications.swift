@@ -38,19 +38,8 @@ public enum Replications {
     return results.withLock { $0.map { $0! } }
   }
 
-  /// The number of cores this process may use.
+  /// The number of CPUs this process may use (its affinity mask and CPU quota).
   public static var defaultThreads: Int {
-    #if os(Linux)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return max(1, ProcessInfoShim.activeProcessorCount)
-    #endif
+    AvailableCPUs.count
   }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-enum ProcessInfoShim { static var activeProcessorCount: Int { Int(sysconf(_SC_NPROCESSORS_ONLN)) } }
-#endif
