@@ -283,7 +283,7 @@ extension OneStopSimulation {
     if model.hot.stepHasLead[j] {
       var lead = model.hot.stepLead[j].sample(stationRNG[s])
       if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
-      let days = max(0, Int(lead.rounded(.up)))
+      let days = Self.wholeDays(lead)
       if days > 0 {
         // The same time of day, `days` working days later.
         let today = dayIndex(now)
