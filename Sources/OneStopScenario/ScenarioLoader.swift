@@ -86,6 +86,12 @@ public enum ScenarioLoader {
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
         message: "expected a mapping of keys (scenario:, start:, units:, ...), found \(what)")])
     }
+    // A mapping with no scenario key at all is some other file (a configuration, a
+    // secret): refuse it whole rather than list, and so quote, each of its keys.
+    if case .mapping(let pairs) = node.kind, !pairs.isEmpty, !pairs.contains(where: { ScenarioBuilder.topKeys.contains($0.key) }) {
+      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
+        message: "not a scenario: none of its \(pairs.count) keys is a scenario key (scenario:, start:, units:, ...)")])
+    }
     guard let ext = node["extends"] else { return node }
     guard let basePath = ext.scalarText, !basePath.isEmpty else {
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",

@@ -69,8 +69,11 @@ extension CompiledModel {
     func distribution(_ d: Distribution?, _ path: String, max: Double, unit: String) {
       guard let d else { return }
       let mean = d.mean, sd = d.variance.squareRoot()
-      if !mean.isFinite || !sd.isFinite || mean > max || sd > 10 * max {
-        problem(path, "expected a mean of at most \(max) \(unit) and a finite spread, got mean \(Self.short(mean)), sd \(Self.short(sd))")
+      // A relative slack: a lognormal of mean 10000h and cv 10 computes its mean back as
+      // 10000.00000000001.
+      let slack = 1 + 1e-9
+      if !mean.isFinite || !sd.isFinite || mean > max * slack || sd > ModelLimits.cv * max * slack {
+        problem(path, "expected a mean of at most \(Self.short(max)) \(unit) and a cv of at most \(Self.short(ModelLimits.cv)), got mean \(Self.short(mean)), sd \(Self.short(sd))")
       }
     }
     for (i, p) in c.procedures.enumerated() {
