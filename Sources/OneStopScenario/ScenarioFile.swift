@@ -26,7 +26,9 @@ public enum ScenarioFile {
       return "scenario files must be YAML files ending in .yaml or .yml"
     }
     var info = stat()
-    guard stat(path, &info) == 0 else { return "cannot read the file (\(String(cString: strerror(errno))))" }
+    guard stat(path, &info) == 0 else {
+      return errno == ENOENT ? "cannot read the file (does it exist?)" : "cannot read the file (\(String(cString: strerror(errno))))"
+    }
     guard info.st_mode & S_IFMT == S_IFREG else { return "not a regular file; scenario files are regular .yaml or .yml files" }
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     guard extensions.contains(target.pathExtension.lowercased()) else {
