@@ -96,6 +96,7 @@ struct Run: ParsableCommand {
       }
     }
     let master = options.seed ?? scenario.seed
+    if !quiet { Run.warnIfLong(model, replications: options.replications == .auto ? 1 : (try options.fixedReplications(command: "run") ?? scenario.replications), threads: options.threads) }
     let clock = ContinuousClock()
     let started = clock.now
     var results: [RunResult]
@@ -156,5 +157,18 @@ struct Run: ParsableCommand {
       throw ExitCode(2)
     }
     return days == 0 ? [] : ["warmup_until=\(start.adding(days: days))"]
+  }
+}
+
+extension Run {
+  /// Says up front when a run will take more than a minute: how many dossiers, and
+  /// roughly how long (the progress line then shows the rest on a terminal).
+  static func warnIfLong(_ model: CompiledModel, replications: Int, threads: Int?) {
+    let threads = threads ?? Replications.defaultThreads
+    let seconds = model.estimatedSeconds(replications: replications, threads: threads)
+    guard seconds > 60 else { return }
+    let dossiers = model.expectedDossiers
+    let time = seconds < 3600 ? "\(Int((seconds / 60).rounded())) min" : String(format: "%.1f h", seconds / 3600)
+    printError("note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \(replications) replication(s) on \(threads) thread(s) may take about \(time)")
   }
 }
