@@ -132,10 +132,10 @@ extension CompiledModel {
       factors(d.weekdayFactors, "weekday_factors")
       factors(d.walkInHourProfile, "walk_in_hour_profile")
       factors(d.onlineHourProfile, "online_hour_profile")
-      atMost("\(path).weekday_factors_from", d.weekdayFactorPeriods.count, ModelLimits.datedEntries, "periods")
+      atMost("\(path).weekday_factors_from", d.weekdayFactorPeriods.count, ModelLimits.rampPoints, "periods")
       for (k, p) in d.weekdayFactorPeriods.enumerated() { factors(p.factors, "weekday_factors_from[\(k)].factors") }
       for (key, ramp) in [("online_share", d.onlineShare), ("postal_share", d.postalShare)] {
-        atMost("\(path).\(key)", ramp.points.count, ModelLimits.datedEntries, "dated shares")
+        atMost("\(path).\(key)", ramp.points.count, ModelLimits.rampPoints, "dated shares")
       }
       for (k, m) in d.mix.enumerated() where m.weight != 0 && !ModelLimits.weightRange.contains(m.weight) {
         problem("\(path).mix[\(k)].weight", "expected a weight of 0 or from \(ModelLimits.weightRange.lowerBound) to \(Int(ModelLimits.weightRange.upperBound)), got \(Self.short(m.weight))")

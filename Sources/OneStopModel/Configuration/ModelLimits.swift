@@ -32,7 +32,7 @@ public enum ModelLimits {
   public static let stepsPerProcedure = 50
   public static let unitProcedurePairs = 500_000
   /// Demand entries after `at_level` / `units` are expanded.
-  public static let demandEntries = 20_000
+  public static let demandEntries = 10_000
   /// New dossiers a year of one demand entry (before it is shared over units), and of
   /// the whole model.
   public static let annualVolume = 1e7
@@ -63,6 +63,9 @@ public enum ModelLimits {
   public static let seasons = 24
   /// Replications a scenario may ask for.
   public static let replications = 10_000
-  /// Dated entries of one list (extra days off, share ramps, weekday periods).
+  /// Dates in one calendar list (extra days off, extra working days).
   public static let datedEntries = 10_000
+  /// Points of a share ramp and weekday-factor periods of one demand entry: each is
+  /// searched for every simulated day of every stream, so the lists stay short.
+  public static let rampPoints = 100
 }
