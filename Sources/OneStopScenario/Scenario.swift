@@ -55,10 +55,23 @@ public struct Scenario: Sendable {
           let node = reader.node(forPath: p.path) ?? root
           return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
         }
-      throw ScenarioErrors(issues: reader.issues + causes)
+      // A reading already capped (its last line counts the rest) is enough to fix first.
+      throw ScenarioErrors(issues: reader.issues.count > ScenarioReader.maxIssues ? reader.issues : Self.capped(reader.issues + causes))
     } catch {
       throw ScenarioErrors(issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
     }
+  }
+}
+
+extension Scenario {
+  /// At most `ScenarioReader.maxIssues` problems and a count of the rest: the model's
+  /// own checks can find one problem per unit, and five thousand lines help no one.
+  static func capped(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+    let limit = ScenarioReader.maxIssues
+    guard issues.count > limit + 1 else { return issues }
+    let rest = issues.count - limit
+    return Array(issues.prefix(limit)) + [ScenarioIssue(file: issues[0].file, line: 0, column: 0, path: "",
+      message: "\(rest) more problems not listed; fix the ones above first")]
   }
 }
 

@@ -27,7 +27,7 @@ final class ScenarioBuilder {
     let name = top["scenario"].flatMap { r.string($0, "scenario") } ?? "scenario"
     settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
     if let n = top["seed"], let s = r.int(n, "seed", min: 0) { settings.seed = UInt64(s) }
-    if let n = top["replications"], let k = r.int(n, "replications", min: 1) { settings.replications = k }
+    if let n = top["replications"], let k = r.int(n, "replications", min: 1, max: ModelLimits.replications) { settings.replications = k }
     let start = required("start").flatMap { r.date($0, "start") }
     let end = required("end").flatMap { r.date($0, "end") }
     var warmup = top["warmup_until"].flatMap { r.date($0, "warmup_until") }
@@ -117,7 +117,7 @@ final class ScenarioBuilder {
     if let name = node.scalarText {
       if let s = named[name] { return s }
       let hint = suggestion(for: name, in: Array(named.keys)).map { "; did you mean '\($0)'?" } ?? ""
-      r.issue(node, path, "unknown opening hours '\(name)'; define it under hours:\(hint)")
+      r.issue(node, path, "unknown opening hours '\(Excerpt.excerpt(name))'; define it under hours:\(hint)")
       return nil
     }
     guard let m = r.mapping(node, path, keys: Self.hoursKeys) else { return nil }
@@ -182,8 +182,16 @@ final class ScenarioBuilder {
     "online_intake_officers", "digitisation_from",
   ]
 
+  /// Reads the units, expanding `count` templates. A template is read once and then
+  /// copied with `{i}` filled in, so a mistake in it (or in `unit_defaults`) is reported
+  /// once, not once per unit, and `count` is bounded before anything is expanded.
   func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
     guard let items = r.list(node, "units") else { return [] }
+    let defaultKeys = Self.unitKeys.filter { !["id", "name", "level", "parent", "count"].contains($0) }
+    var defaultMaps: [String: [String: YNode]] = [:]
+    for (scope, dn) in defaults {
+      if let dm = r.mapping(dn, "unit_defaults.\(scope)", keys: defaultKeys) { defaultMaps[scope] = dm }
+    }
     var out: [UnitConfiguration] = []
     for (k, item) in items.enumerated() {
       let src = "units[\(k)]"
@@ -195,9 +203,7 @@ final class ScenarioBuilder {
       // Defaults for the level, then for all levels, under the unit's own keys.
       var m = m0
       for scope in [level, "all"] {
-        if let dn = defaults[scope], let dm = r.mapping(dn, "unit_defaults.\(scope)", keys: Self.unitKeys.filter { !["id", "name", "level", "parent", "count"].contains($0) }) {
-          for (key, value) in dm where m[key] == nil { m[key] = value }
-        }
+        for (key, value) in defaultMaps[scope] ?? [:] where m[key] == nil { m[key] = value }
       }
       guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
         r.issue(item, src, "missing required key 'id'")
@@ -205,50 +211,78 @@ final class ScenarioBuilder {
       }
       var count = 1
       if let n = m["count"] {
-        count = r.int(n, "\(src).count", min: 1, what: "a number of units") ?? 1
+        count = r.int(n, "\(src).count", min: 1, max: ModelLimits.units, what: "a number of units") ?? 1
         if !idPattern.contains("{i}") { r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'") }
+        if out.count + count > ModelLimits.units {
+          r.issue(n, "\(src).count", "expected at most \(ModelLimits.units) units in all, found \(out.count + count) with this count")
+          count = 1
+        }
       }
+      let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) } ?? .standardOffice
+      var desks: [DeskGroupConfiguration] = []
+      var deskNodes: [(YNode, [String: YNode])] = []
+      if let dn = m["desks"], let ditems = r.list(dn, "\(src).desks") {
+        for (g, d) in ditems.enumerated() {
+          let dp = "\(src).desks[\(g)]"
+          guard let dm = r.mapping(d, dp, keys: ["id", "count", "fields", "hours", "staff", "service_time_factor", "lunch_stagger"]) else {
+            deskNodes.append((d, [:]))
+            continue
+          }
+          deskNodes.append((d, dm))
+          let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
+          let n = dm["count"].flatMap { r.int($0, "\(dp).count", min: 0, max: ModelLimits.desksPerGroup, what: "a number of desks") } ?? 1
+          let f = dm["fields"].flatMap { stringList($0, "\(dp).fields") } ?? []
+          let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
+          let staff = dm["staff"].flatMap { r.choice($0, "\(dp).staff", StaffType.self) } ?? .civilServant
+          let factor = dm["service_time_factor"].flatMap { r.double($0, "\(dp).service_time_factor", min: 0.01, max: 100) }
+          var group = DeskGroupConfiguration(id: id, count: n, fields: f, hours: h, staff: staff, serviceTimeFactor: factor)
+          if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
+          desks.append(group)
+        }
+      } else if m["desks"] == nil {
+        r.issue(item, "\(src).desks", "missing required key 'desks' (or set it under unit_defaults)")
+      }
+      var template = UnitConfiguration(
+        id: idPattern, name: m["name"].flatMap { r.string($0, "\(src).name") }, level: level,
+        parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule, desks: desks)
+      if let n = m["transfer_cutoff"], let t = r.time(n, "\(src).transfer_cutoff") { template.transferCutoff = t }
+      if let n = m["ticket_cutoff"], !n.kind.isNull { template.ticketCutoff = r.time(n, "\(src).ticket_cutoff") }
+      if let n = m["closing_rule"], let c = r.choice(n, "\(src).closing_rule", ClosingRule.self) { template.closingRule = c }
+      if let n = m["online_intake_officers"],
+        let v = r.int(n, "\(src).online_intake_officers", min: 0, max: ModelLimits.officersPerStation, what: "a number of officers")
+      {
+        template.onlineIntakeOfficers = v
+      }
+      if let n = m["digitisation_from"] { template.digitisationFrom = r.date(n, "\(src).digitisation_from") }
+      let name = m["name"] == nil ? nil : template.name
       for i in 1...count {
         let path = "units[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
-        func expand(_ s: String) -> String { s.replacingOccurrences(of: "{i}", with: String(i)) }
-        let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) } ?? .standardOffice
-        var desks: [DeskGroupConfiguration] = []
-        if let dn = m["desks"], let ditems = r.list(dn, "\(src).desks") {
-          for (g, d) in ditems.enumerated() {
-            let dp = "\(src).desks[\(g)]"
-            r.mark("\(path).desks[\(g)]", d)
-            guard let dm = r.mapping(d, dp, keys: ["id", "count", "fields", "hours", "staff", "service_time_factor", "lunch_stagger"]) else { continue }
-            for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
-            let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
-            let n = dm["count"].flatMap { r.int($0, "\(dp).count", min: 0, what: "a number of desks") } ?? 1
-            let f = dm["fields"].flatMap { stringList($0, "\(dp).fields") } ?? []
-            let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
-            let staff = dm["staff"].flatMap { r.choice($0, "\(dp).staff", StaffType.self) } ?? .civilServant
-            let factor = dm["service_time_factor"].flatMap { r.double($0, "\(dp).service_time_factor", min: 0.01, max: 100) }
-            var group = DeskGroupConfiguration(id: id, count: n, fields: f, hours: h, staff: staff, serviceTimeFactor: factor)
-            if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
-            desks.append(group)
-          }
-        } else if m["desks"] == nil && i == 1 {
-          r.issue(item, "\(src).desks", "missing required key 'desks' (or set it under unit_defaults)")
+        for (g, (d, dm)) in deskNodes.enumerated() {
+          r.mark("\(path).desks[\(g)]", d)
+          for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
         }
-        var unit = UnitConfiguration(
-          id: expand(idPattern), name: m["name"].flatMap { r.string($0, "\(src).name") }.map(expand), level: level,
-          parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule, desks: desks)
-        if let n = m["transfer_cutoff"], let t = r.time(n, "\(src).transfer_cutoff") { unit.transferCutoff = t }
-        if let n = m["ticket_cutoff"], !n.kind.isNull { unit.ticketCutoff = r.time(n, "\(src).ticket_cutoff") }
-        if let n = m["closing_rule"], let c = r.choice(n, "\(src).closing_rule", ClosingRule.self) { unit.closingRule = c }
-        if let n = m["online_intake_officers"], let v = r.int(n, "\(src).online_intake_officers", min: 0, what: "a number of officers") {
-          unit.onlineIntakeOfficers = v
+        var unit = template
+        if count > 1 || idPattern.contains("{i}") {
+          unit.id = idPattern.replacingOccurrences(of: "{i}", with: String(i))
+          unit.name = name?.replacingOccurrences(of: "{i}", with: String(i)) ?? unit.id
         }
-        if let n = m["digitisation_from"] { unit.digitisationFrom = r.date(n, "\(src).digitisation_from") }
         out.append(unit)
       }
     }
     return out
   }
+
+  /// Unit ids by level, for `at_level` (built once per call site, linear in units).
+  func unitsByLevel(_ units: [UnitConfiguration]) -> [String: [String]] {
+    if let cached = levelCache, cached.count == units.count { return cached.map }
+    var map: [String: [String]] = [:]
+    for u in units { map[u.level, default: []].append(u.id) }
+    levelCache = (units.count, map)
+    return map
+  }
+  private var levelCache: (count: Int, map: [String: [String]])?
 
   // MARK: - Agencies
 
@@ -262,7 +296,7 @@ final class ScenarioBuilder {
         r.issue(item, src, "missing required key 'id'")
         continue
       }
-      let officers = m["officers"].flatMap { r.int($0, "\(src).officers", min: 0, what: "a number of officers") } ?? 1
+      let officers = m["officers"].flatMap { r.int($0, "\(src).officers", min: 0, max: ModelLimits.officersPerStation, what: "a number of officers") } ?? 1
       let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) }
       let discipline = m["discipline"].flatMap { r.choice($0, "\(src).discipline", QueueDiscipline.self) } ?? .fifo
       let absence = m["absence_days"].flatMap { r.double($0, "\(src).absence_days", min: 0, max: 200, what: "working days a year") }
@@ -272,8 +306,12 @@ final class ScenarioBuilder {
       var at: [String] = []
       if let ln = m["at_level"] {
         guard let level = r.string(ln, "\(src).at_level") else { continue }
-        at = units.filter { $0.level == level }.map(\.id)
-        if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(level)'") }
+        at = unitsByLevel(units)[level] ?? []
+        if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(Excerpt.excerpt(level))'") }
+        if out.count + at.count > ModelLimits.agencies {
+          r.issue(ln, "\(src).at_level", "expected at most \(ModelLimits.agencies) agencies in all, found \(out.count + at.count) with this one")
+          continue
+        }
         if !idPattern.contains("{unit}") { r.issue(m["id"]!, "\(src).id", "an agency with at_level needs {unit} in its id, e.g. 'UBND@{unit}'") }
       } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
         at = [u]
@@ -352,7 +390,7 @@ final class ScenarioBuilder {
       if let n = m["p_refused"], let v = r.probability(n, "\(path).p_refused") { p.pRefused = v }
       if let n = m["p_guidance_only"], let v = r.probability(n, "\(path).p_guidance_only") { p.pGuidanceOnly = v }
       if let n = m["p_supplement"], let v = r.probability(n, "\(path).p_supplement") { p.pSupplement = v }
-      if let n = m["max_supplement_requests"], let v = r.int(n, "\(path).max_supplement_requests", min: 0) { p.maxSupplementRequests = v }
+      if let n = m["max_supplement_requests"], let v = r.int(n, "\(path).max_supplement_requests", min: 0, max: ModelLimits.supplementRequests) { p.maxSupplementRequests = v }
       if let n = m["supplement_clock"], let v = r.choice(n, "\(path).supplement_clock", SupplementClock.self) { p.supplementClock = v }
       if let n = m["intake_time"], let v = r.distribution(n, "\(path).intake_time", unit: .seconds) { p.intakeTime = v }
       if let n = m["fee_at_pickup"], let v = r.bool(n, "\(path).fee_at_pickup") { p.feeAtPickup = v }
@@ -385,9 +423,10 @@ final class ScenarioBuilder {
       return nil
     }
     if s == "same-day" { return .sameDay }
-    if s.hasSuffix("wd"), let n = Int(s.dropLast(2)), n >= 1 { return .workingDays(n) }
-    if s.hasSuffix("wh"), let h = Double(s.dropLast(2)), h > 0 { return .workingHours(h) }
-    r.issue(node, path, "expected same-day, working days (15wd) or working hours (8wh), found '\(s)'")
+    let days = ModelLimits.deadlineWorkingDays, hours = ModelLimits.deadlineWorkingHours
+    if s.hasSuffix("wd"), let n = Int(s.dropLast(2)), n >= 1, n <= days { return .workingDays(n) }
+    if s.hasSuffix("wh"), let h = Double(s.dropLast(2)), h > 0, h <= hours { return .workingHours(h) }
+    r.issue(node, path, "expected same-day, working days (1wd to \(days)wd) or working hours (up to \(Int(hours))wh), found \(node.found)")
     return nil
   }
 
@@ -407,8 +446,8 @@ final class ScenarioBuilder {
       guard let m = r.mapping(item, src, keys: Self.demandKeys) else { continue }
       var at: [String] = []
       if let ln = m["at_level"], let level = r.string(ln, "\(src).at_level") {
-        at = units.filter { $0.level == level }.map(\.id)
-        if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(level)'") }
+        at = unitsByLevel(units)[level] ?? []
+        if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(Excerpt.excerpt(level))'") }
       } else if let un = m["units"], let list = stringList(un, "\(src).units") {
         at = list
       } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
@@ -417,7 +456,13 @@ final class ScenarioBuilder {
         r.issue(item, src, "missing 'unit' (or 'units: [...]', or 'at_level' to share the volume over every unit of a level)")
         continue
       }
-      guard let vn = m["annual_volume"], let volume = r.double(vn, "\(src).annual_volume", min: 0, what: "a number of dossiers per year") else {
+      if out.count + at.count > ModelLimits.demandEntries {
+        r.issue(item, src, "expected at most \(ModelLimits.demandEntries) demand entries in all (after at_level and units are expanded), found \(out.count + at.count) with this one")
+        continue
+      }
+      guard let vn = m["annual_volume"],
+        let volume = r.double(vn, "\(src).annual_volume", min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year")
+      else {
         if m["annual_volume"] == nil { r.issue(item, src, "missing required key 'annual_volume'") }
         continue
       }
@@ -425,7 +470,13 @@ final class ScenarioBuilder {
       if let mn = m["mix"] {
         if case .mapping(let pairs) = mn.kind {
           for (j, p) in pairs.enumerated() {
-            if let w = r.double(p.value, "\(src).mix.\(p.key)", min: 0, what: "a weight >= 0") { mix.append((p.key, w)) }
+            if let w = r.double(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight") {
+              if w != 0 && w < ModelLimits.weightRange.lowerBound {
+                r.issue(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", "expected a weight of 0 or at least \(ModelLimits.weightRange.lowerBound), found \(p.value.found)")
+              } else {
+                mix.append((p.key, w))
+              }
+            }
             r.mark("\(src).mix[\(j)]", p.keyNode)
           }
         } else {
@@ -495,7 +546,17 @@ final class ScenarioBuilder {
       r.issue(node, path, "expected \(count) numbers, found \(items.count)")
       return nil
     }
-    let v = items.enumerated().compactMap { r.double($1, "\(path)[\($0)]", min: 0, what: "a number >= 0") }
+    // 0, or a factor a planner could mean: a subnormal 1e-320 would divide a volume
+    // into infinity when the factors are normalised.
+    let range = ModelLimits.factorRange
+    let v = items.enumerated().compactMap { k, item -> Double? in
+      guard let x = r.double(item, "\(path)[\(k)]", min: 0, max: range.upperBound, what: "a number >= 0") else { return nil }
+      if x != 0 && x < range.lowerBound {
+        r.issue(item, "\(path)[\(k)]", "expected 0 or a factor from \(range.lowerBound) to \(Int(range.upperBound)), found \(item.found)")
+        return nil
+      }
+      return x
+    }
     return v.count == count ? v : nil
   }
 
@@ -563,7 +624,7 @@ final class ScenarioBuilder {
       let path = "backlog[\(k)]"
       guard let m = r.mapping(item, path, keys: ["unit", "procedure", "count", "received_from", "received_through", "overdue_share"]) else { return nil }
       guard let u = m["unit"].flatMap({ r.string($0, "\(path).unit") }), let p = m["procedure"].flatMap({ r.string($0, "\(path).procedure") }),
-        let c = m["count"].flatMap({ r.int($0, "\(path).count", min: 0) })
+        let c = m["count"].flatMap({ r.int($0, "\(path).count", min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers") })
       else {
         for key in ["unit", "procedure", "count"] where m[key] == nil { r.issue(item, path, "missing required key '\(key)'") }
         return nil

@@ -8,12 +8,14 @@ public struct ScenarioIssue: Error, Equatable, Sendable, CustomStringConvertible
   /// What was expected and what was found.
   public let message: String
 
+  /// Messages and key paths are escaped and cut short here (`Excerpt`), so no problem
+  /// can print a flood of text or a terminal escape, whatever the file held.
   public init(file: String, line: Int, column: Int, path: String, message: String) {
     self.file = file
     self.line = line
     self.column = column
-    self.path = path
-    self.message = message
+    self.path = Excerpt.bounded(path, limit: Excerpt.pathLength)
+    self.message = Excerpt.bounded(message, limit: Excerpt.messageLength)
   }
 
   /// `file:line:column: key.path: message`, the form compilers use, so editors jump to it.
@@ -49,6 +51,8 @@ func levenshtein(_ a: String, _ b: String) -> Int {
 
 /// The closest of `candidates` to `word`, when close enough to be a likely typo.
 func suggestion(for word: String, in candidates: [String]) -> String? {
+  // Edit distance is quadratic: a long value is no typo of a key, and must cost nothing.
+  guard word.utf8.count <= 100 else { return nil }
   let scored = candidates.map { ($0, levenshtein(word.lowercased(), $0.lowercased())) }
   guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
   return best.1 <= max(2, word.count / 3) ? best.0 : nil

@@ -16,18 +16,59 @@ public enum ScenarioLoader {
     return node
   }
 
-  /// Parses YAML text (for tests and `--set` values).
+  /// Parses YAML text (for tests and `--set` values), within `ScenarioFile`'s bounds:
+  /// lines and commas counted before the YAML library runs, values counted as aliases
+  /// are expanded.
   public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> YNode {
+    func fail(_ message: String) -> ScenarioErrors {
+      ScenarioErrors(issues: [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: message)])
+    }
+    if text.utf8.count > ScenarioFile.maxBytes { throw fail("the text is larger than 16 MiB; scenario files are at most 16 MiB") }
+    if let problem = ScenarioFile.sizeProblem(text) { throw fail(problem) }
+    if let problem = aliasKeyProblem(text) { throw fail(problem) }
     do {
       guard let node = try Yams.compose(yaml: text) else {
         return YNode(.mapping([]), file: file, line: 1, column: 1)
       }
-      return YNode(node, file: file)
+      var budget = ScenarioFile.maxNodes
+      guard let tree = YNode.bounded(node, file: file, budget: &budget) else {
+        throw fail("more than \(ScenarioFile.maxNodes) values once YAML aliases are expanded; scenario files are limited to \(ScenarioFile.maxNodes)")
+      }
+      return tree
+    } catch let error as ScenarioErrors {
+      throw error
     } catch let error as YamlError {
       throw ScenarioErrors(issues: [syntaxIssue(error, file: file)])
     } catch {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "cannot read YAML: \(error)")])
+      throw fail("cannot read YAML: \(error)")
     }
+  }
+
+  /// An alias used as a mapping key (`*a: x`, `? *a`) is refused before parsing: the
+  /// YAML library hashes keys to find duplicates, and an alias of a nested alias would
+  /// be hashed at its full, exponential size. No scenario needs one.
+  static func aliasKeyProblem(_ text: String) -> String? {
+    guard text.utf8.contains(0x2A) else { return nil }  // no '*' at all
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      guard line.utf8.contains(0x2A) else { continue }
+      let t = line.drop { $0 == " " || $0 == "-" }
+      if t.hasPrefix("? *") || t.hasPrefix("?\t*") { return "line \(lineNumber): a YAML alias cannot be a key" }
+      var rest = Substring(t)
+      while let star = rest.firstIndex(of: "*") {
+        let before = rest.startIndex == star ? nil : rest[rest.index(before: star)]
+        let name = rest[rest.index(after: star)...].prefix { !" \t,:[]{}".contains($0) }
+        let after = rest[name.endIndex...].drop { $0 == " " || $0 == "\t" }
+        if !name.isEmpty, before == nil || " \t,{[".contains(before!), after.hasPrefix(":"),
+          after.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true
+        {
+          return "line \(lineNumber): a YAML alias (*\(Excerpt.excerpt(String(name)))) cannot be a key"
+        }
+        rest = rest[rest.index(after: star)...]
+      }
+    }
+    return nil
   }
 
   private static func loadChain(path: String, seen: [String]) throws(ScenarioErrors) -> YNode {
@@ -36,19 +77,23 @@ public enum ScenarioLoader {
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "extends",
         message: "extends forms a cycle: \((seen + [canonical]).joined(separator: " -> "))")])
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "", message: "cannot read the file (does it exist?)")])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")])
-    }
+    let text = try ScenarioFile.read(path)
     let node = try parse(text, file: path)
     guard case .mapping = node.kind else {
+      // Not a scenario: say what kind of thing it is, never what it says (the file may
+      // be a secret that only its extension made look like a scenario).
+      let what = node.scalarText.map { "text of \($0.utf8.count) bytes" } ?? node.found
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
-        message: "expected a mapping of keys (scenario:, start:, units:, ...), found \(node.found)")])
+        message: "expected a mapping of keys (scenario:, start:, units:, ...), found \(what)")])
+    }
+    // A mapping with no scenario key at all is some other file (a configuration, a
+    // secret): refuse it whole rather than list, and so quote, each of its keys.
+    if case .mapping(let pairs) = node.kind, !pairs.isEmpty, !pairs.contains(where: { ScenarioBuilder.topKeys.contains($0.key) }) {
+      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
+        message: "not a scenario: none of its \(pairs.count) keys is a scenario key (scenario:, start:, units:, ...)")])
     }
     guard let ext = node["extends"] else { return node }
-    guard let basePath = ext.scalarText else {
+    guard let basePath = ext.scalarText, !basePath.isEmpty else {
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
         message: "expected the path of a base scenario file, found \(ext.found)")])
     }
@@ -56,7 +101,12 @@ public enum ScenarioLoader {
       : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(basePath).path
     if !FileManager.default.fileExists(atPath: resolved) {
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
-        message: "base scenario '\(basePath)' not found (looked for \(resolved))")])
+        message: "base scenario '\(Excerpt.excerpt(basePath, limit: 120))' not found (looked for \(Excerpt.excerpt(resolved, limit: 160)))")])
+    }
+    // Located here, on the line that names it, rather than in the base file.
+    if let why = ScenarioFile.refusal(resolved) {
+      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
+        message: "cannot use '\(Excerpt.excerpt(basePath, limit: 120))' as a base scenario: \(why)")])
     }
     let base = try loadChain(path: resolved, seen: seen + [canonical])
     return merge(base: base, over: removing("extends", from: node))
@@ -179,8 +229,19 @@ public enum ScenarioLoader {
       let started = context.map { "\($0.text) (started at line \($0.mark.line), column \($0.mark.column))" }
       let what = [started, problem].compactMap { $0 }.joined(separator: ": ")
       return ScenarioIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(what)")
+    case .composer(let context, let problem, let mark, _):
+      let started = context.map { "\($0.text) (started at line \($0.mark.line), column \($0.mark.column))" }
+      let what = [started, problem].compactMap { $0 }.joined(separator: ": ")
+      return ScenarioIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML error: \(what)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      // Yams puts the whole file in the context: give the key and its line instead.
+      let keys = duplicates.prefix(5).map { "'\(Excerpt.excerpt($0))'" }.joined(separator: ", ")
+      return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, path: "",
+        message: "duplicate key \(keys) in one mapping (first written here); each key may appear once")
+    case .dataCouldNotBeDecoded:
+      return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")
     default:
-      return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "YAML error: \(error)")
+      return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "YAML error: \(Excerpt.excerpt("\(error)", limit: 200))")
     }
   }
 }

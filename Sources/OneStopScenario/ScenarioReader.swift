@@ -8,9 +8,26 @@ final class ScenarioReader {
   private(set) var issues: [ScenarioIssue] = []
   /// Where each key path was written, to place the model's semantic errors.
   private(set) var marks: [String: YNode] = [:]
+  /// Problems already recorded: one mistake read again (a default shared by every unit)
+  /// is reported once.
+  private var recorded: Set<String> = []
+  private var dropped = 0
+
+  /// Problems listed at most; the rest are counted in one last line, so a file with a
+  /// mistake in every one of its thousands of values still gives a readable answer.
+  static let maxIssues = 200
 
   func issue(_ node: YNode, _ path: String, _ message: String) {
-    issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message))
+    let issue = ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message)
+    guard recorded.insert(issue.description).inserted else { return }
+    if issues.count < Self.maxIssues {
+      issues.append(issue)
+      return
+    }
+    dropped += 1
+    let note = ScenarioIssue(file: node.file, line: 0, column: 0, path: "",
+      message: "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed; fix the ones above first")
+    if issues.count == Self.maxIssues { issues.append(note) } else { issues[issues.count - 1] = note }
   }
 
   func mark(_ path: String, _ node: YNode) {
@@ -41,7 +58,7 @@ final class ScenarioReader {
       let sub = path.isEmpty ? p.key : "\(path).\(p.key)"
       if !keys.contains(p.key) {
         let hint = suggestion(for: p.key, in: keys).map { "; did you mean '\($0)'?" } ?? "; expected one of \(keys.joined(separator: ", "))"
-        issue(p.keyNode, sub, "unknown key '\(p.key)'\(hint)")
+        issue(p.keyNode, path.isEmpty ? Excerpt.excerpt(p.key) : "\(path).\(Excerpt.excerpt(p.key))", "unknown key '\(Excerpt.excerpt(p.key))'\(hint)")
         continue
       }
       mark(sub, p.value)
@@ -82,13 +99,19 @@ final class ScenarioReader {
     double(node, path, min: 0, max: 1, what: "a probability")
   }
 
-  func int(_ node: YNode, _ path: String, min: Int = Int.min, what: String = "a whole number") -> Int? {
+  /// A whole number in `min ... max`; `max` is the documented limit of the key
+  /// (`ModelLimits`), so that no count can overflow or exhaust memory later.
+  func int(_ node: YNode, _ path: String, min: Int = Int.min, max: Int = Int.max, what: String = "a whole number") -> Int? {
     guard let s = node.scalarText, let v = Int(s.replacingOccurrences(of: "_", with: "")) else {
       issue(node, path, "expected \(what), found \(node.found)")
       return nil
     }
     guard v >= min else {
       issue(node, path, "expected \(what) >= \(min), found \(v)")
+      return nil
+    }
+    guard v <= max else {
+      issue(node, path, "expected \(what) <= \(max) (the documented maximum), found \(v)")
       return nil
     }
     return v
@@ -136,6 +159,16 @@ final class ScenarioReader {
       case .workingDays: return "working days such as 3wd"
       }
     }
+
+    /// The longest duration of this kind (`ModelLimits`), in the unit converted to, and
+    /// how it is written.
+    var maximum: (value: Double, text: String) {
+      switch self {
+      case .seconds: return (ModelLimits.deskSeconds, "24h")
+      case .hours: return (ModelLimits.workHours, "\(Int(ModelLimits.workHours))h")
+      case .workingDays: return (ModelLimits.delayWorkingDays, "\(Int(ModelLimits.delayWorkingDays))wd")
+      }
+    }
   }
 
   /// `12m`, `1.5h`, `90s`, `3wd`, or a bare number in `unit`.
@@ -163,11 +196,15 @@ final class ScenarioReader {
       return nil
     }
     guard let f = factor else {
-      issue(node, path, "expected \(unit.name), found '\(raw)' (wrong unit here)")
+      issue(node, path, "expected \(unit.name), found \(node.found) (wrong unit here)")
       return nil
     }
     guard v >= 0 else {
-      issue(node, path, "expected a duration >= 0, found '\(raw)'")
+      issue(node, path, "expected a duration >= 0, found \(node.found)")
+      return nil
+    }
+    guard v * f <= unit.maximum.value else {
+      issue(node, path, "expected a duration of at most \(unit.maximum.text), found \(node.found)")
       return nil
     }
     return v * f
@@ -195,12 +232,15 @@ final class ScenarioReader {
       }
       return duration(n, "\(sub).\(key)", unit: unit)
     }
+    /// A dimensionless parameter (cv, shape), within the range that keeps every draw
+    /// finite (`ModelLimits`).
     func x(_ key: String, _ m: [String: YNode]) -> Double? {
       guard let n = m[key] else {
         issue(body, sub, "missing '\(key)'")
         return nil
       }
-      return double(n, "\(sub).\(key)")
+      let range = key == "shape" ? ModelLimits.gammaShape : 0...ModelLimits.cv
+      return double(n, "\(sub).\(key)", min: range.lowerBound, max: range.upperBound)
     }
     func positional(_ count: Int) -> [Double]? {
       guard case .sequence(let items) = body.kind, items.count == count else { return nil }
@@ -232,7 +272,7 @@ final class ScenarioReader {
       return build(body, sub) { try .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv) }
     case "erlang":
       guard let m = mapping(body, sub, keys: ["phases", "mean"]), let mean = d("mean", m),
-        let pn = m["phases"], let phases = int(pn, "\(sub).phases", min: 1)
+        let pn = m["phases"], let phases = int(pn, "\(sub).phases", min: 1, max: ModelLimits.erlangPhases)
       else { return nil }
       return build(body, sub) { try .erlang(phases: phases, mean: mean) }
     case "normal":
@@ -252,12 +292,12 @@ final class ScenarioReader {
         let vn = m["values"], let wn = m["weights"], let vs = list(vn, "\(sub).values"), let ws = list(wn, "\(sub).weights")
       else { return nil }
       let values = vs.enumerated().compactMap { duration($1, "\(sub).values[\($0)]", unit: unit) }
-      let weights = ws.enumerated().compactMap { double($1, "\(sub).weights[\($0)]", min: 0) }
+      let weights = ws.enumerated().compactMap { double($1, "\(sub).weights[\($0)]", min: 0, max: ModelLimits.weightRange.upperBound) }
       guard values.count == vs.count, weights.count == ws.count else { return nil }
       return build(body, sub) { try .empirical(values: values, weights: weights) }
     default:
       let hint = suggestion(for: name, in: Self.distributionNames).map { "; did you mean '\($0)'?" } ?? ""
-      issue(pairs[0].keyNode, sub, "unknown distribution '\(name)'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
+      issue(pairs[0].keyNode, sub, "unknown distribution '\(Excerpt.excerpt(name))'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
       return nil
     }
   }

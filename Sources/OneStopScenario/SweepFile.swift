@@ -59,9 +59,7 @@ public struct SweepFile: Sendable {
 
   /// Reads and checks `path`; throws every problem found.
   public static func load(path: String) throws(ScenarioErrors) -> SweepFile {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "", message: "cannot read the file (does it exist?)")])
-    }
+    let text = try ScenarioFile.read(path)  // bounded, regular .yaml/.yml files only
     let root = try ScenarioLoader.parse(text, file: path)
     let r = ScenarioReader()
     guard let top = r.mapping(root, "", keys: keys) else { throw ScenarioErrors(issues: r.issues) }
@@ -75,7 +73,11 @@ public struct SweepFile: Sendable {
     var base = ""
     if let node = required("base"), let b = r.string(node, "base") {
       base = b.hasPrefix("/") ? b : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(b).standardizedFileURL.path
-      if !FileManager.default.fileExists(atPath: base) { r.issue(node, "base", "no scenario file at \(base)") }
+      if !FileManager.default.fileExists(atPath: base) {
+        r.issue(node, "base", "no scenario file at \(base)")
+      } else if let why = ScenarioFile.refusal(base) {
+        r.issue(node, "base", "cannot use this file as a base scenario: \(why)")
+      }
     }
     let replications = top["replications"].flatMap { r.int($0, "replications", min: 1, what: "a number of replications") } ?? 1
     let seedText = top["seed"].flatMap { r.int($0, "seed", min: 0, what: "a seed") }

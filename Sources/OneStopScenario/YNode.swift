@@ -22,27 +22,36 @@ public struct YNode: Sendable {
     self.column = column
   }
 
-  /// Converts a Yams node (aliases resolved by Yams' composer).
-  init(_ node: Node, file: String) {
+  /// Converts a Yams node (aliases resolved by Yams' composer, sharing storage), or nil
+  /// once more than `budget` nodes have been made: the budget is what stops a YAML
+  /// alias bomb, whose 1 KB expands to billions of nodes here.
+  static func bounded(_ node: Node, file: String, budget: inout Int) -> YNode? {
+    budget -= 1
+    guard budget >= 0 else { return nil }
     let mark = node.mark
     let line = mark?.line ?? 0, column = mark?.column ?? 0
     switch node {
     case .scalar(let s):
       if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) {
-        self.init(.null, file: file, line: line, column: column)
-      } else {
-        self.init(.scalar(s.string), file: file, line: line, column: column)
+        return YNode(.null, file: file, line: line, column: column)
       }
+      return YNode(.scalar(s.string), file: file, line: line, column: column)
     case .mapping(let m):
-      let pairs = m.map { pair -> (key: String, keyNode: YNode, value: YNode) in
-        let k = YNode(pair.key, file: file)
-        return (k.scalarText ?? "?", k, YNode(pair.value, file: file))
+      var pairs: [(key: String, keyNode: YNode, value: YNode)] = []
+      for pair in m {
+        guard let k = bounded(pair.key, file: file, budget: &budget), let v = bounded(pair.value, file: file, budget: &budget) else { return nil }
+        pairs.append((k.scalarText ?? "?", k, v))
       }
-      self.init(.mapping(pairs), file: file, line: line, column: column)
+      return YNode(.mapping(pairs), file: file, line: line, column: column)
     case .sequence(let s):
-      self.init(.sequence(s.map { YNode($0, file: file) }), file: file, line: line, column: column)
+      var items: [YNode] = []
+      for item in s {
+        guard let y = bounded(item, file: file, budget: &budget) else { return nil }
+        items.append(y)
+      }
+      return YNode(.sequence(items), file: file, line: line, column: column)
     case .alias:
-      self.init(.null, file: file, line: line, column: column)
+      return YNode(.null, file: file, line: line, column: column)
     }
   }
 
@@ -64,7 +73,7 @@ public struct YNode: Sendable {
   /// What kind of node this is, for messages ("a mapping", "a list", "the text 'x'").
   public var found: String {
     switch kind {
-    case .scalar(let s): return "'\(s)'"
+    case .scalar(let s): return "'\(Excerpt.excerpt(s))'"
     case .mapping: return "a mapping"
     case .sequence: return "a list"
     case .null: return "nothing"

@@ -3,10 +3,18 @@ import Foundation
 /// A file written through a hidden temporary next to it and renamed into place on
 /// `commit()`: readers see either nothing or the whole file, never a prefix, even if
 /// the process is killed while writing.
+///
+/// Only regular files are replaced. A target that is a device, a FIFO or a socket
+/// (`--json /dev/null`, a named pipe read by another program) or `-` (standard output)
+/// is written directly: renaming onto it would replace the device with a plain file
+/// (as root, /dev/null itself). Any other existing non-regular target (a directory) is
+/// refused with an error, never replaced.
 public struct AtomicFile {
   public let path: String
   private var tmp = ""
   private var fd: Int32 = -1
+  /// Writing straight to the target (device, FIFO, socket, standard output).
+  private var direct = false
   private var buffer: [UInt8] = []
   private var failed = false
 
@@ -27,10 +35,31 @@ public struct AtomicFile {
   }
 
   public mutating func open() throws {
+    buffer.reserveCapacity(1 << 20)
+    if path == "-" {
+      direct = true
+      fd = dup(STDOUT_FILENO)
+      if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+      return
+    }
+    var info = stat()
+    if stat(path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: break
+      case S_IFCHR, S_IFIFO, S_IFSOCK:
+        direct = true
+        fd = Foundation.open(path, O_WRONLY | O_TRUNC)
+        if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        return
+      case S_IFDIR:
+        throw WriteError(path: path, reason: "it is a directory; refusing to replace it with a file")
+      default:
+        throw WriteError(path: path, reason: "it exists and is not a regular file; refusing to replace it")
+      }
+    }
     tmp = AtomicFile.temporaryPath(for: path)
     fd = Foundation.open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     if fd < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    buffer.reserveCapacity(1 << 20)
   }
 
   public mutating func write(_ s: String) {
@@ -50,6 +79,12 @@ public struct AtomicFile {
   /// Flushes, syncs and renames the file into place.
   public mutating func commit() throws {
     flush()
+    if direct {
+      let closed = close(fd) == 0
+      fd = -1
+      if failed || !closed { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+      return
+    }
     let synced = !durable || fsync(fd) == 0
     close(fd)
     fd = -1

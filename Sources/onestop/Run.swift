@@ -103,6 +103,11 @@ struct Run: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    if !quiet {
+      var reps = scenario.replications
+      if case .fixed(let n) = options.replications { reps = n }
+      Run.warnIfLong(model, replications: options.replications == .auto ? 1 : reps, threads: options.threadCount)
+    }
     let clock = ContinuousClock()
     let started = clock.now
     var results: [RunResult]
@@ -169,5 +174,18 @@ struct Run: ParsableCommand {
       throw ExitCode(2)
     }
     return days == 0 ? [] : ["warmup_until=\(start.adding(days: days))"]
+  }
+}
+
+extension Run {
+  /// Says up front when a run will take more than a minute: how many dossiers, and
+  /// roughly how long (the progress line then shows the rest on a terminal).
+  static func warnIfLong(_ model: CompiledModel, replications: Int, threads: Int?) {
+    let threads = threads ?? Replications.defaultThreads
+    let seconds = model.estimatedSeconds(replications: replications, threads: threads)
+    guard seconds > 60 else { return }
+    let dossiers = model.expectedDossiers
+    let time = seconds < 3600 ? "\(Int((seconds / 60).rounded())) min" : String(format: "%.1f h", seconds / 3600)
+    printError("note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \(replications) replication(s) on \(threads) thread(s) may take about \(time)")
   }
 }

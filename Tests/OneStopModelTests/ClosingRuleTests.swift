@@ -37,4 +37,31 @@ import TestSupport
     #expect(home.allWaits.count > 0)
     #expect(model.units.count == 3)
   }
+
+  /// Two evening desks (16:00 to `close`, every day) with more walk-ins than it can
+  /// serve: under serve-all, whoever holds a ticket at closing is served in overtime.
+  func evening(closingAt close: String) throws -> RunResult {
+    var config = ProvinceFixtures.alwaysOpenDesks(desks: 2, perHour: 2.5, serviceMinutes: 15, days: 28)
+    let day = DailyHours(intervals: [OpenInterval(open: TimeOfDay("16:00")!, close: TimeOfDay(close)!)])
+    config.units[0].hours = OpeningSchedule(base: WeeklyHours(days: Array(repeating: day, count: 7)))
+    config.units[0].closingRule = .serveAll
+    config.demand[0].walkInHourProfile = (0..<24).map { $0 >= 16 && $0 < 23 ? 1 : 0 }
+    return OneStopSimulation.run(try CompiledModel(config), seed: 11)
+  }
+
+  /// Closing at 24:00 is the same day as closing at 23:59: the queue left at midnight is
+  /// served in overtime at once, not at the next day's 16:00 opening (the end-of-day
+  /// test once compared 24:00 with the next day's closing and never started overtime).
+  @Test func closingAtMidnightWorksOvertimeLikeClosingAtOneMinuteToMidnight() throws {
+    let midnight = try evening(closingAt: "24:00")
+    let minuteBefore = try evening(closingAt: "23:59")
+    let overtime = (midnight.deskOvertimeSeconds.reduce(0, +), minuteBefore.deskOvertimeSeconds.reduce(0, +))
+    #expect(overtime.1 > 3600)
+    #expect(overtime.0 > 0.5 * overtime.1 && overtime.0 < 2 * overtime.1)
+    // Nobody waits through the night: the longest wait is about the same, far below the
+    // 16 h until reopening.
+    #expect(minuteBefore.allWaits.quantile(1) < 8 * 3600)
+    #expect(midnight.allWaits.quantile(1) < minuteBefore.allWaits.quantile(1) + 3600)
+    #expect(midnight.sentHome == 0 && midnight.conservationViolations.isEmpty)
+  }
 }

@@ -97,17 +97,48 @@ public struct WorkCalendar: Sendable {
   /// Number of working days in (`a`, `b`]: 0 when b <= a.
   public func workingDays(after a: Int, through b: Int) -> Int {
     guard b > a else { return 0 }
-    return Int(upTo(b) - upTo(a))
+    return upTo(b) - upTo(a)
   }
 
-  /// The `n`-th working day after `day` (`day` itself not counted, R8); `n` = 0 gives
+  /// The `n`-th working day after `day` (`day` itself not counted, R8); `n` <= 0 gives
   /// `day` itself.
+  ///
+  /// Total, never a trap: past the calendar's last day, Monday to Friday count as
+  /// working days (as `kind(of:)` says), so a deadline or a drawn delay that runs
+  /// beyond the range (which covers the run and 800 days after it) lands on a plain
+  /// weekday after the run's end instead of stopping the program. `n` is capped at
+  /// `Self.farFuture` working days, far beyond any run.
   public func addingWorkingDays(_ n: Int, to day: Int) -> Int {
-    precondition(n >= 0, "addingWorkingDays needs n >= 0")
-    if n == 0 { return day }
-    let target = Int(upTo(day)) + n  // ordinal of the wanted working day, 1-based
-    precondition(target <= workingDays.count, "deadline beyond the calendar's range (\(CivilDate(dayNumber: lastDay)))")
-    return Int(workingDays[target - 1])
+    if n <= 0 { return day }
+    let target = upTo(day) + Swift.min(n, Self.farFuture)  // ordinal of the wanted working day, 1-based
+    if target <= workingDays.count { return Int(workingDays[target - 1]) }
+    return Swift.max(day + 1, Self.addingWeekdays(target - workingDays.count, to: lastDay))
+  }
+
+  /// Working days beyond which arithmetic stops counting (about 4,000 years).
+  public static let farFuture = 1_000_000
+
+  /// The `n`-th Monday-Friday after `day` (n >= 1).
+  static func addingWeekdays(_ n: Int, to day: Int) -> Int {
+    var d = day + (n - 1) / 5 * 7
+    var left = (n - 1) % 5 + 1
+    while left > 0 {
+      d += 1
+      if CivilDate.weekday(ofDayNumber: d) <= 5 { left -= 1 }
+    }
+    return d
+  }
+
+  /// Monday-Fridays in (`a`, `b`], b >= a.
+  static func weekdays(after a: Int, through b: Int) -> Int {
+    let span = b - a
+    var n = span / 7 * 5
+    var d = a + span / 7 * 7
+    while d < b {
+      d += 1
+      if CivilDate.weekday(ofDayNumber: d) <= 5 { n += 1 }
+    }
+    return n
   }
 
   /// The first working day strictly after `day`.
@@ -125,10 +156,13 @@ public struct WorkCalendar: Sendable {
     return workingDays(after: a - 1, through: b)
   }
 
-  private func upTo(_ day: Int) -> Int32 {
+  /// Working days in [firstDay, day]: 0 before the range, and past it the range's
+  /// count plus the Monday-Fridays after its last day (capped at `farFuture`).
+  private func upTo(_ day: Int) -> Int {
     let i = day - firstDay
-    precondition(i >= -1 && i < dayCount, "day \(CivilDate(dayNumber: day)) outside the calendar's range")
-    return i < 0 ? 0 : workingUpTo[i]
+    if i < 0 { return 0 }
+    if i < dayCount { return Int(workingUpTo[i]) }
+    return workingDays.count + Self.weekdays(after: lastDay, through: Swift.min(day, lastDay + Self.farFuture))
   }
 }
 

@@ -137,9 +137,12 @@ public struct CompiledModel: Sendable {
 
   /// Compiles `configuration`, or throws every problem found.
   public init(_ configuration: ModelConfiguration) throws(ConfigurationErrors) {
+    let c = configuration
+    // Sizes first: nothing below may be laid out for a horizon or a count out of range.
+    let limits = Self.limitProblems(c)
+    if !limits.isEmpty { throw ConfigurationErrors(problems: limits) }
     var problems: [ConfigurationProblem] = []
     func problem(_ path: String, _ message: String) { problems.append(ConfigurationProblem(path, message)) }
-    let c = configuration
     self.configuration = c
     levels = c.levels
     fields = c.fields
@@ -288,14 +291,31 @@ public struct CompiledModel: Sendable {
         closingRule: u.closingRule, deskGroups: firstGroup..<groups.count, onlineStation: onlineStation,
         digitisationFromDay: digit))
     }
-    // Parent links must form a forest (no cycles).
-    for i in units.indices {
-      var seen: Set<Int> = [i]
-      var p = units[i].parent
-      while let q = p {
-        if seen.contains(q) { problem("units[\(i)].parent", "parent links form a cycle through '\(units[q].id)'"); break }
-        seen.insert(q)
+    // Parent links must form a forest (no cycles) no deeper than the level limit. Each
+    // unit's depth is computed once (memoised), so a long chain costs linear time.
+    var depth = [Int](repeating: 0, count: units.count)  // 0: not yet known
+    for i in units.indices where depth[i] == 0 {
+      var chain: [Int] = []
+      var onChain: Set<Int> = []
+      var p: Int? = i
+      while let q = p, depth[q] == 0 {
+        if onChain.contains(q) {
+          problem("units[\(i)].parent", "parent links form a cycle through '\(units[q].id)'")
+          for x in chain { depth[x] = ModelLimits.levels + 1 }
+          chain = []
+          break
+        }
+        onChain.insert(q)
+        chain.append(q)
         p = units[q].parent
+      }
+      var d = p.map { depth[$0] } ?? 0
+      for x in chain.reversed() {
+        d += 1
+        depth[x] = d
+        if d == ModelLimits.levels + 1 {
+          problem("units[\(x)].parent", "units nest deeper than \(ModelLimits.levels) levels")
+        }
       }
     }
 
@@ -321,6 +341,7 @@ public struct CompiledModel: Sendable {
     }
 
     // Procedures.
+    let agencyKinds = Set(c.agencies.map { Self.kind(of: $0.id) })
     var procedures: [Procedure] = []
     for (i, p) in c.procedures.enumerated() {
       let path = "procedures[\(i)]"
@@ -355,7 +376,7 @@ public struct CompiledModel: Sendable {
           if agencyStation[id] == nil { problem("\(path).steps[\(k)].agency", "unknown agency '\(id)'") }
           if k == 0 { owner = id }
         case .nearest(let kind):
-          if !c.agencies.contains(where: { Self.kind(of: $0.id) == kind }) {
+          if !agencyKinds.contains(kind) {
             problem("\(path).steps[\(k)].agency", "no agency of kind '\(kind)' (ids like '\(kind)@unit')")
           }
           if k == 0 { owner = kind }
@@ -369,7 +390,25 @@ public struct CompiledModel: Sendable {
     }
     if !(0..<1).contains(c.rules.provinceCut) { problem("rules.province_cut", "expected a fraction in [0, 1), got \(c.rules.provinceCut)") }
 
-    // Routes: the station of each step, per (procedure, receiving unit).
+    // Routes: the station of each step, per (procedure, receiving unit). The nearest
+    // agency of a kind is looked up once per (kind, unit), not once per procedure.
+    var nearestCache: [String: [Int32]] = [:]
+    func nearest(_ kind: String, from u: Int) -> Int? {
+      if nearestCache[kind] == nil {
+        nearestCache[kind] = units.indices.map { start in
+          var at: Int? = start
+          var hops = 0  // bounded: a parent cycle (already reported) must not hang the search
+          while let x = at, hops <= ModelLimits.levels + 1 {
+            if let found = agencyStation["\(kind)@\(units[x].id)"] { return Int32(found) }
+            at = units[x].parent
+            hops += 1
+          }
+          return -1
+        }
+      }
+      let found = nearestCache[kind]![u]
+      return found < 0 ? nil : Int(found)
+    }
     var routes = [[Int32]](repeating: [], count: procedures.count * units.count)
     for (pi, p) in c.procedures.enumerated() {
       for u in units.indices {
@@ -379,15 +418,7 @@ public struct CompiledModel: Sendable {
           case .agency(let id):
             if let st = agencyStation[id] { route.append(Int32(st)) }
           case .nearest(let kind):
-            var at: Int? = u
-            var found: Int?
-            var hops = 0  // bounded: a parent cycle (already reported) must not hang the search
-            while let x = at, found == nil, hops <= units.count {
-              found = agencyStation["\(kind)@\(units[x].id)"]
-              at = units[x].parent
-              hops += 1
-            }
-            if let found { route.append(Int32(found)) }
+            if let found = nearest(kind, from: u) { route.append(Int32(found)) }
           }
         }
         if route.count == p.steps.count { routes[pi * units.count + u] = route }
@@ -435,6 +466,9 @@ public struct CompiledModel: Sendable {
         groups[key, default: []].append((p, m.weight))
         totalWeight += m.weight
       }
+      if totalWeight == 0 && !d.mix.isEmpty && d.mix.allSatisfy({ procedureIndex[$0.procedure] != nil }) {
+        problem("\(path).mix", "the weights must not all be zero")
+      }
       guard totalWeight > 0, problems.isEmpty else { continue }
       let sched = schedules[units[u].schedule]
       // Normaliser: expected day-weight over the first 365 days (or the horizon).
@@ -458,9 +492,11 @@ public struct CompiledModel: Sendable {
       for key in groups.keys.sorted() {
         let members = groups[key]!
         let share = members.reduce(0) { $0 + $1.1 } / totalWeight
+        // A group whose procedures all weigh 0 gets no stream (and no empirical mix,
+        // which needs a positive weight).
+        guard share > 0, let mix = try? Distribution.empirical(values: members.map { Double($0.0) }, weights: members.map(\.1)) else { continue }
         let onlineCapable = c.procedures[members[0].0].onlineMode != .none
         let postalCapable = c.procedures[members[0].0].postalAllowed
-        let mix = try! Distribution.empirical(values: members.map { Double($0.0) }, weights: members.map(\.1))
         for channel in ChannelIn.allCases {
           if channel == .online && !onlineCapable { continue }
           if channel == .postal && !postalCapable { continue }
@@ -474,8 +510,13 @@ public struct CompiledModel: Sendable {
           } else {
             profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0, cutoff: cutoff) }
           }
+          let baseDaily = d.annualVolume * share / 365 / norm
+          guard baseDaily.isFinite else {
+            problem("\(path).annual_volume", "the day factors give no finite daily volume (\(baseDaily)); check month_factors, weekday_factors and the hour profiles")
+            continue
+          }
           streams.append(Stream(unit: u, channel: channel, procedures: members.map(\.0), mix: mix,
-            baseDaily: d.annualVolume * share / 365 / norm, onlineCapable: onlineCapable, postalCapable: postalCapable,
+            baseDaily: baseDaily, onlineCapable: onlineCapable, postalCapable: postalCapable,
             demand: di, profiles: profiles, usesUnitSchedule: !online))
         }
       }

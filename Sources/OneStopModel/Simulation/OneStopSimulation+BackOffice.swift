@@ -50,9 +50,12 @@ extension OneStopSimulation {
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     default:
-      let t = model.schedules[model.hot.units[u].schedule].addingWorkingTime(p.deadlineHours * 3600, to: now, deadlineDays: model.calendar)
-      dossiers[i].dueAt = t
-      due = dayIndex(t)
+      let schedule = model.schedules[model.hot.units[u].schedule]
+      let t = schedule.addingWorkingTime(p.deadlineHours * 3600, to: now, deadlineDays: model.calendar)
+      // Working hours that outlast the laid-out schedule (the run and 800 days after
+      // it) give +infinity: the dossier is due just after that range, never in the run.
+      due = t.isFinite ? dayIndex(t) : schedule.days
+      dossiers[i].dueAt = t.isFinite ? t : Double(schedule.days) * 86_400
     }
     dossiers[i].dueDay = Int32(due)
     dossiers[i].appointmentDay = Int32(due)
@@ -284,7 +287,7 @@ extension OneStopSimulation {
     if model.hot.stepHasLead[j] {
       var lead = model.hot.stepLead[j].sample(stationRNG[s].rng)
       if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
-      let days = max(0, Int(lead.rounded(.up)))
+      let days = Self.wholeDays(lead)
       if days > 0 {
         // The same time of day, `days` working days later.
         let today = dayIndex(now)

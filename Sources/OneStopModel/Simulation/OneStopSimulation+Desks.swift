@@ -210,7 +210,10 @@ extension OneStopSimulation {
       }
     } else {
       groupOpen[g] = false
-      let endOfDay = model.schedules[sched].lastClose(dayIndex: dayIndex(now)) == now
+      // A day that closes at 24:00 closes at the first instant of the next day index:
+      // compare with the previous day's last closing too, or overtime never starts.
+      let day = dayIndex(now)
+      let endOfDay = model.schedules[sched].lastClose(dayIndex: day) == now || model.schedules[sched].lastClose(dayIndex: day - 1) == now
       groupOvertime[g] = endOfDay && model.hot.units[group.unit].serveAll
     }
     if let next = model.schedules[sched].nextChange(after: now), next.time < model.endTime {

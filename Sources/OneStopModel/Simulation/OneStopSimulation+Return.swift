@@ -111,6 +111,9 @@ extension OneStopSimulation {
         if isWorkingDay(day) { workingBefore.append(day) }
         day -= 1
       }
+      // A calendar with no working day at all before the start (every day off): the
+      // day before the start stands in, so the draw below cannot index an empty list.
+      if workingBefore.isEmpty { workingBefore = [-1] }
       let steps = hp.stepCount
       for _ in 0..<b.count {
         var receipt: Int

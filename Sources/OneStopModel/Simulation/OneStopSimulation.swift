@@ -267,7 +267,14 @@ public struct OneStopSimulation: SimulationModel {
 
   /// A working-day delay drawn from `dist`, at least `minimum` days.
   mutating func workingDayDelay(_ dist: Distribution, _ rng: RandomStream, minimum: Int = 1) -> Int {
-    max(minimum, Int(dist.sample(rng).rounded(.up)))
+    max(minimum, Self.wholeDays(dist.sample(rng)))
+  }
+
+  /// `days` rounded up to whole days, within 0 ... `WorkCalendar.farFuture`: a draw from
+  /// a heavy tail (or a NaN) must not trap in the conversion to an integer.
+  @inline(__always)
+  static func wholeDays(_ days: Double) -> Int {
+    days > 0 ? Int(Swift.min(days.rounded(.up), Double(WorkCalendar.farFuture))) : 0
   }
 
   /// First opening instant of `unit` on or after day index `day` (searching up to 60
