@@ -10,7 +10,7 @@ struct Staff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find the cheapest desks and officers that meet KPI targets, or where N extra staff help most.",
     discussion: """
-      Each target is met with 95 % confidence (one-sided, over replications run on common random numbers). Decision variables are integer keys of the scenario: desk group counts and agency officers (all of them when --vary is not given). The search starts where no pool has fewer persons than the work it is offered, adds the step that most reduces the targets' shortfall per unit of cost until every target is met, then takes back every step not needed. With --budget it instead adds up to N persons where they improve the targets' KPIs most. Method and guarantees: docs/staffing.md.
+      Each target is met with 95 % confidence (one-sided, over replications run on common random numbers). Decision variables are integer keys of the scenario: desk group counts and agency officers (all of them when --vary is not given); a key without bounds only grows from today's value unless --allow-cuts. The search starts where no pool has fewer persons than the work it is offered, adds the step that most reduces the targets' shortfall per unit of cost until every target is met, then takes back every step not needed. With --budget it instead adds up to N persons where they improve the targets' KPIs most. Method and guarantees: docs/staffing.md.
 
       Examples:
         onestop staff scenarios/tuyen-quang-2022.yaml \\
@@ -31,7 +31,7 @@ struct Staff: ParsableCommand {
   @Option(name: .customLong("target"), help: ArgumentHelp("A KPI target, KPI<=VALUE or KPI>=VALUE (repeatable), e.g. desk_wait_p90@pasc<=15m.", valueName: "kpi<=value"))
   var targets: [String] = []
 
-  @Option(name: .customLong("vary"), help: ArgumentHelp("A key to vary, with bounds: KEY=LOW..HIGH, or KEY for 1 .. 2 x current + 2 (repeatable; default: every desk group and agency).", valueName: "key=low..high"))
+  @Option(name: .customLong("vary"), help: ArgumentHelp("A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every desk group and agency).", valueName: "key=low..high"))
   var vary: [String] = []
 
   @Option(name: .customLong("cost"), help: ArgumentHelp("Cost of one person of a key (repeatable; default 1).", valueName: "key=cost"))
@@ -61,11 +61,15 @@ struct Staff: ParsableCommand {
   @Flag(help: "Start the minimum-cost search from the current values instead of the offered-load bound.")
   var fromCurrent = false
 
+  @Flag(help: "Let the plan go below today's staffing for keys given without bounds (default: it only adds).")
+  var allowCuts = false
+
   func validate() throws {
     if targets.isEmpty { throw ValidationError("give at least one --target, e.g. --target 'overdue_rate_of_received<=1'") }
     if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for a confidence bound, got \(replications).") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let budget, budgetValue(budget) == nil { throw ValidationError("--budget expects a positive number of persons, e.g. 5 or +5, got '\(budget)'.") }
+    if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
   }
 
   func budgetValue(_ text: String) -> Double? {
@@ -154,7 +158,9 @@ struct Staff: ParsableCommand {
         let hint = known.first { $0.lowercased() == key.lowercased() } ?? known.min { editDistance($0, key) < editDistance($1, key) }
         throw StaffError("--vary '\(key)': the scenario has no integer at this key\(hint.map { " (did you mean '\($0)'?)" } ?? "")")
       }
-      let low = lo ?? 1, high = hi ?? max(2 * current + 2, low)
+      // Without bounds a key only grows: targets on some units would otherwise let the
+      // cheapest plan cut every pool they do not watch (--allow-cuts lets it).
+      let low = lo ?? (allowCuts ? 1 : current), high = hi ?? max(2 * current + 2, low)
       guard current >= 0 else { throw StaffError("--vary '\(key)': the current value \(current) is negative") }
       out.append(StaffVariable(key: key, low: low, high: high, cost: 1, current: current))
     }
@@ -273,6 +279,8 @@ struct Staff: ParsableCommand {
     let a = absolute(dir), b = absolute(target)
     var common = 0
     while common < min(a.count, b.count - 1) && a[common] == b[common] { common += 1 }
+    // Nothing in common but the root: an absolute path reads better than ../../..
+    if common == 0 { return "/" + b.joined(separator: "/") }
     return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
   }
 }
