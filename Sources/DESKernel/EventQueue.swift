@@ -1,10 +1,5 @@
-/// The future-event calendar: a 4-ary min-heap of `ScheduledEvent`s in one contiguous,
+/// The future-event calendar: a binary min-heap of `ScheduledEvent`s in one contiguous,
 /// manually managed buffer.
-///
-/// Four children per node rather than two: the tree is half as deep, and a node's
-/// children are adjacent (160 bytes, three cache lines), so popping touches about half
-/// as many cache lines. With the province model's ten thousand pending events this cut
-/// the heap's share of the run time by about a third (see `scripts/bench-province.sh`).
 ///
 /// The queue is noncopyable: it owns its buffer the way a C heap would, so pushing and
 /// popping move bytes through a raw pointer with no reference counting, no
@@ -57,7 +52,7 @@ public struct EventQueue<Payload>: ~Copyable {
     var hole = _count
     _count &+= 1
     while hole > 0 {
-      let parent = (hole &- 1) >> 2
+      let parent = (hole &- 1) >> 1
       if !event.precedes(base[parent]) { break }
       (base + hole).initialize(to: (base + parent).move())
       hole = parent
@@ -84,15 +79,11 @@ public struct EventQueue<Payload>: ~Copyable {
       var hole = 0
       let count = _count
       while true {
-        let first = 4 &* hole &+ 1
-        if first >= count { break }
-        var child = first
-        let end = Swift.min(first &+ 4, count)
-        var c = first &+ 1
-        while c < end {
-          if base[c].precedes(base[child]) { child = c }
-          c &+= 1
-        }
+        let left = 2 &* hole &+ 1
+        if left >= count { break }
+        let right = left &+ 1
+        var child = left
+        if right < count && base[right].precedes(base[left]) { child = right }
         if !base[child].precedes(moving) { break }
         (base + hole).initialize(to: (base + child).move())
         hole = child
