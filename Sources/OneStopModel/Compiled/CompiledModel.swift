@@ -122,6 +122,9 @@ public struct CompiledModel: Sendable {
   public let stations: [Station]
   public let procedures: [Procedure]
   public let schedules: [ResolvedSchedule]
+  /// The schedules and the calendar again, as flat buffers the event loop reads without
+  /// reference counting (`CalendarReader`).
+  public let calendarTable: CalendarTable
   public let streams: [Stream]
   /// routes[p * units.count + u] = station of each step of procedure p received at unit u
   /// (empty when the route cannot be resolved: the procedure is not offered there).
@@ -544,6 +547,7 @@ public struct CompiledModel: Sendable {
     self.stations = stations
     self.procedures = procedures
     self.schedules = schedules
+    self.calendarTable = CalendarTable(schedules: schedules, calendar: calendar)
     self.streams = streams
     self.routes = routes
     self.demandReturnShares = returnShares
@@ -587,8 +591,8 @@ public struct CompiledModel: Sendable {
   func dailyVolume(stream k: Int, day: Int) -> Double {
     let s = hot.streams[k]
     let dayNumber = epochDay + day
-    let date = CivilDate(dayNumber: dayNumber)
-    var v = s.baseDaily * hot.monthFactors[s.demand * 12 + date.month - 1]
+    let month = day >= 0 && day < hot.monthOfDay.count ? Int(hot.monthOfDay[day]) : CivilDate(dayNumber: dayNumber).month - 1
+    var v = s.baseDaily * hot.monthFactors[s.demand * 12 + month]
       * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber,
         weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
     let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0

@@ -104,10 +104,14 @@ struct HotTables: Sendable {
   /// Per demand: online and postal share ramps as (day number, value) points.
   var onlineRamps: [[(day: Int, value: Double)]] = []
   var postalRamps: [[(day: Int, value: Double)]] = []
+  /// Month (0-11) of each day index of the run: the arrival streams ask once per stream
+  /// and day, and a civil-date conversion there was 2 % of the run time.
+  var monthOfDay: [UInt8] = []
 
   init() {}
 
   init(_ m: CompiledModel) {
+    monthOfDay = (0..<m.horizonDays).map { UInt8(CivilDate(dayNumber: m.epochDay + $0).month - 1) }
     for p in m.procedures {
       var kind: UInt8 = 0, hours = 0.0
       switch p.deadline {

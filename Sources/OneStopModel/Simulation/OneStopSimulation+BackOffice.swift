@@ -172,19 +172,17 @@ extension OneStopSimulation {
     let unit = model.hot.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
-    let sender = model.schedules[fromSchedule]
     var leaveDay = day
-    if sender.hours(dayIndex: day).intervals.isEmpty || second > unit.transferCutoff {
+    if clock.isClosedAllDay(fromSchedule, day) || second > unit.transferCutoff {
       leaveDay = day + 1
-      while leaveDay < model.horizonDays && sender.hours(dayIndex: leaveDay).intervals.isEmpty { leaveDay += 1 }
+      while leaveDay < model.horizonDays && clock.isClosedAllDay(fromSchedule, leaveDay) { leaveDay += 1 }
     }
     var arrivalDay = leaveDay
     if toLevel != unit.level && rules.interLevelHandoverWorkingDays > 0 {
       arrivalDay = addingWorkingDays(rules.interLevelHandoverWorkingDays, to: leaveDay)
     }
-    let receiver = model.schedules[toSchedule]
-    if arrivalDay == day && receiver.isOpen(at: now) { return now }
-    return receiver.nextOpening(atOrAfter: arrivalDay == day ? now : Double(arrivalDay) * 86_400) ?? model.endTime
+    if arrivalDay == day && clock.isOpen(toSchedule, at: now) { return now }
+    return clock.nextOpening(toSchedule, atOrAfter: arrivalDay == day ? now : Double(arrivalDay) * 86_400) ?? model.endTime
   }
 
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
@@ -217,16 +215,15 @@ extension OneStopSimulation {
   /// are away today, for the next day's opening).
   mutating func dispatch(station s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard stations[s].queued > 0 else { return }
-    // Indexed, not copied to a local: a copy of the schedule retains its arrays.
     let k = model.hot.stations[s].schedule
-    if model.schedules[k].isOpen(at: now) {
+    if clock.isOpen(k, at: now) {
       while let (officer, i) = stations[s].take(at: now) {
         startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
       }
       guard stations[s].queued > 0 && stations[s].busy < stations[s].officers && stations[s].busy >= stations[s].present else { return }
       // Officers away today: the rest waits for tomorrow's opening.
-      if let t = model.schedules[k].nextOpening(atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
-    } else if stations[s].busy < stations[s].officers, let t = model.schedules[k].nextOpening(atOrAfter: now) {
+      if let t = clock.nextOpening(k, atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
+    } else if stations[s].busy < stations[s].officers, let t = clock.nextOpening(k, atOrAfter: now) {
       wake(station: s, at: t, &scheduler)
     }
   }
@@ -253,13 +250,13 @@ extension OneStopSimulation {
       work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s].rng) * 3600
     }
     note(.workStarted, i, at: now, station: s)
-    let end = model.schedules[st.schedule].addingWorkingTime(work, to: now)
+    let end = clock.addingWorkingTime(st.schedule, work, to: now)
     // Busy time inside the statistics window only: a task that straddles the warm-up or
     // the end counts for its part inside.
     if now >= model.warmupEnd && end <= model.endTime {
       stations[s].busyWork += work
     } else if end > model.warmupEnd {
-      stations[s].busyWork += model.schedules[st.schedule].openSeconds(from: Swift.max(now, model.warmupEnd), to: Swift.min(end, model.endTime))
+      stations[s].busyWork += clock.openSeconds(st.schedule, from: Swift.max(now, model.warmupEnd), to: Swift.min(end, model.endTime))
     }
     if now >= model.warmupEnd { stations[s].waits.add(now - dossiers[i].queuedAt) }
     if end < model.endTime {
@@ -313,7 +310,7 @@ extension OneStopSimulation {
   /// A legal wait that does not count against the deadline (posting under Decree
   /// 101/2024): the due date moves by the working days the wait covers.
   mutating func excludeFromDeadline(_ i: Int32, from a: Double, to b: Double, _ scheduler: inout Scheduler<Event>) {
-    let n = model.calendar.workingDays(after: model.epochDay + dayIndex(a), through: model.epochDay + dayIndex(b))
+    let n = clock.workingDays(after: model.epochDay + dayIndex(a), through: model.epochDay + dayIndex(b))
     guard n > 0 else { return }
     let due = addingWorkingDays(n, to: Int(dossiers[i].dueDay))
     dossiers[i].dueDay = Int32(due)
@@ -357,7 +354,7 @@ extension OneStopSimulation {
     dossiers[i].supplements &+= 1
     note(.supplementRequested, i, at: now)
     dossiers[i].phase = .supplement
-    dossiers[i].usedDays = Int32(model.calendar.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
+    dossiers[i].usedDays = Int32(clock.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].supplementRequests += 1 }
     let rng = unitRNG[u].rng

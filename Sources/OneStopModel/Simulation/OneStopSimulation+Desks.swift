@@ -141,7 +141,7 @@ extension OneStopSimulation {
     if now > model.warmupEnd {
       let from = max(deskStart[desk], model.warmupEnd)
       counters.deskBusy[g] += now - from
-      let inHours = model.schedules[model.hot.groups[g].schedule].openSeconds(from: from, to: now)
+      let inHours = clock.openSeconds(model.hot.groups[g].schedule, from: from, to: now)
       counters.deskOvertime[g] += max(0, now - from - inHours)
     }
     deskBusy[desk] = false
@@ -200,7 +200,7 @@ extension OneStopSimulation {
   mutating func deskGroupChange(_ g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let group = model.hot.groups[g]
     let sched = group.schedule
-    let opening = model.schedules[sched].isOpen(at: now)
+    let opening = clock.isOpen(sched, at: now)
     if opening {
       groupOpen[g] = true
       groupOvertime[g] = false
@@ -213,10 +213,10 @@ extension OneStopSimulation {
       // A day that closes at 24:00 closes at the first instant of the next day index:
       // compare with the previous day's last closing too, or overtime never starts.
       let day = dayIndex(now)
-      let endOfDay = model.schedules[sched].lastClose(dayIndex: day) == now || model.schedules[sched].lastClose(dayIndex: day - 1) == now
+      let endOfDay = clock.lastClose(sched, dayIndex: day) == now || clock.lastClose(sched, dayIndex: day - 1) == now
       groupOvertime[g] = endOfDay && model.hot.units[group.unit].serveAll
     }
-    if let next = model.schedules[sched].nextChange(after: now), next.time < model.endTime {
+    if let next = clock.nextChange(sched, after: now), next.time < model.endTime {
       scheduler.schedule(at: next.time, priority: .capacity, .deskGroupChange(group: Int32(g)))
     }
   }
@@ -225,7 +225,7 @@ extension OneStopSimulation {
     let sched = model.hot.units[u].schedule
     var day = dayIndex(t)
     while day < model.horizonDays {
-      if let close = model.schedules[sched].lastClose(dayIndex: day), close > t {
+      if let close = clock.lastClose(sched, dayIndex: day), close > t {
         scheduler.schedule(at: close, priority: .late, .unitClose(unit: Int32(u)))
         return
       }

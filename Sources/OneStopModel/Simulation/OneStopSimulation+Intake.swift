@@ -14,7 +14,7 @@ extension OneStopSimulation {
     while day < model.horizonDays {
       let volume = model.dailyVolume(stream: k, day: day)
       if volume > 0 {
-        let pi = s.firstProfile + (s.usesUnitSchedule ? Int(model.schedules[sched].patternOfDay[day]) : 0)
+        let pi = s.firstProfile + (s.usesUnitSchedule ? clock.pattern(sched, day) : 0)
         if !model.hot.profiles[pi].isEmpty {
           let f0 = model.hot.profiles[pi].cumulative(at: second)
           let left = volume * (1 - f0)
@@ -79,7 +79,7 @@ extension OneStopSimulation {
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
     dossiers[i].visits &+= 1
-    let open = model.schedules[unit.schedule].isOpen(at: now)
+    let open = clock.isOpen(unit.schedule, at: now)
     if !open || second >= unit.ticketCutoff || !counterOpens(unit: u, for: dossiers[i], day: day) {
       dossiers[i].wastedVisits &+= 1
       if inCohort(dossiers[i]) {
@@ -102,7 +102,7 @@ extension OneStopSimulation {
   mutating func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
     let bit = UInt64(1) << UInt64(model.hot.procedures[Int(d.procedure)].field)
     for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup where model.hot.groups[g].fieldMask & bit != 0 {
-      if !model.schedules[model.hot.groups[g].schedule].hours(dayIndex: day).intervals.isEmpty { return true }
+      if !clock.isClosedAllDay(model.hot.groups[g].schedule, day) { return true }
     }
     return false
   }
@@ -133,9 +133,9 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     let sched = model.hot.units[u].schedule
     var target = max(day, 0)
-    while target < model.horizonDays && visitProfiles[u][Int(model.schedules[sched].patternOfDay[target])].isEmpty { target += 1 }
+    while target < model.horizonDays && visitProfiles[u][clock.pattern(sched, target)].isEmpty { target += 1 }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
-    let pattern = Int(model.schedules[sched].patternOfDay[target])
+    let pattern = clock.pattern(sched, target)
     let t = Double(target) * 86_400 + visitProfiles[u][pattern].inverse(Swift.max(1e-12, unitRNG[u].rng.uniform()))
     if target > dayIndex(scheduler.now) {
       agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
@@ -184,7 +184,7 @@ extension OneStopSimulation {
         // queuedAt is the submission instant (the check queue is FIFO from submission).
         let submitted = dossiers[i].submittedAt
         let day = dayIndex(submitted)
-        let inHours = isWorkingDay(day) && model.schedules[model.hot.units[u].schedule].isOpen(at: submitted)
+        let inHours = isWorkingDay(day) && clock.isOpen(model.hot.units[u].schedule, at: submitted)
         receiptDay = inHours ? day : addingWorkingDays(1, to: day)
       }
       accept(i, at: now, receiptDay: receiptDay, &scheduler)

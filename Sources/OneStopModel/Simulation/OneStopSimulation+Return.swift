@@ -124,7 +124,7 @@ extension OneStopSimulation {
         } else {
           receipt = workingBefore[min(workingBefore.count - 1, rng.uniformInt(below: max(1, deadline)))]
         }
-        let age = model.calendar.workingDays(after: model.epochDay + receipt, through: model.epochDay - 1)
+        let age = clock.workingDays(after: model.epochDay + receipt, through: model.epochDay - 1)
         var d = Dossier()
         d.procedure = Int32(p)
         d.unit = Int32(u)

@@ -57,6 +57,8 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   public let model: CompiledModel
+  /// The model's opening hours and working days, read without reference counting.
+  let clock: CalendarReader
   let behaviour: CitizenBehaviour
   let rules: ProcessingRules
   let fieldCount: Int
@@ -103,6 +105,7 @@ public struct OneStopSimulation: SimulationModel {
   /// A fresh replication of `model`: streams derive from (`seed`, `replication`, name).
   public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
     self.model = model
+    clock = model.calendarTable.reader
     behaviour = model.configuration.behaviour
     rules = model.configuration.rules
     fieldCount = model.fields.count
@@ -257,12 +260,12 @@ public struct OneStopSimulation: SimulationModel {
   func inCohort(_ d: Dossier) -> Bool { d.firstSeen >= model.warmupEnd }
 
   @inline(__always)
-  func isWorkingDay(_ day: Int) -> Bool { model.calendar.isWorkingDay(model.epochDay + day) }
+  func isWorkingDay(_ day: Int) -> Bool { clock.isWorkingDay(model.epochDay + day) }
 
   /// Day index of the `n`-th working day after day index `day`.
   @inline(__always)
   mutating func addingWorkingDays(_ n: Int, to day: Int) -> Int {
-    model.calendar.addingWorkingDays(n, to: model.epochDay + day) - model.epochDay
+    clock.addingWorkingDays(n, to: model.epochDay + day) - model.epochDay
   }
 
   /// A working-day delay drawn from `dist`, at least `minimum` days.
@@ -280,7 +283,7 @@ public struct OneStopSimulation: SimulationModel {
   /// First opening instant of `unit` on or after day index `day` (searching up to 60
   /// days), or 07:00 of `day` when it never opens.
   mutating func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
-    model.schedules[model.hot.units[unit].schedule].nextOpening(atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+    clock.nextOpening(model.hot.units[unit].schedule, atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
   }
 
   /// Acts on the day's watches and puts its planned visits into the event calendar.
@@ -336,7 +339,6 @@ public struct OneStopSimulation: SimulationModel {
     for s in stations.indices {
       guard let rng = absenceRNG[s] else { continue }
       let st = model.hot.stations[s]
-      let schedule = model.schedules[st.schedule]
       guard isWorkingDay(day) else {
         stations[s].present = stations[s].officers - stations[s].away
         continue
@@ -352,8 +354,8 @@ public struct OneStopSimulation: SimulationModel {
       }
       if st.timeOff && weekday <= 5 {
         let saturday = day - weekday - 1
-        let satHours = schedule.openSeconds(from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
-        let today = schedule.openSeconds(from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
+        let satHours = clock.openSeconds(st.schedule, from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
+        let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
         if satHours > 0 && today > 0 {
           let p = Swift.min(1, satHours / (5 * today))
           for _ in 0..<(stations[s].officers - away) where rng.bernoulli(p) { away += 1 }
@@ -362,7 +364,7 @@ public struct OneStopSimulation: SimulationModel {
       stations[s].present = stations[s].officers - away
       if away > 0 {
         let lo = Swift.max(Double(day) * 86_400, model.warmupEnd)
-        stations[s].absentSeconds += Double(away) * schedule.openSeconds(from: lo, to: Swift.min(Double(day + 1) * 86_400, model.endTime))
+        stations[s].absentSeconds += Double(away) * clock.openSeconds(st.schedule, from: lo, to: Swift.min(Double(day + 1) * 86_400, model.endTime))
       }
     }
   }

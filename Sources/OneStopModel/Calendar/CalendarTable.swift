@@ -1,0 +1,199 @@
+/// The opening hours of every resolved schedule of a model and its working-day calendar,
+/// in flat buffers of plain values that the event loop reads through `CalendarReader`.
+///
+/// Why: `ResolvedSchedule` and `WorkCalendar` keep their days in Swift arrays, so a copy
+/// taken out of `CompiledModel.schedules` (which is what `model.schedules[k].isOpen(at:)`
+/// does inside a mutating handler) retains and releases each of its arrays. In the
+/// province profile those copies made most of the reference counting of the event loop
+/// (several million retains a replication). The table is built once per compiled model
+/// and owns its memory; the reader is a bundle of raw pointers, valid while the model
+/// lives, and answers the same questions with the same arithmetic.
+public final class CalendarTable: @unchecked Sendable {
+  public let reader: CalendarReader
+  private let allocations: [UnsafeMutableRawPointer]
+
+  public init(schedules: [ResolvedSchedule], calendar: WorkCalendar) {
+    var patterns: [[OpenInterval]] = []
+    var base: [Int32] = []
+    for s in schedules {
+      base.append(Int32(patterns.count))
+      patterns += s.patterns.map(\.intervals)
+    }
+    let days = schedules.map(\.days).max() ?? 0
+    var allocations: [UnsafeMutableRawPointer] = []
+    func buffer<T>(_ values: [T]) -> UnsafePointer<T> {
+      let p = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(values.count, 1))
+      p.initialize(from: values, count: values.count)
+      allocations.append(UnsafeMutableRawPointer(p))
+      return UnsafePointer(p)
+    }
+    // Day patterns, as global pattern indices; -1 beyond a schedule's days (closed).
+    var dayPattern = [Int32](repeating: -1, count: schedules.count * days)
+    for (k, s) in schedules.enumerated() {
+      for d in 0..<s.days { dayPattern[k * days + d] = base[k] + Int32(s.patternOfDay[d]) }
+    }
+    var first: [Int32] = [0]
+    var opens: [Double] = [], closes: [Double] = []
+    for p in patterns {
+      for i in p {
+        opens.append(Double(i.open))
+        closes.append(Double(i.close))
+      }
+      first.append(Int32(opens.count))
+    }
+    reader = CalendarReader(
+      days: days, dayPattern: buffer(dayPattern), patternBase: buffer(base), patternFirst: buffer(first),
+      opens: buffer(opens), closes: buffer(closes),
+      firstDay: calendar.firstDay, dayCount: calendar.dayCount, working: buffer(calendar.kinds.map { $0 == .working }),
+      workingUpTo: buffer(calendar.workingUpTo), workingList: buffer(calendar.workingDays), workingCount: calendar.workingDays.count)
+    self.allocations = allocations
+  }
+
+  deinit { allocations.forEach { $0.deallocate() } }
+}
+
+/// Raw-pointer view of a `CalendarTable` (see there): schedule queries by schedule index,
+/// with the semantics of `ResolvedSchedule`, and working-day queries with those of
+/// `WorkCalendar`. Copying it costs nothing; it must not outlive its table.
+public struct CalendarReader: @unchecked Sendable {
+  let days: Int
+  let dayPattern: UnsafePointer<Int32>
+  let patternBase: UnsafePointer<Int32>
+  let patternFirst: UnsafePointer<Int32>
+  let opens: UnsafePointer<Double>
+  let closes: UnsafePointer<Double>
+  let firstDay: Int
+  let dayCount: Int
+  let working: UnsafePointer<Bool>
+  let workingUpTo: UnsafePointer<Int32>
+  let workingList: UnsafePointer<Int32>
+  let workingCount: Int
+
+  // MARK: - Opening hours
+
+  /// The intervals of schedule `s` on day index `day` (an empty range when closed).
+  @inline(__always)
+  func intervals(_ s: Int, _ day: Int) -> Range<Int> {
+    guard day >= 0 && day < days else { return 0..<0 }
+    let p = Int(dayPattern[s * days + day])
+    guard p >= 0 else { return 0..<0 }
+    return Int(patternFirst[p])..<Int(patternFirst[p + 1])
+  }
+
+  /// The schedule's own pattern index of day `day` (`ResolvedSchedule.patternOfDay`).
+  @inline(__always)
+  func pattern(_ s: Int, _ day: Int) -> Int { Int(dayPattern[s * days + day] - patternBase[s]) }
+
+  /// `true` when schedule `s` has no opening on day `day`.
+  @inline(__always)
+  func isClosedAllDay(_ s: Int, _ day: Int) -> Bool { intervals(s, day).isEmpty }
+
+  func isOpen(_ s: Int, at t: Double) -> Bool {
+    let day = Int((t / 86_400).rounded(.down))
+    let x = t - Double(day) * 86_400
+    for i in intervals(s, day) where opens[i] <= x && x < closes[i] { return true }
+    return false
+  }
+
+  func nextOpening(_ s: Int, atOrAfter t: Double) -> Double? {
+    var day = Int((t / 86_400).rounded(.down))
+    var x = t - Double(day) * 86_400
+    while day < days {
+      for i in intervals(s, day) where x < closes[i] {
+        return Double(day) * 86_400 + Swift.max(x, opens[i])
+      }
+      day += 1
+      x = 0
+    }
+    return nil
+  }
+
+  func nextChange(_ s: Int, after t: Double) -> (time: Double, opens: Bool)? {
+    var day = Int((t / 86_400).rounded(.down))
+    let x = t - Double(day) * 86_400
+    var first = true
+    while day < days {
+      for i in intervals(s, day) {
+        if !first || opens[i] > x { return (Double(day) * 86_400 + opens[i], true) }
+        if closes[i] > x { return (Double(day) * 86_400 + closes[i], false) }
+      }
+      day += 1
+      first = false
+    }
+    return nil
+  }
+
+  /// The instant at which `work` seconds of open time, started at `t`, are done;
+  /// +infinity when the schedule closes for good first.
+  func addingWorkingTime(_ s: Int, _ work: Double, to t: Double) -> Double {
+    var remaining = work
+    var day = Int((t / 86_400).rounded(.down))
+    var x = t - Double(day) * 86_400
+    while day < days {
+      let base = Double(day) * 86_400
+      for i in intervals(s, day) where x < closes[i] {
+        let start = Swift.max(x, opens[i])
+        let available = closes[i] - start
+        if remaining <= available { return base + start + remaining }
+        remaining -= available
+        x = closes[i]
+      }
+      day += 1
+      x = 0
+    }
+    return .infinity
+  }
+
+  /// Open seconds of schedule `s` in [`a`, `b`).
+  func openSeconds(_ s: Int, from a: Double, to b: Double) -> Double {
+    guard b > a else { return 0 }
+    var total = 0.0
+    var day = Int((a / 86_400).rounded(.down))
+    let lastDay = Int((b / 86_400).rounded(.down))
+    while day <= lastDay && day < days {
+      let base = Double(day) * 86_400
+      for i in intervals(s, day) {
+        let lo = Swift.max(a, base + opens[i]), hi = Swift.min(b, base + closes[i])
+        if hi > lo { total += hi - lo }
+      }
+      day += 1
+    }
+    return total
+  }
+
+  /// The close time of the last interval of day `day`, if open that day.
+  func lastClose(_ s: Int, dayIndex day: Int) -> Double? {
+    let r = intervals(s, day)
+    guard let last = r.last else { return nil }
+    return Double(day) * 86_400 + closes[last]
+  }
+
+  // MARK: - Working days (day numbers, as `WorkCalendar`)
+
+  @inline(__always)
+  func isWorkingDay(_ day: Int) -> Bool {
+    let i = day - firstDay
+    guard i >= 0, i < dayCount else { return CivilDate.weekday(ofDayNumber: day) <= 5 }
+    return working[i]
+  }
+
+  private func upTo(_ day: Int) -> Int {
+    let i = day - firstDay
+    if i < 0 { return 0 }
+    if i < dayCount { return Int(workingUpTo[i]) }
+    let lastDay = firstDay + dayCount - 1
+    return workingCount + WorkCalendar.weekdays(after: lastDay, through: Swift.min(day, lastDay + WorkCalendar.farFuture))
+  }
+
+  func workingDays(after a: Int, through b: Int) -> Int {
+    guard b > a else { return 0 }
+    return upTo(b) - upTo(a)
+  }
+
+  func addingWorkingDays(_ n: Int, to day: Int) -> Int {
+    if n <= 0 { return day }
+    let target = upTo(day) + Swift.min(n, WorkCalendar.farFuture)
+    if target <= workingCount { return Int(workingList[target - 1]) }
+    return Swift.max(day + 1, WorkCalendar.addingWeekdays(target - workingCount, to: firstDay + dayCount - 1))
+  }
+}
