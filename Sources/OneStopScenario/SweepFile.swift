@@ -283,7 +283,7 @@ public struct SweepFile: Sendable {
   public func unknownUnits(in model: CompiledModel) -> ScenarioErrors? {
     let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
       let node = i < kpiNodes.count ? kpiNodes[i] : root
-      if let message = KPI.unknownLevel(k, in: model) {
+      if let message = KPI.unknownLevel(k, in: model) ?? KPI.unknownAgency(k, in: model) {
         return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
       }
       guard let unit = KPI.unknownUnit(k, in: model) else { return nil }

@@ -42,6 +42,7 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
     let name = parts[0].trimmingCharacters(in: .whitespaces)
     guard let kpi = KPI.named(name) else {
       let names = KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@UNIT" } + KPI.perLevel.map { $0.0 + "@level:LEVEL" }
+        + KPI.perAgency.map { $0.0 + "@agency:AGENCY" }
       let hint = StaffError.closest(to: name.split(separator: "@").first.map(String.init) ?? name, in: KPI.all.map(\.name))
       throw StaffError("target '\(text)': unknown KPI '\(name)'\(hint.map { " (did you mean '\($0)'?)" } ?? ""); KPIs: \(names.joined(separator: ", "))")
     }

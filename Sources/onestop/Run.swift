@@ -86,7 +86,7 @@ struct Run: ParsableCommand {
     // A --precision KPI of a unit or level the scenario does not have would be NaN.
     let targets = try auto.targets()
     for t in targets {
-      if let message = KPI.unknownLevel(t.kpi.name, in: model) {
+      if let message = KPI.unknownLevel(t.kpi.name, in: model) ?? KPI.unknownAgency(t.kpi.name, in: model) {
         printError("--precision: \(message)")
         throw ExitCode(2)
       }

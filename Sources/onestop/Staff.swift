@@ -103,8 +103,8 @@ struct Staff: ParsableCommand {
       if let unit = KPI.unknownUnit(t.kpi.name, in: baseModel) {
         throw StaffError("target '\(t.text)': the scenario has no unit '\(unit)' (units: \(baseModel.units.prefix(8).map(\.id).joined(separator: ", "))\(baseModel.units.count > 8 ? ", ..." : ""))")
       }
-      if let level = KPI.unknownLevel(t.kpi.name, in: baseModel) {
-        throw StaffError("target '\(t.text)': the scenario has no level '\(level)' (levels: \(baseModel.levels.joined(separator: ", ")))")
+      if let message = KPI.unknownLevel(t.kpi.name, in: baseModel) ?? KPI.unknownAgency(t.kpi.name, in: baseModel) {
+        throw StaffError("target '\(t.text)': \(message)")
       }
     }
     var variables = try makeVariables(root)

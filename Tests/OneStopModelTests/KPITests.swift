@@ -183,3 +183,27 @@ import TestSupport
     }
   }
 }
+
+/// Per-agency KPIs add up to the totals and follow the "By deciding agency" keys.
+@Suite struct AgencyKPITests {
+  @Test func perAgencyKPIsSumToTheTotal() throws {
+    let model = try CompiledModel(ProvinceFixtures.random(seed: 3))
+    let r = OneStopSimulation.run(model, seed: 5)
+    var owners: [String] = []
+    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    #expect(!owners.isEmpty)
+    for name in ["received", "resolved_overdue", "in_progress_end"] {
+      let total = try #require(KPI.named(name)).value(r, model)
+      let sum = try owners.reduce(0.0) { $0 + (try #require(KPI.named("\(name)@agency:\($1)"))).value(r, model) }
+      #expect(sum == total, "\(name): \(sum) over agencies, \(total) in all")
+    }
+    let rows = r.breakdown(by: .agency, model: model)
+    for row in rows {
+      let k = try #require(KPI.named("received@agency:\(row.key)"))
+      #expect(k.value(r, model) == Double(row.counters.received))
+    }
+    #expect(KPI.unknownAgency("received@agency:NOPE", in: model) != nil)
+    #expect(KPI.unknownAgency("received@agency:\(owners[0])", in: model) == nil)
+    #expect(KPI.named("received@agency:NOPE")!.value(r, model).isNaN)
+  }
+}

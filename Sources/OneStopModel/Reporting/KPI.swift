@@ -21,6 +21,14 @@ public struct KPI: Sendable {
     if let k = all.first(where: { $0.name == name }) { return k }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
+    if unit.hasPrefix(agencyPrefix) {
+      let agency = String(unit.dropFirst(agencyPrefix.count))
+      guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+      return KPI(name, kpiUnit) { r, model in
+        guard model.procedures.contains(where: { $0.owner == agency }) else { return .nan }
+        return f(r, model, agency)
+      }
+    }
     if unit.hasPrefix(levelPrefix) {
       let level = String(unit.dropFirst(levelPrefix.count))
       guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
@@ -40,9 +48,36 @@ public struct KPI: Sendable {
   public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
-    if unit.hasPrefix(levelPrefix) { return nil }
+    if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) { return nil }
     return model.units.contains { $0.id == unit } ? nil : unit
   }
+
+  /// `@agency:` introduces a deciding agency in a KPI name, as the "By deciding agency"
+  /// table writes it (`TNMT` for the land offices of every district, `GTVT@pasc`).
+  public static let agencyPrefix = "agency:"
+
+  /// For a per-agency KPI name whose agency decides no procedure of `model`: a message
+  /// naming the agencies that do.
+  public static func unknownAgency(_ name: String, in model: CompiledModel) -> String? {
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let target = String(name[name.index(after: at)...])
+    guard target.hasPrefix(agencyPrefix) else { return nil }
+    let agency = String(target.dropFirst(agencyPrefix.count))
+    var owners: [String] = []
+    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    if owners.contains(agency) { return nil }
+    return "no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \(owners.joined(separator: ", "))"
+  }
+
+  /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
+  /// "By deciding agency" table).
+  public static let perAgency: [(String, String, @Sendable (RunResult, CompiledModel, String) -> Double)] = [
+    ("received", "dossiers", { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.received) }),
+    ("resolved_overdue", "dossiers", { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.resolvedOverdue) }),
+    ("in_progress_end", "dossiers", { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.inProgressEnd) }),
+    ("on_time_rate_of_received", "%", { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.onTimeRateOfReceived }),
+    ("overdue_rate_of_received", "%", { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.overdueRateOfReceived }),
+  ]
 
   /// `@level:` introduces a level in a KPI name (unit ids may not clash with it).
   public static let levelPrefix = "level:"
