@@ -182,18 +182,25 @@ public struct StaffSearch {
     var steps: [StaffStep] = []
     var spent = 0.0
     while true {
-      var bestIndex = -1, bestScore = -Double.infinity
+      var bestIndex = -1, bestScore = (-Double.infinity, -Double.infinity)
       var bestEval: StaffEvaluation?
-      let b0 = badness(e)
+      let s0 = shortfall(e), b0 = badness(e)
       for i in variables.indices where x[i] < variables[i].high && spent + variables[i].stepCost <= budget + 1e-9 {
         var y = x
         y[i] += 1
         let ey = try evaluate(y)
-        let score = (b0 - badness(ey)) / variables[i].stepCost
-        if score > bestScore { bestIndex = i; bestScore = score; bestEval = ey }
+        // Targets not yet met come first (their shortfall), then every target's mean
+        // relative to its limit: a person is not spent on a target already met while
+        // another one misses.
+        let score = ((s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost)
+        if score.0 > bestScore.0 + 1e-12 || (abs(score.0 - bestScore.0) <= 1e-12 && score.1 > bestScore.1) {
+          bestIndex = i
+          bestScore = score
+          bestEval = ey
+        }
       }
       guard bestIndex >= 0, let next = bestEval else { break }
-      guard bestScore > 0 else {
+      guard bestScore.0 > 1e-12 || bestScore.1 > 0 else {
         log("no further step improves the targets' KPIs; \(StaffFormat.number(budget - spent)) of the budget left unspent")
         break
       }

@@ -136,18 +136,22 @@ import Testing
     // Budget: the first step taken is the single step with the largest improvement per cost.
     let spent = try s.spend(budget: 3)
     let first = try #require(spent.steps.first)
+    // Gains as docs/staffing.md defines them: the shortfall of unmet targets first, then
+    // the means relative to the limits, per unit of cost.
     let base = Self.smallVariables.map(\.current)
-    func badness(_ x: [Int]) throws -> Double {
+    func measures(_ x: [Int]) throws -> (Double, Double) {
       let e = try s.evaluate(x)
-      return Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].badness(e.kpis[$1]) }
+      return (Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].shortfall(e.kpis[$1]) },
+        Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].badness(e.kpis[$1]) })
     }
-    let b0 = try badness(base)
-    let gains = try Self.smallVariables.indices.map { i -> Double in
+    let m0 = try measures(base)
+    let gains = try Self.smallVariables.indices.map { i -> (Double, Double) in
       var y = base
       y[i] += 1
-      return (b0 - (try badness(y))) / Self.smallVariables[i].stepCost
+      let m = try measures(y)
+      return ((m0.0 - m.0) / Self.smallVariables[i].stepCost, (m0.1 - m.1) / Self.smallVariables[i].stepCost)
     }
-    #expect(first.variable == gains.indices.max { gains[$0] < gains[$1] })
+    #expect(first.variable == gains.indices.max { gains[$0].0 < gains[$1].0 || (gains[$0].0 == gains[$1].0 && gains[$0].1 < gains[$1].1) })
     #expect(spent.steps.last!.addedCost <= 3)
   }
 
