@@ -177,6 +177,10 @@ public struct StaffSearch {
   public func spend(budget: Double) throws(StaffError) -> StaffPlan {
     var x = variables.map(\.current)
     evaluator.reference = x
+    let dear = variables.filter { $0.stepCost > budget + 1e-9 }
+    if !dear.isEmpty {
+      log("one step of these costs more than the budget: " + dear.map { "\(evaluator.short($0.key)) (\(StaffFormat.number($0.stepCost)))" }.joined(separator: ", "))
+    }
     let base = try evaluate(x)
     var e = base
     var steps: [StaffStep] = []
@@ -192,7 +196,8 @@ public struct StaffSearch {
         // Targets not yet met come first (their shortfall), then every target's mean
         // relative to its limit: a person is not spent on a target already met while
         // another one misses.
-        let score = ((s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost)
+        // A step that widens a bound a little (noise) counts as no reduction, not a loss.
+        let score = (Swift.max(0, s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost)
         if score.0 > bestScore.0 + 1e-12 || (abs(score.0 - bestScore.0) <= 1e-12 && score.1 > bestScore.1) {
           bestIndex = i
           bestScore = score
