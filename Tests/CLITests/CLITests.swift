@@ -25,6 +25,31 @@ import Testing
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
+  /// `onestop staff`: a plan that meets the target, written as a variant that validates
+  /// with the plan's desks; infeasible bounds and a misspelt KPI are clear errors (exit 2).
+  @Test func staffWritesARunnablePlanAndRefusesWhatItCannotMeet() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-staff-cli-\(getpid())").path
+    let base = ["staff", "scenarios/mmc.yaml", "--set", "end=2022-01-08", "--replications", "3"]
+    let (status, out, err) = try onestop(base + ["--target", "desk_wait_mean<=0.5m",
+      "--vary", "units[desk-hall].desks[desks].count=1..12", "--out", dir])
+    #expect(status == 0, "\(out)\n\(err)")
+    #expect(out.contains("A plan that meets every target with 95 % confidence"))
+    let plan = (dir as NSString).appendingPathComponent("plan.yaml")
+    let text = try String(contentsOfFile: plan, encoding: .utf8)
+    let desks = try #require(text.split(separator: "\n").first { $0.contains("count:") }.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) })
+    #expect(desks >= 9)  // Erlang C: 8 desks wait 0.88 min on average at this load
+    let (v, vout, _) = try onestop(["validate", plan])
+    #expect(v == 0 && vout.contains("\(desks) desks"), "\(vout)")
+    for file in ["changes.csv", "targets.csv", "tradeoff.csv", "evaluations.jsonl"] {
+      #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(file)), "\(file)")
+    }
+    let (bad, _, badErr) = try onestop(base + ["--target", "desk_wait_mean<=0.5m", "--vary", "units[desk-hall].desks[desks].count=1..7"])
+    #expect(bad == 2)
+    #expect(badErr.contains("no plan within the bounds meets every target") && badErr.contains("desk_wait_mean<=0.5m"), "\(badErr)")
+    let (typo, _, typoErr) = try onestop(base + ["--target", "desk_wiat_mean<=1"])
+    #expect(typo == 2 && typoErr.contains("did you mean 'desk_wait_mean'"), "\(typoErr)")
+  }
+
   @Test func helpTeachesTheCommands() throws {
     let (status, out, _) = try onestop(["--help"])
     #expect(status == 0)
