@@ -66,7 +66,7 @@ let package = Package(
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
     .target(
       name: "OneStopStaff",
-      dependencies: ["OneStopScenario", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopScenario", "OneStopSweep", "OneStopModel", "DESKernel"]
     ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(

@@ -2,6 +2,7 @@ import DESKernel
 import Foundation
 import OneStopModel
 import OneStopScenario
+import OneStopSweep
 
 /// One candidate plan run on the replications of the search: the values of the targets'
 /// KPIs per replication, and the pools' offered load (for the warm start).
@@ -111,7 +112,7 @@ public final class StaffEvaluator {
 
   private func append(_ e: StaffEvaluation) {
     guard let journal else { return }
-    let line = "{\"key\": \(jsonString(journalKey)), \"values\": [\(e.values.map(String.init).joined(separator: ","))], \"kpis\": [\(e.kpis.map { "[" + $0.map { $0.isFinite ? "\($0)" : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))]}\n"
+    let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(e.values.map(String.init).joined(separator: ","))], \"kpis\": [\(e.kpis.map { "[" + $0.map { $0.isFinite ? "\($0)" : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))]}\n"
     if let h = FileHandle(forWritingAtPath: journal) {
       h.seekToEndOfFile()
       h.write(line.data(using: .utf8)!)
@@ -138,20 +139,4 @@ public final class StaffEvaluator {
     }
     if loaded > 0 { progress?("resuming: \(loaded) plans already evaluated in \(path)") }
   }
-}
-
-func jsonString(_ s: String) -> String {
-  var out = "\""
-  for c in s.unicodeScalars {
-    switch c {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-    }
-  }
-  return out + "\""
 }

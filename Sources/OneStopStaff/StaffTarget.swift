@@ -123,7 +123,7 @@ public struct StaffError: Error, CustomStringConvertible, Sendable {
   public init(_ message: String) { description = message }
 
   /// The closest name by edit distance, when it is close enough to be a typo.
-  static func closest(to word: String, in names: [String]) -> String? {
+  public static func closest(to word: String, in names: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
       var row = Array(0...b.count)
       for i in 1...max(a.count, 1) where !a.isEmpty {
@@ -143,14 +143,21 @@ public struct StaffError: Error, CustomStringConvertible, Sendable {
   }
 }
 
-enum StaffFormat {
+/// Numbers as the staffing output writes them.
+public enum StaffFormat {
   /// A number with at most 3 decimals and no float noise.
-  static func number(_ x: Double) -> String {
+  public static func number(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
     if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
     var s = String(format: "%.3f", x)
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
     return s
+  }
+
+  /// `mean ± half-width` (the mean alone when there is no interval).
+  public static func pm(_ e: StaffEstimate) -> String {
+    guard e.halfWidth.isFinite else { return number(e.mean) }
+    return "\(number(e.mean)) ± \(number(e.halfWidth))"
   }
 }

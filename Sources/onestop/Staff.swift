@@ -155,7 +155,7 @@ struct Staff: ParsableCommand {
     for (key, lo, hi) in specs {
       guard let current = StaffKeyPath.integer(key, in: root) else {
         let known = StaffVariable.discover(in: root)
-        let hint = known.first { $0.lowercased() == key.lowercased() } ?? known.min { editDistance($0, key) < editDistance($1, key) }
+        let hint = known.first { $0.lowercased() == key.lowercased() } ?? StaffError.closest(to: key, in: known)
         throw StaffError("--vary '\(key)': the scenario has no integer at this key\(hint.map { " (did you mean '\($0)'?)" } ?? "")")
       }
       // Without bounds a key only grows: targets on some units would otherwise let the
@@ -175,21 +175,6 @@ struct Staff: ParsableCommand {
       out[i].cost = value
     }
     return out
-  }
-
-  func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let old = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = old
-      }
-    }
-    return row[b.count]
   }
 
   // MARK: - Output
@@ -212,14 +197,14 @@ struct Staff: ParsableCommand {
     print(pad("target", 40) + lpad("now", 20) + lpad("plan", 20) + "  met")
     for (k, t) in targets.enumerated() {
       let a = StaffEstimate(r.base.kpis[k]), b = StaffEstimate(r.plan.kpis[k])
-      print(pad(t.text, 40) + lpad(StaffFormatCLI.pm(a), 20) + lpad(StaffFormatCLI.pm(b), 20) + "  " + (t.isMet(r.plan.kpis[k]) ? "yes" : "no"))
+      print(pad(t.text, 40) + lpad(StaffFormat.pm(a), 20) + lpad(StaffFormat.pm(b), 20) + "  " + (t.isMet(r.plan.kpis[k]) ? "yes" : "no"))
     }
     print("")
     print("\(evaluator.evaluations) plan evaluations (\(evaluator.cacheHits) from cache), \(evaluator.replicationsRun) replications run, \(String(format: "%.1f", seconds)) s")
   }
 
   func signed(_ x: Int) -> String { x > 0 ? "+\(x)" : "\(x)" }
-  func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + StaffFormatCLI.number(x) }
+  func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + StaffFormat.number(x) }
 
   func write(_ r: StaffPlan, variables: [StaffVariable], targets: [StaffTarget], to dir: String, name: String) throws {
     let planPath = (dir as NSString).appendingPathComponent("plan.yaml")
@@ -234,23 +219,23 @@ struct Staff: ParsableCommand {
     var changes = "key,current,plan,persons_per_step,persons_added,cost_added\n"
     for i in changed {
       let v = variables[i]
-      changes += "\(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\(StaffFormatCLI.number(Double(r.values[i] - v.current) * v.stepCost))\n"
+      changes += "\(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n"
     }
     try changes.write(toFile: (dir as NSString).appendingPathComponent("changes.csv"), atomically: true, encoding: .utf8)
     var tt = "target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,met\n"
     for (k, t) in targets.enumerated() {
       let a = StaffEstimate(r.base.kpis[k]), b = StaffEstimate(r.plan.kpis[k])
-      tt += [csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormatCLI.number(t.limit), t.kpi.unit,
-        StaffFormatCLI.number(a.mean), StaffFormatCLI.number(a.mean - a.halfWidth), StaffFormatCLI.number(a.mean + a.halfWidth),
-        StaffFormatCLI.number(b.mean), StaffFormatCLI.number(b.mean - b.halfWidth), StaffFormatCLI.number(b.mean + b.halfWidth),
-        StaffFormatCLI.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false"].joined(separator: ",") + "\n"
+      tt += [csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormat.number(t.limit), t.kpi.unit,
+        StaffFormat.number(a.mean), StaffFormat.number(a.mean - a.halfWidth), StaffFormat.number(a.mean + a.halfWidth),
+        StaffFormat.number(b.mean), StaffFormat.number(b.mean - b.halfWidth), StaffFormat.number(b.mean + b.halfWidth),
+        StaffFormat.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false"].joined(separator: ",") + "\n"
     }
     try tt.write(toFile: (dir as NSString).appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
     var curve = "step,key,change,persons_added,cost_added," + targets.map { "\(csvName($0.kpi.name))_mean,\(csvName($0.kpi.name))_ci_low,\(csvName($0.kpi.name))_ci_high" }.joined(separator: ",") + "\n"
     func row(_ step: Int, _ key: String, _ change: String, _ persons: Int, _ cost: Double, _ e: StaffEvaluation) -> String {
-      "\(step),\(csv(key)),\(change),\(persons),\(StaffFormatCLI.number(cost))," + targets.indices.map { k in
+      "\(step),\(csv(key)),\(change),\(persons),\(StaffFormat.number(cost))," + targets.indices.map { k in
         let est = StaffEstimate(e.kpis[k])
-        return "\(StaffFormatCLI.number(est.mean)),\(StaffFormatCLI.number(est.mean - est.halfWidth)),\(StaffFormatCLI.number(est.mean + est.halfWidth))"
+        return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(est.mean - est.halfWidth)),\(StaffFormat.number(est.mean + est.halfWidth))"
       }.joined(separator: ",") + "\n"
     }
     curve += row(0, "", "base", 0, 0, r.base)
@@ -282,21 +267,5 @@ struct Staff: ParsableCommand {
     // Nothing in common but the root: an absolute path reads better than ../../..
     if common == 0 { return "/" + b.joined(separator: "/") }
     return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
-  }
-}
-
-enum StaffFormatCLI {
-  static func number(_ x: Double) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    var s = String(format: "%.3f", x)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-  }
-
-  static func pm(_ e: StaffEstimate) -> String {
-    guard e.halfWidth.isFinite else { return number(e.mean) }
-    return "\(number(e.mean)) ± \(number(e.halfWidth))"
   }
 }
