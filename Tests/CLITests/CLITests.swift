@@ -6,7 +6,8 @@ import Testing
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   /// Runs `onestop` with `arguments`; returns (exit status, stdout, stderr).
-  func onestop(_ arguments: [String]) throws -> (Int32, String, String) {
+  /// Runs the built onestop with `arguments` in `directory` (default: the repository).
+  func onestop(_ arguments: [String], in directory: URL? = nil) throws -> (Int32, String, String) {
     let candidates = [".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop"]
     guard let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
       Issue.record("onestop is not built: run `swift build` first")
@@ -15,7 +16,7 @@ import Testing
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = arguments
-    p.currentDirectoryURL = Self.root
+    p.currentDirectoryURL = directory ?? Self.root
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

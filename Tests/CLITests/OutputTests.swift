@@ -19,17 +19,7 @@ import Testing
 
   /// Runs onestop in `directory` (for relative paths), with the repository's scenarios.
   func onestop(_ arguments: [String], in directory: URL) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = CLITests.root.appendingPathComponent(".build/debug/onestop")
-    p.arguments = arguments
-    p.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    try CLITests().onestop(arguments, in: directory)
   }
 
   static let mmc = CLITests.root.appendingPathComponent("scenarios/mmc.yaml").path
