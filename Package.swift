@@ -68,6 +68,12 @@ let package = Package(
       name: "OneStopStaff",
       dependencies: ["OneStopScenario", "OneStopSweep", "OneStopModel", "DESKernel"]
     ),
+    // Reports for people who decide: one self-contained HTML page (inline SVG charts,
+    // Vietnamese or English) from a run's result directory.
+    .target(
+      name: "OneStopReport",
+      dependencies: []
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -81,6 +87,7 @@ let package = Package(
         "DESKernel",
         "OneStopModel",
         "OneStopScenario",
+        "OneStopReport",
         "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",

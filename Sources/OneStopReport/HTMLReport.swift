@@ -1,0 +1,104 @@
+import Foundation
+
+/// One self-contained HTML page from a run's results: no script, no external style, font
+/// or image, so it opens from a USB stick and prints as it shows. Every chart is followed
+/// by a table of its numbers.
+public enum HTMLReport {
+  public static func html(_ d: ReportData, language l: ReportLanguage) -> String {
+    var body: [String] = []
+    // Header.
+    body.append("<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(d.scenario)) · \(esc(l.label("period"))) \(esc(l.date(d.start))) – \(esc(l.date(d.end)))</p></header>")
+    // KPI cards.
+    func card(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
+      guard let e = d.kpis[key] else { return "" }
+      return "<div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(l.label("ci"))): \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div></div>"
+    }
+    body.append("<section class=\"cards\">"
+      + card("on_time_rate_of_received") { l.percent($0.mean) }
+      + card("overdue_rate_of_received") { l.percent($0.mean) }
+      + card("in_progress_end") { l.number($0.mean) }
+      + card("apologies") { l.number($0.mean) }
+      + card("received") { l.number($0.mean) }
+      + "</section>")
+    // By level.
+    body.append("<section><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l))</section>")
+    // By agency: chart of overdue, then the table.
+    let agencies = d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }
+    let chart = ReportCharts.bars(title: l.label("overdue_chart"),
+      items: agencies.filter { $0.overdue.mean > 0 }.map { ($0.key, $0.overdue.mean, $0.overdue.low, $0.overdue.high) },
+      format: { l.number($0) }, unit: l.label("dossiers"))
+    body.append("<section><h2>\(esc(l.label("by_agency")))</h2>\(chart)\(table(rows: agencies, first: l.label("agency"), l))</section>")
+    // Desk waits by unit: the 15 longest.
+    let waits = d.unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }.prefix(15)
+    if !waits.isEmpty {
+      let wchart = ReportCharts.bars(title: l.label("waits_chart"), items: waits.map { ($0.unit, $0.mean.mean, $0.mean.low, $0.mean.high) },
+        format: { l.number($0, decimals: 1) }, unit: l.label("minutes"))
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("mean")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("p90")))</th></tr></thead><tbody>"
+      for w in waits {
+        t += "<tr><td>\(esc(w.unit))</td><td>\(esc(w.level))</td><td class=\"n\">\(l.number(w.mean.mean, decimals: 1))</td><td class=\"n\">\(l.number(w.mean.low, decimals: 1)) – \(l.number(w.mean.high, decimals: 1))</td><td class=\"n\">\(l.number(w.p90.mean, decimals: 1))</td></tr>"
+      }
+      body.append("<section><h2>\(esc(l.label("desk_waits")))</h2>\(wchart)\(t)</tbody></table></section>")
+    }
+    // Monthly series, all levels together.
+    let all = d.months.filter { $0.level == "all" }
+    if !all.isEmpty {
+      let names = [l.label("received_new"), l.label("resolved_on_time"), l.label("resolved_overdue"), l.label("in_progress")]
+      let mchart = ReportCharts.lines(title: l.label("months_chart"), months: all.map { l.date($0.month) },
+        series: [(names[0], all.map(\.receivedNew.mean)), (names[1], all.map(\.onTime.mean)), (names[2], all.map(\.overdue.mean)), (names[3], all.map(\.inProgress.mean))],
+        format: { l.number($0) }, unit: l.label("dossiers"))
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("month")))</th>" + names.map { "<th>\(esc($0))</th>" }.joined() + "<th>\(esc(l.label("online_share")))</th></tr></thead><tbody>"
+      for m in all {
+        t += "<tr><td>\(esc(l.date(m.month)))</td><td class=\"n\">\(l.number(m.receivedNew.mean))</td><td class=\"n\">\(l.number(m.onTime.mean))</td><td class=\"n\">\(l.number(m.overdue.mean))</td><td class=\"n\">\(l.number(m.inProgress.mean))</td><td class=\"n\">\(l.number(m.onlineShare.mean, decimals: 1))</td></tr>"
+      }
+      body.append("<section><h2>\(esc(l.label("months")))</h2>\(mchart)\(t)</tbody></table></section>")
+    }
+    // Assumptions.
+    if !d.priors.isEmpty {
+      var t = "<table class=\"priors\"><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("value")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>"
+      for p in d.priors { t += "<tr><td><code>\(esc(p.key))</code></td><td>\(esc(p.value))</td><td>\(esc(p.note))</td></tr>" }
+      body.append("<section><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")
+    }
+    body.append("<footer>\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</footer>")
+    return """
+      <!DOCTYPE html>
+      <html lang="\(l.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(esc(l.label("title"))) – \(esc(d.scenario))</title>
+      <style>\(style)</style>
+      </head>
+      <body>
+      \(body.joined(separator: "\n"))
+      </body>
+      </html>
+
+      """
+  }
+
+  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage) -> String {
+    var t = "<table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</th></tr></thead><tbody>"
+    for r in rows {
+      t += "<tr><td>\(esc(r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td class=\"n\">\(l.number(r.inProgress.mean))</td><td class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>"
+    }
+    return t + "</tbody></table>"
+  }
+
+  /// System fonts only (Vietnamese diacritics come from the reader's own fonts).
+  static let style = """
+    body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:960px;color:#1b1b1b;line-height:1.4}
+    header h1{margin:0;font-size:1.7em}.sub{color:#555;margin-top:.2em}
+    h2{font-size:1.2em;border-bottom:2px solid #b22;padding-bottom:.2em;margin-top:1.8em}
+    .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:1.2em}
+    .card{flex:1 1 160px;border:1px solid #ddd;border-radius:8px;padding:10px 12px;background:#fafafa}
+    .card .big{font-size:1.7em;font-weight:700}.card .what{font-size:.9em}.card .ci{font-size:.75em;color:#666}
+    table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:.88em}caption{text-align:left;color:#666;font-size:.85em}
+    th,td{border-bottom:1px solid #e3e3e3;padding:3px 6px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+    svg.chart{width:100%;height:auto;max-width:720px;display:block;margin:.6em 0}
+    .bar{fill:#c0392b}.whisker{stroke:#333;stroke-width:1.2;fill:none}.axis,.grid{stroke:#bbb;stroke-width:1}
+    .label,.value,.tick{font-size:12px;fill:#333}.series{fill:none;stroke-width:2.2}
+    .s0{stroke:#2c7fb8;fill:#2c7fb8}.s1{stroke:#2ca25f;fill:#2ca25f}.s2{stroke:#c0392b;fill:#c0392b}.s3{stroke:#888;fill:#888}
+    polyline.series{fill:none}footer{margin-top:2em;font-size:.8em;color:#555}
+    @media print{body{margin:0}section{break-inside:avoid}}
+    """
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The language of a report: labels as the provincial reports write them, and their
+/// number and date formats (Vietnamese: decimal comma, thousands point, dd/mm/yyyy).
+public enum ReportLanguage: String, Sendable, CaseIterable {
+  case vi, en
+
+  /// `12345.678` with `decimals` digits: "12.345,68" in Vietnamese, "12,345.68" in English.
+  public func number(_ x: Double, decimals: Int = 0) -> String {
+    guard x.isFinite else { return "–" }
+    let negative = x < 0
+    let scaled = (abs(x) * pow(10, Double(decimals))).rounded()
+    let digits = String(format: "%.0f", scaled)
+    let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+    let intPart = String(padded.dropLast(decimals)), fracPart = String(padded.suffix(decimals))
+    var grouped = ""
+    for (i, ch) in intPart.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { grouped.append(self == .vi ? "." : ",") }
+      grouped.append(ch)
+    }
+    var out = String(grouped.reversed())
+    if decimals > 0 { out += (self == .vi ? "," : ".") + fracPart }
+    return (negative && scaled > 0 ? "−" : "") + out
+  }
+
+  /// A percentage: "93,32 %" / "93.32 %".
+  public func percent(_ x: Double, decimals: Int = 2) -> String { number(x, decimals: decimals) + " %" }
+
+  /// An ISO date (yyyy-mm-dd) as the reports write it: "01/01/2022" in Vietnamese,
+  /// "2022-01-01" in English; a month (yyyy-mm) as "01/2022" or "2022-01".
+  public func date(_ iso: String) -> String {
+    let p = iso.split(separator: "-").map(String.init)
+    guard self == .vi else { return iso }
+    if p.count == 3 { return "\(p[2])/\(p[1])/\(p[0])" }
+    if p.count == 2 { return "\(p[1])/\(p[0])" }
+    return iso
+  }
+
+  /// The label of `key` in this language (the key itself when there is none).
+  public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
+
+  static let enLabels: [String: String] = [
+    "title": "Simulated one-stop results", "subtitle": "What the model says for this scenario",
+    "period": "Period", "replications": "replications", "seed": "seed", "version": "onestop", "hash": "scenario hash",
+    "on_time_rate_of_received": "Resolved on time, of received", "overdue_rate_of_received": "Overdue, of received",
+    "in_progress_end": "In progress at the end", "apologies": "Apology letters", "received": "Received",
+    "resolved_overdue": "Resolved overdue", "resolved_on_time": "Resolved on time",
+    "desk_wait": "Desk wait (minutes)", "ci": "95 % interval", "by_level": "By level", "by_agency": "By deciding agency (most overdue first)",
+    "by_field": "By field", "level": "Level", "agency": "Agency", "field": "Field", "unit": "Unit",
+    "on_time_pct": "On time %", "overdue_pct": "Overdue %", "in_progress": "In progress",
+    "desk_waits": "Desk waits by unit (the 15 longest, mean and 90th percentile)", "mean": "Mean", "p90": "90th percentile",
+    "months": "Month by month", "month": "Month", "received_new": "Received (new)", "online_share": "Online share %",
+    "assumptions": "Assumptions the answer rests on (priors)", "key": "Key", "value": "Value", "note": "Source or note",
+    "table": "Numbers of this chart", "overdue_chart": "Overdue dossiers by deciding agency",
+    "months_chart": "Dossiers per month: received, resolved on time, overdue, in progress",
+    "waits_chart": "Mean desk wait by unit, with 95 % intervals (minutes)", "dossiers": "dossiers", "minutes": "minutes",
+    "footer": "Means over the replications with 95 % confidence intervals (Student t). Produced by onestop from",
+  ]
+
+  static let viLabels: [String: String] = [
+    "title": "Kết quả mô phỏng bộ phận một cửa", "subtitle": "Mô hình cho biết gì với kịch bản này",
+    "period": "Kỳ", "replications": "lần chạy lặp", "seed": "hạt giống ngẫu nhiên", "version": "onestop", "hash": "mã kịch bản",
+    "on_time_rate_of_received": "Giải quyết đúng hạn, trên số tiếp nhận", "overdue_rate_of_received": "Quá hạn, trên số tiếp nhận",
+    "in_progress_end": "Đang giải quyết cuối kỳ", "apologies": "Thư xin lỗi", "received": "Tiếp nhận",
+    "resolved_overdue": "Giải quyết quá hạn", "resolved_on_time": "Giải quyết đúng hạn",
+    "desk_wait": "Thời gian chờ tại quầy (phút)", "ci": "khoảng tin cậy 95 %", "by_level": "Theo cấp", "by_agency": "Theo cơ quan giải quyết (quá hạn nhiều nhất trước)",
+    "by_field": "Theo lĩnh vực", "level": "Cấp", "agency": "Cơ quan", "field": "Lĩnh vực", "unit": "Đơn vị",
+    "on_time_pct": "Đúng hạn %", "overdue_pct": "Quá hạn %", "in_progress": "Đang giải quyết",
+    "desk_waits": "Thời gian chờ tại quầy theo đơn vị (15 đơn vị chờ lâu nhất, trung bình và phân vị 90)", "mean": "Trung bình", "p90": "Phân vị 90",
+    "months": "Theo tháng", "month": "Tháng", "received_new": "Tiếp nhận mới", "online_share": "Tỷ lệ trực tuyến %",
+    "assumptions": "Các giả định của kết quả (tham số tiên nghiệm)", "key": "Khóa", "value": "Giá trị", "note": "Nguồn hoặc ghi chú",
+    "table": "Số liệu của biểu đồ", "overdue_chart": "Hồ sơ quá hạn theo cơ quan giải quyết",
+    "months_chart": "Hồ sơ theo tháng: tiếp nhận, đúng hạn, quá hạn, đang giải quyết",
+    "waits_chart": "Thời gian chờ trung bình tại quầy theo đơn vị, khoảng tin cậy 95 % (phút)", "dossiers": "hồ sơ", "minutes": "phút",
+    "footer": "Giá trị trung bình qua các lần chạy lặp, khoảng tin cậy 95 % (Student t). Tạo bởi onestop từ",
+  ]
+}
