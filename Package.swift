@@ -127,6 +127,11 @@ let package = Package(
       name: "OneStopStaffTests",
       dependencies: ["OneStopStaff", "OneStopScenario", "OneStopModel", "ReferenceModels"]
     ),
+    // Reports: number and date formats in both languages, a page built from a summary.
+    .testTarget(
+      name: "OneStopReportTests",
+      dependencies: ["OneStopReport"]
+    ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
       name: "TheoryTests",

@@ -14,7 +14,7 @@ enum ReportCharts {
     var svg = """
       <svg class="chart" role="img" viewBox="0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))" aria-labelledby="t-\(id(title))">
       <title id="t-\(id(title))">\(esc(title))</title>
-      <desc>\(esc(title)): \(items.map { "\($0.label) \(format($0.value))" }.joined(separator: "; "))</desc>
+      <desc>\(esc(title + ": " + items.map { "\($0.label) \(format($0.value))" }.joined(separator: "; ")))</desc>
 
       """
     for (i, item) in items.enumerated() {
@@ -46,7 +46,7 @@ enum ReportCharts {
     var svg = """
       <svg class="chart" role="img" viewBox="0 0 \(Int(left + width + 30)) \(Int(height))" aria-labelledby="t-\(id(title))">
       <title id="t-\(id(title))">\(esc(title))</title>
-      <desc>\(esc(title)); \(series.map(\.name).joined(separator: ", "))</desc>
+      <desc>\(esc(title + "; " + series.map(\.name).joined(separator: ", ")))</desc>
 
       """
     for k in 0...4 {

@@ -1,0 +1,88 @@
+import Foundation
+import OneStopReport
+import Testing
+
+/// `onestop report`: number and date formats in both languages, and a page built from a
+/// summary that shows the summary's numbers, draws every chart and loads nothing.
+@Suite struct ReportTests {
+  @Test func vietnameseAndEnglishNumbersAndDates() {
+    #expect(ReportLanguage.vi.number(1234567.891, decimals: 2) == "1.234.567,89")
+    #expect(ReportLanguage.en.number(1234567.891, decimals: 2) == "1,234,567.89")
+    #expect(ReportLanguage.vi.number(999.5) == "1.000")
+    #expect(ReportLanguage.vi.number(0.004, decimals: 2) == "0,00")
+    #expect(ReportLanguage.en.number(-12.5, decimals: 1) == "−12.5")
+    #expect(ReportLanguage.vi.percent(93.3215) == "93,32 %")
+    #expect(ReportLanguage.vi.number(.nan) == "–")
+    #expect(ReportLanguage.vi.date("2022-07-16") == "16/07/2022")
+    #expect(ReportLanguage.vi.date("2022-07") == "07/2022")
+    #expect(ReportLanguage.en.date("2022-07-16") == "2022-07-16")
+    #expect(ReportLanguage.vi.label("resolved_overdue") == "Giải quyết quá hạn")
+    #expect(ReportLanguage.vi.label("in_progress") == "Đang giải quyết")
+    #expect(ReportLanguage.vi.label("apologies") == "Thư xin lỗi")
+  }
+
+  static func estimate(_ m: Double, _ lo: Double, _ hi: Double) -> [String: Any] { ["mean": m, "ci95": [lo, hi]] }
+
+  static func row(_ key: String, _ received: Double, _ overdue: Double) -> [String: Any] {
+    ["key": key, "received": estimate(received, received, received), "resolved_on_time": estimate(received - overdue - 10, 0, received),
+     "resolved_overdue": estimate(overdue, max(0, overdue - 5), overdue + 5), "in_progress_end": estimate(10, 8, 12),
+     "on_time_rate_of_received": estimate(90, 89, 91), "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5)]
+  }
+
+  static func summary(dir: URL) throws -> URL {
+    let months = (1...3).flatMap { m in ["province", "all"].map { level -> [String: Any] in
+      ["month": "2022-0\(m)", "level": level, "received_new": estimate(Double(100 * m), 0, 0), "resolved_on_time": estimate(Double(90 * m), 0, 0),
+       "resolved_overdue": estimate(Double(m), 0, 0), "in_progress_end": estimate(50, 0, 0), "online_share": estimate(30, 0, 0),
+       "desk_wait_mean_min": estimate(3, 0, 0)] } }
+    let json: [String: Any] = [
+      "scenario": "test-tỉnh", "file": "scenarios/x.yaml", "scenario_hash": "abc", "onestop_version": "0.1.0",
+      "start": "2022-01-01", "end": "2022-04-01", "seed": 7, "replications": 3,
+      "kpis": ["on_time_rate_of_received": estimate(93.3215, 92.8, 93.9), "overdue_rate_of_received": estimate(1.9, 1.5, 2.3),
+               "in_progress_end": estimate(8585, 8400, 8700), "apologies": estimate(3500, 3400, 3600), "received": estimate(180289, 180000, 180500)],
+      "by_level": [row("province", 1000, 20), row("commune", 3000, 5)],
+      "by_agency": [row("GTVT@pasc", 800, 30), row("TNMT", 2000, 120), row("UBNDX", 1200, 0), row("<b>x</b>", 10, 1)],
+      "by_field": [], "months": months,
+      "desk_waits_by_unit": [["unit": "pasc", "level": "province", "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61)],
+                             ["unit": "xa-1", "level": "commune", "mean_min": estimate(0, 0, 0), "p90_min": estimate(0, 0, 0)]],
+      "priors": [["key": "behaviour.p_return_after_incomplete", "value": "0.85", "note": "no source"]],
+    ]
+    let url = dir.appendingPathComponent("summary.json")
+    try JSONSerialization.data(withJSONObject: json).write(to: url)
+    return url
+  }
+
+  @Test(arguments: ReportLanguage.allCases)
+  func thePageShowsTheSummaryDrawsEveryChartAndLoadsNothing(language: ReportLanguage) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-\(getpid())-\(language.rawValue)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    _ = try Self.summary(dir: dir)
+    let data = try ReportData(path: dir.path)
+    let html = HTMLReport.html(data, language: language)
+    // The headline numbers, formatted in the report's language.
+    #expect(html.contains(language.percent(93.3215)))
+    #expect(html.contains(language.number(8585)))
+    #expect(html.contains(language.number(180289)))
+    // Agencies with overdue dossiers get one bar each, most overdue first; the unit wait
+    // chart skips units without waiting; four monthly lines.
+    #expect(html.components(separatedBy: "class=\"bar\"").count - 1 == 3 + 1)
+    #expect(html.components(separatedBy: "<polyline class=\"series").count - 1 == 4)
+    let tnmt = try #require(html.range(of: ">TNMT<")), gtvt = try #require(html.range(of: ">GTVT@pasc<"))
+    #expect(tnmt.lowerBound < gtvt.lowerBound)
+    // Self-contained and escaped.
+    for forbidden in ["<script", "src=", "href=", "http:", "https:", "@import", "url("] {
+      #expect(!html.contains(forbidden), "\(forbidden)")
+    }
+    #expect(!html.contains("<b>x</b>") && html.contains("&lt;b&gt;x&lt;/b&gt;"))
+    #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
+    #expect(html.contains("test-tỉnh"))
+  }
+
+  @Test func aDirectoryWithoutASummaryIsAClearError() throws {
+    do {
+      _ = try ReportData(path: "/nonexistent-dir")
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("onestop run --out DIR"))
+    }
+  }
+}
