@@ -21,13 +21,13 @@ public enum HTMLReport {
       + card("received") { l.number($0.mean) }
       + "</section>")
     // By level.
-    body.append("<section><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l))</section>")
+    body.append("<section id=\"by-level\"><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l))</section>")
     // By agency: chart of overdue, then the table.
     let agencies = d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }
     let chart = ReportCharts.bars(title: l.label("overdue_chart"),
       items: agencies.filter { $0.overdue.mean > 0 }.map { ($0.key, $0.overdue.mean, $0.overdue.low, $0.overdue.high) },
       format: { l.number($0) }, unit: l.label("dossiers"))
-    body.append("<section><h2>\(esc(l.label("by_agency")))</h2>\(chart)\(table(rows: agencies, first: l.label("agency"), l))</section>")
+    body.append("<section id=\"by-agency\"><h2>\(esc(l.label("by_agency")))</h2>\(chart)\(table(rows: agencies, first: l.label("agency"), l))</section>")
     // Desk waits by unit: the 15 longest.
     let waits = d.unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }.prefix(15)
     if !waits.isEmpty {
@@ -37,7 +37,7 @@ public enum HTMLReport {
       for w in waits {
         t += "<tr><td>\(esc(w.unit))</td><td>\(esc(w.level))</td><td class=\"n\">\(l.number(w.mean.mean, decimals: 1))</td><td class=\"n\">\(l.number(w.mean.low, decimals: 1)) – \(l.number(w.mean.high, decimals: 1))</td><td class=\"n\">\(l.number(w.p90.mean, decimals: 1))</td></tr>"
       }
-      body.append("<section><h2>\(esc(l.label("desk_waits")))</h2>\(wchart)\(t)</tbody></table></section>")
+      body.append("<section id=\"desk-waits\"><h2>\(esc(l.label("desk_waits")))</h2>\(wchart)\(t)</tbody></table></section>")
     }
     // Monthly series, all levels together.
     let all = d.months.filter { $0.level == "all" }
@@ -50,13 +50,13 @@ public enum HTMLReport {
       for m in all {
         t += "<tr><td>\(esc(l.date(m.month)))</td><td class=\"n\">\(l.number(m.receivedNew.mean))</td><td class=\"n\">\(l.number(m.onTime.mean))</td><td class=\"n\">\(l.number(m.overdue.mean))</td><td class=\"n\">\(l.number(m.inProgress.mean))</td><td class=\"n\">\(l.number(m.onlineShare.mean, decimals: 1))</td></tr>"
       }
-      body.append("<section><h2>\(esc(l.label("months")))</h2>\(mchart)\(t)</tbody></table></section>")
+      body.append("<section id=\"months\"><h2>\(esc(l.label("months")))</h2>\(mchart)\(t)</tbody></table></section>")
     }
     // Assumptions.
     if !d.priors.isEmpty {
       var t = "<table class=\"priors\"><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("value")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>"
       for p in d.priors { t += "<tr><td><code>\(esc(p.key))</code></td><td>\(esc(p.value))</td><td>\(esc(p.note))</td></tr>" }
-      body.append("<section><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")
+      body.append("<section id=\"assumptions\"><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")
     }
     body.append("<footer>\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</footer>")
     return """
