@@ -4,10 +4,41 @@ import Foundation
 /// or image, so it opens from a USB stick and prints as it shows. Every chart is followed
 /// by a table of its numbers.
 public enum HTMLReport {
-  public static func html(_ d: ReportData, language l: ReportLanguage) -> String {
+  /// One page for all `inputs` (run results, comparisons, staffing plans, sweeps), in order.
+  public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
+    var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
+    var name = ""
+    for input in inputs {
+      switch input {
+      case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
+      case .compare(let c): body += compareSections(c, l); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
+      case .staff(let s): body += staffSections(s, l)
+      case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
+      }
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="\(l.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(esc(l.label("title"))) – \(esc(name))</title>
+      <style>\(style)</style>
+      </head>
+      <body>
+      \(body.joined(separator: "\n"))
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The page of one run's results.
+  public static func html(_ d: ReportData, language l: ReportLanguage) -> String { page([.run(d)], language: l) }
+
+  static func runSections(_ d: ReportData, _ l: ReportLanguage) -> [String] {
     var body: [String] = []
-    // Header.
-    body.append("<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(d.scenario)) · \(esc(l.label("period"))) \(esc(l.date(d.start))) – \(esc(l.date(d.end)))</p></header>")
+    body.append("<h2 class=\"run\">\(esc(d.scenario)) · \(esc(l.label("period"))) \(esc(l.date(d.start))) – \(esc(l.date(d.end)))</h2>")
     // KPI cards.
     func card(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
       guard let e = d.kpis[key] else { return "" }
@@ -52,28 +83,34 @@ public enum HTMLReport {
       }
       body.append("<section id=\"months\"><h2>\(esc(l.label("months")))</h2>\(mchart)\(t)</tbody></table></section>")
     }
+    // Utilisation of back offices and the hour-of-day profile (from the CSV files of the run).
+    let busiest = d.stations.filter { $0.kind == "agency" && $0.utilisation.isFinite }.sorted { $0.utilisation > $1.utilisation }.prefix(15)
+    if !busiest.isEmpty {
+      let uchart = ReportCharts.bars(title: l.label("utilisation"), items: busiest.map { ($0.name, $0.utilisation, nil, nil) },
+        format: { l.number($0, decimals: 1) }, unit: "%")
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("agency")))</th><th>\(esc(l.label("officers")))</th><th>\(esc(l.label("utilisation_pct")))</th></tr></thead><tbody>"
+      for b in busiest { t += "<tr><td>\(esc(b.name))</td><td class=\"n\">\(b.officers)</td><td class=\"n\">\(l.number(b.utilisation, decimals: 1))</td></tr>" }
+      body.append("<section id=\"utilisation\"><h2>\(esc(l.label("utilisation")))</h2>\(uchart)\(t)</tbody></table></section>")
+    }
+    let open = d.hours.filter { $0.tickets > 0 && $0.wait.isFinite }
+    if !open.isEmpty {
+      let hchart = ReportCharts.bars(title: l.label("hours"), items: open.map { (String(format: "%02d:00", $0.hour), $0.wait, nil, nil) },
+        format: { l.number($0, decimals: 1) }, unit: l.label("minutes"))
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("hour")))</th><th>\(esc(l.label("tickets")))</th><th>\(esc(l.label("wait_mean")))</th></tr></thead><tbody>"
+      for h in open { t += "<tr><td>\(String(format: "%02d:00", h.hour))</td><td class=\"n\">\(l.number(h.tickets))</td><td class=\"n\">\(l.number(h.wait, decimals: 1))</td></tr>" }
+      body.append("<section id=\"hours\"><h2>\(esc(l.label("hours")))</h2>\(hchart)\(t)</tbody></table></section>")
+    }
+    if !d.byField.isEmpty {
+      body.append("<section id=\"by-field\"><h2>\(esc(l.label("by_field_t")))</h2>\(table(rows: d.byField.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("field"), l))</section>")
+    }
     // Assumptions.
     if !d.priors.isEmpty {
       var t = "<table class=\"priors\"><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("value")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>"
       for p in d.priors { t += "<tr><td><code>\(esc(p.key))</code></td><td>\(esc(p.value))</td><td>\(esc(p.note))</td></tr>" }
       body.append("<section id=\"assumptions\"><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")
     }
-    body.append("<footer>\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</footer>")
-    return """
-      <!DOCTYPE html>
-      <html lang="\(l.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(esc(l.label("title"))) – \(esc(d.scenario))</title>
-      <style>\(style)</style>
-      </head>
-      <body>
-      \(body.joined(separator: "\n"))
-      </body>
-      </html>
-
-      """
+    body.append("<p class=\"provenance\">\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</p>")
+    return body
   }
 
   static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage) -> String {
@@ -98,7 +135,8 @@ public enum HTMLReport {
     .bar{fill:#c0392b}.whisker{stroke:#333;stroke-width:1.2;fill:none}.axis,.grid{stroke:#bbb;stroke-width:1}
     .label,.value,.tick{font-size:12px;fill:#333}.series{fill:none;stroke-width:2.2}
     .s0{stroke:#2c7fb8;fill:#2c7fb8}.s1{stroke:#2ca25f;fill:#2ca25f}.s2{stroke:#c0392b;fill:#c0392b}.s3{stroke:#888;fill:#888}
-    polyline.series{fill:none}footer{margin-top:2em;font-size:.8em;color:#555}
+    polyline.series{fill:none}.provenance{margin-top:1.2em;font-size:.8em;color:#555}h2.run{border:none;font-size:1.35em;margin-top:2.2em}
+    .met{color:#1a7f37;font-weight:600}.notmet{color:#b22;font-weight:600}
     @media print{body{margin:0}section{break-inside:avoid}}
     """
 }

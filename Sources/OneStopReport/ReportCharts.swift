@@ -37,7 +37,8 @@ enum ReportCharts {
   /// Lines over months, one per series, with a legend.
   static func lines(title: String, months: [String], series: [(name: String, values: [Double])],
     format: (Double) -> String, unit: String) -> String {
-    let left = 70.0, width = 560.0, top = 30.0, plotHeight = 220.0
+    // The legend: one line per series above the plot (long names never overlap).
+    let left = 70.0, width = 560.0, top = 18.0 * Double(series.count) + 16, plotHeight = 220.0
     let height = top + plotHeight + 50
     let maxValue = max(series.flatMap(\.values).filter(\.isFinite).max() ?? 0, 1e-9)
     let n = max(months.count - 1, 1)
@@ -60,8 +61,8 @@ enum ReportCharts {
     for (k, s) in series.enumerated() {
       let points = s.values.enumerated().filter { $0.element.isFinite }.map { "\(fmt(x($0.offset))),\(fmt(y($0.element)))" }.joined(separator: " ")
       svg += "<polyline class=\"series s\(k)\" points=\"\(points)\"><title>\(esc(s.name))</title></polyline>\n"
-      let lx = left + Double(k) * (width / Double(max(series.count, 1)))
-      svg += "<rect class=\"key s\(k)\" x=\"\(fmt(lx))\" y=\"6\" width=\"12\" height=\"12\"/><text x=\"\(fmt(lx + 16))\" y=\"16\" class=\"label\">\(esc(s.name))</text>\n"
+      let ly = 4 + 18 * Double(k)
+      svg += "<rect class=\"key s\(k)\" x=\"\(fmt(left))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\"/><text x=\"\(fmt(left + 16))\" y=\"\(fmt(ly + 10))\" class=\"label\">\(esc(s.name))</text>\n"
     }
     svg += "<text x=\"\(left)\" y=\"\(top + plotHeight + 36)\" class=\"tick\">\(esc(unit))</text>\n"
     return svg + "</svg>"
@@ -86,4 +87,37 @@ func esc(_ s: String) -> String {
     }
   }
   return out
+}
+
+extension ReportCharts {
+  /// Differences around zero (a comparison), each with its 95 % interval, scaled per row
+  /// (indicators have different units): the bar shows the sign and how far the interval
+  /// is from zero.
+  static func differences(title: String, items: [(label: String, value: Double, halfWidth: Double, unit: String)],
+    format: (Double) -> String) -> String {
+    let rowHeight = 26.0, labelWidth = 250.0, half = 200.0, top = 10.0
+    let height = top + Double(items.count) * rowHeight + 20
+    let zero = labelWidth + half
+    var svg = """
+      <svg class="chart" role="img" viewBox="0 0 \(Int(zero + half + 160)) \(Int(height))" aria-labelledby="t-\(id(title))">
+      <title id="t-\(id(title))">\(esc(title))</title>
+      <desc>\(esc(title + ": " + items.map { "\($0.label) \(format($0.value)) ± \(format($0.halfWidth)) \($0.unit)" }.joined(separator: "; ")))</desc>
+
+      """
+    for (i, item) in items.enumerated() {
+      let y = top + Double(i) * rowHeight
+      let scale = max(abs(item.value) + (item.halfWidth.isFinite ? item.halfWidth : 0), 1e-12)
+      func x(_ v: Double) -> Double { zero + v / scale * half }
+      let a = min(x(0), x(item.value)), b = max(x(0), x(item.value))
+      svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
+      svg += "<rect class=\"bar\" x=\"\(fmt(a))\" y=\"\(y + 5)\" width=\"\(fmt(b - a))\" height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(esc(format(item.value))) ± \(esc(format(item.halfWidth))) \(esc(item.unit))</title></rect>\n"
+      if item.halfWidth.isFinite && item.halfWidth > 0 {
+        let cy = y + rowHeight / 2
+        svg += "<path class=\"whisker\" d=\"M\(fmt(x(item.value - item.halfWidth))) \(fmt(cy))H\(fmt(x(item.value + item.halfWidth)))\"/>\n"
+      }
+      svg += "<text x=\"\(fmt(zero + half + 8))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value))) ± \(esc(format(item.halfWidth))) \(esc(item.unit))</text>\n"
+    }
+    svg += "<line class=\"axis\" x1=\"\(zero)\" y1=\"\(top)\" x2=\"\(zero)\" y2=\"\(top + Double(items.count) * rowHeight)\"/>\n"
+    return svg + "</svg>"
+  }
 }

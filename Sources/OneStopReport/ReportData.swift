@@ -41,6 +41,10 @@ public struct ReportData: Sendable {
   public let months: [Month]
   public let unitWaits: [UnitWait]
   public let priors: [Prior]
+  /// From `agencies.csv` (when present): agency, kind, officers and utilisation %.
+  public var stations: [(name: String, kind: String, officers: Int, utilisation: Double)] = []
+  /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
+  public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
 
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
@@ -54,6 +58,13 @@ public struct ReportData: Sendable {
       throw ReportError("\(file): not a JSON object")
     }
     try self.init(json: root, file: file)
+    let dir = (file as NSString).deletingLastPathComponent
+    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
+      stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
+    }
+    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
+      hours = rows.map { (Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
+    }
   }
 
   init(json j: [String: Any], file: String) throws(ReportError) {

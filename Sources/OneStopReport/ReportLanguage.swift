@@ -40,6 +40,13 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
 
   static let enLabels: [String: String] = [
+    "by_field_t": "By field", "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers", "utilisation_pct": "Utilisation %",
+    "hours": "Desk waits by hour of the ticket (all units)", "hour": "Hour", "tickets": "Tickets", "wait_mean": "Mean wait (min)",
+    "compare": "Comparison: B against A (paired, common random numbers)", "compare_chart": "Change B - A of the headline indicators, with 95 % intervals",
+    "indicator": "Indicator", "difference": "B - A", "unpaired": "unpaired ±", "significant": "Significant",
+    "yes": "yes", "no": "no", "staff": "Staffing plan", "changes": "What changes where", "today": "Today", "plan": "Plan",
+    "persons": "Persons", "target": "Target", "met": "Met", "tradeoff": "Trade-off: persons added against", "sweep": "Parameter sweep",
+    "points": "points", "sweep_chart": "over", "limit": "Limit",
     "title": "Simulated one-stop results", "subtitle": "What the model says for this scenario",
     "period": "Period", "replications": "replications", "seed": "seed", "version": "onestop", "hash": "scenario hash",
     "on_time_rate_of_received": "Resolved on time, of received", "overdue_rate_of_received": "Overdue, of received",
@@ -58,6 +65,13 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   ]
 
   static let viLabels: [String: String] = [
+    "by_field_t": "Theo lĩnh vực", "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)", "officers": "Số cán bộ", "utilisation_pct": "Mức sử dụng %",
+    "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ", "tickets": "Số phiếu", "wait_mean": "Chờ trung bình (phút)",
+    "compare": "So sánh: phương án B với A (ghép cặp, cùng số ngẫu nhiên)", "compare_chart": "Thay đổi B - A của các chỉ tiêu chính, khoảng tin cậy 95 %",
+    "indicator": "Chỉ tiêu", "difference": "B - A", "unpaired": "không ghép cặp ±", "significant": "Có ý nghĩa",
+    "yes": "có", "no": "không", "staff": "Phương án bố trí nhân lực", "changes": "Thay đổi ở đâu", "today": "Hiện tại", "plan": "Phương án",
+    "persons": "Số người", "target": "Mục tiêu", "met": "Đạt", "tradeoff": "Đánh đổi: số người bổ sung và", "sweep": "Quét tham số",
+    "points": "điểm", "sweep_chart": "theo", "limit": "Ngưỡng",
     "title": "Kết quả mô phỏng bộ phận một cửa", "subtitle": "Mô hình cho biết gì với kịch bản này",
     "period": "Kỳ", "replications": "lần chạy lặp", "seed": "hạt giống ngẫu nhiên", "version": "onestop", "hash": "mã kịch bản",
     "on_time_rate_of_received": "Giải quyết đúng hạn, trên số tiếp nhận", "overdue_rate_of_received": "Quá hạn, trên số tiếp nhận",

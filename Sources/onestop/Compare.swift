@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import DESKernel
 import OneStopModel
 import OneStopScenario
+import OneStopSweep
 
 /// `onestop compare`: two scenarios on common random numbers, as paired differences.
 struct Compare: ParsableCommand {
@@ -29,6 +31,9 @@ struct Compare: ParsableCommand {
   @OptionGroup var options: ReplicationOptions
 
   @OptionGroup var auto: PrecisionOptions
+
+  @Option(help: "Directory for compare.json (the paired differences; `onestop report DIR` draws them).")
+  var out: String?
 
   func validate() throws {
     if case .fixed(let replications) = options.replications, replications < 2 {
@@ -74,6 +79,7 @@ struct Compare: ParsableCommand {
     print("\(plural(reps, "replication")) each, seed \(s), common random numbers")
     print("")
     print(pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10) + lpad("unpaired ±", 12) + "  unit")
+    var json: [String] = []
     for (k, row) in A.perReplication.enumerated() where row.0 != "events" {
       guard let other = B.perReplication.first(where: { $0.0 == row.0 }) else { continue }
       let unit = A.kpis[k].1
@@ -86,6 +92,19 @@ struct Compare: ParsableCommand {
       let unpaired = StudentT.quantile(0.975, degreesOfFreedom: Double(2 * reps - 2)) * se
       print(pad(row.0, 28) + lpad(number(ta.mean, unit), 11) + lpad(number(tb.mean, unit), 11)
         + lpad(number(paired.mean, unit), 11) + lpad(number(paired.halfWidth, unit), 10) + lpad(number(unpaired, unit), 12) + "  \(unit)")
+      json.append("    {\"kpi\": \(JSONText.string(row.0)), \"unit\": \(JSONText.string(unit)), \"a\": \(JSONText.number(ta.mean)), \"b\": \(JSONText.number(tb.mean)), "
+        + "\"difference\": \(JSONText.number(paired.mean)), \"half_width\": \(JSONText.number(paired.halfWidth)), \"unpaired_half_width\": \(JSONText.number(unpaired))}")
+    }
+    if let out {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      let path = (out as NSString).appendingPathComponent("compare.json")
+      let text = "{\n  \"kind\": \"compare\",\n  \"a\": {\"scenario\": \(JSONText.string(sa.configuration.name)), \"file\": \(JSONText.string(a)), \"scenario_hash\": \(JSONText.string(sa.hash))},\n"
+        + "  \"b\": {\"scenario\": \(JSONText.string(sb.configuration.name)), \"file\": \(JSONText.string(b)), \"scenario_hash\": \(JSONText.string(sb.hash))},\n"
+        + "  \"seed\": \(s),\n  \"replications\": \(reps),\n  \"onestop_version\": \(JSONText.string(OneStopVersion.string)),\n"
+        + "  \"differences\": [\n" + json.joined(separator: ",\n") + "\n  ]\n}\n"
+      try writeAtomically(text, to: path)
+      print("")
+      print("wrote \(path)")
     }
   }
 }

@@ -8,39 +8,68 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a run's results as one self-contained HTML page (Vietnamese or English).",
     discussion: """
-      Takes the directory written by `onestop run --out DIR` and writes one HTML file with no script and nothing loaded from outside (it opens from a USB stick): headline figures with 95 % intervals, results by level and by deciding agency (most overdue first), the longest desk waits, the month-by-month series, and the assumptions the answer rests on. Every chart is followed by a table of its numbers.
+      Takes result directories (of `run --out`, `compare --out`, `staff --out`, `sweep merge`) and writes one HTML file with no script and nothing loaded from outside (it opens from a USB stick): headline figures with 95 % intervals, results by level and by deciding agency (most overdue first), the longest desk waits, the month-by-month series, utilisation, the hour-of-day waits and the assumptions the answer rests on; for a comparison, the paired differences with intervals; for a staffing plan, what changes where and the trade-off curve; for a sweep, each KPI over the swept parameters. Every chart is followed by a table of its numbers.
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml --out runs/tq
         onestop report runs/tq --out runs/tq/report.html
-        onestop report runs/tq --lang en --out runs/tq/report-en.html
+        onestop report runs/tq --lang en --out runs/tq/report-en.html --pdf runs/tq/report-en.pdf
+        onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-saturday.yaml --out runs/sat
+        onestop report runs/tq runs/sat runs/tq-staff --out runs/committee.html
       """
   )
 
-  @Argument(help: "Result directory of `onestop run --out DIR` (or its summary.json).")
-  var result: String
+  @Argument(help: "Result directories: of `run --out`, `compare --out`, `staff --out` or `sweep merge` (one page, in this order).")
+  var results: [String]
 
   @Option(help: "Language of the report: vi or en.")
   var lang: String = "vi"
 
-  @Option(help: "HTML file to write (default: RESULT/report.html).")
+  @Option(help: "HTML file to write (default: report.html in the first result directory).")
   var out: String?
+
+  @Option(help: "Also print the page to this PDF file with headless Chromium (Debian's `chromium`).")
+  var pdf: String?
 
   func validate() throws {
     guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, got '\(lang)'.") }
   }
 
   func run() throws {
-    let data: ReportData
-    do { data = try ReportData(path: result) } catch {
+    let inputs: [ReportInput]
+    do { inputs = try results.map { (r: String) throws(ReportError) -> ReportInput in try ReportInput.read(r) } } catch {
       printError("error: " + error.description)
       throw ExitCode(2)
     }
     var isDirectory: ObjCBool = false
-    let base = FileManager.default.fileExists(atPath: result, isDirectory: &isDirectory) && isDirectory.boolValue ? result : (result as NSString).deletingLastPathComponent
+    let first = results[0]
+    let base = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
     let path = out ?? (base as NSString).appendingPathComponent("report.html")
-    let html = HTMLReport.html(data, language: ReportLanguage(rawValue: lang)!)
+    let html = HTMLReport.page(inputs, language: ReportLanguage(rawValue: lang)!)
     try writeAtomically(html, to: path)
     print("wrote \(path) (\(html.utf8.count / 1024) KiB)")
+    if let pdf { try printPDF(html: path, to: pdf) }
+  }
+
+  /// Prints the page with headless Chromium (no network: the page loads nothing).
+  func printPDF(html: String, to pdf: String) throws {
+    let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    guard let browser = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+      printError("error: --pdf needs headless Chromium: apt-get install -y chromium (the HTML was written)")
+      throw ExitCode(2)
+    }
+    let absolute = html.hasPrefix("/") ? html : FileManager.default.currentDirectoryPath + "/" + html
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: browser)
+    p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://" + absolute]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) else {
+      printError("error: Chromium could not print \(html) to \(pdf) (exit \(p.terminationStatus))")
+      throw ExitCode(1)
+    }
+    print("wrote \(pdf)")
   }
 }

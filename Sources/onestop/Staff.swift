@@ -226,8 +226,8 @@ struct Staff: ParsableCommand {
     for (k, t) in targets.enumerated() {
       let a = StaffEstimate(r.base.kpis[k]), b = StaffEstimate(r.plan.kpis[k])
       tt += [csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormat.number(t.limit), t.kpi.unit,
-        StaffFormat.number(a.mean), StaffFormat.number(a.mean - a.halfWidth), StaffFormat.number(a.mean + a.halfWidth),
-        StaffFormat.number(b.mean), StaffFormat.number(b.mean - b.halfWidth), StaffFormat.number(b.mean + b.halfWidth),
+        StaffFormat.number(a.mean), StaffFormat.number(low(a)), StaffFormat.number(a.mean + a.halfWidth),
+        StaffFormat.number(b.mean), StaffFormat.number(low(b)), StaffFormat.number(b.mean + b.halfWidth),
         StaffFormat.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false"].joined(separator: ",") + "\n"
     }
     try tt.write(toFile: (dir as NSString).appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
@@ -235,7 +235,7 @@ struct Staff: ParsableCommand {
     func row(_ step: Int, _ key: String, _ change: String, _ persons: Int, _ cost: Double, _ e: StaffEvaluation) -> String {
       "\(step),\(csv(key)),\(change),\(persons),\(StaffFormat.number(cost))," + targets.indices.map { k in
         let est = StaffEstimate(e.kpis[k])
-        return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(est.mean - est.halfWidth)),\(StaffFormat.number(est.mean + est.halfWidth))"
+        return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(low(est))),\(StaffFormat.number(est.mean + est.halfWidth))"
       }.joined(separator: ",") + "\n"
     }
     curve += row(0, "", "base", 0, 0, r.base)
@@ -245,6 +245,9 @@ struct Staff: ParsableCommand {
     try curve.write(toFile: (dir as NSString).appendingPathComponent("tradeoff.csv"), atomically: true, encoding: .utf8)
     print("wrote \(planPath) (run it: onestop run \(planPath)), changes.csv, targets.csv, tradeoff.csv")
   }
+
+  /// The interval's lower bound, cut at 0 for a KPI that cannot be negative (docs/results.md).
+  func low(_ e: StaffEstimate) -> Double { e.mean >= 0 ? max(0, e.mean - e.halfWidth) : e.mean - e.halfWidth }
 
   func csv(_ s: String) -> String {
     s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
