@@ -130,7 +130,8 @@ let package = Package(
     // Reports: number and date formats in both languages, a page built from a summary.
     .testTarget(
       name: "OneStopReportTests",
-      dependencies: ["OneStopReport"]
+      dependencies: ["OneStopReport"],
+      exclude: ["Fixtures"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(

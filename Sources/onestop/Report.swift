@@ -31,8 +31,14 @@ struct Report: ParsableCommand {
   @Option(help: "Also print the page to this PDF file with headless Chromium (Debian's `chromium`).")
   var pdf: String?
 
+  @Option(help: "html (one self-contained page) or markdown (the same numbers as tables, to paste into a document).")
+  var format: String = "html"
+
+
   func validate() throws {
     guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, got '\(lang)'.") }
+    guard format == "html" || format == "markdown" else { throw ValidationError("--format must be html or markdown, got '\(format)'.") }
+    if format == "markdown" && pdf != nil { throw ValidationError("--pdf prints the HTML page; leave out --format markdown.") }
   }
 
   func run() throws {
@@ -44,8 +50,15 @@ struct Report: ParsableCommand {
     var isDirectory: ObjCBool = false
     let first = results[0]
     let base = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
+    let language = ReportLanguage(rawValue: lang)!
+    if format == "markdown" {
+      let path = out ?? (base as NSString).appendingPathComponent("report.md")
+      try writeAtomically(MarkdownReport.page(inputs, language: language), to: path)
+      print("wrote \(path)")
+      return
+    }
     let path = out ?? (base as NSString).appendingPathComponent("report.html")
-    let html = HTMLReport.page(inputs, language: ReportLanguage(rawValue: lang)!)
+    let html = HTMLReport.page(inputs, language: language)
     try writeAtomically(html, to: path)
     print("wrote \(path) (\(html.utf8.count / 1024) KiB)")
     if let pdf { try printPDF(html: path, to: pdf) }

@@ -86,3 +86,23 @@ import Testing
     }
   }
 }
+
+/// The Markdown output, held against committed golden files (regenerate with
+/// `ONESTOP_UPDATE_GOLDEN=1 swift test --filter MarkdownGoldenTests` and review the diff).
+@Suite struct MarkdownGoldenTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  @Test(arguments: ReportLanguage.allCases)
+  func markdownMatchesTheGoldenFile(language: ReportLanguage) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-md-\(getpid())-\(language.rawValue)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    _ = try ReportTests.summary(dir: dir)
+    let markdown = MarkdownReport.page([.run(try ReportData(path: dir.path))], language: language)
+    let golden = Self.fixtures.appendingPathComponent("report-\(language.rawValue).md")
+    if ProcessInfo.processInfo.environment["ONESTOP_UPDATE_GOLDEN"] == "1" {
+      try markdown.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(markdown == expected)
+  }
+}
