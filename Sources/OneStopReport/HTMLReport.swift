@@ -52,7 +52,7 @@ public enum HTMLReport {
       + card("received") { l.number($0.mean) }
       + "</section>")
     // By level.
-    body.append("<section id=\"by-level\"><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l))</section>")
+    body.append("<section id=\"by-level\"><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l, translate: true))</section>")
     // By agency: chart of overdue, then the table.
     let agencies = d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }
     let chart = ReportCharts.bars(title: l.label("overdue_chart"),
@@ -113,10 +113,12 @@ public enum HTMLReport {
     return body
   }
 
-  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage) -> String {
+  /// `translate`: the keys are level names, which have Vietnamese labels when they are the
+  /// usual ones (province, district, commune); other names are shown as written.
+  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, translate: Bool = false) -> String {
     var t = "<table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</th></tr></thead><tbody>"
     for r in rows {
-      t += "<tr><td>\(esc(r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td class=\"n\">\(l.number(r.inProgress.mean))</td><td class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>"
+      t += "<tr><td>\(esc(translate ? l.label(r.key) : r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td class=\"n\">\(l.number(r.inProgress.mean))</td><td class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>"
     }
     return t + "</tbody></table>"
   }

@@ -13,8 +13,8 @@ public enum MarkdownReport {
       for r in rows { out.append("| " + r.map(cell).joined(separator: " | ") + " |") }
       out.append("")
     }
-    func rows(_ rs: [ReportData.Row]) -> [[String]] {
-      rs.map { [$0.key, l.number($0.received.mean), l.number($0.onTime.mean), l.number($0.overdue.mean), l.number($0.inProgress.mean),
+    func rows(_ rs: [ReportData.Row], translate: Bool = false) -> [[String]] {
+      rs.map { [translate ? l.label($0.key) : $0.key, l.number($0.received.mean), l.number($0.onTime.mean), l.number($0.overdue.mean), l.number($0.inProgress.mean),
         l.number($0.onTimeRate.mean, decimals: 2), l.number($0.overdueRate.mean, decimals: 2)] }
     }
     let rowHeader = { (first: String) in [first, l.label("received"), l.label("resolved_on_time"), l.label("resolved_overdue"), l.label("in_progress"), l.label("on_time_pct"), l.label("overdue_pct")] }
@@ -31,7 +31,7 @@ public enum MarkdownReport {
           }
         })
         out += ["### \(l.label("by_level"))", ""]
-        table(rowHeader(l.label("level")), rows(d.byLevel))
+        table(rowHeader(l.label("level")), rows(d.byLevel, translate: true))
         out += ["### \(l.label("by_agency"))", ""]
         table(rowHeader(l.label("agency")), rows(d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }))
         let all = d.months.filter { $0.level == "all" }

@@ -65,6 +65,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   ]
 
   static let viLabels: [String: String] = [
+    "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
     "by_field_t": "Theo lĩnh vực", "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)", "officers": "Số cán bộ", "utilisation_pct": "Mức sử dụng %",
     "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ", "tickets": "Số phiếu", "wait_mean": "Chờ trung bình (phút)",
     "compare": "So sánh: phương án B với A (ghép cặp, cùng số ngẫu nhiên)", "compare_chart": "Thay đổi B - A của các chỉ tiêu chính, khoảng tin cậy 95 %",

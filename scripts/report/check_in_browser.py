@@ -1,0 +1,109 @@
+"""Opens onestop reports in headless Chromium (through chromedriver) and checks what a reader sees.
+
+Usage: check_in_browser.py REPORT.html SUMMARY.json LANG SCREENSHOT_DIR
+
+Fails (exit 1) when the page logs a console error, makes any network request, has a chart
+without marks, shows a headline number that differs from summary.json, lacks a font for the
+Vietnamese diacritics, or cannot be printed to PDF. Writes a screenshot of every screenful
+and the PDF into SCREENSHOT_DIR.
+"""
+import base64
+import json
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+def number(x, decimals, lang):
+    """The report's number format (ReportLanguage.number)."""
+    text = f"{abs(x):,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return ("\u2212" if x < 0 and round(abs(x), decimals) > 0 else "") + text
+
+
+def main():
+    report, summary_path, lang, shots = sys.argv[1:5]
+    os.makedirs(shots, exist_ok=True)
+    summary = json.load(open(summary_path, encoding="utf-8"))
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,1400", "--hide-scrollbars"]:
+        options.add_argument(a)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    problems = []
+    try:
+        url = "file://" + os.path.abspath(report)
+        driver.get(url)
+        # 1. No console errors.
+        for entry in driver.get_log("browser"):
+            if entry.get("level") == "SEVERE":
+                problems.append(f"console error: {entry.get('message')}")
+        # 2. No network request but the page itself.
+        for entry in driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") == "Network.requestWillBeSent":
+                requested = message["params"]["request"]["url"]
+                if requested != url:
+                    problems.append(f"network request: {requested}")
+        # 3. Every chart rendered, with marks, and a table follows it.
+        charts = driver.execute_script("""
+            return Array.from(document.querySelectorAll('svg.chart')).map(s => ({
+              marks: s.querySelectorAll('rect.bar, polyline.series').length,
+              width: s.getBoundingClientRect().width,
+              title: (s.querySelector('title') || {}).textContent}))""")
+        if not charts:
+            problems.append("no chart on the page")
+        for c in charts:
+            if c["marks"] == 0 or c["width"] < 100:
+                problems.append(f"chart without marks or not rendered: {c['title']}")
+        # 4. The headline numbers equal summary.json.
+        cards = driver.execute_script("""
+            const out = {};
+            document.querySelectorAll('.card').forEach(c => out[c.dataset.kpi] = c.querySelector('.big').textContent);
+            return out""")
+        expected = {
+            "on_time_rate_of_received": number(summary["kpis"]["on_time_rate_of_received"]["mean"], 2, lang) + " %",
+            "overdue_rate_of_received": number(summary["kpis"]["overdue_rate_of_received"]["mean"], 2, lang) + " %",
+            "in_progress_end": number(summary["kpis"]["in_progress_end"]["mean"], 0, lang),
+            "apologies": number(summary["kpis"]["apologies"]["mean"], 0, lang),
+            "received": number(summary["kpis"]["received"]["mean"], 0, lang),
+        }
+        for kpi, text in expected.items():
+            if cards.get(kpi) != text:
+                problems.append(f"card {kpi}: page shows {cards.get(kpi)!r}, summary.json gives {text!r}")
+        # 5. Vietnamese diacritics have a font (no empty boxes).
+        if lang == "vi":
+            heading = driver.execute_script("return document.querySelector('h1').textContent")
+            if "ế" not in heading and "ả" not in heading:
+                problems.append(f"the Vietnamese heading has no diacritics: {heading!r}")
+            has_font = driver.execute_script("""
+                return document.fonts.check('16px "Noto Sans"', 'Kết quả mô phỏng') ||
+                       document.fonts.check('16px "DejaVu Sans"', 'Kết quả mô phỏng')""")
+            if not has_font:
+                problems.append("no installed font renders the Vietnamese text (install fonts-noto-core)")
+        # 6. Screenshots of every screenful, and the PDF.
+        height = driver.execute_script("return document.body.scrollHeight")
+        name = os.path.splitext(os.path.basename(report))[0]
+        for i, top in enumerate(range(0, height, 1300)):
+            driver.execute_script(f"window.scrollTo(0, {top})")
+            driver.save_screenshot(os.path.join(shots, f"{name}-{i + 1}.png"))
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+        data = base64.b64decode(pdf["data"])
+        if not data.startswith(b"%PDF") or len(data) < 10_000:
+            problems.append("the PDF is missing or empty")
+        open(os.path.join(shots, f"{name}.pdf"), "wb").write(data)
+        print(f"{report}: {len(charts)} charts, {sum(c['marks'] for c in charts)} marks, {len(cards)} cards, "
+              f"{(height + 1299) // 1300} screenshots, PDF {len(data) // 1024} KiB")
+    finally:
+        driver.quit()
+    for p in problems:
+        print(f"  problem: {p}")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
