@@ -34,6 +34,8 @@ public struct ReportData: Sendable {
 
   public let scenario, file, hash, version, start, end: String
   public let seed: String
+  /// The scenario's `report_language`, when it gives one.
+  public let language: String?
   public let replications: Int
   public let kpis: [String: Estimate]
   public let kpiUnits: [String: String]
@@ -84,6 +86,7 @@ public struct ReportData: Sendable {
     end = text("end")
     seed = text("seed")
     replications = (j["replications"] as? Int) ?? 0
+    language = j["report_language"] as? String
     func estimate(_ any: Any?) -> Estimate {
       guard let o = any as? [String: Any], let m = (o["mean"] as? NSNumber)?.doubleValue else { return Estimate(mean: .nan, low: .nan, high: .nan) }
       let ci = (o["ci95"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []

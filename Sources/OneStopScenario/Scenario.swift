@@ -11,6 +11,8 @@ public struct Scenario: Sendable {
   /// Default master seed and replications (the command line overrides them).
   public let seed: UInt64
   public let replications: Int
+  /// The language `onestop report` uses by default (`report_language`), if the file says.
+  public var reportLanguage: String?
 
   /// A short hash of the effective configuration (after `extends`, overrides and
   /// defaults): two runs with equal hashes simulate the same model.
@@ -33,8 +35,10 @@ public struct Scenario: Sendable {
     do {
       let model = try CompiledModel(config)
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
-      return (Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
-        replications: settings.replications), model)
+      var scenario = Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
+        replications: settings.replications)
+      scenario.reportLanguage = settings.reportLanguage
+      return (scenario, model)
     } catch let error as ScenarioErrors {
       throw error
     } catch let error as ConfigurationErrors {
@@ -77,6 +81,7 @@ extension Scenario {
 
 struct RunSettings {
   var description = ""
+  var reportLanguage: String?
   var seed: UInt64 = 1
   var replications = 1
 }

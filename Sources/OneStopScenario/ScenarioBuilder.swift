@@ -14,7 +14,11 @@ final class ScenarioBuilder {
   static let topKeys = [
     "scenario", "description", "extends", "start", "end", "warmup_until", "seed", "replications", "calendar", "levels",
     "fields", "hours", "unit_defaults", "units", "agencies", "procedures", "demand", "behaviour", "rules", "backlog",
+    "report_language",
   ]
+
+  /// Languages `onestop report` writes (`report_language`).
+  public static let reportLanguages = ["vi", "en"]
 
   func read(_ root: YNode) -> (ModelConfiguration, RunSettings)? {
     guard let top = r.mapping(root, "", keys: Self.topKeys) else { return nil }
@@ -26,6 +30,11 @@ final class ScenarioBuilder {
     }
     let name = top["scenario"].flatMap { r.string($0, "scenario") } ?? "scenario"
     settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
+    if let n = top["report_language"], let text = r.string(n, "report_language") {
+      if Self.reportLanguages.contains(text) { settings.reportLanguage = text } else {
+        r.issue(n, "report_language", "expected vi or en, found '\(text.prefix(40))'")
+      }
+    }
     if let n = top["seed"], let s = r.int(n, "seed", min: 0) { settings.seed = UInt64(s) }
     if let n = top["replications"], let k = r.int(n, "replications", min: 1, max: ModelLimits.replications) { settings.replications = k }
     let start = required("start").flatMap { r.date($0, "start") }

@@ -22,8 +22,8 @@ struct Report: ParsableCommand {
   @Argument(help: "Result directories: of `run --out`, `compare --out`, `staff --out` or `sweep merge` (one page, in this order).")
   var results: [String]
 
-  @Option(help: "Language of the report: vi or en.")
-  var lang: String = "vi"
+  @Option(help: "Language of the report: vi or en (default: the scenario's report_language, else vi).")
+  var lang: String?
 
   @Option(help: "HTML file to write (default: report.html in the first result directory).")
   var out: String?
@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
 
 
   func validate() throws {
-    guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, got '\(lang)'.") }
+    if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en, got '\(lang)'.") }
     guard format == "html" || format == "markdown" else { throw ValidationError("--format must be html or markdown, got '\(format)'.") }
     if format == "markdown" && pdf != nil { throw ValidationError("--pdf prints the HTML page; leave out --format markdown.") }
   }
@@ -50,7 +50,9 @@ struct Report: ParsableCommand {
     var isDirectory: ObjCBool = false
     let first = results[0]
     let base = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
-    let language = ReportLanguage(rawValue: lang)!
+    // The scenario's report_language (the first run that gives one), unless --lang says.
+    let fromScenario = inputs.lazy.compactMap { input -> String? in if case .run(let d) = input { return d.language } else { return nil } }.first
+    let language = ReportLanguage(rawValue: lang ?? fromScenario ?? "vi") ?? .vi
     if format == "markdown" {
       let path = out ?? (base as NSString).appendingPathComponent("report.md")
       try writeAtomically(MarkdownReport.page(inputs, language: language), to: path)

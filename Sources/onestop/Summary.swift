@@ -186,6 +186,7 @@ struct Summary {
     parts.append("\"scenario\": \(jstr(c.name))")
     parts.append("\"file\": \(jstr(scenario.file))")
     parts.append("\"scenario_hash\": \(jstr(String(StreamKey.fnv1a(String(describing: c)), radix: 16)))")
+    if let language = scenario.reportLanguage { parts.append("\"report_language\": \(jstr(language))") }
     parts.append("\"onestop_version\": \(jstr(OneStopVersion.string))")
     parts.append("\"start\": \(jstr(c.start.description)), \"end\": \(jstr(c.end.description))")
     parts.append("\"seed\": \(seed), \"replications\": \(results.count)")

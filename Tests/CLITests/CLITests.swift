@@ -26,6 +26,25 @@ import Testing
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
+  /// `onestop report` writes the scenario's `report_language` unless `--lang` says, and
+  /// refuses a directory without results.
+  @Test func reportFollowsTheScenarioLanguage() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-cli-\(getpid())").path
+    let (status, _, err) = try onestop(["run", "scenarios/mmc.yaml", "--set", "end=2022-01-05", "--set", "report_language=en",
+      "--replications", "2", "--quiet", "--out", dir])
+    #expect(status == 0, "\(err)")
+    let (r1, _, _) = try onestop(["report", dir])
+    #expect(r1 == 0)
+    let english = try String(contentsOfFile: (dir as NSString).appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(english.contains("<html lang=\"en\">"))
+    let (r2, _, _) = try onestop(["report", dir, "--lang", "vi", "--out", (dir as NSString).appendingPathComponent("vi.html")])
+    #expect(r2 == 0)
+    let vietnamese = try String(contentsOfFile: (dir as NSString).appendingPathComponent("vi.html"), encoding: .utf8)
+    #expect(vietnamese.contains("<html lang=\"vi\">") && vietnamese.contains("Giải quyết đúng hạn"))
+    let (bad, _, badErr) = try onestop(["report", FileManager.default.temporaryDirectory.path])
+    #expect(bad == 2 && badErr.contains("no result here"), "\(badErr)")
+  }
+
   /// `onestop staff`: a plan that meets the target, written as a variant that validates
   /// with the plan's desks; infeasible bounds and a misspelt KPI are clear errors (exit 2).
   @Test func staffWritesARunnablePlanAndRefusesWhatItCannotMeet() throws {
