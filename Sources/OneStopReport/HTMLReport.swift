@@ -92,6 +92,14 @@ public enum HTMLReport {
       for b in busiest { t += "<tr><td>\(esc(b.name))</td><td class=\"n\">\(b.officers)</td><td class=\"n\">\(l.number(b.utilisation, decimals: 1))</td></tr>" }
       body.append("<section id=\"utilisation\"><h2>\(esc(l.label("utilisation")))</h2>\(uchart)\(t)</tbody></table></section>")
     }
+    let desks = d.deskUse.filter { $0.utilisation.isFinite && $0.utilisation > 0 }.sorted { $0.utilisation > $1.utilisation }.prefix(15)
+    if !desks.isEmpty {
+      let dchart = ReportCharts.bars(title: l.label("desk_use"), items: desks.map { ($0.unit, $0.utilisation, nil, nil) },
+        format: { l.number($0, decimals: 1) }, unit: "%")
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("utilisation_pct")))</th></tr></thead><tbody>"
+      for u in desks { t += "<tr><td>\(esc(u.unit))</td><td>\(esc(l.label(u.level)))</td><td class=\"n\">\(l.number(u.utilisation, decimals: 1))</td></tr>" }
+      body.append("<section id=\"desk-use\"><h2>\(esc(l.label("desk_use")))</h2>\(dchart)\(t)</tbody></table></section>")
+    }
     let open = d.hours.filter { $0.tickets > 0 && $0.wait.isFinite }
     if !open.isEmpty {
       let hchart = ReportCharts.bars(title: l.label("hours"), items: open.map { (String(format: "%02d:00", $0.hour), $0.wait, nil, nil) },

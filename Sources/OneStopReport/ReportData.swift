@@ -45,6 +45,8 @@ public struct ReportData: Sendable {
   public let priors: [Prior]
   /// From `agencies.csv` (when present): agency, kind, officers and utilisation %.
   public var stations: [(name: String, kind: String, officers: Int, utilisation: Double)] = []
+  /// From `units.csv` (when present): unit, level and desk utilisation %.
+  public var deskUse: [(unit: String, level: String, utilisation: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
   public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
 
@@ -63,6 +65,9 @@ public struct ReportData: Sendable {
     let dir = (file as NSString).deletingLastPathComponent
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
       stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
+    }
+    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
+      deskUse = rows.map { ($0["unit"] ?? "", $0["level"] ?? "", Double($0["desk_utilisation_pct"] ?? "") ?? .nan) }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
       hours = rows.map { (Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
