@@ -26,6 +26,39 @@ import Testing
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
+  /// `onestop calibrate`: the fit table, exit 0 when every figure is within its tolerance and
+  /// 1 when one is not; a target file's mistakes are located.
+  @Test func calibrateHoldsAScenarioAgainstItsTargets() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-calibrate-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let scenario = Self.root.appendingPathComponent("scenarios/mmc.yaml").path
+    // Erlang C: 7.2 per minute on 8 desks at 1 per minute waits 0.877 min on average.
+    func write(_ name: String, _ value: String, _ extra: String = "") throws -> String {
+      let path = (dir as NSString).appendingPathComponent(name)
+      try """
+        scenario: \(scenario)
+        targets:
+          - {kpi: desk_wait_mean, value: \(value), tolerance: 0.3, source: "Erlang C, M/M/8 at rho = 0.9"}
+        \(extra)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let good = try write("good.yaml", "0.877")
+    let (ok, out, err) = try onestop(["calibrate", good, "--replications", "3", "--out", dir])
+    #expect(ok == 0, "\(out)\n\(err)")
+    #expect(out.contains("1 of 1 figures within tolerance"))
+    #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("fit.csv")))
+    let (off, offOut, _) = try onestop(["calibrate", try write("off.yaml", "3"), "--replications", "3"])
+    #expect(off == 1 && offOut.contains("NO"), "\(offOut)")
+    let bad = (dir as NSString).appendingPathComponent("bad.yaml")
+    try "scenario: \(scenario)\ntargets:\n  - {kpi: desk_wiat_mean, value: 1, tolerance: 1, source: x}\n  - {kpi: desk_wait_mean, value: 1, tolerance: 1}\n"
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let (b, _, bErr) = try onestop(["calibrate", bad])
+    #expect(b == 2)
+    #expect(bErr.contains("bad.yaml:3") && bErr.contains("did you mean 'desk_wait_mean'"), "\(bErr)")
+    #expect(bErr.contains("bad.yaml:4") && bErr.contains("say where the figure comes from"), "\(bErr)")
+  }
+
   /// `onestop report` writes the scenario's `report_language` unless `--lang` says, and
   /// refuses a directory without results.
   @Test func reportFollowsTheScenarioLanguage() throws {
