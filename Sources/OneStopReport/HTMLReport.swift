@@ -42,7 +42,10 @@ public enum HTMLReport {
     // KPI cards.
     func card(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
       guard let e = d.kpis[key] else { return "" }
-      return "<div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(l.label("ci"))): \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div></div>"
+      let figure = d.targets.first { $0.kpi == key }.map {
+        "<div class=\"report\">\(esc(l.label("report_figure"))): \(esc(text(ReportData.Estimate(mean: $0.value, low: $0.value, high: $0.value))))</div>"
+      } ?? ""
+      return "<div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(l.label("ci"))): \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\(figure)</div>"
     }
     body.append("<section class=\"cards\">"
       + card("on_time_rate_of_received") { l.percent($0.mean) }
@@ -51,6 +54,18 @@ public enum HTMLReport {
       + card("apologies") { l.number($0.mean) }
       + card("received") { l.number($0.mean) }
       + "</section>")
+    // Against the source report's figures.
+    let fit = d.targets.compactMap { t in d.estimate(t.kpi).map { (t, $0) } }
+    if !fit.isEmpty {
+      var t = "<table id=\"fit\"><thead><tr><th>\(esc(l.label("indicator")))</th><th>\(esc(l.label("report_figure")))</th><th>\(esc(l.label("simulated")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("tolerance")))</th><th>\(esc(l.label("within")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>"
+      for (target, e) in fit {
+        let within = abs(e.mean - target.value) <= target.tolerance
+        // Counts as counts; rates, shares, waits and utilisations with two decimals.
+        let decimals = ["rate", "share", "wait", "utilisation", "per_dossier"].contains { target.kpi.contains($0) } ? 2 : 0
+        t += "<tr><td>\(esc(target.kpi))</td><td class=\"n\">\(l.number(target.value, decimals: decimals))</td><td class=\"n\">\(l.number(e.mean, decimals: decimals))</td><td class=\"n\">\(l.number(e.low, decimals: decimals)) – \(l.number(e.high, decimals: decimals))</td><td class=\"n\">± \(l.number(target.tolerance, decimals: decimals))</td><td class=\"\(within ? "met" : "notmet")\">\(esc(l.label(within ? "yes" : "no")))</td><td>\(esc(target.source))</td></tr>"
+      }
+      body.append("<section id=\"against-report\"><h2>\(esc(l.label("against_report")))</h2>\(t)</tbody></table></section>")
+    }
     // By level.
     body.append("<section id=\"by-level\"><h2>\(esc(l.label("by_level")))</h2>\(table(rows: d.byLevel, first: l.label("level"), l, translate: true))</section>")
     // By agency: chart of overdue, then the table.
@@ -138,7 +153,7 @@ public enum HTMLReport {
     h2{font-size:1.2em;border-bottom:2px solid #b22;padding-bottom:.2em;margin-top:1.8em}
     .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:1.2em}
     .card{flex:1 1 160px;border:1px solid #ddd;border-radius:8px;padding:10px 12px;background:#fafafa}
-    .card .big{font-size:1.7em;font-weight:700}.card .what{font-size:.9em}.card .ci{font-size:.75em;color:#666}
+    .card .big{font-size:1.7em;font-weight:700}.card .report{font-size:.8em;color:#1a5276;margin-top:.2em}.card .what{font-size:.9em}.card .ci{font-size:.75em;color:#666}
     table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:.88em}caption{text-align:left;color:#666;font-size:.85em}
     th,td{border-bottom:1px solid #e3e3e3;padding:3px 6px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
     svg.chart{width:100%;height:auto;max-width:720px;display:block;margin:.6em 0}

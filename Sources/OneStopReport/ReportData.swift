@@ -45,6 +45,8 @@ public struct ReportData: Sendable {
   public let priors: [Prior]
   /// From `agencies.csv` (when present): agency, kind, officers and utilisation %.
   public var stations: [(name: String, kind: String, officers: Int, utilisation: Double)] = []
+  /// The source report's figures (a calibration target file), when given.
+  public var targets: [ReportTarget] = []
   /// From `units.csv` (when present): unit, level and desk utilisation %.
   public var deskUse: [(unit: String, level: String, utilisation: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
@@ -121,6 +123,42 @@ public struct ReportData: Sendable {
     }
     priors = ((j["priors"] as? [[String: Any]]) ?? []).map { r in
       Prior(key: (r["key"] as? String) ?? "", value: (r["value"] as? String) ?? "\(r["value"] ?? "")", note: (r["note"] as? String) ?? "")
+    }
+  }
+}
+
+/// A figure of the scenario's source report (from its calibration target file).
+public struct ReportTarget: Sendable {
+  public let kpi: String
+  public let value: Double
+  public let tolerance: Double
+  public let source: String
+  public init(kpi: String, value: Double, tolerance: Double, source: String) {
+    self.kpi = kpi
+    self.value = value
+    self.tolerance = tolerance
+    self.source = source
+  }
+}
+
+extension ReportData {
+  /// The simulated estimate of KPI `name` as the summary has it: a whole-run KPI, or a
+  /// count or rate by level (`@level:`) or deciding agency (`@agency:`); nil otherwise.
+  public func estimate(_ name: String) -> Estimate? {
+    if let e = kpis[name] { return e }
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let base = String(name[..<at]), key = String(name[name.index(after: at)...])
+    let rows: [Row], row: String
+    if key.hasPrefix("agency:") { rows = byAgency; row = String(key.dropFirst(7)) } else if key.hasPrefix("level:") { rows = byLevel; row = String(key.dropFirst(6)) } else { return nil }
+    guard let r = rows.first(where: { $0.key == row }) else { return nil }
+    switch base {
+    case "received": return r.received
+    case "resolved_on_time": return r.onTime
+    case "resolved_overdue": return r.overdue
+    case "in_progress_end": return r.inProgress
+    case "on_time_rate_of_received": return r.onTimeRate
+    case "overdue_rate_of_received": return r.overdueRate
+    default: return nil
     }
   }
 }

@@ -40,6 +40,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
 
   static let enLabels: [String: String] = [
+    "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",
+    "against_report": "Against the source report's figures (calibration targets)",
     "desk_use": "Desk utilisation by unit (the 15 busiest, % of open desk time)",
     "by_field_t": "By field", "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers", "utilisation_pct": "Utilisation %",
     "hours": "Desk waits by hour of the ticket (all units)", "hour": "Hour", "tickets": "Tickets", "wait_mean": "Mean wait (min)",
@@ -67,6 +69,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
   static let viLabels: [String: String] = [
     "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
+    "report_figure": "Báo cáo", "simulated": "Mô phỏng", "tolerance": "Sai số cho phép", "within": "Đạt",
+    "against_report": "So với số liệu báo cáo (mục tiêu hiệu chỉnh)",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
     "by_field_t": "Theo lĩnh vực", "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)", "officers": "Số cán bộ", "utilisation_pct": "Mức sử dụng %",
     "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ", "tickets": "Số phiếu", "wait_mean": "Chờ trung bình (phút)",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OneStopReport
+import OneStopScenario
 import OneStopSweep
 
 /// `onestop report`: a run's results as one self-contained HTML page for a committee.
@@ -31,6 +32,9 @@ struct Report: ParsableCommand {
   @Option(help: "Also print the page to this PDF file with headless Chromium (Debian's `chromium`).")
   var pdf: String?
 
+  @Option(help: "Calibration target file whose figures the run is held against (default: scenarios/targets/<scenario file name> next to the run's scenario, when it exists).")
+  var targets: String?
+
   @Option(help: "html (one self-contained page) or markdown (the same numbers as tables, to paste into a document).")
   var format: String = "html"
 
@@ -42,10 +46,25 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    let inputs: [ReportInput]
+    var inputs: [ReportInput]
     do { inputs = try results.map { (r: String) throws(ReportError) -> ReportInput in try ReportInput.read(r) } } catch {
       printError("error: " + error.description)
       throw ExitCode(2)
+    }
+    // Each run is held against its scenario's target file, when there is one.
+    for (k, input) in inputs.enumerated() {
+      guard case .run(var d) = input else { continue }
+      let scenarioDir = (d.file as NSString).deletingLastPathComponent
+      let guess = ((scenarioDir as NSString).appendingPathComponent("targets") as NSString).appendingPathComponent((d.file as NSString).lastPathComponent)
+      guard let path = targets ?? (FileManager.default.fileExists(atPath: guess) ? guess : nil) else { continue }
+      do {
+        let file = try TargetFile.load(path: path)
+        d.targets = file.targets.map { ReportTarget(kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source) }
+        inputs[k] = .run(d)
+      } catch {
+        printError(error.description)
+        throw ExitCode(2)
+      }
     }
     var isDirectory: ObjCBool = false
     let first = results[0]

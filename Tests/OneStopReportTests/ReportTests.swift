@@ -77,6 +77,23 @@ import Testing
     #expect(html.contains("test-tỉnh"))
   }
 
+  /// With the source report's figures, the cards show them and a fit table follows.
+  @Test func theReportsFiguresAppearOnTheCardsAndInTheFitTable() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-fit-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    _ = try Self.summary(dir: dir)
+    var data = try ReportData(path: dir.path)
+    #expect(data.estimate("resolved_overdue@agency:TNMT")?.mean == 120)
+    #expect(data.estimate("received@level:commune")?.mean == 3000)
+    #expect(data.estimate("resolved_overdue@agency:NOPE") == nil)
+    data.targets = [ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004, row 2"),
+      ReportTarget(kpi: "resolved_overdue@agency:TNMT", value: 2492, tolerance: 800, source: "004, row 8")]
+    let html = HTMLReport.html(data, language: .vi)
+    #expect(html.contains("Báo cáo: 93,32 %"))
+    #expect(html.contains("id=\"against-report\""))
+    #expect(html.contains(">2.492<") && html.contains(">120<") && html.contains("class=\"notmet\""))
+  }
+
   @Test func aDirectoryWithoutASummaryIsAClearError() throws {
     do {
       _ = try ReportData(path: "/nonexistent-dir")
