@@ -75,7 +75,9 @@ public enum HTMLReport {
       format: { l.number($0) }, unit: l.label("dossiers"))
     body.append("<section id=\"by-agency\"><h2>\(esc(l.label("by_agency")))</h2>\(chart)\(table(rows: agencies, first: l.label("agency"), l))</section>")
     // Desk waits by unit: the 15 longest.
-    let waits = d.unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }.prefix(15)
+    // Units where people wait at least half a minute on average (at least the 3 longest).
+    let ranked = d.unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }
+    let waits = ranked.enumerated().filter { $0.offset < 3 || $0.element.mean.mean >= 0.5 }.map(\.element).prefix(15)
     if !waits.isEmpty {
       let wchart = ReportCharts.bars(title: l.label("waits_chart"), items: waits.map { ($0.unit, $0.mean.mean, $0.mean.low, $0.mean.high) },
         format: { l.number($0, decimals: 1) }, unit: l.label("minutes"))
@@ -114,6 +116,22 @@ public enum HTMLReport {
       var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("utilisation_pct")))</th></tr></thead><tbody>"
       for u in desks { t += "<tr><td>\(esc(u.unit))</td><td>\(esc(l.label(u.level)))</td><td class=\"n\">\(l.number(u.utilisation, decimals: 1))</td></tr>" }
       body.append("<section id=\"desk-use\"><h2>\(esc(l.label("desk_use")))</h2>\(dchart)\(t)</tbody></table></section>")
+    }
+    // The hour-of-day profile by level: the provincial centre's, not only the pooled one.
+    let hoursWithTickets = Array(Set(d.levelHours.filter { $0.tickets > 0 }.map(\.hour))).sorted()
+    if !hoursWithTickets.isEmpty {
+      var levels: [String] = []
+      for h in d.levelHours where !levels.contains(h.level) { levels.append(h.level) }
+      let series = levels.map { level in
+        (l.label(level), hoursWithTickets.map { hour in d.levelHours.first { $0.level == level && $0.hour == hour }.map { $0.tickets > 0 ? $0.wait : .nan } ?? .nan })
+      }
+      let chart = ReportCharts.lines(title: l.label("hours_by_level"), months: hoursWithTickets.map { String(format: "%02d", $0) },
+        series: series, format: { l.number($0, decimals: 1) }, unit: "\(l.label("hour")) → \(l.label("minutes"))")
+      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("hour")))</th>" + levels.map { "<th>\(esc(l.label($0)))</th>" }.joined() + "</tr></thead><tbody>"
+      for (i, hour) in hoursWithTickets.enumerated() {
+        t += "<tr><td>\(String(format: "%02d:00", hour))</td>" + series.map { "<td class=\"n\">\(l.number($0.1[i], decimals: 1))</td>" }.joined() + "</tr>"
+      }
+      body.append("<section id=\"hours-by-level\"><h2>\(esc(l.label("hours_by_level")))</h2>\(chart)\(t)</tbody></table></section>")
     }
     let open = d.hours.filter { $0.tickets > 0 && $0.wait.isFinite }
     if !open.isEmpty {

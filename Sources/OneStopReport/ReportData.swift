@@ -49,6 +49,8 @@ public struct ReportData: Sendable {
   public var targets: [ReportTarget] = []
   /// From `units.csv` (when present): unit, level and desk utilisation %.
   public var deskUse: [(unit: String, level: String, utilisation: Double)] = []
+  /// From `hours_by_level.csv` (when present): level, hour, tickets, mean wait (minutes).
+  public var levelHours: [(level: String, hour: Int, tickets: Double, wait: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
   public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
 
@@ -70,6 +72,9 @@ public struct ReportData: Sendable {
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
       deskUse = rows.map { ($0["unit"] ?? "", $0["level"] ?? "", Double($0["desk_utilisation_pct"] ?? "") ?? .nan) }
+    }
+    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours_by_level.csv")) {
+      levelHours = rows.map { ($0["level"] ?? "", Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
       hours = rows.map { (Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }

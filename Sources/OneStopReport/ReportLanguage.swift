@@ -40,6 +40,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
 
   static let enLabels: [String: String] = [
+    "hours_by_level": "Mean desk wait by hour of the ticket, by level (minutes)",
     "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",
     "against_report": "Against the source report's figures (calibration targets)",
     "desk_use": "Desk utilisation by unit (the 15 busiest, % of open desk time)",
@@ -58,7 +59,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Desk wait (minutes)", "ci": "95 % interval", "by_level": "By level", "by_agency": "By deciding agency (most overdue first)",
     "by_field": "By field", "level": "Level", "agency": "Agency", "field": "Field", "unit": "Unit",
     "on_time_pct": "On time %", "overdue_pct": "Overdue %", "in_progress": "In progress",
-    "desk_waits": "Desk waits by unit (the 15 longest, mean and 90th percentile)", "mean": "Mean", "p90": "90th percentile",
+    "desk_waits": "Desk waits by unit (up to 15 with a mean wait of half a minute or more; mean and 90th percentile)", "mean": "Mean", "p90": "90th percentile",
     "months": "Month by month", "month": "Month", "received_new": "Received (new)", "online_share": "Online share %",
     "assumptions": "Assumptions the answer rests on (priors)", "key": "Key", "value": "Value", "note": "Source or note",
     "table": "Numbers of this chart", "overdue_chart": "Overdue dossiers by deciding agency",
@@ -69,6 +70,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
   static let viLabels: [String: String] = [
     "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
+    "hours_by_level": "Thời gian chờ trung bình tại quầy theo giờ lấy số, theo cấp (phút)",
     "report_figure": "Báo cáo", "simulated": "Mô phỏng", "tolerance": "Sai số cho phép", "within": "Đạt",
     "against_report": "So với số liệu báo cáo (mục tiêu hiệu chỉnh)",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
@@ -87,7 +89,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Thời gian chờ tại quầy (phút)", "ci": "khoảng tin cậy 95 %", "by_level": "Theo cấp", "by_agency": "Theo cơ quan giải quyết (quá hạn nhiều nhất trước)",
     "by_field": "Theo lĩnh vực", "level": "Cấp", "agency": "Cơ quan", "field": "Lĩnh vực", "unit": "Đơn vị",
     "on_time_pct": "Đúng hạn %", "overdue_pct": "Quá hạn %", "in_progress": "Đang giải quyết",
-    "desk_waits": "Thời gian chờ tại quầy theo đơn vị (15 đơn vị chờ lâu nhất, trung bình và phân vị 90)", "mean": "Trung bình", "p90": "Phân vị 90",
+    "desk_waits": "Thời gian chờ tại quầy theo đơn vị (tối đa 15 đơn vị chờ trung bình từ nửa phút; trung bình và phân vị 90)", "mean": "Trung bình", "p90": "Phân vị 90",
     "months": "Theo tháng", "month": "Tháng", "received_new": "Tiếp nhận mới", "online_share": "Tỷ lệ trực tuyến %",
     "assumptions": "Các giả định của kết quả (tham số tiên nghiệm)", "key": "Khóa", "value": "Giá trị", "note": "Nguồn hoặc ghi chú",
     "table": "Số liệu của biểu đồ", "overdue_chart": "Hồ sơ quá hạn theo cơ quan giải quyết",

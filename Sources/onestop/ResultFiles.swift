@@ -12,7 +12,8 @@ import OneStopSweep
 enum ResultFiles {
   static func write(_ s: Summary, to dir: String, bom: Bool = false) throws {
     let files: [(String, String)] = [
-      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)), ("levels.csv", levels(s)),
+      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)), ("hours_by_level.csv", hoursByLevel(s)),
+      ("levels.csv", levels(s)),
       ("months.csv", months(s)), ("replications.csv", replications(s)),
     ]
     for (name, text) in files {
@@ -96,6 +97,22 @@ enum ResultFiles {
         over { 100 * $0.hourWaits[h].sameDayShare }, queue,
       ]
       lines.append(fields.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Per level and clock hour of the ticket: tickets and the mean wait over the
+  /// replications that issued tickets then (empty when none did). The provincial level is
+  /// the provincial centre in most provinces: its hour-of-day profile, not the pooled one.
+  static func hoursByLevel(_ s: Summary) -> String {
+    var lines = ["level,hour,tickets,wait_mean_min"]
+    for (l, level) in s.model.levels.enumerated() {
+      for h in 0..<24 {
+        let k = l * 24 + h
+        let withTickets = s.results.filter { $0.levelHourWaits[k].count > 0 }
+        let wait = withTickets.isEmpty ? "" : n(withTickets.map { $0.levelHourWaits[k].mean / 60 }.reduce(0, +) / Double(withTickets.count))
+        lines.append([JSONText.csvField(level), String(h), n(mean(s) { Double($0.levelHourWaits[k].count) }), wait].joined(separator: ","))
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }

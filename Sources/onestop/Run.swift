@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv and replications.csv into this directory (created if needed).")
+  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv and replications.csv into this directory (created if needed).")
   var out: String?
 
   @Flag(help: "Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese names.")

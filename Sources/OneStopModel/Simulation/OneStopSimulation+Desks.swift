@@ -126,6 +126,7 @@ extension OneStopSimulation {
       counters.months[months.slot(ofDay: dayIndex(ticket.issuedAt)) * levelCount + level].waits.add(wait)
       let hour = Int((ticket.issuedAt - Double(dayIndex(ticket.issuedAt)) * 86_400) / 3600)
       counters.hourWaits[min(max(hour, 0), 23)].add(wait, sameDay: sameDay)
+      counters.levelHourWaits[level * 24 + min(max(hour, 0), 23)].add(wait)
     }
     note(.called, ticket.dossier, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
     deskBusy[desk] = true

@@ -13,6 +13,8 @@ public struct RunResult: Sendable {
   public let allWaits: WaitStatistics
   /// Desk waits by level of the unit (`CompiledModel.levels` order), quantiles exact per level.
   public let levelWaits: [WaitDigest]
+  /// Desk waits per level and clock hour of the ticket (`level * 24 + hour`), seconds.
+  public let levelHourWaits: [Tally]
   /// Per desk group: busy seconds, open desk-seconds, overtime seconds.
   public let deskBusySeconds: [Double]
   public let deskOpenSeconds: [Double]
@@ -147,7 +149,7 @@ extension OneStopSimulation {
       cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
       unitWaits: counters.unitWaits.map(WaitDigest.init), hourWaits: counters.hourWaits.map(WaitDigest.init),
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) },
-      levelWaits: counters.levelWaits.map(WaitDigest.init),
+      levelWaits: counters.levelWaits.map(WaitDigest.init), levelHourWaits: counters.levelHourWaits,
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
       stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.waiting.integral(upTo: end) },
