@@ -50,6 +50,7 @@ cat > "$tmp/text-columns.txt" <<'TXT'
 units.csv unit level parent
 agencies.csv station name unit kind
 hours.csv
+hours_by_level.csv level
 levels.csv level
 months.csv month level
 replications.csv kpi unit
