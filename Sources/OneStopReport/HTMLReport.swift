@@ -144,6 +144,9 @@ public enum HTMLReport {
     if !d.byField.isEmpty {
       body.append("<section id=\"by-field\"><h2>\(esc(l.label("by_field_t")))</h2>\(table(rows: d.byField.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("field"), l))</section>")
     }
+    if !d.byProcedure.isEmpty {
+      body.append("<section id=\"by-procedure\"><h2>\(esc(l.label("by_procedure")))</h2>\(table(rows: d.byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("procedure"), l))</section>")
+    }
     // Assumptions.
     if !d.priors.isEmpty {
       var t = "<table class=\"priors\"><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("value")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>"

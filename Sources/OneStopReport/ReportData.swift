@@ -39,7 +39,7 @@ public struct ReportData: Sendable {
   public let replications: Int
   public let kpis: [String: Estimate]
   public let kpiUnits: [String: String]
-  public let byLevel, byAgency, byField: [Row]
+  public let byLevel, byAgency, byField, byProcedure: [Row]
   public let months: [Month]
   public let unitWaits: [UnitWait]
   public let priors: [Prior]
@@ -118,6 +118,7 @@ public struct ReportData: Sendable {
     byLevel = rows("by_level")
     byAgency = rows("by_agency")
     byField = rows("by_field")
+    byProcedure = rows("by_procedure")
     months = ((j["months"] as? [[String: Any]]) ?? []).map { r in
       Month(month: (r["month"] as? String) ?? "", level: (r["level"] as? String) ?? "", receivedNew: estimate(r["received_new"]),
         onTime: estimate(r["resolved_on_time"]), overdue: estimate(r["resolved_overdue"]), inProgress: estimate(r["in_progress_end"]),

@@ -40,11 +40,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
 
   static let enLabels: [String: String] = [
+    "by_procedure": "By procedure (most overdue first)", "procedure": "Procedure",
     "hours_by_level": "Mean desk wait by hour of the ticket, by level (minutes)",
     "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",
     "against_report": "Against the source report's figures (calibration targets)",
     "desk_use": "Desk utilisation by unit (the 15 busiest, % of open desk time)",
-    "by_field_t": "By field", "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers", "utilisation_pct": "Utilisation %",
+    "by_field_t": "By field (most overdue first)", "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers", "utilisation_pct": "Utilisation %",
     "hours": "Desk waits by hour of the ticket (all units)", "hour": "Hour", "tickets": "Tickets", "wait_mean": "Mean wait (min)",
     "compare": "Comparison: B against A (paired, common random numbers)", "compare_chart": "Change B - A of the headline indicators, with 95 % intervals",
     "indicator": "Indicator", "difference": "B - A", "unpaired": "unpaired ±", "significant": "Significant",
@@ -70,11 +71,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
   static let viLabels: [String: String] = [
     "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
+    "by_procedure": "Theo thủ tục (quá hạn nhiều nhất trước)", "procedure": "Thủ tục",
     "hours_by_level": "Thời gian chờ trung bình tại quầy theo giờ lấy số, theo cấp (phút)",
     "report_figure": "Báo cáo", "simulated": "Mô phỏng", "tolerance": "Sai số cho phép", "within": "Đạt",
     "against_report": "So với số liệu báo cáo (mục tiêu hiệu chỉnh)",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
-    "by_field_t": "Theo lĩnh vực", "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)", "officers": "Số cán bộ", "utilisation_pct": "Mức sử dụng %",
+    "by_field_t": "Theo lĩnh vực (quá hạn nhiều nhất trước)", "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)", "officers": "Số cán bộ", "utilisation_pct": "Mức sử dụng %",
     "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ", "tickets": "Số phiếu", "wait_mean": "Chờ trung bình (phút)",
     "compare": "So sánh: phương án B với A (ghép cặp, cùng số ngẫu nhiên)", "compare_chart": "Thay đổi B - A của các chỉ tiêu chính, khoảng tin cậy 95 %",
     "indicator": "Chỉ tiêu", "difference": "B - A", "unpaired": "không ghép cặp ±", "significant": "Có ý nghĩa",
