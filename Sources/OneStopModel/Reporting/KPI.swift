@@ -98,6 +98,8 @@ public struct KPI: Sendable {
   public static let perLevel: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
     ("received", "dossiers", { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.received) }),
     ("on_time_rate_of_received", "%", { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfReceived }),
+    ("on_time_rate_of_resolved", "%", { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfResolved }),
+    ("resolved_overdue", "dossiers", { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.resolvedOverdue) }),
     ("desk_wait_mean", "min", { r, _, l in r.levelWaits[l].mean / 60 }),
     ("desk_wait_p50", "min", { r, _, l in r.levelWaits[l].p50 / 60 }),
     ("desk_wait_p90", "min", { r, _, l in r.levelWaits[l].p90 / 60 }),
