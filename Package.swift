@@ -74,6 +74,12 @@ let package = Package(
       name: "OneStopReport",
       dependencies: []
     ),
+    // Calibration: parameters fitted to a report's figures (a Latin hypercube screen, then
+    // Nelder-Mead) on common random numbers, with a plausibility bound on utilisation.
+    .target(
+      name: "OneStopCalibrate",
+      dependencies: ["OneStopScenario", "OneStopSweep", "OneStopModel", "DESKernel"]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -87,6 +93,7 @@ let package = Package(
         "DESKernel",
         "OneStopModel",
         "OneStopScenario",
+        "OneStopCalibrate",
         "OneStopReport",
         "OneStopStaff",
         "OneStopSweep",
@@ -132,6 +139,11 @@ let package = Package(
       name: "OneStopReportTests",
       dependencies: ["OneStopReport"],
       exclude: ["Fixtures"]
+    ),
+    // Calibration search: the Latin hypercube and Nelder-Mead on known functions.
+    .testTarget(
+      name: "OneStopCalibrateTests",
+      dependencies: ["OneStopCalibrate"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(

@@ -69,8 +69,15 @@ public enum StaffKeyPath {
         guard let next = node[k] else { return nil }
         node = next
       case .item(let id):
-        guard case .sequence(let items) = node.kind, let next = items.last(where: { $0["id"]?.scalarText == id }) else { return nil }
-        node = next
+        // An item by its `id`, or by its position (`steps[0]`), as `--set` selects it.
+        guard case .sequence(let items) = node.kind else { return nil }
+        if let next = items.last(where: { $0["id"]?.scalarText == id }) {
+          node = next
+        } else if let k = Int(id), k >= 0, k < items.count {
+          node = items[k]
+        } else {
+          return nil
+        }
       }
     }
     return node

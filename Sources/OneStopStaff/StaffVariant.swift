@@ -29,15 +29,22 @@ public enum StaffVariant {
   /// The variant's text. `base` is the path written after `extends:` (relative to where
   /// the variant is written, or absolute).
   public static func text(base: String, name: String, comment: [String], assignments: [(key: String, value: Int)]) -> String {
+    var lines = comment.map { "# " + $0 }
+    lines.append("extends: \(quote(base))")
+    lines.append("scenario: \(quote(name))")
+    return lines.joined(separator: "\n") + "\n" + body(assignments: assignments.map { ($0.key, String($0.value)) })
+  }
+
+  /// The changed keys in the scenario's own structure (list items by `id`), one value
+  /// (already YAML text) per key path.
+  public static func body(assignments: [(key: String, value: String)]) -> String {
     let root = Node()
     for (key, value) in assignments {
       var n = root
       for s in StaffKeyPath.segments(key) { n = n.child(s) }
-      n.value = String(value)
+      n.value = value
     }
-    var lines = comment.map { "# " + $0 }
-    lines.append("extends: \(quote(base))")
-    lines.append("scenario: \(quote(name))")
+    var lines: [String] = []
     func emit(_ n: Node, indent: String) {
       for (k, c) in n.keys {
         if let v = c.value {
@@ -59,7 +66,7 @@ public enum StaffVariant {
   }
 
   /// A YAML scalar, quoted when it could be read as something else.
-  static func quote(_ s: String) -> String {
+  public static func quote(_ s: String) -> String {
     let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } && !s.isEmpty && !s.first!.isNumber
     return plain ? s : "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import DESKernel
 import Foundation
+import OneStopCalibrate
 import OneStopModel
 import OneStopScenario
+import OneStopStaff
 import OneStopSweep
 
 /// `onestop calibrate`: how well a scenario matches its report, figure by figure.
@@ -33,13 +35,69 @@ struct Calibrate: ParsableCommand {
   @Option(help: "Threads for replications (default: all CPUs). Results do not depend on it.")
   var threads: Int?
 
-  @Option(help: "Directory for fit.csv.")
+  @Option(help: "Directory for fit.csv (and, with --param, calibrated.yaml and the resumable journal calibration.jsonl).")
   var out: String?
+
+  @Option(name: .customLong("param"), help: ArgumentHelp("A scenario key to fit, with its plausible range (repeatable); integer bounds on an integer key fit an integer.", valueName: "key.path=low..high"))
+  var params: [String] = []
+
+  @Option(help: "Latin-hypercube points of the screen before the local search (default: 4 per parameter, at least 6).")
+  var screen: Int?
+
+  @Option(help: "Scenario runs the local search (Nelder-Mead) may use.")
+  var iterations: Int = 40
+
+  @Option(help: "Plausibility bound: a candidate whose busiest back office runs above this utilisation (%) over the run is penalised.")
+  var maxUtilisation: Double = 90
 
   func validate() throws {
     if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for an interval, got \(replications).") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
+    if let screen, screen < 1 { throw ValidationError("--screen must be at least 1, got \(screen).") }
+    if iterations < 0 { throw ValidationError("--iterations must be at least 0, got \(iterations).") }
+    if !(maxUtilisation > 0 && maxUtilisation <= 100) { throw ValidationError("--max-utilisation is a percentage in (0, 100], got \(maxUtilisation).") }
+  }
+
+  /// `true` when a segment of `key` picks a list item by its position, not by an `id`.
+  static func selectsByPosition(_ key: String, in root: YNode) -> Bool {
+    var prefix = ""
+    for segment in key.split(separator: ".") {
+      prefix += (prefix.isEmpty ? "" : ".") + segment
+      var s = Substring(segment)
+      while let open = s.firstIndex(of: "["), let close = s[open...].firstIndex(of: "]") {
+        let inner = String(s[s.index(after: open)..<close])
+        let list = String(prefix.dropLast(segment.count)) + String(segment[..<open])
+        if Int(inner) != nil, case .sequence(let items)? = StaffKeyPath.node(list, in: root)?.kind,
+          !items.contains(where: { $0["id"]?.scalarText == inner }) {
+          return true
+        }
+        s = s[s.index(after: close)...]
+      }
+    }
+    return false
+  }
+
+  /// Parses `--param key=LOW..HIGH`; integer bounds on a key that holds an integer today
+  /// make an integer parameter.
+  func parameters(_ root: YNode) throws -> [CalibrationParameter] {
+    try params.map { text in
+      guard let eq = text.lastIndex(of: "=") else { throw ValidationError("--param '\(text)': expected KEY=LOW..HIGH") }
+      let key = String(text[..<eq]), range = text[text.index(after: eq)...].components(separatedBy: "..")
+      guard range.count == 2, let lo = Double(range[0]), let hi = Double(range[1]), lo.isFinite, hi.isFinite, lo <= hi else {
+        throw ValidationError("--param '\(text)': expected KEY=LOW..HIGH with numbers LOW <= HIGH")
+      }
+      let current = StaffKeyPath.node(key, in: root)?.scalarText
+      guard let current else { throw ValidationError("--param '\(key)': the scenario has no value at this key") }
+      // A number, possibly with a unit after it (2.5h, 10wd, 15 %): the unit stays on every value.
+      let number = String(current.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "+" })
+      let suffix = String(current.dropFirst(number.count))
+      guard Double(number) != nil, suffix.allSatisfy({ $0.isLetter || $0 == "%" || $0 == " " }) else {
+        throw ValidationError("--param '\(key)': the value there ('\(current.prefix(40))') is not a number")
+      }
+      let integer = suffix.isEmpty && Int(current) != nil && Int(range[0]) != nil && Int(range[1]) != nil
+      return CalibrationParameter(key: key, low: lo, high: hi, integer: integer, suffix: suffix)
+    }
   }
 
   func run() throws {
@@ -60,11 +118,44 @@ struct Calibrate: ParsableCommand {
     }
     let reps = replications ?? max(3, scenario.replications)
     let s = seed ?? scenario.seed
-    let progress = ProgressLine(total: reps)
-    let results = Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count) { done, _, events in
-      progress.update(done: done, events: events)
+    let baseRoot = (try? ScenarioLoader.load(path: file.scenario, overrides: overrides)) ?? YNode(.null, file: "", line: 0, column: 0)
+    var perTarget: [[Double]]
+    var fitted: [(CalibrationParameter, Double)] = []
+    if params.isEmpty {
+      let progress = ProgressLine(total: reps)
+      let results = Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count) { done, _, events in
+        progress.update(done: done, events: events)
+      }
+      progress.finish()
+      perTarget = file.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
+    } else {
+      let root: YNode
+      do { root = try ScenarioLoader.load(path: file.scenario, overrides: overrides) } catch {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      let ps = try parameters(root)
+      if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+      let search = CalibrationSearch(targets: file, overrides: overrides, parameters: ps, seed: s, replications: reps,
+        threads: threads ?? AvailableCPUs.count, maxUtilisation: maxUtilisation,
+        journal: out.map { ($0 as NSString).appendingPathComponent("calibration.jsonl") }) { printError($0) }
+      let current = ps.map { p -> Double in
+        let text = StaffKeyPath.node(p.key, in: root)?.scalarText ?? ""
+        let v = Double(text.dropLast(p.suffix.count)) ?? p.low
+        return min(p.high, max(p.low, p.integer ? v.rounded() : v))
+      }
+      printError("fitting \(plural(ps.count, "parameter")) to \(plural(file.targets.count, "figure")), \(plural(reps, "replication")) per candidate (seed \(s))")
+      let best: CalibrationSearch.Evaluation
+      do { best = try search.run(screen: screen ?? max(6, 4 * ps.count), iterations: iterations, current: current) } catch {
+        printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+      perTarget = best.kpis
+      fitted = Array(zip(ps, best.values))
+      print("Calibrated values (\(search.evaluations) candidates, \(search.runs) replications run; busiest back office \(fmt(best.maxUtilisation, 1)) %):")
+      for (p, v) in fitted { print("  \(p.key) = \(p.text(v))   (range \(p.text(p.low)) .. \(p.text(p.high)))") }
+      print("")
     }
-    progress.finish()
     print("\(scenario.configuration.name) (\(file.scenario)) against \(targets)")
     if !file.source.isEmpty { print("source: \(file.source)") }
     print("\(plural(reps, "replication")), seed \(s)")
@@ -72,10 +163,9 @@ struct Calibrate: ParsableCommand {
     print(pad("figure", 40) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
     var misfit = 0.0, outside = 0
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
-    for t in file.targets {
+    for (k, t) in file.targets.enumerated() {
       let kpi = KPI.named(t.kpi)!
-      let values = results.map { kpi.value($0, model) }
-      let e = Summary.Estimate(values)
+      let e = Summary.Estimate(perTarget[k])
       let within = abs(e.mean - t.value) <= t.tolerance
       if !within { outside += 1 }
       if t.tolerance > 0 { misfit += t.weight * pow((e.mean - t.value) / t.tolerance, 2) }
@@ -95,6 +185,25 @@ struct Calibrate: ParsableCommand {
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
+      if !fitted.isEmpty {
+        var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
+          "# Weighted misfit \(fmt(misfit, 2)); \(file.targets.count - outside) of \(file.targets.count) figures within tolerance.",
+          "extends: \(StaffVariant.quote(file.scenario))"]
+        lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
+        // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
+        // `extends` merges list items by id. Those values are given as --set lines.
+        let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: baseRoot) }
+        let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
+        if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
+        for (p, v) in positional {
+          lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
+          print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
+        }
+        let path = (out as NSString).appendingPathComponent("calibrated.yaml")
+        try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
+        print("")
+        print("wrote \(path) (run it: onestop run \(path))")
+      }
     }
     if outside > 0 { throw ExitCode(1) }
   }

@@ -50,6 +50,19 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("fit.csv")))
     let (off, offOut, _) = try onestop(["calibrate", try write("off.yaml", "3"), "--replications", "3"])
     #expect(off == 1 && offOut.contains("NO"), "\(offOut)")
+    // Fitting: the desks that give Erlang C's wait for 9 desks (0.240 min) are 9, found by the
+    // screen and the local search over 7..12, and the calibrated variant has them.
+    let nine = try write("nine.yaml", "0.240")
+    let fitDir = (dir as NSString).appendingPathComponent("fit")
+    let (fit, fitOut, fitErr) = try onestop(["calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
+      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir])
+    #expect(fit == 0, "\(fitOut)\n\(fitErr)")
+    #expect(fitOut.contains("units[desk-hall].desks[desks].count = 9"), "\(fitOut)")
+    let (v, vOut, _) = try onestop(["validate", (fitDir as NSString).appendingPathComponent("calibrated.yaml")])
+    #expect(v == 0 && vOut.contains("9 desks"), "\(vOut)")
+    let (rerun, _, rerunErr) = try onestop(["calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
+      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir])
+    #expect(rerun == 0 && rerunErr.contains("resuming:"), "\(rerunErr)")
     let bad = (dir as NSString).appendingPathComponent("bad.yaml")
     try "scenario: \(scenario)\ntargets:\n  - {kpi: desk_wiat_mean, value: 1, tolerance: 1, source: x}\n  - {kpi: desk_wait_mean, value: 1, tolerance: 1}\n"
       .write(toFile: bad, atomically: true, encoding: .utf8)

@@ -1,0 +1,167 @@
+import DESKernel
+import Foundation
+import OneStopModel
+import OneStopScenario
+import OneStopSweep
+
+/// A scenario key the calibration may move, within bounds (`--param key.path=LOW..HIGH`).
+/// Integer bounds on a key that holds an integer make an integer parameter.
+public struct CalibrationParameter: Sendable {
+  public let key: String
+  public let low: Double
+  public let high: Double
+  public let integer: Bool
+  /// The unit the scenario writes after the number (`h`, `m`, `wd`, `%`), kept on every value.
+  public let suffix: String
+
+  public init(key: String, low: Double, high: Double, integer: Bool, suffix: String = "") {
+    self.key = key
+    self.low = low
+    self.high = high
+    self.integer = integer
+    self.suffix = suffix
+  }
+
+  /// The value at position `u` in [0, 1] of the range.
+  public func value(at u: Double) -> Double {
+    let v = low + u * (high - low)
+    return integer ? v.rounded() : v
+  }
+
+  public func text(_ v: Double) -> String { (integer ? String(Int(v)) : JSONText.number((v * 1e6).rounded() / 1e6)) + suffix }
+}
+
+/// A problem the user can act on.
+public struct CalibrationError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+  public init(_ message: String) { description = message }
+}
+
+/// Fits parameters to a target file on common random numbers: every candidate runs on the
+/// same seed and replications, so the search compares parameters, not luck. The objective
+/// is the weighted misfit, sum of weight x ((simulated mean - report) / tolerance)^2, plus a
+/// plausibility penalty when a back office runs above `maxUtilisation` % over the run (a
+/// report that says a pool was overloaded can raise the bound). A space-filling screen (a
+/// Latin hypercube) picks the start of a Nelder-Mead search. Every candidate is appended to
+/// `journal`, so a rerun replays what is done and goes on.
+public final class CalibrationSearch {
+  public struct Evaluation: Sendable {
+    public let values: [Double]
+    /// Per target, one value per replication.
+    public let kpis: [[Double]]
+    public let misfit: Double
+    public let maxUtilisation: Double
+    public let objective: Double
+  }
+
+  public let targets: TargetFile
+  public let overrides: [String]
+  public let parameters: [CalibrationParameter]
+  public let seed: UInt64
+  public let replications: Int
+  public let threads: Int
+  public let maxUtilisation: Double
+  public private(set) var evaluations = 0
+  public private(set) var runs = 0
+  private var cache: [String: Evaluation] = [:]
+  private let journal: String?
+  private let log: (String) -> Void
+
+  public init(targets: TargetFile, overrides: [String], parameters: [CalibrationParameter], seed: UInt64, replications: Int,
+    threads: Int, maxUtilisation: Double = 90, journal: String? = nil, log: @escaping (String) -> Void = { _ in }) {
+    self.targets = targets
+    self.overrides = overrides
+    self.parameters = parameters
+    self.seed = seed
+    self.replications = replications
+    self.threads = threads
+    self.maxUtilisation = maxUtilisation
+    self.journal = journal
+    self.log = log
+    if let journal, let text = try? String(contentsOfFile: journal, encoding: .utf8) {
+      for line in text.split(separator: "\n") {
+        guard let data = line.data(using: .utf8), let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+          o["key"] as? String == journalKey, let values = (o["values"] as? [NSNumber])?.map(\.doubleValue),
+          let kpis = (o["kpis"] as? [[NSNumber]])?.map({ $0.map(\.doubleValue) }), let u = (o["max_utilisation"] as? NSNumber)?.doubleValue
+        else { continue }
+        cache[cacheKey(values)] = finish(values, kpis, u)
+      }
+      if !cache.isEmpty { log("resuming: \(cache.count) candidates already run in \(journal)") }
+    }
+  }
+
+  private var journalKey: String {
+    "\(targets.file)|\(overrides.joined(separator: ";"))|\(seed)|\(replications)|\(parameters.map(\.key).joined(separator: ";"))"
+  }
+
+  private func cacheKey(_ v: [Double]) -> String { zip(parameters, v).map { $0.text($1) }.joined(separator: ",") }
+
+  private func finish(_ values: [Double], _ kpis: [[Double]], _ u: Double) -> Evaluation {
+    var misfit = 0.0
+    for (k, t) in targets.targets.enumerated() where t.tolerance > 0 {
+      let mean = kpis[k].reduce(0, +) / Double(max(kpis[k].count, 1))
+      misfit += t.weight * pow((mean - t.value) / t.tolerance, 2)
+    }
+    let penalty = u > maxUtilisation ? 1_000 * (u - maxUtilisation) : 0
+    return Evaluation(values: values, kpis: kpis, misfit: misfit, maxUtilisation: u, objective: misfit + penalty)
+  }
+
+  /// Runs the scenario with parameter values `values` (already rounded for integers).
+  public func evaluate(_ values: [Double]) throws(CalibrationError) -> Evaluation {
+    evaluations += 1
+    let key = cacheKey(values)
+    if let e = cache[key] { return e }
+    let sets = overrides + zip(parameters, values).map { "\($0.key)=\($0.text($1))" }
+    let model: CompiledModel
+    do { (_, model) = try Scenario.load(path: targets.scenario, overrides: sets) } catch {
+      throw CalibrationError("\(key) does not build:\n\(error.description)")
+    }
+    let results = Replications.run(model, seed: seed, count: replications, threads: threads)
+    runs += results.count
+    let kpis = targets.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
+    var u = 0.0
+    for r in results {
+      for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stationAvailableSeconds[s] > 0 {
+        u = max(u, 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s])
+      }
+    }
+    let e = finish(values, kpis, u)
+    cache[key] = e
+    if let journal {
+      let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(values.map(JSONText.number).joined(separator: ","))], "
+        + "\"kpis\": [\(kpis.map { "[" + $0.map { $0.isFinite ? JSONText.number($0) : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))], "
+        + "\"max_utilisation\": \(JSONText.number(u))}\n"
+      if let h = FileHandle(forWritingAtPath: journal) {
+        h.seekToEndOfFile()
+        h.write(line.data(using: .utf8)!)
+        try? h.close()
+      } else {
+        FileManager.default.createFile(atPath: journal, contents: line.data(using: .utf8))
+      }
+    }
+    log("  [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \(String(format: "%.1f", u)) %")
+    return e
+  }
+
+  /// The screen (`screen` Latin-hypercube points, plus the scenario as it is when
+  /// `current` is given), then Nelder-Mead from the best of them, `iterations` runs at most.
+  public func run(screen: Int, iterations: Int, current: [Double]?) throws(CalibrationError) -> Evaluation {
+    var best: Evaluation?
+    func consider(_ e: Evaluation) { if best == nil || e.objective < best!.objective { best = e } }
+    if let current { consider(try evaluate(current)) }
+    log("screen: \(screen) points (Latin hypercube)")
+    for u in latinHypercube(points: screen, dimensions: parameters.count, seed: seed) {
+      consider(try evaluate(zip(parameters, u).map { $0.value(at: $1) }))
+    }
+    guard let start = best else { throw CalibrationError("nothing to search: give --param KEY=LOW..HIGH") }
+    log("local search (Nelder-Mead) from \(cacheKey(start.values))")
+    let position = zip(parameters, start.values).map { p, v in p.high > p.low ? (v - p.low) / (p.high - p.low) : 0 }
+    let search = NelderMead(maxEvaluations: iterations, tolerance: 1e-3)
+    _ = try search.minimise(from: position) { (u: [Double]) throws(CalibrationError) -> Double in
+      let e = try self.evaluate(zip(self.parameters, u).map { $0.value(at: $1) })
+      consider(e)
+      return e.objective
+    }
+    return best!
+  }
+}
