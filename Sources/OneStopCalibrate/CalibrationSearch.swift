@@ -131,13 +131,7 @@ public final class CalibrationSearch {
       let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(values.map(JSONText.number).joined(separator: ","))], "
         + "\"kpis\": [\(kpis.map { "[" + $0.map { $0.isFinite ? JSONText.number($0) : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))], "
         + "\"max_utilisation\": \(JSONText.number(u))}\n"
-      if let h = FileHandle(forWritingAtPath: journal) {
-        h.seekToEndOfFile()
-        h.write(line.data(using: .utf8)!)
-        try? h.close()
-      } else {
-        FileManager.default.createFile(atPath: journal, contents: line.data(using: .utf8))
-      }
+      appendJournalLine(line, to: journal)
     }
     log("  [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \(String(format: "%.1f", u)) %")
     return e

@@ -103,19 +103,13 @@ public enum HTMLReport {
     // Utilisation of back offices and the hour-of-day profile (from the CSV files of the run).
     let busiest = d.stations.filter { $0.kind == "agency" && $0.utilisation.isFinite }.sorted { $0.utilisation > $1.utilisation }.prefix(15)
     if !busiest.isEmpty {
-      let uchart = ReportCharts.bars(title: l.label("utilisation"), items: busiest.map { ($0.name, $0.utilisation, nil, nil) },
-        format: { l.number($0, decimals: 1) }, unit: "%")
-      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("agency")))</th><th>\(esc(l.label("officers")))</th><th>\(esc(l.label("utilisation_pct")))</th></tr></thead><tbody>"
-      for b in busiest { t += "<tr><td>\(esc(b.name))</td><td class=\"n\">\(b.officers)</td><td class=\"n\">\(l.number(b.utilisation, decimals: 1))</td></tr>" }
-      body.append("<section id=\"utilisation\"><h2>\(esc(l.label("utilisation")))</h2>\(uchart)\(t)</tbody></table></section>")
+      body.append(utilisationSection(id: "utilisation", title: l.label("utilisation"), headers: [l.label("agency"), l.label("officers")],
+        rows: busiest.map { ([$0.name, String($0.officers)], $0.utilisation) }, l))
     }
     let desks = d.deskUse.filter { $0.utilisation.isFinite && $0.utilisation > 0 }.sorted { $0.utilisation > $1.utilisation }.prefix(15)
     if !desks.isEmpty {
-      let dchart = ReportCharts.bars(title: l.label("desk_use"), items: desks.map { ($0.unit, $0.utilisation, nil, nil) },
-        format: { l.number($0, decimals: 1) }, unit: "%")
-      var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("utilisation_pct")))</th></tr></thead><tbody>"
-      for u in desks { t += "<tr><td>\(esc(u.unit))</td><td>\(esc(l.label(u.level)))</td><td class=\"n\">\(l.number(u.utilisation, decimals: 1))</td></tr>" }
-      body.append("<section id=\"desk-use\"><h2>\(esc(l.label("desk_use")))</h2>\(dchart)\(t)</tbody></table></section>")
+      body.append(utilisationSection(id: "desk-use", title: l.label("desk_use"), headers: [l.label("unit"), l.label("level")],
+        rows: desks.map { ([$0.unit, l.label($0.level)], $0.utilisation) }, l))
     }
     // The hour-of-day profile by level: the provincial centre's, not only the pooled one.
     let hoursWithTickets = Array(Set(d.levelHours.filter { $0.tickets > 0 }.map(\.hour))).sorted()
@@ -155,6 +149,17 @@ public enum HTMLReport {
     }
     body.append("<p class=\"provenance\">\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</p>")
     return body
+  }
+
+  /// A bar chart of utilisation (%) and its table: one row per pool, named by its first
+  /// cell, with the other cells as written.
+  static func utilisationSection(id: String, title: String, headers: [String], rows: [([String], Double)], _ l: ReportLanguage) -> String {
+    let chart = ReportCharts.bars(title: title, items: rows.map { ($0.0[0], $0.1, nil, nil) }, format: { l.number($0, decimals: 1) }, unit: "%")
+    var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr>" + (headers + [l.label("utilisation_pct")]).map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+    for (cells, value) in rows {
+      t += "<tr>" + cells.map { "<td>\(esc($0))</td>" }.joined() + "<td class=\"n\">\(l.number(value, decimals: 1))</td></tr>"
+    }
+    return "<section id=\"\(id)\"><h2>\(esc(title))</h2>\(chart)\(t)</tbody></table></section>"
   }
 
   /// `translate`: the keys are level names, which have Vietnamese labels when they are the

@@ -113,13 +113,7 @@ public final class StaffEvaluator {
   private func append(_ e: StaffEvaluation) {
     guard let journal else { return }
     let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(e.values.map(String.init).joined(separator: ","))], \"kpis\": [\(e.kpis.map { "[" + $0.map { $0.isFinite ? "\($0)" : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))]}\n"
-    if let h = FileHandle(forWritingAtPath: journal) {
-      h.seekToEndOfFile()
-      h.write(line.data(using: .utf8)!)
-      try? h.close()
-    } else {
-      FileManager.default.createFile(atPath: journal, contents: line.data(using: .utf8))
-    }
+    appendJournalLine(line, to: journal)
   }
 
   private func loadJournal(_ path: String) {

@@ -109,3 +109,17 @@ public func writeAtomically(_ text: String, to path: String, durable: Bool = tru
   f.write(text)
   try f.commit()
 }
+
+/// Appends `line` to the journal at `path` (created when missing): the record of work done
+/// that lets a search resume. A line is written whole with one `write`, so an interrupted
+/// run leaves at most a last partial line, which the readers skip.
+public func appendJournalLine(_ line: String, to path: String) {
+  let data = Data(line.utf8)
+  if let h = FileHandle(forWritingAtPath: path) {
+    h.seekToEndOfFile()
+    h.write(data)
+    try? h.close()
+  } else {
+    FileManager.default.createFile(atPath: path, contents: data)
+  }
+}

@@ -101,10 +101,12 @@ struct Calibrate: ParsableCommand {
   }
 
   func run() throws {
-    let file: TargetFile, scenario: Scenario, model: CompiledModel
+    // The scenario's tree is read once: it compiles the model and tells where parameters are.
+    let file: TargetFile, root: YNode, scenario: Scenario, model: CompiledModel
     do {
       file = try TargetFile.load(path: targets)
-      (scenario, model) = try Scenario.load(path: file.scenario, overrides: overrides)
+      root = try ScenarioLoader.load(path: file.scenario, overrides: overrides)
+      (scenario, model) = try Scenario.build(root, file: file.scenario)
     } catch {
       printError(error.description)
       throw ExitCode(2)
@@ -118,7 +120,6 @@ struct Calibrate: ParsableCommand {
     }
     let reps = replications ?? max(3, scenario.replications)
     let s = seed ?? scenario.seed
-    let baseRoot = (try? ScenarioLoader.load(path: file.scenario, overrides: overrides)) ?? YNode(.null, file: "", line: 0, column: 0)
     var perTarget: [[Double]]
     var fitted: [(CalibrationParameter, Double)] = []
     if params.isEmpty {
@@ -129,11 +130,6 @@ struct Calibrate: ParsableCommand {
       progress.finish()
       perTarget = file.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
     } else {
-      let root: YNode
-      do { root = try ScenarioLoader.load(path: file.scenario, overrides: overrides) } catch {
-        printError(error.description)
-        throw ExitCode(2)
-      }
       let ps = try parameters(root)
       if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
       let search = CalibrationSearch(targets: file, overrides: overrides, parameters: ps, seed: s, replications: reps,
@@ -192,7 +188,7 @@ struct Calibrate: ParsableCommand {
         lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
         // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
         // `extends` merges list items by id. Those values are given as --set lines.
-        let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: baseRoot) }
+        let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: root) }
         let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
         if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
         for (p, v) in positional {
