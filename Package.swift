@@ -127,7 +127,7 @@ let package = Package(
     // The built command-line tool: help, errors, exit codes, result files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["OneStopSweep", "DESKernel"]
+      dependencies: ["OneStopSweep", "DESKernel", "TestSupport"]
     ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(

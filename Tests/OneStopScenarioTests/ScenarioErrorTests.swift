@@ -2,6 +2,7 @@ import Foundation
 import OneStopModel
 @testable import OneStopScenario
 import Testing
+import TestSupport
 
 /// One broken scenario per kind of error, each with its exact message: file, line,
 /// column, key path, what was expected and what was found.
@@ -137,81 +138,16 @@ import Testing
   /// Random mutations of a valid file (deleted, duplicated and swapped lines, changed
   /// characters) must give either a scenario or a list of problems: never a crash.
   @Test func randomMutationsNeverCrashTheLoader() {
-    let lines = try! String(contentsOfFile: Self.minimal, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    var rng = SystemRandomNumberGeneratorStandIn(seed: 99)
+    let text = try! String(contentsOfFile: Self.minimal, encoding: .utf8)
+    var rng = SplitMixGenerator(seed: 99)
     var outcomes = (valid: 0, invalid: 0)
     for _ in 0..<300 {
-      var l = lines
-      for _ in 0..<Int.random(in: 1...3, using: &rng) {
-        let i = Int.random(in: 0..<l.count, using: &rng)
-        switch Int.random(in: 0..<5, using: &rng) {
-        case 0: l.remove(at: i)
-        case 1: l.insert(l[i], at: i)
-        case 2: l.swapAt(i, Int.random(in: 0..<l.count, using: &rng))
-        case 3:
-          if !l[i].isEmpty {
-            var chars = Array(l[i])
-            chars[Int.random(in: 0..<chars.count, using: &rng)] = ["-", ":", "{", "]", "9", "x", " ", "\"", "&", "*"].randomElement(using: &rng)!
-            l[i] = String(chars)
-          }
-        default: l[i] = String(l[i].dropFirst(Int.random(in: 0...4, using: &rng)))
-        }
-        if l.isEmpty { l = ["x"] }
-      }
-      let result = issues { _ in l.joined(separator: "\n") }
+      // Structural mutations only in-process; the hostile ones run through the built
+      // binary under limits (CLITests.ScenarioFuzzTests).
+      let mutated = ScenarioMutations.mutate(text, &rng, hostile: false)
+      let result = issues { _ in mutated }
       if result.isEmpty { outcomes.valid += 1 } else { outcomes.invalid += 1 }
     }
     #expect(outcomes.invalid > 100)
-  }
-}
-
-/// A seeded generator for the fuzz test (SplitMix64).
-struct SystemRandomNumberGeneratorStandIn: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
-/// The demand and desk keys that shape desk waits: `walk_in_profile_follows_cutoff` and
-/// `lunch_stagger`.
-@Suite struct DeskOptionKeyTests {
-  func load(_ edit: (String) -> String) throws -> (Scenario, CompiledModel) {
-    let text = edit(try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8))
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-\(UUID().uuidString).yaml").path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try Scenario.load(path: path)
-  }
-
-  @Test func walkInProfileFollowsCutoffIsReadAndDefaultsToTrue() throws {
-    let (plain, _) = try load { $0 }
-    #expect(plain.configuration.demand.map(\.walkInProfileFollowsCutoff) == [true, true, true, true])
-    let (off, _) = try load {
-      $0.replacingOccurrences(of: "mix: {land: 2}, online_share: 0.2}", with: "mix: {land: 2}, online_share: 0.2, walk_in_profile_follows_cutoff: false}")
-    }
-    #expect(off.configuration.demand.map(\.walkInProfileFollowsCutoff) == [false, true, true, true])
-  }
-
-  @Test func lunchStaggerSplitsTheGroupWhenTheUnitIsOpenThroughLunch() throws {
-    let (_, model) = try load {
-      $0.replacingOccurrences(of: "    weekdays: [\"07:00-11:30\", \"13:30-17:00\"]\n", with: "    weekdays: [\"07:00-11:30\", \"13:30-17:00\"]\n  day:\n    weekdays: [\"07:00-17:00\"]\n")
-        .replacingOccurrences(of: "    hours: office\n    desks:\n      - {id: d, count: 2}", with: "    hours: day\n    desks:\n      - {id: d, count: 3, hours: office, lunch_stagger: 1h}")
-    }
-    #expect(model.deskGroups.filter { model.units[$0.unit].id == "top" }.map(\.id) == ["d", "d/late"])
-    #expect(model.deskGroups.filter { model.units[$0.unit].id == "top" }.map(\.count) == [2, 1])
-  }
-
-  @Test func lunchStaggerOutsideTheUnitHoursSaysToOpenThroughLunch() {
-    #expect {
-      _ = try load { $0.replacingOccurrences(of: "      - {id: d, count: 2}", with: "      - {id: d, count: 2, lunch_stagger: 1h}") }
-    } throws: { e in
-      "\(e)".contains("lunch_stagger") && "\(e)".contains("open the unit through lunch")
-    }
   }
 }
