@@ -151,3 +151,41 @@ import TestSupport
     #expect(outcomes.invalid > 100)
   }
 }
+
+/// The demand and desk keys that shape desk waits: `walk_in_profile_follows_cutoff` and
+/// `lunch_stagger`.
+@Suite struct DeskOptionKeyTests {
+  func load(_ edit: (String) -> String) throws -> (Scenario, CompiledModel) {
+    let text = edit(try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-\(UUID().uuidString).yaml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try Scenario.load(path: path)
+  }
+
+  @Test func walkInProfileFollowsCutoffIsReadAndDefaultsToTrue() throws {
+    let (plain, _) = try load { $0 }
+    #expect(plain.configuration.demand.map(\.walkInProfileFollowsCutoff) == [true, true, true, true])
+    let (off, _) = try load {
+      $0.replacingOccurrences(of: "mix: {land: 2}, online_share: 0.2}", with: "mix: {land: 2}, online_share: 0.2, walk_in_profile_follows_cutoff: false}")
+    }
+    #expect(off.configuration.demand.map(\.walkInProfileFollowsCutoff) == [false, true, true, true])
+  }
+
+  @Test func lunchStaggerSplitsTheGroupWhenTheUnitIsOpenThroughLunch() throws {
+    let (_, model) = try load {
+      $0.replacingOccurrences(of: "    weekdays: [\"07:00-11:30\", \"13:30-17:00\"]\n", with: "    weekdays: [\"07:00-11:30\", \"13:30-17:00\"]\n  day:\n    weekdays: [\"07:00-17:00\"]\n")
+        .replacingOccurrences(of: "    hours: office\n    desks:\n      - {id: d, count: 2}", with: "    hours: day\n    desks:\n      - {id: d, count: 3, hours: office, lunch_stagger: 1h}")
+    }
+    #expect(model.deskGroups.filter { model.units[$0.unit].id == "top" }.map(\.id) == ["d", "d/late"])
+    #expect(model.deskGroups.filter { model.units[$0.unit].id == "top" }.map(\.count) == [2, 1])
+  }
+
+  @Test func lunchStaggerOutsideTheUnitHoursSaysToOpenThroughLunch() {
+    #expect {
+      _ = try load { $0.replacingOccurrences(of: "      - {id: d, count: 2}", with: "      - {id: d, count: 2, lunch_stagger: 1h}") }
+    } throws: { e in
+      "\(e)".contains("lunch_stagger") && "\(e)".contains("open the unit through lunch")
+    }
+  }
+}
