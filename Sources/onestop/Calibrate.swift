@@ -111,12 +111,10 @@ struct Calibrate: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    for t in file.targets {
-      if let message = KPI.unknownLevel(t.kpi, in: model) ?? KPI.unknownAgency(t.kpi, in: model)
-        ?? KPI.unknownUnit(t.kpi, in: model).map({ "the scenario has no unit '\($0)' (in KPI '\(t.kpi)')" }) {
-        printError("\(targets): \(message)")
-        throw ExitCode(2)
-      }
+    let problems = TargetCheck.problems(file, model: model)
+    if !problems.isEmpty {
+      printError(ScenarioErrors(issues: problems).description)
+      throw ExitCode(2)
     }
     let reps = replications ?? max(3, scenario.replications)
     let s = seed ?? scenario.seed
@@ -157,18 +155,15 @@ struct Calibrate: ParsableCommand {
     print("\(plural(reps, "replication")), seed \(s)")
     print("")
     print(pad("figure", 40) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
-    var misfit = 0.0, outside = 0
+    let check = TargetCheck(file, perTarget: perTarget)
+    let misfit = check.misfit, outside = check.outside.count
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
-    for (k, t) in file.targets.enumerated() {
-      let kpi = KPI.named(t.kpi)!
-      let e = Summary.Estimate(perTarget[k])
-      let within = abs(e.mean - t.value) <= t.tolerance
-      if !within { outside += 1 }
-      if t.tolerance > 0 { misfit += t.weight * pow((e.mean - t.value) / t.tolerance, 2) }
-      print(pad(t.kpi, 40) + lpad(number(t.value, kpi.unit), 11) + lpad(number(e.mean, kpi.unit), 11) + lpad(number(e.halfWidth, kpi.unit), 10)
-        + lpad(number(t.tolerance, kpi.unit), 11) + lpad(within ? "yes" : "NO", 8))
-      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(e.mean), JSONText.number(max(0, e.mean - e.halfWidth)),
-        JSONText.number(e.mean + e.halfWidth), JSONText.number(t.tolerance), within ? "true" : "false", JSONText.number(t.weight),
+    for row in check.rows {
+      let t = row.target
+      print(pad(t.kpi, 40) + lpad(number(t.value, row.unit), 11) + lpad(number(row.mean, row.unit), 11) + lpad(number(row.halfWidth, row.unit), 10)
+        + lpad(number(t.tolerance, row.unit), 11) + lpad(row.within ? "yes" : "NO", 8))
+      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(row.mean), JSONText.number(max(0, row.mean - row.halfWidth)),
+        JSONText.number(row.mean + row.halfWidth), JSONText.number(t.tolerance), row.within ? "true" : "false", JSONText.number(t.weight),
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }
     print("")
