@@ -154,13 +154,14 @@ struct Calibrate: ParsableCommand {
     if !file.source.isEmpty { print("source: \(file.source)") }
     print("\(plural(reps, "replication")), seed \(s)")
     print("")
-    print(pad("figure", 40) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
+    let width = max(40, (file.targets.map(\.kpi.count).max() ?? 0) + 2)
+    print(pad("figure", width) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
     let check = TargetCheck(file, perTarget: perTarget)
     let misfit = check.misfit, outside = check.outside.count
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
     for row in check.rows {
       let t = row.target
-      print(pad(t.kpi, 40) + lpad(number(t.value, row.unit), 11) + lpad(number(row.mean, row.unit), 11) + lpad(number(row.halfWidth, row.unit), 10)
+      print(pad(t.kpi, width) + lpad(number(t.value, row.unit), 11) + lpad(number(row.mean, row.unit), 11) + lpad(number(row.halfWidth, row.unit), 10)
         + lpad(number(t.tolerance, row.unit), 11) + lpad(row.within ? "yes" : "NO", 8))
       csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(row.mean), JSONText.number(max(0, row.mean - row.halfWidth)),
         JSONText.number(row.mean + row.halfWidth), JSONText.number(t.tolerance), row.within ? "true" : "false", JSONText.number(t.weight),

@@ -44,6 +44,19 @@ import Testing
     #expect(check.outside.isEmpty, "\(name): \(check.outside.count) figure(s) outside their tolerance\n\(Self.table(check))")
   }
 
+  /// Report 000 gives a ranking, not figures: overdue "tập trung chủ yếu" (mainly) in land and
+  /// environment, labour-social, planning-investment and justice. Those four fields hold at
+  /// least three quarters of the run's overdue, and districts are the worst level.
+  @Test func bacGiangOverdueSitsWhereTheReportSays() throws {
+    let (scenario, model) = try Scenario.load(path: Self.root.appendingPathComponent("scenarios/bac-giang-postal-pilot.yaml").path)
+    let results = Replications.run(model, seed: scenario.seed, count: max(3, scenario.replications), threads: 2)
+    func mean(_ name: String) -> Double { results.reduce(0) { $0 + KPI.named(name)!.value($1, model) } / Double(results.count) }
+    let named = ["land", "social", "business", "justice"].reduce(0) { $0 + mean("resolved_overdue@field:\($1)") }
+    #expect(named >= 0.75 * mean("resolved_overdue"), "the four fields: \(named) of \(mean("resolved_overdue")) overdue")
+    let district = mean("on_time_rate_of_resolved@level:district")
+    #expect(district < mean("on_time_rate_of_resolved@level:province") && district < mean("on_time_rate_of_resolved@level:commune"))
+  }
+
   /// The check can fail: a report figure written wrongly (Bắc Kạn's online share 28.61 %
   /// instead of 18.61 %) and a scenario value broken (the communes' online share 0.29 ->
   /// 0.6) each put a figure outside its tolerance.

@@ -9,6 +9,7 @@ extension KPI {
   /// the "By field" table).
   public static let perField: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
     ("received", "dossiers", { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.received) }),
+    ("received_new", "dossiers", { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.receivedNew) }),
     ("resolved_overdue", "dossiers", { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.resolvedOverdue) }),
     ("on_time_rate_of_received", "%", { r, m, f in 100 * r.total { _, p, _ in m.procedures[p].field == f }.onTimeRateOfReceived }),
     ("on_time_rate_of_resolved", "%", { r, m, f in 100 * r.total { _, p, _ in m.procedures[p].field == f }.onTimeRateOfResolved }),

@@ -107,6 +107,7 @@ public struct KPI: Sendable {
   public static let perLevel: [(String, String, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
     ("received", "dossiers", { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.received) }),
     ("received_walk_in", "dossiers", { r, m, l in Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.receivedNew) }),
+    ("first_contacts_walk_in", "visits", { r, m, l in Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.arrivals) }),
     ("online_share_of_received", "%", { r, m, l in
       let all = r.total { u, _, _ in m.units[u].level == l }.receivedNew
       return all > 0 ? 100 * Double(r.total { u, _, c in m.units[u].level == l && c == .online }.receivedNew) / Double(all) : 0
