@@ -154,10 +154,28 @@ struct Calibrate: ParsableCommand {
     if !file.source.isEmpty { print("source: \(file.source)") }
     print("\(plural(reps, "replication")), seed \(s)")
     print("")
+    let check = TargetCheck(file, perTarget: perTarget)
+    let csv = printTable(check, file: file)
+    let outside = check.outside.count
+    if !file.notProduced.isEmpty {
+      print("")
+      print("Figures the model cannot produce:")
+      for f in file.notProduced { print("  - \(f.figure): \(f.reason)") }
+    }
+    if let out {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
+      if !fitted.isEmpty {
+        try writeVariant(fitted, file: file, scenario: scenario, root: root, check: check, to: out)
+      }
+    }
+    if outside > 0 { throw ExitCode(1) }
+  }
+
+  /// Prints the fit table and its summary line; returns the same rows as `fit.csv`.
+  func printTable(_ check: TargetCheck, file: TargetFile) -> String {
     let width = max(40, (file.targets.map(\.kpi.count).max() ?? 0) + 2)
     print(pad("figure", width) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
-    let check = TargetCheck(file, perTarget: perTarget)
-    let misfit = check.misfit, outside = check.outside.count
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
     for row in check.rows {
       let t = row.target
@@ -168,35 +186,31 @@ struct Calibrate: ParsableCommand {
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }
     print("")
-    print("\(file.targets.count - outside) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(misfit, 2))")
-    if !file.notProduced.isEmpty {
-      print("")
-      print("Figures the model cannot produce:")
-      for f in file.notProduced { print("  - \(f.figure): \(f.reason)") }
+    print("\(file.targets.count - check.outside.count) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(check.misfit, 2))")
+    return csv
+  }
+
+  /// Writes `calibrated.yaml` in `out`: a variant that extends the scenario with the fitted
+  /// values, so `onestop run` runs the calibrated scenario.
+  func writeVariant(_ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode,
+    check: TargetCheck, to out: String) throws {
+    let inside = file.targets.count - check.outside.count
+    var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
+      "# Weighted misfit \(fmt(check.misfit, 2)); \(inside) of \(file.targets.count) figures within tolerance.",
+      "extends: \(StaffVariant.quote(file.scenario))"]
+    lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
+    // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
+    // `extends` merges list items by id. Those values are given as --set lines.
+    let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: root) }
+    let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
+    if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
+    for (p, v) in positional {
+      lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
+      print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
     }
-    if let out {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
-      if !fitted.isEmpty {
-        var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
-          "# Weighted misfit \(fmt(misfit, 2)); \(file.targets.count - outside) of \(file.targets.count) figures within tolerance.",
-          "extends: \(StaffVariant.quote(file.scenario))"]
-        lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
-        // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
-        // `extends` merges list items by id. Those values are given as --set lines.
-        let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: root) }
-        let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
-        if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
-        for (p, v) in positional {
-          lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
-          print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
-        }
-        let path = (out as NSString).appendingPathComponent("calibrated.yaml")
-        try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
-        print("")
-        print("wrote \(path) (run it: onestop run \(path))")
-      }
-    }
-    if outside > 0 { throw ExitCode(1) }
+    let path = (out as NSString).appendingPathComponent("calibrated.yaml")
+    try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
+    print("")
+    print("wrote \(path) (run it: onestop run \(path))")
   }
 }
