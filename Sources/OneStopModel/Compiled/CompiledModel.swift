@@ -589,19 +589,7 @@ public struct CompiledModel: Sendable {
   /// Expected arrivals of stream `k` on day index `day`.
   @inline(__always)
   func dailyVolume(stream k: Int, day: Int) -> Double {
-    let s = hot.streams[k]
-    let dayNumber = epochDay + day
-    let month = day >= 0 && day < hot.monthOfDay.count ? Int(hot.monthOfDay[day]) : CivilDate(dayNumber: dayNumber).month - 1
-    var v = s.baseDaily * hot.monthFactors[s.demand * 12 + month]
-      * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber,
-        weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
-    let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
-    let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
-    switch s.channel {
-    case .online: v *= online
-    case .postal: v *= (1 - online) * postal
-    case .walkIn: v *= (1 - online) * (1 - postal)
-    }
-    return v
+    if day >= 0 && day < hot.horizonDays { return hot.streamDaily[k * hot.horizonDays + day] }
+    return hot.volume(stream: k, dayNumber: epochDay + day, month: CivilDate(dayNumber: epochDay + day).month - 1)
   }
 }
