@@ -34,15 +34,18 @@ public struct SweepFile: Sendable {
     public let step: Double?
     public let integer: Bool
     let node: YNode
-    /// The nodes of `values` as the file wrote them: a point's value is set from its
-    /// node, never formatted and parsed again, and a bad one is reported on its line.
-    var valueNodes: [YNode] = []
+    /// `values` parsed once, as `--set` parses a value (`"{exponential: 1m}"` is a
+    /// mapping); nil where a value is not valid YAML (its error comes with the point).
+    var valueNodes: [YNode?] = []
 
     /// The override setting this parameter to `value` (one of `values`, or a number of
-    /// the range as `points()` wrote it).
+    /// the range as `points()` wrote it): parsed once per parameter, not per point.
     func override(_ value: String) throws(ScenarioIssue) -> ScenarioOverride {
-      let node = values.flatMap { $0.firstIndex(of: value) }.flatMap { $0 < valueNodes.count ? valueNodes[$0] : nil }
-      return try ScenarioOverride(path: key, value: node ?? YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0))
+      if let i = values?.firstIndex(of: value), i < valueNodes.count, let node = valueNodes[i] {
+        return try ScenarioOverride(path: key, value: node)
+      }
+      if values == nil { return try ScenarioOverride(path: key, value: YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0)) }
+      return try ScenarioOverride.parse("\(key)=\(value)")
     }
   }
 
@@ -155,7 +158,7 @@ public struct SweepFile: Sendable {
             return nil
           }
           parameters.append(Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
-            valueNodes: list))
+            valueNodes: texts.map { try? ScenarioLoader.parse($0, file: "--set \(key)") }))
           continue
         }
         guard let fromNode = m["from"], let toNode = m["to"] else {

@@ -44,11 +44,12 @@ public struct SweepRunner: Sendable {
 
   /// Runs one row and returns its result (not written).
   public func run(_ row: Manifest.Row, threads: Int) throws -> RowResult {
-    // Planned values are scalars: each is set as the node it is, not parsed again.
+    // The manifest holds each value as `--set` text: parsed once here, applied to the
+    // base tree loaded once (init), compiled once.
     let model: CompiledModel
     do {
       let overrides = try zip(manifest.parameters, row.values).map { key, value throws(ScenarioIssue) in
-        try ScenarioOverride(path: key, value: YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0))
+        try ScenarioOverride.parse("\(key)=\(value)")
       }
       (_, model) = try ScenarioBase(root: base, file: manifest.base).build(overrides)
     } catch {

@@ -49,8 +49,6 @@ extension CompiledModel {
       atMost("\(path).online_intake_officers", u.onlineIntakeOfficers, ModelLimits.officersPerStation, "officers")
       add(&officers, Swift.min(u.onlineIntakeOfficers, ModelLimits.officersPerStation + 1))
       for (k, g) in u.desks.enumerated() {
-        // The one check of a desk count (the reader's range is the same).
-        if g.count < 0 { problem("\(path).desks[\(k)].count", "expected a number of desks >= 0, got \(g.count)") }
         atMost("\(path).desks[\(k)].count", g.count, ModelLimits.desksPerGroup, "desks in a group")
         add(&desks, Swift.min(g.count, ModelLimits.desksPerGroup + 1))
         schedule(g.hours, "\(path).desks[\(k)].hours")

@@ -249,6 +249,8 @@ public struct CompiledModel: Sendable {
       let firstGroup = groups.count
       for (k, g) in u.desks.enumerated() {
         let gp = "\(path).desks[\(k)]"
+        // The lower bound of a desk count (its upper bound is a limit, checked first).
+        if g.count < 0 { problem("\(gp).count", "expected a number of desks >= 0, got \(g.count)") }
         if !(g.serviceTimeFactor > 0) { problem("\(gp).service_time_factor", "expected a number > 0, got \(g.serviceTimeFactor)") }
         var mask: UInt64 = 0
         if g.fields.isEmpty {

@@ -26,6 +26,8 @@ public enum DurationUnit: Sendable, Equatable {
 
   /// How a value of this unit is written in a file (`6m`, `1.5h`, `3wd`).
   public func text(_ value: Double) -> String {
+    // Without float noise first: a lognormal's mean of 6 min computes back as 360.00000000000006 s.
+    let value = Double(ConfigurationText.number(value)) ?? value
     switch self {
     case .workingDays: return ConfigurationText.number(value) + "wd"
     case .hours:
