@@ -53,12 +53,9 @@ public struct ServerPool<Element> {
   @usableFromInline struct Waiting {
     @usableFromInline let element: Element
     @usableFromInline let since: SimTime
-    /// The order key under `.earliestDue` (the due instant).
-    @usableFromInline let key: Double
-    @usableFromInline init(element: Element, since: SimTime, key: Double) {
+    @usableFromInline init(element: Element, since: SimTime) {
       self.element = element
       self.since = since
-      self.key = key
     }
   }
 
@@ -158,9 +155,9 @@ public struct ServerPool<Element> {
       return Start(server: server, element: element, waited: 0, priorityClass: priorityClass)
     }
     if priorityClass == 0 {
-      queue0.push(Waiting(element: element, since: now, key: due), key: due)
+      queue0.push(Waiting(element: element, since: now), key: due)
     } else {
-      otherQueues[priorityClass - 1].push(Waiting(element: element, since: now, key: due), key: due)
+      otherQueues[priorityClass - 1].push(Waiting(element: element, since: now), key: due)
     }
     _queuedCount &+= 1
     _queueLength.set(Double(queuedCount), at: now)
@@ -207,11 +204,11 @@ public struct ServerPool<Element> {
         guard let s = serving[server] else { continue }
         release(server, at: now)
         interrupted.append(Interruption(server: server, element: s.element, token: s.token))
-        let w = Waiting(element: s.element, since: now, key: s.key)
+        let w = Waiting(element: s.element, since: now)
         if s.priorityClass == 0 {
-          queue0.pushFront(w, key: w.key)
+          queue0.pushFront(w, key: s.key)
         } else {
-          otherQueues[s.priorityClass - 1].pushFront(w, key: w.key)
+          otherQueues[s.priorityClass - 1].pushFront(w, key: s.key)
         }
         _queuedCount += 1
       }
@@ -323,22 +320,22 @@ public struct ServerPool<Element> {
 
   @inlinable @inline(__always)
   mutating func startNext(on server: Int, at now: SimTime) -> Start? {
-    if let w = queue0.popFirst() { return begin(w, priorityClass: 0, on: server, at: now) }
+    if let w = queue0.popFirstKeyed() { return begin(w.element, key: w.key, priorityClass: 0, on: server, at: now) }
     for c in otherQueues.indices where !otherQueues[c].isEmpty {
-      let w = otherQueues[c].popFirst().unsafelyUnwrapped
-      return begin(w, priorityClass: c + 1, on: server, at: now)
+      let w = otherQueues[c].popFirstKeyed().unsafelyUnwrapped
+      return begin(w.element, key: w.key, priorityClass: c + 1, on: server, at: now)
     }
     return nil
   }
 
   @inlinable @inline(__always)
-  mutating func begin(_ w: Waiting, priorityClass: Int, on server: Int, at now: SimTime) -> Start {
+  mutating func begin(_ w: Waiting, key: Double, priorityClass: Int, on server: Int, at now: SimTime) -> Start {
     _queuedCount &-= 1
     _queueLength.set(Double(_queuedCount), at: now)
     let waited = now - w.since
     _waits.add(waited)
     if waited == 0 { _startsWithoutWait &+= 1 }
-    occupy(server, with: w.element, priorityClass: priorityClass, key: w.key, at: now)
+    occupy(server, with: w.element, priorityClass: priorityClass, key: key, at: now)
     return Start(server: server, element: w.element, waited: waited, priorityClass: priorityClass)
   }
 

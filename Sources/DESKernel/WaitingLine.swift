@@ -58,23 +58,14 @@ public struct WaitingLine<Element> {
 
   /// Adds `element`; `key` orders it under `.earliestDue` and is ignored under `.fifo`.
   /// - Complexity: amortised O(1) FIFO, O(log count) earliest-due.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func push(_ element: Element, key: Double = 0) {
     if order == .fifo {
       fifo.append(element)
-      return
+    } else {
+      siftUp(Entry(key: key, sequence: sequence, element: element))
+      sequence &+= 1
     }
-    let entry = Entry(key: key, sequence: sequence, element: element)
-    sequence &+= 1
-    heap.append(entry)
-    var hole = heap.count - 1
-    while hole > 0 {
-      let parent = (hole - 1) / 2
-      if !entry.precedes(heap[parent]) { break }
-      heap[hole] = heap[parent]
-      hole = parent
-    }
-    heap[hole] = entry
   }
 
   /// Puts `element` back at the front (a service cut short). Under `.earliestDue` it goes
@@ -83,10 +74,33 @@ public struct WaitingLine<Element> {
   public mutating func pushFront(_ element: Element, key: Double = 0) {
     if order == .fifo {
       fifo.prepend(element)
-      return
+    } else {
+      siftUp(Entry(key: key, sequence: frontSequence, element: element))
+      frontSequence &-= 1
     }
-    let entry = Entry(key: key, sequence: frontSequence, element: element)
-    frontSequence &-= 1
+  }
+
+  /// Removes and returns the next element in the line's order.
+  /// - Complexity: O(1) FIFO, O(log count) earliest-due.
+  @inlinable @inline(__always)
+  public mutating func popFirst() -> Element? {
+    if order == .fifo { return fifo.popFirst() }
+    return popHeap()?.element
+  }
+
+  /// Removes the next element and returns it with its key (0 under `.fifo`), so that it
+  /// can be put back in place after an interruption.
+  @inlinable @inline(__always)
+  public mutating func popFirstKeyed() -> (element: Element, key: Double)? {
+    if order == .fifo {
+      guard let e = fifo.popFirst() else { return nil }
+      return (e, 0)
+    }
+    return popHeap()
+  }
+
+  @usableFromInline
+  mutating func siftUp(_ entry: Entry) {
     heap.append(entry)
     var hole = heap.count - 1
     while hole > 0 {
@@ -98,11 +112,8 @@ public struct WaitingLine<Element> {
     heap[hole] = entry
   }
 
-  /// Removes and returns the next element in the line's order.
-  /// - Complexity: O(1) FIFO, O(log count) earliest-due.
-  @inlinable
-  public mutating func popFirst() -> Element? {
-    if order == .fifo { return fifo.popFirst() }
+  @usableFromInline
+  mutating func popHeap() -> (element: Element, key: Double)? {
     guard let top = heap.first else { return nil }
     let last = heap.removeLast()
     let n = heap.count
@@ -119,7 +130,7 @@ public struct WaitingLine<Element> {
       }
       heap[hole] = last
     }
-    return top.element
+    return (top.element, top.key)
   }
 
   /// Removes the element that is `position`-th in serving order (0 ..< count): a

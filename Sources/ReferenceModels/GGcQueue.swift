@@ -78,6 +78,8 @@ public struct GGcQueue: SimulationModel {
   let arrivalStream: RandomStream
   let serviceStream: RandomStream
   let deadlineStream: RandomStream
+  let hasDeadline: Bool
+  let deadline: Distribution
   /// The servers and the queue.
   public private(set) var pool: ServerPool<Customer>
   /// Arrivals generated so far.
@@ -103,6 +105,8 @@ public struct GGcQueue: SimulationModel {
     arrivalStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/arrivals")
     serviceStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/service")
     deadlineStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/deadline")
+    hasDeadline = configuration.relativeDeadline != nil
+    deadline = configuration.relativeDeadline ?? (try! .deterministic(0))
     let cap = configuration.schedule?.capacity(at: 0) ?? configuration.servers
     pool = ServerPool(
       servers: Swift.max(configuration.servers, configuration.schedule?.maximum ?? 0),
@@ -131,7 +135,7 @@ public struct GGcQueue: SimulationModel {
     let now = scheduler.now
     switch event {
     case .arrival:
-      let due = configuration.relativeDeadline.map { now + $0.sample(deadlineStream) } ?? now
+      let due = hasDeadline ? now + deadline.sample(deadlineStream) : now
       let customer = Customer(index: arrived, arrival: now, due: due)
       arrived &+= 1
       inSystem.set(Double(arrived - departed), at: now)
