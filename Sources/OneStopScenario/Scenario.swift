@@ -59,28 +59,28 @@ extension Scenario {
     warmup: Warmup?) -> [ScenarioIssue] {
     let reported = reader.issues.map(\.path)
     func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
-    let semantic = problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
+    let semantic = problems.filter { p in !reported.contains { related(p.location.keyPath, $0) || related($0, p.location.keyPath) } }
       .filter { p in p.procedure.map { !builder.taintedProcedures.contains($0) } ?? true }
     // A wrong parent or an unknown unit or agency leaves procedures without a route.
     let parentProblem = semantic.contains { p in
       if case .unknown(let kind, _, _) = p.cause, kind == .unit || kind == .agency { return true }
-      return p.path.hasSuffix(".parent")
+      return p.location.field == .parent
     }
     let causes = semantic.filter { p in
       if case .noRoute = p.cause { return !parentProblem }
       return true
     }.map { p -> ScenarioIssue in
-      if let warmup, p.path == "warmup_until" {
+      if let warmup, p.location == ProblemLocation(.configuration, .warmupUntil) {
         // The command line's warm-up, not the file's key.
-        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "",
-          message: p.message.replacingOccurrences(of: "warmup_until", with: "the warm-up end"))
+        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "", message: "the warm-up end \(p.fileMessage)")
       }
-      var message = p.message
+      var message = p.fileMessage
       if case .unknown(_, let name, let known) = p.cause, let near = suggestion(for: name, in: known) {
         message += "; did you mean '\(near)'?"
       }
-      let node = reader.node(forPath: p.path) ?? root
-      return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: message)
+      let path = p.location.keyPath
+      let node = reader.node(forPath: path) ?? root
+      return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message)
     }
     // A reading already capped (its last line counts the rest) is enough to fix first.
     return reader.issues.count > ScenarioReader.maxIssues ? reader.issues : capped(reader.issues + causes)
