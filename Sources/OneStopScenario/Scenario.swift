@@ -16,7 +16,24 @@ public struct Scenario: Sendable {
 
   /// A short hash of the effective configuration (after `extends`, overrides and
   /// defaults): two runs with equal hashes simulate the same model.
-  public var hash: String { String(StreamKey.fnv1a(String(describing: configuration)), radix: 16) }
+  public var hash: String { Self.hash(of: configuration) }
+
+  /// The hash of a configuration (`hash`).
+  public static func hash(of configuration: ModelConfiguration) -> String {
+    String(StreamKey.fnv1a(String(describing: configuration)), radix: 16)
+  }
+
+  /// The configuration `root` describes, read and filled with defaults but not compiled:
+  /// enough to tell whether a scenario changed (its `hash`) without laying out a model.
+  /// Throws the reading problems; the model's own checks need `build`.
+  public static func readConfiguration(_ root: YNode, file: String) throws(ScenarioErrors) -> ModelConfiguration {
+    let reader = ScenarioReader()
+    guard let (config, _) = ScenarioBuilder(reader).read(root), reader.issues.isEmpty else {
+      throw ScenarioErrors(issues: reader.issues.isEmpty
+        ? [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "not a scenario")] : reader.issues)
+    }
+    return config
+  }
 
   /// Loads, fills defaults, validates and compiles `path`; throws every problem found,
   /// each with file, line, column and key path.
