@@ -21,10 +21,13 @@ public struct SweepRunner: Sendable {
     self.manifest = manifest
     self.directory = directory
     base = try ScenarioLoader.load(path: manifest.base)
-    let (scenario, _) = try Scenario.build(base, file: manifest.base)
-    if scenario.hash != manifest.baseHash {
+    // The base is read, not compiled: the plan compiled it (and every point), and a base
+    // read to the same configuration compiles the same; each point is compiled once, by
+    // the process that runs it (`run`).
+    let hash = Scenario.hash(of: try Scenario.readConfiguration(base, file: manifest.base))
+    if hash != manifest.baseHash {
       throw ScenarioErrors(issues: [ScenarioIssue(file: manifest.base, line: 0, column: 0, path: "",
-        message: "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(scenario.hash)); plan the sweep again")])
+        message: "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(hash)); plan the sweep again")])
     }
   }
 
@@ -44,14 +47,15 @@ public struct SweepRunner: Sendable {
 
   /// Runs one row and returns its result (not written).
   public func run(_ row: Manifest.Row, threads: Int) throws -> RowResult {
-    var node = base
-    for (key, value) in zip(manifest.parameters, row.values) {
-      do { try ScenarioLoader.applyOverride("\(key)=\(value)", to: &node) } catch {
-        throw SweepError("row \(row.id): \(error)")
-      }
-    }
+    // The manifest holds each value as `--set` text: parsed once here, applied to the
+    // base tree loaded once (init), compiled once.
     let model: CompiledModel
-    do { (_, model) = try Scenario.build(node, file: manifest.base) } catch {
+    do {
+      let overrides = try zip(manifest.parameters, row.values).map { key, value throws(ScenarioIssue) in
+        try ScenarioOverride.parse("\(key)=\(value)")
+      }
+      (_, model) = try ScenarioBase(root: base, file: manifest.base).build(overrides)
+    } catch {
       throw SweepError("row \(row.id): \(error)")
     }
     // The base's hash was checked once (init): the point's scenario is the base with the

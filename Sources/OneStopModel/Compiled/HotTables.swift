@@ -92,7 +92,13 @@ struct HotTables: Sendable {
   var stations: [HotStation] = []
   var streams: [HotStream] = []
   var streamMix: [Distribution] = []
-  var profiles: [DayProfile] = []
+  /// Arrival profiles of the streams, then the planned-visit profiles of the units.
+  var profiles = ProfileTable()
+  /// Per unit: its planned-visit profile of schedule pattern k is `visitProfileFirst[u] + k`.
+  var visitProfileFirst: [Int] = []
+  /// Per unit: the demand entry whose return shares and walk-in profile apply to it
+  /// (-1 when none).
+  var unitDemand: [Int] = []
   /// Per demand: 12 month factors. Weekday factors come in periods: demand d's periods
   /// are `weekdayPeriodFirst[d] ..< weekdayPeriodFirst[d] + weekdayPeriodCount[d]`, period
   /// k starts on day number `weekdayPeriodFrom[k]` and has its 7 factors at `7k`.
@@ -104,6 +110,15 @@ struct HotTables: Sendable {
   /// Per demand: online and postal share ramps as (day number, value) points.
   var onlineRamps: [[(day: Int, value: Double)]] = []
   var postalRamps: [[(day: Int, value: Double)]] = []
+  /// Expected arrivals of stream k on day index d at `k * horizonDays + d`: the
+  /// arrival streams read it for every day they skip, and computing it there (month
+  /// and weekday factors, share ramps) cost about 4 % of a province-year.
+  var streamDaily: [Double] = []
+  /// `CompiledModel.routes` flat: route r's stations at `routeFirst[r] ..< routeFirst[r + 1]`
+  /// of `routeStations` (reading a nested array retains it).
+  var routeFirst: [Int32] = []
+  var routeStations: [Int32] = []
+  var horizonDays = 0
   /// Month (0-11) of each day index of the run: the arrival streams ask once per stream
   /// and day, and a civil-date conversion there was 2 % of the run time.
   var monthOfDay: [UInt8] = []
@@ -112,6 +127,31 @@ struct HotTables: Sendable {
 
   init(_ m: CompiledModel) {
     monthOfDay = (0..<m.horizonDays).map { UInt8(CivilDate(dayNumber: m.epochDay + $0).month - 1) }
+    horizonDays = m.horizonDays
+    addProcedures(m)
+    units = m.units.map {
+      HotUnit(level: $0.level, schedule: $0.schedule, transferCutoff: $0.transferCutoff, ticketCutoff: $0.ticketCutoff ?? .infinity,
+        serveAll: $0.closingRule == .serveAll, firstGroup: $0.deskGroups.lowerBound, endGroup: $0.deskGroups.upperBound,
+        onlineStation: $0.onlineStation, digitisationFromDay: $0.digitisationFromDay)
+    }
+    groups = m.deskGroups.map {
+      HotGroup(unit: $0.unit, count: $0.count, firstDesk: $0.firstDesk, fieldMask: $0.fieldMask, schedule: $0.schedule, factor: $0.factor)
+    }
+    stations = m.stations.map {
+      HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake, absenceShare: $0.absenceShare,
+        absenceStart: $0.absenceShare / ($0.absenceSpell * (1 - $0.absenceShare)), absenceReturn: 1 / $0.absenceSpell,
+        timeOff: $0.saturdayCompensation == .timeOff)
+    }
+    for route in m.routes {
+      routeFirst.append(Int32(routeStations.count))
+      routeStations += route
+    }
+    routeFirst.append(Int32(routeStations.count))
+    addDemand(m)
+  }
+
+  /// Procedures and their steps, flat.
+  private mutating func addProcedures(_ m: CompiledModel) {
     for p in m.procedures {
       var kind: UInt8 = 0, hours = 0.0
       switch p.deadline {
@@ -133,25 +173,17 @@ struct HotTables: Sendable {
       stepWaitCounts += p.steps.map { $0.fixedWait?.countsForDeadline ?? true }
       intakeTime.append(p.intakeTime)
     }
-    units = m.units.map {
-      HotUnit(level: $0.level, schedule: $0.schedule, transferCutoff: $0.transferCutoff, ticketCutoff: $0.ticketCutoff ?? .infinity,
-        serveAll: $0.closingRule == .serveAll, firstGroup: $0.deskGroups.lowerBound, endGroup: $0.deskGroups.upperBound,
-        onlineStation: $0.onlineStation, digitisationFromDay: $0.digitisationFromDay)
-    }
-    groups = m.deskGroups.map {
-      HotGroup(unit: $0.unit, count: $0.count, firstDesk: $0.firstDesk, fieldMask: $0.fieldMask, schedule: $0.schedule, factor: $0.factor)
-    }
-    stations = m.stations.map {
-      HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake, absenceShare: $0.absenceShare,
-        absenceStart: $0.absenceShare / ($0.absenceSpell * (1 - $0.absenceShare)), absenceReturn: 1 / $0.absenceSpell,
-        timeOff: $0.saturdayCompensation == .timeOff)
-    }
+  }
+
+  /// Arrival streams, their factors and ramps, the planned-visit profiles of the units
+  /// and the expected arrivals of every stream and day.
+  private mutating func addDemand(_ m: CompiledModel) {
     for s in m.streams {
       streams.append(HotStream(unit: s.unit, channel: s.channel, demand: s.demand, baseDaily: s.baseDaily,
         onlineCapable: s.onlineCapable, postalCapable: s.postalCapable, usesUnitSchedule: s.usesUnitSchedule,
         firstProfile: profiles.count))
       streamMix.append(s.mix)
-      profiles += s.profiles
+      for p in s.profiles { profiles.append(p) }
     }
     for d in m.demandConfigurations {
       monthFactors += d.monthFactors.count == 12 ? d.monthFactors : Array(repeating: 1, count: 12)
@@ -166,6 +198,40 @@ struct HotTables: Sendable {
       onlineRamps.append(d.onlineShare.points.map { ($0.date.dayNumber, $0.value) })
       postalRamps.append(d.postalShare.points.map { ($0.date.dayNumber, $0.value) })
     }
+    unitDemand = [Int](repeating: -1, count: m.units.count)
+    for (i, d) in m.demandConfigurations.enumerated() {
+      if let u = m.units.firstIndex(where: { $0.id == d.unit }), unitDemand[u] < 0 { unitDemand[u] = i }
+    }
+    for (u, unit) in m.units.enumerated() {
+      let demand = unitDemand[u]
+      let weights = demand >= 0 ? m.demandConfigurations[demand].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
+      // Planned visits (pick-ups, returns) come before the ticket cutoff too.
+      let follows = demand < 0 || m.demandConfigurations[demand].walkInProfileFollowsCutoff
+      visitProfileFirst.append(profiles.count)
+      for hours in m.schedules[unit.schedule].patterns {
+        profiles.append(DayProfile(hourWeights: weights, hours: hours, cutoff: follows ? unit.ticketCutoff : nil))
+      }
+    }
+    streamDaily.reserveCapacity(streams.count * horizonDays)
+    for k in streams.indices {
+      for day in 0..<horizonDays { streamDaily.append(volume(stream: k, dayNumber: m.epochDay + day, month: Int(monthOfDay[day]))) }
+    }
+  }
+
+  /// Expected arrivals of stream `k` on day number `dayNumber` (month 0-11).
+  func volume(stream k: Int, dayNumber: Int, month: Int) -> Double {
+    let s = streams[k]
+    var v = s.baseDaily * monthFactors[s.demand * 12 + month]
+      * weekdayFactors[weekdayFactorIndex(demand: s.demand, day: dayNumber,
+        weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
+    let online = s.onlineCapable ? Self.value(onlineRamps[s.demand], onDay: dayNumber) : 0
+    let postal = s.postalCapable ? Self.value(postalRamps[s.demand], onDay: dayNumber) : 0
+    switch s.channel {
+    case .online: v *= online
+    case .postal: v *= (1 - online) * postal
+    case .walkIn: v *= (1 - online) * (1 - postal)
+    }
+    return v
   }
 
   /// Index in `weekdayFactors` of demand `d`'s factor for day number `day`. Periods
