@@ -5,7 +5,7 @@ import OneStopCalibrate
 import OneStopModel
 import OneStopScenario
 import OneStopStaff
-import OneStopSweep
+import OneStopIO
 
 /// `onestop calibrate`: how well a scenario matches its report, figure by figure.
 struct Calibrate: ParsableCommand {
@@ -124,11 +124,12 @@ struct Calibrate: ParsableCommand {
     var fitted: [(CalibrationParameter, Double)] = []
     if params.isEmpty {
       let progress = ProgressLine(total: reps)
-      let results = Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count) { done, _, events in
+      var series = KPISeries(file.targets.map { KPI.named($0.kpi)! }, model: model)
+      Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count, into: &series) { done, _, events in
         progress.update(done: done, events: events)
       }
       progress.finish()
-      perTarget = file.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
+      perTarget = series.values
     } else {
       let ps = try parameters(root)
       if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
@@ -161,13 +162,13 @@ struct Calibrate: ParsableCommand {
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
     for (k, t) in file.targets.enumerated() {
       let kpi = KPI.named(t.kpi)!
-      let e = Summary.Estimate(perTarget[k])
+      let e = Estimate(perTarget[k])
       let within = abs(e.mean - t.value) <= t.tolerance
       if !within { outside += 1 }
       if t.tolerance > 0 { misfit += t.weight * pow((e.mean - t.value) / t.tolerance, 2) }
       print(pad(t.kpi, 40) + lpad(number(t.value, kpi.unit), 11) + lpad(number(e.mean, kpi.unit), 11) + lpad(number(e.halfWidth, kpi.unit), 10)
         + lpad(number(t.tolerance, kpi.unit), 11) + lpad(within ? "yes" : "NO", 8))
-      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(e.mean), JSONText.number(max(0, e.mean - e.halfWidth)),
+      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(e.mean), JSONText.number(e.low),
         JSONText.number(e.mean + e.halfWidth), JSONText.number(t.tolerance), within ? "true" : "false", JSONText.number(t.weight),
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// Province configurations built in code: the shape of a Tuyên Quang-sized province
 /// (1 provincial centre, 7 districts, 138 communes, about 180,000 dossiers a year) for
