@@ -106,7 +106,7 @@ public final class CalibrationSearch {
   private func finish(_ values: [Double], _ kpis: [[Double]], _ u: Double) -> Evaluation {
     var misfit = 0.0
     for (k, t) in targets.targets.enumerated() where t.tolerance > 0 {
-      let mean = kpis[k].reduce(0, +) / Double(max(kpis[k].count, 1))
+      let mean = Estimate(kpis[k]).mean
       misfit += t.weight * pow((mean - t.value) / t.tolerance, 2)
     }
     let penalty = u > maxUtilisation ? 1_000 * (u - maxUtilisation) : 0

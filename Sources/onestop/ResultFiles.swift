@@ -23,6 +23,9 @@ enum ResultFiles {
 
   static func n(_ x: Double) -> String { JSONText.csvNumber(x) }
 
+  /// The mean of an estimate, empty (NA) when no replication had a value.
+  static func mean(_ e: Estimate) -> String { e.count > 0 ? n(e.mean) : "" }
+
   /// Mean, low and high of an estimate (the interval as in summary.json).
   static func triple(_ e: Estimate) -> [String] { [n(e.mean), n(e.low), n(e.high)] }
 
@@ -49,7 +52,7 @@ enum ResultFiles {
     for (k, st) in m.stations.enumerated() {
       let fields: [String] = [
         csv(st.id), csv(st.name), csv(m.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
-      ] + StationColumn.allCases.map { n(s.stats.stations.plainMean(k, $0)) }
+      ] + StationColumn.allCases.map { mean(s.stats.stations.estimate(k, $0)) }
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -61,7 +64,7 @@ enum ResultFiles {
   static func hours(_ s: Summary) -> String {
     var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct,queue_length_mean"]
     for h in 0..<24 {
-      lines.append(([String(h)] + HourColumn.allCases.map { n(s.stats.hours.plainMean(h, $0)) }).joined(separator: ","))
+      lines.append(([String(h)] + HourColumn.allCases.map { mean(s.stats.hours.estimate(h, $0)) }).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -74,8 +77,8 @@ enum ResultFiles {
     for (l, level) in s.model.levels.enumerated() {
       for h in 0..<24 {
         let k = l * 24 + h
-        lines.append([JSONText.csvField(level), String(h), n(s.stats.levelHours.plainMean(k, .tickets)),
-          n(s.stats.levelHours.plainMean(k, .waitMean))].joined(separator: ","))
+        lines.append([JSONText.csvField(level), String(h), mean(s.stats.levelHours.estimate(k, .tickets)),
+          mean(s.stats.levelHours.estimate(k, .waitMean))].joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -3,16 +3,14 @@ import DESKernel
 /// Running estimates in a table: one row per key (a level, a unit, a month), one column
 /// per measure, each cell a `Tally` of the value in every replication that had one. A
 /// summary folds each replication into its tables and forgets it.
-public struct EstimateTable<Column: CaseIterable & RawRepresentable & Sendable>: Sendable where Column.RawValue == Int {
+public struct EstimateTable<Column: CaseIterable & RawRepresentable & Sendable>: Sendable, Equatable where Column.RawValue == Int {
   /// The rows' keys, in the model's order.
   public let keys: [String]
   private var tallies: [Tally]
-  private var sums: [Double]
 
   public init(keys: [String]) {
     self.keys = keys
     tallies = Array(repeating: Tally(), count: keys.count * Column.allCases.count)
-    sums = Array(repeating: 0, count: keys.count * Column.allCases.count)
   }
 
   private func cell(_ row: Int, _ column: Column) -> Int { row * Column.allCases.count + column.rawValue }
@@ -23,17 +21,10 @@ public struct EstimateTable<Column: CaseIterable & RawRepresentable & Sendable>:
     for column in Column.allCases {
       guard let x = value(column) else { continue }
       tallies[cell(row, column)].add(x)
-      sums[cell(row, column)] += x
     }
   }
 
-  /// The estimate of a cell over the replications that had a value.
+  /// The estimate of a cell over the replications that had a value (count 0 when none
+  /// had one: an hour without tickets in every replication).
   public func estimate(_ row: Int, _ column: Column) -> Estimate { Estimate(tallies[cell(row, column)]) }
-
-  /// The plain mean Σx / n of a cell over the replications that had a value, NaN when none
-  /// had one.
-  public func plainMean(_ row: Int, _ column: Column) -> Double {
-    let n = tallies[cell(row, column)].count
-    return n > 0 ? sums[cell(row, column)] / Double(n) : .nan
-  }
 }
