@@ -58,6 +58,7 @@ final class JSONNode {
   }
 }
 
+/// The members of an object node, set in the order they are encoded.
 struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let node: JSONNode
   let codingPath: [any CodingKey]
@@ -116,6 +117,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   }
 }
 
+/// The elements of an array node, appended in order.
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   let node: JSONNode
   let codingPath: [any CodingKey]
@@ -178,6 +180,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   }
 }
 
+/// One value: a scalar, or a whole array or object encoded by a wrapper type.
 struct JSONSingleContainer: SingleValueEncodingContainer {
   let node: JSONNode
   let codingPath: [any CodingKey]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OneStopBench
+import OneStopIO
 
 /// `onestop bench mmc`: the M/M/c reference model of `scripts/bench-peers.sh`, timed.
 struct BenchMMC: ParsableCommand {
@@ -47,17 +48,22 @@ struct BenchMMC: ParsableCommand {
     (bench.servers, bench.arrivalRate, bench.serviceRate, bench.customers, bench.seed) = (servers, arrivalRate, serviceRate, customers, seed)
     let m = try bench.run()
     if json {
-      var fields: [(String, String)] = [
-        ("model", "\"M/M/c\""), ("servers", "\(servers)"), ("arrival_rate", "\(arrivalRate)"), ("service_rate", "\(serviceRate)"),
-        ("seed", "\(seed)"), ("customers", "\(m.customers)"), ("mean_wait", "\(m.meanWait)"), ("p_wait", "\(m.probabilityOfWaiting)"),
-        ("events", "\(m.events)"), ("seconds", "\(m.seconds)"), ("events_per_second", "\(m.eventsPerSecond)"),
-        ("peak_rss_mib", "\(ResourceUsage.peakResidentMiB)"),
-      ]
-      if let theory = m.theory {
-        fields.append(("erlang_c_mean_wait", "\(theory.meanWait)"))
-        fields.append(("erlang_c_p_wait", "\(theory.probabilityOfWaiting)"))
+      /// One benchmark line (scripts/bench.sh, bench-peers.sh read it).
+      struct Line: Encodable {
+        let model = "M/M/c"
+        let servers: Int
+        let arrival_rate, service_rate: Double
+        let seed: UInt64
+        let customers: Int
+        let mean_wait, p_wait: Double
+        let events: UInt64
+        let seconds, events_per_second, peak_rss_mib: Double
+        let erlang_c_mean_wait, erlang_c_p_wait: Double?
       }
-      print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+      print(JSONText.encode(Line(servers: servers, arrival_rate: arrivalRate, service_rate: serviceRate, seed: seed,
+        customers: m.customers, mean_wait: m.meanWait, p_wait: m.probabilityOfWaiting, events: m.events, seconds: m.seconds,
+        events_per_second: m.eventsPerSecond, peak_rss_mib: ResourceUsage.peakResidentMiB, erlang_c_mean_wait: m.theory?.meanWait,
+        erlang_c_p_wait: m.theory?.probabilityOfWaiting), expand: 0), terminator: "")
       return
     }
     func fmt(_ x: Double, _ digits: Int = 6) -> String { x.formatted(digits: digits) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OneStopBench
+import OneStopIO
 import OneStopModel
 
 /// `onestop bench province`: one replication of a Tuyên Quang-sized synthetic province.
@@ -38,14 +39,20 @@ struct BenchProvince: ParsableCommand {
     let m = try bench.run()
     let result = m.result, total = result.total(), waits = result.allWaits
     if json {
-      print("""
-        {"model": "synthetic-province", "years": \(years), "seed": \(seed), "received": \(total.received), \
-        "resolved_on_time": \(total.resolvedOnTime), "resolved_overdue": \(total.resolvedOverdue), \
-        "in_progress_end": \(total.inProgressEnd), "events": \(result.events), "compile_seconds": \(m.compileSeconds), \
-        "seconds": \(m.simulateSeconds), "events_per_second": \(m.eventsPerSecond), \
-        "mean_wait_min": \(waits.mean / 60), "peak_rss_mib": \(ResourceUsage.peakResidentMiB), \
-        "conservation_ok": \(result.conservationViolations.isEmpty)}
-        """)
+      /// One benchmark line (scripts/bench-province.sh reads it).
+      struct Line: Encodable {
+        let model = "synthetic-province"
+        let years: Int
+        let seed: UInt64
+        let received, resolved_on_time, resolved_overdue, in_progress_end: Int
+        let events: UInt64
+        let compile_seconds, seconds, events_per_second, mean_wait_min, peak_rss_mib: Double
+        let conservation_ok: Bool
+      }
+      print(JSONText.encode(Line(years: years, seed: seed, received: total.received, resolved_on_time: total.resolvedOnTime,
+        resolved_overdue: total.resolvedOverdue, in_progress_end: total.inProgressEnd, events: result.events,
+        compile_seconds: m.compileSeconds, seconds: m.simulateSeconds, events_per_second: m.eventsPerSecond, mean_wait_min: waits.mean / 60,
+        peak_rss_mib: ResourceUsage.peakResidentMiB, conservation_ok: result.conservationViolations.isEmpty), expand: 0), terminator: "")
       return
     }
     print("synthetic province, \(m.model.units.count) units, \(m.model.stations.count) stations, \(years) year(s), seed \(seed)")

@@ -157,6 +157,27 @@ struct Calibrate: ParsableCommand {
     if !file.source.isEmpty { print("source: \(file.source)") }
     print("\(plural(reps, "replication")), seed \(s)")
     print("")
+    let (misfit, outside, csv) = fitTable(file, perTarget)
+    print("")
+    print("\(file.targets.count - outside) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(misfit, 2))")
+    if !file.notProduced.isEmpty {
+      print("")
+      print("Figures the model cannot produce:")
+      for f in file.notProduced { print("  - \(f.figure): \(f.reason)") }
+    }
+    if let out {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
+      if !fitted.isEmpty {
+        try writeCalibrated(fitted, file: file, scenario: scenario, root: root, misfit: misfit, outside: outside, to: out)
+      }
+    }
+    if outside > 0 { throw ExitCode(1) }
+  }
+
+  /// Prints the fit table (report, simulated mean and half-width, tolerance, within) and
+  /// returns the weighted misfit, the figures outside their tolerance and `fit.csv`.
+  func fitTable(_ file: TargetFile, _ perTarget: [[Double]]) -> (misfit: Double, outside: Int, csv: String) {
     print(pad("figure", 40) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
     var misfit = 0.0, outside = 0
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
@@ -169,39 +190,34 @@ struct Calibrate: ParsableCommand {
       print(pad(t.kpi, 40) + lpad(number(t.value, kpi.unit), 11) + lpad(number(e.mean, kpi.unit), 11) + lpad(number(e.halfWidth, kpi.unit), 10)
         + lpad(number(t.tolerance, kpi.unit), 11) + lpad(within ? "yes" : "NO", 8))
       csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(e.mean), JSONText.number(e.low),
-        JSONText.number(e.mean + e.halfWidth), JSONText.number(t.tolerance), within ? "true" : "false", JSONText.number(t.weight),
+        JSONText.number(e.high), JSONText.number(t.tolerance), within ? "true" : "false", JSONText.number(t.weight),
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }
+    return (misfit, outside, csv)
+  }
+
+  /// `calibrated.yaml`: a variant of the scenario with the fitted values (keys that pick a
+  /// list item by position as --set lines).
+  func writeCalibrated(
+    _ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode, misfit: Double, outside: Int,
+    to out: String
+  ) throws {
+    var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
+      "# Weighted misfit \(fmt(misfit, 2)); \(file.targets.count - outside) of \(file.targets.count) figures within tolerance.",
+      "extends: \(StaffVariant.quote(file.scenario))"]
+    lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
+    // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
+    // `extends` merges list items by id. Those values are given as --set lines.
+    let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: root) }
+    let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
+    if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
+    for (p, v) in positional {
+      lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
+      print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
+    }
+    let path = (out as NSString).appendingPathComponent("calibrated.yaml")
+    try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
     print("")
-    print("\(file.targets.count - outside) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(misfit, 2))")
-    if !file.notProduced.isEmpty {
-      print("")
-      print("Figures the model cannot produce:")
-      for f in file.notProduced { print("  - \(f.figure): \(f.reason)") }
-    }
-    if let out {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
-      if !fitted.isEmpty {
-        var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
-          "# Weighted misfit \(fmt(misfit, 2)); \(file.targets.count - outside) of \(file.targets.count) figures within tolerance.",
-          "extends: \(StaffVariant.quote(file.scenario))"]
-        lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
-        // A key that selects a list item by position (`steps[0]`) cannot go into a variant:
-        // `extends` merges list items by id. Those values are given as --set lines.
-        let positional = fitted.filter { Self.selectsByPosition($0.0.key, in: root) }
-        let byId = fitted.filter { p in !positional.contains { $0.0.key == p.0.key } }
-        if !byId.isEmpty { lines.append(StaffVariant.body(assignments: byId.map { ($0.0.key, $0.0.text($0.1)) })) }
-        for (p, v) in positional {
-          lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
-          print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
-        }
-        let path = (out as NSString).appendingPathComponent("calibrated.yaml")
-        try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
-        print("")
-        print("wrote \(path) (run it: onestop run \(path))")
-      }
-    }
-    if outside > 0 { throw ExitCode(1) }
+    print("wrote \(path) (run it: onestop run \(path))")
   }
 }

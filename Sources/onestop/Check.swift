@@ -88,29 +88,7 @@ struct Check: ParsableCommand {
       throw ExitCode(2)
     }
     let hash = scenario.hash
-    if update {
-      let s = options.seed ?? scenario.seed
-      if s > maxSeed {
-        printError("\(file): " + seedRangeMessage("seed", s))
-        throw ExitCode(2)
-      }
-      if options.replications == nil && scenario.replications < 2 {
-        printError("\(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test against (give --replications N)")
-        throw ExitCode(2)
-      }
-      let stats = try replicate(model, seed: s, default: scenario.replications)
-      let summary = Summary(scenario: scenario, stats: stats, seed: s, seconds: 0)
-      let dir = (path as NSString).deletingLastPathComponent
-      do {
-        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        try writeAtomically(Baseline(summary: summary, hash: hash).json(), to: path)
-      } catch {
-        printError("\(path): cannot write the baseline: \(error)")
-        throw ExitCode(2)
-      }
-      print("wrote \(path): \(plural(summary.replications, "replication")), seed \(s), \(summary.kpis.count) KPIs")
-      return
-    }
+    if update { return try writeBaseline(scenario, model, to: path) }
     guard let data = FileManager.default.contents(atPath: path) else {
       printError("\(path): cannot read the baseline (create it with --update)")
       throw ExitCode(2)
@@ -129,6 +107,57 @@ struct Check: ParsableCommand {
     if base.hash != hash && !toStdout {
       print("note: the scenario changed since the baseline was written (hash \(base.hash) -> \(hash))")
     }
+    let verdicts = judge(base, now)
+    let failed = verdicts.filter(\.failed)
+    do {
+      if let junit { try writeAtomically(junitXML(verdicts, base: base, baselinePath: path, seed: s, replications: replications), to: junit) }
+      if let json {
+        let text = jsonReport(verdicts, base: base, baselinePath: path, seed: s, replications: replications)
+        if toStdout { print(text, terminator: "") } else { try writeAtomically(text, to: json) }
+      }
+    } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    if !toStdout {
+      let runs = "\(plural(replications, "replication"))\(replications == base.replications ? "" : " against \(base.replications)"), seed \(s)"
+      if failed.isEmpty {
+        print("\(file): ok, \(verdicts.count) KPIs within tolerance of \(path) (\(runs))")
+      } else {
+        print("\(file): \(failed.count) KPI(s) moved against \(path) (\(runs)):")
+        for f in failed { print("  \(f.name): \(f.problem!)") }
+      }
+    }
+    if !failed.isEmpty { throw ExitCode(1) }
+  }
+
+  /// `--update`: runs the scenario and writes its baseline to `path`.
+  func writeBaseline(_ scenario: Scenario, _ model: CompiledModel, to path: String) throws {
+    let s = options.seed ?? scenario.seed
+    if s > maxSeed {
+      printError("\(file): " + seedRangeMessage("seed", s))
+      throw ExitCode(2)
+    }
+    if options.replications == nil && scenario.replications < 2 {
+      printError("\(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test against (give --replications N)")
+      throw ExitCode(2)
+    }
+    let stats = try replicate(model, seed: s, default: scenario.replications)
+    let summary = Summary(scenario: scenario, stats: stats, seed: s, seconds: 0)
+    let dir = (path as NSString).deletingLastPathComponent
+    do {
+      if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+      try writeAtomically(Baseline(summary: summary, hash: scenario.hash).json(), to: path)
+    } catch {
+      printError("\(path): cannot write the baseline: \(error)")
+      throw ExitCode(2)
+    }
+    print("wrote \(path): \(plural(summary.replications, "replication")), seed \(s), \(summary.kpis.count) KPIs")
+  }
+
+  /// Each KPI of the baseline against this run: Welch's test over replications, failing
+  /// when significant (p < --alpha) and beyond 2 % of the baseline and the unit's floor.
+  func judge(_ base: Baseline, _ now: Baseline) -> [Verdict] {
     var verdicts: [Verdict] = []
     for (name, old) in base.values {
       let unit = base.units[name] ?? ""
@@ -151,27 +180,7 @@ struct Check: ParsableCommand {
       }
       verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
     }
-    let failed = verdicts.filter(\.failed)
-    do {
-      if let junit { try writeAtomically(junitXML(verdicts, base: base, baselinePath: path, seed: s, replications: replications), to: junit) }
-      if let json {
-        let text = jsonReport(verdicts, base: base, baselinePath: path, seed: s, replications: replications)
-        if toStdout { print(text, terminator: "") } else { try writeAtomically(text, to: json) }
-      }
-    } catch {
-      printError("\(error)")
-      throw ExitCode(2)
-    }
-    if !toStdout {
-      let runs = "\(plural(replications, "replication"))\(replications == base.replications ? "" : " against \(base.replications)"), seed \(s)"
-      if failed.isEmpty {
-        print("\(file): ok, \(verdicts.count) KPIs within tolerance of \(path) (\(runs))")
-      } else {
-        print("\(file): \(failed.count) KPI(s) moved against \(path) (\(runs)):")
-        for f in failed { print("  \(f.name): \(f.problem!)") }
-      }
-    }
-    if !failed.isEmpty { throw ExitCode(1) }
+    return verdicts
   }
 
   func jsonReport(_ verdicts: [Verdict], base: Baseline, baselinePath: String, seed: UInt64, replications: Int) -> String {
