@@ -64,6 +64,8 @@ public final class CalibrationSearch {
   public private(set) var evaluations = 0
   public private(set) var runs = 0
   private var cache: [String: Evaluation] = [:]
+  /// The scenario with the user's `--set`, loaded at the first evaluation.
+  private var base: ScenarioBase?
   private let journal: String?
   private let log: (String) -> Void
 
@@ -118,10 +120,16 @@ public final class CalibrationSearch {
     evaluations += 1
     let key = cacheKey(values)
     if let e = cache[key] { return e }
-    let sets = overrides + zip(parameters, values).map { "\($0.key)=\($0.text($1))" }
     let model: CompiledModel
-    do { (_, model) = try Scenario.load(path: targets.scenario, overrides: sets) } catch {
-      throw CalibrationError("\(key) does not build:\n\(error.description)")
+    do {
+      // The scenario is read once; each point is its values as typed overrides, compiled once.
+      if base == nil { base = try ScenarioBase(path: targets.scenario, sets: overrides) }
+      let point = try zip(parameters, values).map { p, v throws(ScenarioIssue) in
+        try ScenarioOverride(path: p.key, value: YNode(.scalar(p.text(v)), file: "--set \(p.key)", line: 0, column: 0))
+      }
+      (_, model) = try base!.build(point)
+    } catch {
+      throw CalibrationError("\(key) does not build:\n\(error)")
     }
     var series = KPISeries(targets.targets.map { KPI.named($0.kpi)! } + [Self.busiestBackOffice], model: model)
     Replications.run(model, seed: seed, count: replications, threads: threads, into: &series)

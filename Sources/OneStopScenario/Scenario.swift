@@ -26,12 +26,13 @@ public struct Scenario: Sendable {
   }
 
   /// Builds from an already-parsed tree.
-  public static func build(_ root: YNode, file: String) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+  public static func build(_ root: YNode, file: String, warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
     let builder = ScenarioBuilder(reader)
-    guard let (config, settings) = builder.read(root) else {
+    guard var (config, settings) = builder.read(root) else {
       throw ScenarioErrors(issues: reader.issues)
     }
+    if let warmup, let date = warmup.resolve(config, countFrom: settings.countFrom) { config.warmupUntil = date }
     do {
       let model = try CompiledModel(config)
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
@@ -42,25 +43,7 @@ public struct Scenario: Sendable {
     } catch let error as ScenarioErrors {
       throw error
     } catch let error as ConfigurationErrors {
-      // Semantic problems from the model, placed on the line that wrote them; those under
-      // a key that already has a reading problem are left out (they are its echo).
-      let reported = reader.issues.map(\.path)
-      func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
-      let semantic = error.problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
-        .filter { p in !builder.taintedProcedures.contains { p.message.contains("procedure '\($0)'") } }
-      // A missing route is a consequence when a unit's parent is wrong: say only the cause.
-      let parentProblem = semantic.contains { $0.path.hasSuffix(".parent") }
-      let causes = semantic.filter { !(parentProblem && $0.message.contains("has no back-office route")) }
-        .map { p -> ScenarioIssue in
-          let node = reader.node(forPath: p.path) ?? root
-          return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
-        }
-        .map { p -> ScenarioIssue in
-          let node = reader.node(forPath: p.path) ?? root
-          return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: p.message)
-        }
-      // A reading already capped (its last line counts the rest) is enough to fix first.
-      throw ScenarioErrors(issues: reader.issues.count > ScenarioReader.maxIssues ? reader.issues : Self.capped(reader.issues + causes))
+      throw ScenarioErrors(issues: placed(error.problems, reader: reader, builder: builder, root: root, warmup: warmup))
     } catch {
       throw ScenarioErrors(issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
     }
@@ -68,6 +51,41 @@ public struct Scenario: Sendable {
 }
 
 extension Scenario {
+  /// The model's problems placed on the lines that wrote them. Left out, by their typed
+  /// cause: those under a key that already has a reading problem (its echo), those about
+  /// a procedure that could not be read, and missing routes when a unit's parent is
+  /// wrong (say only the cause). An unknown name gets the nearest known one suggested.
+  static func placed(_ problems: [ConfigurationProblem], reader: ScenarioReader, builder: ScenarioBuilder, root: YNode,
+    warmup: Warmup?) -> [ScenarioIssue] {
+    let reported = reader.issues.map(\.path)
+    func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
+    let semantic = problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
+      .filter { p in p.procedure.map { !builder.taintedProcedures.contains($0) } ?? true }
+    // A wrong parent or an unknown unit or agency leaves procedures without a route.
+    let parentProblem = semantic.contains { p in
+      if case .unknown(let kind, _, _) = p.cause, kind == .unit || kind == .agency { return true }
+      return p.path.hasSuffix(".parent")
+    }
+    let causes = semantic.filter { p in
+      if case .noRoute = p.cause { return !parentProblem }
+      return true
+    }.map { p -> ScenarioIssue in
+      if let warmup, p.path == "warmup_until" {
+        // The command line's warm-up, not the file's key.
+        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "",
+          message: p.message.replacingOccurrences(of: "warmup_until", with: "the warm-up end"))
+      }
+      var message = p.message
+      if case .unknown(_, let name, let known) = p.cause, let near = suggestion(for: name, in: known) {
+        message += "; did you mean '\(near)'?"
+      }
+      let node = reader.node(forPath: p.path) ?? root
+      return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: message)
+    }
+    // A reading already capped (its last line counts the rest) is enough to fix first.
+    return reader.issues.count > ScenarioReader.maxIssues ? reader.issues : capped(reader.issues + causes)
+  }
+
   /// At most `ScenarioReader.maxIssues` problems and a count of the rest: the model's
   /// own checks can find one problem per unit, and five thousand lines help no one.
   static func capped(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
@@ -81,6 +99,9 @@ extension Scenario {
 
 struct RunSettings {
   var description = ""
+  /// The scenario's `start` when `backlog: {from_warmup: DATE}` moved the run's start
+  /// to DATE: statistics never start before it.
+  var countFrom: CivilDate?
   var reportLanguage: String?
   var seed: UInt64 = 1
   var replications = 1

@@ -7,13 +7,23 @@ public enum ScenarioLoader {
   /// Loads `path`, following `extends` chains, then applies `overrides`
   /// (`key.path=value`, in order).
   public static func load(path: String, overrides: [String] = []) throws(ScenarioErrors) -> YNode {
+    try load(path: path, overrides: ScenarioOverride.parse(overrides))
+  }
+
+  /// Loads `path`, following `extends` chains, then applies `overrides` in order.
+  public static func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioErrors) -> YNode {
     var node = try loadChain(path: path, seen: [])
+    try apply(overrides, to: &node)
+    return node
+  }
+
+  /// Applies `overrides` in order to `node`, collecting every problem.
+  public static func apply(_ overrides: [ScenarioOverride], to node: inout YNode) throws(ScenarioErrors) {
     var issues: [ScenarioIssue] = []
     for o in overrides {
-      do { try applyOverride(o, to: &node) } catch { issues.append(error) }
+      do { try o.apply(to: &node) } catch { issues.append(error) }
     }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
-    return node
   }
 
   /// Parses YAML text (for tests and `--set` values), within `ScenarioFile`'s bounds:
@@ -109,7 +119,10 @@ public enum ScenarioLoader {
         message: "cannot use '\(Excerpt.excerpt(basePath, limit: 120))' as a base scenario: \(why)")])
     }
     let base = try loadChain(path: resolved, seen: seen + [canonical])
-    return merge(base: base, over: removing("extends", from: node))
+    var issues: [ScenarioIssue] = []
+    let merged = merge(base: base, over: removing("extends", from: node), issues: &issues)
+    if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
+    return merged
   }
 
   private static func removing(_ key: String, from node: YNode) -> YNode {
@@ -119,15 +132,18 @@ public enum ScenarioLoader {
     return n
   }
 
-  /// Deep merge: mappings merge key by key; lists of mappings with `id`s merge by id
-  /// (new ids are appended); any other value replaces the base.
-  static func merge(base: YNode, over: YNode) -> YNode {
+  /// Deep merge: mappings merge key by key; lists of mappings with `id`s merge by id;
+  /// any other value replaces the base. An id the base does not have is an error (a
+  /// misspelt id would otherwise add a new desk group, agency or unit and change the
+  /// answer) unless the item says `add: true`; the error suggests the nearest base id.
+  static func merge(base: YNode, over: YNode, path: String = "", issues: inout [ScenarioIssue]) -> YNode {
     switch (base.kind, over.kind) {
     case (.mapping(let b), .mapping(let o)):
       var pairs = b
       for p in o {
+        let sub = path.isEmpty ? p.key : "\(path).\(p.key)"
         if let k = pairs.firstIndex(where: { $0.key == p.key }) {
-          pairs[k] = (p.key, p.keyNode, merge(base: pairs[k].value, over: p.value))
+          pairs[k] = (p.key, p.keyNode, merge(base: pairs[k].value, over: p.value, path: sub, issues: &issues))
         } else {
           pairs.append(p)
         }
@@ -138,12 +154,23 @@ public enum ScenarioLoader {
     case (.sequence(let b), .sequence(let o))
     where !o.isEmpty && o.allSatisfy({ $0["id"]?.scalarText != nil }) && b.allSatisfy({ $0["id"]?.scalarText != nil }):
       var items = b
+      let baseIDs = b.compactMap { $0["id"]?.scalarText }
       for item in o {
         let id = item["id"]!.scalarText!
+        let added = item["add"].map { ["true", "yes", "on"].contains($0.scalarText?.lowercased() ?? "") } ?? false
         if let k = items.firstIndex(where: { $0["id"]?.scalarText == id }) {
-          items[k] = merge(base: items[k], over: item)
+          if added, let node = item["add"] {
+            issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: "\(path)[\(id)].add",
+              message: "'\(Excerpt.excerpt(id))' is already in the base scenario; add: true marks a new id"))
+          }
+          items[k] = merge(base: items[k], over: removing("add", from: item), path: "\(path)[\(id)]", issues: &issues)
+        } else if added {
+          items.append(removing("add", from: item))
         } else {
-          items.append(item)
+          let node = item["id"] ?? item
+          let hint = suggestion(for: id, in: baseIDs).map { "did you mean '\($0)'? " } ?? ""
+          issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: "\(path)[\(Excerpt.excerpt(id))].id",
+            message: "the base scenario has no '\(Excerpt.excerpt(id))' in \(path); \(hint)(to add a new one, write add: true in the item)"))
         }
       }
       var n = over
@@ -154,73 +181,10 @@ public enum ScenarioLoader {
     }
   }
 
-  /// Applies `key.path=value`: path segments separated by dots, list items by `[index]`
-  /// or `[id]`; the value is YAML (`3`, `0.3`, `"15:00"`, `[a, b]`, `{mean: 5m}`).
+  /// Applies `key.path=value`: path segments separated by dots, list items by `[index]`,
+  /// `[id]` or `[*]` (every item); the value is YAML (`3`, `0.3`, `"15:00"`, `[a, b]`, `{mean: 5m}`).
   public static func applyOverride(_ text: String, to root: inout YNode) throws(ScenarioIssue) {
-    guard let eq = text.firstIndex(of: "=") else {
-      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: text, message: "expected key.path=value")
-    }
-    let path = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
-    let valueText = String(text[text.index(after: eq)...])
-    let value: YNode
-    do { value = try parse(valueText, file: "--set \(path)") } catch {
-      throw error.issues[0]
-    }
-    var segments: [String] = []
-    for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-      var p = Substring(part)
-      if let b = p.firstIndex(of: "[") {
-        segments.append(String(p[..<b]))
-        p = p[b...]
-        while p.hasPrefix("["), let close = p.firstIndex(of: "]") {
-          segments.append(String(p[p.index(after: p.startIndex)..<close]).isEmpty ? "[]" : "[" + p[p.index(after: p.startIndex)..<close] + "]")
-          p = p[p.index(after: close)...]
-        }
-      } else {
-        segments.append(String(p))
-      }
-    }
-    segments = segments.filter { !$0.isEmpty }
-    guard !segments.isEmpty else {
-      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: path, message: "empty key path")
-    }
-    try set(&root, segments[...], value, fullPath: path)
-  }
-
-  private static func set(_ node: inout YNode, _ segs: ArraySlice<String>, _ value: YNode, fullPath: String) throws(ScenarioIssue) {
-    guard let seg = segs.first else {
-      node = YNode(value.kind, file: value.file, line: value.line, column: value.column)
-      return
-    }
-    let rest = segs.dropFirst()
-    if seg.hasPrefix("[") {
-      let inner = String(seg.dropFirst().dropLast())
-      guard case .sequence(var items) = node.kind else {
-        throw ScenarioIssue(file: "--set", line: 0, column: 0, path: fullPath, message: "\(seg) selects a list item, but this value is \(node.found)")
-      }
-      let index: Int? = Int(inner) ?? items.firstIndex { $0["id"]?.scalarText == inner }
-      guard let i = index, i >= 0, i < items.count else {
-        throw ScenarioIssue(file: "--set", line: 0, column: 0, path: fullPath, message: "no list item \(seg) (the list has \(items.count) items)")
-      }
-      try set(&items[i], rest, value, fullPath: fullPath)
-      node.kind = .sequence(items)
-      return
-    }
-    var pairs: [(key: String, keyNode: YNode, value: YNode)]
-    switch node.kind {
-    case .mapping(let p): pairs = p
-    case .null: pairs = []
-    default:
-      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: fullPath, message: "'\(seg)' selects a key, but this value is \(node.found)")
-    }
-    if let k = pairs.firstIndex(where: { $0.key == seg }) {
-      try set(&pairs[k].value, rest, value, fullPath: fullPath)
-    } else {
-      var child = YNode(.null, file: "--set", line: 0, column: 0)
-      try set(&child, rest, value, fullPath: fullPath)
-      pairs.append((seg, YNode(.scalar(seg), file: "--set", line: 0, column: 0), child))
-    }
-    node.kind = .mapping(pairs)
+    try ScenarioOverride.parse(text).apply(to: &root)
   }
 
   private static func syntaxIssue(_ error: YamlError, file: String) -> ScenarioIssue {

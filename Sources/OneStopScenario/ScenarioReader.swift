@@ -150,31 +150,12 @@ final class ScenarioReader {
   // MARK: - Durations and distributions
 
   /// The unit a bare number means, and what a duration is converted to.
-  enum TimeUnit {
-    case seconds, hours, workingDays
-    var name: String {
-      switch self {
-      case .seconds: return "a duration such as 90s, 12m or 1.5h"
-      case .hours: return "a duration such as 45m or 1.5h"
-      case .workingDays: return "working days such as 3wd"
-      }
-    }
-
-    /// The longest duration of this kind (`ModelLimits`), in the unit converted to, and
-    /// how it is written.
-    var maximum: (value: Double, text: String) {
-      switch self {
-      case .seconds: return (ModelLimits.deskSeconds, "24h")
-      case .hours: return (ModelLimits.workHours, "\(Int(ModelLimits.workHours))h")
-      case .workingDays: return (ModelLimits.delayWorkingDays, "\(Int(ModelLimits.delayWorkingDays))wd")
-      }
-    }
-  }
+  typealias TimeUnit = DurationUnit
 
   /// `12m`, `1.5h`, `90s`, `3wd`, or a bare number in `unit`.
   func duration(_ node: YNode, _ path: String, unit: TimeUnit) -> Double? {
     guard let raw = node.scalarText?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
-      issue(node, path, "expected \(unit.name), found \(node.found)")
+      issue(node, path, "expected \(unit.expected), found \(node.found)")
       return nil
     }
     let suffixes: [(String, Double?, Double?, Double?)] = [  // suffix, in seconds, in hours, in wd
@@ -192,11 +173,11 @@ final class ScenarioReader {
       break
     }
     guard let v = Double(number), v.isFinite else {
-      issue(node, path, "expected \(unit.name), found \(node.found)")
+      issue(node, path, "expected \(unit.expected), found \(node.found)")
       return nil
     }
     guard let f = factor else {
-      issue(node, path, "expected \(unit.name), found \(node.found) (wrong unit here)")
+      issue(node, path, "expected \(unit.expected), found \(node.found) (wrong unit here)")
       return nil
     }
     guard v >= 0 else {

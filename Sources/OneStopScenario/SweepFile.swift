@@ -34,6 +34,19 @@ public struct SweepFile: Sendable {
     public let step: Double?
     public let integer: Bool
     let node: YNode
+    /// `values` parsed once, as `--set` parses a value (`"{exponential: 1m}"` is a
+    /// mapping); nil where a value is not valid YAML (its error comes with the point).
+    var valueNodes: [YNode?] = []
+
+    /// The override setting this parameter to `value` (one of `values`, or a number of
+    /// the range as `points()` wrote it): parsed once per parameter, not per point.
+    func override(_ value: String) throws(ScenarioIssue) -> ScenarioOverride {
+      if let i = values?.firstIndex(of: value), i < valueNodes.count, let node = valueNodes[i] {
+        return try ScenarioOverride(path: key, value: node)
+      }
+      if values == nil { return try ScenarioOverride(path: key, value: YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0)) }
+      return try ScenarioOverride.parse("\(key)=\(value)")
+    }
   }
 
   public let file: String
@@ -144,7 +157,8 @@ public struct SweepFile: Sendable {
             r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
             return nil
           }
-          parameters.append(Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item))
+          parameters.append(Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
+            valueNodes: texts.map { try? ScenarioLoader.parse($0, file: "--set \(key)") }))
           continue
         }
         guard let fromNode = m["from"], let toNode = m["to"] else {
@@ -296,14 +310,18 @@ public struct SweepFile: Sendable {
   /// The base scenario's tree, parsed once (with `extends` resolved).
   public func loadBase() throws(ScenarioErrors) -> YNode { try ScenarioLoader.load(path: base) }
 
-  /// The scenario of one point: the base with the point's values set.
-  public func scenario(base root: YNode, values: [String]) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
-    var node = root
-    var issues: [ScenarioIssue] = []
+  /// The overrides of one point, typed (each value from its node in the file).
+  public func overrides(_ values: [String]) throws(ScenarioErrors) -> [ScenarioOverride] {
+    var out: [ScenarioOverride] = [], issues: [ScenarioIssue] = []
     for (p, v) in zip(parameters, values) {
-      do { try ScenarioLoader.applyOverride("\(p.key)=\(v)", to: &node) } catch { issues.append(error) }
+      do { out.append(try p.override(v)) } catch { issues.append(error) }
     }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
-    return try Scenario.build(node, file: base)
+    return out
+  }
+
+  /// The scenario of one point: the base with the point's values set, compiled once.
+  public func scenario(base root: YNode, values: [String]) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+    try ScenarioBase(root: root, file: base).build(overrides(values))
   }
 }

@@ -31,6 +31,8 @@ public final class StaffEvaluator {
   public private(set) var evaluations = 0
   public private(set) var cacheHits = 0
   private var cache: [[Int]: StaffEvaluation] = [:]
+  /// The scenario with the user's `--set`, loaded at the first plan built.
+  private var base: ScenarioBase?
   private let journal: String?
   private let progress: ((String) -> Void)?
 
@@ -55,9 +57,14 @@ public final class StaffEvaluator {
   /// Compiles plan `x` (errors name the key that failed).
   public func model(_ x: [Int]) throws(StaffError) -> (Scenario, CompiledModel) {
     do {
-      return try Scenario.load(path: path, overrides: overrides(x))
+      // The scenario is read once; each plan is its counts as typed overrides, compiled once.
+      if base == nil { base = try ScenarioBase(path: path, sets: overrides) }
+      let plan = try zip(variables, x).map { v, n throws(ScenarioIssue) in
+        try ScenarioOverride(path: v.key, value: YNode(.scalar(String(n)), file: "--set \(v.key)", line: 0, column: 0))
+      }
+      return try base!.build(plan)
     } catch {
-      throw StaffError("plan \(describe(x)) does not build:\n\(error.description)")
+      throw StaffError("plan \(describe(x)) does not build:\n\(error)")
     }
   }
 

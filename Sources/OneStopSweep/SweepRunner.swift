@@ -45,14 +45,15 @@ public struct SweepRunner: Sendable {
 
   /// Runs one row and returns its result (not written).
   public func run(_ row: Manifest.Row, threads: Int) throws -> RowResult {
-    var node = base
-    for (key, value) in zip(manifest.parameters, row.values) {
-      do { try ScenarioLoader.applyOverride("\(key)=\(value)", to: &node) } catch {
-        throw SweepError("row \(row.id): \(error)")
-      }
-    }
+    // The manifest holds each value as `--set` text: parsed once here, applied to the
+    // base tree loaded once (init), compiled once.
     let model: CompiledModel
-    do { (_, model) = try Scenario.build(node, file: manifest.base) } catch {
+    do {
+      let overrides = try zip(manifest.parameters, row.values).map { key, value throws(ScenarioIssue) in
+        try ScenarioOverride.parse("\(key)=\(value)")
+      }
+      (_, model) = try ScenarioBase(root: base, file: manifest.base).build(overrides)
+    } catch {
       throw SweepError("row \(row.id): \(error)")
     }
     // The base's hash was checked once (init): the point's scenario is the base with the

@@ -59,23 +59,18 @@ struct Run: ParsableCommand {
 
   func validate() throws {
     try auto.check(with: options.replications)
-    if let warmup, Run.warmupDays(warmup) == nil && CivilDate(iso: warmup) == nil {
+    if let warmup, Warmup(warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
     }
   }
 
-  static func warmupDays(_ text: String) -> Int? {
-    guard text.hasSuffix("d"), let n = Int(text.dropLast()), n >= 0 else { return nil }
-    return n
-  }
-
   func run() throws {
     let scenario: Scenario, model: CompiledModel
-    let all = try overrides + warmupOverride()
     do {
-      (scenario, model) = try Scenario.load(path: file, overrides: all)
+      // Loaded and compiled once; the warm-up is resolved against the scenario's start.
+      (scenario, model) = try ScenarioBase(path: file, sets: overrides).build(warmup: warmup.flatMap(Warmup.init))
     } catch {
-      printError(Run.blameWarmup(error, warmup: warmup).description)
+      printError(error.description)
       throw ExitCode(2)
     }
     let master = options.seed ?? scenario.seed
@@ -163,29 +158,6 @@ struct Run: ParsableCommand {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary, to: out, bom: csvBom)
     }
-  }
-
-  /// Problems with the `warmup_until` that `--warmup` set are the option's, not a `--set`'s.
-  static func blameWarmup(_ error: ScenarioErrors, warmup: String?) -> ScenarioErrors {
-    guard let warmup else { return error }
-    return ScenarioErrors(issues: error.issues.map { e in
-      guard e.file == "--set warmup_until" || (e.file.hasPrefix("--set") && e.path == "warmup_until") else { return e }
-      return ScenarioIssue(file: "--warmup \(warmup)", line: 0, column: 0, path: "",
-        message: e.message.replacingOccurrences(of: "warmup_until", with: "the warm-up end"))
-    })
-  }
-
-  /// `--warmup` as a `warmup_until` override.
-  func warmupOverride() throws -> [String] {
-    guard let warmup else { return [] }
-    if let date = CivilDate(iso: warmup) { return ["warmup_until=\(date)"] }
-    guard let days = Run.warmupDays(warmup) else { return [] }
-    let start: CivilDate
-    do { start = try Scenario.load(path: file, overrides: overrides).0.configuration.start } catch {
-      printError(error.description)
-      throw ExitCode(2)
-    }
-    return days == 0 ? [] : ["warmup_until=\(start.adding(days: days))"]
   }
 }
 

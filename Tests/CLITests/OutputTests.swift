@@ -249,7 +249,7 @@ import Testing
     #expect(!province.contains("178173.0"))
     let (_, run, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "1", "--set", "end=2022-01-05", "--quiet"])
     #expect(run.contains("1 unit on 1 level, 1 replication, seed"))
-    #expect(run.contains("lognormal(mean: 360, cv: 0.5)"), "priors without float noise")
+    #expect(run.contains("behaviour.guidance_time = {lognormal: {mean: 6m, cv: 0.5}}"), "priors without float noise, as --set takes them")
     #expect(!run.contains("00000000"))
   }
 

@@ -52,8 +52,8 @@ import TestSupport
 
   @Test func aParentThatDoesNotExistIsNamed() {
     #expect(issues { $0.replacingOccurrences(of: "    parent: top", with: "    parent: tpo") } == [
-      "F:19:13: units[1].parent: unknown unit 'tpo'",
-      "F:19:13: units[2].parent: unknown unit 'tpo'",
+      "F:19:13: units[1].parent: unknown unit 'tpo'; did you mean 'top'?",
+      "F:19:13: units[2].parent: unknown unit 'tpo'; did you mean 'top'?",
     ])
   }
 
@@ -87,7 +87,7 @@ import TestSupport
 
   @Test func anUnknownProcedureInTheMixIsNamed() {
     #expect(issues { $0.replacingOccurrences(of: "mix: {land: 1, birth: 1}", with: "mix: {land: 1, brith: 1}") } == [
-      "F:39:63: demand[1].mix[1]: unknown procedure 'brith'",
+      "F:39:63: demand[1].mix[1]: unknown procedure 'brith'; did you mean 'birth'?",
     ])
   }
 

@@ -145,7 +145,9 @@ public struct CompiledModel: Sendable {
     let limits = Self.limitProblems(c)
     if !limits.isEmpty { throw ConfigurationErrors(problems: limits) }
     var problems: [ConfigurationProblem] = []
-    func problem(_ path: String, _ message: String) { problems.append(ConfigurationProblem(path, message)) }
+    func problem(_ path: String, _ message: String, _ cause: ConfigurationProblem.Cause = .invalid) {
+      problems.append(ConfigurationProblem(path, message, cause: cause))
+    }
     self.configuration = c
     levels = c.levels
     fields = c.fields
@@ -237,15 +239,17 @@ public struct CompiledModel: Sendable {
       var parent: Int?
       if let p = u.parent {
         parent = unitIndex[p]
-        if parent == nil { problem("\(path).parent", "unknown unit '\(p)'") }
+        if parent == nil { problem("\(path).parent", "unknown unit '\(p)'", .unknown(.unit, name: p, known: c.units.map(\.id))) }
         if p == u.id { problem("\(path).parent", "a unit cannot be its own parent") }
       }
       let sched = resolve(u.hours, "\(path).hours")
+      if let cut = u.ticketCutoff, let why = Self.cutoffProblem(cut, within: u.hours) { problem("\(path).ticket_cutoff", why) }
       if u.desks.isEmpty { problem("\(path).desks", "expected at least one desk group") }
       if u.onlineIntakeOfficers < 0 { problem("\(path).online_intake_officers", "expected a number >= 0, got \(u.onlineIntakeOfficers)") }
       let firstGroup = groups.count
       for (k, g) in u.desks.enumerated() {
         let gp = "\(path).desks[\(k)]"
+        // The lower bound of a desk count (its upper bound is a limit, checked first).
         if g.count < 0 { problem("\(gp).count", "expected a number of desks >= 0, got \(g.count)") }
         if !(g.serviceTimeFactor > 0) { problem("\(gp).service_time_factor", "expected a number > 0, got \(g.serviceTimeFactor)") }
         var mask: UInt64 = 0
@@ -328,7 +332,7 @@ public struct CompiledModel: Sendable {
       let path = "agencies[\(i)]"
       if agencyStation[a.id] != nil { problem("\(path).id", "duplicate id '\(a.id)'") }
       guard let u = unitIndex[a.unit] else {
-        problem("\(path).unit", "unknown unit '\(a.unit)'")
+        problem("\(path).unit", "unknown unit '\(a.unit)'", .unknown(.unit, name: a.unit, known: c.units.map(\.id)))
         continue
       }
       if a.officers < 0 { problem("\(path).officers", "expected a number of officers >= 0, got \(a.officers)") }
@@ -376,7 +380,9 @@ public struct CompiledModel: Sendable {
         }
         switch s.place {
         case .agency(let id):
-          if agencyStation[id] == nil { problem("\(path).steps[\(k)].agency", "unknown agency '\(id)'") }
+          if agencyStation[id] == nil {
+            problem("\(path).steps[\(k)].agency", "unknown agency '\(id)'", .unknown(.agency, name: id, known: c.agencies.map(\.id)))
+          }
           if k == 0 { owner = id }
         case .nearest(let kind):
           if !agencyKinds.contains(kind) {
@@ -435,7 +441,7 @@ public struct CompiledModel: Sendable {
       let path = "demand[\(di)]"
       returnShares.append((d.postalReturnShare, d.onlineReturnShare))
       guard let u = unitIndex[d.unit] else {
-        problem("\(path).unit", "unknown unit '\(d.unit)'")
+        problem("\(path).unit", "unknown unit '\(d.unit)'", .unknown(.unit, name: d.unit, known: c.units.map(\.id)))
         continue
       }
       if !(d.annualVolume >= 0) { problem("\(path).annual_volume", "expected a number >= 0, got \(d.annualVolume)") }
@@ -457,12 +463,14 @@ public struct CompiledModel: Sendable {
       var totalWeight = 0.0
       for (k, m) in d.mix.enumerated() {
         guard let p = procedureIndex[m.procedure] else {
-          problem("\(path).mix[\(k)]", "unknown procedure '\(m.procedure)'")
+          problem("\(path).mix[\(k)]", "unknown procedure '\(m.procedure)'",
+            .unknown(.procedure, name: m.procedure, known: c.procedures.map(\.id)))
           continue
         }
         if !(m.weight >= 0) { problem("\(path).mix[\(k)].weight", "expected a weight >= 0, got \(m.weight)") }
         if routes[p * units.count + u].isEmpty && !c.procedures[p].onTheSpot {
-          problem("\(path).mix[\(k)]", "procedure '\(m.procedure)' has no back-office route from unit '\(d.unit)' (no agency of a step's kind at this unit or above it)")
+          problem("\(path).mix[\(k)]", "procedure '\(m.procedure)' has no back-office route from unit '\(d.unit)' (no agency of a step's kind at this unit or above it)",
+            .noRoute(procedure: m.procedure, unit: d.unit))
         }
         let pc = c.procedures[p]
         let key = "\(pc.onlineMode != .none)|\(pc.postalAllowed)"
@@ -527,8 +535,10 @@ public struct CompiledModel: Sendable {
 
     for (i, b) in c.backlog.enumerated() {
       let path = "backlog[\(i)]"
-      if unitIndex[b.unit] == nil { problem("\(path).unit", "unknown unit '\(b.unit)'") }
-      if procedureIndex[b.procedure] == nil { problem("\(path).procedure", "unknown procedure '\(b.procedure)'") }
+      if unitIndex[b.unit] == nil { problem("\(path).unit", "unknown unit '\(b.unit)'", .unknown(.unit, name: b.unit, known: c.units.map(\.id))) }
+      if procedureIndex[b.procedure] == nil {
+        problem("\(path).procedure", "unknown procedure '\(b.procedure)'", .unknown(.procedure, name: b.procedure, known: c.procedures.map(\.id)))
+      }
       if b.count < 0 { problem("\(path).count", "expected a number >= 0, got \(b.count)") }
       if (b.receivedFrom == nil) != (b.receivedThrough == nil) {
         problem("\(path)", "give both received_from and received_through, or neither (ages then follow the deadline)")
@@ -580,6 +590,16 @@ public struct CompiledModel: Sendable {
     return true
   }
 
+  /// Why a ticket cutoff lies outside the unit's weekly opening hours (at or before
+  /// the first opening, after the last closing), or nil when it lies within them.
+  static func cutoffProblem(_ cut: TimeOfDay, within hours: OpeningSchedule) -> String? {
+    let intervals = ([hours.base] + hours.seasons.map(\.hours)).flatMap { $0.days.flatMap(\.intervals) }
+    guard let first = intervals.map(\.open).min(), let last = intervals.map(\.close).max() else { return nil }
+    if cut.seconds > first && cut.seconds <= last { return nil }
+    func hhmm(_ s: Int) -> String { TimeOfDay(hours: s / 3600, minutes: (s % 3600) / 60)?.description ?? "\(s) s" }
+    return "expected a time after the unit opens (\(hhmm(first))) and at most when it closes (\(hhmm(last))), found \(cut)"
+  }
+
   /// The kind of an agency id: the part before "@" ("TNMT@province" -> "TNMT").
   static func kind(of id: String) -> String {
     if let at = id.firstIndex(of: "@") { return String(id[..<at]) }
@@ -589,19 +609,7 @@ public struct CompiledModel: Sendable {
   /// Expected arrivals of stream `k` on day index `day`.
   @inline(__always)
   func dailyVolume(stream k: Int, day: Int) -> Double {
-    let s = hot.streams[k]
-    let dayNumber = epochDay + day
-    let month = day >= 0 && day < hot.monthOfDay.count ? Int(hot.monthOfDay[day]) : CivilDate(dayNumber: dayNumber).month - 1
-    var v = s.baseDaily * hot.monthFactors[s.demand * 12 + month]
-      * hot.weekdayFactors[hot.weekdayFactorIndex(demand: s.demand, day: dayNumber,
-        weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
-    let online = s.onlineCapable ? HotTables.value(hot.onlineRamps[s.demand], onDay: dayNumber) : 0
-    let postal = s.postalCapable ? HotTables.value(hot.postalRamps[s.demand], onDay: dayNumber) : 0
-    switch s.channel {
-    case .online: v *= online
-    case .postal: v *= (1 - online) * postal
-    case .walkIn: v *= (1 - online) * (1 - postal)
-    }
-    return v
+    if day >= 0 && day < hot.horizonDays { return hot.streamDaily[k * hot.horizonDays + day] }
+    return hot.volume(stream: k, dayNumber: epochDay + day, month: CivilDate(dayNumber: epochDay + day).month - 1)
   }
 }

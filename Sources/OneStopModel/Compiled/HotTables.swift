@@ -92,7 +92,13 @@ struct HotTables: Sendable {
   var stations: [HotStation] = []
   var streams: [HotStream] = []
   var streamMix: [Distribution] = []
-  var profiles: [DayProfile] = []
+  /// Arrival profiles of the streams, then the planned-visit profiles of the units.
+  var profiles = ProfileTable()
+  /// Per unit: its planned-visit profile of schedule pattern k is `visitProfileFirst[u] + k`.
+  var visitProfileFirst: [Int] = []
+  /// Per unit: the demand entry whose return shares and walk-in profile apply to it
+  /// (-1 when none).
+  var unitDemand: [Int] = []
   /// Per demand: 12 month factors. Weekday factors come in periods: demand d's periods
   /// are `weekdayPeriodFirst[d] ..< weekdayPeriodFirst[d] + weekdayPeriodCount[d]`, period
   /// k starts on day number `weekdayPeriodFrom[k]` and has its 7 factors at `7k`.
@@ -104,6 +110,15 @@ struct HotTables: Sendable {
   /// Per demand: online and postal share ramps as (day number, value) points.
   var onlineRamps: [[(day: Int, value: Double)]] = []
   var postalRamps: [[(day: Int, value: Double)]] = []
+  /// Expected arrivals of stream k on day index d at `k * horizonDays + d`: the
+  /// arrival streams read it for every day they skip, and computing it there (month
+  /// and weekday factors, share ramps) cost about 4 % of a province-year.
+  var streamDaily: [Double] = []
+  /// `CompiledModel.routes` flat: route r's stations at `routeFirst[r] ..< routeFirst[r + 1]`
+  /// of `routeStations` (reading a nested array retains it).
+  var routeFirst: [Int32] = []
+  var routeStations: [Int32] = []
+  var horizonDays = 0
   /// Month (0-11) of each day index of the run: the arrival streams ask once per stream
   /// and day, and a civil-date conversion there was 2 % of the run time.
   var monthOfDay: [UInt8] = []
@@ -151,7 +166,7 @@ struct HotTables: Sendable {
         onlineCapable: s.onlineCapable, postalCapable: s.postalCapable, usesUnitSchedule: s.usesUnitSchedule,
         firstProfile: profiles.count))
       streamMix.append(s.mix)
-      profiles += s.profiles
+      for p in s.profiles { profiles.append(p) }
     }
     for d in m.demandConfigurations {
       monthFactors += d.monthFactors.count == 12 ? d.monthFactors : Array(repeating: 1, count: 12)
@@ -166,6 +181,46 @@ struct HotTables: Sendable {
       onlineRamps.append(d.onlineShare.points.map { ($0.date.dayNumber, $0.value) })
       postalRamps.append(d.postalShare.points.map { ($0.date.dayNumber, $0.value) })
     }
+    for route in m.routes {
+      routeFirst.append(Int32(routeStations.count))
+      routeStations += route
+    }
+    routeFirst.append(Int32(routeStations.count))
+    horizonDays = m.horizonDays
+    unitDemand = [Int](repeating: -1, count: m.units.count)
+    for (i, d) in m.demandConfigurations.enumerated() {
+      if let u = m.units.firstIndex(where: { $0.id == d.unit }), unitDemand[u] < 0 { unitDemand[u] = i }
+    }
+    for (u, unit) in m.units.enumerated() {
+      let demand = unitDemand[u]
+      let weights = demand >= 0 ? m.demandConfigurations[demand].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
+      // Planned visits (pick-ups, returns) come before the ticket cutoff too.
+      let follows = demand < 0 || m.demandConfigurations[demand].walkInProfileFollowsCutoff
+      visitProfileFirst.append(profiles.count)
+      for hours in m.schedules[unit.schedule].patterns {
+        profiles.append(DayProfile(hourWeights: weights, hours: hours, cutoff: follows ? unit.ticketCutoff : nil))
+      }
+    }
+    streamDaily.reserveCapacity(streams.count * horizonDays)
+    for k in streams.indices {
+      for day in 0..<horizonDays { streamDaily.append(volume(stream: k, dayNumber: m.epochDay + day, month: Int(monthOfDay[day]))) }
+    }
+  }
+
+  /// Expected arrivals of stream `k` on day number `dayNumber` (month 0-11).
+  func volume(stream k: Int, dayNumber: Int, month: Int) -> Double {
+    let s = streams[k]
+    var v = s.baseDaily * monthFactors[s.demand * 12 + month]
+      * weekdayFactors[weekdayFactorIndex(demand: s.demand, day: dayNumber,
+        weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
+    let online = s.onlineCapable ? Self.value(onlineRamps[s.demand], onDay: dayNumber) : 0
+    let postal = s.postalCapable ? Self.value(postalRamps[s.demand], onDay: dayNumber) : 0
+    switch s.channel {
+    case .online: v *= online
+    case .postal: v *= (1 - online) * postal
+    case .walkIn: v *= (1 - online) * (1 - postal)
+    }
+    return v
   }
 
   /// Index in `weekdayFactors` of demand `d`'s factor for day number `day`. Periods

@@ -31,7 +31,7 @@ extension OneStopSimulation {
     scheduleDeadlineWatch(i, &scheduler)
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     dossiers[i].step = 0
-    let station = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + u][0])
+    let station = routeStation(i, step: 0)
     transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 
@@ -114,7 +114,7 @@ extension OneStopSimulation {
   mutating func earliestResolution(_ i: Int32, at now: Double) -> Double {
     let d = dossiers[i]
     let p = model.hot.procedures[Int(d.procedure)]
-    let route = model.routes[Int(d.procedure) * model.units.count + Int(d.unit)]
+    let route = routeRange(i)
     var t = Swift.max(now, d.delayUntil)
     let handover = d.channelIn == .online ? 0 : rules.interLevelHandoverWorkingDays
     /// Paper crossing from level `a` to level `b` waits the hand-over's working days.
@@ -123,9 +123,9 @@ extension OneStopSimulation {
       let day = dayIndex(t)
       return t + Double(addingWorkingDays(handover, to: day) - day) * 86_400
     }
-    var level = model.hot.units[model.hot.stations[Int(route[Int(d.step)])].unit].level
+    var level = model.hot.units[model.hot.stations[Int(model.hot.routeStations[route.lowerBound + Int(d.step)])].unit].level
     for k in Int(d.step)..<route.count {
-      let next = model.hot.units[model.hot.stations[Int(route[k])].unit].level
+      let next = model.hot.units[model.hot.stations[Int(model.hot.routeStations[route.lowerBound + k])].unit].level
       t = crossing(level, next, t)
       level = next
       let j = p.firstStep + k
@@ -201,8 +201,21 @@ extension OneStopSimulation {
 
   // MARK: - Back office
 
+  /// Where dossier `i`'s route lies in `model.hot.routeStations`.
+  @inline(__always)
+  func routeRange(_ i: Int32) -> Range<Int> {
+    let r = Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)
+    return Int(model.hot.routeFirst[r])..<Int(model.hot.routeFirst[r + 1])
+  }
+
+  /// The station of step `step` of dossier `i`'s route.
+  @inline(__always)
+  func routeStation(_ i: Int32, step: Int) -> Int {
+    Int(model.hot.routeStations[routeRange(i).lowerBound + step])
+  }
+
   mutating func reachStation(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let s = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)][Int(dossiers[i].step)])
+    let s = routeStation(i, step: Int(dossiers[i].step))
     dossiers[i].queuedAt = now
     dossiers[i].inDelay = false
     note(.reachedAgency, i, at: now, station: s)
@@ -326,11 +339,11 @@ extension OneStopSimulation {
     note(.stepDone, i, at: now, station: s)
     dossiers[i].inDelay = false
     let step = Int(dossiers[i].step)
-    let route = model.routes[Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)]
+    let route = routeRange(i)
     let st = model.hot.stations[s]
     if step + 1 < route.count {
       dossiers[i].step = Int16(step + 1)
-      let next = Int(route[step + 1])
+      let next = Int(model.hot.routeStations[route.lowerBound + step + 1])
       if next == s { reachStation(i, at: now, &scheduler) } else {
         transfer(i, fromUnit: st.unit, fromSchedule: st.schedule, toStation: next, at: now, &scheduler)
       }
@@ -406,7 +419,7 @@ extension OneStopSimulation {
     scheduleDeadlineWatch(i, &scheduler)
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     let u = Int(dossiers[i].unit)
-    let station = Int(model.routes[Int(dossiers[i].procedure) * model.units.count + u][Int(dossiers[i].step)])
+    let station = routeStation(i, step: Int(dossiers[i].step))
     transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 }

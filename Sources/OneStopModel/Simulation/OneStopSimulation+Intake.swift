@@ -15,11 +15,11 @@ extension OneStopSimulation {
       let volume = model.dailyVolume(stream: k, day: day)
       if volume > 0 {
         let pi = s.firstProfile + (s.usesUnitSchedule ? clock.pattern(sched, day) : 0)
-        if !model.hot.profiles[pi].isEmpty {
-          let f0 = model.hot.profiles[pi].cumulative(at: second)
+        if !model.hot.profiles.isEmpty(pi) {
+          let f0 = model.hot.profiles.cumulative(pi, at: second)
           let left = volume * (1 - f0)
           if e < left {
-            let time = Double(day) * 86_400 + model.hot.profiles[pi].inverse(f0 + e / volume)
+            let time = Double(day) * 86_400 + model.hot.profiles.inverse(pi, f0 + e / volume)
             return Swift.max(time, t)
           }
           e -= left
@@ -133,10 +133,11 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     let sched = model.hot.units[u].schedule
     var target = max(day, 0)
-    while target < model.horizonDays && visitProfiles[u][clock.pattern(sched, target)].isEmpty { target += 1 }
+    let profiles = model.hot.visitProfileFirst[u]
+    while target < model.horizonDays && model.hot.profiles.isEmpty(profiles + clock.pattern(sched, target)) { target += 1 }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
-    let pattern = clock.pattern(sched, target)
-    let t = Double(target) * 86_400 + visitProfiles[u][pattern].inverse(Swift.max(1e-12, unitRNG[u].rng.uniform()))
+    let pattern = profiles + clock.pattern(sched, target)
+    let t = Double(target) * 86_400 + model.hot.profiles.inverse(pattern, Swift.max(1e-12, unitRNG[u].rng.uniform()))
     if target > dayIndex(scheduler.now) {
       agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
     } else {

@@ -34,7 +34,8 @@ public struct OneStopSimulation: SimulationModel {
 
   public enum Event {
     case arrival(stream: Int32)
-    case deskGroupChange(group: Int32)
+    /// A desk group opens with tickets waiting for it.
+    case deskGroupWake(group: Int32)
     case deskDone(desk: Int32)
     case unitClose(unit: Int32)
     case visit(dossier: Int32, generation: UInt32)
@@ -81,13 +82,17 @@ public struct OneStopSimulation: SimulationModel {
   var deskTicket: [Ticket]
   var deskStart: [Double]
   var deskGroupOf: [Int32]
+  /// Desk group state, valid until `groupValidUntil` (see `refreshGroup`).
   var groupOpen: [Bool]
   var groupOvertime: [Bool]
-  var groupFields: [[Int]]
+  var groupValidUntil: [Double]
+  /// Instant of the pending `deskGroupWake`, or -1.
+  var groupWakeAt: [Double]
+  /// Per unit: bit f set when the walk-in (postal) queue of field f is not empty.
+  var walkWaiting: [UInt64]
+  var postalWaiting: [UInt64]
   // Back offices and online intake.
   var stations: [WorkStation]
-  /// Per unit and schedule pattern: when planned visits happen within a day.
-  let visitProfiles: [[DayProfile]]
   /// Per unit: the demand entry whose return shares apply to carried-over dossiers.
   let unitDemand: [Int]
   /// Watches and visits planned for later days.
@@ -136,22 +141,13 @@ public struct OneStopSimulation: SimulationModel {
     deskGroupOf = groupOf
     groupOpen = Array(repeating: false, count: model.deskGroups.count)
     groupOvertime = Array(repeating: false, count: model.deskGroups.count)
-    groupFields = model.deskGroups.map { g in (0..<model.fields.count).filter { g.fieldMask & (UInt64(1) << UInt64($0)) != 0 } }
+    groupValidUntil = Array(repeating: .infinity, count: model.deskGroups.count)
+    groupWakeAt = Array(repeating: -1, count: model.deskGroups.count)
+    walkWaiting = Array(repeating: 0, count: model.units.count)
+    postalWaiting = Array(repeating: 0, count: model.units.count)
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
     agenda = DayAgenda(days: model.horizonDays)
-    var demandOfUnit = [Int](repeating: -1, count: model.units.count)
-    for (i, d) in model.demandConfigurations.enumerated() {
-      if let u = model.units.firstIndex(where: { $0.id == d.unit }), demandOfUnit[u] < 0 { demandOfUnit[u] = i }
-    }
-    unitDemand = demandOfUnit
-    visitProfiles = model.units.enumerated().map { (u, unit) in
-      let profile = demandOfUnit[u] >= 0 ? model.demandConfigurations[demandOfUnit[u]].walkInHourProfile : DemandConfiguration.defaultWalkInProfile
-      // Planned visits (pick-ups, returns) come before the ticket cutoff too.
-      let follows = demandOfUnit[u] < 0 || model.demandConfigurations[demandOfUnit[u]].walkInProfileFollowsCutoff
-      return model.schedules[unit.schedule].patterns.map {
-        DayProfile(hourWeights: profile, hours: $0, cutoff: follows ? unit.ticketCutoff : nil)
-      }
-    }
+    unitDemand = model.hot.unitDemand
     let runMonths = RunMonths(model)
     months = runMonths
     counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)
@@ -167,9 +163,7 @@ public struct OneStopSimulation: SimulationModel {
     for g in model.deskGroups.indices {
       let sched = model.schedules[model.deskGroups[g].schedule]
       if sched.isOpen(at: 0) { groupOpen[g] = true }
-      if let next = sched.nextChange(after: 0) {
-        scheduler.schedule(at: next.time, priority: .capacity, .deskGroupChange(group: Int32(g)))
-      }
+      groupValidUntil[g] = sched.nextChange(after: 0)?.time ?? .infinity
     }
     for u in model.units.indices where model.units[u].closingRule == .sendHome {
       scheduleUnitClose(u, after: 0, &scheduler)
@@ -186,8 +180,8 @@ public struct OneStopSimulation: SimulationModel {
     case .arrival(let k):
       newArrival(stream: Int(k), at: now, &scheduler)
       if let t = nextArrival(stream: Int(k), after: now) { scheduler.schedule(at: t, .arrival(stream: k)) }
-    case .deskGroupChange(let g):
-      deskGroupChange(Int(g), at: now, &scheduler)
+    case .deskGroupWake(let g):
+      deskGroupWake(Int(g), at: now, &scheduler)
     case .deskDone(let desk):
       deskDone(Int(desk), at: now, &scheduler)
     case .unitClose(let u):

@@ -149,7 +149,7 @@ extension OneStopSimulation {
       cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
       unitWaits: counters.unitWaits.map(WaitDigest.init), hourWaits: counters.hourWaits.map(WaitDigest.init),
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) },
-      levelWaits: counters.levelWaits.map(WaitDigest.init), levelHourWaits: counters.levelHourWaits,
+      levelWaits: levelWaitStatistics().map(WaitDigest.init), levelHourWaits: counters.levelHourWaits,
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
       stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.waiting.integral(upTo: end) },

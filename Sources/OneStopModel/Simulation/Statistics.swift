@@ -136,8 +136,6 @@ struct RunCounters {
   /// denominator of `served_same_day`).
   var unitTurnedAway: [Int]
   var unitSentHome: [Int]
-  /// Desk waits per level of the unit, with their histograms: exact quantiles per level.
-  var levelWaits: [WaitStatistics]
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
   var levelHourWaits: [Tally]
@@ -176,7 +174,6 @@ extension RunCounters {
       deskOvertime: Array(repeating: 0, count: model.deskGroups.count),
       unitTurnedAway: Array(repeating: 0, count: model.units.count),
       unitSentHome: Array(repeating: 0, count: model.units.count),
-      levelWaits: Array(repeating: WaitStatistics(), count: model.levels.count),
       levelHourWaits: Array(repeating: Tally(), count: model.levels.count * 24),
       months: Array(repeating: MonthCounters(), count: months * model.levels.count),
       deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },

@@ -1,0 +1,35 @@
+import DESKernel
+
+/// How citizens behave (all priors, no field data in the source reports).
+public struct CitizenBehaviour: Sendable {
+  /// After an incomplete or guidance-only visit: probability of coming back, and when
+  /// (working days later).
+  public var pReturnAfterIncomplete = 0.85
+  public var returnDelayWorkingDays: Distribution = try! .exponential(mean: 3)
+  /// Turned away (after the ticket cutoff, or sent home at closing): probability of
+  /// coming back on a later working day.
+  public var pReturnAfterTurnedAway = 0.9
+  /// Supplement requested during appraisal: probability of never answering, and the
+  /// delay of an answer (working days).
+  public var pNeverSupplement = 0.10
+  public var supplementDelayWorkingDays: Distribution = try! .exponential(mean: 5)
+  /// Pick-up: share who come on the appointment day; the rest come later (working days).
+  public var pPickupOnDueDay = 0.6
+  public var pickupDelayWorkingDays: Distribution = try! .exponential(mean: 3)
+  /// Share who come before the appointment (a wasted visit if the result is not ready).
+  public var pPickupEarly = 0.05
+  /// Desk times (seconds).
+  public var guidanceTime: Distribution = try! .lognormal(mean: 6 * 60, cv: 0.5)
+  public var pickupTime: Distribution = try! .lognormal(mean: 4 * 60, cv: 0.5)
+  public var feePaymentTime: Distribution = try! .deterministic(2 * 60)
+  public var onTheSpotTime: Distribution = try! .lognormal(mean: 30 * 60, cv: 0.4)
+  public var digitisationTime: Distribution = try! .uniform(low: 3 * 60, high: 8 * 60)
+  public var wastedVisitTime: Distribution = try! .lognormal(mean: 3 * 60, cv: 0.5)
+  /// Desk time to receive a postal dossier (no citizen present) relative to intake.
+  public var postalIntakeFactor = 0.8
+  /// Probability that a postal dossier is found incomplete, relative to the desk.
+  public var postalIncompleteFactor = 0.5
+  /// Officer time to check an online submission.
+  public var onlineCheckTime: Distribution = try! .lognormal(mean: 10 * 60, cv: 0.5)
+  public init() {}
+}

@@ -1,0 +1,158 @@
+import DESKernel
+
+extension ConfigurationSchema {
+  /// Keys of an opening-hours mapping (under `hours:` or inline).
+  public static var hours: [ConfigurationKey<OpeningSchedule>] {
+    let day = KeyKind.other("list of intervals `\"07:00-11:30\"`, or `closed`")
+    return [.custom("weekdays", day, doc: "Monday to Friday (default 07:00-11:30, 13:30-17:00).")]
+      + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map {
+        .custom($0, day, doc: "That day (Saturday and Sunday: closed unless given).")
+      }
+      + [
+        .custom("weekend_from", .date, doc: "The weekend hours apply from this date."),
+        .custom("seasons", .other("list of `{from: MM-DD, through: MM-DD, ...days}`"), doc: "Other hours in part of the year."),
+      ]
+  }
+
+  /// `units[]`.
+  public static var unit: [ConfigurationKey<UnitConfiguration>] {
+    [
+      .custom("id", .text, doc: "Unique id; with `count`, contains `{i}` (`commune-{i}`).", required: true),
+      .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base unit."),
+      .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("level", .text, doc: "One of `levels`.", required: true),
+      .custom("parent", .text, doc: "Id of the parent unit (none for the top unit)."),
+      .custom("count", .whole(min: 1, max: ModelLimits.units, what: "a number of units"), doc: "Makes this item a template for that many units."),
+      .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Office hours (default 07:00-11:30, 13:30-17:00 on weekdays)."),
+      ConfigurationKey("transfer_cutoff", .time, .time(\.transferCutoff),
+        doc: "Paper accepted after this time reaches the back office the next working day (default 15:00, a prior)."),
+      ConfigurationKey("ticket_cutoff", .time, .optionalTime(\.ticketCutoff),
+        doc: "No tickets after this time; later arrivals are turned away. Must lie within the opening hours."),
+      .choice("closing_rule", \.closingRule, doc: "At closing: serve everyone holding a ticket, or send them home."),
+      .custom("desks", .other("list"), doc: "Desk groups (below).", required: true),
+      ConfigurationKey("online_intake_officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"),
+        .whole(\.onlineIntakeOfficers), doc: "Officers checking online submissions."),
+      ConfigurationKey("digitisation_from", .date, .optionalDate(\.digitisationFrom),
+        doc: "Digitisation of paper dossiers at intake is mandatory from this date."),
+    ]
+  }
+
+  /// `units[].desks[]`.
+  public static var desk: [ConfigurationKey<DeskGroupConfiguration>] {
+    [
+      .custom("id", .text, doc: "Id within the unit (default `desk-N`)."),
+      .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base desk group."),
+      ConfigurationKey("count", .whole(min: 0, max: ModelLimits.desksPerGroup, what: "a number of desks"), .whole(\.count),
+        doc: "Number of desks (default 1)."),
+      .custom("fields", .other("list of `fields`"), doc: "Fields served (default all)."),
+      .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Desk hours, within the unit's (default the unit's)."),
+      .choice("staff", \.staff, doc: "Who staffs the desks."),
+      ConfigurationKey("service_time_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.serviceTimeFactor),
+        doc: "Multiplies every service time (default 1; postal contractors 1.1, a prior)."),
+      .custom("lunch_stagger", .duration(.seconds), doc: "Half of the desks take every break this much later."),
+    ]
+  }
+
+  /// `agencies[]`.
+  public static var agency: [ConfigurationKey<AgencyConfiguration>] {
+    [
+      .custom("id", .text, doc: "Unique id, `KIND@unit`; with `at_level`, contains `{unit}`.", required: true),
+      .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base agency."),
+      .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("unit", .text, doc: "Unit where it sits (or `at_level`)."),
+      .custom("at_level", .text, doc: "One agency at every unit of this level."),
+      ConfigurationKey("officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"), .whole(\.officers),
+        doc: "Officers (default 1)."),
+      .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Working hours (default the unit's)."),
+      .choice("discipline", \.discipline, doc: "Queue order: first in first out, or earliest due date first."),
+      ConfigurationKey("absence_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.absenceDays),
+        doc: "Working days a year each officer is away (default `rules.officer_absence_days`)."),
+      ConfigurationKey("absence_spell", .workingDays, .number(\.absenceSpellDays), doc: "Mean length of one absence (default 1wd)."),
+      .choice("saturday_comp", \.saturdayCompensation, doc: "Saturday work paid as overtime, or given back as time off."),
+    ]
+  }
+
+  /// `procedures[]`.
+  public static var procedure: [ConfigurationKey<ProcedureConfiguration>] {
+    [
+      .custom("id", .text, doc: "Unique id.", required: true),
+      .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base procedure."),
+      .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("field", .text, doc: "One of `fields`.", required: true),
+      .custom("deadline", .other("`same-day`, `15wd` or `8wh`"), doc: "Legal deadline.", required: true),
+      .custom("steps", .other("list"), doc: "Back-office steps (below)."),
+      .choice("online", \.onlineMode, doc: "Whether it can be done online."),
+      ConfigurationKey("postal", .flag, .flag(\.postalAllowed), doc: "Whether it can be sent by post (default true)."),
+      ConfigurationKey("on_the_spot", .flag, .flag(\.onTheSpot), doc: "Resolved at the desk in one visit."),
+      ConfigurationKey("p_incomplete", .probability, .number(\.pIncomplete), doc: "Intake: found incomplete (default 0.12)."),
+      ConfigurationKey("p_refused", .probability, .number(\.pRefused), doc: "Intake: refused (default 0.01)."),
+      ConfigurationKey("p_guidance_only", .probability, .number(\.pGuidanceOnly), doc: "Intake: guidance only (default 0.05)."),
+      ConfigurationKey("p_supplement", .probability, .number(\.pSupplement), doc: "A supplement requested at an appraisal step (default 0.05)."),
+      ConfigurationKey("max_supplement_requests", .whole(min: 0, max: ModelLimits.supplementRequests, what: "a whole number"),
+        .whole(\.maxSupplementRequests), doc: "Supplement requests at most (default 1)."),
+      .choice("supplement_clock", \.supplementClock, doc: "The deadline clock during a supplement."),
+      ConfigurationKey("intake_time", .distribution(.seconds), .distribution(\.intakeTime),
+        doc: "Desk time to receive a complete dossier (default lognormal, mean 12m, cv 0.6)."),
+      ConfigurationKey("fee_at_pickup", .flag, .flag(\.feeAtPickup), doc: "A fee is paid at pick-up."),
+    ]
+  }
+
+  /// `procedures[].steps[]`.
+  public static var step: [ConfigurationKey<StepConfiguration>] {
+    [
+      .custom("agency", .text, doc: "Agency id doing the step (or `nearest`)."),
+      .custom("nearest", .text, doc: "Agency kind: the one at the receiving unit or the nearest unit above it."),
+      ConfigurationKey("work", .distribution(.hours), .distribution(\.work), doc: "Officer work.", required: true),
+      .custom("appraisal", .flag, doc: "A supplement can be requested here (default: the first step)."),
+      .custom("lead_time", .distribution(.workingDays), doc: "Elapsed time after the work that needs no officer."),
+      .custom("fixed_wait", .other("`15d` or `10wd`"), doc: "A legal waiting period after the work."),
+      .custom("fixed_wait_counts", .flag, doc: "Whether the fixed wait counts against the deadline (default true)."),
+    ]
+  }
+
+  /// `demand[]`.
+  public static var demand: [ConfigurationKey<DemandConfiguration>] {
+    let factors = { (n: Int) in KeyKind.other("\(n) numbers, each 0 or 0.001 to 1000") }
+    let share = KeyKind.other("probability, or a ramp `[{date, share}, ...]`")
+    return [
+      .custom("id", .text, doc: "Id, to change the entry in a variant."),
+      .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base entry."),
+      .custom("unit", .text, doc: "Unit receiving the dossiers (or `units` or `at_level`)."),
+      .custom("units", .other("list of unit ids"), doc: "The volume shared over these units."),
+      .custom("at_level", .text, doc: "The volume shared over every unit of this level."),
+      .custom("annual_volume", .number(min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year"),
+        doc: "New dossiers a year, all channels.", required: true),
+      .custom("mix", .other("mapping procedure: weight"), doc: "Relative weight of each procedure.", required: true),
+      .custom("online_share", share, doc: "Share of online-capable dossiers submitted online (default 0)."),
+      .custom("postal_share", share, doc: "Share of postal-capable dossiers sent by post (default 0)."),
+      ConfigurationKey("postal_return_share", .probability, .number(\.postalReturnShare), doc: "Share of results sent back by post."),
+      ConfigurationKey("online_return_share", .probability, .number(\.onlineReturnShare),
+        doc: "Share of results returned online (full-online dossiers)."),
+      .custom("month_factors", factors(12), doc: "Relative volume by month, January first."),
+      .custom("weekday_factors", factors(7), doc: "Relative volume by weekday, Monday first (default Mon 1.15, Fri 0.9, a prior)."),
+      .custom("walk_in_hour_profile", factors(24), doc: "Walk-ins by hour of day (default a morning peak, a prior)."),
+      .custom("online_hour_profile", factors(24), doc: "Online submissions by hour of day."),
+      .custom("weekday_factors_from", .other("list of `{date, factors}`"), doc: "Weekday factors for walk-ins and post from a date on."),
+      ConfigurationKey("walk_in_profile_follows_cutoff", .flag, .flag(\.walkInProfileFollowsCutoff),
+        doc: "Walk-ins arrive only before the ticket cutoff (default true)."),
+    ]
+  }
+
+  /// `backlog[]`.
+  public static var backlog: [ConfigurationKey<BacklogEntry>] {
+    [
+      .custom("unit", .text, doc: "Unit holding the dossiers.", required: true),
+      .custom("procedure", .text, doc: "Their procedure.", required: true),
+      ConfigurationKey("count", .whole(min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers"), .whole(\.count),
+        doc: "How many.", required: true),
+      ConfigurationKey("received_from", .date, .optionalDate(\.receivedFrom), doc: "Received from (with `received_through`)."),
+      ConfigurationKey("received_through", .date, .optionalDate(\.receivedThrough), doc: "Received through (before `start`)."),
+      ConfigurationKey("overdue_share", .probability, .number(\.overdueShare), doc: "Share already past their due day (default 0)."),
+    ]
+  }
+}
+
+extension Array {
+  /// The file names of a table's keys, in order (for readers and hints).
+  public func keyNames<Root>() -> [String] where Element == ConfigurationKey<Root> { map(\.key) }
+}

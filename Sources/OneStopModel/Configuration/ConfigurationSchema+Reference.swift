@@ -1,0 +1,60 @@
+import DESKernel
+
+extension ConfigurationSchema {
+  /// One section of the key reference: its path in a file and its rows.
+  struct ReferenceSection {
+    let path: String
+    let rows: [(key: String, kind: String, value: String, doc: String)]
+
+    init<Root>(_ path: String, _ keys: [ConfigurationKey<Root>], defaults: Root?) {
+      self.path = path
+      rows = keys.map { k in
+        let value = k.required ? "required" : (defaults.flatMap { k.text(of: $0) }.map { "`\($0)`" } ?? "")
+        let doc = k.prior.map { "\(k.doc) *Prior: \($0).*" } ?? k.doc
+        return (k.key, k.kind.summary, value, doc)
+      }
+    }
+  }
+
+  static var referenceSections: [ReferenceSection] {
+    let unit = UnitConfiguration(id: "", level: "", desks: [])
+    let procedure = ProcedureConfiguration(id: "", field: "", deadline: .sameDay, steps: [])
+    let step = StepConfiguration(place: .agency(""), work: try! .deterministic(0))
+    return [
+      ReferenceSection("(top level)", top, defaults: nil),
+      ReferenceSection("calendar", calendar, defaults: CalendarSettings()),
+      ReferenceSection("hours.NAME (and any `hours:` value)", hours, defaults: nil),
+      ReferenceSection("units[]", ConfigurationSchema.unit, defaults: unit),
+      ReferenceSection("units[].desks[]", desk, defaults: DeskGroupConfiguration(id: "", count: 1)),
+      ReferenceSection("agencies[]", agency, defaults: AgencyConfiguration(id: "", unit: "", officers: 1)),
+      ReferenceSection("procedures[]", ConfigurationSchema.procedure, defaults: procedure),
+      ReferenceSection("procedures[].steps[]", ConfigurationSchema.step, defaults: step),
+      ReferenceSection("demand[]", demand, defaults: DemandConfiguration(unit: "", annualVolume: 0, mix: [])),
+      ReferenceSection("behaviour", behaviour, defaults: CitizenBehaviour()),
+      ReferenceSection("rules", rules, defaults: ProcessingRules()),
+      ReferenceSection("backlog[]", backlog, defaults: BacklogEntry(unit: "", procedure: "", count: 0)),
+    ]
+  }
+
+  /// The key reference of `docs/scenario-format.md`, generated from the tables: every
+  /// key, what it holds, its default (in file syntax) and what it means; priors marked.
+  public static func reference() -> String {
+    var lines: [String] = []
+    for section in referenceSections {
+      lines.append("### `\(section.path)`")
+      lines.append("")
+      lines.append("| key | holds | default | meaning |")
+      lines.append("|---|---|---|---|")
+      for r in section.rows {
+        lines.append("| `\(r.key)` | \(r.kind.replacingPipes) | \(r.value.replacingPipes) | \(r.doc.replacingPipes) |")
+      }
+      lines.append("")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  /// Text safe inside a Markdown table cell.
+  fileprivate var replacingPipes: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+}

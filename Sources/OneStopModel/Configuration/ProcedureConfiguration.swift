@@ -1,0 +1,80 @@
+import DESKernel
+
+/// One administrative procedure type (TTHC).
+public struct ProcedureConfiguration: Sendable {
+  public var id: String
+  public var name: String
+  public var field: String
+  public var deadline: Deadline
+  public var steps: [StepConfiguration]
+  public var onlineMode: OnlineMode
+  public var postalAllowed: Bool
+  /// Resolved at the desk in one visit ("4 tại chỗ", R17).
+  public var onTheSpot: Bool
+  /// Intake outcomes at the desk (the rest are accepted).
+  public var pIncomplete: Double
+  public var pRefused: Double
+  public var pGuidanceOnly: Double
+  /// Probability of a supplement request at an appraisal step.
+  public var pSupplement: Double
+  public var maxSupplementRequests: Int
+  public var supplementClock: SupplementClock
+  /// Desk time to receive a complete dossier (prior: lognormal, mean 12 min, cv 0.6).
+  public var intakeTime: Distribution
+  /// Fee paid at pick-up (adds `CitizenBehaviour.feePaymentTime`).
+  public var feeAtPickup: Bool
+
+  public init(
+    id: String, name: String? = nil, field: String, deadline: Deadline, steps: [StepConfiguration],
+    onlineMode: OnlineMode = .none, postalAllowed: Bool = true, onTheSpot: Bool = false,
+    pIncomplete: Double = 0.12, pRefused: Double = 0.01, pGuidanceOnly: Double = 0.05,
+    pSupplement: Double = 0.05, maxSupplementRequests: Int = 1, supplementClock: SupplementClock = .pause,
+    intakeTime: Distribution? = nil, feeAtPickup: Bool = false
+  ) {
+    self.id = id
+    self.name = name ?? id
+    self.field = field
+    self.deadline = deadline
+    self.steps = steps
+    self.onlineMode = onlineMode
+    self.postalAllowed = postalAllowed
+    self.onTheSpot = onTheSpot
+    self.pIncomplete = pIncomplete
+    self.pRefused = pRefused
+    self.pGuidanceOnly = pGuidanceOnly
+    self.pSupplement = pSupplement
+    self.maxSupplementRequests = maxSupplementRequests
+    self.supplementClock = supplementClock
+    self.intakeTime = intakeTime ?? (try! .lognormal(mean: 12 * 60, cv: 0.6))
+    self.feeAtPickup = feeAtPickup
+  }
+}
+
+/// A legal deadline.
+public enum Deadline: Sendable, Equatable {
+  /// Resolved the same day; accepted after the transfer cutoff -> next working day (R6).
+  case sameDay
+  /// N working days, receipt day not counted (R7, R8).
+  case workingDays(Int)
+  /// N working hours from receipt.
+  case workingHours(Double)
+}
+
+/// How a procedure can be done online (R13).
+public enum OnlineMode: String, Sendable, CaseIterable {
+  case none
+  /// Submitted online; originals or fees still need a visit: results by pick-up or post.
+  case partial
+  /// Full process online.
+  case full
+}
+
+/// What happens to the deadline clock while the citizen supplements a dossier (R9).
+public enum SupplementClock: String, Sendable, CaseIterable {
+  /// The clock stops and resumes with the remaining days (default).
+  case pause
+  /// The full period starts again when the supplement arrives.
+  case restart
+  /// The clock keeps running.
+  case `continue`
+}

@@ -1,0 +1,39 @@
+import DESKernel
+
+/// Processing rules of the province (R5, R9, R11, R12, R14, R16).
+public struct ProcessingRules: Sendable {
+  /// When an online dossier counts as received (R12).
+  public var onlineReceipt = OnlineReceipt.acceptance
+  /// Provincial deadline cut for procedures with a deadline of at least
+  /// `cutThresholdWorkingDays` (Bắc Giang: 25-30 % for >= 15 days).
+  public var provinceCut = 0.0
+  public var cutThresholdWorkingDays = 15
+  /// Extra working days for a paper hand-over between levels (R16, prior 1).
+  public var interLevelHandoverWorkingDays = 1
+  /// Apology (Form 04) issued this many working days before the due date when the
+  /// dossier is not resolved (prior 1), with a new appointment this many days later.
+  public var apologyLeadWorkingDays = 1
+  public var apologyExtensionWorkingDays = 5
+  /// Postal transit (working days): post point -> office, office -> citizen.
+  public var postalInTransit: Distribution = try! .uniform(low: 1, high: 3)
+  public var postalOutTransit: Distribution = try! .uniform(low: 1, high: 4)
+  /// Daily collection time at post points.
+  public var postalCollectionTime = TimeOfDay(hours: 15)!
+  /// A step worked again after a supplement takes this fraction of its lead time (the
+  /// appraisal resumes; it does not start from nothing). Prior 0.5.
+  public var leadTimeAfterSupplement = 0.5
+  /// Working days a year each officer is away, for agencies that do not say
+  /// (Labour Code 2019 Art. 113: 12 days of annual leave; sick days: a prior). 0 = none.
+  public var officerAbsenceDays = 0.0
+  public init() {}
+}
+
+/// When an online dossier counts as received (R12).
+public enum OnlineReceipt: String, Sendable, CaseIterable {
+  /// The day the officer accepts it (default): work on the portal happens in office
+  /// hours, so a submission at night or on a holiday counts from the next working day.
+  case acceptance
+  /// The day it was submitted, or the next working day when submitted outside the
+  /// unit's office hours (the portal's official receipt time).
+  case submission
+}

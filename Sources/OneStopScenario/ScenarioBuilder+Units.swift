@@ -1,0 +1,147 @@
+import DESKernel
+import OneStopModel
+
+extension ScenarioBuilder {
+  // MARK: - Units and desks
+
+  static let unitKeys = ConfigurationSchema.unit.keyNames()
+
+  /// Reads the units, expanding `count` templates. A template is read once and then
+  /// copied with `{i}` filled in, so a mistake in it (or in `unit_defaults`) is reported
+  /// once, not once per unit, and `count` is bounded before anything is expanded.
+  func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
+    guard let items = r.list(node, "units") else { return [] }
+    let defaultKeys = Self.unitKeys.filter { !["id", "add", "name", "level", "parent", "count"].contains($0) }
+    var defaultMaps: [String: [String: YNode]] = [:]
+    for (scope, dn) in defaults {
+      if let dm = r.mapping(dn, "unit_defaults.\(scope)", keys: defaultKeys) { defaultMaps[scope] = dm }
+    }
+    var out: [UnitConfiguration] = []
+    for (k, item) in items.enumerated() {
+      let src = "units[\(k)]"
+      guard let m0 = r.mapping(item, src, keys: Self.unitKeys) else { continue }
+      guard let level = m0["level"].flatMap({ r.string($0, "\(src).level") }) else {
+        r.issue(item, src, "missing required key 'level'")
+        continue
+      }
+      // Defaults for the level, then for all levels, under the unit's own keys.
+      var m = m0
+      for scope in [level, "all"] {
+        for (key, value) in defaultMaps[scope] ?? [:] where m[key] == nil { m[key] = value }
+      }
+      guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
+        r.issue(item, src, "missing required key 'id'")
+        continue
+      }
+      var count = 1
+      if let n = m["count"] {
+        count = r.int(n, "\(src).count", min: 1, max: ModelLimits.units, what: "a number of units") ?? 1
+        if !idPattern.contains("{i}") { r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'") }
+        if out.count + count > ModelLimits.units {
+          r.issue(n, "\(src).count", "expected at most \(ModelLimits.units) units in all, found \(out.count + count) with this count")
+          count = 1
+        }
+      }
+      let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) } ?? .standardOffice
+      var desks: [DeskGroupConfiguration] = []
+      var deskNodes: [(YNode, [String: YNode])] = []
+      if let dn = m["desks"], let ditems = r.list(dn, "\(src).desks") {
+        for (g, d) in ditems.enumerated() {
+          let dp = "\(src).desks[\(g)]"
+          guard let dm = r.mapping(d, dp, table: ConfigurationSchema.desk) else {
+            deskNodes.append((d, [:]))
+            continue
+          }
+          deskNodes.append((d, dm))
+          let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
+          let f = dm["fields"].flatMap { stringList($0, "\(dp).fields") } ?? []
+          let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
+          // The staff first: it sets the default service time factor.
+          var group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h)
+          r.read(ConfigurationSchema.desk.filter { $0.key == "staff" }, from: dm, at: dp, into: &group)
+          group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h, staff: group.staff)
+          r.read(ConfigurationSchema.desk.filter { $0.key != "staff" }, from: dm, at: dp, into: &group)
+          if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
+          desks.append(group)
+        }
+      } else if m["desks"] == nil {
+        r.issue(item, "\(src).desks", "missing required key 'desks' (or set it under unit_defaults)")
+      }
+      var template = UnitConfiguration(
+        id: idPattern, name: m["name"].flatMap { r.string($0, "\(src).name") }, level: level,
+        parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule, desks: desks)
+      r.read(ConfigurationSchema.unit, from: m, at: src, into: &template)
+      let name = m["name"] == nil ? nil : template.name
+      for i in 1...count {
+        let path = "units[\(out.count)]"
+        r.mark(path, item)
+        for (key, value) in m { r.mark("\(path).\(key)", value) }
+        for (g, (d, dm)) in deskNodes.enumerated() {
+          r.mark("\(path).desks[\(g)]", d)
+          for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
+        }
+        var unit = template
+        if count > 1 || idPattern.contains("{i}") {
+          unit.id = idPattern.replacingOccurrences(of: "{i}", with: String(i))
+          unit.name = name?.replacingOccurrences(of: "{i}", with: String(i)) ?? unit.id
+        }
+        out.append(unit)
+      }
+    }
+    return out
+  }
+
+  /// Unit ids by level, for `at_level` (built once per call site, linear in units).
+  func unitsByLevel(_ units: [UnitConfiguration]) -> [String: [String]] {
+    if let cached = levelCache, cached.count == units.count { return cached.map }
+    var map: [String: [String]] = [:]
+    for u in units { map[u.level, default: []].append(u.id) }
+    levelCache = (units.count, map)
+    return map
+  }
+
+  // MARK: - Agencies
+
+  func readAgencies(_ node: YNode, hours: [String: OpeningSchedule], units: [UnitConfiguration]) -> [AgencyConfiguration] {
+    guard let items = r.list(node, "agencies") else { return [] }
+    var out: [AgencyConfiguration] = []
+    for (k, item) in items.enumerated() {
+      let src = "agencies[\(k)]"
+      guard let m = r.mapping(item, src, table: ConfigurationSchema.agency) else { continue }
+      guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
+        r.issue(item, src, "missing required key 'id'")
+        continue
+      }
+      let officers = m["officers"].flatMap { r.int($0, "\(src).officers", min: 0, max: ModelLimits.officersPerStation, what: "a number of officers") } ?? 1
+      let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) }
+      let discipline = m["discipline"].flatMap { r.choice($0, "\(src).discipline", QueueDiscipline.self) } ?? .fifo
+      let absence = m["absence_days"].flatMap { r.double($0, "\(src).absence_days", min: 0, max: 200, what: "working days a year") }
+      let spell = m["absence_spell"].flatMap { r.duration($0, "\(src).absence_spell", unit: .workingDays) }
+      let comp = m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
+      let name = m["name"].flatMap { r.string($0, "\(src).name") }
+      var at: [String] = []
+      if let ln = m["at_level"] {
+        guard let level = r.string(ln, "\(src).at_level") else { continue }
+        at = unitsByLevel(units)[level] ?? []
+        if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(Excerpt.excerpt(level))'") }
+        if out.count + at.count > ModelLimits.agencies {
+          r.issue(ln, "\(src).at_level", "expected at most \(ModelLimits.agencies) agencies in all, found \(out.count + at.count) with this one")
+          continue
+        }
+        if !idPattern.contains("{unit}") { r.issue(m["id"]!, "\(src).id", "an agency with at_level needs {unit} in its id, e.g. 'UBND@{unit}'") }
+      } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
+        at = [u]
+      } else {
+        r.issue(item, src, "missing 'unit' (or 'at_level' for one agency per unit of a level)")
+      }
+      for u in at {
+        let path = "agencies[\(out.count)]"
+        r.mark(path, item)
+        for (key, value) in m { r.mark("\(path).\(key)", value) }
+        out.append(AgencyConfiguration(id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
+          officers: officers, hours: schedule, discipline: discipline, absenceDays: absence, absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
+      }
+    }
+    return out
+  }
+}
