@@ -63,12 +63,15 @@ public struct ServerPool<Element> {
     @usableFromInline var element: Element
     @usableFromInline var priorityClass: Int
     @usableFromInline var token: EventToken?
+    /// Its order key, kept to put it back in line after an interruption.
+    @usableFromInline var key: Double
 
     @usableFromInline
-    init(element: Element, priorityClass: Int, token: EventToken?) {
+    init(element: Element, priorityClass: Int, token: EventToken?, key: Double) {
       self.element = element
       self.priorityClass = priorityClass
       self.token = token
+      self.key = key
     }
   }
 
@@ -92,8 +95,8 @@ public struct ServerPool<Element> {
   @usableFromInline var busyBitsRest: ContiguousArray<UInt64>
   @usableFromInline var serving: ContiguousArray<Serving?>
   // Class 0 inline, the other classes (rare) in an array at index class − 1.
-  @usableFromInline var queue0 = RingBuffer<Waiting>()
-  @usableFromInline var otherQueues: ContiguousArray<RingBuffer<Waiting>>
+  @usableFromInline var queue0: WaitingLine<Waiting>
+  @usableFromInline var otherQueues: ContiguousArray<WaitingLine<Waiting>>
   @usableFromInline var overtimeCount = 0
   @usableFromInline var interrupted: [Interruption] = []
 
@@ -117,10 +120,10 @@ public struct ServerPool<Element> {
   @usableFromInline var _startsWithoutWait: Int = 0
 
   /// A pool of `servers` servers, `initialCapacity` of them on shift at `start`, with
-  /// `priorityClasses` FIFO queues (class 0 is served first).
+  /// `priorityClasses` waiting lines (class 0 is served first), each in `order`.
   public init(
     servers: Int, initialCapacity: Int? = nil, priorityClasses: Int = 1,
-    offShiftRule: OffShiftRule = .finishService, start: SimTime = 0
+    offShiftRule: OffShiftRule = .finishService, order: WaitingOrder = .fifo, start: SimTime = 0
   ) {
     precondition(servers >= 1, "a server pool needs at least one server, got \(servers)")
     precondition(priorityClasses >= 1, "a server pool needs at least one priority class")
@@ -131,7 +134,8 @@ public struct ServerPool<Element> {
     self.offShiftRule = offShiftRule
     busyBitsRest = ContiguousArray(repeating: 0, count: Swift.max(0, (servers + 63) / 64 - 1))
     serving = ContiguousArray(repeating: nil, count: servers)
-    otherQueues = ContiguousArray((1..<priorityClasses).map { _ in RingBuffer<Waiting>() })
+    queue0 = WaitingLine(order)
+    otherQueues = ContiguousArray((1..<priorityClasses).map { _ in WaitingLine<Waiting>(order) })
     _busy = TimeWeighted(start: start)
     _onShift = TimeWeighted(start: start, value: Double(cap))
     _overtime = TimeWeighted(start: start)
@@ -139,20 +143,21 @@ public struct ServerPool<Element> {
   }
 
   /// Offers `element` at `now`: it starts service at once on a free on-shift server, or
-  /// joins the back of queue `priorityClass` and `nil` is returned.
+  /// joins queue `priorityClass` (at the back, or by `due` under `.earliestDue`) and
+  /// `nil` is returned.
   /// - Complexity: O(servers / 64)
   @inlinable
-  public mutating func arrive(_ element: Element, priorityClass: Int = 0, at now: SimTime) -> Start? {
+  public mutating func arrive(_ element: Element, priorityClass: Int = 0, due: Double = 0, at now: SimTime) -> Start? {
     if let server = firstIdleOnShift() {
       _startsWithoutWait &+= 1
       _waits.add(0)
-      occupy(server, with: element, priorityClass: priorityClass, at: now)
+      occupy(server, with: element, priorityClass: priorityClass, key: due, at: now)
       return Start(server: server, element: element, waited: 0, priorityClass: priorityClass)
     }
     if priorityClass == 0 {
-      queue0.append(Waiting(element: element, since: now))
+      queue0.push(Waiting(element: element, since: now), key: due)
     } else {
-      otherQueues[priorityClass - 1].append(Waiting(element: element, since: now))
+      otherQueues[priorityClass - 1].push(Waiting(element: element, since: now), key: due)
     }
     _queuedCount &+= 1
     _queueLength.set(Double(queuedCount), at: now)
@@ -199,10 +204,11 @@ public struct ServerPool<Element> {
         guard let s = serving[server] else { continue }
         release(server, at: now)
         interrupted.append(Interruption(server: server, element: s.element, token: s.token))
+        let w = Waiting(element: s.element, since: now)
         if s.priorityClass == 0 {
-          queue0.prepend(Waiting(element: s.element, since: now))
+          queue0.pushFront(w, key: s.key)
         } else {
-          otherQueues[s.priorityClass - 1].prepend(Waiting(element: s.element, since: now))
+          otherQueues[s.priorityClass - 1].pushFront(w, key: s.key)
         }
         _queuedCount += 1
       }
@@ -285,13 +291,13 @@ public struct ServerPool<Element> {
   }
 
   @inlinable @inline(__always)
-  mutating func occupy(_ server: Int, with element: Element, priorityClass: Int, at now: SimTime) {
+  mutating func occupy(_ server: Int, with element: Element, priorityClass: Int, key: Double = 0, at now: SimTime) {
     if server < 64 {
       busyWord0 |= UInt64(1) << UInt64(server)
     } else {
       busyBitsRest[(server >> 6) - 1] |= UInt64(1) << UInt64(server & 63)
     }
-    serving[server] = Serving(element: element, priorityClass: priorityClass, token: nil)
+    serving[server] = Serving(element: element, priorityClass: priorityClass, token: nil, key: key)
     _busyCount &+= 1
     _busy.set(Double(busyCount), at: now)
   }
@@ -314,22 +320,22 @@ public struct ServerPool<Element> {
 
   @inlinable @inline(__always)
   mutating func startNext(on server: Int, at now: SimTime) -> Start? {
-    if let w = queue0.popFirst() { return begin(w, priorityClass: 0, on: server, at: now) }
+    if let w = queue0.popFirstKeyed() { return begin(w.element, key: w.key, priorityClass: 0, on: server, at: now) }
     for c in otherQueues.indices where !otherQueues[c].isEmpty {
-      let w = otherQueues[c].popFirst().unsafelyUnwrapped
-      return begin(w, priorityClass: c + 1, on: server, at: now)
+      let w = otherQueues[c].popFirstKeyed().unsafelyUnwrapped
+      return begin(w.element, key: w.key, priorityClass: c + 1, on: server, at: now)
     }
     return nil
   }
 
   @inlinable @inline(__always)
-  mutating func begin(_ w: Waiting, priorityClass: Int, on server: Int, at now: SimTime) -> Start {
+  mutating func begin(_ w: Waiting, key: Double, priorityClass: Int, on server: Int, at now: SimTime) -> Start {
     _queuedCount &-= 1
     _queueLength.set(Double(_queuedCount), at: now)
     let waited = now - w.since
     _waits.add(waited)
     if waited == 0 { _startsWithoutWait &+= 1 }
-    occupy(server, with: w.element, priorityClass: priorityClass, at: now)
+    occupy(server, with: w.element, priorityClass: priorityClass, key: key, at: now)
     return Start(server: server, element: w.element, waited: waited, priorityClass: priorityClass)
   }
 

@@ -1,7 +1,8 @@
 import DESKernel
 
 /// A G/G/c queue: renewal arrivals, i.i.d. services, `c` servers with an optional
-/// capacity schedule, FIFO. The reference model of the benchmarks and of the theory
+/// capacity schedule, FIFO or earliest due first (`WaitingOrder`, the kernel's waiting
+/// line that the one-stop back offices use). The reference model of the benchmarks and of the theory
 /// tests (M/M/c against Erlang C, M/D/1 against Pollaczek-Khinchine).
 ///
 /// It serves exactly `customers` arrivals and then stops generating new ones; the run
@@ -24,6 +25,8 @@ public struct GGcQueue: SimulationModel {
     public let index: Int
     /// Arrival time.
     public let arrival: SimTime
+    /// Due instant (arrival + a relative deadline) under `.earliestDue`; else arrival.
+    public let due: SimTime
   }
 
   /// What to simulate.
@@ -42,13 +45,19 @@ public struct GGcQueue: SimulationModel {
     public var customers: Int
     /// Time at the start left out of the statistics: every statistic is reset then.
     public var warmup: SimTime
+    /// The waiting line's order. Under `.earliestDue` each customer's due instant is its
+    /// arrival plus a draw of `relativeDeadline` (the back offices' EDF line).
+    public var order: WaitingOrder
+    public var relativeDeadline: Distribution?
 
     /// Creates a configuration.
     public init(
       interarrival: Distribution, service: Distribution, servers: Int,
       schedule: CapacitySchedule? = nil, offShiftRule: OffShiftRule = .finishService,
-      customers: Int, warmup: SimTime = 0
+      customers: Int, warmup: SimTime = 0, order: WaitingOrder = .fifo, relativeDeadline: Distribution? = nil
     ) {
+      self.order = order
+      self.relativeDeadline = relativeDeadline
       self.interarrival = interarrival
       self.service = service
       self.servers = servers
@@ -68,6 +77,9 @@ public struct GGcQueue: SimulationModel {
   let requeueOnShiftEnd: Bool
   let arrivalStream: RandomStream
   let serviceStream: RandomStream
+  let deadlineStream: RandomStream
+  let hasDeadline: Bool
+  let deadline: Distribution
   /// The servers and the queue.
   public private(set) var pool: ServerPool<Customer>
   /// Arrivals generated so far.
@@ -92,10 +104,13 @@ public struct GGcQueue: SimulationModel {
     requeueOnShiftEnd = configuration.offShiftRule == .returnToQueue
     arrivalStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/arrivals")
     serviceStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/service")
+    deadlineStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/deadline")
+    hasDeadline = configuration.relativeDeadline != nil
+    deadline = configuration.relativeDeadline ?? (try! .deterministic(0))
     let cap = configuration.schedule?.capacity(at: 0) ?? configuration.servers
     pool = ServerPool(
       servers: Swift.max(configuration.servers, configuration.schedule?.maximum ?? 0),
-      initialCapacity: cap, offShiftRule: configuration.offShiftRule)
+      initialCapacity: cap, offShiftRule: configuration.offShiftRule, order: configuration.order)
   }
 
   /// Schedules the first arrival and the first capacity change; call once before running.
@@ -120,13 +135,14 @@ public struct GGcQueue: SimulationModel {
     let now = scheduler.now
     switch event {
     case .arrival:
-      let customer = Customer(index: arrived, arrival: now)
+      let due = hasDeadline ? now + deadline.sample(deadlineStream) : now
+      let customer = Customer(index: arrived, arrival: now, due: due)
       arrived &+= 1
       inSystem.set(Double(arrived - departed), at: now)
       if arrived < customers {
         scheduler.schedule(after: interarrival.sample(arrivalStream), .arrival)
       }
-      if let start = pool.arrive(customer, at: now) { begin(start, &scheduler) }
+      if let start = pool.arrive(customer, due: due, at: now) { begin(start, &scheduler) }
 
     case .departure(let server):
       let (customer, next) = pool.complete(server: Int(server), at: now)

@@ -56,6 +56,37 @@ import TestSupport
     #expect(wq.halfWidth < 0.1 * theory.meanWait)
   }
 
+  /// The back offices' earliest-due-date line (`WaitingOrder.earliestDue`) in an M/M/c
+  /// queue with random relative deadlines. EDF neither idles a free server nor looks at
+  /// service times, so by the conservation law (Kleinrock 1965) its mean wait and
+  /// probability of waiting are Erlang C's. It does reorder: FIFO gives the smallest
+  /// wait variance of all such orders (Kingman 1962), so EDF's variance must exceed the
+  /// FIFO value, Var = 2C/(cμ − λ)² − Wq², by more than its 99.9 % interval.
+  @Test func earliestDueFirstKeepsErlangCMeanWaitAndSpreadsTheWaits() throws {
+    let (c, rho) = (2, 0.85)
+    let lambda = rho * Double(c)
+    let theory = try #require(QueueingTheory.mmc(servers: c, arrivalRate: lambda, serviceRate: 1))
+    let config = GGcQueue.Configuration(
+      interarrival: try .exponential(rate: lambda), service: try .exponential(mean: 1),
+      servers: c, customers: 150_000, warmup: 500, order: .earliestDue, relativeDeadline: try .exponential(mean: 5))
+    var waits: [Double] = [], pWait: [Double] = [], variances: [Double] = []
+    for r in 0..<20 {
+      let m = GGcQueue.simulate(config, seed: 300, replication: UInt64(r)).model
+      waits.append(m.waits.mean)
+      pWait.append(m.probabilityOfWaiting)
+      variances.append(m.waits.variance)
+    }
+    let wq = ConfidenceInterval(waits, level: 0.999)
+    let pw = ConfidenceInterval(pWait, level: 0.999)
+    #expect(wq.contains(theory.meanWait), "EDF M/M/\(c) ρ=\(rho): Wq \(theory.meanWait) outside \(wq)")
+    #expect(pw.contains(theory.probabilityOfWaiting), "EDF M/M/\(c): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
+    #expect(wq.halfWidth < 0.1 * theory.meanWait)
+    let drain = Double(c) - lambda
+    let fifoVariance = 2 * theory.probabilityOfWaiting / (drain * drain) - theory.meanWait * theory.meanWait
+    let v = ConfidenceInterval(variances, level: 0.999)
+    #expect(v.mean - v.halfWidth > fifoVariance, "EDF wait variance \(v) not above FIFO's \(fifoVariance)")
+  }
+
   /// M/G/1 against Pollaczek-Khinchine, Wq = λ·E[S²] / (2(1 − ρ)), with the service's own
   /// variance: deterministic service (M/D/1, where Wq = ρ / (2μ(1 − ρ)) = 1.5 at ρ = 0.75)
   /// and lognormal service with cv 1.5.

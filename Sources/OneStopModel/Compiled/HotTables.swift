@@ -127,6 +127,31 @@ struct HotTables: Sendable {
 
   init(_ m: CompiledModel) {
     monthOfDay = (0..<m.horizonDays).map { UInt8(CivilDate(dayNumber: m.epochDay + $0).month - 1) }
+    horizonDays = m.horizonDays
+    addProcedures(m)
+    units = m.units.map {
+      HotUnit(level: $0.level, schedule: $0.schedule, transferCutoff: $0.transferCutoff, ticketCutoff: $0.ticketCutoff ?? .infinity,
+        serveAll: $0.closingRule == .serveAll, firstGroup: $0.deskGroups.lowerBound, endGroup: $0.deskGroups.upperBound,
+        onlineStation: $0.onlineStation, digitisationFromDay: $0.digitisationFromDay)
+    }
+    groups = m.deskGroups.map {
+      HotGroup(unit: $0.unit, count: $0.count, firstDesk: $0.firstDesk, fieldMask: $0.fieldMask, schedule: $0.schedule, factor: $0.factor)
+    }
+    stations = m.stations.map {
+      HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake, absenceShare: $0.absenceShare,
+        absenceStart: $0.absenceShare / ($0.absenceSpell * (1 - $0.absenceShare)), absenceReturn: 1 / $0.absenceSpell,
+        timeOff: $0.saturdayCompensation == .timeOff)
+    }
+    for route in m.routes {
+      routeFirst.append(Int32(routeStations.count))
+      routeStations += route
+    }
+    routeFirst.append(Int32(routeStations.count))
+    addDemand(m)
+  }
+
+  /// Procedures and their steps, flat.
+  private mutating func addProcedures(_ m: CompiledModel) {
     for p in m.procedures {
       var kind: UInt8 = 0, hours = 0.0
       switch p.deadline {
@@ -148,19 +173,11 @@ struct HotTables: Sendable {
       stepWaitCounts += p.steps.map { $0.fixedWait?.countsForDeadline ?? true }
       intakeTime.append(p.intakeTime)
     }
-    units = m.units.map {
-      HotUnit(level: $0.level, schedule: $0.schedule, transferCutoff: $0.transferCutoff, ticketCutoff: $0.ticketCutoff ?? .infinity,
-        serveAll: $0.closingRule == .serveAll, firstGroup: $0.deskGroups.lowerBound, endGroup: $0.deskGroups.upperBound,
-        onlineStation: $0.onlineStation, digitisationFromDay: $0.digitisationFromDay)
-    }
-    groups = m.deskGroups.map {
-      HotGroup(unit: $0.unit, count: $0.count, firstDesk: $0.firstDesk, fieldMask: $0.fieldMask, schedule: $0.schedule, factor: $0.factor)
-    }
-    stations = m.stations.map {
-      HotStation(unit: $0.unit, schedule: $0.schedule, isOnlineIntake: $0.isOnlineIntake, absenceShare: $0.absenceShare,
-        absenceStart: $0.absenceShare / ($0.absenceSpell * (1 - $0.absenceShare)), absenceReturn: 1 / $0.absenceSpell,
-        timeOff: $0.saturdayCompensation == .timeOff)
-    }
+  }
+
+  /// Arrival streams, their factors and ramps, the planned-visit profiles of the units
+  /// and the expected arrivals of every stream and day.
+  private mutating func addDemand(_ m: CompiledModel) {
     for s in m.streams {
       streams.append(HotStream(unit: s.unit, channel: s.channel, demand: s.demand, baseDaily: s.baseDaily,
         onlineCapable: s.onlineCapable, postalCapable: s.postalCapable, usesUnitSchedule: s.usesUnitSchedule,
@@ -181,12 +198,6 @@ struct HotTables: Sendable {
       onlineRamps.append(d.onlineShare.points.map { ($0.date.dayNumber, $0.value) })
       postalRamps.append(d.postalShare.points.map { ($0.date.dayNumber, $0.value) })
     }
-    for route in m.routes {
-      routeFirst.append(Int32(routeStations.count))
-      routeStations += route
-    }
-    routeFirst.append(Int32(routeStations.count))
-    horizonDays = m.horizonDays
     unitDemand = [Int](repeating: -1, count: m.units.count)
     for (i, d) in m.demandConfigurations.enumerated() {
       if let u = m.units.firstIndex(where: { $0.id == d.unit }), unitDemand[u] < 0 { unitDemand[u] = i }

@@ -20,10 +20,8 @@ struct WorkStation {
   var away = 0
   var idle: [Int32]
   var current: [Int32]
-  var fifo = RingBuffer<Int32>()
-  /// EDF: binary heap of (due instant, sequence, dossier).
-  var edf: [(due: Double, seq: UInt64, dossier: Int32)] = []
-  var sequence: UInt64 = 0
+  /// Dossiers waiting, FIFO or earliest due date first (the kernel's waiting line).
+  var line: WaitingLine<Int32>
   /// Instant of the pending dispatch at an opening, or -1.
   var wakeAt: Double = -1
   /// Work done inside the statistics window (officer-seconds).
@@ -38,6 +36,7 @@ struct WorkStation {
   init(officers: Int, discipline: QueueDiscipline) {
     self.officers = officers
     self.discipline = discipline
+    line = WaitingLine(discipline == .fifo ? .fifo : .earliestDue)
     present = officers
     idle = (0..<Int32(officers)).reversed().map { $0 }
     current = Array(repeating: -1, count: officers)
@@ -49,7 +48,7 @@ struct WorkStation {
   // which showed in profiles of the province benchmark.
 
   /// Dossiers waiting.
-  var queued: Int { mutating get { discipline == .fifo ? fifo.count : edf.count } }
+  var queued: Int { mutating get { line.count } }
 
   /// Officers working on a task.
   @inline(__always)
@@ -61,26 +60,14 @@ struct WorkStation {
 
   /// Puts `dossier` in the queue (the simulation then dispatches).
   mutating func push(_ dossier: Int32, due: Double, at now: Double) {
-    if discipline == .fifo {
-      fifo.append(dossier)
-    } else {
-      edf.append((due, sequence, dossier))
-      sequence &+= 1
-      var i = edf.count - 1
-      while i > 0 {
-        let p = (i - 1) / 2
-        if (edf[p].due, edf[p].seq) <= (edf[i].due, edf[i].seq) { break }
-        edf.swapAt(p, i)
-        i = p
-      }
-    }
+    line.push(dossier, key: due)
     waiting.set(waiting.value + 1, at: now)
   }
 
   /// A free officer takes the next dossier in discipline order; nil when none waits or
   /// no officer at work is free.
   mutating func take(at now: Double) -> (officer: Int32, dossier: Int32)? {
-    guard canTake, let next = popNext() else { return nil }
+    guard canTake, let next = line.popFirst() else { return nil }
     let o = idle.removeLast()
     current[Int(o)] = next
     waiting.set(waiting.value - 1, at: now)
@@ -94,26 +81,5 @@ struct WorkStation {
     current[Int(officer)] = -1
     idle.append(officer)
     return d
-  }
-
-  private mutating func popNext() -> Int32? {
-    if discipline == .fifo { return fifo.popFirst() }
-    guard !edf.isEmpty else { return nil }
-    let top = edf[0].dossier
-    let last = edf.removeLast()
-    if !edf.isEmpty {
-      edf[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1, r = l + 1
-        var m = i
-        if l < edf.count && (edf[l].due, edf[l].seq) < (edf[m].due, edf[m].seq) { m = l }
-        if r < edf.count && (edf[r].due, edf[r].seq) < (edf[m].due, edf[m].seq) { m = r }
-        if m == i { break }
-        edf.swapAt(i, m)
-        i = m
-      }
-    }
-    return top
   }
 }

@@ -1,0 +1,154 @@
+/// The order in which a waiting line serves.
+public enum WaitingOrder: Sendable, Equatable {
+  /// First come, first served.
+  case fifo
+  /// Earliest key (due instant) first; equal keys in arrival order.
+  case earliestDue
+}
+
+/// A line of elements waiting for a server: FIFO, or earliest due first.
+///
+/// The one waiting structure of the kernel: `ServerPool` keeps one per priority class,
+/// and the one-stop model's back offices and online intake keep one per station, so the
+/// queueing-theory tests of the reference G/G/c queue run the code a dossier waits in.
+///
+/// FIFO is a `RingBuffer`; earliest-due is a binary heap on (key, arrival number) in one
+/// array, so the order is total and two runs pop the same elements in the same order.
+public struct WaitingLine<Element> {
+  @usableFromInline struct Entry {
+    @usableFromInline let key: Double
+    @usableFromInline let sequence: UInt64
+    @usableFromInline let element: Element
+    @usableFromInline init(key: Double, sequence: UInt64, element: Element) {
+      self.key = key
+      self.sequence = sequence
+      self.element = element
+    }
+    @inlinable @inline(__always)
+    func precedes(_ other: Entry) -> Bool {
+      key < other.key || (key == other.key && sequence < other.sequence)
+    }
+  }
+
+  /// The line's order.
+  public let order: WaitingOrder
+  @usableFromInline var fifo = RingBuffer<Element>()
+  @usableFromInline var heap: [Entry] = []
+  /// Arrival numbers count up from 2^63; `pushFront` numbers count down below it, so an
+  /// element put back precedes every element of the same key.
+  @usableFromInline var sequence: UInt64 = 1 << 63
+  @usableFromInline var frontSequence: UInt64 = (1 << 63) - 1
+
+  /// An empty line served in `order`.
+  public init(_ order: WaitingOrder = .fifo) {
+    self.order = order
+  }
+
+  /// Number of waiting elements.
+  @inlinable
+  public var count: Int { order == .fifo ? fifo.count : heap.count }
+
+  /// `true` when nobody waits.
+  @inlinable
+  public var isEmpty: Bool { count == 0 }
+
+  /// The element `popFirst` would return.
+  @inlinable
+  public var first: Element? { order == .fifo ? fifo.first : heap.first?.element }
+
+  /// Adds `element`; `key` orders it under `.earliestDue` and is ignored under `.fifo`.
+  /// - Complexity: amortised O(1) FIFO, O(log count) earliest-due.
+  @inlinable @inline(__always)
+  public mutating func push(_ element: Element, key: Double = 0) {
+    if order == .fifo {
+      fifo.append(element)
+    } else {
+      siftUp(Entry(key: key, sequence: sequence, element: element))
+      sequence &+= 1
+    }
+  }
+
+  /// Puts `element` back at the front (a service cut short). Under `.earliestDue` it goes
+  /// back in key order, before every element with the same key.
+  @inlinable
+  public mutating func pushFront(_ element: Element, key: Double = 0) {
+    if order == .fifo {
+      fifo.prepend(element)
+    } else {
+      siftUp(Entry(key: key, sequence: frontSequence, element: element))
+      frontSequence &-= 1
+    }
+  }
+
+  /// Removes and returns the next element in the line's order.
+  /// - Complexity: O(1) FIFO, O(log count) earliest-due.
+  @inlinable @inline(__always)
+  public mutating func popFirst() -> Element? {
+    if order == .fifo { return fifo.popFirst() }
+    return popHeap()?.element
+  }
+
+  /// Removes the next element and returns it with its key (0 under `.fifo`), so that it
+  /// can be put back in place after an interruption.
+  @inlinable @inline(__always)
+  public mutating func popFirstKeyed() -> (element: Element, key: Double)? {
+    if order == .fifo {
+      guard let e = fifo.popFirst() else { return nil }
+      return (e, 0)
+    }
+    return popHeap()
+  }
+
+  @usableFromInline
+  mutating func siftUp(_ entry: Entry) {
+    heap.append(entry)
+    var hole = heap.count - 1
+    while hole > 0 {
+      let parent = (hole - 1) / 2
+      if !entry.precedes(heap[parent]) { break }
+      heap[hole] = heap[parent]
+      hole = parent
+    }
+    heap[hole] = entry
+  }
+
+  @usableFromInline
+  mutating func popHeap() -> (element: Element, key: Double)? {
+    guard let top = heap.first else { return nil }
+    let last = heap.removeLast()
+    let n = heap.count
+    if n > 0 {
+      var hole = 0
+      while true {
+        let left = 2 * hole + 1
+        if left >= n { break }
+        var child = left
+        if left + 1 < n && heap[left + 1].precedes(heap[left]) { child = left + 1 }
+        if !heap[child].precedes(last) { break }
+        heap[hole] = heap[child]
+        hole = child
+      }
+      heap[hole] = last
+    }
+    return (top.element, top.key)
+  }
+
+  /// Removes the element that is `position`-th in serving order (0 ..< count): a
+  /// withdrawal or reneging.
+  /// - Complexity: O(count) FIFO, O(count log count) earliest-due; never in the common path.
+  public mutating func remove(at position: Int) -> Element {
+    if order == .fifo { return fifo.remove(at: position) }
+    precondition(position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
+    var sorted = heap.sorted { $0.precedes($1) }
+    let removed = sorted.remove(at: position)
+    heap = sorted  // a sorted array is a valid heap
+    return removed.element
+  }
+
+  /// The waiting elements in the order they would be served (for reports and tests).
+  /// - Complexity: O(count log count)
+  public var ordered: [Element] {
+    if order == .fifo { return (0..<fifo.count).map { fifo[$0] } }
+    return heap.sorted { $0.precedes($1) }.map(\.element)
+  }
+}
