@@ -16,7 +16,24 @@ public struct Scenario: Sendable {
 
   /// A short hash of the effective configuration (after `extends`, overrides and
   /// defaults): two runs with equal hashes simulate the same model.
-  public var hash: String { String(StreamKey.fnv1a(String(describing: configuration)), radix: 16) }
+  public var hash: String { Self.hash(of: configuration) }
+
+  /// The hash of a configuration (`hash`).
+  public static func hash(of configuration: ModelConfiguration) -> String {
+    String(StreamKey.fnv1a(String(describing: configuration)), radix: 16)
+  }
+
+  /// The configuration `root` describes, read and filled with defaults but not compiled:
+  /// enough to tell whether a scenario changed (its `hash`) without laying out a model.
+  /// Throws the reading problems; the model's own checks need `build`.
+  public static func readConfiguration(_ root: YNode, file: String) throws(ScenarioErrors) -> ModelConfiguration {
+    let reader = ScenarioReader()
+    guard let (config, _) = ScenarioBuilder(reader).read(root), reader.issues.isEmpty else {
+      throw ScenarioErrors(issues: reader.issues.isEmpty
+        ? [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "not a scenario")] : reader.issues)
+    }
+    return config
+  }
 
   /// Loads, fills defaults, validates and compiles `path`; throws every problem found,
   /// each with file, line, column and key path.
@@ -59,28 +76,28 @@ extension Scenario {
     warmup: Warmup?) -> [ScenarioIssue] {
     let reported = reader.issues.map(\.path)
     func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
-    let semantic = problems.filter { p in !reported.contains { related(p.path, $0) || related($0, p.path) } }
+    let semantic = problems.filter { p in !reported.contains { related(p.location.keyPath, $0) || related($0, p.location.keyPath) } }
       .filter { p in p.procedure.map { !builder.taintedProcedures.contains($0) } ?? true }
     // A wrong parent or an unknown unit or agency leaves procedures without a route.
     let parentProblem = semantic.contains { p in
       if case .unknown(let kind, _, _) = p.cause, kind == .unit || kind == .agency { return true }
-      return p.path.hasSuffix(".parent")
+      return p.location.field == .parent
     }
     let causes = semantic.filter { p in
       if case .noRoute = p.cause { return !parentProblem }
       return true
     }.map { p -> ScenarioIssue in
-      if let warmup, p.path == "warmup_until" {
+      if let warmup, p.location == ProblemLocation(.configuration, .warmupUntil) {
         // The command line's warm-up, not the file's key.
-        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "",
-          message: p.message.replacingOccurrences(of: "warmup_until", with: "the warm-up end"))
+        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "", message: "the warm-up end \(p.fileMessage)")
       }
-      var message = p.message
+      var message = p.fileMessage
       if case .unknown(_, let name, let known) = p.cause, let near = suggestion(for: name, in: known) {
         message += "; did you mean '\(near)'?"
       }
-      let node = reader.node(forPath: p.path) ?? root
-      return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: p.path, message: message)
+      let path = p.location.keyPath
+      let node = reader.node(forPath: path) ?? root
+      return ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message)
     }
     // A reading already capped (its last line counts the rest) is enough to fix first.
     return reader.issues.count > ScenarioReader.maxIssues ? reader.issues : capped(reader.issues + causes)

@@ -34,44 +34,14 @@ extension ScenarioBuilder {
         if m["annual_volume"] == nil { r.issue(item, src, "missing required key 'annual_volume'") }
         continue
       }
-      var mix: [(procedure: String, weight: Double)] = []
-      if let mn = m["mix"] {
-        if case .mapping(let pairs) = mn.kind {
-          for (j, p) in pairs.enumerated() {
-            if let w = r.double(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight") {
-              if w != 0 && w < ModelLimits.weightRange.lowerBound {
-                r.issue(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", "expected a weight of 0 or at least \(ModelLimits.weightRange.lowerBound), found \(p.value.found)")
-              } else {
-                mix.append((p.key, w))
-              }
-            }
-            r.mark("\(src).mix[\(j)]", p.keyNode)
-          }
-        } else {
-          r.issue(mn, "\(src).mix", "expected a mapping procedure: weight, found \(mn.found)")
-        }
-      } else {
-        r.issue(item, src, "missing required key 'mix'")
-      }
+      let mix = readMix(m, item, src)
       var base = DemandConfiguration(unit: "", annualVolume: volume / Double(max(at.count, 1)), mix: mix)
       if let n = m["online_share"], let v = readShare(n, "\(src).online_share") { base.onlineShare = v }
       if let n = m["postal_share"], let v = readShare(n, "\(src).postal_share") { base.postalShare = v }
       r.read(ConfigurationSchema.demand.filter { $0.key.hasSuffix("return_share") }, from: m, at: src, into: &base)
       if let n = m["month_factors"], let v = numbers(n, "\(src).month_factors", count: 12) { base.monthFactors = v }
       if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) { base.weekdayFactors = v }
-      if let n = m["weekday_factors_from"], let items = r.list(n, "\(src).weekday_factors_from") {
-        for (j, item) in items.enumerated() {
-          let ip = "\(src).weekday_factors_from[\(j)]"
-          guard let pm = r.mapping(item, ip, keys: ["date", "factors"]) else { continue }
-          guard let dn = pm["date"], let date = r.date(dn, "\(ip).date"), let fn = pm["factors"],
-            let factors = numbers(fn, "\(ip).factors", count: 7)
-          else {
-            for key in ["date", "factors"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
-            continue
-          }
-          base.weekdayFactorPeriods.append((date, factors))
-        }
-      }
+      if let n = m["weekday_factors_from"] { base.weekdayFactorPeriods = readWeekdayPeriods(n, src) }
       if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) { base.walkInHourProfile = v }
       if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) { base.onlineHourProfile = v }
       r.read(ConfigurationSchema.demand.filter { $0.key == "walk_in_profile_follows_cutoff" }, from: m, at: src, into: &base)
@@ -88,6 +58,48 @@ extension ScenarioBuilder {
       }
     }
     return out
+  }
+
+  /// The `mix` of a demand entry: procedure weights in the file's order.
+  func readMix(_ m: [String: YNode], _ item: YNode, _ src: String) -> [(procedure: String, weight: Double)] {
+    var mix: [(procedure: String, weight: Double)] = []
+    if let mn = m["mix"] {
+      if case .mapping(let pairs) = mn.kind {
+        for (j, p) in pairs.enumerated() {
+          if let w = r.double(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight") {
+            if w != 0 && w < ModelLimits.weightRange.lowerBound {
+              r.issue(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", "expected a weight of 0 or at least \(ModelLimits.weightRange.lowerBound), found \(p.value.found)")
+            } else {
+              mix.append((p.key, w))
+            }
+          }
+          r.mark("\(src).mix[\(j)]", p.keyNode)
+        }
+      } else {
+        r.issue(mn, "\(src).mix", "expected a mapping procedure: weight, found \(mn.found)")
+      }
+    } else {
+      r.issue(item, src, "missing required key 'mix'")
+    }
+    return mix
+  }
+
+  /// `weekday_factors_from`: weekday factors that apply from a date on.
+  func readWeekdayPeriods(_ n: YNode, _ src: String) -> [(from: CivilDate, factors: [Double])] {
+    var periods: [(from: CivilDate, factors: [Double])] = []
+    guard let items = r.list(n, "\(src).weekday_factors_from") else { return periods }
+    for (j, item) in items.enumerated() {
+      let ip = "\(src).weekday_factors_from[\(j)]"
+      guard let pm = r.mapping(item, ip, keys: ["date", "factors"]) else { continue }
+      guard let dn = pm["date"], let date = r.date(dn, "\(ip).date"), let fn = pm["factors"],
+        let factors = numbers(fn, "\(ip).factors", count: 7)
+      else {
+        for key in ["date", "factors"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
+        continue
+      }
+      periods.append((date, factors))
+    }
+    return periods
   }
 
   /// A share: a number, or a ramp `[{date: 2020-05-19, share: 0.09}, ...]`.

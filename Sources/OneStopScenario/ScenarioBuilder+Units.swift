@@ -46,24 +46,7 @@ extension ScenarioBuilder {
       var desks: [DeskGroupConfiguration] = []
       var deskNodes: [(YNode, [String: YNode])] = []
       if let dn = m["desks"], let ditems = r.list(dn, "\(src).desks") {
-        for (g, d) in ditems.enumerated() {
-          let dp = "\(src).desks[\(g)]"
-          guard let dm = r.mapping(d, dp, table: ConfigurationSchema.desk) else {
-            deskNodes.append((d, [:]))
-            continue
-          }
-          deskNodes.append((d, dm))
-          let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
-          let f = dm["fields"].flatMap { stringList($0, "\(dp).fields") } ?? []
-          let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
-          // The staff first: it sets the default service time factor.
-          var group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h)
-          r.read(ConfigurationSchema.desk.filter { $0.key == "staff" }, from: dm, at: dp, into: &group)
-          group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h, staff: group.staff)
-          r.read(ConfigurationSchema.desk.filter { $0.key != "staff" }, from: dm, at: dp, into: &group)
-          if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
-          desks.append(group)
-        }
+        (desks, deskNodes) = readDesks(ditems, src, hours: hours)
       } else if m["desks"] == nil {
         r.issue(item, "\(src).desks", "missing required key 'desks' (or set it under unit_defaults)")
       }
@@ -89,6 +72,31 @@ extension ScenarioBuilder {
       }
     }
     return out
+  }
+
+  /// The desk groups of a unit, with each item's node and keys (for locating problems).
+  func readDesks(_ ditems: [YNode], _ src: String, hours: [String: OpeningSchedule]) -> ([DeskGroupConfiguration], [(YNode, [String: YNode])]) {
+    var desks: [DeskGroupConfiguration] = []
+    var deskNodes: [(YNode, [String: YNode])] = []
+    for (g, d) in ditems.enumerated() {
+      let dp = "\(src).desks[\(g)]"
+      guard let dm = r.mapping(d, dp, table: ConfigurationSchema.desk) else {
+        deskNodes.append((d, [:]))
+        continue
+      }
+      deskNodes.append((d, dm))
+      let id = dm["id"].flatMap { r.string($0, "\(dp).id") } ?? "desk-\(g + 1)"
+      let f = dm["fields"].flatMap { stringList($0, "\(dp).fields") } ?? []
+      let h = dm["hours"].flatMap { readSchedule($0, "\(dp).hours", named: hours) }
+      // The staff first: it sets the default service time factor.
+      var group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h)
+      r.read(ConfigurationSchema.desk.filter { $0.key == "staff" }, from: dm, at: dp, into: &group)
+      group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h, staff: group.staff)
+      r.read(ConfigurationSchema.desk.filter { $0.key != "staff" }, from: dm, at: dp, into: &group)
+      if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
+      desks.append(group)
+    }
+    return (desks, deskNodes)
   }
 
   /// Unit ids by level, for `at_level` (built once per call site, linear in units).

@@ -206,28 +206,42 @@ final class ScenarioReader {
     }
     let name = pairs[0].key, body = pairs[0].value, sub = "\(path).\(name)"
     mark(sub, body)
-    func d(_ key: String, _ m: [String: YNode]) -> Double? {
-      guard let n = m[key] else {
-        issue(body, sub, "missing '\(key)'")
-        return nil
-      }
-      return duration(n, "\(sub).\(key)", unit: unit)
+    switch name {
+    case "deterministic", "exponential", "lognormal", "gamma", "erlang", "normal":
+      return parametric(name, body, sub, unit: unit)
+    case "uniform", "triangular", "empirical":
+      return tabulated(name, body, sub, unit: unit)
+    default:
+      let hint = suggestion(for: name, in: Self.distributionNames).map { "; did you mean '\($0)'?" } ?? ""
+      issue(pairs[0].keyNode, sub, "unknown distribution '\(Excerpt.excerpt(name))'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
+      return nil
     }
-    /// A dimensionless parameter (cv, shape), within the range that keeps every draw
-    /// finite (`ModelLimits`).
-    func x(_ key: String, _ m: [String: YNode]) -> Double? {
-      guard let n = m[key] else {
-        issue(body, sub, "missing '\(key)'")
-        return nil
-      }
-      let range = key == "shape" ? ModelLimits.gammaShape : 0...ModelLimits.cv
-      return double(n, "\(sub).\(key)", min: range.lowerBound, max: range.upperBound)
+  }
+
+  /// Duration parameter `key` of a distribution's mapping.
+  private func durationParameter(_ key: String, _ m: [String: YNode], _ body: YNode, _ sub: String, _ unit: TimeUnit) -> Double? {
+    guard let n = m[key] else {
+      issue(body, sub, "missing '\(key)'")
+      return nil
     }
-    func positional(_ count: Int) -> [Double]? {
-      guard case .sequence(let items) = body.kind, items.count == count else { return nil }
-      let values = items.enumerated().compactMap { duration($1, "\(sub)[\($0)]", unit: unit) }
-      return values.count == count ? values : nil
+    return duration(n, "\(sub).\(key)", unit: unit)
+  }
+
+  /// A dimensionless parameter (cv, shape), within the range that keeps every draw
+  /// finite (`ModelLimits`).
+  private func shapeParameter(_ key: String, _ m: [String: YNode], _ body: YNode, _ sub: String) -> Double? {
+    guard let n = m[key] else {
+      issue(body, sub, "missing '\(key)'")
+      return nil
     }
+    let range = key == "shape" ? ModelLimits.gammaShape : 0...ModelLimits.cv
+    return double(n, "\(sub).\(key)", min: range.lowerBound, max: range.upperBound)
+  }
+
+  /// Distributions given by a mean and a shape.
+  private func parametric(_ name: String, _ body: YNode, _ sub: String, unit: TimeUnit) -> Distribution? {
+    func d(_ key: String, _ m: [String: YNode]) -> Double? { durationParameter(key, m, body, sub, unit) }
+    func x(_ key: String, _ m: [String: YNode]) -> Double? { shapeParameter(key, m, body, sub) }
     switch name {
     case "deterministic":
       guard let v = duration(body, sub, unit: unit) else { return nil }
@@ -256,9 +270,21 @@ final class ScenarioReader {
         let pn = m["phases"], let phases = int(pn, "\(sub).phases", min: 1, max: ModelLimits.erlangPhases)
       else { return nil }
       return build(body, sub) { try .erlang(phases: phases, mean: mean) }
-    case "normal":
+    default:
       guard let m = mapping(body, sub, keys: ["mean", "sd"]), let mean = d("mean", m), let sd = d("sd", m) else { return nil }
       return build(body, sub) { try .truncatedNormal(mean: mean, sd: sd) }
+    }
+  }
+
+  /// Distributions given by bounds or by a table of values.
+  private func tabulated(_ name: String, _ body: YNode, _ sub: String, unit: TimeUnit) -> Distribution? {
+    func d(_ key: String, _ m: [String: YNode]) -> Double? { durationParameter(key, m, body, sub, unit) }
+    func positional(_ count: Int) -> [Double]? {
+      guard case .sequence(let items) = body.kind, items.count == count else { return nil }
+      let values = items.enumerated().compactMap { duration($1, "\(sub)[\($0)]", unit: unit) }
+      return values.count == count ? values : nil
+    }
+    switch name {
     case "uniform":
       if let v = positional(2) { return build(body, sub) { try .uniform(low: v[0], high: v[1]) } }
       guard let m = mapping(body, sub, keys: ["low", "high"]), let lo = d("low", m), let hi = d("high", m) else { return nil }
@@ -268,7 +294,7 @@ final class ScenarioReader {
       guard let m = mapping(body, sub, keys: ["low", "mode", "high"]), let lo = d("low", m), let mo = d("mode", m), let hi = d("high", m)
       else { return nil }
       return build(body, sub) { try .triangular(low: lo, mode: mo, high: hi) }
-    case "empirical":
+    default:
       guard let m = mapping(body, sub, keys: ["values", "weights"]),
         let vn = m["values"], let wn = m["weights"], let vs = list(vn, "\(sub).values"), let ws = list(wn, "\(sub).weights")
       else { return nil }
@@ -276,10 +302,6 @@ final class ScenarioReader {
       let weights = ws.enumerated().compactMap { double($1, "\(sub).weights[\($0)]", min: 0, max: ModelLimits.weightRange.upperBound) }
       guard values.count == vs.count, weights.count == ws.count else { return nil }
       return build(body, sub) { try .empirical(values: values, weights: weights) }
-    default:
-      let hint = suggestion(for: name, in: Self.distributionNames).map { "; did you mean '\($0)'?" } ?? ""
-      issue(pairs[0].keyNode, sub, "unknown distribution '\(Excerpt.excerpt(name))'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
-      return nil
     }
   }
 

@@ -96,24 +96,7 @@ public struct SweepFile: Sendable {
     let seedText = top["seed"].flatMap { r.int($0, "seed", min: 0, what: "a seed") }
     let seeds = top["seeds"].flatMap { r.choice($0, "seeds", Seeds.self) } ?? .perPoint
     let chunkSize = top["chunk_size"].flatMap { r.int($0, "chunk_size", min: 1, what: "a number of points per chunk") } ?? 1
-    var kpis = defaultKPIs
-    var kpiNodes: [YNode] = []
-    if let node = top["kpis"], let items = r.list(node, "kpis") {
-      kpis = []
-      let known = KPI.all.map(\.name)
-      for (i, item) in items.enumerated() {
-        guard let k = r.string(item, "kpis[\(i)]") else { continue }
-        if KPI.named(k) != nil {
-          kpis.append(k)
-          kpiNodes.append(item)
-        } else {
-          let hint = suggestion(for: k, in: known).map { "; did you mean '\($0)'?" }
-            ?? "; see docs/results.md for the KPI names (per unit: \(KPI.perUnit.map { $0.0 }.joined(separator: ", ")) with @UNIT)"
-          r.issue(item, "kpis[\(i)]", "unknown KPI '\(k)'\(hint)")
-        }
-      }
-      if items.isEmpty { r.issue(node, "kpis", "expected at least one KPI") }
-    }
+    let (kpis, kpiNodes) = readKPIs(top["kpis"], r)
     var design = Design.grid
     if let node = top["design"], let d = r.string(node, "design") {
       switch d {
@@ -128,51 +111,7 @@ public struct SweepFile: Sendable {
     if let node = required("parameters"), let items = r.list(node, "parameters") {
       if items.isEmpty { r.issue(node, "parameters", "expected at least one parameter") }
       for (i, item) in items.enumerated() {
-        let at = "parameters[\(i)]"
-        guard let m = r.mapping(item, at, keys: ["key", "name", "values", "from", "to", "step", "integer"]) else { continue }
-        guard let keyNode = m["key"] else {
-          r.issue(item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
-          continue
-        }
-        guard let key = r.string(keyNode, at + ".key") else { continue }
-        if parameters.contains(where: { $0.key == key }) { r.issue(keyNode, at + ".key", "'\(key)' is varied twice") }
-        var name = SweepFile.columnName(key)
-        if let nameNode = m["name"], let n = r.string(nameNode, at + ".name") {
-          if SweepFile.isPlainName(n) {
-            name = n
-          } else {
-            r.issue(nameNode, at + ".name", "expected a plain column name (a-z, 0-9 and _, starting with a letter), found '\(String(n.prefix(40)))'")
-          }
-          if parameters.contains(where: { $0.name == n }) { r.issue(nameNode, at + ".name", "the column name '\(n)' is used twice") }
-        }
-        let integer = m["integer"].flatMap { r.bool($0, at + ".integer") } ?? false
-        if let v = m["values"] {
-          for extra in ["from", "to", "step"] where m[extra] != nil {
-            r.issue(m[extra]!, "\(at).\(extra)", "give either values or from/to, not both")
-          }
-          guard let list = r.list(v, at + ".values") else { continue }
-          if list.isEmpty { r.issue(v, at + ".values", "expected at least one value") }
-          let texts = list.enumerated().compactMap { (j, n) -> String? in
-            if let s = n.scalarText { return s }
-            r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
-            return nil
-          }
-          parameters.append(Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
-            valueNodes: texts.map { try? ScenarioLoader.parse($0, file: "--set \(key)") }))
-          continue
-        }
-        guard let fromNode = m["from"], let toNode = m["to"] else {
-          r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
-          continue
-        }
-        guard let from = r.double(fromNode, at + ".from"), let to = r.double(toNode, at + ".to") else { continue }
-        if to < from { r.issue(toNode, at + ".to", "expected a number >= from (\(fmt(from))), found \(fmt(to))") }
-        let step = m["step"].flatMap { r.double($0, at + ".step", min: 1e-12, what: "a positive step") }
-        if design == .grid && step == nil && m["step"] == nil {
-          r.issue(item, at, "a grid needs step: to list the values from \(fmt(from)) to \(fmt(to))")
-        }
-        if let step, (to - from) / step > 10_000 { r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found \(Int((to - from) / step) + 1)") }
-        parameters.append(Parameter(key: key, name: name, values: nil, from: from, to: to, step: step, integer: integer, node: item))
+        if let p = readParameter(item, at: "parameters[\(i)]", design: design, known: parameters, r) { parameters.append(p) }
       }
     }
     if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
@@ -190,6 +129,76 @@ public struct SweepFile: Sendable {
         message: "the design has \(count) points; at most 1000000 are supported")])
     }
     return sweep
+  }
+
+  /// The `kpis` list (the default list when absent), with the node of each KPI.
+  static func readKPIs(_ node: YNode?, _ r: ScenarioReader) -> ([String], [YNode]) {
+    var kpis = defaultKPIs
+    var kpiNodes: [YNode] = []
+    if let node, let items = r.list(node, "kpis") {
+      kpis = []
+      let known = KPI.all.map(\.name)
+      for (i, item) in items.enumerated() {
+        guard let k = r.string(item, "kpis[\(i)]") else { continue }
+        if KPI.named(k) != nil {
+          kpis.append(k)
+          kpiNodes.append(item)
+        } else {
+          let hint = suggestion(for: k, in: known).map { "; did you mean '\($0)'?" }
+            ?? "; see docs/results.md for the KPI names (per unit: \(KPI.perUnit.map { $0.0 }.joined(separator: ", ")) with @UNIT)"
+          r.issue(item, "kpis[\(i)]", "unknown KPI '\(k)'\(hint)")
+        }
+      }
+      if items.isEmpty { r.issue(node, "kpis", "expected at least one KPI") }
+    }
+    return (kpis, kpiNodes)
+  }
+
+  /// One item of `parameters`, or nil after reporting why it cannot be read.
+  static func readParameter(_ item: YNode, at: String, design: Design, known: [Parameter], _ r: ScenarioReader) -> Parameter? {
+    guard let m = r.mapping(item, at, keys: ["key", "name", "values", "from", "to", "step", "integer"]) else { return nil }
+    guard let keyNode = m["key"] else {
+      r.issue(item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
+      return nil
+    }
+    guard let key = r.string(keyNode, at + ".key") else { return nil }
+    if known.contains(where: { $0.key == key }) { r.issue(keyNode, at + ".key", "'\(key)' is varied twice") }
+    var name = SweepFile.columnName(key)
+    if let nameNode = m["name"], let n = r.string(nameNode, at + ".name") {
+      if SweepFile.isPlainName(n) {
+        name = n
+      } else {
+        r.issue(nameNode, at + ".name", "expected a plain column name (a-z, 0-9 and _, starting with a letter), found '\(String(n.prefix(40)))'")
+      }
+      if known.contains(where: { $0.name == n }) { r.issue(nameNode, at + ".name", "the column name '\(n)' is used twice") }
+    }
+    let integer = m["integer"].flatMap { r.bool($0, at + ".integer") } ?? false
+    if let v = m["values"] {
+      for extra in ["from", "to", "step"] where m[extra] != nil {
+        r.issue(m[extra]!, "\(at).\(extra)", "give either values or from/to, not both")
+      }
+      guard let list = r.list(v, at + ".values") else { return nil }
+      if list.isEmpty { r.issue(v, at + ".values", "expected at least one value") }
+      let texts = list.enumerated().compactMap { (j, n) -> String? in
+        if let s = n.scalarText { return s }
+        r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
+        return nil
+      }
+      return Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
+        valueNodes: texts.map { try? ScenarioLoader.parse($0, file: "--set \(key)") })
+    }
+    guard let fromNode = m["from"], let toNode = m["to"] else {
+      r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
+      return nil
+    }
+    guard let from = r.double(fromNode, at + ".from"), let to = r.double(toNode, at + ".to") else { return nil }
+    if to < from { r.issue(toNode, at + ".to", "expected a number >= from (\(fmt(from))), found \(fmt(to))") }
+    let step = m["step"].flatMap { r.double($0, at + ".step", min: 1e-12, what: "a positive step") }
+    if design == .grid && step == nil && m["step"] == nil {
+      r.issue(item, at, "a grid needs step: to list the values from \(fmt(from)) to \(fmt(to))")
+    }
+    if let step, (to - from) / step > 10_000 { r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found \(Int((to - from) / step) + 1)") }
+    return Parameter(key: key, name: name, values: nil, from: from, to: to, step: step, integer: integer, node: item)
   }
 
   /// 2^53 - 1: seeds above it lose digits in jq, JavaScript, R and Excel.

@@ -22,10 +22,13 @@ public struct SweepRunner: Sendable {
     self.manifest = manifest
     self.directory = directory
     base = try ScenarioLoader.load(path: manifest.base)
-    let (scenario, _) = try Scenario.build(base, file: manifest.base)
-    if scenario.hash != manifest.baseHash {
+    // The base is read, not compiled: the plan compiled it (and every point), and a base
+    // read to the same configuration compiles the same; each point is compiled once, by
+    // the process that runs it (`run`).
+    let hash = Scenario.hash(of: try Scenario.readConfiguration(base, file: manifest.base))
+    if hash != manifest.baseHash {
       throw ScenarioErrors(issues: [ScenarioIssue(file: manifest.base, line: 0, column: 0, path: "",
-        message: "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(scenario.hash)); plan the sweep again")])
+        message: "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(hash)); plan the sweep again")])
     }
   }
 

@@ -83,7 +83,7 @@ struct Check: ParsableCommand {
   func run() throws {
     let path = baseline ?? "results/baseline/" + URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".json"
     let scenario: Scenario, model: CompiledModel
-    do { (scenario, model) = try Scenario.load(path: file, overrides: overrides) } catch {
+    do { (scenario, model) = try ScenarioBase(path: file, sets: overrides).build() } catch {
       printError(error.description)
       throw ExitCode(2)
     }

@@ -78,6 +78,31 @@ import Testing
     #expect(err.contains("0 points run, 6 already done"))
   }
 
+  /// `sweep run` and `sweep missing` read the base without compiling it, and still refuse
+  /// a base changed since the plan (a point would no longer be the planned scenario).
+  @Test func aBaseChangedSinceThePlanIsRefused() throws {
+    let dir = tempDir("sweep-changed"), out = tempDir("sweep-changed-out")
+    defer { for d in [dir, out] { try? FileManager.default.removeItem(at: d) } }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let base = dir.appendingPathComponent("base.yaml")
+    try FileManager.default.copyItem(at: Self.root.appendingPathComponent("scenarios/mmc.yaml"), to: base)
+    let sweep = try String(contentsOf: try sweepFile(), encoding: .utf8)
+      .replacingOccurrences(of: Self.root.appendingPathComponent("scenarios/mmc.yaml").path, with: base.path)
+    let file = dir.appendingPathComponent("sweep.yaml")
+    try sweep.write(to: file, atomically: true, encoding: .utf8)
+    #expect(try cli.onestop(["sweep", "plan", file.path, "--out", out.path]).0 == 0)
+    #expect(try cli.onestop(["sweep", "missing", out.path]).0 == 0)
+    let text = try String(contentsOf: base, encoding: .utf8)
+    try text.replacingOccurrences(of: "description: M/M/8", with: "description: changed M/M/8").write(to: base, atomically: true, encoding: .utf8)
+    #expect(try cli.onestop(["sweep", "missing", out.path]).0 == 0)  // the description is not the model
+    try text.replacingOccurrences(of: "start: 2022-01-03", with: "start: 2022-01-04").write(to: base, atomically: true, encoding: .utf8)
+    for command in ["missing", "run"] {
+      let (status, _, err) = try cli.onestop(["sweep", command, out.path, "--quiet"].filter { command == "run" || $0 != "--quiet" })
+      #expect(status == 2)
+      #expect(err.contains("changed since the sweep was planned"), "\(err)")
+    }
+  }
+
   @Test func mergeRefusesMissingPointsUnlessPartial() throws {
     let dir = tempDir("sweep-missing")
     defer { try? FileManager.default.removeItem(at: dir) }

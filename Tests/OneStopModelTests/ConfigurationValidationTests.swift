@@ -3,7 +3,8 @@ import OneStopModel
 import Testing
 import TestSupport
 
-/// Nonsense that type-checks is refused, with every problem and its key path.
+/// Nonsense that type-checks is refused, with every problem and its location (written
+/// with the configuration's property names: the scenario layer names the file's keys).
 @Suite struct ConfigurationValidationTests {
   func problems(_ edit: (inout ModelConfiguration) -> Void) -> [String] {
     var c = SyntheticProvince.make(districts: 1, communesPerDistrict: [1], annualDossiers: 1000, backlog: 0)
@@ -55,8 +56,8 @@ import TestSupport
       $0.procedures[0].pGuidanceOnly = 0.5
       $0.procedures[1].pSupplement = 1.5
     }
-    #expect(p.contains("procedures[0]: p_incomplete + p_refused + p_guidance_only must not exceed 1, got 1.21"))
-    #expect(p.contains("procedures[1].p_supplement: expected a probability in [0, 1], got 1.5"))
+    #expect(p.contains("procedures[0]: pIncomplete + pRefused + pGuidanceOnly must not exceed 1, got 1.21"))
+    #expect(p.contains("procedures[1].pSupplement: expected a probability in [0, 1], got 1.5"))
   }
 
   @Test func unknownReferencesInDemandAndStepsAreNamed() {
@@ -65,6 +66,6 @@ import TestSupport
       $0.procedures[3].steps[0].place = .agency("GHOST@province")
     }
     #expect(p.contains("demand[0].mix[5]: unknown procedure 'no-such-procedure'"))
-    #expect(p.contains("procedures[3].steps[0].agency: unknown agency 'GHOST@province'"))
+    #expect(p.contains("procedures[3].steps[0].place: unknown agency 'GHOST@province'"))
   }
 }

@@ -179,7 +179,9 @@ import TestSupport
     #expect {
       _ = try CompiledModel(Self.office(desks: 2, perYear: 1_000, stagger: 3600))
     } throws: { e in
-      "\(e)".contains("lunch_stagger") && "\(e)".contains("open the unit through lunch")
+      let problem = (e as? ConfigurationErrors)?.problems.first
+      return problem?.location == ProblemLocation(.deskGroup(unit: 0, index: 0), .lunchStagger)
+        && problem?.message.contains("open the unit through lunch") == true
     }
   }
 }

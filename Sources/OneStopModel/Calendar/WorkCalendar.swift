@@ -192,7 +192,7 @@ extension WorkCalendar {
     }
     if !missing.isEmpty && !allowUnbundledYears {
       let years = vietnamCalendarData.keys.sorted()
-      throw CalendarError(message: "no bundled Vietnamese calendar for \(missing.map(String.init).joined(separator: ", ")) (bundled: \(years.first!)-\(years.last!)); list that year's days off in the scenario and set allow_unbundled_years")
+      throw CalendarError(missingYears: missing, bundledYears: years.first!...years.last!)
     }
     return WorkCalendar(first: first, last: last, daysOff: off, workingWeekendDays: worked,
       saturdayCountsForDeadline: saturdayCountsForDeadline)
@@ -202,8 +202,13 @@ extension WorkCalendar {
   public static var bundledVietnamYears: [Int] { vietnamCalendarData.keys.sorted() }
 }
 
-/// A calendar that cannot be built, with the reason.
+/// A calendar that cannot be built: years of the range with no bundled data. Says
+/// what is missing, not how a scenario file fixes it (the compiler adds that).
 public struct CalendarError: Error, CustomStringConvertible, Equatable {
-  public let message: String
+  public let missingYears: [Int]
+  public let bundledYears: ClosedRange<Int>
+  public var message: String {
+    "no bundled Vietnamese calendar for \(missingYears.map(String.init).joined(separator: ", ")) (bundled: \(bundledYears.lowerBound)-\(bundledYears.upperBound))"
+  }
   public var description: String { message }
 }

@@ -1,5 +1,8 @@
-/// One thing wrong with a configuration: where (a key path such as
-/// `units[3].parent`), what was expected, and, as a value, why.
+/// One thing wrong with a configuration: where (a typed location: unit 3, its parent),
+/// what was expected, and, as a value, why.
+///
+/// Names no key of the scenario file: the scenario layer places a problem on the line
+/// that wrote it and names its fields with the file's keys.
 public struct ConfigurationProblem: Error, Equatable, Sendable, CustomStringConvertible {
   /// What kind of thing a name refers to.
   public enum Reference: String, Sendable, Equatable {
@@ -18,19 +21,24 @@ public struct ConfigurationProblem: Error, Equatable, Sendable, CustomStringConv
     case noRoute(procedure: String, unit: String)
   }
 
-  /// Key path in the configuration (and in the scenario file).
-  public let path: String
-  /// What is wrong and what was expected.
-  public let message: String
+  /// Which entity and field the problem is about.
+  public let location: ProblemLocation
+  /// What is wrong and what was expected, naming fields as values.
+  public let text: ProblemText
   public let cause: Cause
 
-  public init(_ path: String, _ message: String, cause: Cause = .invalid) {
-    self.path = path
-    self.message = message
+  public init(_ location: ProblemLocation, _ text: ProblemText, cause: Cause = .invalid) {
+    self.location = location
+    self.text = text
     self.cause = cause
   }
 
-  public var description: String { "\(path): \(message)" }
+  /// The property path in `ModelConfiguration` (`units[3].parent`).
+  public var path: String { location.description }
+  /// The text with the Swift property names.
+  public var message: String { text.description }
+
+  public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 
   /// The procedure this problem is about, when it is one of its references.
   public var procedure: String? {
