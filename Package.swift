@@ -155,10 +155,11 @@ let package = Package(
       dependencies: ["OneStopReport"],
       exclude: ["Fixtures"]
     ),
-    // Calibration search: the Latin hypercube and Nelder-Mead on known functions.
+    // Calibration search: the Latin hypercube and Nelder-Mead on known functions; every
+    // bundled scenario against its target file (the CI check of the match with the reports).
     .testTarget(
       name: "OneStopCalibrateTests",
-      dependencies: ["OneStopCalibrate"]
+      dependencies: ["OneStopCalibrate", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(

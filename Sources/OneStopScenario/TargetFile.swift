@@ -23,6 +23,11 @@ public struct TargetFile: Sendable {
     public let tolerance: Double
     public let weight: Double
     public let source: String
+    /// Where the target's `kpi` is written (file, line, column), for errors found later
+    /// against the scenario (a level, agency or month it does not have).
+    public var file = ""
+    public var line = 0
+    public var column = 0
   }
 
   public let file: String
@@ -57,7 +62,8 @@ public struct TargetFile: Sendable {
           continue
         }
         if KPI.named(k) == nil {
-          let hint = suggestion(for: k, in: KPI.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; see docs/results.md"
+          let hint = KPI.problem(k).map { ": \($0)" }
+            ?? suggestion(for: k, in: KPI.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; see docs/results.md"
           r.issue(kn, "\(path).kpi", "unknown KPI '\(k)'\(hint)")
           continue
         }
@@ -74,7 +80,7 @@ public struct TargetFile: Sendable {
           r.issue(item, "\(path).source", "missing; say where the figure comes from (report, row or sentence)")
           continue
         }
-        targets.append(Target(kpi: k, value: v, tolerance: t, weight: w, source: s))
+        targets.append(Target(kpi: k, value: v, tolerance: t, weight: w, source: s, file: kn.file, line: kn.line, column: kn.column))
       }
       if items.isEmpty { r.issue(node, "targets", "expected at least one target") }
     } else if top["targets"] == nil {

@@ -4,8 +4,8 @@ import Foundation
 import OneStopCalibrate
 import OneStopModel
 import OneStopScenario
-import OneStopStaff
 import OneStopIO
+import OneStopStaff
 
 /// `onestop calibrate`: how well a scenario matches its report, figure by figure.
 struct Calibrate: ParsableCommand {
@@ -111,12 +111,10 @@ struct Calibrate: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    for t in file.targets {
-      if let message = KPI.unknownLevel(t.kpi, in: model) ?? KPI.unknownAgency(t.kpi, in: model)
-        ?? KPI.unknownUnit(t.kpi, in: model).map({ "the scenario has no unit '\($0)' (in KPI '\(t.kpi)')" }) {
-        printError("\(targets): \(message)")
-        throw ExitCode(2)
-      }
+    let problems = TargetCheck.problems(file, model: model)
+    if !problems.isEmpty {
+      printError(ScenarioErrors(issues: problems).description)
+      throw ExitCode(2)
     }
     let reps = replications ?? max(3, scenario.replications)
     let s = seed ?? scenario.seed
@@ -157,9 +155,9 @@ struct Calibrate: ParsableCommand {
     if !file.source.isEmpty { print("source: \(file.source)") }
     print("\(plural(reps, "replication")), seed \(s)")
     print("")
-    let (misfit, outside, csv) = fitTable(file, perTarget)
-    print("")
-    print("\(file.targets.count - outside) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(misfit, 2))")
+    let check = TargetCheck(file, perTarget: perTarget)
+    let csv = printTable(check, file: file)
+    let outside = check.outside.count
     if !file.notProduced.isEmpty {
       print("")
       print("Figures the model cannot produce:")
@@ -169,41 +167,37 @@ struct Calibrate: ParsableCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
       if !fitted.isEmpty {
-        try writeCalibrated(fitted, file: file, scenario: scenario, root: root, misfit: misfit, outside: outside, to: out)
+        try writeVariant(fitted, file: file, scenario: scenario, root: root, check: check, to: out)
       }
     }
     if outside > 0 { throw ExitCode(1) }
   }
 
-  /// Prints the fit table (report, simulated mean and half-width, tolerance, within) and
-  /// returns the weighted misfit, the figures outside their tolerance and `fit.csv`.
-  func fitTable(_ file: TargetFile, _ perTarget: [[Double]]) -> (misfit: Double, outside: Int, csv: String) {
-    print(pad("figure", 40) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
-    var misfit = 0.0, outside = 0
+  /// Prints the fit table and its summary line; returns the same rows as `fit.csv`.
+  func printTable(_ check: TargetCheck, file: TargetFile) -> String {
+    let width = max(40, (file.targets.map(\.kpi.count).max() ?? 0) + 2)
+    print(pad("figure", width) + lpad("report", 11) + lpad("simulated", 11) + lpad("95% CI ±", 10) + lpad("tolerance", 11) + lpad("within", 8))
     var csv = "kpi,report,simulated_mean,simulated_ci95_low,simulated_ci95_high,tolerance,within,weight,source\n"
-    for (k, t) in file.targets.enumerated() {
-      let kpi = KPI.named(t.kpi)!
-      let e = Estimate(perTarget[k])
-      let within = abs(e.mean - t.value) <= t.tolerance
-      if !within { outside += 1 }
-      if t.tolerance > 0 { misfit += t.weight * pow((e.mean - t.value) / t.tolerance, 2) }
-      print(pad(t.kpi, 40) + lpad(number(t.value, kpi.unit), 11) + lpad(number(e.mean, kpi.unit), 11) + lpad(number(e.halfWidth, kpi.unit), 10)
-        + lpad(number(t.tolerance, kpi.unit), 11) + lpad(within ? "yes" : "NO", 8))
-      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(e.mean), JSONText.number(e.low),
-        JSONText.number(e.high), JSONText.number(t.tolerance), within ? "true" : "false", JSONText.number(t.weight),
+    for row in check.rows {
+      let t = row.target
+      print(pad(t.kpi, width) + lpad(number(t.value, row.unit), 11) + lpad(number(row.mean, row.unit), 11) + lpad(number(row.halfWidth, row.unit), 10)
+        + lpad(number(t.tolerance, row.unit), 11) + lpad(row.within ? "yes" : "NO", 8))
+      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(row.mean), JSONText.number(row.estimate.low),
+        JSONText.number(row.estimate.high), JSONText.number(t.tolerance), row.within ? "true" : "false", JSONText.number(t.weight),
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }
-    return (misfit, outside, csv)
+    print("")
+    print("\(file.targets.count - check.outside.count) of \(file.targets.count) figures within tolerance; weighted misfit \(fmt(check.misfit, 2))")
+    return csv
   }
 
-  /// `calibrated.yaml`: a variant of the scenario with the fitted values (keys that pick a
-  /// list item by position as --set lines).
-  func writeCalibrated(
-    _ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode, misfit: Double, outside: Int,
-    to out: String
-  ) throws {
+  /// Writes `calibrated.yaml` in `out`: a variant that extends the scenario with the fitted
+  /// values, so `onestop run` runs the calibrated scenario.
+  func writeVariant(_ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode,
+    check: TargetCheck, to out: String) throws {
+    let inside = file.targets.count - check.outside.count
     var lines = ["# Calibrated by: onestop calibrate \(targets) " + params.map { "--param '\($0)'" }.joined(separator: " "),
-      "# Weighted misfit \(fmt(misfit, 2)); \(file.targets.count - outside) of \(file.targets.count) figures within tolerance.",
+      "# Weighted misfit \(fmt(check.misfit, 2)); \(inside) of \(file.targets.count) figures within tolerance.",
       "extends: \(StaffVariant.quote(file.scenario))"]
     lines.append("scenario: \(StaffVariant.quote(scenario.configuration.name + "-calibrated"))")
     // A key that selects a list item by position (`steps[0]`) cannot go into a variant:

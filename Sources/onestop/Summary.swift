@@ -204,7 +204,7 @@ func fmt(_ x: Double, _ digits: Int) -> String {
 }
 
 /// A KPI's number as tables print it: the unit's decimals.
-func number(_ x: Double, _ unit: KPIUnit) -> String { fmt(x, unit.decimals) }
+func number(_ x: Double, _ unit: KPIUnit?) -> String { fmt(x, unit?.decimals ?? 0) }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }

@@ -12,15 +12,19 @@ public struct KPI: Sendable {
     self.value = value
   }
 
-  /// The KPI called `name`: one of `all`, a per-unit KPI `NAME@UNIT` (for example
-  /// `desk_wait_mean@pasc`) for the names in `perUnit`, or a per-level KPI
-  /// `NAME@level:LEVEL` (`desk_wait_p90@level:province`) for the names in `perLevel`. A
-  /// KPI of a unit or level the model does not have is NaN; `unknownUnit(in:)` and
-  /// `unknownLevel(in:)` say so before a run.
+  /// The KPI called `name`: one of `all`, or one of these forms of a name in the lists
+  /// below: per unit `NAME@UNIT` (`desk_wait_mean@pasc`, `perUnit`), per level
+  /// `NAME@level:LEVEL` (`desk_wait_p90@level:province`, `perLevel`), per deciding agency
+  /// `NAME@agency:AGENCY` (`perAgency`), per field `NAME@field:FIELD` (`perField`), per
+  /// month `NAME@month:YYYY-MM`, all levels or one (`NAME@month:YYYY-MM@level:LEVEL`,
+  /// `perMonth`). A KPI of a unit, level, agency, field or month the model does not have is
+  /// NaN; `unknownTarget(in:)` says so before a run.
   public static func named(_ name: String) -> KPI? {
     if let k = all.first(where: { $0.name == name }) { return k }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
+    if unit.hasPrefix(monthPrefix) { return month(name, base: base, label: String(unit.dropFirst(monthPrefix.count))) }
+    if unit.hasPrefix(fieldPrefix) { return field(name, base: base, field: String(unit.dropFirst(fieldPrefix.count))) }
     if unit.hasPrefix(agencyPrefix) {
       let agency = String(unit.dropFirst(agencyPrefix.count))
       guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
@@ -48,7 +52,7 @@ public struct KPI: Sendable {
   public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
-    if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) { return nil }
+    if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix) || unit.hasPrefix(fieldPrefix) { return nil }
     return model.units.contains { $0.id == unit } ? nil : unit
   }
 
@@ -73,6 +77,11 @@ public struct KPI: Sendable {
   /// "By deciding agency" table).
   public static let perAgency: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, String) -> Double)] = [
     ("received", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.received) }),
+    ("received_new", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew) }),
+    ("online_share_of_received", .percent, { r, m, a in
+      let all = r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew
+      return all > 0 ? 100 * Double(r.total { _, p, c in m.procedures[p].owner == a && c == .online }.receivedNew) / Double(all) : 0
+    }),
     ("resolved_overdue", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.resolvedOverdue) }),
     ("in_progress_end", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.inProgressEnd) }),
     ("on_time_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.onTimeRateOfReceived }),
@@ -97,6 +106,12 @@ public struct KPI: Sendable {
   /// are the level's own (quantiles from the level's histogram, not an average of units).
   public static let perLevel: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
     ("received", .dossiers, { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.received) }),
+    ("received_walk_in", .dossiers, { r, m, l in Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.receivedNew) }),
+    ("first_contacts_walk_in", .visits, { r, m, l in Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.arrivals) }),
+    ("online_share_of_received", .percent, { r, m, l in
+      let all = r.total { u, _, _ in m.units[u].level == l }.receivedNew
+      return all > 0 ? 100 * Double(r.total { u, _, c in m.units[u].level == l && c == .online }.receivedNew) / Double(all) : 0
+    }),
     ("on_time_rate_of_received", .percent, { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfReceived }),
     ("on_time_rate_of_resolved", .percent, { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfResolved }),
     ("resolved_overdue", .dossiers, { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.resolvedOverdue) }),
