@@ -56,17 +56,23 @@ let package = Package(
       name: "OneStopScenario",
       dependencies: ["OneStopModel", "DESKernel", .product(name: "Yams", package: "Yams")]
     ),
+    // Result files: atomic writes, journals, JSON through `Encodable` and CSV fields, with
+    // the one number format of every file onestop writes. Knows no model.
+    .target(
+      name: "OneStopIO",
+      dependencies: []
+    ),
     // Parameter sweeps: the manifest (plan), running rows and chunks with atomic,
     // resumable row results, and the order-independent merge.
     .target(
       name: "OneStopSweep",
-      dependencies: ["OneStopScenario", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // Staffing plans: the targets, candidate plans run on common random numbers, the
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
     .target(
       name: "OneStopStaff",
-      dependencies: ["OneStopScenario", "OneStopSweep", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // Reports for people who decide: one self-contained HTML page (inline SVG charts,
     // Vietnamese or English) from a run's result directory.
@@ -78,12 +84,19 @@ let package = Package(
     // Nelder-Mead) on common random numbers, with a plausibility bound on utilisation.
     .target(
       name: "OneStopCalibrate",
-      dependencies: ["OneStopScenario", "OneStopSweep", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
       dependencies: ["DESKernel"],
+      swiftSettings: optimisedInDebug
+    ),
+    // Benchmarks, kept out of the product library: the synthetic province (a Tuyen
+    // Quang-sized model built in code) and the measurements behind `onestop bench`.
+    .target(
+      name: "OneStopBench",
+      dependencies: ["OneStopModel", "DESKernel", "ReferenceModels"],
       swiftSettings: optimisedInDebug
     ),
     // The command-line tool: wires the libraries together, nothing more.
@@ -93,7 +106,9 @@ let package = Package(
         "DESKernel",
         "OneStopModel",
         "OneStopScenario",
+        "OneStopBench",
         "OneStopCalibrate",
+        "OneStopIO",
         "OneStopReport",
         "OneStopStaff",
         "OneStopSweep",
@@ -115,7 +130,7 @@ let package = Package(
     // validation ladder and property tests over random provinces.
     .testTarget(
       name: "OneStopModelTests",
-      dependencies: ["DESKernel", "OneStopModel", "ReferenceModels", "TestSupport"]
+      dependencies: ["DESKernel", "OneStopBench", "OneStopModel", "ReferenceModels", "TestSupport"]
     ),
     // Scenario files: one broken fixture per kind of error, extends and --set, fuzzing,
     // and every bundled scenario (the Tuyen Quang calibration bounds included).
@@ -127,7 +142,7 @@ let package = Package(
     // The built command-line tool: help, errors, exit codes, result files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["OneStopSweep", "DESKernel", "TestSupport"]
+      dependencies: ["OneStopIO", "DESKernel", "TestSupport"]
     ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(

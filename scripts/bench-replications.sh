@@ -6,6 +6,8 @@
 # 1. REPLICATIONS replications on all cores: wall time and peak memory (GNU time).
 # 2. Parallel efficiency: 20 replications on 1 thread, then on all cores.
 # 3. --replications auto with the default precision targets.
+# Memory does not grow with REPLICATIONS (replications are folded as they finish):
+# scripts/bench-replications.sh 1000 peaks where 100 does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-100}

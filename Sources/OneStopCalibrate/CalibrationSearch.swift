@@ -2,7 +2,7 @@ import DESKernel
 import Foundation
 import OneStopModel
 import OneStopScenario
-import OneStopSweep
+import OneStopIO
 
 /// A scenario key the calibration may move, within bounds (`--param key.path=LOW..HIGH`).
 /// Integer bounds on a key that holds an integer make an integer parameter.
@@ -82,14 +82,21 @@ public final class CalibrationSearch {
     self.log = log
     if let journal, let text = try? String(contentsOfFile: journal, encoding: .utf8) {
       for line in text.split(separator: "\n") {
-        guard let data = line.data(using: .utf8), let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-          o["key"] as? String == journalKey, let values = (o["values"] as? [NSNumber])?.map(\.doubleValue),
-          let kpis = (o["kpis"] as? [[NSNumber]])?.map({ $0.map(\.doubleValue) }), let u = (o["max_utilisation"] as? NSNumber)?.doubleValue
-        else { continue }
-        cache[cacheKey(values)] = finish(values, kpis, u)
+        // JSONDecoder reads doubles exactly; a partial last line does not decode and is skipped.
+        guard let o = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), o.key == journalKey else { continue }
+        cache[cacheKey(o.values)] = finish(o.values, o.kpis.map { $0.map { $0 ?? .nan } }, o.max_utilisation)
       }
       if !cache.isEmpty { log("resuming: \(cache.count) candidates already run in \(journal)") }
     }
+  }
+
+  /// One line of `calibration.jsonl`: a candidate, its targets' values per replication
+  /// and its busiest back office.
+  struct JournalLine: Codable {
+    let key: String
+    let values: [Double]
+    let kpis: [[Double?]]
+    let max_utilisation: Double
   }
 
   private var journalKey: String {
@@ -101,7 +108,7 @@ public final class CalibrationSearch {
   private func finish(_ values: [Double], _ kpis: [[Double]], _ u: Double) -> Evaluation {
     var misfit = 0.0
     for (k, t) in targets.targets.enumerated() where t.tolerance > 0 {
-      let mean = kpis[k].reduce(0, +) / Double(max(kpis[k].count, 1))
+      let mean = Estimate(kpis[k]).mean
       misfit += t.weight * pow((mean - t.value) / t.tolerance, 2)
     }
     let penalty = u > maxUtilisation ? 1_000 * (u - maxUtilisation) : 0
@@ -124,25 +131,29 @@ public final class CalibrationSearch {
     } catch {
       throw CalibrationError("\(key) does not build:\n\(error)")
     }
-    let results = Replications.run(model, seed: seed, count: replications, threads: threads)
-    runs += results.count
-    let kpis = targets.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
-    var u = 0.0
-    for r in results {
-      for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stationAvailableSeconds[s] > 0 {
-        u = max(u, 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s])
-      }
-    }
+    var series = KPISeries(targets.targets.map { KPI.named($0.kpi)! } + [Self.busiestBackOffice], model: model)
+    Replications.run(model, seed: seed, count: replications, threads: threads, into: &series)
+    runs += series.count
+    let kpis = Array(series.values.dropLast())
+    let u = series.values.last!.reduce(0.0, max)
     let e = finish(values, kpis, u)
     cache[key] = e
     if let journal {
-      let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(values.map(JSONText.number).joined(separator: ","))], "
-        + "\"kpis\": [\(kpis.map { "[" + $0.map { $0.isFinite ? JSONText.number($0) : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))], "
-        + "\"max_utilisation\": \(JSONText.number(u))}\n"
-      appendJournalLine(line, to: journal)
+      let line = JournalLine(key: journalKey, values: values, kpis: kpis.map { $0.map { $0.isFinite ? $0 : nil } }, max_utilisation: u)
+      appendJournalLine(JSONText.encode(line, expand: 0), to: journal)
     }
     log("  [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \(String(format: "%.1f", u)) %")
     return e
+  }
+
+  /// The utilisation (%) of the busiest back office (online intake aside) over the run:
+  /// the plausibility bound's measure.
+  static let busiestBackOffice = KPI("busiest_back_office_utilisation", .percent) { r, model in
+    var u = 0.0
+    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stationAvailableSeconds[s] > 0 {
+      u = max(u, 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s])
+    }
+    return u
   }
 
   /// The screen (`screen` Latin-hypercube points, plus the scenario as it is when

@@ -12,10 +12,13 @@ public struct TargetCheck: Sendable {
   /// half-width, and whether the mean lies within the tolerance.
   public struct Row: Sendable {
     public let target: TargetFile.Target
-    public let unit: String
+    /// The KPI's unit; nil for a name that is not a KPI (refused before a run).
+    public let unit: KPIUnit?
     public let values: [Double]
-    public let mean: Double
-    public let halfWidth: Double
+    /// The simulated mean over replications with its 95 % half-width.
+    public let estimate: Estimate
+    public var mean: Double { estimate.mean }
+    public var halfWidth: Double { estimate.halfWidth }
     public var within: Bool { mean.isFinite && abs(mean - target.value) <= target.tolerance }
     /// weight × ((simulated − report) / tolerance)², 0 for a zero tolerance.
     public var misfit: Double { target.tolerance > 0 ? target.weight * pow((mean - target.value) / target.tolerance, 2) : 0 }
@@ -26,11 +29,7 @@ public struct TargetCheck: Sendable {
   /// Rows from the per-target values of each replication (`perTarget[k]` for target k).
   public init(_ file: TargetFile, perTarget: [[Double]]) {
     rows = zip(file.targets, perTarget).map { t, xs in
-      var tally = Tally()
-      xs.forEach { tally.add($0) }
-      let sd = xs.count > 1 ? tally.standardDeviation : 0
-      return Row(target: t, unit: KPI.named(t.kpi)?.unit ?? "", values: xs, mean: tally.mean,
-        halfWidth: xs.count > 1 ? StudentT.halfWidth(sd: sd, count: xs.count) : 0)
+      Row(target: t, unit: KPI.named(t.kpi)?.unit, values: xs, estimate: Estimate(xs))
     }
   }
 

@@ -2,7 +2,7 @@ import DESKernel
 import Foundation
 import OneStopModel
 import OneStopScenario
-import OneStopSweep
+import OneStopIO
 
 /// One candidate plan run on the replications of the search: the values of the targets'
 /// KPIs per replication, and the pools' offered load (for the warm start).
@@ -79,9 +79,10 @@ public final class StaffEvaluator {
     let (_, model) = try model(x)
     let first = known?.replications ?? 0
     let started = Date()
-    let results = Replications.run(model, seed: seed, first: first, count: replications - first, threads: threads)
-    replicationsRun += results.count
-    let fresh = targets.map { t in results.map { t.kpi.value($0, model) } }
+    var series = KPISeries(targets.map(\.kpi), model: model)
+    Replications.run(model, seed: seed, first: first, count: replications - first, threads: threads, into: &series)
+    replicationsRun += series.count
+    let fresh = series.values
     if known == nil { known = StaffEvaluation(values: x, kpis: fresh) } else {
       for k in targets.indices { known!.kpis[k] += fresh[k] }
     }
@@ -89,7 +90,7 @@ public final class StaffEvaluator {
     append(known!)
     let seconds = Date().timeIntervalSince(started)
     progress?("  [\(evaluations)] \(describe(x, from: reference)): "
-      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(StaffEstimate(known!.kpis[k]).mean))" }.joined(separator: ", ")
+      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(Estimate(known!.kpis[k]).mean))" }.joined(separator: ", ")
       + " (\(replications) replications, \(String(format: "%.1f", seconds)) s)")
     return known!
   }
@@ -119,21 +120,33 @@ public final class StaffEvaluator {
 
   private func append(_ e: StaffEvaluation) {
     guard let journal else { return }
-    let line = "{\"key\": \(JSONText.string(journalKey)), \"values\": [\(e.values.map(String.init).joined(separator: ","))], \"kpis\": [\(e.kpis.map { "[" + $0.map { $0.isFinite ? "\($0)" : "null" }.joined(separator: ",") + "]" }.joined(separator: ","))]}\n"
-    appendJournalLine(line, to: journal)
+    appendJournalLine(JSONText.encode(JournalLine(key: journalKey, values: e.values, kpis: e.kpis), expand: 0), to: journal)
+  }
+
+  /// One line of `evaluations.jsonl`: a plan and its targets' values per replication.
+  struct JournalLine: Codable {
+    let key: String
+    let values: [Int]
+    let kpis: [[Double?]]
+
+    init(key: String, values: [Int], kpis: [[Double]]) {
+      self.key = key
+      self.values = values
+      self.kpis = kpis.map { $0.map { $0.isFinite ? $0 : nil } }
+    }
   }
 
   private func loadJournal(_ path: String) {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
     var loaded = 0
     for line in text.split(separator: "\n") {
-      guard let data = line.data(using: .utf8),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-        object["key"] as? String == journalKey,
-        let values = object["values"] as? [Int], values.count == variables.count,
-        let kpis = object["kpis"] as? [[Any]], kpis.count == targets.count
+      // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not); a
+      // partial last line of an interrupted run does not decode and is skipped.
+      guard let entry = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), entry.key == journalKey,
+        entry.values.count == variables.count, entry.kpis.count == targets.count
       else { continue }
-      let numbers = kpis.map { $0.map { ($0 as? Double) ?? (($0 as? Int).map(Double.init) ?? .nan) } }
+      let values = entry.values
+      let numbers = entry.kpis.map { $0.map { $0 ?? .nan } }
       if let old = cache[values], old.replications >= numbers[0].count { continue }
       cache[values] = StaffEvaluation(values: values, kpis: numbers)
       loaded += 1

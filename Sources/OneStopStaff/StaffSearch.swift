@@ -74,7 +74,7 @@ public struct StaffSearch {
 
   func meansMeet(_ e: StaffEvaluation) -> Bool {
     targets.indices.allSatisfy { k in
-      let m = StaffEstimate(e.kpis[k]).mean
+      let m = Estimate(e.kpis[k]).mean
       return targets[k].sense == .atMost ? m <= targets[k].limit : m >= targets[k].limit
     }
   }
@@ -97,7 +97,7 @@ public struct StaffSearch {
     let best = try evaluate(top)
     if !isMet(best) {
       let failing = targets.indices.filter { !targets[$0].isMet(best.kpis[$0]) }.map { k -> String in
-        let est = StaffEstimate(best.kpis[k])
+        let est = Estimate(best.kpis[k])
         return "  \(targets[k].text): with every variable at its upper bound the mean is \(StaffFormat.number(est.mean)) \(targets[k].kpi.unit) and its one-sided 95 % bound \(StaffFormat.number(targets[k].bound(best.kpis[k])))"
       }
       throw StaffError("no plan within the bounds meets every target:\n\(failing.joined(separator: "\n"))\nRaise the upper bounds (--vary KEY=LOW..HIGH) or relax the target.")
@@ -233,22 +233,23 @@ public struct StaffSearch {
   public func warmStart(utilisation: Double = 0.85) throws(StaffError) -> [Int] {
     let current = variables.map(\.current)
     let (_, baseModel) = try evaluator.model(current)
-    let results = Replications.run(baseModel, seed: evaluator.seed, count: Swift.min(2, replications), threads: evaluator.threads)
-    var deskLoad = [Double](repeating: 0, count: baseModel.deskGroups.count)
-    var stationLoad = [Double](repeating: 0, count: baseModel.stations.count)
-    for r in results {
-      for (g, group) in baseModel.deskGroups.enumerated() where group.count > 0 {
-        // Open desk-seconds of the group over its desks: one desk's open time.
-        let perDesk = r.deskOpenSeconds[g] / Double(group.count)
-        guard perDesk > 0 else { continue }
-        deskLoad[g] = Swift.max(deskLoad[g], r.deskBusySeconds[g] / perDesk)
+    // Offered load per desk group and per station: busy time over one person's open time.
+    let loads = baseModel.deskGroups.indices.map { g in
+      KPI("desk_load_\(g)", .staff) { r, m in
+        let perDesk = r.deskOpenSeconds[g] / Double(m.deskGroups[g].count)
+        return m.deskGroups[g].count > 0 && perDesk > 0 ? r.deskBusySeconds[g] / perDesk : 0
       }
-      for (s, station) in baseModel.stations.enumerated() where station.officers > 0 {
-        let perOfficer = r.stationAvailableSeconds[s] / Double(station.officers)
-        guard perOfficer > 0 else { continue }
-        stationLoad[s] = Swift.max(stationLoad[s], r.stationBusySeconds[s] / perOfficer)
+    } + baseModel.stations.indices.map { s in
+      KPI("station_load_\(s)", .officers) { r, m in
+        let perOfficer = r.stationAvailableSeconds[s] / Double(m.stations[s].officers)
+        return m.stations[s].officers > 0 && perOfficer > 0 ? r.stationBusySeconds[s] / perOfficer : 0
       }
     }
+    var series = KPISeries(loads, model: baseModel)
+    Replications.run(baseModel, seed: evaluator.seed, count: Swift.min(2, replications), threads: evaluator.threads, into: &series)
+    let peak = series.values.map { $0.reduce(0.0, Swift.max) }
+    let deskLoad = Array(peak.prefix(baseModel.deskGroups.count))
+    let stationLoad = Array(peak.dropFirst(baseModel.deskGroups.count))
     var start = current
     for i in variables.indices {
       var up = current

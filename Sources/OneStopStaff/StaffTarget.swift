@@ -48,7 +48,7 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
     }
     var value = parts[1].trimmingCharacters(in: .whitespaces)
     var scale = 1.0
-    let suffixes: [(String, String, Double)] = [("min", "min", 1), ("m", "min", 1), ("h", "min", 60), ("s", "min", 1.0 / 60), ("%", "%", 1)]
+    let suffixes: [(String, KPIUnit, Double)] = [("min", .minutes, 1), ("m", .minutes, 1), ("h", .minutes, 60), ("s", .minutes, 1.0 / 60), ("%", .percent, 1)]
     for (suffix, unit, factor) in suffixes where value.hasSuffix(suffix) {
       guard kpi.unit == unit else {
         throw StaffError("target '\(text)': '\(suffix)' does not fit \(kpi.name), which is in \(kpi.unit)")
@@ -67,8 +67,8 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
 
   /// The one-sided 95 % bound that must satisfy the limit, from per-replication values.
   public func bound(_ values: [Double]) -> Double {
-    let est = StaffEstimate(values)
-    return sense == .atMost ? est.mean + est.oneSided : est.mean - est.oneSided
+    let est = Estimate(values)
+    return sense == .atMost ? est.mean + est.oneSidedMargin : est.mean - est.oneSidedMargin
   }
 
   public func isMet(_ values: [Double]) -> Bool {
@@ -83,37 +83,15 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
     let b = bound(values)
     guard !b.isNaN else { return 1 }
     let gap = sense == .atMost ? b - limit : limit - b
-    return Swift.max(0, gap) / Swift.max(abs(limit), 1e-9 + (kpi.unit == "%" ? 1 : 0.1))
+    return Swift.max(0, gap) / Swift.max(abs(limit), 1e-9 + (kpi.unit == .percent ? 1 : 0.1))
   }
 
   /// The mean relative to the limit, larger is worse: what the budget mode improves once
   /// targets are met.
   public func badness(_ values: [Double]) -> Double {
-    let m = StaffEstimate(values).mean
-    let scale = Swift.max(abs(limit), kpi.unit == "%" ? 1 : 0.1)
+    let m = Estimate(values).mean
+    let scale = Swift.max(abs(limit), kpi.unit == .percent ? 1 : 0.1)
     return (sense == .atMost ? m - limit : limit - m) / scale
-  }
-}
-
-/// Mean, two-sided 95 % half-width and one-sided 95 % margin of replication values.
-public struct StaffEstimate: Sendable {
-  public let mean: Double
-  public let halfWidth: Double
-  public let oneSided: Double
-
-  public init(_ xs: [Double]) {
-    var t = Tally()
-    xs.forEach { t.add($0) }
-    mean = t.mean
-    let n = xs.count
-    if n >= 2 {
-      let se = t.standardDeviation / Double(n).squareRoot()
-      halfWidth = StudentT.quantile(0.975, degreesOfFreedom: Double(n - 1)) * se
-      oneSided = StudentT.quantile(0.95, degreesOfFreedom: Double(n - 1)) * se
-    } else {
-      halfWidth = .infinity
-      oneSided = .infinity
-    }
   }
 }
 
@@ -156,8 +134,8 @@ public enum StaffFormat {
   }
 
   /// `mean ± half-width` (the mean alone when there is no interval).
-  public static func pm(_ e: StaffEstimate) -> String {
-    guard e.halfWidth.isFinite else { return number(e.mean) }
+  public static func pm(_ e: Estimate) -> String {
+    guard e.hasInterval else { return number(e.mean) }
     return "\(number(e.mean)) ± \(number(e.halfWidth))"
   }
 }

@@ -2,6 +2,7 @@ import DESKernel
 import Dispatch
 import Foundation
 import Synchronization
+import OneStopIO
 import OneStopModel
 import OneStopScenario
 
@@ -99,30 +100,27 @@ public struct Manifest: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// `manifest.json`: the plan's fields, then one line per row.
   public func json() -> String {
-    var lines: [String] = []
-    lines.append("  \"format\": \(JSONText.string(Manifest.format)),")
-    lines.append("  \"sweep\": \(JSONText.string(sweep)),")
-    lines.append("  \"description\": \(JSONText.string(description)),")
-    lines.append("  \"sweep_file\": \(JSONText.string(sweepFile)),")
-    lines.append("  \"base\": \(JSONText.string(base)),")
-    lines.append("  \"base_hash\": \(JSONText.string(baseHash)),")
-    lines.append("  \"manifest_hash\": \(JSONText.string(hash)),")
-    lines.append("  \"replications\": \(replications),")
-    lines.append("  \"seed\": \(seed),")
-    lines.append("  \"seeds\": \(JSONText.string(seeds)),")
-    lines.append("  \"kpis\": [\(kpis.map(JSONText.string).joined(separator: ", "))],")
-    lines.append("  \"parameters\": [\(parameters.map(JSONText.string).joined(separator: ", "))],")
-    lines.append("  \"parameter_names\": [\(parameterNames.map(JSONText.string).joined(separator: ", "))],")
-    lines.append("  \"chunk_size\": \(chunkSize),")
-    lines.append("  \"chunks\": \(chunks),")
-    lines.append("  \"row_count\": \(rows.count),")
-    lines.append("  \"rows\": [")
-    lines.append(rows.map { r in
-      "    {\"id\": \(JSONText.string(r.id)), \"chunk\": \(r.chunk), \"seed\": \(r.seed), \"values\": [\(r.values.map(JSONText.string).joined(separator: ", "))]}"
-    }.joined(separator: ",\n"))
-    lines.append("  ]")
-    return "{\n" + lines.joined(separator: "\n") + "\n}\n"
+    struct File: Encodable {
+      struct Row: Encodable {
+        let id: String
+        let chunk: Int
+        let seed: UInt64
+        let values: [String]
+      }
+      let format, sweep, description, sweep_file, base, base_hash, manifest_hash: String
+      let replications: Int
+      let seed: UInt64
+      let seeds: String
+      let kpis, parameters, parameter_names: [String]
+      let chunk_size, chunks, row_count: Int
+      let rows: [Row]
+    }
+    return JSONText.encode(File(format: Manifest.format, sweep: sweep, description: description, sweep_file: sweepFile, base: base,
+      base_hash: baseHash, manifest_hash: hash, replications: replications, seed: seed, seeds: seeds, kpis: kpis,
+      parameters: parameters, parameter_names: parameterNames, chunk_size: chunkSize, chunks: chunks, row_count: rows.count,
+      rows: rows.map { File.Row(id: $0.id, chunk: $0.chunk, seed: $0.seed, values: $0.values) }))
   }
 
   /// Reads `DIR/manifest.json`.
@@ -183,7 +181,7 @@ public struct Manifest: Sendable, Equatable {
 
   /// The largest seed written: 2^53 - 1, the largest integer every JSON reader (jq,
   /// JavaScript, R, Excel) reads exactly.
-  public static let maxSeed: UInt64 = (1 << 53) - 1
+  public static let maxSeed: UInt64 = JSONText.largestExactInteger
 
   /// A row id that is a plain file name: 1-64 of A-Z a-z 0-9 - _, not starting with '-'.
   public static func isSafeID(_ id: String) -> Bool {
@@ -230,42 +228,4 @@ public struct Manifest: Sendable, Equatable {
 public struct SweepError: Error, CustomStringConvertible {
   public let description: String
   public init(_ description: String) { self.description = description }
-}
-
-/// JSON text with a fixed format, so equal data give equal bytes.
-public enum JSONText {
-  public static func string(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default:
-        if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-      }
-    }
-    return out + "\""
-  }
-
-  /// The one number format of every file onestop writes (JSON and CSV): a whole number
-  /// below 10^15 as an integer (`180150`), any other finite double as the shortest
-  /// decimal that reads back as the same double (`93.06234567891234`, `1e-05`); null
-  /// when not finite. The same value has the same text in every file.
-  public static func number(_ x: Double) -> String {
-    guard x.isFinite else { return "null" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return "\(x)"
-  }
-
-  /// A CSV field, quoted when it holds a comma, quote, line feed or carriage return, or
-  /// begins or ends with a space (RFC 4180); quotes inside are doubled.
-  public static func csvField(_ s: String) -> String {
-    let needs = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ") || s.hasSuffix(" ")
-    return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-  }
-
-  /// A CSV number: `number`, with an empty cell (NA) for a value that is not finite.
-  public static func csvNumber(_ x: Double) -> String { x.isFinite ? number(x) : "" }
 }

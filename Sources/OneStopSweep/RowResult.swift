@@ -1,5 +1,6 @@
 import DESKernel
 import Foundation
+import OneStopIO
 import OneStopModel
 
 /// The result of one row: every collected KPI's value in every replication. Written to
@@ -38,17 +39,16 @@ public struct RowResult: Sendable, Equatable {
   /// changed) no longer matches. Not a defence against someone who recomputes it.
   public var checksum: String { String(StreamKey.fnv1a(checksumText), radix: 16) }
 
+  /// The point file: its fields, each KPI's values on one line, and the checksum.
   public func json() -> String {
-    var lines: [String] = []
-    lines.append("  \"id\": \(JSONText.string(id)),")
-    lines.append("  \"manifest_hash\": \(JSONText.string(manifestHash)),")
-    lines.append("  \"seed\": \(seed),")
-    lines.append("  \"values\": [\(values.map(JSONText.string).joined(separator: ", "))],")
-    lines.append("  \"kpis\": {")
-    lines.append(kpis.map { "    \(JSONText.string($0.0)): [\($0.1.map(JSONText.number).joined(separator: ", "))]" }.joined(separator: ",\n"))
-    lines.append("  },")
-    lines.append("  \"checksum\": \(JSONText.string(checksum))")
-    return "{\n" + lines.joined(separator: "\n") + "\n}\n"
+    struct File: Encodable {
+      let id, manifest_hash: String
+      let seed: UInt64
+      let values: [String]
+      let kpis: JSONObject<[Double]>
+      let checksum: String
+    }
+    return JSONText.encode(File(id: id, manifest_hash: manifestHash, seed: seed, values: values, kpis: JSONObject(kpis), checksum: checksum))
   }
 
   /// Why a point file does not count as the result of its point.

@@ -2,6 +2,7 @@ import DESKernel
 import Dispatch
 import Foundation
 import Synchronization
+import OneStopIO
 import OneStopModel
 import OneStopScenario
 
@@ -44,17 +45,6 @@ public enum SweepMerge {
     return (found, missing, invalid)
   }
 
-  /// The column suffix of a KPI unit, the same in every CSV file onestop writes.
-  public static func suffix(unit: String) -> String {
-    switch unit {
-    case "%": return "_pct"
-    case "min": return "_min"
-    case "days": return "_days"
-    case "hours": return "_hours"
-    default: return ""
-    }
-  }
-
   /// A parameter's values as numbers when they are numbers, with one unit dropped into
   /// the column name (`55s` -> `55` in `..._s`, `12m` -> `12` in `..._min`); other
   /// values (times of day, mappings) as written.
@@ -76,14 +66,9 @@ public enum SweepMerge {
     return (name, values)
   }
 
-  /// The 95 % interval written for a KPI: mean ± half-width, cut at 0 below (every KPI
-  /// is a count, a duration, a rate or a share, none negative).
-  public static func interval(_ mean: Double, _ half: Double) -> (Double, Double) {
-    (max(0, mean - half), mean + half)
-  }
-
+  /// `results.csv` and `summary.json` of `results` (in manifest order), `missing` listed.
   public static func merge(_ manifest: Manifest, results: [RowResult], missing: [Manifest.Row]) -> Outcome {
-    let units = Dictionary(uniqueKeysWithValues: manifest.kpis.map { ($0, KPI.named($0)?.unit ?? "") })
+    let units = manifest.kpis.map { KPI.named($0)?.unit }
     // Plain columns: a parameter's name with its values' unit; a KPI's name with its unit.
     let byRow = Dictionary(uniqueKeysWithValues: manifest.rows.enumerated().map { ($1.id, $0) })
     var parameterColumns: [String] = []
@@ -93,45 +78,49 @@ public enum SweepMerge {
       parameterColumns.append(column)
       for (k, v) in values.enumerated() { plain[k].append(v) }
     }
-    let kpiColumns = manifest.kpis.map { SweepFile.columnName($0) + suffix(unit: units[$0] ?? "") }
+    let kpiColumns = zip(manifest.kpis, units).map { SweepFile.columnName($0) + ($1?.columnSuffix ?? "") }
     var header = ["id"] + parameterColumns + ["seed", "replications"]
     for c in kpiColumns { header += [c, "\(c)_ci95_low", "\(c)_ci95_high"] }
     var csv = [header.map(JSONText.csvField).joined(separator: ",")]
-    var points: [String] = []
+    var points: [SweepSummaryFile.Point] = []
     for r in results {
       var fields = [r.id] + (byRow[r.id].map { plain[$0] } ?? r.values) + [String(r.seed), String(manifest.replications)]
-      var estimates: [String] = []
+      var estimates: [(String, Estimate)] = []
       for (name, values) in r.kpis {
-        let (mean, half) = estimate(values)
-        let (low, high) = interval(mean, half)
-        fields += [JSONText.csvNumber(mean), JSONText.csvNumber(low), JSONText.csvNumber(high)]
-        estimates.append("\(JSONText.string(name)): {\"mean\": \(JSONText.number(mean)), \"ci95\": [\(JSONText.number(low)), \(JSONText.number(high))]}")
+        let e = Estimate(values)
+        fields += [JSONText.csvNumber(e.mean), JSONText.csvNumber(e.low), JSONText.csvNumber(e.high)]
+        estimates.append((name, e))
       }
       csv.append(fields.map(JSONText.csvField).joined(separator: ","))
-      points.append("    {\"id\": \(JSONText.string(r.id)), \"seed\": \(r.seed), \"values\": {"
-        + zip(manifest.parameters, r.values).map { "\(JSONText.string($0)): \(JSONText.string($1))" }.joined(separator: ", ")
-        + "}, \"kpis\": {" + estimates.joined(separator: ", ") + "}}")
+      points.append(SweepSummaryFile.Point(id: r.id, seed: r.seed, values: JSONObject(Array(zip(manifest.parameters, r.values))),
+        kpis: JSONObject(estimates)))
     }
-    var j: [String] = []
-    j.append("  \"sweep\": \(JSONText.string(manifest.sweep)),")
-    j.append("  \"base\": \(JSONText.string(manifest.base)),")
-    j.append("  \"manifest_hash\": \(JSONText.string(manifest.hash)),")
-    j.append("  \"replications\": \(manifest.replications),")
-    j.append("  \"seeds\": \(JSONText.string(manifest.seeds)),")
-    j.append("  \"parameters\": [\(manifest.parameters.map(JSONText.string).joined(separator: ", "))],")
-    j.append("  \"kpis\": {\(manifest.kpis.map { "\(JSONText.string($0)): \(JSONText.string(units[$0] ?? ""))" }.joined(separator: ", "))},")
-    j.append("  \"columns\": {\(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns).map { "\(JSONText.string($0)): \(JSONText.string($1))" }.joined(separator: ", "))},")
-    j.append("  \"rows\": \(manifest.rows.count),")
-    j.append("  \"complete\": \(missing.isEmpty),")
-    j.append("  \"missing\": [\(missing.map { JSONText.string($0.id) }.joined(separator: ", "))],")
-    j.append("  \"points\": [\n" + points.joined(separator: ",\n") + "\n  ]")
-    return Outcome(csv: csv.joined(separator: "\n") + "\n", json: "{\n" + j.joined(separator: "\n") + "\n}\n", missing: missing)
+    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifest_hash: manifest.hash,
+      replications: manifest.replications, seeds: manifest.seeds, parameters: manifest.parameters,
+      kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
+      columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
+      rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
+    return Outcome(csv: csv.joined(separator: "\n") + "\n", json: JSONText.encode(summary), missing: missing)
   }
+}
 
-  /// Mean and 95 % Student-t half-width over replications (0 for one replication).
-  static func estimate(_ xs: [Double]) -> (Double, Double) {
-    var t = Tally()
-    for x in xs { t.add(x) }
-    return (t.mean, xs.count > 1 ? StudentT.halfWidth(sd: t.standardDeviation, count: xs.count) : 0)
+/// The schema of a merged sweep's `summary.json`: the plan, and per point its parameter
+/// values and each KPI's mean with its 95 % interval.
+struct SweepSummaryFile: Encodable {
+  struct Point: Encodable {
+    let id: String
+    let seed: UInt64
+    let values: JSONObject<String>
+    let kpis: JSONObject<Estimate>
   }
+  let sweep, base, manifest_hash: String
+  let replications: Int
+  let seeds: String
+  let parameters: [String]
+  let kpis: JSONObject<String>
+  let columns: JSONObject<String>
+  let rows: Int
+  let complete: Bool
+  let missing: [String]
+  let points: [Point]
 }

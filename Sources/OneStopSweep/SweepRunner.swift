@@ -1,6 +1,7 @@
 import DESKernel
 import Dispatch
 import Foundation
+import OneStopIO
 import OneStopModel
 import OneStopScenario
 import Synchronization
@@ -60,14 +61,12 @@ public struct SweepRunner: Sendable {
     }
     // The base's hash was checked once (init): the point's scenario is the base with the
     // planned values, so it is the planned scenario.
-    let results = Replications.run(model, seed: row.seed, count: manifest.replications, threads: threads)
-    if let v = results.flatMap(\.conservationViolations).first {
+    var series = KPISeries(manifest.kpis.map { KPI.named($0)! }, model: model)
+    Replications.run(model, seed: row.seed, count: manifest.replications, threads: threads, into: &series)
+    if let v = series.violations.first {
       throw SweepError("row \(row.id): conservation check failed (a bug in onestop; please report it): \(v)")
     }
-    let kpis = manifest.kpis.map { name -> (String, [Double]) in
-      let k = KPI.named(name)!
-      return (name, results.map { k.value($0, model) })
-    }
+    let kpis = Array(zip(manifest.kpis, series.values))
     return RowResult(id: row.id, manifestHash: manifest.hash, seed: row.seed, values: row.values, kpis: kpis)
   }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DESKernel
 import OneStopModel
-import OneStopSweep
+import OneStopIO
 
 /// A precision target for `--replications auto`: the 95 % half-width of a KPI, absolute
 /// (in the KPI's unit) or relative to its mean (`5%`).
@@ -49,7 +49,7 @@ struct PrecisionTarget: CustomStringConvertible {
   /// The half-width this target asks for, given the current mean.
   func goal(mean: Double) -> Double { relative ? value / 100 * abs(mean) : value }
 
-  var description: String { "\(kpi.name) ±\(relative ? fmt(value, 6) + " %" : fmt(value, 6) + " " + kpi.unit)" }
+  var description: String { "\(kpi.name) ±\(relative ? fmt(value, 6) + " %" : fmt(value, 6) + " " + kpi.unit.symbol)" }
 }
 
 /// The closest candidate within a few edits, for "did you mean".
@@ -112,37 +112,37 @@ enum AutoReplications {
   }
 
   struct Outcome {
-    /// Per model, the results of replications 0 ..< n.
-    let results: [[RunResult]]
+    /// Per model, replications 0 ..< n folded (the targets' KPIs among them).
+    let summaries: [ReplicationSummary]
     let status: [Status]
     var met: Bool { status.allSatisfy(\.met) }
+    /// Replications run per model.
+    var replications: Int { summaries.first?.count ?? 0 }
   }
 
   static func run(
     _ models: [CompiledModel], seed: UInt64, threads: Int, targets: [PrecisionTarget], initial: Int = 5, maximum: Int,
     progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
   ) -> Outcome {
-    var results: [[RunResult]] = Array(repeating: [], count: models.count)
+    var summaries = models.map { ReplicationSummary(model: $0, targets: targets.map(\.kpi)) }
     var next = min(max(initial, 2), maximum)
     while true {
-      let first = results[0].count, upTo = next
-      for (m, model) in models.enumerated() {
-        let base = results.flatMap { $0 }.reduce(UInt64(0)) { $0 + $1.events }
-        results[m] += Replications.run(model, seed: seed, first: first, count: upTo - first, threads: threads) { done, _, events in
-          progress?(first + done, upTo, base + events)
+      let first = summaries[0].count, upTo = next
+      for m in models.indices {
+        let base = summaries.reduce(UInt64(0)) { $0 + $1.events }
+        Replications.run(models[m], seed: seed, first: first, count: upTo - first, threads: threads, into: &summaries[m]) {
+          done, _, events in progress?(first + done, upTo, base + events)
         }
       }
       var status: [Status] = []
-      for (m, model) in models.enumerated() {
-        for t in targets {
-          var tally = Tally()
-          for r in results[m] { tally.add(t.kpi.value(r, model)) }
-          let hw = StudentT.halfWidth(sd: tally.standardDeviation, count: results[m].count)
-          status.append(Status(target: t, model: m, mean: tally.mean, halfWidth: hw, goal: t.goal(mean: tally.mean)))
+      for m in models.indices {
+        for (k, t) in targets.enumerated() {
+          let e = summaries[m].targets.estimate(k)
+          status.append(Status(target: t, model: m, mean: e.mean, halfWidth: e.halfWidth, goal: t.goal(mean: e.mean)))
         }
       }
-      let outcome = Outcome(results: results, status: status)
-      let n = results[0].count
+      let outcome = Outcome(summaries: summaries, status: status)
+      let n = outcome.replications
       if outcome.met || n >= maximum { return outcome }
       // n (hw / goal)^2 replications would meet the target; grow at most twofold per
       // step, since the estimate of hw is itself noisy.
@@ -158,7 +158,7 @@ enum AutoReplications {
       let label = s.model < labels.count ? "\(labels[s.model]): " : ""
       print("precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")", to: &e)
     }
-    let n = outcome.results.first?.count ?? 0
+    let n = outcome.replications
     print("precision: \(n) replications\(outcome.met ? "" : ", stopped at --max-replications \(maximum)")", to: &e)
   }
 }

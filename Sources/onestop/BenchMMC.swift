@@ -1,12 +1,6 @@
 import ArgumentParser
-import DESKernel
-import ReferenceModels
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import OneStopBench
+import OneStopIO
 
 /// `onestop bench mmc`: the M/M/c reference model of `scripts/bench-peers.sh`, timed.
 struct BenchMMC: ParsableCommand {
@@ -50,75 +44,44 @@ struct BenchMMC: ParsableCommand {
   }
 
   func run() throws {
-    let config = GGcQueue.Configuration(
-      interarrival: try .exponential(rate: arrivalRate),
-      service: try .exponential(rate: serviceRate),
-      servers: servers,
-      customers: customers)
-    let clock = ContinuousClock()
-    var engine: Engine<GGcQueue>?
-    let elapsed = clock.measure {
-      engine = GGcQueue.simulate(config, seed: seed)
-    }
-    guard let engine else { return }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    let events = engine.eventsProcessed
-    let model = engine.model
-    precondition(model.departed == customers, "benchmark did not serve every customer")
-    let theory = QueueingTheory.mmc(servers: servers, arrivalRate: arrivalRate, serviceRate: serviceRate)
-    let rate = seconds > 0 ? Double(events) / seconds : 0
-
+    var bench = MMCBenchmark()
+    (bench.servers, bench.arrivalRate, bench.serviceRate, bench.customers, bench.seed) = (servers, arrivalRate, serviceRate, customers, seed)
+    let m = try bench.run()
     if json {
-      var fields: [(String, String)] = [
-        ("model", "\"M/M/c\""),
-        ("servers", "\(servers)"),
-        ("arrival_rate", "\(arrivalRate)"),
-        ("service_rate", "\(serviceRate)"),
-        ("seed", "\(seed)"),
-        ("customers", "\(model.departed)"),
-        ("mean_wait", "\(model.waits.mean)"),
-        ("p_wait", "\(model.probabilityOfWaiting)"),
-        ("events", "\(events)"),
-        ("seconds", "\(seconds)"),
-        ("events_per_second", "\(rate)"),
-        ("peak_rss_mib", "\(peakResidentMiB())"),
-      ]
-      if let theory {
-        fields.append(("erlang_c_mean_wait", "\(theory.meanWait)"))
-        fields.append(("erlang_c_p_wait", "\(theory.probabilityOfWaiting)"))
+      /// One benchmark line (scripts/bench.sh, bench-peers.sh read it).
+      struct Line: Encodable {
+        let model = "M/M/c"
+        let servers: Int
+        let arrival_rate, service_rate: Double
+        let seed: UInt64
+        let customers: Int
+        let mean_wait, p_wait: Double
+        let events: UInt64
+        let seconds, events_per_second, peak_rss_mib: Double
+        let erlang_c_mean_wait, erlang_c_p_wait: Double?
       }
-      print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+      print(JSONText.encode(Line(servers: servers, arrival_rate: arrivalRate, service_rate: serviceRate, seed: seed,
+        customers: m.customers, mean_wait: m.meanWait, p_wait: m.probabilityOfWaiting, events: m.events, seconds: m.seconds,
+        events_per_second: m.eventsPerSecond, peak_rss_mib: ResourceUsage.peakResidentMiB, erlang_c_mean_wait: m.theory?.meanWait,
+        erlang_c_p_wait: m.theory?.probabilityOfWaiting), expand: 0), terminator: "")
       return
     }
-
     func fmt(_ x: Double, _ digits: Int = 6) -> String { x.formatted(digits: digits) }
     print("M/M/\(servers)  lambda = \(arrivalRate)/min  mu = \(serviceRate)/min  seed = \(seed)")
-    print("customers served     \(model.departed)")
-    if let theory {
-      let err = (model.waits.mean - theory.meanWait) / theory.meanWait * 100
-      print("mean wait            \(fmt(model.waits.mean)) min   (Erlang C \(fmt(theory.meanWait)), \(fmt(err, 2)) %)")
-      print("P(wait > 0)          \(fmt(model.probabilityOfWaiting))       (Erlang C \(fmt(theory.probabilityOfWaiting)))")
+    print("customers served     \(m.customers)")
+    if let theory = m.theory {
+      let err = (m.meanWait - theory.meanWait) / theory.meanWait * 100
+      print("mean wait            \(fmt(m.meanWait)) min   (Erlang C \(fmt(theory.meanWait)), \(fmt(err, 2)) %)")
+      print("P(wait > 0)          \(fmt(m.probabilityOfWaiting))       (Erlang C \(fmt(theory.probabilityOfWaiting)))")
     } else {
-      print("mean wait            \(fmt(model.waits.mean)) min   (unstable queue: utilisation >= 1, no steady state)")
-      print("P(wait > 0)          \(fmt(model.probabilityOfWaiting))")
+      print("mean wait            \(fmt(m.meanWait)) min   (unstable queue: utilisation >= 1, no steady state)")
+      print("P(wait > 0)          \(fmt(m.probabilityOfWaiting))")
     }
-    print("events               \(events)")
-    print("simulation seconds   \(fmt(seconds, 3))")
-    print("events per second    \(fmt(rate / 1e6, 2)) million")
-    print("peak memory          \(fmt(peakResidentMiB(), 1)) MiB")
+    print("events               \(m.events)")
+    print("simulation seconds   \(fmt(m.seconds, 3))")
+    print("events per second    \(fmt(m.eventsPerSecond / 1e6, 2)) million")
+    print("peak memory          \(fmt(ResourceUsage.peakResidentMiB, 1)) MiB")
   }
-}
-
-/// Peak resident memory of this process in MiB (`ru_maxrss` is in KiB on Linux).
-func peakResidentMiB() -> Double {
-  var usage = rusage()
-  #if os(Linux)
-  guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-  return Double(usage.ru_maxrss) / 1024
-  #else
-  guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
-  return Double(usage.ru_maxrss) / (1024 * 1024)
-  #endif
 }
 
 extension Double {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DESKernel
+import OneStopBench
+import OneStopIO
 import OneStopModel
 
 /// `onestop bench province`: one replication of a Tuyên Quang-sized synthetic province.
@@ -8,7 +9,7 @@ struct BenchProvince: ParsableCommand {
     commandName: "province",
     abstract: "Time one replication of a Tuyen Quang-sized province (1 centre, 7 districts, 138 communes).",
     discussion: """
-      The province is built in code (SyntheticProvince): about 180,000 new dossiers a year over walk-in, postal and online channels, back offices at three levels, the 2022 calendar. Its staffing and service times are priors, not a calibration: use it to measure speed and memory, not to answer policy questions.
+      The province is built in code (SyntheticProvince, in the OneStopBench target): about 180,000 new dossiers a year over walk-in, postal and online channels, back offices at three levels, the 2022 calendar. Its staffing and service times are priors, not a calibration: use it to measure speed and memory, not to answer policy questions.
       """
   )
 
@@ -33,51 +34,42 @@ struct BenchProvince: ParsableCommand {
   }
 
   func run() throws {
-    let config = SyntheticProvince.make(annualDossiers: dossiers ?? 178_173, years: years)
-    let clock = ContinuousClock()
-    let t0 = clock.now
-    let model = try CompiledModel(config)
-    let t1 = clock.now
-    let result = OneStopSimulation.run(model, seed: seed)
-    let t2 = clock.now
-    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-    let compile = seconds(t1 - t0), simulate = seconds(t2 - t1)
-    let total = result.total()
-    let waits = result.allWaits
+    var bench = ProvinceBenchmark()
+    (bench.years, bench.annualDossiers, bench.seed) = (years, dossiers ?? 178_173, seed)
+    let m = try bench.run()
+    let result = m.result, total = result.total(), waits = result.allWaits
     if json {
-      print("""
-        {"model": "synthetic-province", "years": \(years), "seed": \(seed), "received": \(total.received), \
-        "resolved_on_time": \(total.resolvedOnTime), "resolved_overdue": \(total.resolvedOverdue), \
-        "in_progress_end": \(total.inProgressEnd), "events": \(result.events), "compile_seconds": \(compile), \
-        "seconds": \(simulate), "events_per_second": \(Double(result.events) / simulate), \
-        "mean_wait_min": \(waits.mean / 60), "peak_rss_mib": \(peakResidentMiB()), \
-        "conservation_ok": \(result.conservationViolations.isEmpty)}
-        """)
+      /// One benchmark line (scripts/bench-province.sh reads it).
+      struct Line: Encodable {
+        let model = "synthetic-province"
+        let years: Int
+        let seed: UInt64
+        let received, resolved_on_time, resolved_overdue, in_progress_end: Int
+        let events: UInt64
+        let compile_seconds, seconds, events_per_second, mean_wait_min, peak_rss_mib: Double
+        let conservation_ok: Bool
+      }
+      print(JSONText.encode(Line(years: years, seed: seed, received: total.received, resolved_on_time: total.resolvedOnTime,
+        resolved_overdue: total.resolvedOverdue, in_progress_end: total.inProgressEnd, events: result.events,
+        compile_seconds: m.compileSeconds, seconds: m.simulateSeconds, events_per_second: m.eventsPerSecond, mean_wait_min: waits.mean / 60,
+        peak_rss_mib: ResourceUsage.peakResidentMiB, conservation_ok: result.conservationViolations.isEmpty), expand: 0), terminator: "")
       return
     }
-    print("synthetic province, \(model.units.count) units, \(model.stations.count) stations, \(years) year(s), seed \(seed)")
+    print("synthetic province, \(m.model.units.count) units, \(m.model.stations.count) stations, \(years) year(s), seed \(seed)")
     print("received             \(total.received) (\(total.receivedNew) new + \(total.carriedOver) carried over)")
     print("resolved on time     \(total.resolvedOnTime)")
     print("resolved overdue     \(total.resolvedOverdue)")
     print("in progress at end   \(total.inProgressEnd)")
     print("mean desk wait       \((waits.mean / 60).formatted(digits: 1)) min (p90 \((waits.quantile(0.9) / 60).formatted(digits: 1)))")
     print("events               \(result.events)")
-    print("compile seconds      \(compile.formatted(digits: 3))")
-    print("simulation seconds   \(simulate.formatted(digits: 3))")
-    print("events per second    \((Double(result.events) / simulate / 1e6).formatted(digits: 2)) million")
-    print("peak memory          \(peakResidentMiB().formatted(digits: 1)) MiB")
+    print("compile seconds      \(m.compileSeconds.formatted(digits: 3))")
+    print("simulation seconds   \(m.simulateSeconds.formatted(digits: 3))")
+    print("events per second    \((m.eventsPerSecond / 1e6).formatted(digits: 2)) million")
+    print("peak memory          \(ResourceUsage.peakResidentMiB.formatted(digits: 1)) MiB")
     print("conservation         \(result.conservationViolations.isEmpty ? "ok" : "\(result.conservationViolations.count) violations")")
     for v in result.conservationViolations.prefix(8) { print("  " + v) }
-    if verbose { for line in Self.busiest(model, result) { print("  " + line) } }
-  }
-}
-
-extension BenchProvince {
-  /// Stations sorted by utilisation, for tuning the synthetic province.
-  static func busiest(_ model: CompiledModel, _ r: RunResult) -> [String] {
-    model.stations.indices.map { s in
-      let u = r.stationAvailableSeconds[s] > 0 ? r.stationBusySeconds[s] / r.stationAvailableSeconds[s] : 0
-      return (u, "\(model.stations[s].id): utilisation \(u.formatted(digits: 2)), wait \((r.stationWaits[s].mean / 86400).formatted(digits: 1)) d")
-    }.sorted { $0.0 > $1.0 }.prefix(12).map(\.1)
+    if verbose {
+      for b in m.busiest() { print("  \(b.station): utilisation \(b.utilisation.formatted(digits: 2)), wait \(b.waitDays.formatted(digits: 1)) d") }
+    }
   }
 }

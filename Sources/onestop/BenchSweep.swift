@@ -1,6 +1,7 @@
 import DESKernel
 import ArgumentParser
 import Foundation
+import OneStopIO
 import OneStopModel
 import OneStopScenario
 import OneStopSweep
@@ -82,7 +83,14 @@ struct BenchSweep: ParsableCommand {
     let ratios = zip(swept, direct).map { $0 / $1 }.sorted()
     let overhead = 100 * (ratios[ratios.count / 2] - 1)
     if json {
-      print("{\"points\": \(manifest.rows.count), \"replications\": \(manifest.replications), \"jobs\": \(jobs), \"direct_s\": \(fmt(d, 4)), \"sweep_s\": \(fmt(s, 4)), \"overhead_pct\": \(fmt(overhead, 2))}")
+      /// One benchmark line (scripts/bench-sweep.sh prints it): seconds to 0.1 ms, percent to 0.01.
+      struct Line: Encodable {
+        let points, replications, jobs: Int
+        let direct_s, sweep_s, overhead_pct: Double
+      }
+      func round(_ x: Double, _ digits: Double) -> Double { (x * digits).rounded() / digits }
+      print(JSONText.encode(Line(points: manifest.rows.count, replications: manifest.replications, jobs: jobs,
+        direct_s: round(d, 1e4), sweep_s: round(s, 1e4), overhead_pct: round(overhead, 1e2)), expand: 0), terminator: "")
     } else {
       print("\(manifest.rows.count) points x \(manifest.replications) replications, \(jobs) threads, median of \(repetitions)")
       print("  direct (in memory):           \(fmt(d, 3)) s   [\(direct.map { fmt($0, 3) }.joined(separator: ", "))]")

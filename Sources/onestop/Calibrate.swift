@@ -4,8 +4,8 @@ import Foundation
 import OneStopCalibrate
 import OneStopModel
 import OneStopScenario
+import OneStopIO
 import OneStopStaff
-import OneStopSweep
 
 /// `onestop calibrate`: how well a scenario matches its report, figure by figure.
 struct Calibrate: ParsableCommand {
@@ -122,11 +122,12 @@ struct Calibrate: ParsableCommand {
     var fitted: [(CalibrationParameter, Double)] = []
     if params.isEmpty {
       let progress = ProgressLine(total: reps)
-      let results = Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count) { done, _, events in
+      var series = KPISeries(file.targets.map { KPI.named($0.kpi)! }, model: model)
+      Replications.run(model, seed: s, count: reps, threads: threads ?? AvailableCPUs.count, into: &series) { done, _, events in
         progress.update(done: done, events: events)
       }
       progress.finish()
-      perTarget = file.targets.map { t in results.map { KPI.named(t.kpi)!.value($0, model) } }
+      perTarget = series.values
     } else {
       let ps = try parameters(root)
       if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
@@ -181,8 +182,8 @@ struct Calibrate: ParsableCommand {
       let t = row.target
       print(pad(t.kpi, width) + lpad(number(t.value, row.unit), 11) + lpad(number(row.mean, row.unit), 11) + lpad(number(row.halfWidth, row.unit), 10)
         + lpad(number(t.tolerance, row.unit), 11) + lpad(row.within ? "yes" : "NO", 8))
-      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(row.mean), JSONText.number(max(0, row.mean - row.halfWidth)),
-        JSONText.number(row.mean + row.halfWidth), JSONText.number(t.tolerance), row.within ? "true" : "false", JSONText.number(t.weight),
+      csv += [JSONText.csvField(t.kpi), JSONText.number(t.value), JSONText.number(row.mean), JSONText.number(row.estimate.low),
+        JSONText.number(row.estimate.high), JSONText.number(t.tolerance), row.within ? "true" : "false", JSONText.number(t.weight),
         JSONText.csvField(t.source)].joined(separator: ",") + "\n"
     }
     print("")

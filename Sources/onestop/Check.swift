@@ -2,7 +2,7 @@ import ArgumentParser
 import DESKernel
 import Foundation
 import OneStopModel
-import OneStopSweep
+import OneStopIO
 import OneStopScenario
 
 /// `onestop check`: re-run a scenario as recorded in a baseline and fail when a KPI moved.
@@ -66,16 +66,18 @@ struct Check: ParsableCommand {
     var failed: Bool { problem != nil }
   }
 
-  func replicate(_ model: CompiledModel, seed: UInt64, default count: Int) throws -> [RunResult] {
+  func replicate(_ model: CompiledModel, seed: UInt64, default count: Int) throws -> ReplicationSummary {
+    var stats = ReplicationSummary(model: model)
     switch options.replications {
     case .auto:
       let outcome = AutoReplications.run([model], seed: seed, threads: options.threadCount, targets: try auto.targets(),
         maximum: auto.maxReplications)
       AutoReplications.report(outcome, maximum: auto.maxReplications)
-      return outcome.results[0]
-    case .fixed(let n): return Replications.run(model, seed: seed, count: n, threads: options.threadCount)
-    case nil: return Replications.run(model, seed: seed, count: count, threads: options.threadCount)
+      return outcome.summaries[0]
+    case .fixed(let n): Replications.run(model, seed: seed, count: n, threads: options.threadCount, into: &stats)
+    case nil: Replications.run(model, seed: seed, count: count, threads: options.threadCount, into: &stats)
     }
+    return stats
   }
 
   func run() throws {
@@ -85,30 +87,8 @@ struct Check: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let hash = String(StreamKey.fnv1a(String(describing: scenario.configuration)), radix: 16)
-    if update {
-      let s = options.seed ?? scenario.seed
-      if s > maxSeed {
-        printError("\(file): " + seedRangeMessage("seed", s))
-        throw ExitCode(2)
-      }
-      if options.replications == nil && scenario.replications < 2 {
-        printError("\(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test against (give --replications N)")
-        throw ExitCode(2)
-      }
-      let results = try replicate(model, seed: s, default: scenario.replications)
-      let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
-      let dir = (path as NSString).deletingLastPathComponent
-      do {
-        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        try writeAtomically(Baseline(summary: summary, hash: hash).json(), to: path)
-      } catch {
-        printError("\(path): cannot write the baseline: \(error)")
-        throw ExitCode(2)
-      }
-      print("wrote \(path): \(plural(results.count, "replication")), seed \(s), \(summary.kpis.count) KPIs")
-      return
-    }
+    let hash = scenario.hash
+    if update { return try writeBaseline(scenario, model, to: path) }
     guard let data = FileManager.default.contents(atPath: path) else {
       printError("\(path): cannot read the baseline (create it with --update)")
       throw ExitCode(2)
@@ -119,38 +99,20 @@ struct Check: ParsableCommand {
       throw ExitCode(2)
     }
     let s = options.seed ?? base.seed
-    let results = try replicate(model, seed: s, default: base.replications)
-    let summary = Summary(scenario: scenario, model: model, results: results, seed: s, seconds: 0)
+    let stats = try replicate(model, seed: s, default: base.replications)
+    let summary = Summary(scenario: scenario, stats: stats, seed: s, seconds: 0)
+    let replications = summary.replications
     let now = Baseline(summary: summary, hash: hash)
     let toStdout = json == "-"
     if base.hash != hash && !toStdout {
       print("note: the scenario changed since the baseline was written (hash \(base.hash) -> \(hash))")
     }
-    var verdicts: [Verdict] = []
-    for (name, old) in base.values {
-      let unit = base.units[name] ?? ""
-      let (m1, v1) = meanVariance(old)
-      guard let new = now.values.first(where: { $0.0 == name })?.1 else {
-        verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: .nan, tolerance: .nan, p: .nan, problem: "missing from this run"))
-        continue
-      }
-      let (m2, v2) = meanVariance(new)
-      let p = StudentT.welchPValue(mean1: m1, variance1: v1, count1: old.count, mean2: m2, variance2: v2, count2: new.count)
-      let tolerance = max(0.02 * abs(m1), Baseline.floor(for: unit))
-      var problem: String?
-      if !m1.isFinite || !m2.isFinite {
-        // A KPI without a value (no tickets in a period, say) must stay without one.
-        if m1.isFinite != m2.isFinite { problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (a value appeared or vanished)" }
-      } else if p < alpha && abs(m2 - m1) > tolerance {
-        problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \(String(format: "%.2g", p)))"
-      }
-      verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
-    }
+    let verdicts = judge(base, now)
     let failed = verdicts.filter(\.failed)
     do {
-      if let junit { try writeAtomically(junitXML(verdicts, base: base, baselinePath: path, seed: s, replications: results.count), to: junit) }
+      if let junit { try writeAtomically(junitXML(verdicts, base: base, baselinePath: path, seed: s, replications: replications), to: junit) }
       if let json {
-        let text = jsonReport(verdicts, base: base, baselinePath: path, seed: s, replications: results.count)
+        let text = jsonReport(verdicts, base: base, baselinePath: path, seed: s, replications: replications)
         if toStdout { print(text, terminator: "") } else { try writeAtomically(text, to: json) }
       }
     } catch {
@@ -158,7 +120,7 @@ struct Check: ParsableCommand {
       throw ExitCode(2)
     }
     if !toStdout {
-      let runs = "\(plural(results.count, "replication"))\(results.count == base.replications ? "" : " against \(base.replications)"), seed \(s)"
+      let runs = "\(plural(replications, "replication"))\(replications == base.replications ? "" : " against \(base.replications)"), seed \(s)"
       if failed.isEmpty {
         print("\(file): ok, \(verdicts.count) KPIs within tolerance of \(path) (\(runs))")
       } else {
@@ -169,17 +131,81 @@ struct Check: ParsableCommand {
     if !failed.isEmpty { throw ExitCode(1) }
   }
 
+  /// `--update`: runs the scenario and writes its baseline to `path`.
+  func writeBaseline(_ scenario: Scenario, _ model: CompiledModel, to path: String) throws {
+    let s = options.seed ?? scenario.seed
+    if s > maxSeed {
+      printError("\(file): " + seedRangeMessage("seed", s))
+      throw ExitCode(2)
+    }
+    if options.replications == nil && scenario.replications < 2 {
+      printError("\(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test against (give --replications N)")
+      throw ExitCode(2)
+    }
+    let stats = try replicate(model, seed: s, default: scenario.replications)
+    let summary = Summary(scenario: scenario, stats: stats, seed: s, seconds: 0)
+    let dir = (path as NSString).deletingLastPathComponent
+    do {
+      if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+      try writeAtomically(Baseline(summary: summary, hash: scenario.hash).json(), to: path)
+    } catch {
+      printError("\(path): cannot write the baseline: \(error)")
+      throw ExitCode(2)
+    }
+    print("wrote \(path): \(plural(summary.replications, "replication")), seed \(s), \(summary.kpis.count) KPIs")
+  }
+
+  /// Each KPI of the baseline against this run: Welch's test over replications, failing
+  /// when significant (p < --alpha) and beyond 2 % of the baseline and the unit's floor.
+  func judge(_ base: Baseline, _ now: Baseline) -> [Verdict] {
+    var verdicts: [Verdict] = []
+    for (name, old) in base.values {
+      let unit = base.units[name] ?? ""
+      let before = Estimate(old)
+      let m1 = before.mean
+      guard let new = now.values.first(where: { $0.0 == name })?.1 else {
+        verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: .nan, tolerance: .nan, p: .nan, problem: "missing from this run"))
+        continue
+      }
+      let current = Estimate(new)
+      let m2 = current.mean
+      let p = before.welchPValue(against: current)
+      let tolerance = max(0.02 * abs(m1), KPIUnit(rawValue: unit)?.checkFloor ?? 0)
+      var problem: String?
+      if !m1.isFinite || !m2.isFinite {
+        // A KPI without a value (no tickets in a period, say) must stay without one.
+        if m1.isFinite != m2.isFinite { problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (a value appeared or vanished)" }
+      } else if p < alpha && abs(m2 - m1) > tolerance {
+        problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \(String(format: "%.2g", p)))"
+      }
+      verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
+    }
+    return verdicts
+  }
+
   func jsonReport(_ verdicts: [Verdict], base: Baseline, baselinePath: String, seed: UInt64, replications: Int) -> String {
-    var lines: [String] = []
-    lines.append("  \"scenario\": \(jstr(base.scenario)), \"file\": \(jstr(file)), \"baseline\": \(jstr(baselinePath)),")
-    lines.append("  \"seed\": \(seed), \"replications\": \(replications), \"baseline_replications\": \(base.replications), \"alpha\": \(jnum(alpha)),")
-    lines.append("  \"ok\": \(!verdicts.contains(where: \.failed)), \"failed\": \(verdicts.filter(\.failed).count),")
-    lines.append("  \"kpis\": [")
-    lines.append(verdicts.map { v in
-      "    {\"name\": \(jstr(v.name)), \"unit\": \(jstr(v.unit)), \"status\": \(jstr(v.failed ? "moved" : "ok")), \"baseline_mean\": \(jnum(v.baselineMean)), \"mean\": \(jnum(v.mean)), \"change\": \(jnum(v.mean - v.baselineMean)), \"tolerance\": \(jnum(v.tolerance)), \"p_value\": \(jnum(v.p))\(v.problem.map { ", \"message\": \(jstr($0))" } ?? "")}"
-    }.joined(separator: ",\n"))
-    lines.append("  ]")
-    return "{\n" + lines.joined(separator: "\n") + "\n}\n"
+    /// The schema of `check --json`.
+    struct File: Encodable {
+      struct KPI: Encodable {
+        let name, unit, status: String
+        let baseline_mean, mean, change, tolerance, p_value: Double
+        let message: String?
+      }
+      let scenario, file, baseline: String
+      let seed: UInt64
+      let replications, baseline_replications: Int
+      let alpha: Double
+      let ok: Bool
+      let failed: Int
+      let kpis: [KPI]
+    }
+    let kpis = verdicts.map { v in
+      File.KPI(name: v.name, unit: v.unit, status: v.failed ? "moved" : "ok", baseline_mean: v.baselineMean, mean: v.mean,
+        change: v.mean - v.baselineMean, tolerance: v.tolerance, p_value: v.p, message: v.problem)
+    }
+    return JSONText.encode(File(scenario: base.scenario, file: file, baseline: baselinePath, seed: seed, replications: replications,
+      baseline_replications: base.replications, alpha: alpha, ok: !verdicts.contains(where: \.failed),
+      failed: verdicts.filter(\.failed).count, kpis: kpis))
   }
 
   func junitXML(_ verdicts: [Verdict], base: Baseline, baselinePath: String, seed: UInt64, replications: Int) -> String {
@@ -219,12 +245,6 @@ struct Check: ParsableCommand {
     lines.append("</testsuites>")
     return lines.joined(separator: "\n") + "\n"
   }
-
-  func meanVariance(_ xs: [Double]) -> (Double, Double) {
-    var t = Tally()
-    xs.forEach { t.add($0) }
-    return (t.mean, t.variance)
-  }
 }
 
 /// A committed baseline: per KPI, the value of every replication, so that a later run can
@@ -241,11 +261,11 @@ struct Baseline {
   init(summary: Summary, hash: String) {
     scenario = summary.scenario.configuration.name
     seed = summary.seed
-    replications = summary.results.count
+    replications = summary.replications
     self.hash = hash
     version = OneStopVersion.string
     values = summary.perReplication
-    units = Dictionary(uniqueKeysWithValues: summary.kpis.map { ($0.0, $0.1) })
+    units = Dictionary(uniqueKeysWithValues: summary.kpis.map { ($0.0, $0.1.symbol) })
   }
 
   /// A problem that makes a baseline file unusable.
@@ -269,7 +289,7 @@ struct Baseline {
     guard o.replications >= 1 else { throw Problem(description: "replications is \(o.replications); a baseline needs a positive count (at least 2) to test against") }
     guard o.replications >= 2 else { throw Problem(description: "1 replication: a change cannot be tested against one value per KPI; write the baseline again with --update --replications 2 or more") }
     guard !o.kpis.isEmpty else { throw Problem(description: "no KPIs: there is nothing to check against; write the baseline again with --update") }
-    guard o.seed <= Manifest.maxSeed else { throw Problem(description: "seed \(o.seed) is above 2^53 - 1") }
+    guard o.seed <= maxSeed else { throw Problem(description: "seed \(o.seed) is above 2^53 - 1") }
     for k in o.kpis where k.replications.count != o.replications {
       throw Problem(description: "KPI \(k.name) has \(k.replications.count) values for \(o.replications) replications")
     }
@@ -282,31 +302,20 @@ struct Baseline {
     units = Dictionary(o.kpis.map { ($0.name, $0.unit ?? "") }, uniquingKeysWith: { a, _ in a })
   }
 
+  /// The baseline file: per KPI its unit and its value in every replication.
   func json() -> String {
-    var lines: [String] = []
-    lines.append("  \"scenario\": \(jstr(scenario)), \"seed\": \(seed), \"replications\": \(replications),")
-    lines.append("  \"scenario_hash\": \(jstr(hash)), \"onestop_version\": \(jstr(version)),")
-    lines.append("  \"kpis\": [")
-    let rows = values.map { name, v in
-      "    {\"name\": \(jstr(name)), \"unit\": \(jstr(units[name] ?? "")), \"replications\": [\(v.map(jnum).joined(separator: ", "))]}"
+    struct File: Encodable {
+      struct KPI: Encodable {
+        let name, unit: String
+        let replications: [Double]
+      }
+      let scenario: String
+      let seed: UInt64
+      let replications: Int
+      let scenario_hash, onestop_version: String
+      let kpis: [KPI]
     }
-    lines.append(rows.joined(separator: ",\n"))
-    lines.append("  ]")
-    return "{\n" + lines.joined(separator: "\n") + "\n}\n"
-  }
-
-  /// The smallest change worth failing CI for, by unit.
-  static func floor(for unit: String) -> Double {
-    switch unit {
-    case "dossiers", "letters", "results": return 10
-    case "visits": return 0.02
-    case "%": return 0.2
-    case "min": return 0.2
-    case "days": return 0.1
-    case "hours": return 2
-    case "events": return 1000
-    case "citizens", "staff", "officers": return 0.05
-    default: return 0
-    }
+    return JSONText.encode(File(scenario: scenario, seed: seed, replications: replications, scenario_hash: hash, onestop_version: version,
+      kpis: values.map { File.KPI(name: $0.0, unit: units[$0.0] ?? "", replications: $0.1) }))
   }
 }

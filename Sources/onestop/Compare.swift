@@ -3,7 +3,7 @@ import Foundation
 import DESKernel
 import OneStopModel
 import OneStopScenario
-import OneStopSweep
+import OneStopIO
 
 /// `onestop compare`: two scenarios on common random numbers, as paired differences.
 struct Compare: ParsableCommand {
@@ -56,55 +56,73 @@ struct Compare: ParsableCommand {
       printError("\(a): " + seedRangeMessage("seed", s))
       throw ExitCode(2)
     }
-    let ra: [RunResult], rb: [RunResult]
+    var ra = ReplicationSummary(model: ma), rb = ReplicationSummary(model: mb)
     switch options.replications {
     case .auto:
       let outcome = AutoReplications.run([ma, mb], seed: s, threads: options.threadCount, targets: try auto.targets(),
         maximum: auto.maxReplications)
       AutoReplications.report(outcome, maximum: auto.maxReplications, labels: ["A", "B"])
-      (ra, rb) = (outcome.results[0], outcome.results[1])
+      (ra, rb) = (outcome.summaries[0], outcome.summaries[1])
     case .fixed(let n):
-      ra = Replications.run(ma, seed: s, count: n, threads: options.threadCount)
-      rb = Replications.run(mb, seed: s, count: n, threads: options.threadCount)
+      Replications.run(ma, seed: s, count: n, threads: options.threadCount, into: &ra)
+      Replications.run(mb, seed: s, count: n, threads: options.threadCount, into: &rb)
     case nil:
       let n = max(2, max(sa.replications, sb.replications))
-      ra = Replications.run(ma, seed: s, count: n, threads: options.threadCount)
-      rb = Replications.run(mb, seed: s, count: n, threads: options.threadCount)
+      Replications.run(ma, seed: s, count: n, threads: options.threadCount, into: &ra)
+      Replications.run(mb, seed: s, count: n, threads: options.threadCount, into: &rb)
     }
     let reps = ra.count
-    let A = Summary(scenario: sa, model: ma, results: ra, seed: s, seconds: 0)
-    let B = Summary(scenario: sb, model: mb, results: rb, seed: s, seconds: 0)
+    let A = Summary(scenario: sa, stats: ra, seed: s, seconds: 0)
+    let B = Summary(scenario: sb, stats: rb, seed: s, seconds: 0)
     print("A: \(sa.configuration.name) (\(a))")
     print("B: \(sb.configuration.name) (\(b))")
     print("\(plural(reps, "replication")) each, seed \(s), common random numbers")
     print("")
     print(pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10) + lpad("unpaired ±", 12) + "  unit")
-    var json: [String] = []
+    var differences: [CompareFile.Difference] = []
     for (k, row) in A.perReplication.enumerated() where row.0 != "events" {
       guard let other = B.perReplication.first(where: { $0.0 == row.0 }) else { continue }
       let unit = A.kpis[k].1
-      let diffs = zip(row.1, other.1).map { $1 - $0 }
-      let paired = Summary.Estimate(diffs)
-      var ta = Tally(), tb = Tally()
-      row.1.forEach { ta.add($0) }
-      other.1.forEach { tb.add($0) }
-      let se = (ta.variance / Double(reps) + tb.variance / Double(reps)).squareRoot()
-      let unpaired = StudentT.quantile(0.975, degreesOfFreedom: Double(2 * reps - 2)) * se
-      print(pad(row.0, 28) + lpad(number(ta.mean, unit), 11) + lpad(number(tb.mean, unit), 11)
+      let paired = Estimate(zip(row.1, other.1).map { $1 - $0 })
+      let ea = Estimate(row.1), eb = Estimate(other.1)
+      let unpaired = Estimate.unpairedHalfWidth(ea, eb)
+      print(pad(row.0, 28) + lpad(number(ea.mean, unit), 11) + lpad(number(eb.mean, unit), 11)
         + lpad(number(paired.mean, unit), 11) + lpad(number(paired.halfWidth, unit), 10) + lpad(number(unpaired, unit), 12) + "  \(unit)")
-      json.append("    {\"kpi\": \(JSONText.string(row.0)), \"unit\": \(JSONText.string(unit)), \"a\": \(JSONText.number(ta.mean)), \"b\": \(JSONText.number(tb.mean)), "
-        + "\"difference\": \(JSONText.number(paired.mean)), \"half_width\": \(JSONText.number(paired.halfWidth)), \"unpaired_half_width\": \(JSONText.number(unpaired))}")
+      differences.append(CompareFile.Difference(kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
+        half_width: paired.halfWidth, unpaired_half_width: unpaired))
     }
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let path = (out as NSString).appendingPathComponent("compare.json")
-      let text = "{\n  \"kind\": \"compare\",\n  \"a\": {\"scenario\": \(JSONText.string(sa.configuration.name)), \"file\": \(JSONText.string(a)), \"scenario_hash\": \(JSONText.string(sa.hash))},\n"
-        + "  \"b\": {\"scenario\": \(JSONText.string(sb.configuration.name)), \"file\": \(JSONText.string(b)), \"scenario_hash\": \(JSONText.string(sb.hash))},\n"
-        + "  \"seed\": \(s),\n  \"replications\": \(reps),\n  \"onestop_version\": \(JSONText.string(OneStopVersion.string)),\n"
-        + "  \"differences\": [\n" + json.joined(separator: ",\n") + "\n  ]\n}\n"
+      let file = CompareFile(a: .init(sa, file: a), b: .init(sb, file: b), seed: s, replications: reps, differences: differences)
+      let text = JSONText.encode(file)
       try writeAtomically(text, to: path)
       print("")
       print("wrote \(path)")
     }
   }
+}
+
+/// The schema of `compare.json`: both scenarios, the run, and per KPI the means, the
+/// paired difference B - A with its 95 % half-width and the unpaired half-width.
+struct CompareFile: Encodable {
+  struct Side: Encodable {
+    let scenario, file, scenario_hash: String
+    init(_ s: Scenario, file: String) {
+      scenario = s.configuration.name
+      self.file = file
+      scenario_hash = s.hash
+    }
+  }
+  struct Difference: Encodable {
+    let kpi: String
+    let unit: KPIUnit
+    let a, b, difference, half_width, unpaired_half_width: Double
+  }
+  let kind = "compare"
+  let a, b: Side
+  let seed: UInt64
+  let replications: Int
+  let onestop_version = OneStopVersion.string
+  let differences: [Difference]
 }

@@ -1,6 +1,6 @@
 import DESKernel
 import ArgumentParser
-import OneStopSweep
+import OneStopIO
 
 /// `--replications N` or `--replications auto`.
 enum ReplicationCount: ExpressibleByArgument, Equatable {
@@ -45,7 +45,7 @@ struct ReplicationOptions: ParsableArguments {
 
 /// 2^53 - 1: every seed onestop writes is at most this, so JSON readers (jq, JavaScript,
 /// R, Excel) read it exactly and the printed seed reproduces the run.
-let maxSeed: UInt64 = Manifest.maxSeed
+let maxSeed: UInt64 = JSONText.largestExactInteger
 
 func seedRangeMessage(_ what: String, _ seed: UInt64) -> String {
   "\(what) must be from 0 to \(maxSeed) (2^53 - 1, the largest integer every JSON reader reads exactly), got \(seed)."

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OneStopReport
 import OneStopScenario
-import OneStopSweep
+import OneStopIO
 
 /// `onestop report`: a run's results as one self-contained HTML page for a committee.
 struct Report: ParsableCommand {

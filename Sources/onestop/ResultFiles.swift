@@ -1,7 +1,7 @@
 import DESKernel
 import Foundation
 import OneStopModel
-import OneStopSweep
+import OneStopIO
 
 /// The CSV files written next to `summary.json` by `onestop run --out DIR`: fixed column
 /// order, `.` decimal point, the one number format of every onestop file
@@ -21,14 +21,13 @@ enum ResultFiles {
     }
   }
 
-  static func mean(_ s: Summary, _ f: (RunResult) -> Double) -> Double {
-    s.results.map(f).reduce(0, +) / Double(max(s.results.count, 1))
-  }
-
   static func n(_ x: Double) -> String { JSONText.csvNumber(x) }
 
+  /// The mean of an estimate, empty (NA) when no replication had a value.
+  static func mean(_ e: Estimate) -> String { e.count > 0 ? n(e.mean) : "" }
+
   /// Mean, low and high of an estimate (the interval as in summary.json).
-  static func triple(_ e: Summary.Estimate) -> [String] { [n(e.mean), n(e.low), n(e.high)] }
+  static func triple(_ e: Estimate) -> [String] { [n(e.mean), n(e.low), n(e.high)] }
 
   /// `name, name_ci95_low, name_ci95_high`.
   static func withCI(_ names: [String]) -> [String] { names.flatMap { [$0, "\($0)_ci95_low", "\($0)_ci95_high"] } }
@@ -39,24 +38,9 @@ enum ResultFiles {
       "busy_desks_mean"]
     var lines = [(["unit", "level", "parent"] + withCI(measures)).joined(separator: ",")]
     let m = s.model
-    let util = s.results.map { $0.deskUtilisation(model: m) }
-    let busy = s.results.map { $0.busyDesks(model: m) }
     for (u, unit) in m.units.enumerated() {
-      let rows = s.results.map { $0.total { uu, _, _ in uu == u } }
-      func e(_ values: [Double]) -> [String] { triple(Summary.Estimate(values)) }
       var fields: [String] = [csv(unit.id), csv(m.levels[unit.level]), csv(unit.parent.map { m.units[$0].id } ?? "")]
-      fields += e(rows.map { Double($0.received) })
-      fields += e(rows.map { Double($0.resolvedOnTime) })
-      fields += e(rows.map { Double($0.resolvedOverdue) })
-      fields += e(rows.map { Double($0.inProgressEnd) })
-      fields += e(rows.map { 100 * $0.onTimeRateOfReceived })
-      fields += e(s.results.map { $0.unitWaits[u].mean / 60 })
-      fields += e(s.results.map { $0.unitWaits[u].quantile(0.9) / 60 })
-      fields += e(s.results.map { 100 * $0.servedSameDay { $0 == u } })
-      fields += e(util.map { 100 * $0[u] })
-      fields += e(s.results.map { Double($0.ticketsIssued[u]) })
-      fields += e(s.results.map { $0.queueLengths[u] })
-      fields += e(busy.map { $0[u] })
+      for column in UnitColumn.allCases { fields += triple(s.stats.units.estimate(u, column)) }
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -68,11 +52,7 @@ enum ResultFiles {
     for (k, st) in m.stations.enumerated() {
       let fields: [String] = [
         csv(st.id), csv(st.name), csv(m.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
-        n(mean(s) { $0.stationAvailableSeconds[k] > 0 ? 100 * $0.stationBusySeconds[k] / $0.stationAvailableSeconds[k] : 0 }),
-        n(mean(s) { $0.stationWaits[k].mean / 86_400 }),
-        n(mean(s) { $0.stationBusySeconds[k] / 3600 }),
-        n(mean(s) { $0.busyOfficers(model: m)[k] }),
-      ]
+      ] + StationColumn.allCases.map { mean(s.stats.stations.estimate(k, $0)) }
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -84,19 +64,7 @@ enum ResultFiles {
   static func hours(_ s: Summary) -> String {
     var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct,queue_length_mean"]
     for h in 0..<24 {
-      let withTickets = s.results.filter { $0.hourWaits[h].count > 0 }
-      func over(_ f: (RunResult) -> Double) -> String {
-        withTickets.isEmpty ? "" : n(withTickets.map(f).reduce(0, +) / Double(withTickets.count))
-      }
-      let open = s.results.filter { $0.openDaysByHour[h] > 0 }
-      let queue = open.isEmpty ? "" : n(open.map { $0.hourQueueIntegral[h] / (3600 * Double($0.openDaysByHour[h])) }.reduce(0, +) / Double(open.count))
-      let fields: [String] = [
-        String(h), n(mean(s) { Double($0.hourWaits[h].count) }),
-        over { $0.hourWaits[h].mean / 60 }, over { $0.hourWaits[h].quantile(0.5) / 60 },
-        over { $0.hourWaits[h].quantile(0.9) / 60 }, over { $0.hourWaits[h].quantile(0.99) / 60 },
-        over { 100 * $0.hourWaits[h].sameDayShare }, queue,
-      ]
-      lines.append(fields.joined(separator: ","))
+      lines.append(([String(h)] + HourColumn.allCases.map { mean(s.stats.hours.estimate(h, $0)) }).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -109,9 +77,8 @@ enum ResultFiles {
     for (l, level) in s.model.levels.enumerated() {
       for h in 0..<24 {
         let k = l * 24 + h
-        let withTickets = s.results.filter { $0.levelHourWaits[k].count > 0 }
-        let wait = withTickets.isEmpty ? "" : n(withTickets.map { $0.levelHourWaits[k].mean / 60 }.reduce(0, +) / Double(withTickets.count))
-        lines.append([JSONText.csvField(level), String(h), n(mean(s) { Double($0.levelHourWaits[k].count) }), wait].joined(separator: ","))
+        lines.append([JSONText.csvField(level), String(h), mean(s.stats.levelHours.estimate(k, .tickets)),
+          mean(s.stats.levelHours.estimate(k, .waitMean))].joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -146,8 +113,8 @@ enum ResultFiles {
   /// values here is its `mean` in summary.json.
   static func replications(_ s: Summary) -> String {
     var lines = ["replication,kpi,unit,value"]
-    let units = Dictionary(uniqueKeysWithValues: s.kpis.map { ($0.0, $0.1) })
-    for r in s.results.indices {
+    let units = Dictionary(uniqueKeysWithValues: s.kpis.map { ($0.0, $0.1.symbol) })
+    for r in 0..<s.replications {
       for (name, values) in s.perReplication {
         lines.append("\(r),\(csv(name)),\(csv(units[name] ?? "")),\(n(values[r]))")
       }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DESKernel
 import Foundation
 import OneStopModel
-import OneStopSweep
+import OneStopIO
 import OneStopScenario
 
 /// `onestop run`: simulate a scenario and report.
@@ -105,46 +105,58 @@ struct Run: ParsableCommand {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    var results: [RunResult]
-    if options.replications == .auto {
-      let progress = quiet ? nil : ProgressLine(total: auto.maxReplications)
-      let outcome = AutoReplications.run([model], seed: master, threads: options.threadCount, targets: targets, maximum: auto.maxReplications) {
-        done, total, events in progress?.update(done: done, events: events, total: total)
-      }
-      progress?.finish()
-      results = outcome.results[0]
-      AutoReplications.report(outcome, maximum: auto.maxReplications)
-    } else {
-      var reps = scenario.replications
-      if case .fixed(let n) = options.replications { reps = n }
-      let progress = quiet ? nil : ProgressLine(total: reps)
-      results = Replications.run(model, seed: master, count: reps, threads: options.threadCount,
-        traceReplication: trace == nil ? nil : 0) { done, total, events in
-        progress?.update(done: done, events: events)
-      }
-      progress?.finish()
-    }
+    let stats = replicate(model, replications: scenario.replications, seed: master, targets: targets)
     let elapsed = clock.now - started
     if let trace {
       // Under auto, replication 0 is re-run with tracing (same streams, same result).
-      let traced = results[0].trace.isEmpty ? OneStopSimulation.run(model, seed: master, replication: 0, trace: true) : results[0]
+      let traced = stats.traced ?? OneStopSimulation.run(model, seed: master, replication: 0, trace: true)
       try TraceFile.write(traced, replication: 0, model: model, to: trace, bom: csvBom)
     }
-    let violations = results.flatMap(\.conservationViolations)
-    let summary = Summary(scenario: scenario, model: model, results: results, seed: master,
+    let violations = stats.violations
+    let summary = Summary(scenario: scenario, stats: stats, seed: master,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    try write(summary)
+    if !violations.isEmpty {
+      printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))
+      throw ExitCode(3)
+    }
+  }
+
+  /// Runs the replications (a fixed number, or until the `--precision` targets are met),
+  /// folding each into the summary as it finishes; replication 0 records its trace when
+  /// `--trace` asks for it.
+  func replicate(_ model: CompiledModel, replications: Int, seed: UInt64, targets: [PrecisionTarget]) -> ReplicationSummary {
+    if options.replications == .auto {
+      let progress = quiet ? nil : ProgressLine(total: auto.maxReplications)
+      let outcome = AutoReplications.run([model], seed: seed, threads: options.threadCount, targets: targets, maximum: auto.maxReplications) {
+        done, total, events in progress?.update(done: done, events: events, total: total)
+      }
+      progress?.finish()
+      AutoReplications.report(outcome, maximum: auto.maxReplications)
+      return outcome.summaries[0]
+    }
+    var reps = replications
+    if case .fixed(let n) = options.replications { reps = n }
+    let progress = quiet ? nil : ProgressLine(total: reps)
+    var stats = ReplicationSummary(model: model)
+    Replications.run(model, seed: seed, count: reps, threads: options.threadCount, traceReplication: trace == nil ? nil : 0,
+      into: &stats) { done, _, events in
+      progress?.update(done: done, events: events)
+    }
+    progress?.finish()
+    return stats
+  }
+
+  /// The text table (unless the JSON goes to standard output), `--json` and `--out`.
+  func write(_ summary: Summary) throws {
     if json != "-" { print(summary.text()) }
     let jsonText = summary.json()
     if let json {
-      if json == "-" { print(jsonText) } else { try writeAtomically(jsonText, to: json) }
+      if json == "-" { print(jsonText, terminator: "") } else { try writeAtomically(jsonText, to: json) }
     }
     if let out {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary, to: out, bom: csvBom)
-    }
-    if !violations.isEmpty {
-      printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))
-      throw ExitCode(3)
     }
   }
 }

@@ -196,7 +196,7 @@ struct Staff: ParsableCommand {
     print("")
     print(pad("target", 40) + lpad("now", 20) + lpad("plan", 20) + "  met")
     for (k, t) in targets.enumerated() {
-      let a = StaffEstimate(r.base.kpis[k]), b = StaffEstimate(r.plan.kpis[k])
+      let a = Estimate(r.base.kpis[k]), b = Estimate(r.plan.kpis[k])
       print(pad(t.text, 40) + lpad(StaffFormat.pm(a), 20) + lpad(StaffFormat.pm(b), 20) + "  " + (t.isMet(r.plan.kpis[k]) ? "yes" : "no"))
     }
     print("")
@@ -224,18 +224,18 @@ struct Staff: ParsableCommand {
     try changes.write(toFile: (dir as NSString).appendingPathComponent("changes.csv"), atomically: true, encoding: .utf8)
     var tt = "target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,met\n"
     for (k, t) in targets.enumerated() {
-      let a = StaffEstimate(r.base.kpis[k]), b = StaffEstimate(r.plan.kpis[k])
-      tt += [csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormat.number(t.limit), t.kpi.unit,
-        StaffFormat.number(a.mean), StaffFormat.number(low(a)), StaffFormat.number(a.mean + a.halfWidth),
-        StaffFormat.number(b.mean), StaffFormat.number(low(b)), StaffFormat.number(b.mean + b.halfWidth),
+      let a = Estimate(r.base.kpis[k]), b = Estimate(r.plan.kpis[k])
+      tt += [csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormat.number(t.limit), t.kpi.unit.symbol,
+        StaffFormat.number(a.mean), StaffFormat.number(a.low), StaffFormat.number(a.high),
+        StaffFormat.number(b.mean), StaffFormat.number(b.low), StaffFormat.number(b.high),
         StaffFormat.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false"].joined(separator: ",") + "\n"
     }
     try tt.write(toFile: (dir as NSString).appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
     var curve = "step,key,change,persons_added,cost_added," + targets.map { "\(csvName($0.kpi.name))_mean,\(csvName($0.kpi.name))_ci_low,\(csvName($0.kpi.name))_ci_high" }.joined(separator: ",") + "\n"
     func row(_ step: Int, _ key: String, _ change: String, _ persons: Int, _ cost: Double, _ e: StaffEvaluation) -> String {
       "\(step),\(csv(key)),\(change),\(persons),\(StaffFormat.number(cost))," + targets.indices.map { k in
-        let est = StaffEstimate(e.kpis[k])
-        return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(low(est))),\(StaffFormat.number(est.mean + est.halfWidth))"
+        let est = Estimate(e.kpis[k])
+        return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(est.low)),\(StaffFormat.number(est.high))"
       }.joined(separator: ",") + "\n"
     }
     curve += row(0, "", "base", 0, 0, r.base)
@@ -245,9 +245,6 @@ struct Staff: ParsableCommand {
     try curve.write(toFile: (dir as NSString).appendingPathComponent("tradeoff.csv"), atomically: true, encoding: .utf8)
     print("wrote \(planPath) (run it: onestop run \(planPath)), changes.csv, targets.csv, tradeoff.csv")
   }
-
-  /// The interval's lower bound, cut at 0 for a KPI that cannot be negative (docs/results.md).
-  func low(_ e: StaffEstimate) -> Double { e.mean >= 0 ? max(0, e.mean - e.halfWidth) : e.mean - e.halfWidth }
 
   func csv(_ s: String) -> String {
     s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s

@@ -1,6 +1,7 @@
 import DESKernel
 import ArgumentParser
 import Foundation
+import OneStopIO
 import OneStopModel
 import OneStopScenario
 import OneStopSweep

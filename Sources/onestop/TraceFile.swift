@@ -1,6 +1,6 @@
 import Foundation
 import OneStopModel
-import OneStopSweep
+import OneStopIO
 
 /// `trace.csv`: every hand-over of every dossier of one replication, the equivalent of
 /// the "Form 05" processing control sheet (Circular 01/2018/TT-VPCP), grouped by dossier and in time

@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import OneStopSweep
+import OneStopIO
 import Testing
 
 /// Outputs other tools read exactly, checks that refuse what they cannot test, and the

@@ -1,3 +1,4 @@
+import OneStopBench
 import OneStopModel
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopBench
 import OneStopModel
 import ReferenceModels
 import Testing

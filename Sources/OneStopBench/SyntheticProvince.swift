@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// Province configurations built in code: the shape of a Tuyên Quang-sized province
 /// (1 provincial centre, 7 districts, 138 communes, about 180,000 dossiers a year) for
@@ -14,9 +15,27 @@ public enum SyntheticProvince {
   ) -> ModelConfiguration {
     let communeCounts = communesPerDistrict ?? distribute(138, over: districts)
     let fields = ["land", "transport", "business", "justice", "civil-status", "social", "construction", "other"]
-    let hours = OpeningSchedule.standardOffice
-    func exp(_ hours: Double) -> Distribution { try! .gamma(shape: 2, scale: hours / 2) }
+    let (units, agencies) = offices(communeCounts)
+    let volumes = demand(communeCounts, annualDossiers: annualDossiers, onlineShare: onlineShare, postalShare: postalShare)
+    let backlogEntries: [BacklogEntry] = backlog > 0 ? [
+      BacklogEntry(unit: "province", procedure: "land-certificate", count: backlog / 2,
+        receivedFrom: start.adding(days: -40), receivedThrough: start.adding(days: -1)),
+      BacklogEntry(unit: "district-1", procedure: "land-transfer", count: backlog - backlog / 2,
+        receivedFrom: start.adding(days: -14), receivedThrough: start.adding(days: -1)),
+    ] : []
+    var calendar = CalendarSettings()
+    calendar.allowUnbundledYears = true
+    return ModelConfiguration(
+      name: "synthetic province", start: start, end: CivilDate(year: start.year + years, month: start.month, day: start.day)!,
+      calendar: calendar, levels: ["province", "district", "commune"], fields: fields, units: units, agencies: agencies,
+      procedures: procedures, demand: volumes, backlog: backlogEntries)
+  }
 
+  /// The provincial centre, `communeCounts.count` districts and their communes, each with
+  /// its desks, and the agencies behind them.
+  static func offices(_ communeCounts: [Int]) -> ([UnitConfiguration], [AgencyConfiguration]) {
+    let hours = OpeningSchedule.standardOffice
+    let districts = communeCounts.count
     var units: [UnitConfiguration] = []
     var agencies: [AgencyConfiguration] = []
     units.append(UnitConfiguration(
@@ -57,8 +76,14 @@ public enum SyntheticProvince {
         agencies.append(AgencyConfiguration(id: "UBND@\(cid)", unit: cid, officers: 1))
       }
     }
+    return (units, agencies)
+  }
 
-    let procedures: [ProcedureConfiguration] = [
+  /// Twelve procedures over the eight fields; work times are gamma priors (shape 2) with the
+  /// given mean in hours.
+  static var procedures: [ProcedureConfiguration] {
+    func exp(_ hours: Double) -> Distribution { try! .gamma(shape: 2, scale: hours / 2) }
+    return [
       .init(id: "land-certificate", field: "land", deadline: .workingDays(30),
         steps: [.init(place: .nearest("TNMT"), work: exp(3), appraisal: true)], onlineMode: .partial, pSupplement: 0.10),
       .init(id: "land-transfer", field: "land", deadline: .workingDays(10),
@@ -86,8 +111,12 @@ public enum SyntheticProvince {
       .init(id: "other-province", field: "other", deadline: .workingDays(7),
         steps: [.init(place: .agency("OTHER@province"), work: exp(1.5))], onlineMode: .full),
     ]
+  }
 
-    // Volume split by level (prior: province 20 %, district 30 %, commune 50 %).
+  /// The year's dossiers split by level (prior: province 20 %, district 30 %, commune 50 %),
+  /// each unit with its procedure mix and channel shares.
+  static func demand(_ communeCounts: [Int], annualDossiers: Double, onlineShare: Double, postalShare: Double) -> [DemandConfiguration] {
+    let districts = communeCounts.count
     let communes = communeCounts.reduce(0, +)
     var demand: [DemandConfiguration] = []
     func shares(_ online: Double) -> (Ramp, Ramp) { (.constant(online), .constant(postalShare)) }
@@ -105,18 +134,7 @@ public enum SyntheticProvince {
         ], onlineShare: on, postalShare: post, postalReturnShare: 0.05, onlineReturnShare: 0.1))
       }
     }
-    let backlogEntries: [BacklogEntry] = backlog > 0 ? [
-      BacklogEntry(unit: "province", procedure: "land-certificate", count: backlog / 2,
-        receivedFrom: start.adding(days: -40), receivedThrough: start.adding(days: -1)),
-      BacklogEntry(unit: "district-1", procedure: "land-transfer", count: backlog - backlog / 2,
-        receivedFrom: start.adding(days: -14), receivedThrough: start.adding(days: -1)),
-    ] : []
-    var calendar = CalendarSettings()
-    calendar.allowUnbundledYears = true
-    return ModelConfiguration(
-      name: "synthetic province", start: start, end: CivilDate(year: start.year + years, month: start.month, day: start.day)!,
-      calendar: calendar, levels: ["province", "district", "commune"], fields: fields, units: units, agencies: agencies,
-      procedures: procedures, demand: demand, backlog: backlogEntries)
+    return demand
   }
 
   /// `total` split as evenly as possible over `parts`.

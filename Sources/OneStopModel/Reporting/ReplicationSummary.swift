@@ -1,0 +1,190 @@
+import DESKernel
+
+/// Everything the result files of a run need, folded from one replication at a time
+/// (`Replications.run(_:seed:count:into:)`): every KPI's value in every replication
+/// (small: a few dozen numbers each), and running estimates of the breakdowns, the
+/// monthly series and the per-unit, per-station and per-hour tables. No `RunResult` is
+/// kept (except the one that recorded a trace), so memory is flat in the number of
+/// replications: a thousand replications of a province cost what one does.
+///
+/// Replications must be folded in replication order (`Replications.run` does): the sums
+/// are then the same, bit for bit, whatever the threads and however the replications
+/// are split into calls.
+public struct ReplicationSummary: ReplicationConsumer {
+  public let model: CompiledModel
+  /// Every KPI of `KPI.all`, per replication (summary.json, replications.csv, baselines,
+  /// compare's paired differences).
+  public private(set) var kpis: KPISeries
+  /// Extra KPIs asked for by name (`--precision` targets), per replication.
+  public private(set) var targets: KPISeries
+  /// By level, deciding agency, field, procedure and channel (`ReportDimension` order
+  /// of `dimensions`), every key of the model, also those that received nothing.
+  public private(set) var breakdowns: [EstimateTable<BreakdownColumn>]
+  public private(set) var levelWaits: EstimateTable<LevelWaitColumn>
+  /// Months of the statistics period, each level then "all" (`monthRows` names them).
+  public private(set) var months: EstimateTable<MonthColumn>
+  public let monthRows: [(month: String, level: String)]
+  public private(set) var units: EstimateTable<UnitColumn>
+  public private(set) var stations: EstimateTable<StationColumn>
+  public private(set) var hours: EstimateTable<HourColumn>
+  /// Rows `level * 24 + hour`.
+  public private(set) var levelHours: EstimateTable<LevelHourColumn>
+  /// The replication that recorded its trace, when one did.
+  public private(set) var traced: RunResult?
+  private let firstMonth: Int
+
+  /// The dimensions of `breakdowns`, in order.
+  public static let dimensions: [ReportDimension] = [.level, .agency, .field, .procedure, .channel]
+
+  /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`.
+  public init(model: CompiledModel, targets: [KPI] = []) {
+    self.model = model
+    kpis = KPISeries(KPI.all, model: model)
+    self.targets = KPISeries(targets, model: model)
+    breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
+    levelWaits = EstimateTable(keys: model.levels)
+    let runMonths = RunMonths(model)
+    firstMonth = runMonths.firstReported(model)
+    monthRows = (firstMonth..<runMonths.count).flatMap { m in
+      (model.levels + ["all"]).map { (runMonths.labels[m], $0) }
+    }
+    months = EstimateTable(keys: monthRows.map { "\($0.month) \($0.level)" })
+    units = EstimateTable(keys: model.units.map(\.id))
+    stations = EstimateTable(keys: model.stations.map(\.id))
+    hours = EstimateTable(keys: (0..<24).map { String($0) })
+    levelHours = EstimateTable(keys: model.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
+  }
+
+  /// Replications folded.
+  public var count: Int { kpis.count }
+  /// Events processed by the replications folded.
+  public var events: UInt64 { kpis.events }
+  /// Conservation failures (empty in a correct run).
+  public var violations: [String] { kpis.violations }
+
+  public mutating func add(_ r: RunResult, replication: Int) {
+    kpis.add(r, replication: replication)
+    targets.add(r, replication: replication)
+    for (d, dimension) in Self.dimensions.enumerated() {
+      for (row, entry) in r.breakdown(by: dimension, model: model).enumerated() {
+        breakdowns[d].add(row: row) { $0.value(entry.counters) }
+      }
+    }
+    addLevelWaits(r)
+    addMonths(r)
+    addUnits(r)
+    addStations(r)
+    addHours(r)
+    if !r.trace.isEmpty { traced = r }
+  }
+
+  /// The keys of a breakdown, in the order `RunResult.breakdown` gives them.
+  static func keys(of dimension: ReportDimension, model: CompiledModel) -> [String] {
+    var keys: [String] = []
+    func add(_ k: String) { if !keys.contains(k) { keys.append(k) } }
+    switch dimension {
+    case .level: model.levels.forEach(add)
+    case .unit: model.units.forEach { add($0.id) }
+    case .agency: model.procedures.forEach { add($0.owner) }
+    case .field: model.fields.forEach(add)
+    case .procedure: model.procedures.forEach { add($0.id) }
+    case .channel: ChannelIn.allCases.forEach { add($0.description) }
+    }
+    return keys
+  }
+}
+
+extension ReplicationSummary {
+  private mutating func addLevelWaits(_ r: RunResult) {
+    for l in model.levels.indices {
+      let w = r.levelWaits[l]
+      levelWaits.add(row: l) { c in
+        switch c {
+        case .mean: return w.mean / 60
+        case .p50: return w.p50 / 60
+        case .p90: return w.p90 / 60
+        case .p99: return w.p99 / 60
+        case .servedSameDay: return 100 * r.servedSameDay { model.units[$0].level == l }
+        case .tickets: return Double(r.tickets(level: l, model: model))
+        }
+      }
+    }
+  }
+
+  private mutating func addMonths(_ r: RunResult) {
+    let series = (model.levels.indices.map { Optional($0) } + [nil]).map { r.monthly(level: $0, model: model) }
+    let perMonth = series.count
+    for row in monthRows.indices {
+      let month = series[row % perMonth][firstMonth + row / perMonth]
+      months.add(row: row) { $0.value(month) }
+    }
+  }
+
+  private mutating func addUnits(_ r: RunResult) {
+    let totals = r.breakdown(by: .unit, model: model)
+    let utilisation = r.deskUtilisation(model: model)
+    let busy = r.busyDesks(model: model)
+    let queues = r.queueLengths
+    for u in model.units.indices {
+      let t = totals[u].counters
+      units.add(row: u) { c in
+        switch c {
+        case .received: return Double(t.received)
+        case .resolvedOnTime: return Double(t.resolvedOnTime)
+        case .resolvedOverdue: return Double(t.resolvedOverdue)
+        case .inProgressEnd: return Double(t.inProgressEnd)
+        case .onTimeRateOfReceived: return 100 * t.onTimeRateOfReceived
+        case .waitMean: return r.unitWaits[u].mean / 60
+        case .waitP90: return r.unitWaits[u].quantile(0.9) / 60
+        case .servedSameDay: return 100 * r.servedSameDay { $0 == u }
+        case .deskUtilisation: return 100 * utilisation[u]
+        case .tickets: return Double(r.ticketsIssued[u])
+        case .queueLength: return queues[u]
+        case .busyDesks: return busy[u]
+        }
+      }
+    }
+  }
+
+  private mutating func addStations(_ r: RunResult) {
+    let busy = r.busyOfficers(model: model)
+    for s in model.stations.indices {
+      stations.add(row: s) { c in
+        switch c {
+        case .utilisation: return r.stationAvailableSeconds[s] > 0 ? 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s] : 0
+        case .waitDays: return r.stationWaits[s].mean / 86_400
+        case .busyHours: return r.stationBusySeconds[s] / 3600
+        case .busyOfficers: return busy[s]
+        }
+      }
+    }
+  }
+
+  /// Waits per hour count only replications that issued tickets in that hour; the queue
+  /// only replications whose desks were open in it.
+  private mutating func addHours(_ r: RunResult) {
+    for h in 0..<24 {
+      let w = r.hourWaits[h], ticketed = w.count > 0, open = r.openDaysByHour[h] > 0
+      hours.add(row: h) { c in
+        switch c {
+        case .tickets: return Double(w.count)
+        case .waitMean: return ticketed ? w.mean / 60 : nil
+        case .waitP50: return ticketed ? w.quantile(0.5) / 60 : nil
+        case .waitP90: return ticketed ? w.quantile(0.9) / 60 : nil
+        case .waitP99: return ticketed ? w.quantile(0.99) / 60 : nil
+        case .servedSameDay: return ticketed ? 100 * w.sameDayShare : nil
+        case .queueLength: return open ? r.hourQueueIntegral[h] / (3600 * Double(r.openDaysByHour[h])) : nil
+        }
+      }
+    }
+    for k in 0..<(model.levels.count * 24) {
+      let w = r.levelHourWaits[k]
+      levelHours.add(row: k) { c in
+        switch c {
+        case .tickets: return Double(w.count)
+        case .waitMean: return w.count > 0 ? w.mean / 60 : nil
+        }
+      }
+    }
+  }
+}
