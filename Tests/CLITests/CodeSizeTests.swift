@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The layout rules of the codebase, checked rather than hoped for: no source file over
+/// 400 lines, no function (or initialiser, subscript, accessor block) over 80 lines.
+///
+/// Function bodies are measured by brace depth from the line that declares them, with
+/// string literals and line comments removed first; it is a lexical count, good enough
+/// for our code (no braces inside multi-line string literals of a declaration's body
+/// would fool it by more than a line).
+@Suite struct CodeSizeTests {
+  static let sources = CLITests.root.appendingPathComponent("Sources")
+
+  static func swiftFiles() throws -> [URL] {
+    let e = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+    var files: [URL] = []
+    while let url = e?.nextObject() as? URL {
+      if url.pathExtension == "swift" { files.append(url) }
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Lines of each function-like declaration longer than `limit`: (file, line, length).
+  static func longBodies(in text: String, limit: Int) -> [(line: Int, length: Int)] {
+    let lines = text.components(separatedBy: "\n")
+    let declaration = try! Regex(#"^\s*(@[\w()_]+\s+)*((public|private|fileprivate|internal|static|class|mutating|nonmutating|override|final|nonisolated|convenience|required)\s+)*(func\s|init[?!]?\s*[(<]|subscript\s*[(<]|deinit\b)"#)
+    func code(_ line: String) -> String {
+      var s = line.replacing(try! Regex(#""(\\.|[^"\\])*""#), with: "\"\"")
+      if let c = s.range(of: "//") { s = String(s[..<c.lowerBound]) }
+      return s
+    }
+    var found: [(Int, Int)] = []
+    for i in lines.indices where lines[i].firstMatch(of: declaration) != nil {
+      var depth = 0, started = false, j = i
+      while j < lines.count {
+        let l = code(lines[j])
+        let opens = l.filter { $0 == "{" }.count, closes = l.filter { $0 == "}" }.count
+        depth += opens - closes
+        if opens > 0 { started = true }
+        if started && depth <= 0 { break }
+        // A declaration without a body (a protocol requirement) ends at its line.
+        if !started && j > i + 8 { break }
+        j += 1
+      }
+      if started && j - i + 1 > limit { found.append((i + 1, j - i + 1)) }
+    }
+    return found
+  }
+
+  @Test func noSourceFileIsOverFourHundredLines() throws {
+    for url in try Self.swiftFiles() {
+      let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n").count - 1
+      #expect(lines <= 400, "\(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")): \(lines) lines")
+    }
+  }
+
+  @Test func noFunctionIsOverEightyLines() throws {
+    for url in try Self.swiftFiles() {
+      for (line, length) in Self.longBodies(in: try String(contentsOf: url, encoding: .utf8), limit: 80) {
+        Issue.record("\(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")):\(line): \(length) lines")
+      }
+    }
+  }
+
+  /// The measure itself: a 90-line function is found, an 80-line one and a protocol
+  /// requirement are not.
+  @Test func theMeasureFindsALongFunctionAndOnlyIt() {
+    let body = (0..<88).map { "    let x\($0) = \"{\" // }" }.joined(separator: "\n")
+    let long = "struct S {\n  func long() {\n\(body)\n  }\n}\n"
+    #expect(Self.longBodies(in: long, limit: 80).map(\.length) == [90])
+    let short = "protocol P {\n  func f()\n}\nstruct T {\n  init(x: Int) {\n" + (0..<78).map { "    _ = \($0)" }.joined(separator: "\n") + "\n  }\n}\n"
+    #expect(Self.longBodies(in: short, limit: 80).isEmpty)
+  }
+}
