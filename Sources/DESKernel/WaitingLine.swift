@@ -99,7 +99,9 @@ public struct WaitingLine<Element> {
     return popHeap()
   }
 
-  @usableFromInline
+  // Inlinable so that the heap code is specialised for the element type in the client
+  // (unspecialised generic code here cost the province benchmark 13 % in metadata look-ups).
+  @inlinable
   mutating func siftUp(_ entry: Entry) {
     heap.append(entry)
     var hole = heap.count - 1
@@ -112,7 +114,7 @@ public struct WaitingLine<Element> {
     heap[hole] = entry
   }
 
-  @usableFromInline
+  @inlinable
   mutating func popHeap() -> (element: Element, key: Double)? {
     guard let top = heap.first else { return nil }
     let last = heap.removeLast()
