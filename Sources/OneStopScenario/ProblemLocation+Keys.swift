@@ -54,23 +54,8 @@ extension ProblemLocation {
   }
 
   static func fileEntityPath(_ entity: Entity) -> String {
-    switch entity {
-    case .configuration: return ""
-    case .calendar: return "calendar"
-    case .behaviour: return "behaviour"
-    case .rules: return "rules"
-    case .level(let i): return "levels[\(i)]"
-    case .field(let i): return "fields[\(i)]"
-    case .unit(let i): return "units[\(i)]"
-    case .deskGroup(let u, let k): return "units[\(u)].desks[\(k)]"
-    case .agency(let i): return "agencies[\(i)]"
-    case .procedure(let i): return "procedures[\(i)]"
-    case .step(let p, let k): return "procedures[\(p)].steps[\(k)]"
-    case .demand(let i): return "demand[\(i)]"
-    case .mixEntry(let d, let k): return "demand[\(d)].mix[\(k)]"
-    case .weekdayPeriod(let d, let k): return "demand[\(d)].weekday_factors_from[\(k)]"
-    case .backlog(let i): return "backlog[\(i)]"
-    }
+    if case .weekdayPeriod(let d, let k) = entity { return "demand[\(d)].weekday_factors_from[\(k)]" }
+    return swiftPath(entity)
   }
 }
 

@@ -65,7 +65,9 @@ public struct ProblemLocation: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
-  static func swiftPath(_ entity: Entity) -> String {
+  /// The entity's path in `ModelConfiguration` (the file uses the same path except for
+  /// weekday periods).
+  public static func swiftPath(_ entity: Entity) -> String {
     switch entity {
     case .configuration: return ""
     case .calendar: return "calendar"
