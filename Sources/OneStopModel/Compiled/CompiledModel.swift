@@ -222,7 +222,7 @@ public struct CompiledModel: Sendable {
   /// Expected arrivals of stream `k` on day index `day`.
   @inline(__always)
   func dailyVolume(stream k: Int, day: Int) -> Double {
-    if day >= 0 && day < hot.horizonDays { return hot.streamDaily[k * hot.horizonDays + day] }
+    if day >= 0 && day < horizonDays { return hot.streamDaily[k * horizonDays + day] }
     return hot.volume(stream: k, dayNumber: epochDay + day, month: CivilDate(dayNumber: epochDay + day).month - 1)
   }
 }

@@ -118,7 +118,6 @@ struct HotTables: Sendable {
   /// of `routeStations` (reading a nested array retains it).
   var routeFirst: [Int32] = []
   var routeStations: [Int32] = []
-  var horizonDays = 0
   /// Month (0-11) of each day index of the run: the arrival streams ask once per stream
   /// and day, and a civil-date conversion there was 2 % of the run time.
   var monthOfDay: [UInt8] = []
@@ -127,7 +126,6 @@ struct HotTables: Sendable {
 
   init(_ m: CompiledModel) {
     monthOfDay = (0..<m.horizonDays).map { UInt8(CivilDate(dayNumber: m.epochDay + $0).month - 1) }
-    horizonDays = m.horizonDays
     addProcedures(m)
     units = m.units.map {
       HotUnit(level: $0.level, schedule: $0.schedule, transferCutoff: $0.transferCutoff, ticketCutoff: $0.ticketCutoff ?? .infinity,
@@ -212,9 +210,9 @@ struct HotTables: Sendable {
         profiles.append(DayProfile(hourWeights: weights, hours: hours, cutoff: follows ? unit.ticketCutoff : nil))
       }
     }
-    streamDaily.reserveCapacity(streams.count * horizonDays)
+    streamDaily.reserveCapacity(streams.count * m.horizonDays)
     for k in streams.indices {
-      for day in 0..<horizonDays { streamDaily.append(volume(stream: k, dayNumber: m.epochDay + day, month: Int(monthOfDay[day]))) }
+      for day in 0..<m.horizonDays { streamDaily.append(volume(stream: k, dayNumber: m.epochDay + day, month: Int(monthOfDay[day]))) }
     }
   }
 

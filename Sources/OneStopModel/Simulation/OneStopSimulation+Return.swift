@@ -131,7 +131,7 @@ extension OneStopSimulation {
         d.channelIn = .walkIn
         d.carriedOver = true
         d.firstSeen = Double(receipt) * 86_400 + 9 * 3600
-        d.channelOut = chooseChannelOut(procedure: p, demand: unitDemand[u], unit: u)
+        d.channelOut = chooseChannelOut(procedure: p, demand: model.hot.unitDemand[u], unit: u)
         d.serial = nextSerial
         nextSerial &+= 1
         let i = dossiers.allocate(d)

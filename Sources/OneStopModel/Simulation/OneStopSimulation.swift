@@ -93,8 +93,6 @@ public struct OneStopSimulation: SimulationModel {
   var postalWaiting: [UInt64]
   // Back offices and online intake.
   var stations: [WorkStation]
-  /// Per unit: the demand entry whose return shares apply to carried-over dossiers.
-  let unitDemand: [Int]
   /// Watches and visits planned for later days.
   var agenda: DayAgenda
   /// Dossiers created so far (their serial numbers).
@@ -147,7 +145,6 @@ public struct OneStopSimulation: SimulationModel {
     postalWaiting = Array(repeating: 0, count: model.units.count)
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
     agenda = DayAgenda(days: model.horizonDays)
-    unitDemand = model.hot.unitDemand
     let runMonths = RunMonths(model)
     months = runMonths
     counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)

@@ -13,7 +13,6 @@ import DESKernel
 /// before the opening overtakes it.
 struct WorkStation {
   let officers: Int
-  let discipline: QueueDiscipline
   /// Officers at work today (officers minus absences).
   var present: Int
   /// Officers on leave or sick (spells across days).
@@ -35,7 +34,6 @@ struct WorkStation {
 
   init(officers: Int, discipline: QueueDiscipline) {
     self.officers = officers
-    self.discipline = discipline
     line = WaitingLine(discipline == .fifo ? .fifo : .earliestDue)
     present = officers
     idle = (0..<Int32(officers)).reversed().map { $0 }
