@@ -150,8 +150,8 @@ public final class CalibrationSearch {
   /// the plausibility bound's measure.
   static let busiestBackOffice = KPI("busiest_back_office_utilisation", .percent) { r, model in
     var u = 0.0
-    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stationAvailableSeconds[s] > 0 {
-      u = max(u, 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s])
+    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stations[s].availableSeconds > 0 {
+      u = max(u, 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds)
     }
     return u
   }

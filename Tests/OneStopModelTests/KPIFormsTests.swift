@@ -45,7 +45,7 @@ import TestSupport
         let new = form == "level" ? levelNew(k, r, model) : value("received_new@\(form):\(k)", r, model)
         return s + value("online_share_of_received@\(form):\(k)", r, model) / 100 * new
       }
-      #expect(abs(online - Double(r.onlineIn)) < 1e-6 * max(1, Double(r.onlineIn)), "online by \(form): \(online) vs \(r.onlineIn)")
+      #expect(abs(online - Double(r.totals.onlineIn)) < 1e-6 * max(1, Double(r.totals.onlineIn)), "online by \(form): \(online) vs \(r.totals.onlineIn)")
     }
     let walkIn = model.levels.reduce(0.0) { $0 + value("received_walk_in@level:\($1)", r, model) }
     #expect(walkIn == Double(r.total { _, _, c in c == .walkIn }.receivedNew))

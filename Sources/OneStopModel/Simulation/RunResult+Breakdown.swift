@@ -58,14 +58,12 @@ extension RunResult {
   /// Desk utilisation of each unit: busy desk time over open desk time.
   public func deskUtilisation(model: CompiledModel) -> [Double] {
     model.units.map { u in
-      let busy = u.deskGroups.reduce(0.0) { $0 + deskBusySeconds[$1] }
-      let open = u.deskGroups.reduce(0.0) { $0 + deskOpenSeconds[$1] }
+      let busy = u.deskGroups.reduce(0.0) { $0 + deskGroups[$1].busySeconds }
+      let open = u.deskGroups.reduce(0.0) { $0 + deskGroups[$1].openSeconds }
       return open > 0 ? busy / open : 0
     }
   }
 
   /// Officer utilisation of each station (online intake and agencies).
-  public var stationUtilisation: [Double] {
-    zip(stationBusySeconds, stationAvailableSeconds).map { $1 > 0 ? $0 / $1 : 0 }
-  }
+  public var stationUtilisation: [Double] { stations.map(\.utilisation) }
 }
