@@ -51,7 +51,7 @@ public struct Manifest: Sendable, Equatable {
   public init(plan sweep: SweepFile, threads: Int = AvailableCPUs.count, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
     let root = try sweep.loadBase()
     let (baseScenario, baseModel) = try Scenario.build(root, file: sweep.base)
-    if let e = sweep.unknownUnits(in: baseModel) { throw e }
+    if let e = sweep.unknownTargets(in: baseModel) { throw e }
     let points = sweep.points()
     let width = max(4, String(max(points.count - 1, 0)).count)
     // Every point's scenario is built (in parallel: it is the plan's whole cost).
