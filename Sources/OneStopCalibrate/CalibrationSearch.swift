@@ -45,6 +45,9 @@ public struct CalibrationError: Error, CustomStringConvertible, Sendable {
 /// Latin hypercube) picks the start of a Nelder-Mead search. Every candidate is appended to
 /// `journal`, so a rerun replays what is done and goes on.
 public final class CalibrationSearch {
+  /// One candidate's outcome, as journaled: its parameter values, each target's value per
+  /// replication, the misfit, the busiest back office's utilisation and the objective the
+  /// search minimises (misfit plus the penalty for an overloaded office).
   public struct Evaluation: Sendable {
     public let values: [Double]
     /// Per target, one value per replication.

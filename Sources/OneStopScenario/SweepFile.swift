@@ -8,11 +8,14 @@ import OneStopModel
 /// same `file:line:column: key.path: expected ..., found ...` errors. Format in
 /// docs/sweeps.md.
 public struct SweepFile: Sendable {
+  /// How the points are chosen: every combination of the values, or a Latin hypercube of
+  /// `points` points over the ranges.
   public enum Design: Sendable, Equatable {
     case grid
     case latinHypercube(points: Int)
   }
 
+  /// Which seed each point runs with (`seeds:` in the file).
   public enum Seeds: String, Sendable, CaseIterable {
     /// Every point gets its own seed, derived from the master seed and the point's id.
     case perPoint = "per_point"

@@ -11,6 +11,8 @@ import OneStopScenario
 /// into `chunks` (the unit of work of a Slurm array task or a GNU parallel job). Nothing
 /// in it depends on when, where or in which order the rows will run.
 public struct Manifest: Sendable, Equatable {
+  /// One point of the plan: its id, chunk, seed and parameter values (as written, in the
+  /// order of `parameters`).
   public struct Row: Sendable, Equatable {
     public let id: String
     public let chunk: Int

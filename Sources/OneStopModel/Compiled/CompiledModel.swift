@@ -15,6 +15,7 @@ public enum ChannelOut: Int, Sendable, CaseIterable, CustomStringConvertible {
 /// A configuration with every name resolved to an index and every schedule laid out
 /// over the run: immutable, shared by all replications (and threads).
 public struct CompiledModel: Sendable {
+  /// A receiving unit with its level, parent, schedule and cutoffs as indices and seconds.
   public struct Unit: Sendable {
     public let id: String
     public let name: String
@@ -30,6 +31,8 @@ public struct CompiledModel: Sendable {
     public let digitisationFromDay: Int
   }
 
+  /// Identical desks of one unit: their first index in the flat desk array, the fields they
+  /// serve as a bit mask, and their own schedule.
   public struct DeskGroup: Sendable {
     public let id: String
     public let unit: Int
@@ -60,6 +63,8 @@ public struct CompiledModel: Sendable {
     public let saturdayCompensation: SaturdayCompensation
   }
 
+  /// One processing step of a procedure: its work, whether it is an appraisal, and the wait
+  /// outside the office (lead time or fixed wait) that follows it.
   public struct Step: Sendable {
     public let work: Distribution
     public let appraisal: Bool
@@ -67,6 +72,8 @@ public struct CompiledModel: Sendable {
     public let fixedWait: FixedWait?
   }
 
+  /// A procedure with its field, deadline in working days after the provincial cut, steps and
+  /// online mode resolved.
   public struct Procedure: Sendable {
     public let id: String
     public let name: String

@@ -32,6 +32,8 @@ public struct OneStopSimulation: SimulationModel {
     var outcome: Outcome = .none
   }
 
+  /// What can happen in a replication: a few bytes each (indices, not references), so the
+  /// event calendar stays a flat heap of values.
   public enum Event {
     case arrival(stream: Int32)
     /// A desk group opens with tickets waiting for it.
