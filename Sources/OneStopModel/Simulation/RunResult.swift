@@ -8,7 +8,6 @@ import DESKernel
 public struct RunResult: Sendable {
   /// Counters per (unit, procedure, channel in); `cellIndex` maps to the flat array.
   public let cells: [CellCounters]
-  public let unitCount: Int
   public let procedureCount: Int
   /// Per unit, desk group and station, in `CompiledModel` order.
   public let units: [UnitResult]
@@ -29,15 +28,14 @@ public struct RunResult: Sendable {
   /// Every hand-over of every dossier, in time order, when the run was traced.
   public let trace: [TraceRecord]
 
-  /// A result from its parts; `unitCount` and `procedureCount` shape `cells`.
+  /// A result from its parts; `units.count` and `procedureCount` shape `cells`.
   public init(
-    cells: [CellCounters], unitCount: Int, procedureCount: Int,
+    cells: [CellCounters], procedureCount: Int,
     units: [UnitResult], deskGroups: [DeskGroupResult], stations: [StationResult],
     levels: [LevelResult], hours: [HourResult], allWaits: WaitStatistics, months: [MonthCounters],
     totals: RunTotals, checks: RunChecks, events: UInt64, trace: [TraceRecord]
   ) {
     self.cells = cells
-    self.unitCount = unitCount
     self.procedureCount = procedureCount
     self.units = units
     self.deskGroups = deskGroups
@@ -51,6 +49,9 @@ public struct RunResult: Sendable {
     self.events = events
     self.trace = trace
   }
+
+  /// Units in the model, the first dimension of `cells`.
+  public var unitCount: Int { units.count }
 
   /// Index of (unit, procedure, channel) in `cells`.
   public func cellIndex(unit: Int, procedure: Int, channel: ChannelIn) -> Int {
@@ -67,7 +68,6 @@ public struct RunResult: Sendable {
     }
     return sum
   }
-
 }
 
 extension OneStopSimulation {
@@ -114,7 +114,7 @@ extension OneStopSimulation {
       openDossiers: open, servicesOutsideSchedule: counters.servicesOutsideSchedule,
       resolvedBeforeReceived: counters.resolvedBeforeReceived, conservationViolations: violations)
     return RunResult(
-      cells: cells, unitCount: model.units.count, procedureCount: model.procedures.count,
+      cells: cells, procedureCount: model.procedures.count,
       units: unitResults(at: end), deskGroups: deskGroupResults(at: end), stations: stationResults(at: end),
       levels: levels, hours: hourResults(at: end),
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: monthCounters.months,
