@@ -245,7 +245,7 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   @inline(__always)
-  func dayIndex(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
+  func dayIndex(_ t: Double) -> Int { CalendarReader.day(of: t) }
 
   @inline(__always)
   func cellIndex(_ d: Dossier) -> Int {
