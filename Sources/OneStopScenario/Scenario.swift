@@ -49,10 +49,11 @@ public struct Scenario: Sendable {
     guard var (config, settings) = builder.read(root) else {
       throw ScenarioErrors(issues: reader.issues)
     }
-    if let warmup, let date = warmup.resolve(config, countFrom: settings.countFrom) { config.warmupUntil = date }
     do {
-      let model = try CompiledModel(config)
+      let model = try CompiledModel(config, warmup: warmup, countingFrom: settings.countFrom)
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
+      // The scenario records the warm-up in force, so that its hash tells runs apart.
+      config.warmupUntil = model.warmupUntil
       var scenario = Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
         replications: settings.replications)
       scenario.reportLanguage = settings.reportLanguage

@@ -310,7 +310,7 @@ public struct SweepFile: Sendable {
         return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
       }
       guard let unit = KPI.unknownUnit(k, in: model) else { return nil }
-      let hint = suggestion(for: unit, in: model.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+      let hint = suggestion(for: unit, in: model.names.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
       return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
     }
     return issues.isEmpty ? nil : ScenarioErrors(issues: issues)

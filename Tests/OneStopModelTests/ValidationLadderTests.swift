@@ -50,7 +50,7 @@ import TestSupport
     for u in model.units.indices where r.ticketsIssued[u] > 100 {
       let area = r.deskMeanInSystem[u] * days
       let sojourn = r.deskSojourns[u].sum
-      #expect(abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
+      #expect(abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.names.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
       // λ = tickets / T, W = mean time present: L = λ W.
       let lambdaW = Double(r.ticketsIssued[u]) / days * r.deskSojourns[u].mean
       #expect(abs(r.deskMeanInSystem[u] - lambdaW) <= 1e-6 * lambdaW)

@@ -111,7 +111,7 @@ extension OneStopSimulation {
       let fates = cell.acceptedFromArrivals + cell.refused + cell.abandoned + cell.pendingIntakeEnd
       if received != accounted || arrivals != fates {
         let u = k / 3 / model.procedures.count, p = k / 3 % model.procedures.count, ch = ChannelIn(rawValue: k % 3)!
-        violations.append("unit \(model.units[u].id), procedure \(model.procedures[p].id), \(ch): received \(received) vs resolved+withdrawn+in progress \(accounted); arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
+        violations.append("unit \(model.names.units[u].id), procedure \(model.names.procedures[p].id), \(ch): received \(received) vs resolved+withdrawn+in progress \(accounted); arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
       }
     }
     let from = model.warmupEnd
@@ -124,10 +124,10 @@ extension OneStopSimulation {
       deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
     }
     let unitOpen = model.units.indices.map { u in
-      model.schedules[model.hot.units[u].schedule].openSeconds(from: from, to: end)
+      model.schedules[model.units[u].schedule].openSeconds(from: from, to: end)
     }
     var openDays = [Int](repeating: 0, count: 24)
-    let unitSchedules = Set(model.units.indices.map { model.hot.units[$0].schedule })
+    let unitSchedules = Set(model.units.indices.map { model.units[$0].schedule })
     for day in Int((from / 86_400).rounded(.down))..<max(0, Int((end / 86_400).rounded(.up))) {
       var hours = [Bool](repeating: false, count: 24)
       for s in unitSchedules {
