@@ -42,7 +42,7 @@ public struct Scenario: Sendable {
     return try build(root, file: path)
   }
 
-  /// Builds from an already-parsed tree.
+  /// Builds from an already-parsed tree; the compiler resolves `warmup` (`--warmup`).
   public static func build(_ root: YNode, file: String, warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
     let builder = ScenarioBuilder(reader)
