@@ -91,7 +91,7 @@ extension OneStopSimulation {
   mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
     for (k, b) in model.backlog.enumerated() {
       let u = b.unit, p = b.procedure
-      let rng = RandomStream(masterSeed: unitRNG[u].rng.key.masterSeed, replication: unitRNG[u].rng.key.replication, source: "backlog:\(k)")
+      let rng = RandomStream(masterSeed: unitRNG[u].stream.key.masterSeed, replication: unitRNG[u].stream.key.replication, source: "backlog:\(k)")
       let hp = model.procedures[p]
       let deadline = hp.countsWorkingDays ? hp.effectiveDays : 1
       var rangeDays: [Int] = []
