@@ -311,7 +311,7 @@ public struct SweepFile: Sendable {
     let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
       let node = i < kpiNodes.count ? kpiNodes[i] : root
       if let unit = KPI.unknownUnit(k, in: model) {
-        let hint = suggestion(for: unit, in: model.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = suggestion(for: unit, in: model.names.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
         return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
       }
       guard let message = KPI.unknownTarget(k, in: model) else { return nil }

@@ -51,7 +51,7 @@ import TestSupport
       behaviour: behaviour)
   }
 
-  static func station(_ id: String, _ model: CompiledModel) -> Int { model.stations.firstIndex { $0.id == id }! }
+  static func station(_ id: String, _ model: CompiledModel) -> Int { model.names.stations.firstIndex { $0.id == id }! }
   static func day(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
   static func weekday(_ t: Double, _ model: CompiledModel) -> Int { CivilDate.weekday(ofDayNumber: model.epochDay + day(t)) }
   static func date(_ t: Double, _ model: CompiledModel) -> String { CivilDate(dayNumber: model.epochDay + day(t)).description }
@@ -211,7 +211,7 @@ import TestSupport
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
       let busy = r.stations[k].busySeconds, available = r.stations[k].availableSeconds
       #expect(available > 0)
-      #expect(busy <= available * (1 + 1e-9), "\(model.stations[k].id): busy \(busy) > available \(available)")
+      #expect(busy <= available * (1 + 1e-9), "\(model.names.stations[k].id): busy \(busy) > available \(available)")
       var inService = 0
       for t in Self.rows(r, station: k) {
         if t.event == .workStarted { inService += 1 }
@@ -219,7 +219,7 @@ import TestSupport
         #expect(inService <= model.stations[k].officers && inService >= 0)
       }
       if warmup != nil {
-        #expect(abs(busy / available - 1) < 1e-6, "\(model.stations[k].id): overloaded utilisation \(busy / available)")
+        #expect(abs(busy / available - 1) < 1e-6, "\(model.names.stations[k].id): overloaded utilisation \(busy / available)")
       }
     }
   }
@@ -231,7 +231,7 @@ import TestSupport
     let r = OneStopSimulation.run(model, seed: UInt64(seed))
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
       #expect(r.stations[k].busySeconds <= r.stations[k].availableSeconds * (1 + 1e-9),
-        "seed \(seed) \(model.stations[k].id): busy \(r.stations[k].busySeconds) > available \(r.stations[k].availableSeconds)")
+        "seed \(seed) \(model.names.stations[k].id): busy \(r.stations[k].busySeconds) > available \(r.stations[k].availableSeconds)")
     }
   }
 
@@ -260,9 +260,9 @@ import TestSupport
       let reached = r.trace.filter { Int($0.station) == k && $0.event == .reachedAgency }.count
       let waits = r.stations[k].waits
       if !model.stations[k].isOnlineIntake { #expect(waits.count == reached && reached > 250) }
-      if !model.stations[k].isOnlineIntake { #expect(waits.sum > 0, "\(model.stations[k].id): no waiting at all") }
+      if !model.stations[k].isOnlineIntake { #expect(waits.sum > 0, "\(model.names.stations[k].id): no waiting at all") }
       #expect(abs(r.stations[k].waitingIntegral - waits.sum) <= 1e-6 * waits.sum,
-        "\(model.stations[k].id): integral \(r.stations[k].waitingIntegral) vs sum of waits \(waits.sum)")
+        "\(model.names.stations[k].id): integral \(r.stations[k].waitingIntegral) vs sum of waits \(waits.sum)")
     }
   }
 

@@ -82,15 +82,15 @@ import TestSupport
   func levelWaitsAddUpFromTheUnits(seed: UInt64) throws {
     let model = try CompiledModel(ProvinceFixtures.random(seed: seed))
     let r = OneStopSimulation.run(model, seed: seed)
-    for l in model.levels.indices {
+    for l in model.names.levels.indices {
       let units = model.units.indices.filter { model.units[$0].level == l }
       let count = units.reduce(0) { $0 + r.units[$1].waits.count }
       #expect(r.levels[l].waits.count == count)
       guard count > 0 else { continue }
       let weighted = units.reduce(0.0) { $0 + r.units[$1].waits.mean * Double(r.units[$1].waits.count) } / Double(count)
       #expect(abs(r.levels[l].waits.mean - weighted) <= 1e-9 * max(1, weighted))
-      #expect(value("desk_wait_mean@level:\(model.levels[l])", r, model) == r.levels[l].waits.mean / 60)
-      #expect(value("tickets@level:\(model.levels[l])", r, model) == Double(units.reduce(0) { $0 + r.units[$1].ticketsIssued }))
+      #expect(value("desk_wait_mean@level:\(model.names.levels[l])", r, model) == r.levels[l].waits.mean / 60)
+      #expect(value("tickets@level:\(model.names.levels[l])", r, model) == Double(units.reduce(0) { $0 + r.units[$1].ticketsIssued }))
       // Quantiles are the level's own, between its units' extremes.
       let p90 = r.levels[l].waits.p90
       #expect(p90 <= units.map { r.units[$0].waits.p99 }.max()! * 1.01 + 1)
@@ -126,7 +126,7 @@ import TestSupport
     #expect(all.reduce(0) { $0 + $1.onlineIn } == r.totals.onlineIn)
     #expect(all.reduce(0) { $0 + $1.tickets } == r.units.reduce(0) { $0 + $1.ticketsIssued })
     #expect(all.last!.inProgressEnd == t.inProgressEnd)
-    for l in model.levels.indices {
+    for l in model.names.levels.indices {
       let level = r.monthly(level: l, model: model)
       let byLevel = r.breakdown(by: .level, model: model)[l].counters
       #expect(level.reduce(0) { $0 + $1.receivedNew } == byLevel.receivedNew)
@@ -165,7 +165,7 @@ import TestSupport
     let plain = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch, deskHours: .standardOffice))
     let staggered = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch,
       deskHours: .standardOffice, stagger: 3600))
-    #expect(staggered.deskGroups.map(\.id) == ["d", "d/late"])
+    #expect(staggered.names.deskGroups == ["d", "d/late"])
     #expect(staggered.deskGroups.map(\.count) == [1, 1])
     #expect(staggered.schedules[staggered.deskGroups[1].schedule].hours(dayIndex: 0).description == "07:00-12:30, 14:30-17:00")
     let a = OneStopSimulation.run(plain, seed: 11), b = OneStopSimulation.run(staggered, seed: 11)
@@ -192,7 +192,7 @@ import TestSupport
     let model = try CompiledModel(ProvinceFixtures.random(seed: 3))
     let r = OneStopSimulation.run(model, seed: 5)
     var owners: [String] = []
-    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     #expect(!owners.isEmpty)
     for name in ["received", "resolved_overdue", "in_progress_end"] {
       let total = try #require(KPI.named(name)).value(r, model)

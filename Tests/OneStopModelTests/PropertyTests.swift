@@ -48,7 +48,7 @@ import TestSupport
       for row in r.breakdown(by: dimension, model: model) { sum.add(row.counters) }
       #expect(sum == total, "\(dimension)")
     }
-    #expect(r.breakdown(by: .level, model: model).map(\.key) == model.levels)
+    #expect(r.breakdown(by: .level, model: model).map(\.key) == model.names.levels)
     #expect(r.breakdown(by: .channel, model: model).map(\.key) == ["walk-in", "postal", "online"])
   }
 

@@ -63,7 +63,7 @@ import TestSupport
     let path = Self.scenarios.appendingPathComponent("tuyen-quang-2022.yaml").path
     let (scenario, model) = try Scenario.load(path: path)
     func variant(_ officers: Int) throws -> CompiledModel {
-      var c = model.configuration
+      var c = scenario.configuration
       for k in c.agencies.indices where c.agencies[k].id.hasPrefix("TNMT@") && c.agencies[k].unit != "pasc" {
         c.agencies[k].officers = officers
       }

@@ -29,7 +29,7 @@ public struct KPI: Sendable {
       let agency = String(unit.dropFirst(agencyPrefix.count))
       guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
       return KPI(name, kpiUnit) { r, model in
-        guard model.procedures.contains(where: { $0.owner == agency }) else { return .nan }
+        guard model.names.procedures.contains(where: { $0.owner == agency }) else { return .nan }
         return f(r, model, agency)
       }
     }
@@ -37,13 +37,13 @@ public struct KPI: Sendable {
       let level = String(unit.dropFirst(levelPrefix.count))
       guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
       return KPI(name, kpiUnit) { r, model in
-        guard let l = model.levels.firstIndex(of: level) else { return .nan }
+        guard let l = model.names.levels.firstIndex(of: level) else { return .nan }
         return f(r, model, l)
       }
     }
     guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
     return KPI(name, kpiUnit) { r, model in
-      guard let u = model.units.firstIndex(where: { $0.id == unit }) else { return .nan }
+      guard let u = model.names.units.firstIndex(where: { $0.id == unit }) else { return .nan }
       return f(r, model, u)
     }
   }
@@ -53,7 +53,7 @@ public struct KPI: Sendable {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix) || unit.hasPrefix(fieldPrefix) { return nil }
-    return model.units.contains { $0.id == unit } ? nil : unit
+    return model.names.units.contains { $0.id == unit } ? nil : unit
   }
 
   /// `@agency:` introduces a deciding agency in a KPI name, as the "By deciding agency"
@@ -68,7 +68,7 @@ public struct KPI: Sendable {
     guard target.hasPrefix(agencyPrefix) else { return nil }
     let agency = String(target.dropFirst(agencyPrefix.count))
     var owners: [String] = []
-    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     if owners.contains(agency) { return nil }
     return "no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \(owners.joined(separator: ", "))"
   }
@@ -76,16 +76,16 @@ public struct KPI: Sendable {
   /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
   /// "By deciding agency" table).
   public static let perAgency: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, String) -> Double)] = [
-    ("received", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.received) }),
-    ("received_new", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew) }),
+    ("received", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.received) }),
+    ("received_new", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.receivedNew) }),
     ("online_share_of_received", .percent, { r, m, a in
-      let all = r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew
-      return all > 0 ? 100 * Double(r.total { _, p, c in m.procedures[p].owner == a && c == .online }.receivedNew) / Double(all) : 0
+      let all = r.total { _, p, _ in m.names.procedures[p].owner == a }.receivedNew
+      return all > 0 ? 100 * Double(r.total { _, p, c in m.names.procedures[p].owner == a && c == .online }.receivedNew) / Double(all) : 0
     }),
-    ("resolved_overdue", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.resolvedOverdue) }),
-    ("in_progress_end", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.inProgressEnd) }),
-    ("on_time_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.onTimeRateOfReceived }),
-    ("overdue_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.overdueRateOfReceived }),
+    ("resolved_overdue", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.resolvedOverdue) }),
+    ("in_progress_end", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.inProgressEnd) }),
+    ("on_time_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.names.procedures[p].owner == a }.onTimeRateOfReceived }),
+    ("overdue_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.names.procedures[p].owner == a }.overdueRateOfReceived }),
   ]
 
   /// `@level:` introduces a level in a KPI name (unit ids may not clash with it).
@@ -98,8 +98,8 @@ public struct KPI: Sendable {
     let target = String(name[name.index(after: at)...])
     guard target.hasPrefix(levelPrefix) else { return nil }
     let level = String(target.dropFirst(levelPrefix.count))
-    if model.levels.contains(level) { return nil }
-    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.levels.joined(separator: ", "))"
+    if model.names.levels.contains(level) { return nil }
+    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.names.levels.joined(separator: ", "))"
   }
 
   /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits

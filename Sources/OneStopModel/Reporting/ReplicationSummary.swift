@@ -42,17 +42,17 @@ public struct ReplicationSummary: ReplicationConsumer {
     kpis = KPISeries(KPI.all, model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
-    levelWaits = EstimateTable(keys: model.levels)
+    levelWaits = EstimateTable(keys: model.names.levels)
     let runMonths = RunMonths(model)
     firstMonth = runMonths.firstReported(model)
     monthRows = (firstMonth..<runMonths.count).flatMap { m in
-      (model.levels + ["all"]).map { (runMonths.labels[m], $0) }
+      (model.names.levels + ["all"]).map { (runMonths.labels[m], $0) }
     }
     months = EstimateTable(keys: monthRows.map { "\($0.month) \($0.level)" })
-    units = EstimateTable(keys: model.units.map(\.id))
-    stations = EstimateTable(keys: model.stations.map(\.id))
+    units = EstimateTable(keys: model.names.units.map(\.id))
+    stations = EstimateTable(keys: model.names.stations.map(\.id))
     hours = EstimateTable(keys: (0..<24).map { String($0) })
-    levelHours = EstimateTable(keys: model.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
+    levelHours = EstimateTable(keys: model.names.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
   }
 
   /// Replications folded.
@@ -83,11 +83,11 @@ public struct ReplicationSummary: ReplicationConsumer {
     var keys: [String] = []
     func add(_ k: String) { if !keys.contains(k) { keys.append(k) } }
     switch dimension {
-    case .level: model.levels.forEach(add)
-    case .unit: model.units.forEach { add($0.id) }
-    case .agency: model.procedures.forEach { add($0.owner) }
-    case .field: model.fields.forEach(add)
-    case .procedure: model.procedures.forEach { add($0.id) }
+    case .level: model.names.levels.forEach(add)
+    case .unit: model.names.units.forEach { add($0.id) }
+    case .agency: model.names.procedures.forEach { add($0.owner) }
+    case .field: model.names.fields.forEach(add)
+    case .procedure: model.names.procedures.forEach { add($0.id) }
     case .channel: ChannelIn.allCases.forEach { add($0.description) }
     }
     return keys
@@ -96,7 +96,7 @@ public struct ReplicationSummary: ReplicationConsumer {
 
 extension ReplicationSummary {
   private mutating func addLevelWaits(_ r: RunResult) {
-    for l in model.levels.indices {
+    for l in model.names.levels.indices {
       let w = r.levels[l].waits
       levelWaits.add(row: l) { c in
         switch c {
@@ -112,7 +112,7 @@ extension ReplicationSummary {
   }
 
   private mutating func addMonths(_ r: RunResult) {
-    let series = (model.levels.indices.map { Optional($0) } + [nil]).map { r.monthly(level: $0, model: model) }
+    let series = (model.names.levels.indices.map { Optional($0) } + [nil]).map { r.monthly(level: $0, model: model) }
     let perMonth = series.count
     for row in monthRows.indices {
       let month = series[row % perMonth][firstMonth + row / perMonth]
@@ -177,7 +177,7 @@ extension ReplicationSummary {
         }
       }
     }
-    for k in 0..<(model.levels.count * 24) {
+    for k in 0..<(model.levelCount * 24) {
       let w = r.levels[k / 24].hourWaits[k % 24]
       levelHours.add(row: k) { c in
         switch c {

@@ -24,7 +24,7 @@ extension RunResult {
   /// The monthly series of level `level`, or of all levels together when nil: one
   /// entry per month of `RunMonths`.
   public func monthly(level: Int?, model: CompiledModel) -> [MonthCounters] {
-    let levels = model.levels.count
+    let levels = model.levelCount
     return (0..<(months.count / max(levels, 1))).map { m in
       guard let level else { return (0..<levels).reduce(into: MonthCounters()) { $0.add(months[m * levels + $1]) } }
       return months[m * levels + level]

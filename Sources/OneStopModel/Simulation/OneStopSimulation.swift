@@ -69,7 +69,7 @@ public struct OneStopSimulation: SimulationModel {
   /// The model's opening hours and working days, read without reference counting.
   let clock: CalendarReader
   let behaviour: CitizenBehaviour
-  let rules: ProcessingRules
+  let rules: CompiledModel.Rules
   let fieldCount: Int
   let levelCount: Int
   var dossiers = DossierStore()
@@ -117,24 +117,26 @@ public struct OneStopSimulation: SimulationModel {
   public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
     self.model = model
     clock = model.calendarTable.reader
-    behaviour = model.configuration.behaviour
-    rules = model.configuration.rules
-    fieldCount = model.fields.count
-    levelCount = model.levels.count
+    behaviour = model.behaviour
+    rules = model.rules
+    fieldCount = model.fieldCount
+    levelCount = model.levelCount
     func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let arrivals = model.streams.map {
-      rng("arrivals/unit:\(model.units[$0.unit].id)/\($0.channel)/\($0.procedures.map { model.procedures[$0].id }.joined(separator: ","))")
+    let names = model.names
+    let arrivals = model.streams.map { s in
+      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
+      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
     }
-    let unitStreams = model.units.map { rng("unit:\($0.id)") }
-    let stationStreams = model.stations.map { rng("station:\($0.id)") }
+    let unitStreams = names.units.map { rng("unit:\($0.id)") }
+    let stationStreams = names.stations.map { rng("station:\($0.id)") }
     streamOwners = [arrivals, unitStreams, stationStreams]
     arrivalRNG = arrivals.map(StreamRef.init)
     unitRNG = unitStreams.map(StreamRef.init)
     stationRNG = stationStreams.map(StreamRef.init)
-    absenceRNG = model.hot.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.timeOff ? rng("absence:\(model.stations[k].id)") : nil
+    absenceRNG = model.stations.enumerated().map { k, s in
+      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
     }
-    let queueCount = model.units.count * model.fields.count
+    let queueCount = model.units.count * model.fieldCount
     walkQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
     postalQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
     deskBusy = Array(repeating: false, count: model.deskCount)
@@ -156,7 +158,7 @@ public struct OneStopSimulation: SimulationModel {
     let runMonths = RunMonths(model)
     months = runMonths
     counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)
-    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
+    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
   }
 
   /// Schedules the first events: arrivals, desk openings, closings, the carried-over
@@ -282,7 +284,7 @@ public struct OneStopSimulation: SimulationModel {
   /// First opening instant of `unit` on or after day index `day` (searching up to 60
   /// days), or 07:00 of `day` when it never opens.
   mutating func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
-    clock.nextOpening(model.hot.units[unit].schedule, atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+    clock.nextOpening(model.units[unit].schedule, atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
   }
 
   /// Acts on the day's watches and puts its planned visits into the event calendar.
@@ -311,7 +313,7 @@ public struct OneStopSimulation: SimulationModel {
 
   mutating func endWarmup(at now: Double) {
     counters = RunCounters.empty(model, months: months.count, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
-    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
+    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }
@@ -339,7 +341,7 @@ public struct OneStopSimulation: SimulationModel {
     let weekday = CivilDate.weekday(ofDayNumber: dayNumber)  // 1 = Monday
     for s in stations.indices {
       guard let rng = absenceRNG[s] else { continue }
-      let st = model.hot.stations[s]
+      let st = model.stations[s]
       guard isWorkingDay(day) else {
         stations[s].present = stations[s].officers - stations[s].away
         continue
@@ -353,7 +355,7 @@ public struct OneStopSimulation: SimulationModel {
         away += leave - back
         stations[s].away = away
       }
-      if st.timeOff && weekday <= 5 {
+      if st.saturdayCompensation == .timeOff && weekday <= 5 {
         let saturday = day - weekday - 1
         let satHours = clock.openSeconds(st.schedule, from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
         let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)

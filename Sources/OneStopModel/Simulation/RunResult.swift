@@ -94,7 +94,7 @@ extension OneStopSimulation {
       let fates = cell.acceptedFromArrivals + cell.refused + cell.abandoned + cell.pendingIntakeEnd
       if received != accounted || arrivals != fates {
         let u = k / 3 / model.procedures.count, p = k / 3 % model.procedures.count, ch = ChannelIn(rawValue: k % 3)!
-        violations.append("unit \(model.units[u].id), procedure \(model.procedures[p].id), \(ch): received \(received) vs resolved+withdrawn+in progress \(accounted); arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
+        violations.append("unit \(model.names.units[u].id), procedure \(model.names.procedures[p].id), \(ch): received \(received) vs resolved+withdrawn+in progress \(accounted); arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
       }
     }
     // The last month closes at the end of the run.
@@ -128,7 +128,7 @@ extension OneStopSimulation {
         turnedAway: counters.unitTurnedAway[u], sentHome: counters.unitSentHome[u],
         meanInSystem: counters.deskInSystem[u].average(upTo: end), sojourns: counters.deskSojourns[u],
         queueIntegral: counters.deskQueue[u].integral(upTo: end),
-        openSeconds: model.schedules[model.hot.units[u].schedule].openSeconds(from: model.warmupEnd, to: end))
+        openSeconds: model.schedules[model.units[u].schedule].openSeconds(from: model.warmupEnd, to: end))
     }
   }
 
@@ -160,7 +160,7 @@ extension OneStopSimulation {
   private func hourResults(at end: Double) -> [HourResult] {
     let from = model.warmupEnd
     var openDays = [Int](repeating: 0, count: 24)
-    let unitSchedules = Set(model.units.indices.map { model.hot.units[$0].schedule })
+    let unitSchedules = Set(model.units.indices.map { model.units[$0].schedule })
     for day in Int((from / 86_400).rounded(.down))..<max(0, Int((end / 86_400).rounded(.up))) {
       var hours = [Bool](repeating: false, count: 24)
       for s in unitSchedules {
