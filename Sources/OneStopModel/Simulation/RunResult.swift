@@ -74,7 +74,7 @@ extension OneStopSimulation {
   /// Closes the books at `end`: counts what is still in progress, checks conservation
   /// and returns the replication's result.
   public func result(at end: Double, events: UInt64) -> RunResult {
-    var cells = counters.cells
+    var cells = Array(counters.cells)
     var open = 0
     for i in dossiers.liveIndices {
       let d = dossiers[i]
@@ -99,6 +99,7 @@ extension OneStopSimulation {
     }
     // The last month closes at the end of the run.
     var monthCounters = counters
+    monthCounters.months = StateArray(counters.months)  // state arrays share: close a copy
     var base = monthBase
     OneStopSimulation.closeMonth(months.slot(ofDay: dayIndex(end) - (end == model.endTime ? 1 : 0)), model: model,
       counters: &monthCounters, base: &base, dossiers: dossiers)
@@ -109,7 +110,7 @@ extension OneStopSimulation {
       turnedAway: counters.turnedAway, sentHome: counters.sentHome, wastedPickupVisits: counters.wastedPickupVisits,
       visitsPerReturnedDossier: counters.visitsPerReturnedDossier,
       postalIn: counters.postalIn, postalOut: counters.postalOut, onlineIn: counters.onlineIn, onlineOut: counters.onlineOut,
-      endToEndDays: counters.endToEndDays)
+      endToEndDays: Array(counters.endToEndDays))
     let checks = RunChecks(
       openDossiers: open, servicesOutsideSchedule: counters.servicesOutsideSchedule,
       resolvedBeforeReceived: counters.resolvedBeforeReceived, conservationViolations: violations)
@@ -117,7 +118,7 @@ extension OneStopSimulation {
       cells: cells, procedureCount: model.procedures.count,
       units: unitResults(at: end), deskGroups: deskGroupResults(at: end), stations: stationResults(at: end),
       levels: levels, hours: hourResults(at: end),
-      allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: monthCounters.months,
+      allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: Array(monthCounters.months),
       totals: totals, checks: checks, events: events, trace: trace)
   }
 
@@ -135,7 +136,7 @@ extension OneStopSimulation {
   private func deskGroupResults(at end: Double) -> [DeskGroupResult] {
     let from = model.warmupEnd
     // Busy time of services still running at the end.
-    var deskBusy = counters.deskBusy
+    var deskBusy = Array(counters.deskBusy)
     for desk in 0..<model.deskCount where self.deskBusy[desk] {
       deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
     }

@@ -125,38 +125,38 @@ public struct WaitDigest: Sendable, Equatable {
 
 /// Everything counted during a run.
 struct RunCounters {
-  var cells: [CellCounters]
-  var unitWaits: [WaitStatistics]
-  var hourWaits: [WaitStatistics]
-  var deskBusy: [Double]  // per desk group, seconds in service after the warm-up
-  var deskOvertime: [Double]  // per desk group, service seconds outside desk hours
+  var cells: StateArray<CellCounters>
+  var unitWaits: StateArray<WaitStatistics>
+  var hourWaits: StateArray<WaitStatistics>
+  var deskBusy: StateArray<Double>  // per desk group, seconds in service after the warm-up
+  var deskOvertime: StateArray<Double>  // per desk group, service seconds outside desk hours
   var turnedAway = 0
   var sentHome = 0
   /// The same per unit: with tickets issued, the visits that came for a ticket (the
   /// denominator of `served_same_day`).
-  var unitTurnedAway: [Int]
-  var unitSentHome: [Int]
+  var unitTurnedAway: StateArray<Int>
+  var unitSentHome: StateArray<Int>
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
-  var levelHourWaits: [Tally]
+  var levelHourWaits: StateArray<Tally>
   /// The monthly series, at `month * levels + level` (`MonthCounters`).
-  var months: [MonthCounters]
+  var months: StateArray<MonthCounters>
   var wastedPickupVisits = 0
   var visitsPerReturnedDossier = Tally()
   var postalIn = 0
   var postalOut = 0
   var onlineIn = 0
   var onlineOut = 0
-  var endToEndDays: [Tally] = Array(repeating: Tally(), count: 3)  // by channel in
+  var endToEndDays: StateArray<Tally> = StateArray(repeating: Tally(), count: 3)  // by channel in
   /// Citizens at each unit's desks (waiting or served) over time, their time there,
   /// and tickets issued: the three terms of Little's law.
-  var deskInSystem: [TimeWeighted]
-  var deskSojourns: [Tally]
+  var deskInSystem: StateArray<TimeWeighted>
+  var deskSojourns: StateArray<Tally>
   /// Citizens waiting for a desk (not being served), per unit and in the whole
   /// province by hour of day.
-  var deskQueue: [TimeWeighted]
+  var deskQueue: StateArray<TimeWeighted>
   var hourQueue: HourOfDayIntegral
-  var ticketsIssued: [Int]
+  var ticketsIssued: StateArray<Int>
   /// Property checks: must stay zero.
   var servicesOutsideSchedule = 0
   var resolvedBeforeReceived = 0
@@ -167,20 +167,20 @@ extension RunCounters {
   /// queues over a warm-up reset.
   static func empty(_ model: CompiledModel, months: Int, start: Double, inSystem: [Double]?, queued: [Double]?) -> RunCounters {
     RunCounters(
-      cells: Array(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3),
-      unitWaits: Array(repeating: WaitStatistics(), count: model.units.count),
-      hourWaits: Array(repeating: WaitStatistics(), count: 24),
-      deskBusy: Array(repeating: 0, count: model.deskGroups.count),
-      deskOvertime: Array(repeating: 0, count: model.deskGroups.count),
-      unitTurnedAway: Array(repeating: 0, count: model.units.count),
-      unitSentHome: Array(repeating: 0, count: model.units.count),
-      levelHourWaits: Array(repeating: Tally(), count: model.levelCount * 24),
-      months: Array(repeating: MonthCounters(), count: months * model.levelCount),
-      deskInSystem: (0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) },
-      deskSojourns: Array(repeating: Tally(), count: model.units.count),
-      deskQueue: (0..<model.units.count).map { TimeWeighted(start: start, value: queued?[$0] ?? 0) },
+      cells: StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3),
+      unitWaits: StateArray(repeating: WaitStatistics(), count: model.units.count),
+      hourWaits: StateArray(repeating: WaitStatistics(), count: 24),
+      deskBusy: StateArray(repeating: 0, count: model.deskGroups.count),
+      deskOvertime: StateArray(repeating: 0, count: model.deskGroups.count),
+      unitTurnedAway: StateArray(repeating: 0, count: model.units.count),
+      unitSentHome: StateArray(repeating: 0, count: model.units.count),
+      levelHourWaits: StateArray(repeating: Tally(), count: model.levelCount * 24),
+      months: StateArray(repeating: MonthCounters(), count: months * model.levelCount),
+      deskInSystem: StateArray((0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) }),
+      deskSojourns: StateArray(repeating: Tally(), count: model.units.count),
+      deskQueue: StateArray((0..<model.units.count).map { TimeWeighted(start: start, value: queued?[$0] ?? 0) }),
       hourQueue: HourOfDayIntegral(start: start, value: queued?.reduce(0, +) ?? 0),
-      ticketsIssued: Array(repeating: 0, count: model.units.count))
+      ticketsIssued: StateArray(repeating: 0, count: model.units.count))
   }
 }
 
