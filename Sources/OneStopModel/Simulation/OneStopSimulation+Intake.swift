@@ -165,7 +165,7 @@ extension OneStopSimulation {
     let s = model.hot.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
-    stations[s].push(i, due: now, at: now)
+    stations[s].officers.enqueue(i, due: now, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 

@@ -120,8 +120,8 @@ extension OneStopSimulation {
     }
     // Busy time of services still running at the end.
     var deskBusy = counters.deskBusy
-    for desk in 0..<model.deskCount where self.deskBusy[desk] {
-      deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
+    for desk in 0..<model.deskCount where desks.busy[desk] {
+      deskBusy[Int(desks.groupOf[desk])] += end - max(desks.start[desk], from)
     }
     let unitOpen = model.units.indices.map { u in
       model.schedules[model.hot.units[u].schedule].openSeconds(from: from, to: end)
@@ -152,8 +152,8 @@ extension OneStopSimulation {
       levelWaits: levelWaitStatistics().map(WaitDigest.init), levelHourWaits: counters.levelHourWaits,
       deskBusySeconds: deskBusy, deskOpenSeconds: deskOpen, deskOvertimeSeconds: counters.deskOvertime,
       stationBusySeconds: stations.map(\.busyWork), stationAvailableSeconds: stationAvailable,
-      stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.waiting.integral(upTo: end) },
-      stationWaits: stations.map(\.waits),
+      stationAbsentSeconds: stations.map(\.absentSeconds), stationWaitingIntegral: stations.map { $0.officers.queueLength.integral(upTo: end) },
+      stationWaits: stations.map(\.officers.waits),
       deskMeanInSystem: counters.deskInSystem.map { $0.average(upTo: end) },
       deskSojourns: counters.deskSojourns, ticketsIssued: counters.ticketsIssued,
       deskQueueIntegral: counters.deskQueue.map { $0.integral(upTo: end) },
