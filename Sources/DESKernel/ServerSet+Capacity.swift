@@ -1,3 +1,6 @@
+// Everything here is `@inlinable`, rare calls included: an unspecialised generic call
+// looks up type metadata at run time (a daily `setCapacity` per back office cost the
+// province-year 130 M instructions that way).
 extension ServerSet {
   /// Changes the number of servers that may serve at once, at `now`.
   ///
@@ -6,6 +9,7 @@ extension ServerSet {
   /// `.finishService` the services go on and count as overtime; under `.returnToQueue`
   /// the services beyond capacity are cut (highest server first) and their customers go
   /// back to the front of their line: drain them with `popInterruption()`.
+  @inlinable
   public mutating func setCapacity(_ newCapacity: Int, at now: SimTime) {
     precondition(newCapacity >= 0 && newCapacity <= servers, "capacity \(newCapacity) outside 0...\(servers)")
     _capacity = newCapacity
@@ -33,16 +37,19 @@ extension ServerSet {
   }
 
   /// The next service cut by the last `setCapacity` under `.returnToQueue`.
+  @inlinable
   public mutating func popInterruption() -> Interruption? {
     interrupted.isEmpty ? nil : interrupted.removeFirst()
   }
 
   /// Number waiting in `priorityClass`.
+  @inlinable
   public func queued(inClass priorityClass: Int) -> Int {
     priorityClass == 0 ? queue0.count : otherQueues[priorityClass - 1].count
   }
 
   /// Removes the `position`-th waiting element of `priorityClass` (reneging, withdrawal).
+  @inlinable
   public mutating func removeWaiting(inClass priorityClass: Int, at position: Int, now: SimTime) -> Element {
     let w = priorityClass == 0
       ? queue0.remove(at: position) : otherQueues[priorityClass - 1].remove(at: position)
@@ -53,6 +60,7 @@ extension ServerSet {
 
   /// Empties every line at `now` (e.g. sending waiting people home at closing) and
   /// returns whom it removed, class 0 first, in serving order within a class.
+  @inlinable
   public mutating func removeAllWaiting(at now: SimTime) -> [Element] {
     var removed: [Element] = []
     while let w = queue0.popFirst() { removed.append(w.element) }
@@ -65,6 +73,7 @@ extension ServerSet {
   }
 
   /// Forgets statistics before `now` (end of a warm-up); the state is kept.
+  @inlinable
   public mutating func resetStatistics(at now: SimTime) {
     _busy.reset(at: now)
     _onShift.reset(at: now)
@@ -77,6 +86,7 @@ extension ServerSet {
 
   /// Busy time within capacity over capacity time, up to `now` (0 when capacity was
   /// always 0).
+  @inlinable
   public func utilisation(upTo now: SimTime) -> Double {
     let capacityTime = onShift.integral(upTo: now)
     guard capacityTime > 0 else { return 0 }

@@ -63,6 +63,12 @@ public struct ServerSet<Element> {
     public let server: Int
     /// Who was being served; they are back at the front of their line.
     public let element: Element
+
+    @usableFromInline
+    init(server: Int, element: Element) {
+      self.server = server
+      self.element = element
+    }
   }
 
   @usableFromInline struct Waiting {
