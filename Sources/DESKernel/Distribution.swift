@@ -136,13 +136,18 @@ public struct Distribution: Sendable, CustomStringConvertible {
   /// The exponential case, by far the most frequent in queueing models, is inlined at
   /// the call site; the others go through one out-of-line switch.
   @inlinable @inline(__always)
-  public func sample(_ stream: RandomStream) -> Double {
+  public func sample(_ stream: RandomStream) -> Double { sample(stream.generator) }
+
+  /// One draw from a stream's generator (`RandomStream.generator`): the same draw as
+  /// `sample(_:)` on the stream, without reference counting.
+  @inlinable @inline(__always)
+  public func sample(_ stream: RandomGenerator) -> Double {
     if case .exponential(let mean) = form { return stream.exponential(mean: mean) }
     return _sampleGeneral(stream)
   }
 
   @usableFromInline
-  func _sampleGeneral(_ stream: RandomStream) -> Double {
+  func _sampleGeneral(_ stream: RandomGenerator) -> Double {
     switch form {
     case .deterministic(let v):
       return v
@@ -316,7 +321,11 @@ public final class EmpiricalTable: @unchecked Sendable {
 
   /// A random index into `values`.
   @inlinable
-  public func index(_ stream: RandomStream) -> Int {
+  public func index(_ stream: RandomStream) -> Int { index(stream.generator) }
+
+  /// A random index into `values`, drawn from a stream's generator.
+  @inlinable
+  public func index(_ stream: RandomGenerator) -> Int {
     Int(gsl_ran_discrete(stream.rng, table))
   }
 }

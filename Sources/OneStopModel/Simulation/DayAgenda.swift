@@ -1,5 +1,5 @@
 /// Things planned for a later day, kept out of the event calendar until that day
-/// begins: deadline watches and citizens' planned visits.
+/// begins: deadline watches, citizens' planned visits and the ends of lead times.
 ///
 /// A province keeps one watch and often one planned pick-up per open dossier, tens of
 /// thousands of events days or weeks ahead. Holding them in per-day buckets (a two-level
@@ -10,8 +10,10 @@
 struct DayAgenda {
   struct Entry {
     /// `watch`: the apology check before the due day, at its start; `dueWatch`: the last
-    /// check on the due day, at `time`; `visit`: a citizen's planned visit at `time`.
-    enum Kind: UInt8 { case watch, dueWatch, visit }
+    /// check on the due day, at `time`; `visit`: a citizen's planned visit at `time`;
+    /// `leadDone`: the end of a step's lead time or legal wait at `time` (the station in
+    /// `generation`).
+    enum Kind: UInt8 { case watch, dueWatch, visit, leadDone }
     var kind: Kind
     var dossier: Int32
     var generation: UInt32

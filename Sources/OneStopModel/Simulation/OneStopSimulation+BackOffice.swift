@@ -157,7 +157,16 @@ extension OneStopSimulation {
     if t > now {
       dossiers[i].inDelay = true
       dossiers[i].delayUntil = t
-      if t < model.endTime { scheduler.schedule(at: t, .leadDone(dossier: i, station: Int32(s))) }
+      // Most lead times end on a later day: they wait in the day agenda, not the heap
+      // (they were two thirds of the events pending in a province-year).
+      if t < model.endTime {
+        let day = dayIndex(t)
+        if day == dayIndex(now) {
+          scheduler.schedule(at: t, .leadDone(dossier: i, station: Int32(s)))
+        } else {
+          agenda.add(.init(kind: .leadDone, dossier: i, generation: UInt32(s), time: t), onDay: day)
+        }
+      }
       return
     }
     advance(i, fromStation: s, at: now, &scheduler)

@@ -94,7 +94,7 @@ extension OneStopSimulation {
       guard let u = model.units.firstIndex(where: { $0.id == b.unit }),
         let p = model.procedures.firstIndex(where: { $0.id == b.procedure })
       else { continue }
-      let rng = RandomStream(masterSeed: unitRNG[u].rng.key.masterSeed, replication: unitRNG[u].rng.key.replication, source: "backlog:\(k)")
+      let rng = RandomStream(masterSeed: unitRNG[u].stream.key.masterSeed, replication: unitRNG[u].stream.key.replication, source: "backlog:\(k)")
       let hp = model.hot.procedures[p]
       let deadline = hp.deadlineKind == 1 ? hp.effectiveDays : 1
       var rangeDays: [Int] = []

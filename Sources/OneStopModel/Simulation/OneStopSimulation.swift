@@ -7,12 +7,18 @@ import DESKernel
 /// events are a small enum, so the event loop allocates nothing per event apart from
 /// the occasional growth of a queue.
 public struct OneStopSimulation: SimulationModel {
-  /// A random stream held without a strong reference: loading one from an array and
-  /// passing it on then needs no retain and release (a few per cent of the run time in
-  /// the province profile). The simulation's `streamOwners` keeps every stream alive.
+  /// A random stream held without a strong reference: `rng` is its generator state as a
+  /// plain value (`RandomGenerator`), so loading one from an array and drawing from it
+  /// needs no retain and release (an `unowned(unsafe)` class reference still cost a pair
+  /// per draw, about 5 % of a province-year). The simulation's `streamOwners` keeps
+  /// every stream alive.
   struct StreamRef {
-    unowned(unsafe) let rng: RandomStream
-    init(_ rng: RandomStream) { self.rng = rng }
+    let rng: RandomGenerator
+    unowned(unsafe) let stream: RandomStream
+    init(_ stream: RandomStream) {
+      self.stream = stream
+      rng = stream.generator
+    }
   }
 
   /// Why a citizen stands at a desk.
@@ -209,7 +215,7 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   @inline(__always)
-  func dayIndex(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
+  func dayIndex(_ t: Double) -> Int { CalendarReader.day(of: t) }
 
   @inline(__always)
   func cellIndex(_ d: Dossier) -> Int {
@@ -230,7 +236,7 @@ public struct OneStopSimulation: SimulationModel {
   }
 
   /// A working-day delay drawn from `dist`, at least `minimum` days.
-  mutating func workingDayDelay(_ dist: Distribution, _ rng: RandomStream, minimum: Int = 1) -> Int {
+  mutating func workingDayDelay(_ dist: Distribution, _ rng: RandomGenerator, minimum: Int = 1) -> Int {
     max(minimum, Self.wholeDays(dist.sample(rng)))
   }
 
@@ -265,6 +271,8 @@ public struct OneStopSimulation: SimulationModel {
         if dossiers[e.dossier].visitGeneration == e.generation {
           scheduler.schedule(at: e.time, .visit(dossier: e.dossier, generation: e.generation))
         }
+      case .leadDone:
+        scheduler.schedule(at: Swift.max(e.time, now), .leadDone(dossier: e.dossier, station: Int32(e.generation)))
       }
     }
   }

@@ -1,0 +1,54 @@
+import CGSL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A view on a `RandomStream`'s GSL generator state, for drawing in the hot loop.
+///
+/// `RandomStream` is a class (it owns and frees the GSL state), so passing one to a
+/// function retains and releases it: one pair per draw in a province-year, about 5 % of
+/// the run time, even through an `unowned(unsafe)` reference. This plain struct holds
+/// only the state pointer, so passing it costs nothing. It is valid while the stream it
+/// came from (`RandomStream.generator`) is alive: the owner of the streams keeps them.
+/// The draws are the stream's own, in the same order (one stream, one sequence).
+@frozen
+public struct RandomGenerator {
+  @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+
+  @inlinable
+  init(_ rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
+
+  /// A draw from U[0, 1).
+  @inlinable @inline(__always)
+  public func uniform() -> Double { cgsl_uniform(rng) }
+
+  /// A draw from U(0, 1).
+  @inlinable @inline(__always)
+  public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
+
+  /// A draw from the exponential distribution with mean `mean` (same as `RandomStream`).
+  @inlinable @inline(__always)
+  public func exponential(mean: Double) -> Double {
+    -mean * log(1.0 - cgsl_uniform(rng))
+  }
+
+  /// `true` with probability `p`.
+  @inlinable @inline(__always)
+  public func bernoulli(_ p: Double) -> Bool { cgsl_uniform(rng) < p }
+
+  /// A uniform integer in 0 ..< `n`.
+  @inlinable
+  public func uniformInt(below n: Int) -> Int {
+    precondition(n >= 1, "uniformInt(below:) needs n >= 1")
+    return Int(gsl_rng_uniform_int(rng, UInt(n)))
+  }
+}
+
+extension RandomStream {
+  /// This stream's generator as a plain value; valid while the stream is alive.
+  @inlinable
+  public var generator: RandomGenerator { RandomGenerator(rng) }
+}
