@@ -101,10 +101,10 @@ extension OneStopSimulation {
     let st = model.hot.stations[s]
     let work: Double
     if st.isOnlineIntake {
-      work = behaviour.onlineCheckTime.sample(stationRNG[s].rng)
+      work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
     } else {
       let first = model.hot.procedures[Int(dossiers[i].procedure)].firstStep
-      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s].rng) * 3600
+      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(streams.station[s].rng) * 3600
     }
     note(.workStarted, i, at: now, station: s)
     let end = clock.addingWorkingTime(st.schedule, work, to: now)
@@ -131,14 +131,14 @@ extension OneStopSimulation {
     let step = Int(dossiers[i].step)
     let j = p.firstStep + step
     if model.hot.stepAppraisal[j] && Int(dossiers[i].supplements) < p.maxSupplementRequests
-      && stationRNG[s].rng.bernoulli(p.pSupplement)
+      && streams.station[s].rng.bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
     var t = now
     if model.hot.stepHasLead[j] {
-      var lead = model.hot.stepLead[j].sample(stationRNG[s].rng)
+      var lead = model.hot.stepLead[j].sample(streams.station[s].rng)
       if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
       let days = Self.wholeDays(lead)
       if days > 0 {
@@ -222,7 +222,7 @@ extension OneStopSimulation {
     dossiers[i].usedDays = Int32(clock.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].supplementRequests += 1 }
-    let rng = unitRNG[u].rng
+    let rng = streams.unit[u].rng
     if rng.bernoulli(behaviour.pNeverSupplement) {
       if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].withdrawn += 1 }
       note(.withdrawn, i, at: now)

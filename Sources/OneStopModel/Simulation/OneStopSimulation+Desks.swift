@@ -102,7 +102,7 @@ extension OneStopSimulation {
     if !desks.groupOpen[g] && !desks.groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
-    let rng = unitRNG[u].rng
+    let rng = streams.unit[u].rng
     let p = model.hot.procedures[Int(d.procedure)]
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a

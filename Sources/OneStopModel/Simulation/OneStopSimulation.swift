@@ -7,20 +7,6 @@ import DESKernel
 /// events are a small enum, so the event loop allocates nothing per event apart from
 /// the occasional growth of a queue.
 public struct OneStopSimulation: SimulationModel {
-  /// A random stream held without a strong reference: `rng` is its generator state as a
-  /// plain value (`RandomGenerator`), so loading one from an array and drawing from it
-  /// needs no retain and release (an `unowned(unsafe)` class reference still cost a pair
-  /// per draw, about 5 % of a province-year). The simulation's `streamOwners` keeps
-  /// every stream alive.
-  struct StreamRef {
-    let rng: RandomGenerator
-    unowned(unsafe) let stream: RandomStream
-    init(_ stream: RandomStream) {
-      self.stream = stream
-      rng = stream.generator
-    }
-  }
-
   /// Why a citizen stands at a desk.
   enum Purpose: UInt8 {
     case intake, pickup, supplement, postalIntake
@@ -72,18 +58,11 @@ public struct OneStopSimulation: SimulationModel {
   let levelCount: Int
   var dossiers = DossierStore()
   var counters: RunCounters
-  // Random streams: one per arrival stream, per unit, per station.
-  // They are reached through `StreamRef` so that drawing a number costs no reference
-  // counting; `streamOwners` keeps them alive.
-  let arrivalRNG: [StreamRef]
-  let unitRNG: [StreamRef]
-  let stationRNG: [StreamRef]
-  let streamOwners: [[RandomStream]]
-  /// Officer absences, per station that has any (nil otherwise).
-  let absenceRNG: [RandomStream?]
+  /// Random streams: per arrival stream, unit, station, and station with absences.
+  let streams: RandomStreams
   /// Desks, their groups' hours and the lines in front of them.
   var desks: Desks
-  // Back offices and online intake.
+  /// Back offices and online intake, each a kernel `ServerSet` of officers.
   var stations: [WorkStation]
   /// Watches and visits planned for later days.
   var agenda: DayAgenda
@@ -105,19 +84,7 @@ public struct OneStopSimulation: SimulationModel {
     rules = model.configuration.rules
     fieldCount = model.fields.count
     levelCount = model.levels.count
-    func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let arrivals = model.streams.map {
-      rng("arrivals/unit:\(model.units[$0.unit].id)/\($0.channel)/\($0.procedures.map { model.procedures[$0].id }.joined(separator: ","))")
-    }
-    let unitStreams = model.units.map { rng("unit:\($0.id)") }
-    let stationStreams = model.stations.map { rng("station:\($0.id)") }
-    streamOwners = [arrivals, unitStreams, stationStreams]
-    arrivalRNG = arrivals.map(StreamRef.init)
-    unitRNG = unitStreams.map(StreamRef.init)
-    stationRNG = stationStreams.map(StreamRef.init)
-    absenceRNG = model.hot.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.timeOff ? rng("absence:\(model.stations[k].id)") : nil
-    }
+    streams = RandomStreams(model, seed: seed, replication: replication)
     desks = Desks(model)
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
     agenda = DayAgenda(days: model.horizonDays)
@@ -304,7 +271,7 @@ public struct OneStopSimulation: SimulationModel {
     let dayNumber = model.epochDay + day
     let weekday = CivilDate.weekday(ofDayNumber: dayNumber)  // 1 = Monday
     for s in stations.indices {
-      guard let rng = absenceRNG[s] else { continue }
+      guard let rng = streams.absence[s] else { continue }
       let st = model.hot.stations[s]
       let officers = stations[s].officers.servers
       guard isWorkingDay(day) else {
