@@ -22,7 +22,7 @@ public struct ProvinceBenchmark: Sendable {
     /// Stations sorted by utilisation, busiest first (for tuning the synthetic province).
     public func busiest(_ limit: Int = 12) -> [(station: String, utilisation: Double, waitDays: Double)] {
       let all = model.stations.indices.map { s in
-        (model.stations[s].id, result.stationUtilisation[s], result.stationWaits[s].mean / 86_400)
+        (model.names.stations[s].id, result.stationUtilisation[s], result.stations[s].waits.mean / 86_400)
       }
       return Array(all.sorted { $0.1 > $1.1 }.prefix(limit))
     }

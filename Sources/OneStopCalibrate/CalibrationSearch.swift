@@ -45,6 +45,9 @@ public struct CalibrationError: Error, CustomStringConvertible, Sendable {
 /// Latin hypercube) picks the start of a Nelder-Mead search. Every candidate is appended to
 /// `journal`, so a rerun replays what is done and goes on.
 public final class CalibrationSearch {
+  /// One candidate's outcome, as journaled: its parameter values, each target's value per
+  /// replication, the misfit, the busiest back office's utilisation and the objective the
+  /// search minimises (misfit plus the penalty for an overloaded office).
   public struct Evaluation: Sendable {
     public let values: [Double]
     /// Per target, one value per replication.
@@ -150,8 +153,8 @@ public final class CalibrationSearch {
   /// the plausibility bound's measure.
   static let busiestBackOffice = KPI("busiest_back_office_utilisation", .percent) { r, model in
     var u = 0.0
-    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stationAvailableSeconds[s] > 0 {
-      u = max(u, 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s])
+    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stations[s].availableSeconds > 0 {
+      u = max(u, 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds)
     }
     return u
   }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The parts of a run's `summary.json` (`onestop run --out DIR`) that a report shows.
-/// Read with `JSONSerialization`, so a summary written by a newer onestop with more keys
-/// still reads.
+/// Decoded through `ReportSchema.Summary`, which lists only the keys the report draws, so a
+/// summary written by a newer onestop with more keys still reads, and a broken or older one
+/// is an error naming the file and the key.
 public struct ReportData: Sendable {
   /// A mean with its 95 % confidence interval.
   public struct Estimate: Sendable, Equatable {
@@ -11,23 +12,27 @@ public struct ReportData: Sendable {
     public let high: Double
   }
 
+  /// A row of a breakdown (by level, agency, field or procedure): counts and rates.
   public struct Row: Sendable {
     public let key: String
     public let received, onTime, overdue, inProgress, onTimeRate, overdueRate: Estimate
   }
 
+  /// A month of the monthly series, for one level or all (`level` "all").
   public struct Month: Sendable {
     public let month: String
     public let level: String
     public let receivedNew, onTime, overdue, inProgress, onlineShare, waitMean: Estimate
   }
 
+  /// A unit's mean and 90th-percentile desk wait, minutes.
   public struct UnitWait: Sendable {
     public let unit: String
     public let level: String
     public let mean, p90: Estimate
   }
 
+  /// An assumption of the run without a measured source, as the run printed it.
   public struct Prior: Sendable {
     public let key, value, note: String
   }
@@ -62,10 +67,7 @@ public struct ReportData: Sendable {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ReportError("\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
     }
-    guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-      throw ReportError("\(file): not a JSON object")
-    }
-    try self.init(json: root, file: file)
+    try self.init(data: data, file: file)
     let dir = (file as NSString).deletingLastPathComponent
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
       stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
@@ -81,55 +83,40 @@ public struct ReportData: Sendable {
     }
   }
 
-  init(json j: [String: Any], file: String) throws(ReportError) {
-    func text(_ k: String) -> String {
-      if let s = j[k] as? String { return s }
-      if let n = j[k] as? NSNumber { return n.stringValue }
-      return ""
-    }
-    guard j["kpis"] is [String: Any], j["scenario"] is String else {
+  init(data: Data, file: String) throws(ReportError) {
+    guard try ReportSchema.keys(of: data, file: file).isSuperset(of: ["scenario", "kpis"]) else {
       throw ReportError("\(file): not a run summary (no 'scenario' and 'kpis'); give the directory written by `onestop run --out DIR`")
     }
-    scenario = text("scenario")
-    self.file = text("file")
-    hash = text("scenario_hash")
-    version = text("onestop_version")
-    start = text("start")
-    end = text("end")
-    seed = text("seed")
-    replications = (j["replications"] as? Int) ?? 0
-    language = j["report_language"] as? String
-    func estimate(_ any: Any?) -> Estimate {
-      guard let o = any as? [String: Any], let m = (o["mean"] as? NSNumber)?.doubleValue else { return Estimate(mean: .nan, low: .nan, high: .nan) }
-      let ci = (o["ci95"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
-      return Estimate(mean: m, low: ci.count == 2 ? ci[0] : m, high: ci.count == 2 ? ci[1] : m)
-    }
-    var k: [String: Estimate] = [:]
-    for (name, value) in (j["kpis"] as? [String: Any]) ?? [:] { k[name] = estimate(value) }
-    kpis = k
-    kpiUnits = (j["units_of_kpis"] as? [String: String]) ?? [:]
-    func rows(_ key: String) -> [Row] {
-      ((j[key] as? [[String: Any]]) ?? []).map { r in
-        Row(key: (r["key"] as? String) ?? "", received: estimate(r["received"]), onTime: estimate(r["resolved_on_time"]),
-          overdue: estimate(r["resolved_overdue"]), inProgress: estimate(r["in_progress_end"]),
-          onTimeRate: estimate(r["on_time_rate_of_received"]), overdueRate: estimate(r["overdue_rate_of_received"]))
+    let s = try ReportSchema.decode(ReportSchema.Summary.self, from: data, file: file, writer: "onestop run --out DIR")
+    scenario = s.scenario
+    self.file = s.file
+    hash = s.scenario_hash
+    version = s.onestop_version
+    start = s.start
+    end = s.end
+    seed = String(s.seed)
+    replications = s.replications
+    language = s.report_language
+    kpis = s.kpis.mapValues(\.value)
+    kpiUnits = s.units_of_kpis
+    func rows(_ rows: [ReportSchema.Row]) -> [Row] {
+      rows.map { r in
+        Row(key: r.key, received: r.received.value, onTime: r.resolved_on_time.value, overdue: r.resolved_overdue.value,
+          inProgress: r.in_progress_end.value, onTimeRate: r.on_time_rate_of_received.value,
+          overdueRate: r.overdue_rate_of_received.value)
       }
     }
-    byLevel = rows("by_level")
-    byAgency = rows("by_agency")
-    byField = rows("by_field")
-    byProcedure = rows("by_procedure")
-    months = ((j["months"] as? [[String: Any]]) ?? []).map { r in
-      Month(month: (r["month"] as? String) ?? "", level: (r["level"] as? String) ?? "", receivedNew: estimate(r["received_new"]),
-        onTime: estimate(r["resolved_on_time"]), overdue: estimate(r["resolved_overdue"]), inProgress: estimate(r["in_progress_end"]),
-        onlineShare: estimate(r["online_share"]), waitMean: estimate(r["desk_wait_mean_min"]))
+    byLevel = rows(s.by_level)
+    byAgency = rows(s.by_agency)
+    byField = rows(s.by_field)
+    byProcedure = rows(s.by_procedure)
+    months = s.months.map { r in
+      Month(month: r.month, level: r.level, receivedNew: r.received_new.value, onTime: r.resolved_on_time.value,
+        overdue: r.resolved_overdue.value, inProgress: r.in_progress_end.value, onlineShare: r.online_share.value,
+        waitMean: r.desk_wait_mean_min.value)
     }
-    unitWaits = ((j["desk_waits_by_unit"] as? [[String: Any]]) ?? []).map { r in
-      UnitWait(unit: (r["unit"] as? String) ?? "", level: (r["level"] as? String) ?? "", mean: estimate(r["mean_min"]), p90: estimate(r["p90_min"]))
-    }
-    priors = ((j["priors"] as? [[String: Any]]) ?? []).map { r in
-      Prior(key: (r["key"] as? String) ?? "", value: (r["value"] as? String) ?? "\(r["value"] ?? "")", note: (r["note"] as? String) ?? "")
-    }
+    unitWaits = s.desk_waits_by_unit.map { UnitWait(unit: $0.unit, level: $0.level, mean: $0.mean_min.value, p90: $0.p90_min.value) }
+    priors = s.priors.map { Prior(key: $0.key, value: $0.value, note: $0.note) }
   }
 }
 

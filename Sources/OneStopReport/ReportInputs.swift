@@ -28,6 +28,8 @@ public enum ReportInput: Sendable {
 
 /// `compare.json`: the paired differences B - A of every KPI.
 public struct CompareData: Sendable {
+  /// One KPI of a comparison: both means, the paired difference B - A, its 95 % half-width
+  /// and the half-width an unpaired comparison would have.
   public struct Difference: Sendable {
     public let kpi, unit: String
     public let a, b, difference, halfWidth, unpairedHalfWidth: Double
@@ -39,17 +41,16 @@ public struct CompareData: Sendable {
   init(dir: String) throws(ReportError) {
     let file = (dir as NSString).appendingPathComponent("compare.json")
     guard let data = FileManager.default.contents(atPath: file),
-      let j = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let rows = j["differences"] as? [[String: Any]]
+      (try? ReportSchema.keys(of: data, file: file))?.contains("differences") == true
     else { throw ReportError("\(file): not a comparison written by `onestop compare --out`") }
-    func side(_ k: String, _ f: String) -> String { ((j[k] as? [String: Any])?[f] as? String) ?? "" }
-    a = side("a", "scenario"); b = side("b", "scenario"); aFile = side("a", "file"); bFile = side("b", "file")
-    seed = (j["seed"] as? NSNumber)?.stringValue ?? ""
-    version = (j["onestop_version"] as? String) ?? ""
-    replications = (j["replications"] as? Int) ?? 0
-    func n(_ r: [String: Any], _ k: String) -> Double { (r[k] as? NSNumber)?.doubleValue ?? .nan }
-    differences = rows.map { r in
-      Difference(kpi: (r["kpi"] as? String) ?? "", unit: (r["unit"] as? String) ?? "", a: n(r, "a"), b: n(r, "b"),
-        difference: n(r, "difference"), halfWidth: n(r, "half_width"), unpairedHalfWidth: n(r, "unpaired_half_width"))
+    let j = try ReportSchema.decode(ReportSchema.Compare.self, from: data, file: file, writer: "onestop compare --out DIR")
+    a = j.a.scenario; b = j.b.scenario; aFile = j.a.file; bFile = j.b.file
+    seed = String(j.seed)
+    version = j.onestop_version
+    replications = j.replications
+    differences = j.differences.map { r in
+      Difference(kpi: r.kpi, unit: r.unit, a: r.a.value, b: r.b.value, difference: r.difference.value,
+        halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
     }
   }
 }
@@ -90,11 +91,14 @@ enum CSV {
 
 /// The tables of `onestop staff --out`.
 public struct StaffData: Sendable {
+  /// A row of `targets.csv`: the target, its limit, and the KPI now and under the plan with
+  /// its interval.
   public struct Target: Sendable {
     public let target, kpi, unit: String
     public let limit, now, nowLow, nowHigh, plan, planLow, planHigh: Double
     public let met: Bool
   }
+  /// A row of `changes.csv`: a staffed key, its current and planned count, persons added.
   public struct Change: Sendable { public let key: String; public let current, plan, persons: Int }
   public let targets: [Target]
   public let changes: [Change]
@@ -134,11 +138,11 @@ public struct SweepData: Sendable {
     let header = CSV.header(results)
     var name = (dir as NSString).lastPathComponent
     var parameterColumns: [String] = []
-    if let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent("summary.json")),
-      let j = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
-      name = (j["sweep"] as? String) ?? name
-      let columns = (j["columns"] as? [String: String]) ?? [:]
-      parameterColumns = ((j["parameters"] as? [String]) ?? []).compactMap { columns[$0] }
+    let summary = (dir as NSString).appendingPathComponent("summary.json")
+    if let data = FileManager.default.contents(atPath: summary) {
+      let j = try ReportSchema.decode(ReportSchema.SweepSummary.self, from: data, file: summary, writer: "onestop sweep merge")
+      name = j.sweep
+      parameterColumns = j.parameters.compactMap { j.columns[$0] }
     }
     let fixed: Set<String> = ["id", "seed", "replications"]
     parameters = parameterColumns.filter { c in Set(points.map { $0[c] ?? "" }).count > 1 }

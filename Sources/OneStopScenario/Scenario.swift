@@ -42,17 +42,18 @@ public struct Scenario: Sendable {
     return try build(root, file: path)
   }
 
-  /// Builds from an already-parsed tree.
+  /// Builds from an already-parsed tree; the compiler resolves `warmup` (`--warmup`).
   public static func build(_ root: YNode, file: String, warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
     let builder = ScenarioBuilder(reader)
     guard var (config, settings) = builder.read(root) else {
       throw ScenarioErrors(issues: reader.issues)
     }
-    if let warmup, let date = warmup.resolve(config, countFrom: settings.countFrom) { config.warmupUntil = date }
     do {
-      let model = try CompiledModel(config)
+      let model = try CompiledModel(config, warmup: warmup, countingFrom: settings.countFrom)
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
+      // The scenario records the warm-up in force, so that its hash tells runs apart.
+      config.warmupUntil = model.warmupUntil
       var scenario = Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
         replications: settings.replications)
       scenario.reportLanguage = settings.reportLanguage

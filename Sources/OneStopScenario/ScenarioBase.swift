@@ -28,8 +28,8 @@ public struct ScenarioBase: Sendable {
     self.file = file
   }
 
-  /// The scenario with `overrides` applied on top of the base and `warmup` resolved
-  /// against its start, compiled once.
+  /// The scenario with `overrides` applied on top of the base, compiled once (the
+  /// compiler resolves `warmup` against the start).
   public func build(_ overrides: [ScenarioOverride] = [], warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     var node = root
     try ScenarioLoader.apply(overrides, to: &node)

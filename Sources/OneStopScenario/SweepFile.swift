@@ -8,11 +8,14 @@ import OneStopModel
 /// same `file:line:column: key.path: expected ..., found ...` errors. Format in
 /// docs/sweeps.md.
 public struct SweepFile: Sendable {
+  /// How the points are chosen: every combination of the values, or a Latin hypercube of
+  /// `points` points over the ranges.
   public enum Design: Sendable, Equatable {
     case grid
     case latinHypercube(points: Int)
   }
 
+  /// Which seed each point runs with (`seeds:` in the file).
   public enum Seeds: String, Sendable, CaseIterable {
     /// Every point gets its own seed, derived from the master seed and the point's id.
     case perPoint = "per_point"
@@ -302,16 +305,17 @@ public struct SweepFile: Sendable {
     })
   }
 
-  /// Per-unit KPIs naming a unit the base scenario does not have.
-  public func unknownUnits(in model: CompiledModel) -> ScenarioErrors? {
+  /// KPIs naming a unit, level, agency, field or month the base scenario does not have
+  /// (they would be NaN at every point), located at the KPI in the sweep file.
+  public func unknownTargets(in model: CompiledModel) -> ScenarioErrors? {
     let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
       let node = i < kpiNodes.count ? kpiNodes[i] : root
-      if let message = KPI.unknownLevel(k, in: model) ?? KPI.unknownAgency(k, in: model) {
-        return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
+      if let unit = KPI.unknownUnit(k, in: model) {
+        let hint = suggestion(for: unit, in: model.names.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
       }
-      guard let unit = KPI.unknownUnit(k, in: model) else { return nil }
-      let hint = suggestion(for: unit, in: model.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
+      guard let message = KPI.unknownTarget(k, in: model) else { return nil }
+      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
     }
     return issues.isEmpty ? nil : ScenarioErrors(issues: issues)
   }

@@ -16,6 +16,8 @@ import OneStopModel
 ///       - figure: "235,609 dossiers on the information system by service level"
 ///         reason: the model has no service levels
 public struct TargetFile: Sendable {
+  /// One figure of the source report: the KPI it is held against, the value with its
+  /// tolerance and weight, and where the report gives it.
   public struct Target: Sendable {
     public let kpi: String
     public let value: Double

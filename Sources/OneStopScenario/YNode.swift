@@ -3,6 +3,8 @@ import Yams
 /// A YAML node that remembers where it came from (file, line, column), so that every
 /// error can point at the line a planner wrote, even after `extends` merged two files.
 public struct YNode: Sendable {
+  /// The node's content; a mapping keeps its order and each key's own node, for errors
+  /// that point at a key.
   public enum Kind: Sendable {
     case scalar(String)
     case mapping([(key: String, keyNode: YNode, value: YNode)])

@@ -236,13 +236,13 @@ public struct StaffSearch {
     // Offered load per desk group and per station: busy time over one person's open time.
     let loads = baseModel.deskGroups.indices.map { g in
       KPI("desk_load_\(g)", .staff) { r, m in
-        let perDesk = r.deskOpenSeconds[g] / Double(m.deskGroups[g].count)
-        return m.deskGroups[g].count > 0 && perDesk > 0 ? r.deskBusySeconds[g] / perDesk : 0
+        let perDesk = r.deskGroups[g].openSeconds / Double(m.deskGroups[g].count)
+        return m.deskGroups[g].count > 0 && perDesk > 0 ? r.deskGroups[g].busySeconds / perDesk : 0
       }
     } + baseModel.stations.indices.map { s in
       KPI("station_load_\(s)", .officers) { r, m in
-        let perOfficer = r.stationAvailableSeconds[s] / Double(m.stations[s].officers)
-        return m.stations[s].officers > 0 && perOfficer > 0 ? r.stationBusySeconds[s] / perOfficer : 0
+        let perOfficer = r.stations[s].availableSeconds / Double(m.stations[s].officers)
+        return m.stations[s].officers > 0 && perOfficer > 0 ? r.stations[s].busySeconds / perOfficer : 0
       }
     }
     var series = KPISeries(loads, model: baseModel)

@@ -10,6 +10,7 @@ import OneStopModel
 /// <= limit for an upper limit. With common random numbers every candidate plan is run on
 /// the same replications, so plans are compared on the same citizens.
 public struct StaffTarget: Sendable, CustomStringConvertible {
+  /// Whether the KPI must stay at most or at least the limit, as the target writes it.
   public enum Sense: String, Sendable { case atMost = "<=", atLeast = ">=" }
 
   public let text: String

@@ -37,6 +37,7 @@ public struct StaffVariable: Sendable, Hashable {
 
 /// The path grammar of `--set`: `a.b[id].c`, a list item selected by its `id`.
 public enum StaffKeyPath {
+  /// A step of a key path: a mapping key, or a list item selected by its `id`.
   public enum Segment: Hashable, Sendable {
     case key(String)
     case item(String)

@@ -11,6 +11,8 @@ import OneStopScenario
 /// into `chunks` (the unit of work of a Slurm array task or a GNU parallel job). Nothing
 /// in it depends on when, where or in which order the rows will run.
 public struct Manifest: Sendable, Equatable {
+  /// One point of the plan: its id, chunk, seed and parameter values (as written, in the
+  /// order of `parameters`).
   public struct Row: Sendable, Equatable {
     public let id: String
     public let chunk: Int
@@ -51,7 +53,7 @@ public struct Manifest: Sendable, Equatable {
   public init(plan sweep: SweepFile, threads: Int = AvailableCPUs.count, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
     let root = try sweep.loadBase()
     let (baseScenario, baseModel) = try Scenario.build(root, file: sweep.base)
-    if let e = sweep.unknownUnits(in: baseModel) { throw e }
+    if let e = sweep.unknownTargets(in: baseModel) { throw e }
     let points = sweep.points()
     let width = max(4, String(max(points.count - 1, 0)).count)
     // Every point's scenario is built (in parallel: it is the plan's whole cost).

@@ -11,6 +11,7 @@ import OneStopScenario
 /// order the rows ran. Missing rows are never counted as zero: the merge refuses, or
 /// (partial) leaves them out and lists them.
 public enum SweepMerge {
+  /// The merged table and summary, and the rows left out (empty unless the merge was partial).
   public struct Outcome {
     public let csv: String
     public let json: String

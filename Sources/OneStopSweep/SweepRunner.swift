@@ -70,6 +70,8 @@ public struct SweepRunner: Sendable {
     return RowResult(id: row.id, manifestHash: manifest.hash, seed: row.seed, values: row.values, kpis: kpis)
   }
 
+  /// What a runner did with its chunk: rows run, rows already done, rows that failed (with
+  /// the reason) and their results.
   public struct Report: Sendable {
     public var done = 0
     public var skipped = 0

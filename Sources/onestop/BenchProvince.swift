@@ -52,7 +52,7 @@ struct BenchProvince: ParsableCommand {
       print(JSONText.encode(Line(years: years, seed: seed, received: total.received, resolved_on_time: total.resolvedOnTime,
         resolved_overdue: total.resolvedOverdue, in_progress_end: total.inProgressEnd, events: result.events,
         compile_seconds: m.compileSeconds, seconds: m.simulateSeconds, events_per_second: m.eventsPerSecond, mean_wait_min: waits.mean / 60,
-        peak_rss_mib: ResourceUsage.peakResidentMiB, conservation_ok: result.conservationViolations.isEmpty), expand: 0), terminator: "")
+        peak_rss_mib: ResourceUsage.peakResidentMiB, conservation_ok: result.checks.conservationViolations.isEmpty), expand: 0), terminator: "")
       return
     }
     print("synthetic province, \(m.model.units.count) units, \(m.model.stations.count) stations, \(years) year(s), seed \(seed)")
@@ -66,8 +66,8 @@ struct BenchProvince: ParsableCommand {
     print("simulation seconds   \(m.simulateSeconds.formatted(digits: 3))")
     print("events per second    \((m.eventsPerSecond / 1e6).formatted(digits: 2)) million")
     print("peak memory          \(ResourceUsage.peakResidentMiB.formatted(digits: 1)) MiB")
-    print("conservation         \(result.conservationViolations.isEmpty ? "ok" : "\(result.conservationViolations.count) violations")")
-    for v in result.conservationViolations.prefix(8) { print("  " + v) }
+    print("conservation         \(result.checks.conservationViolations.isEmpty ? "ok" : "\(result.checks.conservationViolations.count) violations")")
+    for v in result.checks.conservationViolations.prefix(8) { print("  " + v) }
     if verbose {
       for b in m.busiest() { print("  \(b.station): utilisation \(b.utilisation.formatted(digits: 2)), wait \(b.waitDays.formatted(digits: 1)) d") }
     }

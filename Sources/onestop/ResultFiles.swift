@@ -39,7 +39,7 @@ enum ResultFiles {
     var lines = [(["unit", "level", "parent"] + withCI(measures)).joined(separator: ",")]
     let m = s.model
     for (u, unit) in m.units.enumerated() {
-      var fields: [String] = [csv(unit.id), csv(m.levels[unit.level]), csv(unit.parent.map { m.units[$0].id } ?? "")]
+      var fields: [String] = [csv(m.names.units[u].id), csv(m.names.levels[unit.level]), csv(unit.parent.map { m.names.units[$0].id } ?? "")]
       for column in UnitColumn.allCases { fields += triple(s.stats.units.estimate(u, column)) }
       lines.append(fields.joined(separator: ","))
     }
@@ -51,7 +51,7 @@ enum ResultFiles {
     let m = s.model
     for (k, st) in m.stations.enumerated() {
       let fields: [String] = [
-        csv(st.id), csv(st.name), csv(m.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
+        csv(m.names.stations[k].id), csv(m.names.stations[k].name), csv(m.names.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
       ] + StationColumn.allCases.map { mean(s.stats.stations.estimate(k, $0)) }
       lines.append(fields.joined(separator: ","))
     }
@@ -74,7 +74,7 @@ enum ResultFiles {
   /// the provincial centre in most provinces: its hour-of-day profile, not the pooled one.
   static func hoursByLevel(_ s: Summary) -> String {
     var lines = ["level,hour,tickets,wait_mean_min"]
-    for (l, level) in s.model.levels.enumerated() {
+    for (l, level) in s.model.names.levels.enumerated() {
       for h in 0..<24 {
         let k = l * 24 + h
         lines.append([JSONText.csvField(level), String(h), mean(s.stats.levelHours.estimate(k, .tickets)),

@@ -101,9 +101,9 @@ struct Staff: ParsableCommand {
     }
     for t in parsedTargets {
       if let unit = KPI.unknownUnit(t.kpi.name, in: baseModel) {
-        throw StaffError("target '\(t.text)': the scenario has no unit '\(unit)' (units: \(baseModel.units.prefix(8).map(\.id).joined(separator: ", "))\(baseModel.units.count > 8 ? ", ..." : ""))")
+        throw StaffError("target '\(t.text)': the scenario has no unit '\(unit)' (units: \(baseModel.names.units.prefix(8).map(\.id).joined(separator: ", "))\(baseModel.units.count > 8 ? ", ..." : ""))")
       }
-      if let message = KPI.unknownLevel(t.kpi.name, in: baseModel) ?? KPI.unknownAgency(t.kpi.name, in: baseModel) {
+      if let message = KPI.unknownTarget(t.kpi.name, in: baseModel) {
         throw StaffError("target '\(t.text)': \(message)")
       }
     }

@@ -85,7 +85,7 @@ struct Summary {
     }
     let model = stats.model
     unitWaits = model.units.indices.map { u in
-      (model.units[u].id, model.levels[model.units[u].level], stats.units.estimate(u, .waitMean), stats.units.estimate(u, .waitP90))
+      (model.names.units[u].id, model.names.levels[model.units[u].level], stats.units.estimate(u, .waitMean), stats.units.estimate(u, .waitP90))
     }
   }
 

@@ -14,10 +14,10 @@ enum TraceFile {
       let a = result.trace[$0], b = result.trace[$1]
       return a.dossier != b.dossier ? a.dossier < b.dossier : $0 < $1
     }
-    let start = model.configuration.start
-    let units = model.units.map { ResultFiles.csv($0.id) }
-    let procedures = model.procedures.map { ResultFiles.csv($0.id) }
-    let stations = model.stations.map { ResultFiles.csv($0.id) }
+    let start = CivilDate(dayNumber: model.epochDay)
+    let units = model.names.units.map { ResultFiles.csv($0.id) }
+    let procedures = model.names.procedures.map { ResultFiles.csv($0.id) }
+    let stations = model.names.stations.map { ResultFiles.csv($0.id) }
     let purposes = ["intake", "pickup", "supplement", "postal_intake"]
     let channelsOut = ["pickup", "postal", "online"]
     let channelsIn = ChannelIn.allCases.map(\.description)

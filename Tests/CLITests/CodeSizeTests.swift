@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The layout rules of the codebase, checked rather than hoped for: no source file over
-/// 400 lines, no function (or initialiser, subscript, accessor block) over 80 lines.
+/// 400 lines, no function (or initialiser, subscript, accessor block) over 80 lines, a doc
+/// comment on every public type.
 ///
 /// Function bodies are measured by brace depth from the line that declares them, with
 /// string literals and line comments removed first; it is a lexical count, good enough
@@ -70,5 +71,50 @@ import Testing
     #expect(Self.longBodies(in: long, limit: 80).map(\.length) == [90])
     let short = "protocol P {\n  func f()\n}\nstruct T {\n  init(x: Int) {\n" + (0..<78).map { "    _ = \($0)" }.joined(separator: "\n") + "\n  }\n}\n"
     #expect(Self.longBodies(in: short, limit: 80).isEmpty)
+  }
+
+  /// Public types (struct, enum, class, protocol, actor, typealias) whose declaration has no
+  /// `///` comment on the line above it (attribute lines such as `@frozen` in between are
+  /// skipped): (line, name).
+  static func undocumentedPublicTypes(in text: String) -> [(line: Int, name: String)] {
+    let lines = text.components(separatedBy: "\n")
+    let declaration = try! Regex(#"^\s*(@[\w()_.]+\s+)*(public|open)\s+((final|indirect)\s+)*(struct|enum|class|protocol|actor|typealias)\s+(\w+)"#)
+    var found: [(Int, String)] = []
+    for i in lines.indices {
+      guard let match = lines[i].firstMatch(of: declaration), let name = match.output[6].substring else { continue }
+      var j = i - 1
+      while j >= 0, lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("@") { j -= 1 }
+      if j < 0 || !lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("///") { found.append((i + 1, String(name))) }
+    }
+    return found
+  }
+
+  @Test func everyPublicTypeHasADocComment() throws {
+    for url in try Self.swiftFiles() {
+      for (line, name) in Self.undocumentedPublicTypes(in: try String(contentsOf: url, encoding: .utf8)) {
+        Issue.record("\(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")):\(line): public type \(name) has no /// comment")
+      }
+    }
+  }
+
+  /// The doc-comment check finds a bare public type (nested too) and accepts a documented
+  /// one with an attribute between the comment and the declaration; an internal type or a
+  /// plain `//` comment does not count as documentation.
+  @Test func theDocCommentCheckFindsBareTypesOnly() {
+    let text = """
+      /// Documented.
+      @frozen
+      public struct A {
+        public enum B { case x }
+        // Not a doc comment.
+        public final class C {}
+        /// Documented.
+        public typealias D = Int
+        struct E {}
+      }
+      public protocol F {}
+      """
+    #expect(Self.undocumentedPublicTypes(in: text).map(\.name) == ["B", "C", "F"])
+    #expect(Self.undocumentedPublicTypes(in: text).map(\.line) == [4, 6, 11])
   }
 }

@@ -51,7 +51,7 @@ import TestSupport
       behaviour: behaviour)
   }
 
-  static func station(_ id: String, _ model: CompiledModel) -> Int { model.stations.firstIndex { $0.id == id }! }
+  static func station(_ id: String, _ model: CompiledModel) -> Int { model.names.stations.firstIndex { $0.id == id }! }
   static func day(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
   static func weekday(_ t: Double, _ model: CompiledModel) -> Int { CivilDate.weekday(ofDayNumber: model.epochDay + day(t)) }
   static func date(_ t: Double, _ model: CompiledModel) -> String { CivilDate(dayNumber: model.epochDay + day(t)).description }
@@ -209,9 +209,9 @@ import TestSupport
       ], perDay: 40, days: days, warmupDays: warmup))
     let r = OneStopSimulation.run(model, seed: 19, trace: true)
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
-      let busy = r.stationBusySeconds[k], available = r.stationAvailableSeconds[k]
+      let busy = r.stations[k].busySeconds, available = r.stations[k].availableSeconds
       #expect(available > 0)
-      #expect(busy <= available * (1 + 1e-9), "\(model.stations[k].id): busy \(busy) > available \(available)")
+      #expect(busy <= available * (1 + 1e-9), "\(model.names.stations[k].id): busy \(busy) > available \(available)")
       var inService = 0
       for t in Self.rows(r, station: k) {
         if t.event == .workStarted { inService += 1 }
@@ -219,7 +219,7 @@ import TestSupport
         #expect(inService <= model.stations[k].officers && inService >= 0)
       }
       if warmup != nil {
-        #expect(abs(busy / available - 1) < 1e-6, "\(model.stations[k].id): overloaded utilisation \(busy / available)")
+        #expect(abs(busy / available - 1) < 1e-6, "\(model.names.stations[k].id): overloaded utilisation \(busy / available)")
       }
     }
   }
@@ -230,8 +230,8 @@ import TestSupport
     let model = try CompiledModel(ProvinceFixtures.random(seed: UInt64(seed) &+ 100))
     let r = OneStopSimulation.run(model, seed: UInt64(seed))
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
-      #expect(r.stationBusySeconds[k] <= r.stationAvailableSeconds[k] * (1 + 1e-9),
-        "seed \(seed) \(model.stations[k].id): busy \(r.stationBusySeconds[k]) > available \(r.stationAvailableSeconds[k])")
+      #expect(r.stations[k].busySeconds <= r.stations[k].availableSeconds * (1 + 1e-9),
+        "seed \(seed) \(model.names.stations[k].id): busy \(r.stations[k].busySeconds) > available \(r.stations[k].availableSeconds)")
     }
   }
 
@@ -255,14 +255,14 @@ import TestSupport
     let r = OneStopSimulation.run(model, seed: 4, trace: true)
     let t = r.total()
     #expect(t.receivedNew > 250)
-    #expect(t.inProgressEnd == 0 && r.openDossiers == 0, "work left at the end: \(t.inProgressEnd)")
+    #expect(t.inProgressEnd == 0 && r.checks.openDossiers == 0, "work left at the end: \(t.inProgressEnd)")
     for k in model.stations.indices {
       let reached = r.trace.filter { Int($0.station) == k && $0.event == .reachedAgency }.count
-      let waits = r.stationWaits[k]
+      let waits = r.stations[k].waits
       if !model.stations[k].isOnlineIntake { #expect(waits.count == reached && reached > 250) }
-      if !model.stations[k].isOnlineIntake { #expect(waits.sum > 0, "\(model.stations[k].id): no waiting at all") }
-      #expect(abs(r.stationWaitingIntegral[k] - waits.sum) <= 1e-6 * waits.sum,
-        "\(model.stations[k].id): integral \(r.stationWaitingIntegral[k]) vs sum of waits \(waits.sum)")
+      if !model.stations[k].isOnlineIntake { #expect(waits.sum > 0, "\(model.names.stations[k].id): no waiting at all") }
+      #expect(abs(r.stations[k].waitingIntegral - waits.sum) <= 1e-6 * waits.sum,
+        "\(model.names.stations[k].id): integral \(r.stations[k].waitingIntegral) vs sum of waits \(waits.sum)")
     }
   }
 
@@ -444,12 +444,12 @@ import TestSupport
     let p = 40 / Double(workingDays)
     let officerDays = Double(10 * away.calendar.workingDays(after: away.epochDay - 1, through: away.epochDay + 363))
     let tolerance = 4 * (p * (1 - p) / officerDays).squareRoot()
-    let share = a.stationAbsentSeconds[k] / a.stationAvailableSeconds[k]
+    let share = a.stations[k].absentSeconds / a.stations[k].availableSeconds
     #expect(abs(share - p) < tolerance, "absent share \(share), expected \(p) ± \(tolerance)")
-    #expect(b.stationAbsentSeconds[k] == 0)
-    #expect(a.stationWaits[k].mean > 1.2 * b.stationWaits[k].mean,
-      "mean wait with absences \(a.stationWaits[k].mean / 3600) h, without \(b.stationWaits[k].mean / 3600) h")
-    #expect(c.stationAbsentSeconds[k] == a.stationAbsentSeconds[k])
+    #expect(b.stations[k].absentSeconds == 0)
+    #expect(a.stations[k].waits.mean > 1.2 * b.stations[k].waits.mean,
+      "mean wait with absences \(a.stations[k].waits.mean / 3600) h, without \(b.stations[k].waits.mean / 3600) h")
+    #expect(c.stations[k].absentSeconds == a.stations[k].absentSeconds)
     #expect(c.cells == a.cells)
   }
 }

@@ -21,18 +21,18 @@ import TestSupport
 
   @Test func serveAllWorksOvertimeAndSendsNobodyHome() throws {
     let (r, _) = try run(.serveAll)
-    #expect(r.sentHome == 0)
-    #expect(r.deskOvertimeSeconds.reduce(0, +) > 3600)
-    #expect(r.conservationViolations.isEmpty)
+    #expect(r.totals.sentHome == 0)
+    #expect(r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } > 3600)
+    #expect(r.checks.conservationViolations.isEmpty)
   }
 
   @Test func sendHomeDismissesTheQueueAndKeepsOvertimeToTheLastService() throws {
     let (home, model) = try run(.sendHome)
     let (all, _) = try run(.serveAll)
-    #expect(home.sentHome > 0)
-    #expect(home.conservationViolations.isEmpty)
+    #expect(home.totals.sentHome > 0)
+    #expect(home.checks.conservationViolations.isEmpty)
     // Only the service under way at closing runs over: far less overtime.
-    #expect(home.deskOvertimeSeconds.reduce(0, +) < 0.5 * all.deskOvertimeSeconds.reduce(0, +))
+    #expect(home.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } < 0.5 * all.deskGroups.reduce(0) { $0 + $1.overtimeSeconds })
     // Whoever is served under send-home is served the day they took their ticket.
     #expect(home.allWaits.sameDayShare == 1)
     #expect(home.allWaits.count > 0)
@@ -56,13 +56,13 @@ import TestSupport
   @Test func closingAtMidnightWorksOvertimeLikeClosingAtOneMinuteToMidnight() throws {
     let midnight = try evening(closingAt: "24:00")
     let minuteBefore = try evening(closingAt: "23:59")
-    let overtime = (midnight.deskOvertimeSeconds.reduce(0, +), minuteBefore.deskOvertimeSeconds.reduce(0, +))
+    let overtime = (midnight.deskGroups.reduce(0) { $0 + $1.overtimeSeconds }, minuteBefore.deskGroups.reduce(0) { $0 + $1.overtimeSeconds })
     #expect(overtime.1 > 3600)
     #expect(overtime.0 > 0.5 * overtime.1 && overtime.0 < 2 * overtime.1)
     // Nobody waits through the night: the longest wait is about the same, far below the
     // 16 h until reopening.
     #expect(minuteBefore.allWaits.quantile(1) < 8 * 3600)
     #expect(midnight.allWaits.quantile(1) < minuteBefore.allWaits.quantile(1) + 3600)
-    #expect(midnight.sentHome == 0 && midnight.conservationViolations.isEmpty)
+    #expect(midnight.totals.sentHome == 0 && midnight.checks.conservationViolations.isEmpty)
   }
 }

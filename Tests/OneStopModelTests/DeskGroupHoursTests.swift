@@ -37,8 +37,8 @@ import TestSupport
     // The queue left at 11:30 is called at 13:00 sharp, on most days.
     let atReopening = calls.filter { $0 == 13 * 3600 }.count
     #expect(atReopening >= 15)
-    #expect(r.servicesOutsideSchedule == 0)
-    #expect(r.conservationViolations.isEmpty)
+    #expect(r.checks.servicesOutsideSchedule == 0)
+    #expect(r.checks.conservationViolations.isEmpty)
   }
 
   @Test func overtimeAfterClosingServesTheQueueAndPostWaitsForTheMorning() throws {
@@ -51,7 +51,7 @@ import TestSupport
     let postalCalls = called.filter { $0.channelIn == .postal }.map { secondOfDay($0.time) }
     #expect(!postalCalls.isEmpty)
     #expect(postalCalls.allSatisfy { ($0 >= 7 * 3600 && $0 < 11.5 * 3600) || ($0 >= 13 * 3600 && $0 < 17 * 3600) })
-    #expect(r.servicesOutsideSchedule == 0)
-    #expect(r.conservationViolations.isEmpty)
+    #expect(r.checks.servicesOutsideSchedule == 0)
+    #expect(r.checks.conservationViolations.isEmpty)
   }
 }

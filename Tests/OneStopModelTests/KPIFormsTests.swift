@@ -25,7 +25,7 @@ import TestSupport
     let t = r.total()
     for base in ["received_new", "resolved_on_time", "resolved_overdue", "online_in"] {
       let sum = reported.reduce(0.0) { $0 + value("\(base)@month:\($1)", r, model) }
-      let byLevel = reported.reduce(0.0) { s, m in model.levels.reduce(s) { $0 + value("\(base)@month:\(m)@level:\($1)", r, model) } }
+      let byLevel = reported.reduce(0.0) { s, m in model.names.levels.reduce(s) { $0 + value("\(base)@month:\(m)@level:\($1)", r, model) } }
       #expect(sum == value(base, r, model), "\(base): months add to \(sum)")
       #expect(byLevel == sum, "\(base): months by level add to \(byLevel)")
     }
@@ -34,27 +34,27 @@ import TestSupport
     #expect(share >= 0 && share <= 100)
 
     var owners: [String] = []
-    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     for base in ["received", "received_new", "resolved_overdue"] {
-      #expect(model.fields.reduce(0.0) { $0 + value("\(base)@field:\($1)", r, model) } == value(base, r, model), "\(base) by field")
+      #expect(model.names.fields.reduce(0.0) { $0 + value("\(base)@field:\($1)", r, model) } == value(base, r, model), "\(base) by field")
       #expect(owners.reduce(0.0) { $0 + value("\(base)@agency:\($1)", r, model) } == value(base, r, model), "\(base) by agency")
     }
     // The online share of each field, agency and level, weighted by its new dossiers, is the run's.
-    for (form, keys) in [("field", model.fields), ("agency", owners), ("level", model.levels)] {
+    for (form, keys) in [("field", model.names.fields), ("agency", owners), ("level", model.names.levels)] {
       let online = keys.reduce(0.0) { s, k in
         let new = form == "level" ? levelNew(k, r, model) : value("received_new@\(form):\(k)", r, model)
         return s + value("online_share_of_received@\(form):\(k)", r, model) / 100 * new
       }
-      #expect(abs(online - Double(r.onlineIn)) < 1e-6 * max(1, Double(r.onlineIn)), "online by \(form): \(online) vs \(r.onlineIn)")
+      #expect(abs(online - Double(r.totals.onlineIn)) < 1e-6 * max(1, Double(r.totals.onlineIn)), "online by \(form): \(online) vs \(r.totals.onlineIn)")
     }
-    let walkIn = model.levels.reduce(0.0) { $0 + value("received_walk_in@level:\($1)", r, model) }
+    let walkIn = model.names.levels.reduce(0.0) { $0 + value("received_walk_in@level:\($1)", r, model) }
     #expect(walkIn == Double(r.total { _, _, c in c == .walkIn }.receivedNew))
-    let first = model.levels.reduce(0.0) { $0 + value("first_contacts_walk_in@level:\($1)", r, model) }
+    let first = model.names.levels.reduce(0.0) { $0 + value("first_contacts_walk_in@level:\($1)", r, model) }
     #expect(first == Double(r.total { _, _, c in c == .walkIn }.arrivals) && first >= walkIn)
   }
 
   func levelNew(_ level: String, _ r: RunResult, _ m: CompiledModel) -> Double {
-    let l = m.levels.firstIndex(of: level)!
+    let l = m.names.levels.firstIndex(of: level)!
     return Double(r.total { u, _, _ in m.units[u].level == l }.receivedNew)
   }
 

@@ -43,8 +43,8 @@ import TestSupport
     // Too few desks, send-home at closing, and walk-ins until closing after a 16:00 cutoff.
     let model = try CompiledModel(Self.office(desks: 1, perYear: 16_000, follows: false, rule: .sendHome))
     let r = OneStopSimulation.run(model, seed: 5, trace: true)
-    #expect(r.turnedAway > 0 && r.sentHome > 0)
-    #expect(r.unitTurnedAway == [r.turnedAway] && r.unitSentHome == [r.sentHome])
+    #expect(r.totals.turnedAway > 0 && r.totals.sentHome > 0)
+    #expect(r.units.map(\.turnedAway) == [r.totals.turnedAway] && r.units.map(\.sentHome) == [r.totals.sentHome])
     let served = value("served_same_day", r, model)
     #expect(served < 100)
     #expect(served == value("served_same_day@u", r, model))
@@ -61,8 +61,8 @@ import TestSupport
       default: break
       }
     }
-    #expect(visits == r.ticketsIssued[0] + r.turnedAway)
-    #expect(sameDay == r.unitWaits[0].servedSameDay)
+    #expect(visits == r.units[0].ticketsIssued + r.totals.turnedAway)
+    #expect(sameDay == r.units[0].waits.servedSameDay)
     #expect(abs(served - 100 * Double(sameDay) / Double(visits)) < 1e-9)
     // Served people alone were all served the same day under send-home: the old
     // definition said 100 %.
@@ -72,7 +72,7 @@ import TestSupport
   @Test func servedSameDayIsFullWhenNobodyIsTurnedAway() throws {
     let model = try CompiledModel(Self.office(desks: 4, perYear: 3_000, cutoff: nil))
     let r = OneStopSimulation.run(model, seed: 2)
-    #expect(r.turnedAway == 0)
+    #expect(r.totals.turnedAway == 0)
     #expect(value("served_same_day", r, model) == 100)
   }
 
@@ -82,20 +82,20 @@ import TestSupport
   func levelWaitsAddUpFromTheUnits(seed: UInt64) throws {
     let model = try CompiledModel(ProvinceFixtures.random(seed: seed))
     let r = OneStopSimulation.run(model, seed: seed)
-    for l in model.levels.indices {
+    for l in model.names.levels.indices {
       let units = model.units.indices.filter { model.units[$0].level == l }
-      let count = units.reduce(0) { $0 + r.unitWaits[$1].count }
-      #expect(r.levelWaits[l].count == count)
+      let count = units.reduce(0) { $0 + r.units[$1].waits.count }
+      #expect(r.levels[l].waits.count == count)
       guard count > 0 else { continue }
-      let weighted = units.reduce(0.0) { $0 + r.unitWaits[$1].mean * Double(r.unitWaits[$1].count) } / Double(count)
-      #expect(abs(r.levelWaits[l].mean - weighted) <= 1e-9 * max(1, weighted))
-      #expect(value("desk_wait_mean@level:\(model.levels[l])", r, model) == r.levelWaits[l].mean / 60)
-      #expect(value("tickets@level:\(model.levels[l])", r, model) == Double(units.reduce(0) { $0 + r.ticketsIssued[$1] }))
+      let weighted = units.reduce(0.0) { $0 + r.units[$1].waits.mean * Double(r.units[$1].waits.count) } / Double(count)
+      #expect(abs(r.levels[l].waits.mean - weighted) <= 1e-9 * max(1, weighted))
+      #expect(value("desk_wait_mean@level:\(model.names.levels[l])", r, model) == r.levels[l].waits.mean / 60)
+      #expect(value("tickets@level:\(model.names.levels[l])", r, model) == Double(units.reduce(0) { $0 + r.units[$1].ticketsIssued }))
       // Quantiles are the level's own, between its units' extremes.
-      let p90 = r.levelWaits[l].p90
-      #expect(p90 <= units.map { r.unitWaits[$0].p99 }.max()! * 1.01 + 1)
+      let p90 = r.levels[l].waits.p90
+      #expect(p90 <= units.map { r.units[$0].waits.p99 }.max()! * 1.01 + 1)
     }
-    #expect(r.levelWaits.reduce(0) { $0 + $1.count } == r.allWaits.count)
+    #expect(r.levels.reduce(0) { $0 + $1.waits.count } == r.allWaits.count)
   }
 
   @Test func levelKPINamesAreValidated() throws {
@@ -123,10 +123,10 @@ import TestSupport
     #expect(all.reduce(0) { $0 + $1.resolvedOnTime } == t.resolvedOnTime)
     #expect(all.reduce(0) { $0 + $1.resolvedOverdue } == t.resolvedOverdue)
     #expect(all.reduce(0) { $0 + $1.apologies } == t.apologies)
-    #expect(all.reduce(0) { $0 + $1.onlineIn } == r.onlineIn)
-    #expect(all.reduce(0) { $0 + $1.tickets } == r.ticketsIssued.reduce(0, +))
+    #expect(all.reduce(0) { $0 + $1.onlineIn } == r.totals.onlineIn)
+    #expect(all.reduce(0) { $0 + $1.tickets } == r.units.reduce(0) { $0 + $1.ticketsIssued })
     #expect(all.last!.inProgressEnd == t.inProgressEnd)
-    for l in model.levels.indices {
+    for l in model.names.levels.indices {
       let level = r.monthly(level: l, model: model)
       let byLevel = r.breakdown(by: .level, model: model)[l].counters
       #expect(level.reduce(0) { $0 + $1.receivedNew } == byLevel.receivedNew)
@@ -141,7 +141,7 @@ import TestSupport
     let model = try CompiledModel(Self.office(desks: 2, perYear: 3_000, cutoff: nil, onTheSpot: true))
     let r = OneStopSimulation.run(model, seed: 4)
     #expect(r.total().resolvedOnTime > 100)
-    #expect(r.postalOut == 0 && r.onlineOut == 0)
+    #expect(r.totals.postalOut == 0 && r.totals.onlineOut == 0)
   }
 
   // MARK: - Ticket cutoff and arrival profiles
@@ -150,8 +150,8 @@ import TestSupport
     let follows = try CompiledModel(Self.office(desks: 3, perYear: 5_000))
     let late = try CompiledModel(Self.office(desks: 3, perYear: 5_000, follows: false))
     let a = OneStopSimulation.run(follows, seed: 8), b = OneStopSimulation.run(late, seed: 8)
-    #expect(a.turnedAway == 0)
-    #expect(b.turnedAway > 0)
+    #expect(a.totals.turnedAway == 0)
+    #expect(b.totals.turnedAway > 0)
     // The same yearly volume either way (renormalised before the cutoff).
     #expect(abs(Double(a.total().arrivals - b.total().arrivals)) < 0.1 * Double(b.total().arrivals))
   }
@@ -165,13 +165,13 @@ import TestSupport
     let plain = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch, deskHours: .standardOffice))
     let staggered = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch,
       deskHours: .standardOffice, stagger: 3600))
-    #expect(staggered.deskGroups.map(\.id) == ["d", "d/late"])
+    #expect(staggered.names.deskGroups == ["d", "d/late"])
     #expect(staggered.deskGroups.map(\.count) == [1, 1])
     #expect(staggered.schedules[staggered.deskGroups[1].schedule].hours(dayIndex: 0).description == "07:00-12:30, 14:30-17:00")
     let a = OneStopSimulation.run(plain, seed: 11), b = OneStopSimulation.run(staggered, seed: 11)
     // Tickets taken 11:00-11:59 wait through the whole lunch without the stagger.
-    #expect(b.hourWaits[11].mean < 0.7 * a.hourWaits[11].mean)
-    #expect(b.hourWaits[11].p99 < a.hourWaits[11].p99)
+    #expect(b.hours[11].waits.mean < 0.7 * a.hours[11].waits.mean)
+    #expect(b.hours[11].waits.p99 < a.hours[11].waits.p99)
     #expect(b.allWaits.mean < a.allWaits.mean)
   }
 
@@ -192,7 +192,7 @@ import TestSupport
     let model = try CompiledModel(ProvinceFixtures.random(seed: 3))
     let r = OneStopSimulation.run(model, seed: 5)
     var owners: [String] = []
-    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     #expect(!owners.isEmpty)
     for name in ["received", "resolved_overdue", "in_progress_end"] {
       let total = try #require(KPI.named(name)).value(r, model)

@@ -9,6 +9,11 @@ import TestSupport
   /// Province (top) and one commune below it, office hours, 2022 calendar, starting
   /// Monday 7 March 2022, no demand: dossiers are placed by hand.
   static func emptyProvince(clock: SupplementClock = .pause) throws -> CompiledModel {
+    try CompiledModel(emptyProvinceConfiguration(clock: clock))
+  }
+
+  /// The configuration of `emptyProvince`, for tests that change it before compiling.
+  static func emptyProvinceConfiguration(clock: SupplementClock = .pause) throws -> ModelConfiguration {
     var config = ProvinceFixtures.random(seed: 1)
     config.start = CivilDate(iso: "2022-03-07")!
     config.end = CivilDate(iso: "2022-06-30")!
@@ -25,7 +30,7 @@ import TestSupport
     config.demand = []
     config.backlog = []
     config.behaviour.pNeverSupplement = 0
-    return try CompiledModel(config)
+    return config
   }
 
   func day(_ iso: String, _ model: CompiledModel) -> Int { CivilDate(iso: iso)!.dayNumber - model.epochDay }
@@ -96,7 +101,7 @@ import TestSupport
   }
 
   @Test func aProvincialCutShortensLongDeadlinesOnly() throws {
-    var config = try Self.emptyProvince().configuration
+    var config = try Self.emptyProvinceConfiguration()
     config.procedures.append(ProcedureConfiguration(id: "long", field: "land", deadline: .workingDays(30),
       steps: [.init(place: .agency("TNMT@top"), work: try .deterministic(1))]))
     config.rules.provinceCut = 0.3
@@ -108,7 +113,7 @@ import TestSupport
   /// Submitted online Monday 10:00, checked by the officer Tuesday 08:00.
   @Test(arguments: [(OnlineReceipt.acceptance, "2022-03-22"), (.submission, "2022-03-21")])
   func onlineReceiptDay(rule: OnlineReceipt, expectedDue: String) throws {
-    var config = try Self.emptyProvince().configuration
+    var config = try Self.emptyProvinceConfiguration()
     config.rules.onlineReceipt = rule
     config.procedures[0].pIncomplete = 0
     config.procedures[0].pRefused = 0

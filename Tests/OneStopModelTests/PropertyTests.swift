@@ -12,16 +12,16 @@ import TestSupport
     let config = ProvinceFixtures.random(seed: UInt64(seed))
     let model = try CompiledModel(config)
     let r = OneStopSimulation.run(model, seed: UInt64(seed) &* 31)
-    #expect(r.conservationViolations.isEmpty, "seed \(seed): \(r.conservationViolations.prefix(2))")
-    #expect(r.servicesOutsideSchedule == 0, "seed \(seed): a desk served outside its hours")
-    #expect(r.resolvedBeforeReceived == 0, "seed \(seed): resolved before received")
+    #expect(r.checks.conservationViolations.isEmpty, "seed \(seed): \(r.checks.conservationViolations.prefix(2))")
+    #expect(r.checks.servicesOutsideSchedule == 0, "seed \(seed): a desk served outside its hours")
+    #expect(r.checks.resolvedBeforeReceived == 0, "seed \(seed): resolved before received")
     let t = r.total()
     #expect(t.received > 0, "seed \(seed): nothing was received")
     #expect(t.resolved <= t.received)
     #expect(t.returned <= t.resolved + t.carriedOver)
-    for w in r.unitWaits { #expect(w.count == 0 || w.min >= 0) }
-    for (busy, open) in zip(r.deskBusySeconds, r.deskOpenSeconds) where open > 0 {
-      #expect(busy >= 0)
+    for w in r.units.map(\.waits) { #expect(w.count == 0 || w.min >= 0) }
+    for g in r.deskGroups where g.openSeconds > 0 {
+      #expect(g.busySeconds >= 0)
     }
   }
 
@@ -48,7 +48,7 @@ import TestSupport
       for row in r.breakdown(by: dimension, model: model) { sum.add(row.counters) }
       #expect(sum == total, "\(dimension)")
     }
-    #expect(r.breakdown(by: .level, model: model).map(\.key) == model.levels)
+    #expect(r.breakdown(by: .level, model: model).map(\.key) == model.names.levels)
     #expect(r.breakdown(by: .channel, model: model).map(\.key) == ["walk-in", "postal", "online"])
   }
 

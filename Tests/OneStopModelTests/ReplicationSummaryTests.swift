@@ -32,11 +32,11 @@ import Testing
     let levels = s.breakdowns[0]
     #expect(levels.estimate(0, .received) == Estimate(results.map { Double($0.total().received) }))
     for h in 0..<24 {
-      let ticketed = results.filter { $0.hourWaits[h].count > 0 }
-      #expect(s.hours.estimate(h, .waitMean) == Estimate(ticketed.map { $0.hourWaits[h].mean / 60 }))
-      #expect(s.hours.estimate(h, .tickets) == Estimate(results.map { Double($0.hourWaits[h].count) }))
+      let ticketed = results.filter { $0.hours[h].waits.count > 0 }
+      #expect(s.hours.estimate(h, .waitMean) == Estimate(ticketed.map { $0.hours[h].waits.mean / 60 }))
+      #expect(s.hours.estimate(h, .tickets) == Estimate(results.map { Double($0.hours[h].waits.count) }))
     }
-    #expect(s.units.estimate(0, .waitP90) == Estimate(results.map { $0.unitWaits[0].quantile(0.9) / 60 }))
+    #expect(s.units.estimate(0, .waitP90) == Estimate(results.map { $0.units[0].waits.quantile(0.9) / 60 }))
     #expect(s.events == results.reduce(0) { $0 + $1.events })
   }
 

@@ -23,7 +23,7 @@ import TestSupport
     var means: [Double] = []
     for r in 0..<10 {
       let result = OneStopSimulation.run(model, seed: 42, replication: UInt64(r))
-      #expect(result.conservationViolations.isEmpty)
+      #expect(result.checks.conservationViolations.isEmpty)
       let w = result.allWaits
       means.append(w.mean / 60)
     }
@@ -42,20 +42,20 @@ import TestSupport
     for u in config.units.indices { config.units[u].closingRule = .serveAll }
     let model = try CompiledModel(config)
     let r = OneStopSimulation.run(model, seed: 9)
-    #expect(r.conservationViolations.isEmpty, "\(r.conservationViolations.prefix(3))")
+    #expect(r.checks.conservationViolations.isEmpty, "\(r.checks.conservationViolations.prefix(3))")
     let total = r.total()
     #expect(total.received == total.resolvedOnTime + total.resolvedOverdue + total.withdrawn + total.inProgressEnd)
     #expect(total.carriedOver == 200)
     let days = Double(model.horizonDays) * 86_400
-    for u in model.units.indices where r.ticketsIssued[u] > 100 {
-      let area = r.deskMeanInSystem[u] * days
-      let sojourn = r.deskSojourns[u].sum
-      #expect(abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
+    for u in model.units.indices where r.units[u].ticketsIssued > 100 {
+      let area = r.units[u].meanInSystem * days
+      let sojourn = r.units[u].sojourns.sum
+      #expect(abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.names.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
       // λ = tickets / T, W = mean time present: L = λ W.
-      let lambdaW = Double(r.ticketsIssued[u]) / days * r.deskSojourns[u].mean
-      #expect(abs(r.deskMeanInSystem[u] - lambdaW) <= 1e-6 * lambdaW)
+      let lambdaW = Double(r.units[u].ticketsIssued) / days * r.units[u].sojourns.mean
+      #expect(abs(r.units[u].meanInSystem - lambdaW) <= 1e-6 * lambdaW)
     }
-    #expect(r.servicesOutsideSchedule == 0)
-    #expect(r.resolvedBeforeReceived == 0)
+    #expect(r.checks.servicesOutsideSchedule == 0)
+    #expect(r.checks.resolvedBeforeReceived == 0)
   }
 }

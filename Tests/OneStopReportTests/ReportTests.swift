@@ -41,7 +41,7 @@ import Testing
                "in_progress_end": estimate(8585, 8400, 8700), "apologies": estimate(3500, 3400, 3600), "received": estimate(180289, 180000, 180500)],
       "by_level": [row("province", 1000, 20), row("commune", 3000, 5)],
       "by_agency": [row("GTVT@pasc", 800, 30), row("TNMT", 2000, 120), row("UBNDX", 1200, 0), row("<b>x</b>", 10, 1)],
-      "by_field": [], "months": months,
+      "by_field": [], "by_procedure": [], "months": months, "units_of_kpis": [String: String](),
       "desk_waits_by_unit": [["unit": "pasc", "level": "province", "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61)],
                              ["unit": "xa-1", "level": "commune", "mean_min": estimate(0, 0, 0), "p90_min": estimate(0, 0, 0)]],
       "priors": [["key": "behaviour.p_return_after_incomplete", "value": "0.85", "note": "no source"]],
@@ -92,6 +92,53 @@ import Testing
     #expect(html.contains("Báo cáo: 93,32 %"))
     #expect(html.contains("id=\"against-report\""))
     #expect(html.contains(">2.492<") && html.contains(">120<") && html.contains("class=\"notmet\""))
+  }
+
+  /// A summary with a key the report needs missing or of the wrong type (a broken file, or
+  /// one from an older onestop) is an error naming the file and the key path; more keys than
+  /// the report reads, and `null` numbers (NaN in the writer), still read.
+  @Test func aBrokenSummaryNamesTheFileAndTheKey() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-broken-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = try Self.summary(dir: dir)
+    let good = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    func read(_ change: (inout [String: Any]) -> Void) throws(ReportError) -> ReportData {
+      var json = good
+      change(&json)
+      try! JSONSerialization.data(withJSONObject: json).write(to: url)
+      return try ReportData(path: dir.path)
+    }
+    let cases: [(String, (inout [String: Any]) -> Void)] = [
+      ("missing key 'by_level[1].resolved_overdue'", { j in
+        var rows = j["by_level"] as! [[String: Any]]
+        rows[1]["resolved_overdue"] = nil
+        j["by_level"] = rows
+      }),
+      ("missing key 'desk_waits_by_unit'", { j in j["desk_waits_by_unit"] = nil }),
+      ("'replications' is not a number", { j in j["replications"] = "three" }),
+      ("missing key 'kpis.received.ci95'", { j in
+        var k = j["kpis"] as! [String: Any]
+        k["received"] = ["mean": 1]
+        j["kpis"] = k
+      }),
+    ]
+    for (message, change) in cases {
+      do {
+        _ = try read(change)
+        Issue.record("no error for \(message)")
+      } catch {
+        #expect(error.description.hasPrefix("\(url.path): \(message); "), "\(error.description)")
+        #expect(error.description.contains("older onestop"))
+      }
+    }
+    let newer = try read { j in
+      j["a_key_from_a_newer_onestop"] = [1, 2]
+      var k = j["kpis"] as! [String: Any]
+      k["received"] = ["mean": NSNull(), "ci95": [NSNull(), NSNull()]]
+      j["kpis"] = k
+    }
+    #expect(newer.kpis["received"]?.mean.isNaN == true)
+    #expect(newer.byLevel.count == 2)
   }
 
   @Test func aDirectoryWithoutASummaryIsAClearError() throws {

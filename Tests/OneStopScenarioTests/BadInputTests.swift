@@ -142,7 +142,7 @@ import DESKernel
     defer { try? FileManager.default.removeItem(atPath: path) }
     let (_, model) = try Scenario.load(path: path)
     let result = OneStopSimulation.run(model, seed: 1)
-    #expect(result.conservationViolations.isEmpty)
+    #expect(result.checks.conservationViolations.isEmpty)
   }
 
   /// Every day off (working-day arithmetic finds no working day in the calendar) and
@@ -157,7 +157,7 @@ import DESKernel
     defer { try? FileManager.default.removeItem(atPath: path) }
     let (_, model) = try Scenario.load(path: path)
     let result = OneStopSimulation.run(model, seed: 1)
-    #expect(result.conservationViolations.isEmpty)
+    #expect(result.checks.conservationViolations.isEmpty)
   }
 
   /// The calendar's arithmetic is total: any count of working days from any day.

@@ -27,8 +27,8 @@ import TestSupport
     let text = try String(contentsOf: Self.scenarios.appendingPathComponent(file), encoding: .utf8)
     #expect(text.hasPrefix("#"), "\(file) needs a header comment with its sources")
     let r = OneStopSimulation.run(model, seed: scenario.seed)
-    #expect(r.conservationViolations.isEmpty, "\(file): \(r.conservationViolations.prefix(2))")
-    #expect(r.servicesOutsideSchedule == 0)
+    #expect(r.checks.conservationViolations.isEmpty, "\(file): \(r.checks.conservationViolations.prefix(2))")
+    #expect(r.checks.servicesOutsideSchedule == 0)
     #expect(r.total().received > 0)
   }
 
@@ -63,7 +63,7 @@ import TestSupport
     let path = Self.scenarios.appendingPathComponent("tuyen-quang-2022.yaml").path
     let (scenario, model) = try Scenario.load(path: path)
     func variant(_ officers: Int) throws -> CompiledModel {
-      var c = model.configuration
+      var c = scenario.configuration
       for k in c.agencies.indices where c.agencies[k].id.hasPrefix("TNMT@") && c.agencies[k].unit != "pasc" {
         c.agencies[k].officers = officers
       }

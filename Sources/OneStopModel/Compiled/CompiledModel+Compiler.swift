@@ -13,6 +13,7 @@ extension CompiledModel {
     let epoch: Int
     let horizon: Int
     let warmupEnd: Double
+    let warmupUntil: CivilDate?
     let calendar: WorkCalendar
     /// Days laid out in every resolved schedule: the run and 800 days after it.
     let scheduleDays: Int
@@ -26,19 +27,36 @@ extension CompiledModel {
     /// Schedules are shared by value: identical opening schedules resolve once.
     var scheduleIndex: [OpeningSchedule: Int] = [:]
     var schedules: [ResolvedSchedule] = []
+    var names: CompiledModel.Names
     var units: [Unit] = []
     var groups: [DeskGroup] = []
     var deskCount = 0
     var stations: [Station] = []
     var agencyStation: [String: Int] = [:]
     var procedures: [Procedure] = []
+    var steps: [Step] = []
+    var stepWork: [Distribution] = []
+    var stepLead: [Distribution] = []
+    var intakeTime: [Distribution] = []
+    /// Per (procedure, unit): the stations of the route, while compiling; flat in
+    /// `routeFirst`/`routeStations` at the end (`compileFlatTables`).
     var routes: [[Int32]] = []
+    var routeFirst: [Int32] = []
+    var routeStations: [Int32] = []
     var streams: [Stream] = []
-    var returnShares: [(postal: Double, online: Double)] = []
+    var streamMix: [Distribution] = []
+    var streamProcedures: [Int32] = []
+    var demands: [CompiledModel.Demand] = []
+    var dayFactors = DayFactors()
+    var profiles = ProfileTable()
+    var streamDaily: [Double] = []
+    var backlog: [CompiledModel.Backlog] = []
 
-    /// The time range and the calendar: the first step, which every later one uses.
-    init(_ c: ModelConfiguration) {
+    /// The time range, the warm-up and the calendar: the first step, which every later
+    /// one uses.
+    init(_ c: ModelConfiguration, warmup: Warmup?, countingFrom: CivilDate?) {
       self.c = c
+      names = CompiledModel.Names(levels: c.levels, fields: c.fields)
       var found: [ConfigurationProblem] = []
       let epoch = c.start.dayNumber
       let horizon = c.end.dayNumber - c.start.dayNumber
@@ -54,8 +72,10 @@ extension CompiledModel {
       }.max() ?? 1
       let first = min(earliestBacklog, epoch) - 7 - (c.backlog.contains { $0.receivedFrom == nil } ? longestDeadline * 3 + 30 : 0)
       let last = epoch + max(horizon, 1) + 800
-      warmupEnd = c.warmupUntil.map { Double($0.dayNumber - c.start.dayNumber) * 86_400 } ?? 0
-      if let w = c.warmupUntil, w.dayNumber < c.start.dayNumber || w.dayNumber >= c.end.dayNumber {
+      let until = warmup?.resolve(start: c.start, countingFrom: countingFrom) ?? c.warmupUntil
+      warmupUntil = until
+      warmupEnd = until.map { Double($0.dayNumber - c.start.dayNumber) * 86_400 } ?? 0
+      if let w = until, w.dayNumber < c.start.dayNumber || w.dayNumber >= c.end.dayNumber {
         found.append(ConfigurationProblem(.init(.configuration, .warmupUntil), "must lie in [\(key: .start), \(key: .end)), got \(w)"))
       }
       let cal = Self.workCalendar(c, first: first, last: last, simulated: min(earliestBacklog, epoch)...(epoch + max(horizon, 1) - 1),

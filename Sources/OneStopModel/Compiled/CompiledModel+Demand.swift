@@ -8,7 +8,6 @@ extension CompiledModel.Compiler {
   mutating func compileDemand() {
     for (di, d) in c.demand.enumerated() {
       let at = ProblemLocation(.demand(di))
-      returnShares.append((d.postalReturnShare, d.onlineReturnShare))
       guard let u = unitIndex[d.unit] else {
         problem(at.with(.unit), "unknown unit '\(d.unit)'", .unknown(.unit, name: d.unit, known: c.units.map(\.id)))
         continue
@@ -77,7 +76,7 @@ extension CompiledModel.Compiler {
     // Normaliser: expected day-weight over the first 365 days (or the horizon).
     let window = min(365, max(horizon, 1))
     // Walk-ins come before the ticket cutoff (unless the demand says otherwise).
-    let walkInCutoff = d.walkInProfileFollowsCutoff ? units[u].ticketCutoff : nil
+    let walkInCutoff = d.walkInProfileFollowsCutoff && units[u].ticketCutoff.isFinite ? units[u].ticketCutoff : nil
     let epoch = self.epoch
     func dayWeight(_ day: Int, online: Bool, cutoff: Double? = nil) -> Double {
       let date = CivilDate(dayNumber: epoch + day)
@@ -120,30 +119,16 @@ extension CompiledModel.Compiler {
             "the day factors give no finite daily volume (\(baseDaily)); check \(key: .monthFactors), \(key: .weekdayFactors) and the hour profiles")
           continue
         }
-        streams.append(Stream(unit: u, channel: channel, procedures: members.map(\.0), mix: mix,
-          baseDaily: baseDaily, onlineCapable: onlineCapable, postalCapable: postalCapable,
-          demand: di, profiles: profiles, usesUnitSchedule: !online))
+        let firstProcedure = streamProcedures.count
+        streamProcedures += members.map { Int32($0.0) }
+        var stream = Stream(unit: u, channel: channel, demand: di, procedures: firstProcedure..<streamProcedures.count,
+          baseDaily: baseDaily, onlineCapable: onlineCapable, postalCapable: postalCapable, usesUnitSchedule: !online)
+        let firstProfile = self.profiles.count
+        for p in profiles { self.profiles.append(p) }
+        stream.profiles = firstProfile..<self.profiles.count
+        streams.append(stream)
+        streamMix.append(mix)
       }
-    }
-  }
-
-  /// Carried-over entries: their unit, procedure, count and receipt dates.
-  mutating func checkBacklog() {
-    for (i, b) in c.backlog.enumerated() {
-      let at = ProblemLocation(.backlog(i))
-      if unitIndex[b.unit] == nil { problem(at.with(.unit), "unknown unit '\(b.unit)'", .unknown(.unit, name: b.unit, known: c.units.map(\.id))) }
-      if procedureIndex[b.procedure] == nil {
-        problem(at.with(.procedure), "unknown procedure '\(b.procedure)'", .unknown(.procedure, name: b.procedure, known: c.procedures.map(\.id)))
-      }
-      if b.count < 0 { problem(at.with(.count), "expected a number >= 0, got \(b.count)") }
-      if (b.receivedFrom == nil) != (b.receivedThrough == nil) {
-        problem(at, "give both \(key: .receivedFrom) and \(key: .receivedThrough), or neither (ages then follow the deadline)")
-      }
-      if let from = b.receivedFrom, let through = b.receivedThrough {
-        if through < from { problem(at.with(.receivedThrough), "must not be before \(key: .receivedFrom)") }
-        if through.dayNumber >= epoch { problem(at.with(.receivedThrough), "carried-over dossiers must be received before the start (\(c.start))") }
-      }
-      if !(0...1).contains(b.overdueShare) { problem(at.with(.overdueShare), "expected a share in [0, 1], got \(b.overdueShare)") }
     }
   }
 }

@@ -40,11 +40,19 @@ extension CompiledModel.Compiler {
           if k == 0 { owner = kind }
         }
       }
-      procedures.append(Procedure(id: p.id, name: p.name, field: f ?? 0, deadline: p.deadline, effectiveDays: days,
-        steps: p.steps.map { Step(work: $0.work, appraisal: $0.appraisal, leadTime: $0.leadTime, fixedWait: $0.fixedWait) }, onlineMode: p.onlineMode,
-        postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete, pRefused: p.pRefused,
-        pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement, maxSupplementRequests: p.maxSupplementRequests,
-        supplementClock: p.supplementClock, intakeTime: p.intakeTime, feeAtPickup: p.feeAtPickup, owner: owner))
+      names.procedures.append(.init(id: p.id, name: p.name, owner: owner))
+      let firstStep = steps.count
+      for s in p.steps {
+        steps.append(Step(appraisal: s.appraisal, hasLeadTime: s.leadTime != nil, fixedWaitDays: s.fixedWait?.days ?? 0,
+          fixedWaitInCalendarDays: s.fixedWait?.calendarDays ?? false, fixedWaitCounts: s.fixedWait?.countsForDeadline ?? true))
+        stepWork.append(s.work)
+        stepLead.append(s.leadTime ?? (try! .deterministic(0)))
+      }
+      intakeTime.append(p.intakeTime)
+      procedures.append(Procedure(field: f ?? 0, deadline: p.deadline, effectiveDays: days, steps: firstStep..<steps.count,
+        onlineMode: p.onlineMode, postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete,
+        pRefused: p.pRefused, pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement,
+        maxSupplementRequests: p.maxSupplementRequests, supplementClock: p.supplementClock, feeAtPickup: p.feeAtPickup))
     }
     if !(0..<1).contains(c.rules.provinceCut) { problem(.init(.rules, .provinceCut), "expected a fraction in [0, 1), got \(c.rules.provinceCut)") }
   }
@@ -70,14 +78,14 @@ extension CompiledModel.Compiler {
   /// agency of a kind is looked up once per (kind, unit), not once per procedure.
   mutating func compileRoutes() {
     var nearestCache: [String: [Int32]] = [:]
-    let units = self.units, agencyStation = self.agencyStation
+    let units = self.units, agencyStation = self.agencyStation, unitIDs = names.units.map(\.id)
     func nearest(_ kind: String, from u: Int) -> Int? {
       if nearestCache[kind] == nil {
         nearestCache[kind] = units.indices.map { start in
           var at: Int? = start
           var hops = 0  // bounded: a parent cycle (already reported) must not hang the search
           while let x = at, hops <= ModelLimits.levels + 1 {
-            if let found = agencyStation["\(kind)@\(units[x].id)"] { return Int32(found) }
+            if let found = agencyStation["\(kind)@\(unitIDs[x])"] { return Int32(found) }
             at = units[x].parent
             hops += 1
           }

@@ -24,12 +24,12 @@ extension CompiledModel.Compiler {
       let firstGroup = groups.count
       for (k, g) in u.desks.enumerated() { compileDeskGroup(g, unit: i, index: k) }
       let onlineStation = stations.count
-      stations.append(Station(id: "online-intake@\(u.id)", name: "online intake, \(u.name)", unit: i,
-        officers: max(0, u.onlineIntakeOfficers), schedule: sched, discipline: .fifo, isOnlineIntake: true,
-        absenceShare: 0, absenceSpell: 1, saturdayCompensation: .overtime))
+      addStation(id: "online-intake@\(u.id)", name: "online intake, \(u.name)", unit: i, officers: max(0, u.onlineIntakeOfficers),
+        schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1, saturdayCompensation: .overtime)
       let digit = u.digitisationFrom.map { $0.dayNumber - epoch } ?? Int.max
-      units.append(Unit(id: u.id, name: u.name, level: level ?? 0, parent: parent, schedule: sched,
-        transferCutoff: Double(u.transferCutoff.seconds), ticketCutoff: u.ticketCutoff.map { Double($0.seconds) },
+      names.units.append(.init(id: u.id, name: u.name))
+      units.append(Unit(level: level ?? 0, parent: parent, schedule: sched,
+        transferCutoff: Double(u.transferCutoff.seconds), ticketCutoff: u.ticketCutoff.map { Double($0.seconds) } ?? .infinity,
         closingRule: u.closingRule, deskGroups: firstGroup..<groups.count, onlineStation: onlineStation,
         digitisationFromDay: digit))
     }
@@ -68,14 +68,16 @@ extension CompiledModel.Compiler {
       let lateHours = ghours.staggered(by: stagger)
       var why: ProblemText?
       if CompiledModel.staggerFits(lateHours, within: u.hours, problem: { why = $0 }) {
-        groups.append(DeskGroup(id: g.id, unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
+        names.deskGroups += [g.id, "\(g.id)/late"]
+        groups.append(DeskGroup(unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
           schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
-        groups.append(DeskGroup(id: "\(g.id)/late", unit: i, count: g.count - early, firstDesk: deskCount + early,
+        groups.append(DeskGroup(unit: i, count: g.count - early, firstDesk: deskCount + early,
           fieldMask: mask, schedule: resolve(lateHours, at.with(.lunchStagger)), staff: g.staff, factor: g.serviceTimeFactor))
       }
       if let why { problem(at.with(.lunchStagger), why) }
     } else {
-      groups.append(DeskGroup(id: g.id, unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
+      names.deskGroups.append(g.id)
+      groups.append(DeskGroup(unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
         schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
     }
     deskCount += max(0, g.count)
@@ -91,7 +93,7 @@ extension CompiledModel.Compiler {
       var p: Int? = i
       while let q = p, depth[q] == 0 {
         if onChain.contains(q) {
-          problem(.init(.unit(i), .parent), "parent links form a cycle through '\(units[q].id)'")
+          problem(.init(.unit(i), .parent), "parent links form a cycle through '\(names.units[q].id)'")
           for x in chain { depth[x] = ModelLimits.levels + 1 }
           chain = []
           break
@@ -126,10 +128,19 @@ extension CompiledModel.Compiler {
       if !(1...100).contains(a.absenceSpellDays) { problem(at.with(.absenceSpellDays), "expected a mean spell of 1 to 100 working days, got \(a.absenceSpellDays)") }
       if !(0...200).contains(absence) { problem(at.with(.absenceDays), "expected working days a year in [0, 200], got \(absence)") }
       agencyStation[a.id] = stations.count
-      stations.append(Station(id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s,
-        discipline: a.discipline, isOnlineIntake: false,
-        absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
-        absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation))
+      addStation(id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
+        isOnlineIntake: false, absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
+        absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation)
     }
+  }
+
+  /// A station row and its names; the daily absence probabilities follow from the share
+  /// and the mean spell.
+  mutating func addStation(id: String, name: String, unit: Int, officers: Int, schedule: Int, discipline: QueueDiscipline,
+    isOnlineIntake: Bool, absenceShare share: Double, absenceSpell spell: Double, saturdayCompensation: SaturdayCompensation) {
+    names.stations.append(.init(id: id, name: name))
+    stations.append(Station(unit: unit, officers: officers, schedule: schedule, discipline: discipline, isOnlineIntake: isOnlineIntake,
+      absenceShare: share, absenceSpell: spell, absenceStart: share / (spell * (1 - share)), absenceReturn: 1 / spell,
+      saturdayCompensation: saturdayCompensation))
   }
 }

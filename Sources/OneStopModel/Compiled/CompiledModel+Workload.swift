@@ -4,8 +4,7 @@ extension CompiledModel {
   /// that will take long can say so up front (a ten-year run of a large province is
   /// valid, and takes a while).
   public var expectedDossiers: Double {
-    let volume = configuration.demand.reduce(0.0) { $0 + Swift.max(0, $1.annualVolume) }
-    return volume * Double(horizonDays) / 365 + Double(configuration.backlog.reduce(0) { $0 + Swift.max(0, $1.count) })
+    expectedVolume * Double(horizonDays) / 365 + Double(backlog.reduce(0) { $0 + Swift.max(0, $1.count) })
   }
 
   /// Dossiers simulated per second on one thread, measured on the bundled Tuyen Quang

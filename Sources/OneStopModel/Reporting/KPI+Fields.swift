@@ -23,7 +23,7 @@ extension KPI {
   static func field(_ name: String, base: String, field: String) -> KPI? {
     guard !field.isEmpty, let (unit, f) = perField.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
     return KPI(name, unit) { r, model in
-      guard let k = model.fields.firstIndex(of: field) else { return .nan }
+      guard let k = model.names.fields.firstIndex(of: field) else { return .nan }
       return f(r, model, k)
     }
   }
@@ -34,7 +34,7 @@ extension KPI {
     let target = String(name[name.index(after: at)...])
     guard target.hasPrefix(fieldPrefix) else { return nil }
     let field = String(target.dropFirst(fieldPrefix.count))
-    if model.fields.contains(field) { return nil }
-    return "the scenario has no field '\(field)' (in KPI '\(name)'); its fields are \(model.fields.joined(separator: ", "))"
+    if model.names.fields.contains(field) { return nil }
+    return "the scenario has no field '\(field)' (in KPI '\(name)'); its fields are \(model.names.fields.joined(separator: ", "))"
   }
 }

@@ -48,10 +48,10 @@ extension KPI {
     return KPI(name, unit) { r, model in
       let months = RunMonths(model)
       guard let k = months.labels.firstIndex(of: month), k >= months.firstReported(model) else { return .nan }
-      let levels = model.levels.count
+      let levels = model.levelCount
       var chosen = Array(0..<levels)
       if let level {
-        guard let l = model.levels.firstIndex(of: level) else { return .nan }
+        guard let l = model.names.levels.firstIndex(of: level) else { return .nan }
         chosen = [l]
       }
       var cell = MonthCounters()
@@ -91,8 +91,8 @@ extension KPI {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let target = String(name[name.index(after: at)...])
     guard target.hasPrefix(monthPrefix), let (month, level) = monthAndLevel(String(target.dropFirst(monthPrefix.count))) else { return nil }
-    if let level, !model.levels.contains(level) {
-      return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.levels.joined(separator: ", "))"
+    if let level, !model.names.levels.contains(level) {
+      return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.names.levels.joined(separator: ", "))"
     }
     let months = RunMonths(model)
     let reported = Array(months.labels.dropFirst(months.firstReported(model)))

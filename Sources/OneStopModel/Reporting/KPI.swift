@@ -29,7 +29,7 @@ public struct KPI: Sendable {
       let agency = String(unit.dropFirst(agencyPrefix.count))
       guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
       return KPI(name, kpiUnit) { r, model in
-        guard model.procedures.contains(where: { $0.owner == agency }) else { return .nan }
+        guard model.names.procedures.contains(where: { $0.owner == agency }) else { return .nan }
         return f(r, model, agency)
       }
     }
@@ -37,13 +37,13 @@ public struct KPI: Sendable {
       let level = String(unit.dropFirst(levelPrefix.count))
       guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
       return KPI(name, kpiUnit) { r, model in
-        guard let l = model.levels.firstIndex(of: level) else { return .nan }
+        guard let l = model.names.levels.firstIndex(of: level) else { return .nan }
         return f(r, model, l)
       }
     }
     guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
     return KPI(name, kpiUnit) { r, model in
-      guard let u = model.units.firstIndex(where: { $0.id == unit }) else { return .nan }
+      guard let u = model.names.units.firstIndex(where: { $0.id == unit }) else { return .nan }
       return f(r, model, u)
     }
   }
@@ -53,7 +53,7 @@ public struct KPI: Sendable {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix) || unit.hasPrefix(fieldPrefix) { return nil }
-    return model.units.contains { $0.id == unit } ? nil : unit
+    return model.names.units.contains { $0.id == unit } ? nil : unit
   }
 
   /// `@agency:` introduces a deciding agency in a KPI name, as the "By deciding agency"
@@ -68,7 +68,7 @@ public struct KPI: Sendable {
     guard target.hasPrefix(agencyPrefix) else { return nil }
     let agency = String(target.dropFirst(agencyPrefix.count))
     var owners: [String] = []
-    for p in model.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
+    for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     if owners.contains(agency) { return nil }
     return "no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \(owners.joined(separator: ", "))"
   }
@@ -76,16 +76,16 @@ public struct KPI: Sendable {
   /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
   /// "By deciding agency" table).
   public static let perAgency: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, String) -> Double)] = [
-    ("received", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.received) }),
-    ("received_new", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew) }),
+    ("received", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.received) }),
+    ("received_new", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.receivedNew) }),
     ("online_share_of_received", .percent, { r, m, a in
-      let all = r.total { _, p, _ in m.procedures[p].owner == a }.receivedNew
-      return all > 0 ? 100 * Double(r.total { _, p, c in m.procedures[p].owner == a && c == .online }.receivedNew) / Double(all) : 0
+      let all = r.total { _, p, _ in m.names.procedures[p].owner == a }.receivedNew
+      return all > 0 ? 100 * Double(r.total { _, p, c in m.names.procedures[p].owner == a && c == .online }.receivedNew) / Double(all) : 0
     }),
-    ("resolved_overdue", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.resolvedOverdue) }),
-    ("in_progress_end", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.procedures[p].owner == a }.inProgressEnd) }),
-    ("on_time_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.onTimeRateOfReceived }),
-    ("overdue_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.procedures[p].owner == a }.overdueRateOfReceived }),
+    ("resolved_overdue", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.resolvedOverdue) }),
+    ("in_progress_end", .dossiers, { r, m, a in Double(r.total { _, p, _ in m.names.procedures[p].owner == a }.inProgressEnd) }),
+    ("on_time_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.names.procedures[p].owner == a }.onTimeRateOfReceived }),
+    ("overdue_rate_of_received", .percent, { r, m, a in 100 * r.total { _, p, _ in m.names.procedures[p].owner == a }.overdueRateOfReceived }),
   ]
 
   /// `@level:` introduces a level in a KPI name (unit ids may not clash with it).
@@ -98,8 +98,8 @@ public struct KPI: Sendable {
     let target = String(name[name.index(after: at)...])
     guard target.hasPrefix(levelPrefix) else { return nil }
     let level = String(target.dropFirst(levelPrefix.count))
-    if model.levels.contains(level) { return nil }
-    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.levels.joined(separator: ", "))"
+    if model.names.levels.contains(level) { return nil }
+    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.names.levels.joined(separator: ", "))"
   }
 
   /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits
@@ -115,13 +115,13 @@ public struct KPI: Sendable {
     ("on_time_rate_of_received", .percent, { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfReceived }),
     ("on_time_rate_of_resolved", .percent, { r, m, l in 100 * r.total { u, _, _ in m.units[u].level == l }.onTimeRateOfResolved }),
     ("resolved_overdue", .dossiers, { r, m, l in Double(r.total { u, _, _ in m.units[u].level == l }.resolvedOverdue) }),
-    ("desk_wait_mean", .minutes, { r, _, l in r.levelWaits[l].mean / 60 }),
-    ("desk_wait_p50", .minutes, { r, _, l in r.levelWaits[l].p50 / 60 }),
-    ("desk_wait_p90", .minutes, { r, _, l in r.levelWaits[l].p90 / 60 }),
-    ("desk_wait_p99", .minutes, { r, _, l in r.levelWaits[l].p99 / 60 }),
+    ("desk_wait_mean", .minutes, { r, _, l in r.levels[l].waits.mean / 60 }),
+    ("desk_wait_p50", .minutes, { r, _, l in r.levels[l].waits.p50 / 60 }),
+    ("desk_wait_p90", .minutes, { r, _, l in r.levels[l].waits.p90 / 60 }),
+    ("desk_wait_p99", .minutes, { r, _, l in r.levels[l].waits.p99 / 60 }),
     ("served_same_day", .percent, { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } }),
     ("tickets", .visits, { r, m, l in Double(r.tickets(level: l, model: m)) }),
-    ("turned_away", .visits, { r, m, l in Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.unitTurnedAway[$1] : 0) }) }),
+    ("turned_away", .visits, { r, m, l in Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.units[$1].turnedAway : 0) }) }),
   ]
 
   /// KPIs that also exist per unit, as `NAME@UNIT`.
@@ -130,14 +130,14 @@ public struct KPI: Sendable {
     ("resolved_overdue", .dossiers, { r, _, u in Double(r.total { uu, _, _ in uu == u }.resolvedOverdue) }),
     ("on_time_rate_of_received", .percent, { r, _, u in 100 * r.total { uu, _, _ in uu == u }.onTimeRateOfReceived }),
     ("overdue_rate_of_received", .percent, { r, _, u in 100 * r.total { uu, _, _ in uu == u }.overdueRateOfReceived }),
-    ("desk_wait_mean", .minutes, { r, _, u in r.unitWaits[u].mean / 60 }),
-    ("desk_wait_p50", .minutes, { r, _, u in r.unitWaits[u].quantile(0.5) / 60 }),
-    ("desk_wait_p90", .minutes, { r, _, u in r.unitWaits[u].quantile(0.9) / 60 }),
-    ("desk_wait_p99", .minutes, { r, _, u in r.unitWaits[u].quantile(0.99) / 60 }),
+    ("desk_wait_mean", .minutes, { r, _, u in r.units[u].waits.mean / 60 }),
+    ("desk_wait_p50", .minutes, { r, _, u in r.units[u].waits.quantile(0.5) / 60 }),
+    ("desk_wait_p90", .minutes, { r, _, u in r.units[u].waits.quantile(0.9) / 60 }),
+    ("desk_wait_p99", .minutes, { r, _, u in r.units[u].waits.quantile(0.99) / 60 }),
     ("served_same_day", .percent, { r, _, u in 100 * r.servedSameDay { $0 == u } }),
-    ("tickets", .visits, { r, _, u in Double(r.ticketsIssued[u]) }),
-    ("turned_away", .visits, { r, _, u in Double(r.unitTurnedAway[u]) }),
-    ("sent_home", .visits, { r, _, u in Double(r.unitSentHome[u]) }),
+    ("tickets", .visits, { r, _, u in Double(r.units[u].ticketsIssued) }),
+    ("turned_away", .visits, { r, _, u in Double(r.units[u].turnedAway) }),
+    ("sent_home", .visits, { r, _, u in Double(r.units[u].sentHome) }),
     ("desk_queue_length", .citizens, { r, _, u in r.queueLengths[u] }),
     ("busy_desk_staff", .staff, { r, model, u in r.busyDesks(model: model)[u] }),
   ]
@@ -164,16 +164,16 @@ public struct KPI: Sendable {
     KPI("desk_wait_p90", .minutes) { r, _ in r.allWaits.quantile(0.9) / 60 },
     KPI("desk_wait_p99", .minutes) { r, _ in r.allWaits.quantile(0.99) / 60 },
     KPI("served_same_day", .percent) { r, _ in 100 * r.servedSameDay { _ in true } },
-    KPI("visits_per_dossier", .visits) { r, _ in r.visitsPerReturnedDossier.mean },
-    KPI("turned_away", .visits) { r, _ in Double(r.turnedAway) },
-    KPI("sent_home", .visits) { r, _ in Double(r.sentHome) },
-    KPI("wasted_pickup_visits", .visits) { r, _ in Double(r.wastedPickupVisits) },
+    KPI("visits_per_dossier", .visits) { r, _ in r.totals.visitsPerReturnedDossier.mean },
+    KPI("turned_away", .visits) { r, _ in Double(r.totals.turnedAway) },
+    KPI("sent_home", .visits) { r, _ in Double(r.totals.sentHome) },
+    KPI("wasted_pickup_visits", .visits) { r, _ in Double(r.totals.wastedPickupVisits) },
     KPI("desk_utilisation", .percent) { r, _ in
-      let busy = r.deskBusySeconds.reduce(0, +), open = r.deskOpenSeconds.reduce(0, +)
+      let busy = r.deskGroups.reduce(0) { $0 + $1.busySeconds }, open = r.deskGroups.reduce(0) { $0 + $1.openSeconds }
       return open > 0 ? 100 * busy / open : 0
     },
     KPI("desk_queue_length", .citizens) { r, _ in
-      zip(r.deskQueueIntegral, r.unitOpenSeconds).reduce(0) { $0 + ($1.1 > 0 ? $1.0 / $1.1 : 0) }
+      r.units.reduce(0) { $0 + $1.queueLength }
     },
     KPI("busy_desk_staff", .staff) { r, model in
       r.busyDesks(model: model).reduce(0, +)
@@ -181,22 +181,22 @@ public struct KPI: Sendable {
     KPI("busy_officers", .officers) { r, model in
       r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }.reduce(0) { $0 + $1.element }
     },
-    KPI("desk_overtime", .hours) { r, _ in r.deskOvertimeSeconds.reduce(0, +) / 3600 },
+    KPI("desk_overtime", .hours) { r, _ in r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600 },
     KPI("officer_utilisation", .percent) { r, model in
-      let busy = zip(model.stations, r.stationBusySeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
-      let open = zip(model.stations, r.stationAvailableSeconds).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1 }
+      let busy = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.busySeconds }
+      let open = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.availableSeconds }
       return open > 0 ? 100 * busy / open : 0
     },
-    KPI("postal_in", .dossiers) { r, _ in Double(r.postalIn) },
-    KPI("postal_out", .results) { r, _ in Double(r.postalOut) },
-    KPI("online_in", .dossiers) { r, _ in Double(r.onlineIn) },
+    KPI("postal_in", .dossiers) { r, _ in Double(r.totals.postalIn) },
+    KPI("postal_out", .results) { r, _ in Double(r.totals.postalOut) },
+    KPI("online_in", .dossiers) { r, _ in Double(r.totals.onlineIn) },
     KPI("online_share_of_received", .percent) { r, _ in
       let t = r.total()
-      return t.receivedNew > 0 ? 100 * Double(r.onlineIn) / Double(t.receivedNew) : 0
+      return t.receivedNew > 0 ? 100 * Double(r.totals.onlineIn) / Double(t.receivedNew) : 0
     },
-    KPI("days_to_resolve_walk_in", .days) { r, _ in r.endToEndDays[0].mean },
-    KPI("days_to_resolve_postal", .days) { r, _ in r.endToEndDays[1].mean },
-    KPI("days_to_resolve_online", .days) { r, _ in r.endToEndDays[2].mean },
+    KPI("days_to_resolve_walk_in", .days) { r, _ in r.totals.endToEndDays[0].mean },
+    KPI("days_to_resolve_postal", .days) { r, _ in r.totals.endToEndDays[1].mean },
+    KPI("days_to_resolve_online", .days) { r, _ in r.totals.endToEndDays[2].mean },
     KPI("events", .events) { r, _ in Double(r.events) },
   ]
 }
@@ -205,20 +205,20 @@ extension RunResult {
   /// Mean number of desks busy at each unit during the unit's opening hours.
   public func busyDesks(model: CompiledModel) -> [Double] {
     var busy = [Double](repeating: 0, count: model.units.count)
-    for (g, group) in model.deskGroups.enumerated() { busy[group.unit] += deskBusySeconds[g] }
-    return busy.indices.map { unitOpenSeconds[$0] > 0 ? busy[$0] / unitOpenSeconds[$0] : 0 }
+    for (g, group) in model.deskGroups.enumerated() { busy[group.unit] += deskGroups[g].busySeconds }
+    return busy.indices.map { units[$0].openSeconds > 0 ? busy[$0] / units[$0].openSeconds : 0 }
   }
 
   /// Mean number of officers busy at each station during its working hours.
   public func busyOfficers(model: CompiledModel) -> [Double] {
     model.stations.indices.map { k in
-      let hours = stationAvailableSeconds[k] / Double(max(model.stations[k].officers, 1))
-      return hours > 0 ? stationBusySeconds[k] / hours : 0
+      let hours = stations[k].availableSeconds / Double(max(model.stations[k].officers, 1))
+      return hours > 0 ? stations[k].busySeconds / hours : 0
     }
   }
 
   /// Mean number waiting for a desk at each unit during its opening hours.
   public var queueLengths: [Double] {
-    zip(deskQueueIntegral, unitOpenSeconds).map { $0.1 > 0 ? $0.0 / $0.1 : 0 }
+    units.map(\.queueLength)
   }
 }

@@ -33,7 +33,7 @@ public struct KPISeries: ReplicationConsumer {
     }
     count += 1
     events += result.events
-    violations += result.conservationViolations
+    violations += result.checks.conservationViolations
   }
 
   /// The estimate of KPI `k` over the replications folded so far.

@@ -42,17 +42,17 @@ public struct ReplicationSummary: ReplicationConsumer {
     kpis = KPISeries(KPI.all, model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
-    levelWaits = EstimateTable(keys: model.levels)
+    levelWaits = EstimateTable(keys: model.names.levels)
     let runMonths = RunMonths(model)
     firstMonth = runMonths.firstReported(model)
     monthRows = (firstMonth..<runMonths.count).flatMap { m in
-      (model.levels + ["all"]).map { (runMonths.labels[m], $0) }
+      (model.names.levels + ["all"]).map { (runMonths.labels[m], $0) }
     }
     months = EstimateTable(keys: monthRows.map { "\($0.month) \($0.level)" })
-    units = EstimateTable(keys: model.units.map(\.id))
-    stations = EstimateTable(keys: model.stations.map(\.id))
+    units = EstimateTable(keys: model.names.units.map(\.id))
+    stations = EstimateTable(keys: model.names.stations.map(\.id))
     hours = EstimateTable(keys: (0..<24).map { String($0) })
-    levelHours = EstimateTable(keys: model.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
+    levelHours = EstimateTable(keys: model.names.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
   }
 
   /// Replications folded.
@@ -83,11 +83,11 @@ public struct ReplicationSummary: ReplicationConsumer {
     var keys: [String] = []
     func add(_ k: String) { if !keys.contains(k) { keys.append(k) } }
     switch dimension {
-    case .level: model.levels.forEach(add)
-    case .unit: model.units.forEach { add($0.id) }
-    case .agency: model.procedures.forEach { add($0.owner) }
-    case .field: model.fields.forEach(add)
-    case .procedure: model.procedures.forEach { add($0.id) }
+    case .level: model.names.levels.forEach(add)
+    case .unit: model.names.units.forEach { add($0.id) }
+    case .agency: model.names.procedures.forEach { add($0.owner) }
+    case .field: model.names.fields.forEach(add)
+    case .procedure: model.names.procedures.forEach { add($0.id) }
     case .channel: ChannelIn.allCases.forEach { add($0.description) }
     }
     return keys
@@ -96,8 +96,8 @@ public struct ReplicationSummary: ReplicationConsumer {
 
 extension ReplicationSummary {
   private mutating func addLevelWaits(_ r: RunResult) {
-    for l in model.levels.indices {
-      let w = r.levelWaits[l]
+    for l in model.names.levels.indices {
+      let w = r.levels[l].waits
       levelWaits.add(row: l) { c in
         switch c {
         case .mean: return w.mean / 60
@@ -112,7 +112,7 @@ extension ReplicationSummary {
   }
 
   private mutating func addMonths(_ r: RunResult) {
-    let series = (model.levels.indices.map { Optional($0) } + [nil]).map { r.monthly(level: $0, model: model) }
+    let series = (model.names.levels.indices.map { Optional($0) } + [nil]).map { r.monthly(level: $0, model: model) }
     let perMonth = series.count
     for row in monthRows.indices {
       let month = series[row % perMonth][firstMonth + row / perMonth]
@@ -134,11 +134,11 @@ extension ReplicationSummary {
         case .resolvedOverdue: return Double(t.resolvedOverdue)
         case .inProgressEnd: return Double(t.inProgressEnd)
         case .onTimeRateOfReceived: return 100 * t.onTimeRateOfReceived
-        case .waitMean: return r.unitWaits[u].mean / 60
-        case .waitP90: return r.unitWaits[u].quantile(0.9) / 60
+        case .waitMean: return r.units[u].waits.mean / 60
+        case .waitP90: return r.units[u].waits.quantile(0.9) / 60
         case .servedSameDay: return 100 * r.servedSameDay { $0 == u }
         case .deskUtilisation: return 100 * utilisation[u]
-        case .tickets: return Double(r.ticketsIssued[u])
+        case .tickets: return Double(r.units[u].ticketsIssued)
         case .queueLength: return queues[u]
         case .busyDesks: return busy[u]
         }
@@ -151,9 +151,9 @@ extension ReplicationSummary {
     for s in model.stations.indices {
       stations.add(row: s) { c in
         switch c {
-        case .utilisation: return r.stationAvailableSeconds[s] > 0 ? 100 * r.stationBusySeconds[s] / r.stationAvailableSeconds[s] : 0
-        case .waitDays: return r.stationWaits[s].mean / 86_400
-        case .busyHours: return r.stationBusySeconds[s] / 3600
+        case .utilisation: return r.stations[s].availableSeconds > 0 ? 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds : 0
+        case .waitDays: return r.stations[s].waits.mean / 86_400
+        case .busyHours: return r.stations[s].busySeconds / 3600
         case .busyOfficers: return busy[s]
         }
       }
@@ -164,7 +164,7 @@ extension ReplicationSummary {
   /// only replications whose desks were open in it.
   private mutating func addHours(_ r: RunResult) {
     for h in 0..<24 {
-      let w = r.hourWaits[h], ticketed = w.count > 0, open = r.openDaysByHour[h] > 0
+      let w = r.hours[h].waits, ticketed = w.count > 0, open = r.hours[h].openDays > 0
       hours.add(row: h) { c in
         switch c {
         case .tickets: return Double(w.count)
@@ -173,12 +173,12 @@ extension ReplicationSummary {
         case .waitP90: return ticketed ? w.quantile(0.9) / 60 : nil
         case .waitP99: return ticketed ? w.quantile(0.99) / 60 : nil
         case .servedSameDay: return ticketed ? 100 * w.sameDayShare : nil
-        case .queueLength: return open ? r.hourQueueIntegral[h] / (3600 * Double(r.openDaysByHour[h])) : nil
+        case .queueLength: return open ? r.hours[h].queueIntegral / (3600 * Double(r.hours[h].openDays)) : nil
         }
       }
     }
-    for k in 0..<(model.levels.count * 24) {
-      let w = r.levelHourWaits[k]
+    for k in 0..<(model.levelCount * 24) {
+      let w = r.levels[k / 24].hourWaits[k % 24]
       levelHours.add(row: k) { c in
         switch c {
         case .tickets: return Double(w.count)

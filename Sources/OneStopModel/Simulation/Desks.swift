@@ -32,7 +32,7 @@ struct Desks {
   var groupWakeAt: [Double]
 
   init(_ model: CompiledModel) {
-    let queueCount = model.units.count * model.fields.count
+    let queueCount = model.units.count * model.fieldCount
     walkQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
     postalQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
     walkWaiting = Array(repeating: 0, count: model.units.count)

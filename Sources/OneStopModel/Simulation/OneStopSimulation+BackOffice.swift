@@ -11,7 +11,7 @@ extension OneStopSimulation {
   /// front office and agency hand paper over on Saturday (Decision 19/2022: receive,
   /// resolve and return on Saturday); a weekday-only agency gets it on Monday.
   mutating func paperArrival(fromUnit u: Int, fromSchedule: Int, toSchedule: Int, toLevel: Int, at now: Double) -> Double {
-    let unit = model.hot.units[u]
+    let unit = model.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
     var leaveDay = day
@@ -30,10 +30,10 @@ extension OneStopSimulation {
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
   /// paper rule otherwise.
   mutating func transfer(_ i: Int32, fromUnit u: Int, fromSchedule: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let st = model.hot.stations[s]
+    let st = model.stations[s]
     note(.handedOver, i, at: now, station: s)
     let t = dossiers[i].channelIn == .online
-      ? now : paperArrival(fromUnit: u, fromSchedule: fromSchedule, toSchedule: st.schedule, toLevel: model.hot.units[st.unit].level, at: now)
+      ? now : paperArrival(fromUnit: u, fromSchedule: fromSchedule, toSchedule: st.schedule, toLevel: model.units[st.unit].level, at: now)
     if t == now {
       reachStation(i, at: now, &scheduler)
     } else if t < model.endTime {
@@ -43,17 +43,17 @@ extension OneStopSimulation {
 
   // MARK: - Back office
 
-  /// Where dossier `i`'s route lies in `model.hot.routeStations`.
+  /// Where dossier `i`'s route lies in `model.routeStations`.
   @inline(__always)
   func routeRange(_ i: Int32) -> Range<Int> {
     let r = Int(dossiers[i].procedure) * model.units.count + Int(dossiers[i].unit)
-    return Int(model.hot.routeFirst[r])..<Int(model.hot.routeFirst[r + 1])
+    return Int(model.routeFirst[r])..<Int(model.routeFirst[r + 1])
   }
 
   /// The station of step `step` of dossier `i`'s route.
   @inline(__always)
   func routeStation(_ i: Int32, step: Int) -> Int {
-    Int(model.hot.routeStations[routeRange(i).lowerBound + step])
+    Int(model.routeStations[routeRange(i).lowerBound + step])
   }
 
   mutating func reachStation(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
@@ -70,7 +70,7 @@ extension OneStopSimulation {
   /// are away today, for the next day's opening).
   mutating func dispatch(station s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard stations[s].officers.queuedCount > 0 else { return }
-    let k = model.hot.stations[s].schedule
+    let k = model.stations[s].schedule
     if clock.isOpen(k, at: now) {
       while let start = stations[s].officers.nextStart(at: now) {
         startWork(station: s, officer: Int32(start.server), dossier: start.element, at: now, &scheduler)
@@ -98,13 +98,13 @@ extension OneStopSimulation {
   /// An officer starts on a dossier; the work ends after its work content in the
   /// station's working time.
   mutating func startWork(station s: Int, officer: Int32, dossier i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let st = model.hot.stations[s]
+    let st = model.stations[s]
     let work: Double
     if st.isOnlineIntake {
       work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
     } else {
-      let first = model.hot.procedures[Int(dossiers[i].procedure)].firstStep
-      work = model.hot.stepWork[first + Int(dossiers[i].step)].sample(streams.station[s].rng) * 3600
+      let first = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound
+      work = model.stepWork[first + Int(dossiers[i].step)].sample(streams.station[s].rng) * 3600
     }
     note(.workStarted, i, at: now, station: s)
     let end = clock.addingWorkingTime(st.schedule, work, to: now)
@@ -123,23 +123,23 @@ extension OneStopSimulation {
   mutating func stationDone(_ s: Int, officer: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let i = stations[s].officers.finish(server: Int(officer), at: now)
     dispatch(station: s, at: now, &scheduler)
-    if model.hot.stations[s].isOnlineIntake {
+    if model.stations[s].isOnlineIntake {
       onlineChecked(i, at: now, &scheduler)
       return
     }
-    let p = model.hot.procedures[Int(dossiers[i].procedure)]
+    let p = model.procedures[Int(dossiers[i].procedure)]
     let step = Int(dossiers[i].step)
-    let j = p.firstStep + step
-    if model.hot.stepAppraisal[j] && Int(dossiers[i].supplements) < p.maxSupplementRequests
+    let j = p.steps.lowerBound + step
+    if model.steps[j].appraisal && Int(dossiers[i].supplements) < p.maxSupplementRequests
       && streams.station[s].rng.bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
     var t = now
-    if model.hot.stepHasLead[j] {
-      var lead = model.hot.stepLead[j].sample(streams.station[s].rng)
-      if dossiers[i].supplements > 0 && model.hot.stepAppraisal[j] { lead *= rules.leadTimeAfterSupplement }
+    if model.steps[j].hasLeadTime {
+      var lead = model.stepLead[j].sample(streams.station[s].rng)
+      if dossiers[i].supplements > 0 && model.steps[j].appraisal { lead *= rules.leadTimeAfterSupplement }
       let days = Self.wholeDays(lead)
       if days > 0 {
         // The same time of day, `days` working days later.
@@ -147,10 +147,10 @@ extension OneStopSimulation {
         t = now + Double(addingWorkingDays(days, to: today) - today) * 86_400
       }
     }
-    if model.hot.stepWaitDays[j] > 0 {
+    if model.steps[j].fixedWaitDays > 0 {
       let start = t
       t = fixedWaitEnd(step: j, from: start)
-      if !model.hot.stepWaitCounts[j] && model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 {
+      if !model.steps[j].fixedWaitCounts && model.procedures[Int(dossiers[i].procedure)].countsWorkingDays {
         excludeFromDeadline(i, from: start, to: t, &scheduler)
       }
     }
@@ -192,17 +192,17 @@ extension OneStopSimulation {
     dossiers[i].inDelay = false
     let step = Int(dossiers[i].step)
     let route = routeRange(i)
-    let st = model.hot.stations[s]
+    let st = model.stations[s]
     if step + 1 < route.count {
       dossiers[i].step = Int16(step + 1)
-      let next = Int(model.hot.routeStations[route.lowerBound + step + 1])
+      let next = Int(model.routeStations[route.lowerBound + step + 1])
       if next == s { reachStation(i, at: now, &scheduler) } else {
         transfer(i, fromUnit: st.unit, fromSchedule: st.schedule, toStation: next, at: now, &scheduler)
       }
     } else {
       // The result goes back to the front office that received the dossier.
       let origin = Int(dossiers[i].unit)
-      let o = model.hot.units[origin]
+      let o = model.units[origin]
       let t = dossiers[i].channelIn == .online
         ? now : paperArrival(fromUnit: st.unit, fromSchedule: st.schedule, toSchedule: o.schedule, toLevel: o.level, at: now)
       if t == now { resolve(i, at: now, &scheduler) } else if t < model.endTime { scheduler.schedule(at: t, .resolved(dossier: i)) }
@@ -255,7 +255,7 @@ extension OneStopSimulation {
   /// rule and the dossier goes back to the step that asked for it.
   mutating func resumeAfterSupplement(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard dossiers[i].phase == .supplement else { return }
-    let p = model.hot.procedures[Int(dossiers[i].procedure)]
+    let p = model.procedures[Int(dossiers[i].procedure)]
     let day = dayIndex(now)
     dossiers[i].phase = .processing
     dossiers[i].generation &+= 1  // any other pending answer is stale now
@@ -272,6 +272,6 @@ extension OneStopSimulation {
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     let u = Int(dossiers[i].unit)
     let station = routeStation(i, step: Int(dossiers[i].step))
-    transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
+    transfer(i, fromUnit: u, fromSchedule: model.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 }

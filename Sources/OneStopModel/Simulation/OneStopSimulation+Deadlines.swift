@@ -7,7 +7,7 @@ extension OneStopSimulation {
   /// dossier may count from an earlier `receiptDay` (`OnlineReceipt.submission`).
   mutating func accept(_ i: Int32, at now: Double, receiptDay: Int? = nil, _ scheduler: inout Scheduler<Event>) {
     let day = receiptDay ?? dayIndex(now)
-    let p = model.hot.procedures[Int(dossiers[i].procedure)]
+    let p = model.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     dossiers[i].phase = .processing
     dossiers[i].receivedAt = now
@@ -32,26 +32,26 @@ extension OneStopSimulation {
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     dossiers[i].step = 0
     let station = routeStation(i, step: 0)
-    transfer(i, fromUnit: u, fromSchedule: model.hot.units[u].schedule, toStation: station, at: now, &scheduler)
+    transfer(i, fromUnit: u, fromSchedule: model.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 
   /// Sets the due date for a clock that (re)starts on `day` with `used` working days
   /// already consumed.
   mutating func setDue(_ i: Int32, resumingOn day: Int, usedDays used: Int, at now: Double) {
-    let p = model.hot.procedures[Int(dossiers[i].procedure)]
+    let p = model.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     var due: Int
-    switch p.deadlineKind {
-    case 0:
+    switch p.deadline {
+    case .sameDay:
       let second = now - Double(day) * 86_400
-      due = second <= model.hot.units[u].transferCutoff && isWorkingDay(day) ? day : addingWorkingDays(1, to: day)
+      due = second <= model.units[u].transferCutoff && isWorkingDay(day) ? day : addingWorkingDays(1, to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
-    case 1:
+    case .workingDays:
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
-    default:
-      let schedule = model.schedules[model.hot.units[u].schedule]
-      let t = schedule.addingWorkingTime(p.deadlineHours * 3600, to: now, deadlineDays: model.calendar)
+    case .workingHours(let hours):
+      let schedule = model.schedules[model.units[u].schedule]
+      let t = schedule.addingWorkingTime(hours * 3600, to: now, deadlineDays: model.calendar)
       // Working hours that outlast the laid-out schedule (the run and 800 days after
       // it) give +infinity: the dossier is due just after that range, never in the run.
       due = t.isFinite ? dayIndex(t) : schedule.days
@@ -72,7 +72,7 @@ extension OneStopSimulation {
     guard !dossiers[i].apologised else { return }
     let today = dayIndex(scheduler.now)
     let generation = dossiers[i].generation
-    if model.hot.procedures[Int(dossiers[i].procedure)].deadlineKind == 1 {
+    if model.procedures[Int(dossiers[i].procedure)].countsWorkingDays {
       let due = Int(dossiers[i].dueDay)
       var watch = due
       var lead = rules.apologyLeadWorkingDays
@@ -113,7 +113,7 @@ extension OneStopSimulation {
   /// Officer work and queues count as zero, so a dossier predicted late is late.
   mutating func earliestResolution(_ i: Int32, at now: Double) -> Double {
     let d = dossiers[i]
-    let p = model.hot.procedures[Int(d.procedure)]
+    let p = model.procedures[Int(d.procedure)]
     let route = routeRange(i)
     var t = Swift.max(now, d.delayUntil)
     let handover = d.channelIn == .online ? 0 : rules.interLevelHandoverWorkingDays
@@ -123,25 +123,25 @@ extension OneStopSimulation {
       let day = dayIndex(t)
       return t + Double(addingWorkingDays(handover, to: day) - day) * 86_400
     }
-    var level = model.hot.units[model.hot.stations[Int(model.hot.routeStations[route.lowerBound + Int(d.step)])].unit].level
+    var level = model.units[model.stations[Int(model.routeStations[route.lowerBound + Int(d.step)])].unit].level
     for k in Int(d.step)..<route.count {
-      let next = model.hot.units[model.hot.stations[Int(model.hot.routeStations[route.lowerBound + k])].unit].level
+      let next = model.units[model.stations[Int(model.routeStations[route.lowerBound + k])].unit].level
       t = crossing(level, next, t)
       level = next
-      let j = p.firstStep + k
+      let j = p.steps.lowerBound + k
       let pending = k > Int(d.step) || !d.inDelay
-      if pending && model.hot.stepWaitDays[j] > 0 && model.hot.stepWaitCounts[j] {
+      if pending && model.steps[j].fixedWaitDays > 0 && model.steps[j].fixedWaitCounts {
         t = fixedWaitEnd(step: j, from: t)
       }
     }
-    return crossing(level, model.hot.units[Int(d.unit)].level, t)
+    return crossing(level, model.units[Int(d.unit)].level, t)
   }
 
   /// The end of step `j`'s fixed wait started at `t`.
   @inline(__always)
   mutating func fixedWaitEnd(step j: Int, from t: Double) -> Double {
-    let n = Int(model.hot.stepWaitDays[j])
-    if model.hot.stepWaitCalendar[j] { return t + Double(n) * 86_400 }
+    let n = Int(model.steps[j].fixedWaitDays)
+    if model.steps[j].fixedWaitInCalendarDays { return t + Double(n) * 86_400 }
     let day = dayIndex(t)
     return t + Double(addingWorkingDays(n, to: day) - day) * 86_400
   }

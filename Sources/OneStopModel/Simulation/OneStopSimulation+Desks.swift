@@ -8,16 +8,16 @@ extension OneStopSimulation {
     var ticket = ticket
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
-    let field = model.hot.procedures[Int(d.procedure)].field
+    let field = model.procedures[Int(d.procedure)].field
     let bit = UInt64(1) << UInt64(field)
     let postal = ticket.purpose == .postalIntake
     if !postal {
       counters.ticketsIssued[u] += 1
-      counters.months[months.slot(ofDay: dayIndex(now)) * levelCount + model.hot.units[u].level].tickets += 1
+      counters.months[months.slot(ofDay: dayIndex(now)) * levelCount + model.units[u].level].tickets += 1
       counters.deskInSystem[u].set(counters.deskInSystem[u].value + 1, at: now)
     }
-    for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup {
-      let group = model.hot.groups[g]
+    for g in model.units[u].deskGroups {
+      let group = model.deskGroups[g]
       guard group.fieldMask & bit != 0 else { continue }
       refreshGroup(g, at: now)
       guard desks.groupOpen[g] || (desks.groupOvertime[g] && !postal) else { continue }
@@ -29,8 +29,8 @@ extension OneStopSimulation {
     }
     // The ticket waits: every group that serves its field and is closed now calls it
     // at its next opening at the latest.
-    for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup
-    where model.hot.groups[g].fieldMask & bit != 0 && !desks.groupOpen[g] && !(desks.groupOvertime[g] && !postal) {
+    for g in model.units[u].deskGroups
+    where model.deskGroups[g].fieldMask & bit != 0 && !desks.groupOpen[g] && !(desks.groupOvertime[g] && !postal) {
       requestWake(group: g, at: now, &scheduler)
     }
     let q = u * fieldCount + field
@@ -56,8 +56,8 @@ extension OneStopSimulation {
   /// (when open, not in overtime) the oldest postal dossier.
   mutating func nextTicket(forDesk desk: Int, at now: Double) -> Ticket? {
     let g = Int(desks.groupOf[desk])
-    let u = model.hot.groups[g].unit
-    let fields = model.hot.groups[g].fieldMask
+    let u = model.deskGroups[g].unit
+    let fields = model.deskGroups[g].fieldMask
     let base = u * fieldCount
     var best = -1
     var bestTime = Double.infinity
@@ -97,13 +97,13 @@ extension OneStopSimulation {
   mutating func startService(desk: Int, _ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
     var ticket = ticket
     let g = Int(desks.groupOf[desk])
-    let group = model.hot.groups[g]
+    let group = model.deskGroups[g]
     refreshGroup(g, at: now)
     if !desks.groupOpen[g] && !desks.groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
     let rng = streams.unit[u].rng
-    let p = model.hot.procedures[Int(d.procedure)]
+    let p = model.procedures[Int(d.procedure)]
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a
     // supplement request, a result becoming ready).
@@ -128,8 +128,8 @@ extension OneStopSimulation {
         time = behaviour.onTheSpotTime.sample(rng)
       } else {
         ticket.outcome = .accepted
-        time = model.hot.intakeTime[Int(d.procedure)].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
-        if dayIndex(now) >= model.hot.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
+        time = model.intakeTime[Int(d.procedure)].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
+        if dayIndex(now) >= model.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
       }
     case .pickup:
       if d.phase == .resolved {
@@ -146,7 +146,7 @@ extension OneStopSimulation {
       let wait = now - ticket.issuedAt
       let sameDay = dayIndex(now) == dayIndex(ticket.issuedAt)
       counters.unitWaits[u].add(wait, sameDay: sameDay)
-      let level = model.hot.units[u].level
+      let level = model.units[u].level
       counters.months[months.slot(ofDay: dayIndex(ticket.issuedAt)) * levelCount + level].waits.add(wait)
       let hour = Int((ticket.issuedAt - Double(dayIndex(ticket.issuedAt)) * 86_400) / 3600)
       counters.hourWaits[min(max(hour, 0), 23)].add(wait, sameDay: sameDay)
@@ -166,13 +166,13 @@ extension OneStopSimulation {
     if now > model.warmupEnd {
       let from = max(desks.start[desk], model.warmupEnd)
       counters.deskBusy[g] += now - from
-      let inHours = clock.openSeconds(model.hot.groups[g].schedule, from: from, to: now)
+      let inHours = clock.openSeconds(model.deskGroups[g].schedule, from: from, to: now)
       counters.deskOvertime[g] += max(0, now - from - inHours)
     }
     desks.busy[desk] = false
     let i = ticket.dossier
     if ticket.purpose != .postalIntake {
-      let u = model.hot.groups[g].unit
+      let u = model.deskGroups[g].unit
       counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
       counters.deskSojourns[u].add(now - ticket.issuedAt)
       dossiers[i].atDesk = false
@@ -229,7 +229,7 @@ extension OneStopSimulation {
   /// the event loop did before at the cost of a histogram update per service).
   func levelWaitStatistics() -> [WaitStatistics] {
     var levels = Array(repeating: WaitStatistics(), count: levelCount)
-    for u in counters.unitWaits.indices { levels[model.hot.units[u].level].merge(counters.unitWaits[u]) }
+    for u in counters.unitWaits.indices { levels[model.units[u].level].merge(counters.unitWaits[u]) }
     return levels
   }
 
@@ -250,7 +250,7 @@ extension OneStopSimulation {
 
   /// The state after the last change at or before `now`; the next change ends it.
   mutating func replayGroupChanges(_ g: Int, at now: Double) {
-    let group = model.hot.groups[g]
+    let group = model.deskGroups[g]
     let sched = group.schedule
     var last = desks.groupValidUntil[g]
     var next = clock.nextChange(sched, after: last)
@@ -268,19 +268,19 @@ extension OneStopSimulation {
       // compare with the previous day's last closing too, or overtime never starts.
       let day = dayIndex(last)
       let endOfDay = clock.lastClose(sched, dayIndex: day) == last || clock.lastClose(sched, dayIndex: day - 1) == last
-      desks.groupOvertime[g] = endOfDay && model.hot.units[group.unit].serveAll
+      desks.groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
     }
   }
 
   /// `true` when a walk-in or postal ticket waits in a queue that group `g` serves.
   mutating func hasWaitingTickets(group g: Int) -> Bool {
-    let u = model.hot.groups[g].unit
-    return (desks.walkWaiting[u] | desks.postalWaiting[u]) & model.hot.groups[g].fieldMask != 0
+    let u = model.deskGroups[g].unit
+    return (desks.walkWaiting[u] | desks.postalWaiting[u]) & model.deskGroups[g].fieldMask != 0
   }
 
   /// Plans a `deskGroupWake` at group `g`'s next opening unless one is planned no later.
   mutating func requestWake(group g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    guard let t = clock.nextOpening(model.hot.groups[g].schedule, atOrAfter: now), t < model.endTime else { return }
+    guard let t = clock.nextOpening(model.deskGroups[g].schedule, atOrAfter: now), t < model.endTime else { return }
     let pending = desks.groupWakeAt[g]
     if pending >= now && pending <= t { return }
     desks.groupWakeAt[g] = t
@@ -292,7 +292,7 @@ extension OneStopSimulation {
     if desks.groupWakeAt[g] == now { desks.groupWakeAt[g] = -1 }
     refreshGroup(g, at: now)
     guard desks.groupOpen[g] else { return }
-    let group = model.hot.groups[g]
+    let group = model.deskGroups[g]
     for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.busy[desk] {
       guard let next = nextTicket(forDesk: desk, at: now) else { break }
       startService(desk: desk, next, at: now, &scheduler)
@@ -300,7 +300,7 @@ extension OneStopSimulation {
   }
 
   mutating func scheduleUnitClose(_ u: Int, after t: Double, _ scheduler: inout Scheduler<Event>) {
-    let sched = model.hot.units[u].schedule
+    let sched = model.units[u].schedule
     var day = dayIndex(t)
     while day < model.horizonDays {
       if let close = clock.lastClose(sched, dayIndex: day), close > t {

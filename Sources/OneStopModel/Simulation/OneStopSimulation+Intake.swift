@@ -6,20 +6,20 @@ extension OneStopSimulation {
   /// The next arrival of stream `k` after `t`: inversion of the integrated intensity,
   /// day by day, with the within-day profile of the unit's hours. No per-minute events.
   mutating func nextArrival(stream k: Int, after t: Double) -> Double? {
-    let s = model.hot.streams[k]
+    let s = model.streams[k]
     var e = streams.arrival[k].rng.exponential(mean: 1)
     var day = dayIndex(t)
     var second = t - Double(day) * 86_400
-    let sched = model.hot.units[s.unit].schedule
+    let sched = model.units[s.unit].schedule
     while day < model.horizonDays {
       let volume = model.dailyVolume(stream: k, day: day)
       if volume > 0 {
-        let pi = s.firstProfile + (s.usesUnitSchedule ? clock.pattern(sched, day) : 0)
-        if !model.hot.profiles.isEmpty(pi) {
-          let f0 = model.hot.profiles.cumulative(pi, at: second)
+        let pi = s.profiles.lowerBound + (s.usesUnitSchedule ? clock.pattern(sched, day) : 0)
+        if !model.profiles.isEmpty(pi) {
+          let f0 = model.profiles.cumulative(pi, at: second)
           let left = volume * (1 - f0)
           if e < left {
-            let time = Double(day) * 86_400 + model.hot.profiles.inverse(pi, f0 + e / volume)
+            let time = Double(day) * 86_400 + model.profiles.inverse(pi, f0 + e / volume)
             return Swift.max(time, t)
           }
           e -= left
@@ -33,8 +33,8 @@ extension OneStopSimulation {
 
   /// A citizen starts a dossier through stream `k`.
   mutating func newArrival(stream k: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let s = model.hot.streams[k]
-    let p = Int(model.hot.streamMix[k].sample(streams.arrival[k].rng))
+    let s = model.streams[k]
+    let p = Int(model.streamMix[k].sample(streams.arrival[k].rng))
     var d = Dossier()
     d.procedure = Int32(p)
     d.unit = Int32(s.unit)
@@ -56,16 +56,16 @@ extension OneStopSimulation {
     }
   }
 
-  mutating func chooseChannelOut(procedure p: Int, demand: Int, unit: Int) -> ChannelOut {
-    guard demand >= 0 else { return .pickup }
-    let shares = model.demandReturnShares[demand]
+  mutating func chooseChannelOut(procedure p: Int, demand: Int?, unit: Int) -> ChannelOut {
+    guard let demand else { return .pickup }
+    let shares = model.demands[demand]
     let u = streams.unit[unit].rng.uniform()
-    let proc = model.hot.procedures[p]
+    let proc = model.procedures[p]
     // An on-the-spot result ("4 tại chỗ") is handed over at the desk. The draw above
     // stays, so every later number of the unit's stream is unchanged.
     if proc.onTheSpot { return .pickup }
-    if u < shares.postal && proc.postalAllowed { return .postal }
-    if u < shares.postal + shares.online && proc.onlineMode == .full { return .online }
+    if u < shares.postalReturnShare && proc.postalAllowed { return .postal }
+    if u < shares.postalReturnShare + shares.onlineReturnShare && proc.onlineMode == .full { return .online }
     return .pickup
   }
 
@@ -75,7 +75,7 @@ extension OneStopSimulation {
   /// turned away when the office is closed or the ticket cutoff has passed.
   mutating func citizenVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let unit = model.hot.units[u]
+    let unit = model.units[u]
     let day = dayIndex(now)
     let second = now - Double(day) * 86_400
     dossiers[i].visits &+= 1
@@ -100,9 +100,9 @@ extension OneStopSimulation {
   /// ticket machine issues no ticket for a counter that stays closed (a Saturday
   /// opening for some fields only).
   mutating func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
-    let bit = UInt64(1) << UInt64(model.hot.procedures[Int(d.procedure)].field)
-    for g in model.hot.units[u].firstGroup..<model.hot.units[u].endGroup where model.hot.groups[g].fieldMask & bit != 0 {
-      if !clock.isClosedAllDay(model.hot.groups[g].schedule, day) { return true }
+    let bit = UInt64(1) << UInt64(model.procedures[Int(d.procedure)].field)
+    for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & bit != 0 {
+      if !clock.isClosedAllDay(model.deskGroups[g].schedule, day) { return true }
     }
     return false
   }
@@ -131,13 +131,13 @@ extension OneStopSimulation {
     }
     dossiers[i].visitGeneration &+= 1
     let u = Int(dossiers[i].unit)
-    let sched = model.hot.units[u].schedule
+    let sched = model.units[u].schedule
     var target = max(day, 0)
-    let profiles = model.hot.visitProfileFirst[u]
-    while target < model.horizonDays && model.hot.profiles.isEmpty(profiles + clock.pattern(sched, target)) { target += 1 }
+    let profiles = model.units[u].visitProfiles.lowerBound
+    while target < model.horizonDays && model.profiles.isEmpty(profiles + clock.pattern(sched, target)) { target += 1 }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
     let pattern = profiles + clock.pattern(sched, target)
-    let t = Double(target) * 86_400 + model.hot.profiles.inverse(pattern, Swift.max(1e-12, streams.unit[u].rng.uniform()))
+    let t = Double(target) * 86_400 + model.profiles.inverse(pattern, Swift.max(1e-12, streams.unit[u].rng.uniform()))
     if target > dayIndex(scheduler.now) {
       agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
     } else {
@@ -152,7 +152,7 @@ extension OneStopSimulation {
   mutating func sendByPost(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     var day = dayIndex(now)
-    let collection = Double(rules.postalCollectionTime.seconds)
+    let collection = rules.postalCollection
     if !isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = addingWorkingDays(1, to: day) }
     let transit = workingDayDelay(rules.postalInTransit, streams.unit[u].rng)
     let handoverDay = addingWorkingDays(transit, to: day)
@@ -162,7 +162,7 @@ extension OneStopSimulation {
 
   /// An online submission (or re-upload) joins the unit's online intake queue.
   mutating func submitOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let s = model.hot.units[Int(dossiers[i].unit)].onlineStation
+    let s = model.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
     stations[s].officers.enqueue(i, due: now, at: now)
@@ -172,7 +172,7 @@ extension OneStopSimulation {
   /// Outcome of the officer's check of an online dossier.
   mutating func onlineChecked(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let p = model.hot.procedures[Int(dossiers[i].procedure)]
+    let p = model.procedures[Int(dossiers[i].procedure)]
     let x = streams.unit[u].rng.uniform()
     if x < p.pIncomplete + p.pGuidanceOnly {
       note(.incomplete, i, at: now)
@@ -185,7 +185,7 @@ extension OneStopSimulation {
         // queuedAt is the submission instant (the check queue is FIFO from submission).
         let submitted = dossiers[i].submittedAt
         let day = dayIndex(submitted)
-        let inHours = isWorkingDay(day) && clock.isOpen(model.hot.units[u].schedule, at: submitted)
+        let inHours = isWorkingDay(day) && clock.isOpen(model.units[u].schedule, at: submitted)
         receiptDay = inHours ? day : addingWorkingDays(1, to: day)
       }
       accept(i, at: now, receiptDay: receiptDay, &scheduler)

@@ -9,11 +9,11 @@ extension OneStopSimulation {
   }
 
   static func closeMonth(_ slot: Int, model: CompiledModel, counters: inout RunCounters, base: inout [MonthCounters], dossiers: DossierStore) {
-    let levels = model.levels.count
+    let levels = model.levelCount
     var totals = [MonthCounters](repeating: MonthCounters(), count: levels)
     let perUnit = model.procedures.count * 3
     for (k, cell) in counters.cells.enumerated() {
-      let level = model.hot.units[k / perUnit].level
+      let level = model.units[k / perUnit].level
       totals[level].receivedNew += cell.receivedNew
       if k % 3 == ChannelIn.online.rawValue { totals[level].onlineIn += cell.receivedNew }
       totals[level].resolvedOnTime += cell.resolvedOnTime
@@ -33,7 +33,7 @@ extension OneStopSimulation {
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.counted, d.phase != .intake, d.phase != .resolved, d.phase != .leaving else { continue }
-      counters.months[slot * levels + model.hot.units[Int(d.unit)].level].inProgressEnd += 1
+      counters.months[slot * levels + model.units[Int(d.unit)].level].inProgressEnd += 1
     }
     base = totals
   }

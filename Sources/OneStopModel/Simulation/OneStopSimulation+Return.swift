@@ -21,7 +21,7 @@ extension OneStopSimulation {
     }
     dossiers[i] = d
     note(.resolved, i, at: now, due: d.dueDay, detail: now <= d.dueAt ? 1 : 0)
-    guard !model.hot.procedures[Int(d.procedure)].onTheSpot else { return }
+    guard !model.procedures[Int(d.procedure)].onTheSpot else { return }
     switch d.channelOut {
     case .online:
       closeDossier(i, at: now)
@@ -89,17 +89,14 @@ extension OneStopSimulation {
   /// `overdueShare`, past their due day by up to half the deadline; those are late
   /// already and had their letter before the start (the trace shows it at the start).
   mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
-    let c = model.configuration
-    for (k, b) in c.backlog.enumerated() {
-      guard let u = model.units.firstIndex(where: { $0.id == b.unit }),
-        let p = model.procedures.firstIndex(where: { $0.id == b.procedure })
-      else { continue }
+    for (k, b) in model.backlog.enumerated() {
+      let u = b.unit, p = b.procedure
       let rng = RandomStream(masterSeed: streams.unit[u].stream.key.masterSeed, replication: streams.unit[u].stream.key.replication, source: "backlog:\(k)")
-      let hp = model.hot.procedures[p]
-      let deadline = hp.deadlineKind == 1 ? hp.effectiveDays : 1
+      let hp = model.procedures[p]
+      let deadline = hp.countsWorkingDays ? hp.effectiveDays : 1
       var rangeDays: [Int] = []
-      if let f = b.receivedFrom, let t = b.receivedThrough {
-        rangeDays = ((f.dayNumber - model.epochDay)...(t.dayNumber - model.epochDay)).filter { isWorkingDay($0) }
+      if let received = b.receivedDays {
+        rangeDays = received.filter { isWorkingDay($0) }
         guard !rangeDays.isEmpty else { continue }
       }
       // Working days before the start, latest first: workingBefore[a] is received a
@@ -114,7 +111,7 @@ extension OneStopSimulation {
       // A calendar with no working day at all before the start (every day off): the
       // day before the start stands in, so the draw below cannot index an empty list.
       if workingBefore.isEmpty { workingBefore = [-1] }
-      let steps = hp.stepCount
+      let steps = hp.steps.count
       for _ in 0..<b.count {
         var receipt: Int
         if !rangeDays.isEmpty {
@@ -131,7 +128,7 @@ extension OneStopSimulation {
         d.channelIn = .walkIn
         d.carriedOver = true
         d.firstSeen = Double(receipt) * 86_400 + 9 * 3600
-        d.channelOut = chooseChannelOut(procedure: p, demand: model.hot.unitDemand[u], unit: u)
+        d.channelOut = chooseChannelOut(procedure: p, demand: model.units[u].demand, unit: u)
         d.serial = nextSerial
         nextSerial &+= 1
         let i = dossiers.allocate(d)

@@ -24,6 +24,8 @@ public struct OneStopSimulation: SimulationModel {
     var outcome: Outcome = .none
   }
 
+  /// What can happen in a replication: a few bytes each (indices, not references), so the
+  /// event calendar stays a flat heap of values.
   public enum Event {
     case arrival(stream: Int32)
     /// A desk group opens with tickets waiting for it.
@@ -53,7 +55,7 @@ public struct OneStopSimulation: SimulationModel {
   /// The model's opening hours and working days, read without reference counting.
   let clock: CalendarReader
   let behaviour: CitizenBehaviour
-  let rules: ProcessingRules
+  let rules: CompiledModel.Rules
   let fieldCount: Int
   let levelCount: Int
   var dossiers = DossierStore()
@@ -80,10 +82,10 @@ public struct OneStopSimulation: SimulationModel {
   public init(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0) {
     self.model = model
     clock = model.calendarTable.reader
-    behaviour = model.configuration.behaviour
-    rules = model.configuration.rules
-    fieldCount = model.fields.count
-    levelCount = model.levels.count
+    behaviour = model.behaviour
+    rules = model.rules
+    fieldCount = model.fieldCount
+    levelCount = model.levelCount
     streams = RandomStreams(model, seed: seed, replication: replication)
     desks = Desks(model)
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
@@ -91,7 +93,7 @@ public struct OneStopSimulation: SimulationModel {
     let runMonths = RunMonths(model)
     months = runMonths
     counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)
-    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
+    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
   }
 
   /// Schedules the first events: arrivals, desk openings, closings, the carried-over
@@ -217,7 +219,7 @@ public struct OneStopSimulation: SimulationModel {
   /// First opening instant of `unit` on or after day index `day` (searching up to 60
   /// days), or 07:00 of `day` when it never opens.
   mutating func openingTime(unit: Int, onOrAfterDay day: Int) -> Double {
-    clock.nextOpening(model.hot.units[unit].schedule, atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
+    clock.nextOpening(model.units[unit].schedule, atOrAfter: Double(day) * 86_400) ?? Double(day) * 86_400 + 7 * 3600
   }
 
   /// Acts on the day's watches and puts its planned visits into the event calendar.
@@ -246,7 +248,7 @@ public struct OneStopSimulation: SimulationModel {
 
   mutating func endWarmup(at now: Double) {
     counters = RunCounters.empty(model, months: months.count, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
-    monthBase = Array(repeating: MonthCounters(), count: model.levels.count)
+    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }
@@ -272,7 +274,7 @@ public struct OneStopSimulation: SimulationModel {
     let weekday = CivilDate.weekday(ofDayNumber: dayNumber)  // 1 = Monday
     for s in stations.indices {
       guard let rng = streams.absence[s] else { continue }
-      let st = model.hot.stations[s]
+      let st = model.stations[s]
       let officers = stations[s].officers.servers
       guard isWorkingDay(day) else {
         stations[s].officers.setCapacity(officers - stations[s].away, at: Double(day) * 86_400)
@@ -287,7 +289,7 @@ public struct OneStopSimulation: SimulationModel {
         away += leave - back
         stations[s].away = away
       }
-      if st.timeOff && weekday <= 5 {
+      if st.saturdayCompensation == .timeOff && weekday <= 5 {
         let saturday = day - weekday - 1
         let satHours = clock.openSeconds(st.schedule, from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
         let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)

@@ -16,17 +16,19 @@ struct RandomStreams {
 
   init(_ model: CompiledModel, seed: UInt64, replication: UInt64) {
     func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let arrivals = model.streams.map {
-      rng("arrivals/unit:\(model.units[$0.unit].id)/\($0.channel)/\($0.procedures.map { model.procedures[$0].id }.joined(separator: ","))")
+    let names = model.names
+    let arrivals = model.streams.map { s in
+      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
+      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
     }
-    let unitStreams = model.units.map { rng("unit:\($0.id)") }
-    let stationStreams = model.stations.map { rng("station:\($0.id)") }
+    let unitStreams = names.units.map { rng("unit:\($0.id)") }
+    let stationStreams = names.stations.map { rng("station:\($0.id)") }
     owners = [arrivals, unitStreams, stationStreams]
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)
-    absence = model.hot.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.timeOff ? rng("absence:\(model.stations[k].id)") : nil
+    absence = model.stations.enumerated().map { k, s in
+      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
     }
   }
 }

@@ -29,11 +29,11 @@ extension RunResult {
     }
     // Fix the order first, so empty keys still appear where expected.
     switch dimension {
-    case .level: model.levels.forEach { _ = slot($0) }
-    case .unit: model.units.forEach { _ = slot($0.id) }
-    case .agency: model.procedures.forEach { _ = slot($0.owner) }
-    case .field: model.fields.forEach { _ = slot($0) }
-    case .procedure: model.procedures.forEach { _ = slot($0.id) }
+    case .level: model.names.levels.forEach { _ = slot($0) }
+    case .unit: model.names.units.forEach { _ = slot($0.id) }
+    case .agency: model.names.procedures.forEach { _ = slot($0.owner) }
+    case .field: model.names.fields.forEach { _ = slot($0) }
+    case .procedure: model.names.procedures.forEach { _ = slot($0.id) }
     case .channel: ChannelIn.allCases.forEach { _ = slot($0.description) }
     }
     for u in 0..<unitCount {
@@ -41,11 +41,11 @@ extension RunResult {
         for c in ChannelIn.allCases {
           let key: String
           switch dimension {
-          case .level: key = model.levels[model.units[u].level]
-          case .unit: key = model.units[u].id
-          case .agency: key = model.procedures[p].owner
-          case .field: key = model.fields[model.procedures[p].field]
-          case .procedure: key = model.procedures[p].id
+          case .level: key = model.names.levels[model.units[u].level]
+          case .unit: key = model.names.units[u].id
+          case .agency: key = model.names.procedures[p].owner
+          case .field: key = model.names.fields[model.procedures[p].field]
+          case .procedure: key = model.names.procedures[p].id
           case .channel: key = c.description
           }
           sums[slot(key)].add(cells[cellIndex(unit: u, procedure: p, channel: c)])
@@ -58,14 +58,12 @@ extension RunResult {
   /// Desk utilisation of each unit: busy desk time over open desk time.
   public func deskUtilisation(model: CompiledModel) -> [Double] {
     model.units.map { u in
-      let busy = u.deskGroups.reduce(0.0) { $0 + deskBusySeconds[$1] }
-      let open = u.deskGroups.reduce(0.0) { $0 + deskOpenSeconds[$1] }
+      let busy = u.deskGroups.reduce(0.0) { $0 + deskGroups[$1].busySeconds }
+      let open = u.deskGroups.reduce(0.0) { $0 + deskGroups[$1].openSeconds }
       return open > 0 ? busy / open : 0
     }
   }
 
   /// Officer utilisation of each station (online intake and agencies).
-  public var stationUtilisation: [Double] {
-    zip(stationBusySeconds, stationAvailableSeconds).map { $1 > 0 ? $0 / $1 : 0 }
-  }
+  public var stationUtilisation: [Double] { stations.map(\.utilisation) }
 }

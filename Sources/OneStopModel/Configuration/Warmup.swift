@@ -1,11 +1,9 @@
-import OneStopModel
-
 /// The warm-up a command line asks for (`--warmup 2022-02-01` or `--warmup 30d`),
-/// resolved against the scenario's own start when the scenario is built.
+/// resolved by `CompiledModel` against the configuration's start.
 ///
 /// Why a value and not a `warmup_until` override: "30 days after the start" needs the
-/// start, which is only known once the file is read; resolving it while building lets
-/// the scenario be loaded and compiled once.
+/// start, which is only known once the file is read; the compiler has it, so the
+/// scenario is loaded and compiled once.
 public enum Warmup: Sendable, Equatable {
   /// Statistics start on this date.
   case until(CivilDate)
@@ -32,17 +30,17 @@ public enum Warmup: Sendable, Equatable {
     }
   }
 
-  /// The statistics start this warm-up gives `configuration` (nil: keep the file's).
-  /// `countFrom` is the scenario's start when a simulated backlog moved the run's start
-  /// earlier: statistics never start before it.
-  func resolve(_ configuration: ModelConfiguration, countFrom: CivilDate?) -> CivilDate? {
+  /// The statistics start this warm-up gives a run from `start` (nil: keep the
+  /// configuration's `warmupUntil`). `countingFrom` is the scenario's start when a
+  /// simulated backlog moved the run's start earlier: statistics never start before it.
+  public func resolve(start: CivilDate, countingFrom: CivilDate?) -> CivilDate? {
     var date: CivilDate
     switch self {
     case .until(let d): date = d
     case .days(0): return nil
-    case .days(let n): date = configuration.start.adding(days: n)
+    case .days(let n): date = start.adding(days: n)
     }
-    if let countFrom { date = max(date, countFrom) }
+    if let countingFrom { date = max(date, countingFrom) }
     return date
   }
 }

@@ -1,0 +1,101 @@
+import DESKernel
+
+extension CompiledModel {
+  /// A one-stop unit (front office): its level, hours, cutoffs, desk groups and online
+  /// intake station. Its id and name are `names.units[u]`.
+  public struct Unit: Sendable {
+    public let level: Int
+    public let parent: Int?
+    public let schedule: Int
+    /// Seconds after midnight after which paper leaves the next working day.
+    public let transferCutoff: Double
+    /// Seconds after midnight from which no ticket is issued; +infinity when the unit
+    /// has no ticket cutoff.
+    public let ticketCutoff: Double
+    public let closingRule: ClosingRule
+    public let deskGroups: Range<Int>
+    public let onlineStation: Int
+    /// First day index (from the run's start) with digitisation at intake.
+    public let digitisationFromDay: Int
+    /// The demand entry whose return shares and walk-in profile apply to the unit's
+    /// carried-over dossiers and planned visits (nil when none names the unit).
+    public internal(set) var demand: Int?
+    /// Planned-visit profiles (pick-ups, returns): schedule pattern k's is
+    /// `visitProfiles.lowerBound + k` of the profile table.
+    public internal(set) var visitProfiles: Range<Int> = 0..<0
+  }
+
+  /// Desks of one group at a unit, serving the fields of `fieldMask`. A lunch stagger
+  /// splits a configured group in two (`names.deskGroups` gives the second "/late").
+  public struct DeskGroup: Sendable {
+    public let unit: Int
+    public let count: Int
+    public let firstDesk: Int
+    /// Bit i set: serves field i.
+    public let fieldMask: UInt64
+    public let schedule: Int
+    public let staff: StaffType
+    /// Service-time factor of the group's desks.
+    public let factor: Double
+  }
+
+  /// A pool of officers working in working time: an agency's back office, or a unit's
+  /// online intake officers. Its id and name are `names.stations[s]`.
+  public struct Station: Sendable {
+    public let unit: Int
+    public let officers: Int
+    public let schedule: Int
+    public let discipline: QueueDiscipline
+    public let isOnlineIntake: Bool
+    /// Probability that an officer is away on a working day (absence days / working
+    /// days of the year).
+    public let absenceShare: Double
+    /// Mean absence spell in working days.
+    public let absenceSpell: Double
+    /// Per working day: probability that an officer at work starts an absence, and that
+    /// an absent one comes back (spells of mean `absenceSpell` days, a share
+    /// `absenceShare` of days away in the long run).
+    public let absenceStart: Double
+    public let absenceReturn: Double
+    public let saturdayCompensation: SaturdayCompensation
+  }
+
+  /// A procedure: its field, deadline, channel options, desk outcome shares and the
+  /// range of its steps in `steps`. Its id, name and owner are `names.procedures[p]`.
+  public struct Procedure: Sendable {
+    public let field: Int
+    /// The deadline as configured; a working-days deadline runs `effectiveDays`.
+    public let deadline: Deadline
+    /// Working days after the provincial cut (for `.workingDays`).
+    public let effectiveDays: Int
+    public let steps: Range<Int>
+    public let onlineMode: OnlineMode
+    public let postalAllowed: Bool
+    public let onTheSpot: Bool
+    public let pIncomplete, pRefused, pGuidanceOnly, pSupplement: Double
+    public let maxSupplementRequests: Int
+    public let supplementClock: SupplementClock
+    public let feeAtPickup: Bool
+
+    /// `true` for a deadline in working days (the clock that pauses, restarts and is
+    /// cut by the province).
+    @inline(__always)
+    public var countsWorkingDays: Bool {
+      if case .workingDays = deadline { return true }
+      return false
+    }
+  }
+
+  /// One back-office step of a procedure (its work and lead time distributions are at
+  /// the same index of `stepWork` and `stepLead`; its station depends on the route).
+  public struct Step: Sendable {
+    /// An appraisal step may ask for a supplement.
+    public let appraisal: Bool
+    public let hasLeadTime: Bool
+    /// Fixed legal wait after the step: length (0 = none), in calendar or working days,
+    /// and whether it counts against the deadline.
+    public let fixedWaitDays: Int
+    public let fixedWaitInCalendarDays: Bool
+    public let fixedWaitCounts: Bool
+  }
+}

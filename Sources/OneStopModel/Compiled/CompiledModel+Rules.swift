@@ -1,0 +1,30 @@
+import DESKernel
+
+extension CompiledModel {
+  /// The processing rules a run applies (`ProcessingRules` with times in seconds); the
+  /// provincial cut and the default absence days are compiled into the procedures and
+  /// stations already.
+  public struct Rules: Sendable {
+    public let onlineReceipt: OnlineReceipt
+    public let interLevelHandoverWorkingDays: Int
+    public let apologyLeadWorkingDays: Int
+    public let apologyExtensionWorkingDays: Int
+    /// Postal transit (working days): post point -> office, office -> citizen.
+    public let postalInTransit: Distribution
+    public let postalOutTransit: Distribution
+    /// Daily collection at post points, seconds after midnight.
+    public let postalCollection: Double
+    public let leadTimeAfterSupplement: Double
+
+    init(_ r: ProcessingRules) {
+      onlineReceipt = r.onlineReceipt
+      interLevelHandoverWorkingDays = r.interLevelHandoverWorkingDays
+      apologyLeadWorkingDays = r.apologyLeadWorkingDays
+      apologyExtensionWorkingDays = r.apologyExtensionWorkingDays
+      postalInTransit = r.postalInTransit
+      postalOutTransit = r.postalOutTransit
+      postalCollection = Double(r.postalCollectionTime.seconds)
+      leadTimeAfterSupplement = r.leadTimeAfterSupplement
+    }
+  }
+}
