@@ -9,19 +9,13 @@ public struct ScheduledEvent<Payload> {
   public let time: SimTime
   /// `priority << 56 | sequence`; smaller fires first among equal times.
   @usableFromInline let key: UInt64
-  /// Cancellation slot, or `EventToken.noSlot` for events that cannot be cancelled.
-  @usableFromInline let slot: UInt32
-  /// Generation of `slot` when the event was scheduled.
-  @usableFromInline let generation: UInt32
   /// What the model wants to happen.
   public let payload: Payload
 
   @inlinable
-  init(time: SimTime, key: UInt64, slot: UInt32, generation: UInt32, payload: Payload) {
+  init(time: SimTime, key: UInt64, payload: Payload) {
     self.time = time
     self.key = key
-    self.slot = slot
-    self.generation = generation
     self.payload = payload
   }
 
@@ -38,18 +32,4 @@ public struct ScheduledEvent<Payload> {
   func precedes(_ other: ScheduledEvent) -> Bool {
     time < other.time || (time == other.time && key < other.key)
   }
-}
-
-/// A handle to a cancellable event; see `Scheduler.cancel(_:)`.
-public struct EventToken: Hashable, Sendable {
-  @usableFromInline let slot: UInt32
-  @usableFromInline let generation: UInt32
-
-  @inlinable
-  init(slot: UInt32, generation: UInt32) {
-    self.slot = slot
-    self.generation = generation
-  }
-
-  @usableFromInline static var noSlot: UInt32 { .max }
 }

@@ -8,9 +8,9 @@ public enum WaitingOrder: Sendable, Equatable {
 
 /// A line of elements waiting for a server: FIFO, or earliest due first.
 ///
-/// The one waiting structure of the kernel: `ServerPool` keeps one per priority class,
-/// and the one-stop model's back offices and online intake keep one per station, so the
-/// queueing-theory tests of the reference G/G/c queue run the code a dossier waits in.
+/// The one waiting structure of the kernel: `ServerSet` keeps one per priority class,
+/// and the one-stop back offices, online intake and the reference G/G/c queue are server
+/// sets, so the queueing-theory tests run the code a dossier waits in.
 ///
 /// FIFO is a `RingBuffer`; earliest-due is a binary heap on (key, arrival number) in one
 /// array, so the order is total and two runs pop the same elements in the same order.

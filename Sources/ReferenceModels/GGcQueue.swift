@@ -1,9 +1,10 @@
 import DESKernel
 
 /// A G/G/c queue: renewal arrivals, i.i.d. services, `c` servers with an optional
-/// capacity schedule, FIFO or earliest due first (`WaitingOrder`, the kernel's waiting
-/// line that the one-stop back offices use). The reference model of the benchmarks and of the theory
-/// tests (M/M/c against Erlang C, M/D/1 against Pollaczek-Khinchine).
+/// capacity schedule, FIFO or earliest due first. The servers and their line are the
+/// kernel's `ServerSet`, the resource the one-stop back offices and online intake are
+/// made of, so the theory tests (M/M/c against Erlang C, M/D/1 against
+/// Pollaczek-Khinchine) check the code dossiers go through.
 ///
 /// It serves exactly `customers` arrivals and then stops generating new ones; the run
 /// ends when the last one leaves. Statistics are reset at the end of the `warmup`
@@ -14,7 +15,8 @@ public struct GGcQueue: SimulationModel {
   /// The two things that happen in a G/G/c queue, plus capacity changes.
   public enum Event {
     case arrival
-    case departure(server: Int32)
+    /// The service with `stamp` on `server` ends (stale when the service was cut).
+    case departure(server: Int32, stamp: UInt32)
     case capacityChange
     case endOfWarmup
   }
@@ -74,14 +76,13 @@ public struct GGcQueue: SimulationModel {
   let service: Distribution
   let customers: Int
   let warmup: SimTime
-  let requeueOnShiftEnd: Bool
   let arrivalStream: RandomStream
   let serviceStream: RandomStream
   let deadlineStream: RandomStream
   let hasDeadline: Bool
   let deadline: Distribution
   /// The servers and the queue.
-  public private(set) var pool: ServerPool<Customer>
+  public private(set) var pool: ServerSet<Customer>
   /// Arrivals generated so far.
   public private(set) var arrived = 0
   /// Customers who have left.
@@ -101,14 +102,13 @@ public struct GGcQueue: SimulationModel {
     service = configuration.service
     customers = configuration.customers
     warmup = configuration.warmup
-    requeueOnShiftEnd = configuration.offShiftRule == .returnToQueue
     arrivalStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/arrivals")
     serviceStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/service")
     deadlineStream = RandomStream(masterSeed: seed, replication: replication, source: "ggc/deadline")
     hasDeadline = configuration.relativeDeadline != nil
     deadline = configuration.relativeDeadline ?? (try! .deterministic(0))
     let cap = configuration.schedule?.capacity(at: 0) ?? configuration.servers
-    pool = ServerPool(
+    pool = ServerSet(
       servers: Swift.max(configuration.servers, configuration.schedule?.maximum ?? 0),
       initialCapacity: cap, offShiftRule: configuration.offShiftRule, order: configuration.order)
   }
@@ -144,7 +144,9 @@ public struct GGcQueue: SimulationModel {
       }
       if let start = pool.arrive(customer, due: due, at: now) { begin(start, &scheduler) }
 
-    case .departure(let server):
+    case .departure(let server, let stamp):
+      // A service cut by a capacity drop (`.returnToQueue`) left a stale departure.
+      guard pool.isServing(Int(server), stamp: stamp) else { return }
       let (customer, next) = pool.complete(server: Int(server), at: now)
       departed &+= 1
       inSystem.set(Double(arrived - departed), at: now)
@@ -154,9 +156,7 @@ public struct GGcQueue: SimulationModel {
     case .capacityChange:
       let capacity = configuration.schedule?.capacity(at: now) ?? configuration.servers
       pool.setCapacity(capacity, at: now)
-      while let cut = pool.popInterruption() {
-        if let token = cut.token { scheduler.cancel(token) }
-      }
+      while pool.popInterruption() != nil {}  // their departures are stale now
       while let start = pool.nextStart(at: now) { begin(start, &scheduler) }
       if arrived < configuration.customers || departed < arrived {
         scheduleNextCapacityChange(&scheduler)
@@ -169,14 +169,9 @@ public struct GGcQueue: SimulationModel {
   }
 
   @inline(__always)
-  mutating func begin(_ start: ServerPool<Customer>.Start, _ scheduler: inout Scheduler<Event>) {
+  mutating func begin(_ start: ServerSet<Customer>.Start, _ scheduler: inout Scheduler<Event>) {
     let end = scheduler.now + service.sample(serviceStream)
-    if requeueOnShiftEnd {
-      let token = scheduler.scheduleCancellable(at: end, priority: .release, .departure(server: Int32(start.server)))
-      pool.attach(token, to: start.server)
-    } else {
-      scheduler.schedule(at: end, priority: .release, .departure(server: Int32(start.server)))
-    }
+    scheduler.schedule(at: end, priority: .release, .departure(server: Int32(start.server), stamp: start.stamp))
   }
 
   func scheduleNextCapacityChange(_ scheduler: inout Scheduler<Event>) {

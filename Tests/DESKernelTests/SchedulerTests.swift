@@ -7,13 +7,11 @@ import Testing
   struct Script: SimulationModel {
     var log: [(String, Double)] = []
     var onFire: [String: [(delay: Double, name: String)]] = [:]
-    var cancelOnFire: [String: EventToken] = [:]
     var stopOn: String?
 
     mutating func handle(_ event: String, scheduler: inout Scheduler<String>) {
       log.append((event, scheduler.now))
       for next in onFire[event] ?? [] { scheduler.schedule(after: next.delay, next.name) }
-      if let token = cancelOnFire[event] { scheduler.cancel(token) }
       if event == stopOn { scheduler.stop() }
     }
   }
@@ -56,29 +54,52 @@ import Testing
     #expect(names(engine.model.log) == ["a@1.0", "b@1.0", "a-now@1.0", "a-later@2.0"])
   }
 
-  @Test func cancelledEventsNeverFireAndCancellingTwiceIsHarmless() {
-    var engine = Engine(model: Script())
-    let doomed = engine.scheduler.scheduleCancellable(at: 2, "doomed")
-    engine.scheduler.schedule(at: 1, "killer")
-    engine.scheduler.schedule(at: 3, "after")
-    engine.model.cancelOnFire["killer"] = doomed
-    #expect(engine.scheduler.pendingCount == 3)
-    engine.run()
-    #expect(engine.model.log.map(\.0) == ["killer", "after"])
-    #expect(engine.scheduler.cancel(doomed) == false)
-    #expect(engine.scheduler.pendingCount == 0)
-    #expect(engine.eventsProcessed == 2)
+  /// The kernel's one cancellation mechanism: an event carries the stamp of what it acts
+  /// on, and its handler drops it when the stamp has moved on.
+  struct Stamped: SimulationModel {
+    enum Event { case check(stamp: UInt32, name: String), void }
+    var stamp: UInt32 = 0
+    var log: [String] = []
+    mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+      switch event {
+      case .check(let s, let name):
+        guard s == stamp else { return }
+        log.append("\(name)@\(scheduler.now)")
+      case .void:
+        stamp &+= 1
+      }
+    }
   }
 
-  @Test func aTokenOfAFiredEventCannotCancelALaterEventInTheSameSlot() {
-    var engine = Engine(model: Script())
-    let first = engine.scheduler.scheduleCancellable(at: 1, "first")
-    engine.run(until: 1.5)
-    let second = engine.scheduler.scheduleCancellable(at: 2, "second")
-    #expect(engine.scheduler.cancel(first) == false)
+  @Test func anEventWhoseStampMovedOnIsDropped() {
+    var engine = Engine(model: Stamped())
+    engine.scheduler.schedule(at: 2, .check(stamp: 0, name: "doomed"))
+    engine.scheduler.schedule(at: 1, .void)
+    engine.scheduler.schedule(at: 3, .check(stamp: 1, name: "after"))
+    #expect(engine.scheduler.pendingCount == 3)
     engine.run()
-    #expect(engine.model.log.map(\.0) == ["first", "second"])
-    #expect(engine.scheduler.cancel(second) == false)
+    #expect(engine.model.log == ["after@3.0"])
+    #expect(engine.scheduler.pendingCount == 0)
+    #expect(engine.eventsProcessed == 3)
+  }
+
+  @Test func aStaleServiceEndIsDroppedAndTheNextServiceOnTheServerCompletes() throws {
+    // One server, requeue: a cut service's end must not end the service that follows
+    // on the same server.
+    var set = ServerSet<String>(servers: 1, offShiftRule: .returnToQueue)
+    let arrived = set.arrive("a", at: 0)
+    let first = try #require(arrived)
+    set.setCapacity(0, at: 1)
+    #expect(set.popInterruption()?.element == "a")
+    #expect(!set.isServing(first.server, stamp: first.stamp))
+    set.setCapacity(1, at: 2)
+    let restarted = set.nextStart(at: 2)
+    let again = try #require(restarted)
+    #expect(again.element == "a" && again.server == first.server && again.stamp != first.stamp)
+    #expect(set.isServing(again.server, stamp: again.stamp))
+    #expect(!set.isServing(first.server, stamp: first.stamp))
+    #expect(set.finish(server: again.server, at: 3) == "a")
+    #expect(set.completed == 1)
   }
 
   @Test func stopReturnsAfterTheCurrentEvent() {

@@ -61,7 +61,7 @@ extension OneStopSimulation {
     dossiers[i].queuedAt = now
     dossiers[i].inDelay = false
     note(.reachedAgency, i, at: now, station: s)
-    stations[s].push(i, due: dossiers[i].dueAt, at: now)
+    stations[s].officers.enqueue(i, due: dossiers[i].dueAt, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 
@@ -69,16 +69,18 @@ extension OneStopSimulation {
   /// is open; otherwise a dispatch is planned for its next opening (or, when officers
   /// are away today, for the next day's opening).
   mutating func dispatch(station s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    guard stations[s].queued > 0 else { return }
+    guard stations[s].officers.queuedCount > 0 else { return }
     let k = model.stations[s].schedule
     if clock.isOpen(k, at: now) {
-      while let (officer, i) = stations[s].take(at: now) {
-        startWork(station: s, officer: officer, dossier: i, at: now, &scheduler)
+      while let start = stations[s].officers.nextStart(at: now) {
+        startWork(station: s, officer: Int32(start.server), dossier: start.element, at: now, &scheduler)
       }
-      guard stations[s].queued > 0 && stations[s].busy < stations[s].officers && stations[s].busy >= stations[s].present else { return }
+      let busy = stations[s].officers.busyCount
+      guard stations[s].officers.queuedCount > 0 && busy < stations[s].officers.servers
+        && busy >= stations[s].officers.capacity else { return }
       // Officers away today: the rest waits for tomorrow's opening.
       if let t = clock.nextOpening(k, atOrAfter: Double(dayIndex(now) + 1) * 86_400) { wake(station: s, at: t, &scheduler) }
-    } else if stations[s].busy < stations[s].officers, let t = clock.nextOpening(k, atOrAfter: now) {
+    } else if stations[s].officers.busyCount < stations[s].officers.servers, let t = clock.nextOpening(k, atOrAfter: now) {
       wake(station: s, at: t, &scheduler)
     }
   }
@@ -99,10 +101,10 @@ extension OneStopSimulation {
     let st = model.stations[s]
     let work: Double
     if st.isOnlineIntake {
-      work = behaviour.onlineCheckTime.sample(stationRNG[s].rng)
+      work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
     } else {
       let first = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound
-      work = model.stepWork[first + Int(dossiers[i].step)].sample(stationRNG[s].rng) * 3600
+      work = model.stepWork[first + Int(dossiers[i].step)].sample(streams.station[s].rng) * 3600
     }
     note(.workStarted, i, at: now, station: s)
     let end = clock.addingWorkingTime(st.schedule, work, to: now)
@@ -113,14 +115,13 @@ extension OneStopSimulation {
     } else if end > model.warmupEnd {
       stations[s].busyWork += clock.openSeconds(st.schedule, from: Swift.max(now, model.warmupEnd), to: Swift.min(end, model.endTime))
     }
-    if now >= model.warmupEnd { stations[s].waits.add(now - dossiers[i].queuedAt) }
     if end < model.endTime {
       scheduler.schedule(at: end, priority: .release, .stationDone(station: Int32(s), officer: officer))
     }
   }
 
   mutating func stationDone(_ s: Int, officer: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let i = stations[s].finish(officer)
+    let i = stations[s].officers.finish(server: Int(officer), at: now)
     dispatch(station: s, at: now, &scheduler)
     if model.stations[s].isOnlineIntake {
       onlineChecked(i, at: now, &scheduler)
@@ -130,14 +131,14 @@ extension OneStopSimulation {
     let step = Int(dossiers[i].step)
     let j = p.steps.lowerBound + step
     if model.steps[j].appraisal && Int(dossiers[i].supplements) < p.maxSupplementRequests
-      && stationRNG[s].rng.bernoulli(p.pSupplement)
+      && streams.station[s].rng.bernoulli(p.pSupplement)
     {
       requestSupplement(i, at: now, &scheduler)
       return
     }
     var t = now
     if model.steps[j].hasLeadTime {
-      var lead = model.stepLead[j].sample(stationRNG[s].rng)
+      var lead = model.stepLead[j].sample(streams.station[s].rng)
       if dossiers[i].supplements > 0 && model.steps[j].appraisal { lead *= rules.leadTimeAfterSupplement }
       let days = Self.wholeDays(lead)
       if days > 0 {
@@ -221,7 +222,7 @@ extension OneStopSimulation {
     dossiers[i].usedDays = Int32(clock.workingDays(after: model.epochDay + Int(dossiers[i].receiptDay), through: model.epochDay + day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].supplementRequests += 1 }
-    let rng = unitRNG[u].rng
+    let rng = streams.unit[u].rng
     if rng.bernoulli(behaviour.pNeverSupplement) {
       if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].withdrawn += 1 }
       note(.withdrawn, i, at: now)

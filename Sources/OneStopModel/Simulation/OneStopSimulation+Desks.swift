@@ -20,8 +20,8 @@ extension OneStopSimulation {
       let group = model.deskGroups[g]
       guard group.fieldMask & bit != 0 else { continue }
       refreshGroup(g, at: now)
-      guard groupOpen[g] || (groupOvertime[g] && !postal) else { continue }
-      for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
+      guard desks.groupOpen[g] || (desks.groupOvertime[g] && !postal) else { continue }
+      for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.busy[desk] {
         ticket.issuedAt = now
         startService(desk: desk, ticket, at: now, &scheduler)
         return
@@ -30,16 +30,16 @@ extension OneStopSimulation {
     // The ticket waits: every group that serves its field and is closed now calls it
     // at its next opening at the latest.
     for g in model.units[u].deskGroups
-    where model.deskGroups[g].fieldMask & bit != 0 && !groupOpen[g] && !(groupOvertime[g] && !postal) {
+    where model.deskGroups[g].fieldMask & bit != 0 && !desks.groupOpen[g] && !(desks.groupOvertime[g] && !postal) {
       requestWake(group: g, at: now, &scheduler)
     }
     let q = u * fieldCount + field
     if postal {
-      postalQueues[q].append(ticket)
-      postalWaiting[u] |= bit
+      desks.postalQueues[q].append(ticket)
+      desks.postalWaiting[u] |= bit
     } else {
-      walkQueues[q].append(ticket)
-      walkWaiting[u] |= bit
+      desks.walkQueues[q].append(ticket)
+      desks.walkWaiting[u] |= bit
       queueChanged(unit: u, by: 1, at: now)
     }
   }
@@ -55,54 +55,54 @@ extension OneStopSimulation {
   /// The next ticket for `desk`: the oldest walk-in ticket among its fields, then
   /// (when open, not in overtime) the oldest postal dossier.
   mutating func nextTicket(forDesk desk: Int, at now: Double) -> Ticket? {
-    let g = Int(deskGroupOf[desk])
+    let g = Int(desks.groupOf[desk])
     let u = model.deskGroups[g].unit
     let fields = model.deskGroups[g].fieldMask
     let base = u * fieldCount
     var best = -1
     var bestTime = Double.infinity
     // Only the fields with someone waiting (a bit set per non-empty queue), in field order.
-    var m = fields & walkWaiting[u]
+    var m = fields & desks.walkWaiting[u]
     while m != 0 {
       let f = m.trailingZeroBitCount
       m &= m &- 1
-      if let t = walkQueues[base + f].first, t.issuedAt < bestTime {
+      if let t = desks.walkQueues[base + f].first, t.issuedAt < bestTime {
         best = f
         bestTime = t.issuedAt
       }
     }
     if best >= 0 {
       queueChanged(unit: u, by: -1, at: now)
-      let ticket = walkQueues[base + best].popFirst()
-      if walkQueues[base + best].isEmpty { walkWaiting[u] &= ~(UInt64(1) << UInt64(best)) }
+      let ticket = desks.walkQueues[base + best].popFirst()
+      if desks.walkQueues[base + best].isEmpty { desks.walkWaiting[u] &= ~(UInt64(1) << UInt64(best)) }
       return ticket
     }
-    guard groupOpen[g] else { return nil }
-    m = fields & postalWaiting[u]
+    guard desks.groupOpen[g] else { return nil }
+    m = fields & desks.postalWaiting[u]
     while m != 0 {
       let f = m.trailingZeroBitCount
       m &= m &- 1
-      if let t = postalQueues[base + f].first, t.issuedAt < bestTime {
+      if let t = desks.postalQueues[base + f].first, t.issuedAt < bestTime {
         best = f
         bestTime = t.issuedAt
       }
     }
     guard best >= 0 else { return nil }
-    let ticket = postalQueues[base + best].popFirst()
-    if postalQueues[base + best].isEmpty { postalWaiting[u] &= ~(UInt64(1) << UInt64(best)) }
+    let ticket = desks.postalQueues[base + best].popFirst()
+    if desks.postalQueues[base + best].isEmpty { desks.postalWaiting[u] &= ~(UInt64(1) << UInt64(best)) }
     return ticket
   }
 
   /// Starts serving `ticket` at `desk`: decides the intake outcome and the desk time.
   mutating func startService(desk: Int, _ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
     var ticket = ticket
-    let g = Int(deskGroupOf[desk])
+    let g = Int(desks.groupOf[desk])
     let group = model.deskGroups[g]
     refreshGroup(g, at: now)
-    if !groupOpen[g] && !groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
+    if !desks.groupOpen[g] && !desks.groupOvertime[g] { counters.servicesOutsideSchedule += 1 }
     let d = dossiers[ticket.dossier]
     let u = Int(d.unit)
-    let rng = unitRNG[u].rng
+    let rng = streams.unit[u].rng
     let p = model.procedures[Int(d.procedure)]
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a
@@ -153,23 +153,23 @@ extension OneStopSimulation {
       counters.levelHourWaits[level * 24 + min(max(hour, 0), 23)].add(wait)
     }
     note(.called, ticket.dossier, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
-    deskBusy[desk] = true
-    deskTicket[desk] = ticket
-    deskStart[desk] = now
+    desks.busy[desk] = true
+    desks.ticket[desk] = ticket
+    desks.start[desk] = now
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
   }
 
   /// A desk finishes: the ticket's outcome takes effect, and the desk calls the next one.
   mutating func deskDone(_ desk: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let ticket = deskTicket[desk]
-    let g = Int(deskGroupOf[desk])
+    let ticket = desks.ticket[desk]
+    let g = Int(desks.groupOf[desk])
     if now > model.warmupEnd {
-      let from = max(deskStart[desk], model.warmupEnd)
+      let from = max(desks.start[desk], model.warmupEnd)
       counters.deskBusy[g] += now - from
       let inHours = clock.openSeconds(model.deskGroups[g].schedule, from: from, to: now)
       counters.deskOvertime[g] += max(0, now - from - inHours)
     }
-    deskBusy[desk] = false
+    desks.busy[desk] = false
     let i = ticket.dossier
     if ticket.purpose != .postalIntake {
       let u = model.deskGroups[g].unit
@@ -215,9 +215,9 @@ extension OneStopSimulation {
       planVisit(i, onDay: day, &scheduler)
     }
     refreshGroup(g, at: now)
-    if groupOpen[g] || groupOvertime[g], let next = nextTicket(forDesk: desk, at: now) {
+    if desks.groupOpen[g] || desks.groupOvertime[g], let next = nextTicket(forDesk: desk, at: now) {
       startService(desk: desk, next, at: now, &scheduler)
-    } else if !groupOpen[g] && hasWaitingTickets(group: g) {
+    } else if !desks.groupOpen[g] && hasWaitingTickets(group: g) {
       // Closed (lunch, or overtime with dossiers from the post): the queue waits for
       // the next opening.
       requestWake(group: g, at: now, &scheduler)
@@ -245,55 +245,55 @@ extension OneStopSimulation {
   /// at or before `now` (as if each change were an event of `capacity` priority).
   @inline(__always)
   mutating func refreshGroup(_ g: Int, at now: Double) {
-    if now >= groupValidUntil[g] { replayGroupChanges(g, at: now) }
+    if now >= desks.groupValidUntil[g] { replayGroupChanges(g, at: now) }
   }
 
   /// The state after the last change at or before `now`; the next change ends it.
   mutating func replayGroupChanges(_ g: Int, at now: Double) {
     let group = model.deskGroups[g]
     let sched = group.schedule
-    var last = groupValidUntil[g]
+    var last = desks.groupValidUntil[g]
     var next = clock.nextChange(sched, after: last)
     while let n = next, n.time <= now {
       last = n.time
       next = clock.nextChange(sched, after: last)
     }
-    groupValidUntil[g] = next?.time ?? .infinity
+    desks.groupValidUntil[g] = next?.time ?? .infinity
     if clock.isOpen(sched, at: last) {
-      groupOpen[g] = true
-      groupOvertime[g] = false
+      desks.groupOpen[g] = true
+      desks.groupOvertime[g] = false
     } else {
-      groupOpen[g] = false
+      desks.groupOpen[g] = false
       // A day that closes at 24:00 closes at the first instant of the next day index:
       // compare with the previous day's last closing too, or overtime never starts.
       let day = dayIndex(last)
       let endOfDay = clock.lastClose(sched, dayIndex: day) == last || clock.lastClose(sched, dayIndex: day - 1) == last
-      groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
+      desks.groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
     }
   }
 
   /// `true` when a walk-in or postal ticket waits in a queue that group `g` serves.
   mutating func hasWaitingTickets(group g: Int) -> Bool {
     let u = model.deskGroups[g].unit
-    return (walkWaiting[u] | postalWaiting[u]) & model.deskGroups[g].fieldMask != 0
+    return (desks.walkWaiting[u] | desks.postalWaiting[u]) & model.deskGroups[g].fieldMask != 0
   }
 
   /// Plans a `deskGroupWake` at group `g`'s next opening unless one is planned no later.
   mutating func requestWake(group g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard let t = clock.nextOpening(model.deskGroups[g].schedule, atOrAfter: now), t < model.endTime else { return }
-    let pending = groupWakeAt[g]
+    let pending = desks.groupWakeAt[g]
     if pending >= now && pending <= t { return }
-    groupWakeAt[g] = t
+    desks.groupWakeAt[g] = t
     scheduler.schedule(at: t, priority: .capacity, .deskGroupWake(group: Int32(g)))
   }
 
   /// Group `g` opens with tickets waiting: its free desks call them.
   mutating func deskGroupWake(_ g: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    if groupWakeAt[g] == now { groupWakeAt[g] = -1 }
+    if desks.groupWakeAt[g] == now { desks.groupWakeAt[g] = -1 }
     refreshGroup(g, at: now)
-    guard groupOpen[g] else { return }
+    guard desks.groupOpen[g] else { return }
     let group = model.deskGroups[g]
-    for desk in group.firstDesk..<(group.firstDesk + group.count) where !deskBusy[desk] {
+    for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.busy[desk] {
       guard let next = nextTicket(forDesk: desk, at: now) else { break }
       startService(desk: desk, next, at: now, &scheduler)
     }
@@ -314,7 +314,7 @@ extension OneStopSimulation {
   /// `sendHome`: at closing, everyone still waiting leaves and may come back.
   mutating func sendHome(unit u: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     for f in 0..<fieldCount {
-      while let t = walkQueues[u * fieldCount + f].popFirst() {
+      while let t = desks.walkQueues[u * fieldCount + f].popFirst() {
         queueChanged(unit: u, by: -1, at: now)
         counters.deskInSystem[u].set(counters.deskInSystem[u].value - 1, at: now)
         counters.deskSojourns[u].add(now - t.issuedAt)
@@ -327,6 +327,6 @@ extension OneStopSimulation {
         comeBackLater(t.dossier, at: now, &scheduler)
       }
     }
-    walkWaiting[u] = 0
+    desks.walkWaiting[u] = 0
   }
 }

@@ -7,7 +7,7 @@ extension OneStopSimulation {
   /// day by day, with the within-day profile of the unit's hours. No per-minute events.
   mutating func nextArrival(stream k: Int, after t: Double) -> Double? {
     let s = model.streams[k]
-    var e = arrivalRNG[k].rng.exponential(mean: 1)
+    var e = streams.arrival[k].rng.exponential(mean: 1)
     var day = dayIndex(t)
     var second = t - Double(day) * 86_400
     let sched = model.units[s.unit].schedule
@@ -34,7 +34,7 @@ extension OneStopSimulation {
   /// A citizen starts a dossier through stream `k`.
   mutating func newArrival(stream k: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = model.streams[k]
-    let p = Int(model.streamMix[k].sample(arrivalRNG[k].rng))
+    let p = Int(model.streamMix[k].sample(streams.arrival[k].rng))
     var d = Dossier()
     d.procedure = Int32(p)
     d.unit = Int32(s.unit)
@@ -59,7 +59,7 @@ extension OneStopSimulation {
   mutating func chooseChannelOut(procedure p: Int, demand: Int?, unit: Int) -> ChannelOut {
     guard let demand else { return .pickup }
     let shares = model.demands[demand]
-    let u = unitRNG[unit].rng.uniform()
+    let u = streams.unit[unit].rng.uniform()
     let proc = model.procedures[p]
     // An on-the-spot result ("4 tại chỗ") is handed over at the desk. The draw above
     // stays, so every later number of the unit's stream is unchanged.
@@ -112,7 +112,7 @@ extension OneStopSimulation {
   mutating func comeBackLater(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     dossiers[i].atDesk = false
-    if dossiers[i].phase == .intake && !unitRNG[u].rng.bernoulli(behaviour.pReturnAfterTurnedAway) {
+    if dossiers[i].phase == .intake && !streams.unit[u].rng.bernoulli(behaviour.pReturnAfterTurnedAway) {
       abandon(i, at: now)
       return
     }
@@ -137,7 +137,7 @@ extension OneStopSimulation {
     while target < model.horizonDays && model.profiles.isEmpty(profiles + clock.pattern(sched, target)) { target += 1 }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
     let pattern = profiles + clock.pattern(sched, target)
-    let t = Double(target) * 86_400 + model.profiles.inverse(pattern, Swift.max(1e-12, unitRNG[u].rng.uniform()))
+    let t = Double(target) * 86_400 + model.profiles.inverse(pattern, Swift.max(1e-12, streams.unit[u].rng.uniform()))
     if target > dayIndex(scheduler.now) {
       agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
     } else {
@@ -154,7 +154,7 @@ extension OneStopSimulation {
     var day = dayIndex(now)
     let collection = rules.postalCollection
     if !isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = addingWorkingDays(1, to: day) }
-    let transit = workingDayDelay(rules.postalInTransit, unitRNG[u].rng)
+    let transit = workingDayDelay(rules.postalInTransit, streams.unit[u].rng)
     let handoverDay = addingWorkingDays(transit, to: day)
     guard handoverDay < model.horizonDays else { return }
     scheduler.schedule(at: Swift.max(now, openingTime(unit: u, onOrAfterDay: handoverDay)), .postalHandover(dossier: i))
@@ -165,7 +165,7 @@ extension OneStopSimulation {
     let s = model.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
-    stations[s].push(i, due: now, at: now)
+    stations[s].officers.enqueue(i, due: now, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 
@@ -173,7 +173,7 @@ extension OneStopSimulation {
   mutating func onlineChecked(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     let p = model.procedures[Int(dossiers[i].procedure)]
-    let x = unitRNG[u].rng.uniform()
+    let x = streams.unit[u].rng.uniform()
     if x < p.pIncomplete + p.pGuidanceOnly {
       note(.incomplete, i, at: now)
       incomplete(i, at: now, &scheduler)
@@ -197,11 +197,11 @@ extension OneStopSimulation {
   /// Form 02: the citizen must complete the dossier and may come back (same channel).
   mutating func incomplete(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    guard unitRNG[u].rng.bernoulli(behaviour.pReturnAfterIncomplete) else {
+    guard streams.unit[u].rng.bernoulli(behaviour.pReturnAfterIncomplete) else {
       abandon(i, at: now)
       return
     }
-    let delay = workingDayDelay(behaviour.returnDelayWorkingDays, unitRNG[u].rng)
+    let delay = workingDayDelay(behaviour.returnDelayWorkingDays, streams.unit[u].rng)
     let day = addingWorkingDays(delay, to: dayIndex(now))
     switch dossiers[i].channelIn {
     case .walkIn:
@@ -211,7 +211,7 @@ extension OneStopSimulation {
       sendByPost(i, at: openingTime(unit: u, onOrAfterDay: day), &scheduler)
     case .online:
       guard day < model.horizonDays else { return }
-      let t = Double(day) * 86_400 + 8 * 3600 + unitRNG[u].rng.uniform() * 12 * 3600
+      let t = Double(day) * 86_400 + 8 * 3600 + streams.unit[u].rng.uniform() * 12 * 3600
       scheduler.schedule(at: t, .onlineSubmit(dossier: i))
     }
   }

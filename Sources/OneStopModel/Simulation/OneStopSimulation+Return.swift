@@ -27,7 +27,7 @@ extension OneStopSimulation {
       closeDossier(i, at: now)
     case .postal:
       let u = Int(d.unit)
-      let transit = workingDayDelay(rules.postalOutTransit, unitRNG[u].rng)
+      let transit = workingDayDelay(rules.postalOutTransit, streams.unit[u].rng)
       let day = addingWorkingDays(transit, to: dayIndex(now))
       if day < model.horizonDays { scheduler.schedule(at: Double(day) * 86_400 + 10 * 3600, .delivered(dossier: i)) }
     case .pickup:
@@ -39,7 +39,7 @@ extension OneStopSimulation {
   /// later, a few too early.
   mutating func planPickup(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let rng = unitRNG[u].rng
+    let rng = streams.unit[u].rng
     let today = dayIndex(scheduler.now)
     let appointment = Int(dossiers[i].appointmentDay)
     let x = rng.uniform()
@@ -59,7 +59,7 @@ extension OneStopSimulation {
   mutating func planPickupAfterWastedVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     let today = dayIndex(now)
-    let later = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, unitRNG[u].rng), to: today)
+    let later = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, streams.unit[u].rng), to: today)
     let day = Int(dossiers[i].appointmentDay) > today ? Int(dossiers[i].appointmentDay) : later
     planVisit(i, onDay: day, &scheduler)
   }
@@ -91,7 +91,7 @@ extension OneStopSimulation {
   mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
     for (k, b) in model.backlog.enumerated() {
       let u = b.unit, p = b.procedure
-      let rng = RandomStream(masterSeed: unitRNG[u].stream.key.masterSeed, replication: unitRNG[u].stream.key.replication, source: "backlog:\(k)")
+      let rng = RandomStream(masterSeed: streams.unit[u].stream.key.masterSeed, replication: streams.unit[u].stream.key.replication, source: "backlog:\(k)")
       let hp = model.procedures[p]
       let deadline = hp.countsWorkingDays ? hp.effectiveDays : 1
       var rangeDays: [Int] = []

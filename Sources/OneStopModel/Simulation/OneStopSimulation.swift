@@ -7,20 +7,6 @@ import DESKernel
 /// events are a small enum, so the event loop allocates nothing per event apart from
 /// the occasional growth of a queue.
 public struct OneStopSimulation: SimulationModel {
-  /// A random stream held without a strong reference: `rng` is its generator state as a
-  /// plain value (`RandomGenerator`), so loading one from an array and drawing from it
-  /// needs no retain and release (an `unowned(unsafe)` class reference still cost a pair
-  /// per draw, about 5 % of a province-year). The simulation's `streamOwners` keeps
-  /// every stream alive.
-  struct StreamRef {
-    let rng: RandomGenerator
-    unowned(unsafe) let stream: RandomStream
-    init(_ stream: RandomStream) {
-      self.stream = stream
-      rng = stream.generator
-    }
-  }
-
   /// Why a citizen stands at a desk.
   enum Purpose: UInt8 {
     case intake, pickup, supplement, postalIntake
@@ -74,32 +60,11 @@ public struct OneStopSimulation: SimulationModel {
   let levelCount: Int
   var dossiers = DossierStore()
   var counters: RunCounters
-  // Random streams: one per arrival stream, per unit, per station.
-  // They are reached through `StreamRef` so that drawing a number costs no reference
-  // counting; `streamOwners` keeps them alive.
-  let arrivalRNG: [StreamRef]
-  let unitRNG: [StreamRef]
-  let stationRNG: [StreamRef]
-  let streamOwners: [[RandomStream]]
-  /// Officer absences, per station that has any (nil otherwise).
-  let absenceRNG: [RandomStream?]
-  // Desks.
-  var walkQueues: [RingBuffer<Ticket>]
-  var postalQueues: [RingBuffer<Ticket>]
-  var deskBusy: [Bool]
-  var deskTicket: [Ticket]
-  var deskStart: [Double]
-  var deskGroupOf: [Int32]
-  /// Desk group state, valid until `groupValidUntil` (see `refreshGroup`).
-  var groupOpen: [Bool]
-  var groupOvertime: [Bool]
-  var groupValidUntil: [Double]
-  /// Instant of the pending `deskGroupWake`, or -1.
-  var groupWakeAt: [Double]
-  /// Per unit: bit f set when the walk-in (postal) queue of field f is not empty.
-  var walkWaiting: [UInt64]
-  var postalWaiting: [UInt64]
-  // Back offices and online intake.
+  /// Random streams: per arrival stream, unit, station, and station with absences.
+  let streams: RandomStreams
+  /// Desks, their groups' hours and the lines in front of them.
+  var desks: Desks
+  /// Back offices and online intake, each a kernel `ServerSet` of officers.
   var stations: [WorkStation]
   /// Watches and visits planned for later days.
   var agenda: DayAgenda
@@ -121,38 +86,8 @@ public struct OneStopSimulation: SimulationModel {
     rules = model.rules
     fieldCount = model.fieldCount
     levelCount = model.levelCount
-    func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let names = model.names
-    let arrivals = model.streams.map { s in
-      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
-      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
-    }
-    let unitStreams = names.units.map { rng("unit:\($0.id)") }
-    let stationStreams = names.stations.map { rng("station:\($0.id)") }
-    streamOwners = [arrivals, unitStreams, stationStreams]
-    arrivalRNG = arrivals.map(StreamRef.init)
-    unitRNG = unitStreams.map(StreamRef.init)
-    stationRNG = stationStreams.map(StreamRef.init)
-    absenceRNG = model.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
-    }
-    let queueCount = model.units.count * model.fieldCount
-    walkQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
-    postalQueues = Array(repeating: RingBuffer(reservingCapacity: 4), count: queueCount)
-    deskBusy = Array(repeating: false, count: model.deskCount)
-    deskTicket = Array(repeating: Ticket(dossier: -1, purpose: .intake, issuedAt: 0), count: model.deskCount)
-    deskStart = Array(repeating: 0, count: model.deskCount)
-    var groupOf = [Int32](repeating: 0, count: model.deskCount)
-    for (g, group) in model.deskGroups.enumerated() {
-      for d in group.firstDesk..<(group.firstDesk + group.count) { groupOf[d] = Int32(g) }
-    }
-    deskGroupOf = groupOf
-    groupOpen = Array(repeating: false, count: model.deskGroups.count)
-    groupOvertime = Array(repeating: false, count: model.deskGroups.count)
-    groupValidUntil = Array(repeating: .infinity, count: model.deskGroups.count)
-    groupWakeAt = Array(repeating: -1, count: model.deskGroups.count)
-    walkWaiting = Array(repeating: 0, count: model.units.count)
-    postalWaiting = Array(repeating: 0, count: model.units.count)
+    streams = RandomStreams(model, seed: seed, replication: replication)
+    desks = Desks(model)
     stations = model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) }
     agenda = DayAgenda(days: model.horizonDays)
     let runMonths = RunMonths(model)
@@ -169,8 +104,8 @@ public struct OneStopSimulation: SimulationModel {
     }
     for g in model.deskGroups.indices {
       let sched = model.schedules[model.deskGroups[g].schedule]
-      if sched.isOpen(at: 0) { groupOpen[g] = true }
-      groupValidUntil[g] = sched.nextChange(after: 0)?.time ?? .infinity
+      if sched.isOpen(at: 0) { desks.groupOpen[g] = true }
+      desks.groupValidUntil[g] = sched.nextChange(after: 0)?.time ?? .infinity
     }
     for u in model.units.indices where model.units[u].closingRule == .sendHome {
       scheduleUnitClose(u, after: 0, &scheduler)
@@ -323,9 +258,7 @@ public struct OneStopSimulation: SimulationModel {
     }
     for s in stations.indices {
       // Busy and absent time are already counted inside the window only.
-      stations[s].waits = Tally()
-      stations[s].completed = 0
-      stations[s].waiting.reset(at: now)
+      stations[s].officers.resetStatistics(at: now)
     }
   }
 
@@ -340,10 +273,11 @@ public struct OneStopSimulation: SimulationModel {
     let dayNumber = model.epochDay + day
     let weekday = CivilDate.weekday(ofDayNumber: dayNumber)  // 1 = Monday
     for s in stations.indices {
-      guard let rng = absenceRNG[s] else { continue }
+      guard let rng = streams.absence[s] else { continue }
       let st = model.stations[s]
+      let officers = stations[s].officers.servers
       guard isWorkingDay(day) else {
-        stations[s].present = stations[s].officers - stations[s].away
+        stations[s].officers.setCapacity(officers - stations[s].away, at: Double(day) * 86_400)
         continue
       }
       var away = stations[s].away
@@ -351,7 +285,7 @@ public struct OneStopSimulation: SimulationModel {
         var back = 0
         for _ in 0..<away where rng.bernoulli(st.absenceReturn) { back += 1 }
         var leave = 0
-        for _ in 0..<(stations[s].officers - away) where rng.bernoulli(st.absenceStart) { leave += 1 }
+        for _ in 0..<(officers - away) where rng.bernoulli(st.absenceStart) { leave += 1 }
         away += leave - back
         stations[s].away = away
       }
@@ -361,10 +295,10 @@ public struct OneStopSimulation: SimulationModel {
         let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
         if satHours > 0 && today > 0 {
           let p = Swift.min(1, satHours / (5 * today))
-          for _ in 0..<(stations[s].officers - away) where rng.bernoulli(p) { away += 1 }
+          for _ in 0..<(officers - away) where rng.bernoulli(p) { away += 1 }
         }
       }
-      stations[s].present = stations[s].officers - away
+      stations[s].officers.setCapacity(officers - away, at: Double(day) * 86_400)
       if away > 0 {
         let lo = Swift.max(Double(day) * 86_400, model.warmupEnd)
         stations[s].absentSeconds += Double(away) * clock.openSeconds(st.schedule, from: lo, to: Swift.min(Double(day + 1) * 86_400, model.endTime))

@@ -137,8 +137,8 @@ extension OneStopSimulation {
     let from = model.warmupEnd
     // Busy time of services still running at the end.
     var deskBusy = Array(counters.deskBusy)
-    for desk in 0..<model.deskCount where self.deskBusy[desk] {
-      deskBusy[Int(deskGroupOf[desk])] += end - max(deskStart[desk], from)
+    for desk in 0..<model.deskCount where desks.busy[desk] {
+      deskBusy[Int(desks.groupOf[desk])] += end - max(desks.start[desk], from)
     }
     return model.deskGroups.enumerated().map { g, group in
       DeskGroupResult(
@@ -153,7 +153,7 @@ extension OneStopSimulation {
       StationResult(
         busySeconds: state.busyWork,
         availableSeconds: Double(s.officers) * model.schedules[s.schedule].openSeconds(from: model.warmupEnd, to: end),
-        absentSeconds: state.absentSeconds, waitingIntegral: state.waiting.integral(upTo: end), waits: state.waits)
+        absentSeconds: state.absentSeconds, waitingIntegral: state.officers.queueLength.integral(upTo: end), waits: state.officers.waits)
     }
   }
 

@@ -1,23 +1,23 @@
 import DESKernel
 import Testing
 
-/// Server pools with capacity schedules, on hand-checked traces.
+/// Server sets with capacity schedules, on hand-checked traces.
 ///
 /// The scenario of both traces: two servers; arrivals every 10 min from t = 10 to 80;
 /// every service takes 25 min. Capacity: 2 servers until 30, one from 30 (a server leaves
 /// mid-service), none from 60 to 90 (lunch), 2 again from 90.
-@Suite struct ServerPoolTests {
-  enum Event { case arrive(Int), done(server: Int), capacity }
+@Suite struct ServerSetTests {
+  enum Event { case arrive(Int), done(server: Int, stamp: UInt32), capacity }
 
   struct TraceModel: SimulationModel {
-    var pool: ServerPool<Int>
+    var pool: ServerSet<Int>
     let schedule: CapacitySchedule
     var log: [String] = []
     let service: Double = 25
 
     init(rule: OffShiftRule) throws {
       schedule = try .explicit(initial: 2, changes: [.init(at: 30, capacity: 1), .init(at: 60, capacity: 0), .init(at: 90, capacity: 2)])
-      pool = ServerPool(servers: 2, initialCapacity: 2, offShiftRule: rule)
+      pool = ServerSet(servers: 2, initialCapacity: 2, offShiftRule: rule)
     }
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
@@ -25,7 +25,11 @@ import Testing
       switch event {
       case .arrive(let c):
         if let s = pool.arrive(c, at: now) { start(s, &scheduler) }
-      case .done(let server):
+      case .done(let server, let stamp):
+        guard pool.isServing(server, stamp: stamp) else {
+          log.append("stale end on s\(server) @\(Int(now))")
+          return
+        }
         let (c, next) = pool.complete(server: server, at: now)
         log.append("c\(c) leaves s\(server) @\(Int(now))")
         if let next { start(next, &scheduler) }
@@ -33,17 +37,15 @@ import Testing
         pool.setCapacity(schedule.capacity(at: now), at: now)
         while let cut = pool.popInterruption() {
           log.append("c\(cut.element) cut on s\(cut.server) @\(Int(now))")
-          if let token = cut.token { scheduler.cancel(token) }
         }
         while let s = pool.nextStart(at: now) { start(s, &scheduler) }
         if let next = schedule.nextChange(after: now) { scheduler.schedule(at: next.at, priority: .capacity, .capacity) }
       }
     }
 
-    mutating func start(_ s: ServerPool<Int>.Start, _ scheduler: inout Scheduler<Event>) {
+    mutating func start(_ s: ServerSet<Int>.Start, _ scheduler: inout Scheduler<Event>) {
       log.append("c\(s.element) starts s\(s.server) @\(Int(scheduler.now)) waited \(Int(s.waited))")
-      let token = scheduler.scheduleCancellable(at: scheduler.now + service, priority: .release, .done(server: s.server))
-      pool.attach(token, to: s.server)
+      scheduler.schedule(at: scheduler.now + service, priority: .release, .done(server: s.server, stamp: s.stamp))
     }
   }
 
@@ -60,10 +62,10 @@ import Testing
     #expect(engine.model.log == [
       "c0 starts s0 @10 waited 0",
       "c1 starts s1 @20 waited 0",
-      "c0 leaves s0 @35",
-      "c2 starts s0 @35 waited 5",
-      "c1 leaves s1 @45",  // finished 15 min after its shift ended; s1 takes no one
-      "c2 leaves s0 @60",  // capacity dropped to 0 at 60 first: no new start
+      "c0 leaves s0 @35",  // capacity 1 since 30 and c1 still served: no new start
+      "c1 leaves s1 @45",
+      "c2 starts s1 @45 waited 15",
+      "c2 leaves s1 @70",  // capacity dropped to 0 at 60: 10 min of overtime, no new start
       "c3 starts s0 @90 waited 50",
       "c4 starts s1 @90 waited 40",
       "c3 leaves s0 @115",
@@ -77,12 +79,13 @@ import Testing
     ])
     let pool = engine.model.pool
     #expect(engine.now == 165)
-    #expect(pool.overtime.integral(upTo: 165) == 15)
+    #expect(pool.overtime.integral(upTo: 165) == 15)  // 1·5 (30-35) + 1·10 (60-70)
     #expect(pool.onShift.integral(upTo: 165) == 240)  // 2·30 + 1·30 + 0·30 + 2·75
     #expect(pool.busy.integral(upTo: 165) == 200)
     #expect(abs(pool.utilisation(upTo: 165) - 185.0 / 240.0) < 1e-15)
     #expect(pool.waits.count == 8)
-    #expect(pool.waits.mean == 255.0 / 8)
+    #expect(pool.waits.mean == 265.0 / 8)
+    #expect(pool.completed == 8)
     #expect(pool.startsWithoutWait == 2)
     #expect(pool.queueLength.max == 5)
   }
@@ -95,7 +98,9 @@ import Testing
       "c1 cut on s1 @30",
       "c0 leaves s0 @35",
       "c1 starts s0 @35 waited 5",
+      "stale end on s1 @45",  // the cut service's end: its stamp is gone, the event is dropped
       "c1 cut on s0 @60",  // its completion at 60 comes after the capacity change
+      "stale end on s0 @60",
       "c1 starts s0 @90 waited 30",
       "c2 starts s1 @90 waited 60",
       "c1 leaves s0 @115",
@@ -115,7 +120,7 @@ import Testing
   }
 
   @Test func priorityClassesAreServedFirstAndFIFOWithin() {
-    var pool = ServerPool<String>(servers: 1, priorityClasses: 2)
+    var pool = ServerSet<String>(servers: 1, priorityClasses: 2)
     #expect(pool.arrive("busy", at: 0)?.server == 0)
     #expect(pool.arrive("low-1", priorityClass: 1, at: 1) == nil)
     #expect(pool.arrive("high-1", priorityClass: 0, at: 2) == nil)
@@ -135,15 +140,18 @@ import Testing
   }
 
   @Test func largePoolsFindFreeServersAcrossWords() {
-    var pool = ServerPool<Int>(servers: 150)
+    var pool = ServerSet<Int>(servers: 150)
     for i in 0..<150 { #expect(pool.arrive(i, at: 0)?.server == i) }
     #expect(pool.arrive(999, at: 0) == nil)
     let (_, next) = pool.complete(server: 131, at: 1)
     #expect(next?.server == 131 && next?.element == 999)
     pool.setCapacity(100, at: 2)
     let (_, none) = pool.complete(server: 120, at: 3)
-    #expect(none == nil)  // server 120 is off shift now
+    #expect(none == nil)  // 149 busy, capacity 100: nobody new starts
     #expect(pool.busyCount == 149)
+    #expect(pool.overtime.value == 49)
+    for server in 0..<50 { _ = pool.finish(server: server, at: 4) }
+    #expect(pool.busyCount == 99 && pool.overtime.value == 0 && pool.canStart)
   }
 
   @Test func periodicSchedulesRepeatAndSkipUnchangedSteps() throws {

@@ -1,0 +1,34 @@
+import DESKernel
+
+/// The random streams of one replication, one per source of randomness: each arrival
+/// stream, each unit (citizens' choices at its desks), each station (work content,
+/// supplements, lead times) and each station with absences. Each is seeded from
+/// (seed, replication, source name), so adding a desk or a station does not shift
+/// another's numbers and two variants of a scenario share random numbers.
+struct RandomStreams {
+  let arrival: [StreamRef]
+  let unit: [StreamRef]
+  let station: [StreamRef]
+  /// Officer absences, per station that has any (nil otherwise).
+  let absence: [RandomStream?]
+  /// Keeps the streams behind the `StreamRef`s alive.
+  let owners: [[RandomStream]]
+
+  init(_ model: CompiledModel, seed: UInt64, replication: UInt64) {
+    func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
+    let names = model.names
+    let arrivals = model.streams.map { s in
+      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
+      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
+    }
+    let unitStreams = names.units.map { rng("unit:\($0.id)") }
+    let stationStreams = names.stations.map { rng("station:\($0.id)") }
+    owners = [arrivals, unitStreams, stationStreams]
+    arrival = arrivals.map(StreamRef.init)
+    unit = unitStreams.map(StreamRef.init)
+    station = stationStreams.map(StreamRef.init)
+    absence = model.stations.enumerated().map { k, s in
+      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
+    }
+  }
+}
