@@ -29,7 +29,11 @@ public struct RandomGenerator {
   @inlinable @inline(__always)
   public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
 
-  /// A draw from the exponential distribution with mean `mean` (same as `RandomStream`).
+  /// An exponential variate with the given mean, by inversion, as `gsl_ran_exponential`
+  /// does but without its extra call layer, and with `log(1 − u)` instead of
+  /// `log1p(−u)`: glibc's `log` is about twice as fast, and the two differ only for
+  /// u < 1e-8, where both are within an ulp of −u. u lies in [0, 1), so 1 − u lies in
+  /// (0, 1] and the logarithm is finite.
   @inlinable @inline(__always)
   public func exponential(mean: Double) -> Double {
     -mean * log(1.0 - cgsl_uniform(rng))
@@ -39,7 +43,7 @@ public struct RandomGenerator {
   @inlinable @inline(__always)
   public func bernoulli(_ p: Double) -> Bool { cgsl_uniform(rng) < p }
 
-  /// A uniform integer in 0 ..< `n`.
+  /// A uniform integer in 0 ..< `n` (`n` >= 1), without modulo bias.
   @inlinable
   public func uniformInt(below n: Int) -> Int {
     precondition(n >= 1, "uniformInt(below:) needs n >= 1")

@@ -60,34 +60,27 @@ public final class RandomStream {
 
   deinit { gsl_rng_free(rng) }
 
+  // The draws are those of `generator` (see `RandomGenerator`): one definition of each.
+
   /// A uniform double in [0, 1).
   @inlinable @inline(__always)
-  public func uniform() -> Double { cgsl_uniform(rng) }
+  public func uniform() -> Double { generator.uniform() }
 
   /// A uniform double in (0, 1): never zero, safe under a logarithm.
   @inlinable @inline(__always)
-  public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
+  public func uniformPositive() -> Double { generator.uniformPositive() }
 
-  /// An exponential variate with the given mean, by inversion, as `gsl_ran_exponential`
-  /// does but without its extra call layer, and with `log(1 − u)` instead of
-  /// `log1p(−u)`: glibc's `log` is about twice as fast, and the two differ only for
-  /// u < 1e-8, where both are within an ulp of −u.
+  /// An exponential variate with the given mean, by inversion (`RandomGenerator.exponential`).
   @inlinable @inline(__always)
-  public func exponential(mean: Double) -> Double {
-    // u in [0, 1), so 1 − u lies in (0, 1] and the logarithm is finite.
-    -mean * log(1.0 - cgsl_uniform(rng))
-  }
+  public func exponential(mean: Double) -> Double { generator.exponential(mean: mean) }
 
   /// `true` with probability `p`.
   @inlinable @inline(__always)
-  public func bernoulli(_ p: Double) -> Bool { cgsl_uniform(rng) < p }
+  public func bernoulli(_ p: Double) -> Bool { generator.bernoulli(p) }
 
   /// A uniform integer in 0 ..< `n` (`n` >= 1), without modulo bias.
   @inlinable
-  public func uniformInt(below n: Int) -> Int {
-    precondition(n >= 1, "uniformInt(below:) needs n >= 1")
-    return Int(gsl_rng_uniform_int(rng, UInt(n)))
-  }
+  public func uniformInt(below n: Int) -> Int { generator.uniformInt(below: n) }
 
   /// The raw generator, for GSL functions this type does not wrap.
   public var gslGenerator: UnsafeMutablePointer<gsl_rng> { rng }

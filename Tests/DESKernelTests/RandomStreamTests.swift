@@ -14,6 +14,30 @@ import TestSupport
     }
   }
 
+  /// The hot loop draws through `generator`: the same sequence, shared with the stream (a
+  /// draw through one advances the other), for every kind of draw and distribution.
+  @Test func generatorDrawsAreTheStreamsOwn() throws {
+    let a = RandomStream(masterSeed: 7, replication: 1, source: "station:x")
+    let b = RandomStream(masterSeed: 7, replication: 1, source: "station:x")
+    let g = b.generator
+    let dists: [Distribution] = [
+      try .exponential(mean: 2), try .gamma(shape: 2, scale: 3), try .lognormal(mean: 5, cv: 0.4),
+      try .empirical(values: [1, 2, 3], weights: [1, 1, 2]), try .truncatedNormal(mean: 1, sd: 2),
+    ]
+    for k in 0..<200 {
+      #expect(a.uniform().bitPattern == g.uniform().bitPattern)
+      #expect(a.exponential(mean: 3).bitPattern == g.exponential(mean: 3).bitPattern)
+      #expect(a.bernoulli(0.3) == g.bernoulli(0.3))
+      #expect(a.uniformInt(below: 10) == g.uniformInt(below: 10))
+      let d = dists[k % dists.count]
+      #expect(d.sample(a).bitPattern == d.sample(g).bitPattern)
+    }
+    // Shared state: a draw through the stream moves the generator on.
+    _ = b.uniform()
+    _ = a.uniform()
+    #expect(a.uniform().bitPattern == g.uniform().bitPattern)
+  }
+
   @Test func seedsDependOnEveryPartOfTheKey() {
     let base = StreamKey(masterSeed: 1, replication: 0, source: "s")
     let variants = [
