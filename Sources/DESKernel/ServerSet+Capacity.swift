@@ -159,3 +159,34 @@ extension ServerSet {
     return occupy(server, with: w.element, priorityClass: priorityClass, key: key, waited: waited, at: now)
   }
 }
+
+// MARK: - Servers a model picks
+
+extension ServerSet {
+  /// `true` when `server` is serving.
+  @inlinable @inline(__always)
+  public func isBusy(_ server: Int) -> Bool {
+    server < 64 ? busyWord0 & (UInt64(1) << UInt64(server)) != 0
+      : busyBitsRest[(server >> 6) - 1] & (UInt64(1) << UInt64(server & 63)) != 0
+  }
+
+  /// The lowest idle server, when a server may start now (fewer busy than capacity).
+  @inlinable @inline(__always)
+  public func idleServer() -> Int? { _busyCount < _capacity ? firstIdle() : nil }
+
+  /// Starts `element` now on the idle `server`, for a model that keeps its own lines and
+  /// picks whom to serve: the one-stop desks call the oldest ticket across the lines of
+  /// the fields they serve, which several desk groups share. `waited` goes into `waits`.
+  /// The set then keeps who is served, by which server, its stamp and the statistics,
+  /// as for a start from its own lines.
+  @inlinable
+  public mutating func start(_ element: Element, on server: Int, waited: SimTime = 0, at now: SimTime) -> Start {
+    // Plain conditions and a fixed message: a message that interpolates the set's fields
+    // captures `self` and made the compiler copy the whole set per call.
+    let idle = UInt(bitPattern: server) < UInt(bitPattern: servers) && !isBusy(server)
+    precondition(idle && _busyCount < _capacity, "ServerSet.start(_:on:at:) needs an idle server and room under capacity")
+    _waits.add(waited)
+    if waited == 0 { _startsWithoutWait &+= 1 }
+    return occupy(server, with: element, priorityClass: 0, key: 0, waited: waited, at: now)
+  }
+}

@@ -154,6 +154,26 @@ import Testing
     #expect(pool.busyCount == 99 && pool.overtime.value == 0 && pool.canStart)
   }
 
+  /// A model that keeps its own lines (the one-stop desks) picks the server and whom it
+  /// serves; the set keeps the bookkeeping: busy flags across words, the lowest idle
+  /// server, the element back at the finish, waits and busy time.
+  @Test func aModelPicksServerAndElement() {
+    var set = ServerSet<Int>(servers: 70)
+    #expect(set.idleServer() == 0)
+    _ = set.start(100, on: 0, at: 0)
+    _ = set.start(165, on: 65, waited: 4, at: 1)
+    #expect(set.isBusy(0) && set.isBusy(65) && !set.isBusy(1) && !set.isBusy(64))
+    #expect(set.idleServer() == 1, "the lowest idle server")
+    for k in 1..<70 where !set.isBusy(k) { _ = set.start(k, on: k, at: 2) }
+    #expect(set.idleServer() == nil && set.busyCount == 70)
+    #expect(set.finish(server: 65, at: 3) == 165)
+    #expect(set.idleServer() == 65 && set.completed == 1)
+    #expect(set.waits.count == 70 && set.waits.max == 4 && set.startsWithoutWait == 69)
+    // Busy server-time: 1 server from 0, a second from 1, the other 68 from 2, one fewer from 3.
+    let expected: Double = 1 + 2 + 70 + 69
+    #expect(set.busy.integral(upTo: 4) == expected)
+  }
+
   @Test func periodicSchedulesRepeatAndSkipUnchangedSteps() throws {
     // A day of 24 h: open 7-11.5 with 3 servers, lunch, 13.5-17 with 3, closed otherwise.
     let day = try CapacitySchedule.periodic(period: 24, steps: [

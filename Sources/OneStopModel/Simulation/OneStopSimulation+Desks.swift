@@ -21,9 +21,9 @@ extension OneStopSimulation {
       guard group.fieldMask & bit != 0 else { continue }
       refreshGroup(g, at: now)
       guard desks.groupOpen[g] || (desks.groupOvertime[g] && !postal) else { continue }
-      for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.busy[desk] {
+      if let k = desks.servers[g].idleServer() {
         ticket.issuedAt = now
-        startService(desk: desk, ticket, at: now, &scheduler)
+        startService(desk: group.firstDesk + k, ticket, at: now, &scheduler)
         return
       }
     }
@@ -153,23 +153,21 @@ extension OneStopSimulation {
       counters.levelHourWaits[level * 24 + min(max(hour, 0), 23)].add(wait)
     }
     note(.called, ticket.dossier, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
-    desks.busy[desk] = true
-    desks.ticket[desk] = ticket
+    _ = desks.servers[g].start(ticket, on: desk - group.firstDesk, at: now)
     desks.start[desk] = now
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
   }
 
   /// A desk finishes: the ticket's outcome takes effect, and the desk calls the next one.
   mutating func deskDone(_ desk: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    let ticket = desks.ticket[desk]
     let g = Int(desks.groupOf[desk])
+    let ticket = desks.servers[g].finish(server: desk - model.deskGroups[g].firstDesk, at: now)
     if now > model.warmupEnd {
       let from = max(desks.start[desk], model.warmupEnd)
       counters.deskBusy[g] += now - from
       let inHours = clock.openSeconds(model.deskGroups[g].schedule, from: from, to: now)
       counters.deskOvertime[g] += max(0, now - from - inHours)
     }
-    desks.busy[desk] = false
     let i = ticket.dossier
     if ticket.purpose != .postalIntake {
       let u = model.deskGroups[g].unit
@@ -293,7 +291,7 @@ extension OneStopSimulation {
     refreshGroup(g, at: now)
     guard desks.groupOpen[g] else { return }
     let group = model.deskGroups[g]
-    for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.busy[desk] {
+    for desk in group.firstDesk..<(group.firstDesk + group.count) where !desks.isBusy(desk: desk, group: g, first: group.firstDesk) {
       guard let next = nextTicket(forDesk: desk, at: now) else { break }
       startService(desk: desk, next, at: now, &scheduler)
     }

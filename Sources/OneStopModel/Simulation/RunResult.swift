@@ -137,7 +137,8 @@ extension OneStopSimulation {
     let from = model.warmupEnd
     // Busy time of services still running at the end.
     var deskBusy = Array(counters.deskBusy)
-    for desk in 0..<model.deskCount where desks.busy[desk] {
+    for desk in 0..<model.deskCount
+    where desks.isBusy(desk: desk, group: Int(desks.groupOf[desk]), first: model.deskGroups[Int(desks.groupOf[desk])].firstDesk) {
       deskBusy[Int(desks.groupOf[desk])] += end - max(desks.start[desk], from)
     }
     return model.deskGroups.enumerated().map { g, group in
