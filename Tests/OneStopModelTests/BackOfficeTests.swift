@@ -88,7 +88,7 @@ import TestSupport
       perDay: 4.5, days: 84))
     let r = OneStopSimulation.run(model, seed: 7, trace: true)
     let k = Self.station("A@u", model)
-    let schedule = model.schedules[model.stations[k].schedule]
+    let schedule = model.resolvedSchedule(model.stations[k].schedule)
     var started = 0, reachedWhileClosed = 0
     var waiting = 0, busy = 0
     var expectedStart: [UInt32: Double] = [:]
@@ -146,7 +146,7 @@ import TestSupport
       ], perDay: 3.4, days: 56))
     let r = OneStopSimulation.run(model, seed: 3, trace: true)
     let k = Self.station("A@u", model)
-    let schedule = model.schedules[model.stations[k].schedule]
+    let schedule = model.resolvedSchedule(model.stations[k].schedule)
     var due: [UInt32: Double] = [:]
     for t in r.trace where t.event == .accepted { due[t.dossier] = Double(t.dueDay + 1) * 86_400 }
     var waiting: [(due: Double, seq: Int, dossier: UInt32, reached: Double)] = []
@@ -392,7 +392,7 @@ import TestSupport
       ])], perDay: 2, start: "2022-04-04", days: 56, vietnam: true))
     let r = OneStopSimulation.run(model, seed: 8, trace: true)
     let k = Self.station("A@u", model)
-    let schedule = model.schedules[model.stations[k].schedule]
+    let schedule = model.resolvedSchedule(model.stations[k].schedule)
     var checked = 0, resolvedCount = 0
     for (serial, rows) in Self.byDossier(r) {
       guard let s0 = rows.first(where: { $0.event == .workStarted && $0.step == 0 && Int($0.station) == k }) else { continue }

@@ -14,7 +14,8 @@ import TestSupport
     let r = model.calendarTable.reader
     var rng = SplitMixGenerator(seed: seed &* 7919)
     let span = Double(model.horizonDays + 3) * 86_400
-    for (k, s) in model.schedules.enumerated() {
+    for k in model.openingHours.indices {
+      let s = model.resolvedSchedule(k)
       for _ in 0..<400 {
         // Random instants, and exact interval edges (a quarter of the draws).
         var t = Double.random(in: -86_400...span, using: &rng).rounded()

@@ -167,7 +167,7 @@ import TestSupport
       deskHours: .standardOffice, stagger: 3600))
     #expect(staggered.names.deskGroups == ["d", "d/late"])
     #expect(staggered.deskGroups.map(\.count) == [1, 1])
-    #expect(staggered.schedules[staggered.deskGroups[1].schedule].hours(dayIndex: 0).description == "07:00-12:30, 14:30-17:00")
+    #expect(staggered.resolvedSchedule(staggered.deskGroups[1].schedule).hours(dayIndex: 0).description == "07:00-12:30, 14:30-17:00")
     let a = OneStopSimulation.run(plain, seed: 11), b = OneStopSimulation.run(staggered, seed: 11)
     // Tickets taken 11:00-11:59 wait through the whole lunch without the stagger.
     #expect(b.hours[11].waits.mean < 0.7 * a.hours[11].waits.mean)

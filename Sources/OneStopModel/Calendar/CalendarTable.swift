@@ -2,12 +2,13 @@
 /// in flat buffers of plain values that the event loop reads through `CalendarReader`.
 ///
 /// Why: `ResolvedSchedule` and `WorkCalendar` keep their days in Swift arrays, so a copy
-/// taken out of `CompiledModel.schedules` (which is what `model.schedules[k].isOpen(at:)`
-/// does inside a mutating handler) retains and releases each of its arrays. In the
-/// province profile those copies made most of the reference counting of the event loop
-/// (several million retains a replication). The table is built once per compiled model
-/// and owns its memory; the reader is a bundle of raw pointers, valid while the model
-/// lives, and answers the same questions with the same arithmetic.
+/// taken out of an array of them inside a mutating handler retains and releases each of
+/// its arrays; in the province profile those copies once made most of the reference
+/// counting of the event loop. The compiled model keeps its laid-out hours only here
+/// (`CompiledModel.resolvedSchedule(_:)` rebuilds the array form on demand). The table
+/// is built once per compiled model and owns its memory; the reader is a bundle of raw
+/// pointers, valid while the model lives, and answers the same questions with the same
+/// arithmetic as `ResolvedSchedule` (`CalendarTableTests` holds the two together).
 public final class CalendarTable: @unchecked Sendable {
   public let reader: CalendarReader
   private let allocations: [UnsafeMutableRawPointer]
@@ -56,6 +57,7 @@ public final class CalendarTable: @unchecked Sendable {
 /// with the semantics of `ResolvedSchedule`, and working-day queries with those of
 /// `WorkCalendar`. Copying it costs nothing; it must not outlive its table.
 public struct CalendarReader: @unchecked Sendable {
+  /// Days laid out (the run and 800 days after it).
   let days: Int
   let dayPattern: UnsafePointer<Int32>
   let patternBase: UnsafePointer<Int32>
@@ -136,14 +138,18 @@ public struct CalendarReader: @unchecked Sendable {
   }
 
   /// The instant at which `work` seconds of open time, started at `t`, are done;
-  /// +infinity when the schedule closes for good first.
-  func addingWorkingTime(_ s: Int, _ work: Double, to t: Double) -> Double {
+  /// +infinity when the schedule closes for good first. With `workingDaysFrom` (the
+  /// run's first day number), only the open hours of working days count: a deadline in
+  /// working hours does not run on a Saturday opening unless Saturdays count (R19), as
+  /// `ResolvedSchedule.addingWorkingTime(_:to:deadlineDays:)`.
+  func addingWorkingTime(_ s: Int, _ work: Double, to t: Double, workingDaysFrom epochDay: Int? = nil) -> Double {
     var remaining = work
     var day = CalendarReader.day(of: t)
     var x = t - Double(day) * 86_400
     while day < days {
       let base = Double(day) * 86_400
-      for i in intervals(s, day) where x < closes[i] {
+      let counts = epochDay.map { isWorkingDay($0 + day) } ?? true
+      for i in intervals(s, day) where counts && x < closes[i] {
         let start = Swift.max(x, opens[i])
         let available = closes[i] - start
         if remaining <= available { return base + start + remaining }

@@ -27,6 +27,8 @@ extension CompiledModel {
     /// Schedules are shared by value: identical opening schedules resolve once.
     var scheduleIndex: [OpeningSchedule: Int] = [:]
     var schedules: [ResolvedSchedule] = []
+    /// The weekly hours of each schedule, in the same order.
+    var openingHours: [OpeningSchedule] = []
     var names: CompiledModel.Names
     var units: [Unit] = []
     var groups: [DeskGroup] = []
@@ -142,6 +144,7 @@ extension CompiledModel {
       if let i = scheduleIndex[s] { return i }
       let i = schedules.count
       schedules.append(ResolvedSchedule(s, calendar: calendar, epochDay: epoch, days: scheduleDays))
+      openingHours.append(s)
       scheduleIndex[s] = i
       return i
     }

@@ -56,9 +56,12 @@ public struct CompiledModel: Sendable {
   public let rules: Rules
   /// Ids and names, for reports and random-stream names; the run never reads them.
   public let names: Names
-  public let schedules: [ResolvedSchedule]
-  /// The schedules and the calendar again, as flat buffers the event loop reads without
-  /// reference counting (`CalendarReader`).
+  /// The weekly hours of each schedule (units, desk groups, stations refer to them by
+  /// index), as written: the source of `calendarTable` and of `resolvedSchedule(_:)`.
+  public let openingHours: [OpeningSchedule]
+  /// Every schedule laid out over the run, and the working-day calendar, as flat buffers
+  /// the event loop and the results read without reference counting (`CalendarReader`):
+  /// the one laid-out form of the hours the model keeps.
   public let calendarTable: CalendarTable
   /// Dossiers a replication is expected to simulate (`expectedDossiers`).
   let expectedVolume: Double
@@ -72,6 +75,13 @@ public struct CompiledModel: Sendable {
   let dayFactors: DayFactors
   /// Expected arrivals of stream k on day index d at `k * horizonDays + d`.
   let streamDaily: [Double]
+
+  /// Schedule `k` laid out over the run as a `ResolvedSchedule`, built on demand (the
+  /// model keeps only the flat table): for tests, which hold the table against it, and for
+  /// reports that want a day's hours as text.
+  public func resolvedSchedule(_ k: Int) -> ResolvedSchedule {
+    ResolvedSchedule(openingHours[k], calendar: calendar, epochDay: epochDay, days: calendarTable.reader.days)
+  }
 
   /// Instant (seconds from the start) at which the run ends.
   public var endTime: Double { Double(horizonDays) * 86_400 }
@@ -124,7 +134,7 @@ public struct CompiledModel: Sendable {
     behaviour = configuration.behaviour
     rules = Rules(configuration.rules)
     names = k.names
-    schedules = k.schedules
+    openingHours = k.openingHours
     calendarTable = CalendarTable(schedules: k.schedules, calendar: k.calendar)
     expectedVolume = configuration.demand.reduce(0.0) { $0 + Swift.max(0, $1.annualVolume) }
     routeFirst = k.routeFirst

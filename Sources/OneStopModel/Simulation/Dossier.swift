@@ -88,6 +88,8 @@ struct DossierStore {
   private(set) var count = 0
   private var free: [Int32] = []
   private(set) var live = 0
+  /// Dossiers created so far: the next serial number (trace records name dossiers by it).
+  private var serials: UInt32 = 0
 
   init() {
     precondition(_isPOD(Dossier.self), "DossierStore frees its buffer without deinitialising: Dossier must stay plain data")
@@ -118,6 +120,12 @@ struct DossierStore {
     storage.base = bigger
     storage.capacity *= 2
     base = bigger
+  }
+
+  /// A new serial number, in creation order.
+  mutating func takeSerial() -> UInt32 {
+    defer { serials &+= 1 }
+    return serials
   }
 
   mutating func release(_ i: Int32) {

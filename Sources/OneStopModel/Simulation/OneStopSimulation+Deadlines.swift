@@ -50,12 +50,11 @@ extension OneStopSimulation {
       due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingHours(let hours):
-      let schedule = model.schedules[model.units[u].schedule]
-      let t = schedule.addingWorkingTime(hours * 3600, to: now, deadlineDays: model.calendar)
+      let t = clock.addingWorkingTime(model.units[u].schedule, hours * 3600, to: now, workingDaysFrom: model.epochDay)
       // Working hours that outlast the laid-out schedule (the run and 800 days after
       // it) give +infinity: the dossier is due just after that range, never in the run.
-      due = t.isFinite ? dayIndex(t) : schedule.days
-      dossiers[i].dueAt = t.isFinite ? t : Double(schedule.days) * 86_400
+      due = t.isFinite ? dayIndex(t) : clock.days
+      dossiers[i].dueAt = t.isFinite ? t : Double(clock.days) * 86_400
     }
     dossiers[i].dueDay = Int32(due)
     dossiers[i].appointmentDay = Int32(due)

@@ -41,8 +41,7 @@ extension OneStopSimulation {
     d.channelIn = s.channel
     d.firstSeen = now
     d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
-    d.serial = nextSerial
-    nextSerial &+= 1
+    d.serial = dossiers.takeSerial()
     let i = dossiers.allocate(d)
     note(.submitted, i, at: now)
     counters.cells[cellIndex(d)].arrivals += inCohort(d) ? 1 : 0

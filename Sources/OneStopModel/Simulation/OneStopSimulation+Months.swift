@@ -5,11 +5,12 @@ extension OneStopSimulation {
   /// month started, and its in-progress count a scan of the open dossiers. Runs at the
   /// first midnight of each month and at the end of the run, never per event.
   mutating func closeMonth(_ slot: Int) {
-    Self.closeMonth(slot, model: model, counters: &counters, base: &monthBase, dossiers: dossiers)
+    Self.closeMonth(slot, model: model, counters: &counters, dossiers: dossiers)
   }
 
-  static func closeMonth(_ slot: Int, model: CompiledModel, counters: inout RunCounters, base: inout [MonthCounters], dossiers: DossierStore) {
+  static func closeMonth(_ slot: Int, model: CompiledModel, counters: inout RunCounters, dossiers: DossierStore) {
     let levels = model.levelCount
+    let base = counters.monthBase
     var totals = [MonthCounters](repeating: MonthCounters(), count: levels)
     let perUnit = model.procedures.count * 3
     for (k, cell) in counters.cells.enumerated() {
@@ -35,6 +36,6 @@ extension OneStopSimulation {
       guard d.counted, d.phase != .intake, d.phase != .resolved, d.phase != .leaving else { continue }
       counters.months[slot * levels + model.units[Int(d.unit)].level].inProgressEnd += 1
     }
-    base = totals
+    counters.monthBase = totals
   }
 }

@@ -129,8 +129,7 @@ extension OneStopSimulation {
         d.carriedOver = true
         d.firstSeen = Double(receipt) * 86_400 + 9 * 3600
         d.channelOut = chooseChannelOut(procedure: p, demand: model.units[u].demand, unit: u)
-        d.serial = nextSerial
-        nextSerial &+= 1
+        d.serial = dossiers.takeSerial()
         let i = dossiers.allocate(d)
         dossiers[i].phase = .processing
         dossiers[i].receivedAt = d.firstSeen

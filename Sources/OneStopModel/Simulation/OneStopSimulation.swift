@@ -68,12 +68,8 @@ public struct OneStopSimulation: SimulationModel {
   var stations: [WorkStation]
   /// Watches and visits planned for later days.
   var agenda: DayAgenda
-  /// Dossiers created so far (their serial numbers).
-  var nextSerial: UInt32 = 0
-  /// Month slot of each day, and per level the cumulative counts at the start of the
-  /// current month (`closeMonth`).
+  /// Month slot of each day (read-only: the months the run reports).
   let months: RunMonths
-  var monthBase: [MonthCounters]
   /// Hand-over records ("Form 05"), kept only when `tracing`.
   public var tracing = false
   var trace: [TraceRecord] = []
@@ -93,7 +89,6 @@ public struct OneStopSimulation: SimulationModel {
     let runMonths = RunMonths(model)
     months = runMonths
     counters = RunCounters.empty(model, months: runMonths.count, start: 0, inSystem: nil, queued: nil)
-    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
   }
 
   /// Schedules the first events: arrivals, desk openings, closings, the carried-over
@@ -103,9 +98,9 @@ public struct OneStopSimulation: SimulationModel {
       if let t = nextArrival(stream: k, after: 0) { scheduler.schedule(at: t, .arrival(stream: Int32(k))) }
     }
     for g in model.deskGroups.indices {
-      let sched = model.schedules[model.deskGroups[g].schedule]
-      if sched.isOpen(at: 0) { desks.groupOpen[g] = true }
-      desks.groupValidUntil[g] = sched.nextChange(after: 0)?.time ?? .infinity
+      let sched = model.deskGroups[g].schedule
+      if clock.isOpen(sched, at: 0) { desks.groupOpen[g] = true }
+      desks.groupValidUntil[g] = clock.nextChange(sched, after: 0)?.time ?? .infinity
     }
     for u in model.units.indices where model.units[u].closingRule == .sendHome {
       scheduleUnitClose(u, after: 0, &scheduler)
@@ -248,7 +243,6 @@ public struct OneStopSimulation: SimulationModel {
 
   mutating func endWarmup(at now: Double) {
     counters = RunCounters.empty(model, months: months.count, start: now, inSystem: counters.deskInSystem.map(\.value), queued: counters.deskQueue.map(\.value))
-    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     for i in dossiers.liveIndices {
       let d = dossiers[i]
       guard d.receivedAt >= 0, d.phase != .resolved, d.phase != .intake else { continue }

@@ -100,9 +100,8 @@ extension OneStopSimulation {
     // The last month closes at the end of the run.
     var monthCounters = counters
     monthCounters.months = StateArray(counters.months)  // state arrays share: close a copy
-    var base = monthBase
     OneStopSimulation.closeMonth(months.slot(ofDay: dayIndex(end) - (end == model.endTime ? 1 : 0)), model: model,
-      counters: &monthCounters, base: &base, dossiers: dossiers)
+      counters: &monthCounters, dossiers: dossiers)
     let levels = levelWaitStatistics().enumerated().map { l, w in
       LevelResult(waits: WaitDigest(w), hourWaits: Array(counters.levelHourWaits[(l * 24)..<(l * 24 + 24)]))
     }
@@ -129,7 +128,7 @@ extension OneStopSimulation {
         turnedAway: counters.unitTurnedAway[u], sentHome: counters.unitSentHome[u],
         meanInSystem: counters.deskInSystem[u].average(upTo: end), sojourns: counters.deskSojourns[u],
         queueIntegral: counters.deskQueue[u].integral(upTo: end),
-        openSeconds: model.schedules[model.units[u].schedule].openSeconds(from: model.warmupEnd, to: end))
+        openSeconds: clock.openSeconds(model.units[u].schedule, from: model.warmupEnd, to: end))
     }
   }
 
@@ -144,7 +143,7 @@ extension OneStopSimulation {
     return model.deskGroups.enumerated().map { g, group in
       DeskGroupResult(
         busySeconds: deskBusy[g],
-        openSeconds: Double(group.count) * model.schedules[group.schedule].openSeconds(from: from, to: end),
+        openSeconds: Double(group.count) * clock.openSeconds(group.schedule, from: from, to: end),
         overtimeSeconds: counters.deskOvertime[g])
     }
   }
@@ -153,7 +152,7 @@ extension OneStopSimulation {
     zip(model.stations, stations).map { s, state in
       StationResult(
         busySeconds: state.busyWork,
-        availableSeconds: Double(s.officers) * model.schedules[s.schedule].openSeconds(from: model.warmupEnd, to: end),
+        availableSeconds: Double(s.officers) * clock.openSeconds(s.schedule, from: model.warmupEnd, to: end),
         absentSeconds: state.absentSeconds, waitingIntegral: state.officers.queueLength.integral(upTo: end), waits: state.officers.waits)
     }
   }
@@ -166,8 +165,9 @@ extension OneStopSimulation {
     for day in Int((from / 86_400).rounded(.down))..<max(0, Int((end / 86_400).rounded(.up))) {
       var hours = [Bool](repeating: false, count: 24)
       for s in unitSchedules {
-        for i in model.schedules[s].hours(dayIndex: day).intervals {
-          for h in (i.open / 3600)..<min(24, (i.close + 3599) / 3600) { hours[h] = true }
+        for i in clock.intervals(s, day) {
+          let open = Int(clock.opens[i]), close = Int(clock.closes[i])
+          for h in (open / 3600)..<min(24, (close + 3599) / 3600) { hours[h] = true }
         }
       }
       for h in 0..<24 where hours[h] { openDays[h] += 1 }

@@ -139,6 +139,9 @@ struct RunCounters {
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
   var levelHourWaits: StateArray<Tally>
+  /// Per level: the cumulative counts at the start of the current month, which the
+  /// month's figures are the growth from (`OneStopSimulation.closeMonth`).
+  var monthBase: [MonthCounters]
   /// The monthly series, at `month * levels + level` (`MonthCounters`).
   var months: StateArray<MonthCounters>
   var wastedPickupVisits = 0
@@ -175,6 +178,7 @@ extension RunCounters {
       unitTurnedAway: StateArray(repeating: 0, count: model.units.count),
       unitSentHome: StateArray(repeating: 0, count: model.units.count),
       levelHourWaits: StateArray(repeating: Tally(), count: model.levelCount * 24),
+      monthBase: Array(repeating: MonthCounters(), count: model.levelCount),
       months: StateArray(repeating: MonthCounters(), count: months * model.levelCount),
       deskInSystem: StateArray((0..<model.units.count).map { TimeWeighted(start: start, value: inSystem?[$0] ?? 0) }),
       deskSojourns: StateArray(repeating: Tally(), count: model.units.count),
