@@ -148,7 +148,7 @@ public struct CalendarReader: @unchecked Sendable {
     var x = t - Double(day) * 86_400
     while day < days {
       let base = Double(day) * 86_400
-      let counts = epochDay.map { isWorkingDay($0 + day) } ?? true
+      let counts = epochDay == nil || isWorkingDay(epochDay.unsafelyUnwrapped + day)
       for i in intervals(s, day) where counts && x < closes[i] {
         let start = Swift.max(x, opens[i])
         let available = closes[i] - start
