@@ -6,32 +6,20 @@ extension OneStopSimulation {
   /// Form 01: the dossier is received now; its due date is fixed (R7, R8, R6). An online
   /// dossier may count from an earlier `receiptDay` (`OnlineReceipt.submission`).
   mutating func accept(_ i: Int32, at now: Double, receiptDay: Int? = nil, _ scheduler: inout Scheduler<Event>) {
-    let day = receiptDay ?? dayIndex(now)
+    let day = receiptDay ?? calendar.day(now)
     let p = model.procedures[Int(dossiers[i].procedure)]
     let u = Int(dossiers[i].unit)
     dossiers[i].phase = .processing
     dossiers[i].receivedAt = now
     dossiers[i].receiptDay = Int32(day)
     setDue(i, resumingOn: day, usedDays: 0, at: now)
-    note(.accepted, i, at: now, due: dossiers[i].dueDay)
-    let cohort = inCohort(dossiers[i])
-    if now >= model.warmupEnd {
-      dossiers[i].counted = true
-      var cell = counters.cells[cellIndex(dossiers[i])]
-      cell.receivedNew += 1
-      if cohort { cell.acceptedFromArrivals += 1 }
-      counters.cells[cellIndex(dossiers[i])] = cell
-      switch dossiers[i].channelIn {
-      case .postal: counters.postalIn += 1
-      case .online: counters.onlineIn += 1
-      case .walkIn: break
-      }
-    }
+    if now >= model.warmupEnd { dossiers[i].counted = true }
+    recorder.record(.accepted, dossiers[i], at: now, due: dossiers[i].dueDay)
     guard !p.onTheSpot else { return }
     scheduleDeadlineWatch(i, &scheduler)
     if dossiers[i].channelOut == .pickup { planPickup(i, &scheduler) }
     dossiers[i].step = 0
-    let station = routeStation(i, step: 0)
+    let station = model.routeStation(dossiers[i], step: 0)
     transfer(i, fromUnit: u, fromSchedule: model.units[u].schedule, toStation: station, at: now, &scheduler)
   }
 
@@ -44,16 +32,18 @@ extension OneStopSimulation {
     switch p.deadline {
     case .sameDay:
       let second = now - Double(day) * 86_400
-      due = second <= model.units[u].transferCutoff && isWorkingDay(day) ? day : addingWorkingDays(1, to: day)
+      due = second <= model.units[u].transferCutoff && calendar.isWorkingDay(day)
+        ? day : calendar.addingWorkingDays(1, to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingDays:
-      due = addingWorkingDays(max(1, p.effectiveDays - used), to: day)
+      due = calendar.addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingHours(let hours):
+      let clock = calendar.reader
       let t = clock.addingWorkingTime(model.units[u].schedule, hours * 3600, to: now, workingDaysFrom: model.epochDay)
       // Working hours that outlast the laid-out schedule (the run and 800 days after
       // it) give +infinity: the dossier is due just after that range, never in the run.
-      due = t.isFinite ? dayIndex(t) : clock.days
+      due = t.isFinite ? calendar.day(t) : clock.days
       dossiers[i].dueAt = t.isFinite ? t : Double(clock.days) * 86_400
     }
     dossiers[i].dueDay = Int32(due)
@@ -69,7 +59,7 @@ extension OneStopSimulation {
   /// after the letter (a supplement).
   mutating func scheduleDeadlineWatch(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
     guard !dossiers[i].apologised else { return }
-    let today = dayIndex(scheduler.now)
+    let today = calendar.day(scheduler.now)
     let generation = dossiers[i].generation
     if model.procedures[Int(dossiers[i].procedure)].countsWorkingDays {
       let due = Int(dossiers[i].dueDay)
@@ -77,7 +67,7 @@ extension OneStopSimulation {
       var lead = rules.apologyLeadWorkingDays
       while lead > 0 && watch > today {
         watch -= 1
-        if isWorkingDay(watch) { lead -= 1 }
+        if calendar.isWorkingDay(watch) { lead -= 1 }
       }
       if watch > today && watch < model.horizonDays {
         agenda.add(DayAgenda.Entry(kind: .watch, dossier: i, generation: generation, time: 0), onDay: watch)
@@ -85,7 +75,7 @@ extension OneStopSimulation {
     }
     // The last moment of the due date: one minute before it ends.
     let last = dossiers[i].dueAt - 60
-    let lastDay = dayIndex(last)
+    let lastDay = calendar.day(last)
     guard last < model.endTime else { return }
     if lastDay > today {
       agenda.add(DayAgenda.Entry(kind: .dueWatch, dossier: i, generation: generation, time: last), onDay: lastDay)
@@ -98,7 +88,7 @@ extension OneStopSimulation {
   /// after the due date.
   mutating func deadlineWatch(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard dossiers[i].phase == .processing, !dossiers[i].apologised else { return }
-    if earliestResolution(i, at: now) > dossiers[i].dueAt { apologise(i, at: now, &scheduler) }
+    if model.earliestResolution(dossiers[i], at: now, calendar) > dossiers[i].dueAt { apologise(i, at: now, &scheduler) }
   }
 
   /// The end of the due day: still unresolved, so late.
@@ -107,50 +97,12 @@ extension OneStopSimulation {
     apologise(i, at: now, &scheduler)
   }
 
-  /// A lower bound on when the dossier can be resolved: the rest of its current delay
-  /// and every fixed legal wait and inter-level paper hand-over still ahead of it.
-  /// Officer work and queues count as zero, so a dossier predicted late is late.
-  mutating func earliestResolution(_ i: Int32, at now: Double) -> Double {
-    let d = dossiers[i]
-    let p = model.procedures[Int(d.procedure)]
-    let route = routeRange(i)
-    var t = Swift.max(now, d.delayUntil)
-    let handover = d.channelIn == .online ? 0 : rules.interLevelHandoverWorkingDays
-    /// Paper crossing from level `a` to level `b` waits the hand-over's working days.
-    func crossing(_ a: Int, _ b: Int, _ t: Double) -> Double {
-      guard a != b && handover > 0 else { return t }
-      let day = dayIndex(t)
-      return t + Double(addingWorkingDays(handover, to: day) - day) * 86_400
-    }
-    var level = model.units[model.stations[Int(model.routeStations[route.lowerBound + Int(d.step)])].unit].level
-    for k in Int(d.step)..<route.count {
-      let next = model.units[model.stations[Int(model.routeStations[route.lowerBound + k])].unit].level
-      t = crossing(level, next, t)
-      level = next
-      let j = p.steps.lowerBound + k
-      let pending = k > Int(d.step) || !d.inDelay
-      if pending && model.steps[j].fixedWaitDays > 0 && model.steps[j].fixedWaitCounts {
-        t = fixedWaitEnd(step: j, from: t)
-      }
-    }
-    return crossing(level, model.units[Int(d.unit)].level, t)
-  }
-
-  /// The end of step `j`'s fixed wait started at `t`.
-  @inline(__always)
-  mutating func fixedWaitEnd(step j: Int, from t: Double) -> Double {
-    let n = Int(model.steps[j].fixedWaitDays)
-    if model.steps[j].fixedWaitInCalendarDays { return t + Double(n) * 86_400 }
-    let day = dayIndex(t)
-    return t + Double(addingWorkingDays(n, to: day) - day) * 86_400
-  }
-
   /// Form 04: a letter with a new appointment, given at most once (R11).
   mutating func apologise(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     dossiers[i].apologised = true
-    if dossiers[i].counted { counters.cells[cellIndex(dossiers[i])].apologies += 1 }
-    dossiers[i].appointmentDay = Int32(addingWorkingDays(rules.apologyExtensionWorkingDays, to: Int(dossiers[i].dueDay)))
-    note(.apology, i, at: now, due: dossiers[i].appointmentDay)
+    let appointment = calendar.addingWorkingDays(rules.apologyExtensionWorkingDays, to: Int(dossiers[i].dueDay))
+    dossiers[i].appointmentDay = Int32(appointment)
+    recorder.record(.apology, dossiers[i], at: now, due: dossiers[i].appointmentDay)
     if dossiers[i].channelOut == .pickup && dossiers[i].phase == .processing {
       // The citizen is told the new date: it replaces the planned visit (a citizen
       // already at the desk learns it there).

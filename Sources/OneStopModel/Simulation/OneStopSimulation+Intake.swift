@@ -8,13 +8,13 @@ extension OneStopSimulation {
   mutating func nextArrival(stream k: Int, after t: Double) -> Double? {
     let s = model.streams[k]
     var e = streams.arrival[k].rng.exponential(mean: 1)
-    var day = dayIndex(t)
+    var day = calendar.day(t)
     var second = t - Double(day) * 86_400
     let sched = model.units[s.unit].schedule
     while day < model.horizonDays {
       let volume = model.dailyVolume(stream: k, day: day)
       if volume > 0 {
-        let pi = s.profiles.lowerBound + (s.usesUnitSchedule ? clock.pattern(sched, day) : 0)
+        let pi = s.profiles.lowerBound + (s.usesUnitSchedule ? calendar.reader.pattern(sched, day) : 0)
         if !model.profiles.isEmpty(pi) {
           let f0 = model.profiles.cumulative(pi, at: second)
           let left = volume * (1 - f0)
@@ -43,8 +43,7 @@ extension OneStopSimulation {
     d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
     d.serial = dossiers.takeSerial()
     let i = dossiers.allocate(d)
-    note(.submitted, i, at: now)
-    counters.cells[cellIndex(d)].arrivals += inCohort(d) ? 1 : 0
+    recorder.record(.submitted, dossiers[i], at: now)
     switch s.channel {
     case .walkIn:
       citizenVisit(i, at: now, &scheduler)
@@ -55,6 +54,7 @@ extension OneStopSimulation {
     }
   }
 
+  /// How the result goes back (pick-up, post, online), from the demand's return shares.
   mutating func chooseChannelOut(procedure p: Int, demand: Int?, unit: Int) -> ChannelOut {
     guard let demand else { return .pickup }
     let shares = model.demands[demand]
@@ -75,35 +75,21 @@ extension OneStopSimulation {
   mutating func citizenVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     let unit = model.units[u]
-    let day = dayIndex(now)
+    let day = calendar.day(now)
     let second = now - Double(day) * 86_400
     dossiers[i].visits &+= 1
-    let open = clock.isOpen(unit.schedule, at: now)
-    if !open || second >= unit.ticketCutoff || !counterOpens(unit: u, for: dossiers[i], day: day) {
+    let open = calendar.reader.isOpen(unit.schedule, at: now)
+    let field = model.procedures[Int(dossiers[i].procedure)].field
+    if !open || second >= unit.ticketCutoff || !frontOffice.counterOpens(unit: u, field: field, day: day) {
       dossiers[i].wastedVisits &+= 1
-      if inCohort(dossiers[i]) {
-        counters.turnedAway += 1
-        counters.unitTurnedAway[u] += 1
-      }
-      note(.turnedAway, i, at: now)
+      recorder.record(.turnedAway, dossiers[i], at: now)
       comeBackLater(i, at: now, &scheduler)
       return
     }
     dossiers[i].atDesk = true
-    let purpose = visitPurpose(dossiers[i])
-    note(.ticket, i, at: now, detail: Int32(purpose.rawValue))
+    let purpose = dossiers[i].visitPurpose
+    recorder.record(.ticket, dossiers[i], at: now, detail: Int32(purpose.rawValue))
     issueTicket(Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, &scheduler)
-  }
-
-  /// `true` when some desk serving the dossier's field opens at the unit on `day`: the
-  /// ticket machine issues no ticket for a counter that stays closed (a Saturday
-  /// opening for some fields only).
-  mutating func counterOpens(unit u: Int, for d: Dossier, day: Int) -> Bool {
-    let bit = UInt64(1) << UInt64(model.procedures[Int(d.procedure)].field)
-    for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & bit != 0 {
-      if !clock.isClosedAllDay(model.deskGroups[g].schedule, day) { return true }
-    }
-    return false
   }
 
   /// After being turned away or sent home: pick-ups and supplements always come back;
@@ -117,7 +103,7 @@ extension OneStopSimulation {
     }
     let deferred = Int(dossiers[i].deferredVisitDay)
     dossiers[i].deferredVisitDay = -1
-    planVisit(i, onDay: max(deferred, addingWorkingDays(1, to: dayIndex(now))), &scheduler)
+    planVisit(i, onDay: max(deferred, calendar.addingWorkingDays(1, to: calendar.day(now))), &scheduler)
   }
 
   /// Schedules the citizen's next visit on the first open day on or after `day`, at a
@@ -133,11 +119,13 @@ extension OneStopSimulation {
     let sched = model.units[u].schedule
     var target = max(day, 0)
     let profiles = model.units[u].visitProfiles.lowerBound
-    while target < model.horizonDays && model.profiles.isEmpty(profiles + clock.pattern(sched, target)) { target += 1 }
+    while target < model.horizonDays && model.profiles.isEmpty(profiles + calendar.reader.pattern(sched, target)) {
+      target += 1
+    }
     guard target < model.horizonDays else { return }  // beyond the horizon: stays open
-    let pattern = profiles + clock.pattern(sched, target)
+    let pattern = profiles + calendar.reader.pattern(sched, target)
     let t = Double(target) * 86_400 + model.profiles.inverse(pattern, Swift.max(1e-12, streams.unit[u].rng.uniform()))
-    if target > dayIndex(scheduler.now) {
+    if target > calendar.day(scheduler.now) {
       agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
     } else {
       scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
@@ -150,13 +138,14 @@ extension OneStopSimulation {
   /// collection time on a working day and handed over after the transit time.
   mutating func sendByPost(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    var day = dayIndex(now)
+    var day = calendar.day(now)
     let collection = rules.postalCollection
-    if !isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = addingWorkingDays(1, to: day) }
-    let transit = workingDayDelay(rules.postalInTransit, streams.unit[u].rng)
-    let handoverDay = addingWorkingDays(transit, to: day)
+    if !calendar.isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = calendar.addingWorkingDays(1, to: day) }
+    let transit = calendar.workingDayDelay(rules.postalInTransit, streams.unit[u].rng)
+    let handoverDay = calendar.addingWorkingDays(transit, to: day)
     guard handoverDay < model.horizonDays else { return }
-    scheduler.schedule(at: Swift.max(now, openingTime(unit: u, onOrAfterDay: handoverDay)), .postalHandover(dossier: i))
+    let opening = calendar.openingTime(model.units[u].schedule, onOrAfterDay: handoverDay)
+    scheduler.schedule(at: Swift.max(now, opening), .postalHandover(dossier: i))
   }
 
   /// An online submission (or re-upload) joins the unit's online intake queue.
@@ -164,7 +153,7 @@ extension OneStopSimulation {
     let s = model.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
-    stations[s].officers.enqueue(i, due: now, at: now)
+    backOffice.enqueue(i, station: s, due: now, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 
@@ -174,7 +163,7 @@ extension OneStopSimulation {
     let p = model.procedures[Int(dossiers[i].procedure)]
     let x = streams.unit[u].rng.uniform()
     if x < p.pIncomplete + p.pGuidanceOnly {
-      note(.incomplete, i, at: now)
+      recorder.record(.incomplete, dossiers[i], at: now)
       incomplete(i, at: now, &scheduler)
     } else if x < p.pIncomplete + p.pGuidanceOnly + p.pRefused {
       refuse(i, at: now)
@@ -183,9 +172,9 @@ extension OneStopSimulation {
       if rules.onlineReceipt == .submission {
         // queuedAt is the submission instant (the check queue is FIFO from submission).
         let submitted = dossiers[i].submittedAt
-        let day = dayIndex(submitted)
-        let inHours = isWorkingDay(day) && clock.isOpen(model.units[u].schedule, at: submitted)
-        receiptDay = inHours ? day : addingWorkingDays(1, to: day)
+        let day = calendar.day(submitted)
+        let inHours = calendar.isWorkingDay(day) && calendar.reader.isOpen(model.units[u].schedule, at: submitted)
+        receiptDay = inHours ? day : calendar.addingWorkingDays(1, to: day)
       }
       accept(i, at: now, receiptDay: receiptDay, &scheduler)
     }
@@ -200,14 +189,14 @@ extension OneStopSimulation {
       abandon(i, at: now)
       return
     }
-    let delay = workingDayDelay(behaviour.returnDelayWorkingDays, streams.unit[u].rng)
-    let day = addingWorkingDays(delay, to: dayIndex(now))
+    let delay = calendar.workingDayDelay(behaviour.returnDelayWorkingDays, streams.unit[u].rng)
+    let day = calendar.addingWorkingDays(delay, to: calendar.day(now))
     switch dossiers[i].channelIn {
     case .walkIn:
       planVisit(i, onDay: day, &scheduler)
     case .postal:
       guard day < model.horizonDays else { return }
-      sendByPost(i, at: openingTime(unit: u, onOrAfterDay: day), &scheduler)
+      sendByPost(i, at: calendar.openingTime(model.units[u].schedule, onOrAfterDay: day), &scheduler)
     case .online:
       guard day < model.horizonDays else { return }
       let t = Double(day) * 86_400 + 8 * 3600 + streams.unit[u].rng.uniform() * 12 * 3600
@@ -216,14 +205,12 @@ extension OneStopSimulation {
   }
 
   mutating func refuse(_ i: Int32, at now: Double) {
-    note(.refused, i, at: now)
-    if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].refused += 1 }
+    recorder.record(.refused, dossiers[i], at: now)
     dossiers.release(i)
   }
 
   mutating func abandon(_ i: Int32, at now: Double) {
-    note(.abandoned, i, at: now)
-    if inCohort(dossiers[i]) { counters.cells[cellIndex(dossiers[i])].abandoned += 1 }
+    recorder.record(.abandoned, dossiers[i], at: now)
     dossiers.release(i)
   }
 }

@@ -9,26 +9,16 @@ extension OneStopSimulation {
     var d = dossiers[i]
     d.phase = .resolved
     d.resolvedAt = now
-    if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
-    if d.counted {
-      if now <= d.dueAt {
-        counters.cells[cellIndex(d)].resolvedOnTime += 1
-      } else {
-        counters.cells[cellIndex(d)].resolvedOverdue += 1
-        if d.carriedOver { counters.cells[cellIndex(d)].carriedOverOverdue += 1 }
-      }
-      if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
-    }
     dossiers[i] = d
-    note(.resolved, i, at: now, due: d.dueDay, detail: now <= d.dueAt ? 1 : 0)
+    recorder.record(.resolved, d, at: now, due: d.dueDay, detail: now <= d.dueAt ? 1 : 0)
     guard !model.procedures[Int(d.procedure)].onTheSpot else { return }
     switch d.channelOut {
     case .online:
       closeDossier(i, at: now)
     case .postal:
       let u = Int(d.unit)
-      let transit = workingDayDelay(rules.postalOutTransit, streams.unit[u].rng)
-      let day = addingWorkingDays(transit, to: dayIndex(now))
+      let transit = calendar.workingDayDelay(rules.postalOutTransit, streams.unit[u].rng)
+      let day = calendar.addingWorkingDays(transit, to: calendar.day(now))
       if day < model.horizonDays { scheduler.schedule(at: Double(day) * 86_400 + 10 * 3600, .delivered(dossier: i)) }
     case .pickup:
       break  // the planned pick-up visit collects it
@@ -40,7 +30,7 @@ extension OneStopSimulation {
   mutating func planPickup(_ i: Int32, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     let rng = streams.unit[u].rng
-    let today = dayIndex(scheduler.now)
+    let today = calendar.day(scheduler.now)
     let appointment = Int(dossiers[i].appointmentDay)
     let x = rng.uniform()
     var day: Int
@@ -49,7 +39,7 @@ extension OneStopSimulation {
     } else if x < behaviour.pPickupEarly + behaviour.pPickupOnDueDay {
       day = appointment
     } else {
-      day = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, rng), to: appointment)
+      day = calendar.addingWorkingDays(calendar.workingDayDelay(behaviour.pickupDelayWorkingDays, rng), to: appointment)
     }
     planVisit(i, onDay: max(day, today), &scheduler)
   }
@@ -58,25 +48,16 @@ extension OneStopSimulation {
   /// apology, else in a few working days.
   mutating func planPickupAfterWastedVisit(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
-    let today = dayIndex(now)
-    let later = addingWorkingDays(workingDayDelay(behaviour.pickupDelayWorkingDays, streams.unit[u].rng), to: today)
+    let today = calendar.day(now)
+    let delay = calendar.workingDayDelay(behaviour.pickupDelayWorkingDays, streams.unit[u].rng)
+    let later = calendar.addingWorkingDays(delay, to: today)
     let day = Int(dossiers[i].appointmentDay) > today ? Int(dossiers[i].appointmentDay) : later
     planVisit(i, onDay: day, &scheduler)
   }
 
   /// The result is in the citizen's hands: the dossier leaves the model.
   mutating func closeDossier(_ i: Int32, at now: Double) {
-    let d = dossiers[i]
-    note(.returned, i, at: now, detail: Int32(d.channelOut.rawValue))
-    if d.counted {
-      counters.cells[cellIndex(d)].returned += 1
-      counters.visitsPerReturnedDossier.add(Double(d.visits))
-      switch d.channelOut {
-      case .postal: counters.postalOut += 1
-      case .online: counters.onlineOut += 1
-      case .pickup: break
-      }
-    }
+    recorder.record(.returned, dossiers[i], at: now, detail: Int32(dossiers[i].channelOut.rawValue))
     dossiers.release(i)
   }
 
@@ -96,7 +77,7 @@ extension OneStopSimulation {
       let deadline = hp.countsWorkingDays ? hp.effectiveDays : 1
       var rangeDays: [Int] = []
       if let received = b.receivedDays {
-        rangeDays = received.filter { isWorkingDay($0) }
+        rangeDays = received.filter { calendar.isWorkingDay($0) }
         guard !rangeDays.isEmpty else { continue }
       }
       // Working days before the start, latest first: workingBefore[a] is received a
@@ -105,7 +86,7 @@ extension OneStopSimulation {
       var workingBefore: [Int] = []
       var day = -1
       while workingBefore.count < oldest && day > -4000 {
-        if isWorkingDay(day) { workingBefore.append(day) }
+        if calendar.isWorkingDay(day) { workingBefore.append(day) }
         day -= 1
       }
       // A calendar with no working day at all before the start (every day off): the
@@ -121,7 +102,7 @@ extension OneStopSimulation {
         } else {
           receipt = workingBefore[min(workingBefore.count - 1, rng.uniformInt(below: max(1, deadline)))]
         }
-        let age = clock.workingDays(after: model.epochDay + receipt, through: model.epochDay - 1)
+        let age = calendar.workingDays(after: receipt, through: -1)
         var d = Dossier()
         d.procedure = Int32(p)
         d.unit = Int32(u)
@@ -135,11 +116,8 @@ extension OneStopSimulation {
         dossiers[i].receivedAt = d.firstSeen
         dossiers[i].receiptDay = Int32(receipt)
         setDue(i, resumingOn: receipt, usedDays: 0, at: d.firstSeen)
-        note(.carriedOver, i, at: 0, due: dossiers[i].dueDay)
-        if model.warmupEnd == 0 {
-          dossiers[i].counted = true
-          counters.cells[cellIndex(d)].carriedOver += 1
-        }
+        if model.warmupEnd == 0 { dossiers[i].counted = true }
+        recorder.record(.carriedOver, dossiers[i], at: 0, due: dossiers[i].dueDay)
         if hp.onTheSpot || steps == 0 {
           resolve(i, at: 0, &scheduler)
           closeDossier(i, at: 0)

@@ -1,6 +1,9 @@
 /// What happened to a dossier at one hand-over: the rows of the "Form 05" dossier
 /// processing control sheet (Circular 01/2018/TT-VPCP), plus the intake events
 /// that precede acceptance, so a run can be audited dossier by dossier.
+///
+/// The vocabulary of the `Recorder`: every statistic of a run is counted from these
+/// events, and the trace is the list of them (all but the two counted-only events).
 public enum TraceEvent: UInt8, Sendable, CaseIterable {
   /// The citizen starts: first visit, post drop or online submission.
   case submitted
@@ -44,6 +47,12 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
   case resolved
   /// The result is in the citizen's hands (picked up, delivered by post, or online).
   case returned
+  /// Counted only, not a row of `trace.csv`: in progress when the statistics period
+  /// starts (the end of the warm-up), so counted as carried over.
+  case enteredPeriod
+  /// Counted only, not a row of `trace.csv`: the citizen came for a result that was not
+  /// ready (a wasted pick-up visit).
+  case resultNotReady
 
   /// The name written in `trace.csv`.
   public var name: String {
@@ -69,8 +78,14 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
     case .apology: "apology"
     case .resolved: "resolved"
     case .returned: "returned"
+    case .enteredPeriod: "entered_period"
+    case .resultNotReady: "result_not_ready"
     }
   }
+
+  /// `true` for the rows of the control sheet, written to the trace; `false` for the
+  /// events only counted (they would add rows `trace.csv` never had).
+  public var isWritten: Bool { self != .enteredPeriod && self != .resultNotReady }
 }
 
 /// One row of the trace: 32 bytes, recorded only when tracing is on.
@@ -89,19 +104,4 @@ public struct TraceRecord: Sendable, Equatable {
   public var dueDay: Int32
   /// Event-specific: the ticket purpose, a wait in seconds, on time (1) or not (0), ...
   public var detail: Int32
-}
-
-extension OneStopSimulation {
-  /// Records `event` for dossier `i` when tracing; a single predictable branch otherwise.
-  @inline(__always)
-  mutating func note(_ event: TraceEvent, _ i: Int32, at now: Double, station: Int = -1, due: Int32 = -1, detail: Int32 = 0) {
-    if tracing { record(event, i, at: now, station: station, due: due, detail: detail) }
-  }
-
-  @inline(never)
-  mutating func record(_ event: TraceEvent, _ i: Int32, at now: Double, station: Int, due: Int32, detail: Int32) {
-    let d = dossiers[i]
-    trace.append(TraceRecord(time: now, dossier: d.serial, event: event, channelIn: d.channelIn, step: d.step,
-      unit: d.unit, procedure: d.procedure, station: Int32(station), dueDay: due, detail: detail))
-  }
 }

@@ -1,10 +1,10 @@
-extension OneStopSimulation {
+extension Recorder {
   // MARK: - Monthly series
 
   /// Closes month `slot`: its dossier counts are the cell counters' growth since the
   /// month started, and its in-progress count a scan of the open dossiers. Runs at the
   /// first midnight of each month and at the end of the run, never per event.
-  mutating func closeMonth(_ slot: Int) {
+  mutating func closeMonth(_ slot: Int, dossiers: DossierStore) {
     Self.closeMonth(slot, model: model, counters: &counters, dossiers: dossiers)
   }
 

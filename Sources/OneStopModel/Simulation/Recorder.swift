@@ -1,0 +1,159 @@
+import DESKernel
+
+/// The one place a replication's statistics and trace are written: the flow reports each
+/// event of a dossier's life (`TraceEvent`, the Form 05 vocabulary) with the dossier,
+/// and the recorder counts it and, when tracing, writes the trace row, the way simmer's
+/// monitor sees every arrival's activity.
+///
+/// The flow decides what happens to a dossier and schedules it; it writes no counter.
+/// The resources (`FrontOffice`, `BackOffice`) keep the statistics of the desks and
+/// officers themselves, as the kernel's `ServerSet` does. `record` is inlined at every
+/// call, where the event is a constant, so each call compiles to its own few counter
+/// updates and a branch on `tracing`, as the scattered writes it replaced did.
+struct Recorder {
+  let model: CompiledModel
+  /// Month slot of each day (the months the run reports).
+  let months: RunMonths
+  let levelCount: Int
+  var counters: RunCounters
+  /// Hand-over records ("Form 05"), kept only when `tracing`.
+  var tracing = false
+  var trace: [TraceRecord] = []
+
+  init(_ model: CompiledModel, months: RunMonths) {
+    self.model = model
+    self.months = months
+    levelCount = model.levelCount
+    counters = RunCounters(model, months: months.count)
+  }
+
+  /// Dossier `d`'s `event` at `now`: the counters it moves and, when tracing, its trace
+  /// row. `station` is the agency's station, `due` a due day the event fixes, `detail`
+  /// the event's detail in the trace (`TraceRecord.detail`: for `.ticket` the visit's
+  /// purpose); `ticketTakenAt` for `.called`, the instant a citizen took the ticket
+  /// (`nil` for a postal dossier, whose wait in no hall is counted).
+  @inline(__always)
+  mutating func record(
+    _ event: TraceEvent, _ d: Dossier, at now: Double,
+    station: Int = -1, due: Int32 = -1, detail: Int32 = 0, ticketTakenAt: Double? = nil
+  ) {
+    switch event {
+    case .submitted:
+      counters.cells[cell(d)].arrivals += inCohort(d) ? 1 : 0
+    case .carriedOver, .enteredPeriod:
+      if d.counted { counters.cells[cell(d)].carriedOver += 1 }
+    case .turnedAway:
+      if inCohort(d) {
+        counters.turnedAway += 1
+        counters.unitTurnedAway[Int(d.unit)] += 1
+      }
+    case .ticket:
+      if detail != Int32(Ticket.Purpose.postalIntake.rawValue) {
+        counters.ticketsIssued[Int(d.unit)] += 1
+        counters.months[months.slot(ofDay: CalendarReader.day(of: now)) * levelCount + model.units[Int(d.unit)].level]
+          .tickets += 1
+      }
+    case .called:
+      if let taken = ticketTakenAt, now >= model.warmupEnd { countWait(unit: Int(d.unit), taken: taken, at: now) }
+    case .sentHome:
+      if inCohort(d) {
+        counters.sentHome += 1
+        counters.unitSentHome[Int(d.unit)] += 1
+      }
+    case .accepted:
+      if d.counted { countAccepted(d) }
+    case .refused:
+      if inCohort(d) { counters.cells[cell(d)].refused += 1 }
+    case .abandoned:
+      if inCohort(d) { counters.cells[cell(d)].abandoned += 1 }
+    case .supplementRequested:
+      if d.counted { counters.cells[cell(d)].supplementRequests += 1 }
+    case .withdrawn:
+      if d.counted { counters.cells[cell(d)].withdrawn += 1 }
+    case .apology:
+      if d.counted { counters.cells[cell(d)].apologies += 1 }
+    case .resolved:
+      countResolved(d, at: now)
+    case .returned:
+      if d.counted { countReturned(d) }
+    case .resultNotReady:
+      if d.counted { counters.wastedPickupVisits += 1 }
+    case .incomplete, .guidance, .handedOver, .reachedAgency, .workStarted, .stepDone, .supplementReceived:
+      break
+    }
+    if tracing && event.isWritten {
+      write(event, d.serial, d.channelIn, d.step, d.unit, d.procedure, at: now, station: station, due: due, detail: detail)
+    }
+  }
+
+  /// Index of dossier `d`'s cell (receiving unit, procedure, channel in) in `counters.cells`.
+  @inline(__always)
+  func cell(_ d: Dossier) -> Int {
+    (Int(d.unit) * model.procedures.count + Int(d.procedure)) * 3 + d.channelIn.rawValue
+  }
+
+  /// `true` when the dossier's first contact falls in the statistics period.
+  @inline(__always)
+  func inCohort(_ d: Dossier) -> Bool { d.firstSeen >= model.warmupEnd }
+
+  @inline(never)
+  private mutating func write(
+    _ event: TraceEvent, _ serial: UInt32, _ channelIn: ChannelIn, _ step: Int16, _ unit: Int32, _ procedure: Int32,
+    at now: Double, station: Int, due: Int32, detail: Int32
+  ) {
+    trace.append(TraceRecord(time: now, dossier: serial, event: event, channelIn: channelIn, step: step,
+      unit: unit, procedure: procedure, station: Int32(station), dueDay: due, detail: detail))
+  }
+
+  /// A citizen called at unit `u` after taking the ticket at `taken`: the wait by unit,
+  /// by the month and the clock hour of the ticket, and by level.
+  private mutating func countWait(unit u: Int, taken: Double, at now: Double) {
+    let wait = now - taken
+    let takenDay = CalendarReader.day(of: taken)
+    let sameDay = CalendarReader.day(of: now) == takenDay
+    counters.unitWaits[u].add(wait, sameDay: sameDay)
+    let level = model.units[u].level
+    counters.months[months.slot(ofDay: takenDay) * levelCount + level].waits.add(wait)
+    let hour = min(max(Int((taken - Double(takenDay) * 86_400) / 3600), 0), 23)
+    counters.hourWaits[hour].add(wait, sameDay: sameDay)
+    counters.levelHourWaits[level * 24 + hour].add(wait)
+  }
+
+  private mutating func countAccepted(_ d: Dossier) {
+    let c = cell(d)
+    counters.cells[c].receivedNew += 1
+    if inCohort(d) { counters.cells[c].acceptedFromArrivals += 1 }
+    switch d.channelIn {
+    case .postal: counters.postalIn += 1
+    case .online: counters.onlineIn += 1
+    case .walkIn: break
+    }
+  }
+
+  private mutating func countResolved(_ d: Dossier, at now: Double) {
+    if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
+    guard d.counted else { return }
+    if now <= d.dueAt {
+      counters.cells[cell(d)].resolvedOnTime += 1
+    } else {
+      counters.cells[cell(d)].resolvedOverdue += 1
+      if d.carriedOver { counters.cells[cell(d)].carriedOverOverdue += 1 }
+    }
+    if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
+  }
+
+  private mutating func countReturned(_ d: Dossier) {
+    counters.cells[cell(d)].returned += 1
+    counters.visitsPerReturnedDossier.add(Double(d.visits))
+    switch d.channelOut {
+    case .postal: counters.postalOut += 1
+    case .online: counters.onlineOut += 1
+    case .pickup: break
+    }
+  }
+
+  /// The end of the warm-up: every count starts again from zero.
+  mutating func reset() {
+    counters = RunCounters(model, months: months.count)
+  }
+}

@@ -1,0 +1,46 @@
+import DESKernel
+
+/// What the recorder counts from the dossiers' events: outcomes per cell, desk waits by
+/// unit, hour, level and month, and the run-wide totals. Written only by `Recorder`.
+struct RunCounters {
+  var cells: StateArray<CellCounters>
+  var unitWaits: StateArray<WaitStatistics>
+  var hourWaits: StateArray<WaitStatistics>
+  var turnedAway = 0
+  var sentHome = 0
+  /// The same per unit: with tickets issued, the visits that came for a ticket (the
+  /// denominator of `served_same_day`).
+  var unitTurnedAway: StateArray<Int>
+  var unitSentHome: StateArray<Int>
+  var ticketsIssued: StateArray<Int>
+  /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
+  /// spread only (a tally, not a histogram: 24 per level stay small).
+  var levelHourWaits: StateArray<Tally>
+  /// Per level: the cumulative counts at the start of the current month, which the
+  /// month's figures are the growth from (`Recorder.closeMonth`).
+  var monthBase: [MonthCounters]
+  /// The monthly series, at `month * levels + level` (`MonthCounters`).
+  var months: StateArray<MonthCounters>
+  var wastedPickupVisits = 0
+  var visitsPerReturnedDossier = Tally()
+  var postalIn = 0
+  var postalOut = 0
+  var onlineIn = 0
+  var onlineOut = 0
+  var endToEndDays: StateArray<Tally> = StateArray(repeating: Tally(), count: 3)  // by channel in
+  /// Property check: must stay zero.
+  var resolvedBeforeReceived = 0
+
+  /// Zeroed counters for `model` over `months` month slots.
+  init(_ model: CompiledModel, months: Int) {
+    cells = StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3)
+    unitWaits = StateArray(repeating: WaitStatistics(), count: model.units.count)
+    hourWaits = StateArray(repeating: WaitStatistics(), count: 24)
+    unitTurnedAway = StateArray(repeating: 0, count: model.units.count)
+    unitSentHome = StateArray(repeating: 0, count: model.units.count)
+    ticketsIssued = StateArray(repeating: 0, count: model.units.count)
+    levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
+    monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
+    self.months = StateArray(repeating: MonthCounters(), count: months * model.levelCount)
+  }
+}
