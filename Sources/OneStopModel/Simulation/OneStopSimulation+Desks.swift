@@ -111,6 +111,7 @@ extension OneStopSimulation {
   }
 
   /// What the desk's decision on `ticket` does to its dossier.
+  @inline(__always)
   private mutating func deskOutcome(_ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let i = ticket.dossier
     switch ticket.purpose {

@@ -107,6 +107,7 @@ struct Recorder {
 
   /// A citizen called at unit `u` after taking the ticket at `taken`: the wait by unit,
   /// by the month and the clock hour of the ticket, and by level.
+  @inline(__always)
   private mutating func countWait(unit u: Int, taken: Double, at now: Double) {
     let wait = now - taken
     let takenDay = CalendarReader.day(of: taken)
@@ -119,6 +120,7 @@ struct Recorder {
     counters.levelHourWaits[level * 24 + hour].add(wait)
   }
 
+  @inline(__always)
   private mutating func countAccepted(_ d: Dossier) {
     let c = cell(d)
     counters.cells[c].receivedNew += 1
@@ -130,6 +132,7 @@ struct Recorder {
     }
   }
 
+  @inline(__always)
   private mutating func countResolved(_ d: Dossier, at now: Double) {
     if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
     guard d.counted else { return }
@@ -142,6 +145,7 @@ struct Recorder {
     if !d.carriedOver { counters.endToEndDays[d.channelIn.rawValue].add((now - d.firstSeen) / 86_400) }
   }
 
+  @inline(__always)
   private mutating func countReturned(_ d: Dossier) {
     counters.cells[cell(d)].returned += 1
     counters.visitsPerReturnedDossier.add(Double(d.visits))
