@@ -5,6 +5,7 @@ extension OneStopSimulation {
 
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
   /// paper rule otherwise.
+  @inline(__always)
   mutating func transfer(_ i: Int32, fromUnit u: Int, fromSchedule: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let st = model.stations[s]
     recorder.record(.handedOver, dossiers[i], at: now, station: s)
