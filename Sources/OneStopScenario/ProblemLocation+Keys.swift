@@ -40,23 +40,7 @@ extension ProblemLocation {
   /// The key path in the scenario file's terms, e.g. `units[3].desks[0].service_time_factor`
   /// (indices are the configuration's: after `count` and `at_level` are expanded, which
   /// is how the reader recorded where each one was written).
-  var keyPath: String {
-    var out = Self.fileEntityPath(entity)
-    if let field { out += (out.isEmpty ? "" : ".") + field.fileKey }
-    if let part {
-      switch part {
-      case .day(let d): out += "." + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][d]
-      case .seasons: out += ".seasons"
-      case .season(let k): out += ".seasons[\(k)]"
-      }
-    }
-    return out
-  }
-
-  static func fileEntityPath(_ entity: Entity) -> String {
-    if case .weekdayPeriod(let d, let k) = entity { return "demand[\(d)].weekday_factors_from[\(k)]" }
-    return swiftPath(entity)
-  }
+  var keyPath: String { path(\.fileKey) }
 }
 
 extension ConfigurationProblem {

@@ -1,6 +1,7 @@
 import Foundation
 import DESKernel
 import OneStopModel
+import OneStopScenario
 
 /// A target on a KPI, to be met with 95 % confidence: `desk_wait_p90@pasc<=15m`,
 /// `overdue_rate_of_received<=1`, `on_time_rate_of_received>=95`.
@@ -44,7 +45,7 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
     guard let kpi = KPI.named(name) else {
       let names = KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@UNIT" } + KPI.perLevel.map { $0.0 + "@level:LEVEL" }
         + KPI.perAgency.map { $0.0 + "@agency:AGENCY" }
-      let hint = StaffError.closest(to: name.split(separator: "@").first.map(String.init) ?? name, in: KPI.all.map(\.name))
+      let hint = suggestion(for: name.split(separator: "@").first.map(String.init) ?? name, in: KPI.all.map(\.name))
       throw StaffError("target '\(text)': unknown KPI '\(name)'\(hint.map { " (did you mean '\($0)'?)" } ?? ""); KPIs: \(names.joined(separator: ", "))")
     }
     var value = parts[1].trimmingCharacters(in: .whitespaces)
@@ -100,26 +101,6 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
 public struct StaffError: Error, CustomStringConvertible, Sendable {
   public let description: String
   public init(_ message: String) { description = message }
-
-  /// The closest name by edit distance, when it is close enough to be a typo.
-  public static func closest(to word: String, in names: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-      var row = Array(0...b.count)
-      for i in 1...max(a.count, 1) where !a.isEmpty {
-        var previous = row[0]
-        row[0] = i
-        for j in stride(from: 1, through: b.count, by: 1) {
-          let old = row[j]
-          row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-          previous = old
-        }
-      }
-      return row[b.count]
-    }
-    let scored = names.map { ($0, distance(Array(word), Array($0))) }.min { $0.1 < $1.1 }
-    guard let (best, d) = scored, d <= Swift.max(2, word.count / 4) else { return nil }
-    return best
-  }
 }
 
 /// Numbers as the staffing output writes them.

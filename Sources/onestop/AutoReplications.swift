@@ -2,6 +2,7 @@ import ArgumentParser
 import DESKernel
 import OneStopModel
 import OneStopIO
+import OneStopScenario
 
 /// A precision target for `--replications auto`: the 95 % half-width of a KPI, absolute
 /// (in the KPI's unit) or relative to its mean (`5%`).
@@ -18,7 +19,7 @@ struct PrecisionTarget: CustomStringConvertible {
       throw ValidationError("--precision wants KPI=HALF-WIDTH or KPI=N%, e.g. desk_wait_p90=0.5 or desk_wait_mean=2%, got '\(argument)'.")
     }
     guard let kpi = KPI.named(parts[0]) else {
-      let hint = closest(parts[0], in: KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@" })
+      let hint = suggestion(for: parts[0], in: KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@" })
         .map { "; did you mean '\($0)'?" } ?? "; the KPI names are in docs/results.md."
       throw ValidationError("--precision: unknown KPI '\(parts[0])'\(hint)")
     }
@@ -50,26 +51,6 @@ struct PrecisionTarget: CustomStringConvertible {
   func goal(mean: Double) -> Double { relative ? value / 100 * abs(mean) : value }
 
   var description: String { "\(kpi.name) ±\(relative ? fmt(value, 6) + " %" : fmt(value, 6) + " " + kpi.unit.symbol)" }
-}
-
-/// The closest candidate within a few edits, for "did you mean".
-func closest(_ word: String, in candidates: [String]) -> String? {
-  func distance(_ a: [Character], _ b: [Character]) -> Int {
-    var row = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var prev = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let cur = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-        prev = cur
-      }
-    }
-    return a.isEmpty ? b.count : row[b.count]
-  }
-  let w = Array(word.lowercased())
-  guard let best = candidates.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= max(2, w.count / 3) ? best.0 : nil
 }
 
 /// `--precision` and `--max-replications`, for every command that takes `--replications auto`.

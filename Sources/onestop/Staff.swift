@@ -155,7 +155,7 @@ struct Staff: ParsableCommand {
     for (key, lo, hi) in specs {
       guard let current = StaffKeyPath.integer(key, in: root) else {
         let known = StaffVariable.discover(in: root)
-        let hint = known.first { $0.lowercased() == key.lowercased() } ?? StaffError.closest(to: key, in: known)
+        let hint = suggestion(for: key, in: known)
         throw StaffError("--vary '\(key)': the scenario has no integer at this key\(hint.map { " (did you mean '\($0)'?)" } ?? "")")
       }
       // Without bounds a key only grows: targets on some units would otherwise let the

@@ -63,14 +63,6 @@ import TestSupport
     #expect(abs(c.onTimeRateOfResolved - 0.9803) < 0.00005)
     #expect(abs(c.overdueRateOfReceived - 0.01875) < 0.00001)
   }
-
-  @Test func priorsAreListed() {
-    let priors = SyntheticProvince.make(districts: 1, communesPerDistrict: [1], backlog: 0).priors()
-    #expect(priors.contains { $0.key == "behaviour.p_never_supplement" && $0.value == "0.1" })
-    #expect(priors.contains { $0.key == "units[*].transfer_cutoff" })
-    #expect(priors.contains { $0.key == "calendar.saturday_counts_for_deadline" && $0.value == "false" })
-  }
-
 }
 
 /// Replications on several threads give the same results, in the same order, as on one.

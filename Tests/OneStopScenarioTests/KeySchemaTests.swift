@@ -29,6 +29,14 @@ import Testing
     #expect(changed.configuration.rules.apologyLeadWorkingDays == 0)
   }
 
+  /// The priors a run lists name the file's keys, with the values in file syntax.
+  @Test func priorsAreListed() throws {
+    let priors = try Scenario.load(path: Self.minimal).0.configuration.priors()
+    #expect(priors.contains { $0.key == "behaviour.p_never_supplement" && $0.value == "0.1" })
+    #expect(priors.contains { $0.key == "units[*].transfer_cutoff" })
+    #expect(priors.contains { $0.key == "calendar.saturday_counts_for_deadline" && $0.value == "false" })
+  }
+
   @Test func everyItemOfAListCanBeSet() throws {
     let (s, _) = try Scenario.load(path: Self.minimal, overrides: ["units[*].transfer_cutoff=14:00", "units[*].desks[*].count=3"])
     #expect(s.configuration.units.allSatisfy { $0.transferCutoff.description == "14:00" })

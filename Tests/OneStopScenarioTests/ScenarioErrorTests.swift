@@ -38,6 +38,18 @@ import TestSupport
     ])
   }
 
+  /// The one "did you mean" of onestop (keys, ids, KPI names, `--vary` keys): case
+  /// ignored, the nearest wins (the first of equals), within max(2, length / 3) edits.
+  @Test func theSuggestionIsTheNearestNameWithinAFewEdits() {
+    #expect(suggestion(for: "desk_wiat_mean", in: ["desk_wait_p90", "desk_wait_mean"]) == "desk_wait_mean")
+    #expect(suggestion(for: "TOP", in: ["top", "tpo"]) == "top")
+    #expect(suggestion(for: "ab", in: ["xy", "zw"]) == "xy")
+    #expect(suggestion(for: "abc", in: ["xyz"]) == nil)
+    let kpi = "on_time_rate_of_received"
+    #expect(suggestion(for: "on_time_rate_of_recieved_x", in: [kpi]) == kpi)
+    #expect(suggestion(for: String(repeating: "a", count: 101), in: [String(repeating: "a", count: 100)]) == nil)
+  }
+
   @Test func aNegativeStaffCountIsRefused() {
     #expect(issues { $0.replacingOccurrences(of: "officers: 2}", with: "officers: -3}") } == [
       "F:23:41: agencies[0].officers: expected a number of officers >= 0, found -3",

@@ -1,5 +1,6 @@
 /// A field of a configuration entity that a problem can be about or name, by the
-/// property it is stored in (`UnitConfiguration.ticketCutoff` is `.ticketCutoff`).
+/// property it is stored in (`UnitConfiguration.ticketCutoff` is `.ticketCutoff`), and
+/// the parts of opening hours a location can point at (a season, a day of the week).
 ///
 /// A value, not a key name: the model never writes the scenario file's keys; the
 /// scenario layer names each case with its key (`ticket_cutoff`), a test keeps those
@@ -7,8 +8,10 @@
 /// (a unit template's count, an agency's `at_level`), named by the size limits.
 public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
   // The configuration and its calendar.
-  case start, end, warmupUntil, levels, fields, units, agencies, procedures, demand, backlog, calendar
+  case start, end, warmupUntil, levels, fields, units, agencies, procedures, demand, backlog, calendar, behaviour, rules
   case vietnam, extraDaysOff, extraWorkingDays, allowUnbundledYears
+  // Opening hours: their seasons and days, Monday first.
+  case seasons, monday, tuesday, wednesday, thursday, friday, saturday, sunday
   // Units, desk groups and agencies.
   case id, level, parent, hours, ticketCutoff, desks, onlineIntakeOfficers, count, atLevel
   case serviceTimeFactor, lunchStagger
@@ -27,6 +30,11 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   // Processing rules.
   case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays, apologyExtensionWorkingDays
   case postalInTransit, postalOutTransit
+
+  /// The days of the week of opening hours, Monday first.
+  public static let daysOfWeek: [ConfigurationField] = [
+    .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday,
+  ]
 
   /// The Swift property name.
   public var description: String { rawValue }

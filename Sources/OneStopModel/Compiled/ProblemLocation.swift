@@ -57,41 +57,60 @@ public struct ProblemLocation: Sendable, Hashable, CustomStringConvertible {
     ProblemLocation(entity, field, part)
   }
 
-  /// The property path in `ModelConfiguration`, e.g. `units[3].desks[0].serviceTimeFactor`.
-  public var description: String {
-    var out = Self.swiftPath(entity)
-    if let field { out += (out.isEmpty ? "" : ".") + "\(field)" }
-    if let part { out += "." + Self.swiftPart(part) }
+  /// One step of a location's path from the configuration: a field, and the item's
+  /// index when the field is a list (`units[3]` is `.units` at 3).
+  public struct Step: Sendable, Hashable {
+    public let field: ConfigurationField
+    public let index: Int?
+  }
+
+  /// The location as steps from the configuration: `units[3].desks[0].serviceTimeFactor`
+  /// is units at 3, desks at 0, serviceTimeFactor. Fields stay values: whoever prints a
+  /// path names them (`path(_:)`).
+  public var steps: [Step] {
+    var out = Self.steps(entity)
+    if let field { out.append(Step(field: field, index: nil)) }
+    if let part { out.append(Self.step(part)) }
     return out
   }
 
-  /// The entity's path in `ModelConfiguration` (the file uses the same path except for
-  /// weekday periods).
-  public static func swiftPath(_ entity: Entity) -> String {
+  /// The path with each field named by `name`, e.g. `units[3].desks[0].serviceTimeFactor`
+  /// with the Swift property names.
+  public func path(_ name: (ConfigurationField) -> String) -> String {
+    steps.map { step in name(step.field) + (step.index.map { "[\($0)]" } ?? "") }.joined(separator: ".")
+  }
+
+  /// The property path in `ModelConfiguration`, e.g. `units[3].desks[0].serviceTimeFactor`.
+  public var description: String { path(\.description) }
+
+  /// The entity's steps from the configuration.
+  static func steps(_ entity: Entity) -> [Step] {
+    func at(_ field: ConfigurationField, _ index: Int? = nil) -> Step { Step(field: field, index: index) }
     switch entity {
-    case .configuration: return ""
-    case .calendar: return "calendar"
-    case .behaviour: return "behaviour"
-    case .rules: return "rules"
-    case .level(let i): return "levels[\(i)]"
-    case .field(let i): return "fields[\(i)]"
-    case .unit(let i): return "units[\(i)]"
-    case .deskGroup(let u, let k): return "units[\(u)].desks[\(k)]"
-    case .agency(let i): return "agencies[\(i)]"
-    case .procedure(let i): return "procedures[\(i)]"
-    case .step(let p, let k): return "procedures[\(p)].steps[\(k)]"
-    case .demand(let i): return "demand[\(i)]"
-    case .mixEntry(let d, let k): return "demand[\(d)].mix[\(k)]"
-    case .weekdayPeriod(let d, let k): return "demand[\(d)].weekdayFactorPeriods[\(k)]"
-    case .backlog(let i): return "backlog[\(i)]"
+    case .configuration: return []
+    case .calendar: return [at(.calendar)]
+    case .behaviour: return [at(.behaviour)]
+    case .rules: return [at(.rules)]
+    case .level(let i): return [at(.levels, i)]
+    case .field(let i): return [at(.fields, i)]
+    case .unit(let i): return [at(.units, i)]
+    case .deskGroup(let u, let k): return [at(.units, u), at(.desks, k)]
+    case .agency(let i): return [at(.agencies, i)]
+    case .procedure(let i): return [at(.procedures, i)]
+    case .step(let p, let k): return [at(.procedures, p), at(.steps, k)]
+    case .demand(let i): return [at(.demand, i)]
+    case .mixEntry(let d, let k): return [at(.demand, d), at(.mix, k)]
+    case .weekdayPeriod(let d, let k): return [at(.demand, d), at(.weekdayFactorPeriods, k)]
+    case .backlog(let i): return [at(.backlog, i)]
     }
   }
 
-  static func swiftPart(_ part: Part) -> String {
+  /// A part's step below its field.
+  static func step(_ part: Part) -> Step {
     switch part {
-    case .day(let d): return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][d]
-    case .seasons: return "seasons"
-    case .season(let k): return "seasons[\(k)]"
+    case .day(let d): return Step(field: ConfigurationField.daysOfWeek[d], index: nil)
+    case .seasons: return Step(field: .seasons, index: nil)
+    case .season(let k): return Step(field: .seasons, index: k)
     }
   }
 }

@@ -4,8 +4,8 @@ import DESKernel
 ///
 /// Names (`id`s) tie the parts together; `CompiledModel` resolves them to indices once,
 /// collecting every problem with its key path. Every field that has no source in the
-/// domain brief is a *prior*: it has a documented default here and is listed by
-/// `priors()` so reports can print what the answer rests on.
+/// domain brief is a *prior*: it has a documented default here and the scenario layer's
+/// `priors()` lists it, so reports can print what the answer rests on.
 public struct ModelConfiguration: Sendable {
   /// Scenario name, for reports.
   public var name: String

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 extension ConfigurationSchema {
   /// One section of the key reference: its path in a file and its rows.

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// What a scenario key holds, and in which unit: the reader parses by it, the key
 /// reference describes it, and the printed priors write values back in it.

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 extension ConfigurationSchema {
   /// Keys of an opening-hours mapping (under `hours:` or inline).

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// One assumption the answer rests on that no source document fixes (no source read
 /// gives it: a *prior* or *unverified* rule). Reports list them so a committee sees what was assumed.

@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// The unit a duration key is read in and stored in: a bare number in a file means this
 /// unit, and `12m`, `1.5h` or `3wd` are converted to it.

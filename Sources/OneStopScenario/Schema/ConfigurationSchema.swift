@@ -1,4 +1,5 @@
 import DESKernel
+import OneStopModel
 
 /// The key schema of scenario files: one table per section.
 ///
