@@ -147,6 +147,14 @@ public struct WaitingLine<Element> {
     return removed.element
   }
 
+  /// The position in serving order of the first element that satisfies `match`, or `nil`:
+  /// with `remove(at:)`, how a customer who gives up is taken out of line.
+  /// - Complexity: O(count) FIFO, O(count log count) earliest-due; never in the common path.
+  public func firstPosition(where match: (Element) -> Bool) -> Int? {
+    if order == .fifo { return (0..<fifo.count).first { match(fifo[$0]) } }
+    return heap.sorted { $0.precedes($1) }.firstIndex { match($0.element) }
+  }
+
   /// The waiting elements in the order they would be served (for reports and tests).
   /// - Complexity: O(count log count)
   public var ordered: [Element] {

@@ -42,6 +42,9 @@ extension ScenarioReader {
     case .time(let k): if let v = time(node, path) { root[keyPath: k] = v }
     case .optionalTime(let k): root[keyPath: k] = node.kind.isNull ? nil : time(node, path)
     case .optionalDate(let k): root[keyPath: k] = node.kind.isNull ? nil : date(node, path)
+    case .optionalDistribution(let k):
+      guard case .distribution(let unit) = key.kind else { return }
+      root[keyPath: k] = node.kind.isNull ? nil : distribution(node, path, unit: unit)
     case .choice(_, let set):
       guard case .choice(let options) = key.kind else { return }
       if let text = node.scalarText, set(&root, text) { return }

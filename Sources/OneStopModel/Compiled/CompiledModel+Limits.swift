@@ -130,6 +130,9 @@ extension CompiledModel {
       for (field, d) in desk {
         distribution(d, .init(.behaviour, field), max: ModelLimits.deskSeconds, unit: "seconds")
       }
+      if let patience = b.patience {
+        distribution(patience, .init(.behaviour, .patience), max: ModelLimits.deskSeconds, unit: "seconds")
+      }
       let delays: [(ConfigurationField, Distribution)] = [(.returnDelayWorkingDays, b.returnDelayWorkingDays),
         (.supplementDelayWorkingDays, b.supplementDelayWorkingDays), (.pickupDelayWorkingDays, b.pickupDelayWorkingDays)]
       for (field, d) in delays {

@@ -26,6 +26,7 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case receivedFrom, receivedThrough, overdueShare
   // Citizen behaviour.
   case guidanceTime, pickupTime, feePaymentTime, onTheSpotTime, digitisationTime, wastedVisitTime, onlineCheckTime
+  case patience, balkAbove
   case returnDelayWorkingDays, supplementDelayWorkingDays, pickupDelayWorkingDays, postalIntakeFactor
   // Processing rules.
   case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays, apologyExtensionWorkingDays

@@ -31,5 +31,19 @@ public struct CitizenBehaviour: Sendable {
   public var postalIncompleteFactor = 0.5
   /// Officer time to check an online submission.
   public var onlineCheckTime: Distribution = try! .lognormal(mean: 10 * 60, cv: 0.5)
+  /// How long a citizen with a ticket waits to be called before leaving the hall
+  /// (reneging); `nil`: they wait however long it takes (the model before patience).
+  public var patience: Distribution?
+  /// Balking: a citizen who finds at least `balkAbove` people waiting for their field's
+  /// desks leaves without a ticket with probability `pBalk`; `nil`: nobody balks.
+  public var balkAbove: Double?
+  public var pBalk = 1.0
+  /// A citizen who left the hall (reneged or balked) comes back on a later working day
+  /// with this probability (pick-ups and supplements always come back).
+  public var pReturnAfterLeaving = 0.9
   public init() {}
+
+  /// `true` when citizens may leave the line (patience) or not join it (balking): the
+  /// run then draws from the units' patience streams.
+  public var hasImpatience: Bool { patience != nil || balkAbove != nil }
 }

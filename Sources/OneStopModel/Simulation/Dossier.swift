@@ -37,6 +37,9 @@ struct Dossier {
   var generation: UInt32 = 0
   /// Bumped when a planned visit is replaced: a citizen has at most one visit planned.
   var visitGeneration: UInt32 = 0
+  /// Bumped when the citizen's ticket leaves the line (called, sent home, left): a
+  /// pending end of patience for an older ticket is stale.
+  var ticketStamp: UInt32 = 0
   /// The citizen holds a ticket (waiting or at a desk): no other visit can be planned
   /// until the desk is done; a visit asked for meanwhile is deferred to this day.
   var atDesk = false
@@ -104,6 +107,7 @@ struct DossierStore {
       var d = d
       d.generation = base[Int(i)].generation &+ 1
       d.visitGeneration = base[Int(i)].visitGeneration &+ 1
+      d.ticketStamp = base[Int(i)].ticketStamp &+ 1
       base[Int(i)] = d
       return i
     }
@@ -132,6 +136,7 @@ struct DossierStore {
     live -= 1
     self[i].generation &+= 1
     self[i].visitGeneration &+= 1
+    self[i].ticketStamp &+= 1
     self[i].alive = false
     free.append(i)
   }

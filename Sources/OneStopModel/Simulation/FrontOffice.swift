@@ -201,6 +201,22 @@ struct FrontOffice {
     statistics.sojourns[u].add(now - ticket.issuedAt)
   }
 
+  /// Citizens waiting for the desks of `field` at unit `u` (what a citizen sees on entering).
+  @inline(__always)
+  func waiting(unit u: Int, field: Int) -> Int { walkLines[u * fieldCount + field].count }
+
+  /// The citizen of dossier `i` leaves the line of `field` at unit `u` before being called
+  /// (patience): their ticket, or `nil` when it is no longer in the line.
+  mutating func leave(dossier i: Int32, unit u: Int, field: Int, at now: Double) -> Ticket? {
+    let q = u * fieldCount + field
+    guard let k = walkLines[q].firstPosition(where: { $0.dossier == i }) else { return nil }
+    let ticket = walkLines[q].remove(at: k)
+    if walkLines[q].isEmpty { walkWaiting[u] &= ~(UInt64(1) << UInt64(field)) }
+    queueChanged(unit: u, by: -1, at: now)
+    left(ticket, unit: u, at: now)
+    return ticket
+  }
+
   /// `true` when a walk-in or postal ticket waits in a line that group `g` serves.
   @inline(__always)
   func hasWaitingTickets(group g: Int) -> Bool {

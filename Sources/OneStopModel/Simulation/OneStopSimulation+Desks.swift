@@ -26,6 +26,22 @@ extension OneStopSimulation {
       }
     }
     frontOffice.enqueue(ticket, unit: u, field: field, at: now)
+    if !ticket.isPostal, let patience = behaviour.patience {
+      let t = now + patience.sample(streams.patience[u].rng)
+      scheduler.schedule(at: t, .patienceOver(dossier: ticket.dossier, stamp: dossiers[ticket.dossier].ticketStamp))
+    }
+  }
+
+  /// The citizen of dossier `i` gives up waiting: leaves the hall and comes back on a
+  /// later working day, or gives up the dossier (`pReturnAfterLeaving`).
+  mutating func leaveLine(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let u = Int(dossiers[i].unit)
+    let field = model.procedures[Int(dossiers[i].procedure)].field
+    guard let ticket = frontOffice.leave(dossier: i, unit: u, field: field, at: now) else { return }
+    dossiers[i].ticketStamp &+= 1
+    dossiers[i].wastedVisits &+= 1
+    recorder.record(.leftLine, dossiers[i], at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
+    comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler)
   }
 
   /// Starts serving `ticket` at `desk`: decides the intake outcome and the desk time.
@@ -36,6 +52,7 @@ extension OneStopSimulation {
     let u = Int(d.unit)
     let rng = streams.unit[u].rng
     let p = model.procedures[Int(d.procedure)]
+    dossiers[ticket.dossier].ticketStamp &+= 1  // out of the line: its patience is over
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a
     // supplement request, a result becoming ready).
@@ -169,9 +186,10 @@ extension OneStopSimulation {
   /// `sendHome`: at closing, everyone still waiting leaves and may come back.
   mutating func sendHome(unit u: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     while let t = frontOffice.sendHomeNext(unit: u, at: now) {
+      dossiers[t.dossier].ticketStamp &+= 1
       dossiers[t.dossier].wastedVisits &+= 1
       recorder.record(.sentHome, dossiers[t.dossier], at: now)
-      comeBackLater(t.dossier, at: now, &scheduler)
+      comeBackLater(t.dossier, at: now, pReturn: behaviour.pReturnAfterTurnedAway, &scheduler)
     }
   }
 }

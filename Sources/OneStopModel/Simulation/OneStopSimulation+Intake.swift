@@ -83,8 +83,17 @@ extension OneStopSimulation {
     if !open || second >= unit.ticketCutoff || !frontOffice.counterOpens(unit: u, field: field, day: day) {
       dossiers[i].wastedVisits &+= 1
       recorder.record(.turnedAway, dossiers[i], at: now)
-      comeBackLater(i, at: now, &scheduler)
+      comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterTurnedAway, &scheduler)
       return
+    }
+    if let above = behaviour.balkAbove {
+      let waiting = frontOffice.waiting(unit: u, field: field)
+      if Double(waiting) >= above && streams.patience[u].rng.bernoulli(behaviour.pBalk) {
+        dossiers[i].wastedVisits &+= 1
+        recorder.record(.balked, dossiers[i], at: now, detail: Int32(clamping: waiting))
+        comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler)
+        return
+      }
     }
     dossiers[i].atDesk = true
     let purpose = dossiers[i].visitPurpose
@@ -92,12 +101,12 @@ extension OneStopSimulation {
     issueTicket(Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, &scheduler)
   }
 
-  /// After being turned away or sent home: pick-ups and supplements always come back;
-  /// intake attempts come back with `pReturnAfterTurnedAway`.
-  mutating func comeBackLater(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+  /// After being turned away, sent home or leaving the line: pick-ups and supplements
+  /// always come back; intake attempts come back with `pReturn`.
+  mutating func comeBackLater(_ i: Int32, at now: Double, pReturn: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     dossiers[i].atDesk = false
-    if dossiers[i].phase == .intake && !streams.unit[u].rng.bernoulli(behaviour.pReturnAfterTurnedAway) {
+    if dossiers[i].phase == .intake && !streams.unit[u].rng.bernoulli(pReturn) {
       abandon(i, at: now)
       return
     }

@@ -70,6 +70,7 @@ extension OneStopSimulation {
       UnitResult(
         waits: WaitDigest(counters.unitWaits[u]), ticketsIssued: counters.ticketsIssued[u],
         turnedAway: counters.unitTurnedAway[u], sentHome: counters.unitSentHome[u],
+        leftLine: counters.unitLeftLine[u], balked: counters.unitBalked[u],
         meanInSystem: desks.inSystem[u].average(upTo: end), sojourns: desks.sojourns[u],
         queueIntegral: desks.queue[u].integral(upTo: end),
         openSeconds: calendar.reader.openSeconds(model.units[u].schedule, from: model.warmupEnd, to: end))

@@ -35,6 +35,9 @@ public struct OneStopSimulation: SimulationModel {
     /// A step's lead time (no officer) is over.
     case leadDone(dossier: Int32, station: Int32)
     case supplementAnswer(dossier: Int32, generation: UInt32)
+    /// A waiting citizen's patience runs out (stale when `stamp` is not the dossier's
+    /// `ticketStamp`: called, sent home or gone meanwhile).
+    case patienceOver(dossier: Int32, stamp: UInt32)
     case resolved(dossier: Int32)
     case delivered(dossier: Int32)
     case warmupEnd
@@ -132,6 +135,9 @@ public struct OneStopSimulation: SimulationModel {
       resumeAfterSupplement(d, at: now, &scheduler)
     case .resolved(let d):
       resolve(d, at: now, &scheduler)
+    case .patienceOver(let d, let stamp):
+      guard dossiers[d].ticketStamp == stamp else { return }
+      leaveLine(d, at: now, &scheduler)
     case .newDay(let day):
       startDay(Int(day), at: now, &scheduler)
       if Int(day) + 1 < model.horizonDays {

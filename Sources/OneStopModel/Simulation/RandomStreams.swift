@@ -11,6 +11,9 @@ struct RandomStreams {
   let station: [StreamRef]
   /// Officer absences, per station that has any (nil otherwise).
   let absence: [RandomStream?]
+  /// Citizens' patience and balking, per unit, when the behaviour has any (empty
+  /// otherwise): streams of their own, so that turning patience on changes no other draw.
+  let patience: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -23,7 +26,9 @@ struct RandomStreams {
     }
     let unitStreams = names.units.map { rng("unit:\($0.id)") }
     let stationStreams = names.stations.map { rng("station:\($0.id)") }
-    owners = [arrivals, unitStreams, stationStreams]
+    let patienceStreams = model.behaviour.hasImpatience ? names.units.map { rng("patience:unit:\($0.id)") } : []
+    owners = [arrivals, unitStreams, stationStreams, patienceStreams]
+    patience = patienceStreams.map(StreamRef.init)
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)

@@ -60,6 +60,10 @@ struct Recorder {
         counters.sentHome += 1
         counters.unitSentHome[Int(d.unit)] += 1
       }
+    case .leftLine:
+      if inCohort(d) { counters.unitLeftLine[Int(d.unit)] += 1 }
+    case .balked:
+      if inCohort(d) { counters.unitBalked[Int(d.unit)] += 1 }
     case .accepted:
       if d.counted { countAccepted(d) }
     case .refused:

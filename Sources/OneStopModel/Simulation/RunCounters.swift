@@ -12,6 +12,9 @@ struct RunCounters {
   /// denominator of `served_same_day`).
   var unitTurnedAway: StateArray<Int>
   var unitSentHome: StateArray<Int>
+  /// Per unit: citizens who left the line before being called, and who did not join it.
+  var unitLeftLine: StateArray<Int>
+  var unitBalked: StateArray<Int>
   var ticketsIssued: StateArray<Int>
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
@@ -38,6 +41,8 @@ struct RunCounters {
     hourWaits = StateArray(repeating: WaitStatistics(), count: 24)
     unitTurnedAway = StateArray(repeating: 0, count: model.units.count)
     unitSentHome = StateArray(repeating: 0, count: model.units.count)
+    unitLeftLine = StateArray(repeating: 0, count: model.units.count)
+    unitBalked = StateArray(repeating: 0, count: model.units.count)
     ticketsIssued = StateArray(repeating: 0, count: model.units.count)
     levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
     monthBase = Array(repeating: MonthCounters(), count: model.levelCount)

@@ -47,6 +47,11 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
   case resolved
   /// The result is in the citizen's hands (picked up, delivered by post, or online).
   case returned
+  /// Left the hall before being called: the citizen's patience ran out (`detail`: the
+  /// wait in seconds).
+  case leftLine
+  /// Did not take a ticket: too many people waiting (`detail`: how many).
+  case balked
   /// Counted only, not a row of `trace.csv`: in progress when the statistics period
   /// starts (the end of the warm-up), so counted as carried over.
   case enteredPeriod
@@ -78,6 +83,8 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
     case .apology: "apology"
     case .resolved: "resolved"
     case .returned: "returned"
+    case .leftLine: "left_line"
+    case .balked: "balked"
     case .enteredPeriod: "entered_period"
     case .resultNotReady: "result_not_ready"
     }

@@ -12,6 +12,10 @@ public struct UnitResult: Sendable {
   /// (in the cohort, like the run's totals).
   public let turnedAway: Int
   public let sentHome: Int
+  /// Ticket holders who left the hall before being called (patience), and citizens who
+  /// took no ticket because of the line (balking); in the cohort. Zero without patience.
+  public let leftLine: Int
+  public let balked: Int
   /// Little's law at the desks: time-average number present and the time each spent there.
   public let meanInSystem: Double
   public let sojourns: Tally

@@ -63,6 +63,8 @@ public enum KeyBinding<Root> {
   case optionalTime(WritableKeyPath<Root, TimeOfDay?>)
   case optionalDate(WritableKeyPath<Root, CivilDate?>)
   case optionalNumber(WritableKeyPath<Root, Double?>)
+  /// A distribution that may be absent (`null`: none).
+  case optionalDistribution(WritableKeyPath<Root, Distribution?>)
   /// An enumeration, by its raw text.
   case choice(get: (Root) -> String, set: (inout Root, String) -> Bool)
   /// Read by the section's own code (lists, schedules, ids).
@@ -115,6 +117,10 @@ public struct ConfigurationKey<Root> {
     case .optionalTime(let k): return root[keyPath: k]?.description ?? "null"
     case .optionalDate(let k): return root[keyPath: k]?.description ?? "null"
     case .optionalNumber(let k): return root[keyPath: k].map(ConfigurationText.number) ?? "null"
+    case .optionalDistribution(let k):
+      guard let d = root[keyPath: k] else { return "null" }
+      guard case .distribution(let u) = kind else { return d.description }
+      return ConfigurationText.distribution(d, unit: u)
     case .choice(let get, _): return get(root)
     case .custom: return nil
     }

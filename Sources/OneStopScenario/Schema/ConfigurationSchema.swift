@@ -86,6 +86,15 @@ public enum ConfigurationSchema {
         doc: "Desk time of a visit that finds the result not ready."),
       ConfigurationKey("online_check_time", .distribution(s), .distribution(\.onlineCheckTime),
         doc: "Officer time to check an online submission.", prior: "prior, no source: mean 10 min"),
+      ConfigurationKey("patience", .distribution(s), .optionalDistribution(\.patience),
+        doc: "How long a citizen with a ticket waits to be called before leaving the hall (default `null`: however long "
+          + "it takes). No Vietnamese measurement exists (docs/model-assumptions.md)."),
+      ConfigurationKey("balk_above", .number(min: 0, max: 1_000_000, what: "a number of people"), .optionalNumber(\.balkAbove),
+        doc: "A citizen who finds at least this many people waiting for their field's desks takes no ticket with "
+          + "probability `p_balk` (default `null`: nobody balks)."),
+      ConfigurationKey("p_balk", .probability, .number(\.pBalk), doc: "See `balk_above` (default 1)."),
+      ConfigurationKey("p_return_after_leaving", .probability, .number(\.pReturnAfterLeaving),
+        doc: "Probability that a citizen who left the line or balked comes back on a later working day (default 0.9)."),
       ConfigurationKey("postal_intake_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.postalIntakeFactor),
         doc: "Desk time to receive a postal dossier, relative to intake.", prior: "no source"),
       ConfigurationKey("postal_incomplete_factor", .number(min: 0, max: 10, what: "a number"), .number(\.postalIncompleteFactor),
