@@ -26,87 +26,73 @@ enum ResultFiles {
   /// The mean of an estimate, empty (NA) when no replication had a value.
   static func mean(_ e: Estimate) -> String { e.count > 0 ? n(e.mean) : "" }
 
-  /// Mean, low and high of an estimate (the interval as in summary.json).
-  static func triple(_ e: Estimate) -> [String] { [n(e.mean), n(e.low), n(e.high)] }
+  typealias Column<Row> = CSVTable<Row>.Column
 
-  /// `name, name_ci95_low, name_ci95_high`.
-  static func withCI(_ names: [String]) -> [String] { names.flatMap { [$0, "\($0)_ci95_low", "\($0)_ci95_high"] } }
+  /// `name, name_ci95_low, name_ci95_high` of each column of `E`, from `estimate(row, column)`.
+  static func withCI<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
+    E.allCases.flatMap { c in
+      [Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
+        Column(c.header + "_ci95_high") { n(estimate($0, c).high) }]
+    }
+  }
+
+  /// The mean of each column of `E` (empty when no replication had a value).
+  static func means<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
+    E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c)) } }
+  }
 
   static func units(_ s: Summary) -> String {
-    let measures = ["received", "resolved_on_time", "resolved_overdue", "in_progress_end", "on_time_rate_of_received_pct",
-      "desk_wait_mean_min", "desk_wait_p90_min", "served_same_day_pct", "desk_utilisation_pct", "tickets", "queue_length_mean",
-      "busy_desks_mean"]
-    var lines = [(["unit", "level", "parent"] + withCI(measures)).joined(separator: ",")]
     let m = s.model
-    for (u, unit) in m.units.enumerated() {
-      var fields: [String] = [csv(m.names.units[u].id), csv(m.names.levels[unit.level]), csv(unit.parent.map { m.names.units[$0].id } ?? "")]
-      for column in UnitColumn.allCases { fields += triple(s.stats.units.estimate(u, column)) }
-      lines.append(fields.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let keys: [Column<Int>] = [
+      Column("unit") { csv(m.names.units[$0].id) }, Column("level") { csv(m.names.levels[m.units[$0].level]) },
+      Column("parent") { csv(m.units[$0].parent.map { m.names.units[$0].id } ?? "") },
+    ]
+    return CSVTable(keys + withCI(UnitColumn.self, s.stats.units.estimate)).text(m.units.indices)
   }
 
   static func agencies(_ s: Summary) -> String {
-    var lines = ["station,name,unit,kind,officers,utilisation_pct,wait_mean_days,busy_hours,busy_officers_mean"]
     let m = s.model
-    for (k, st) in m.stations.enumerated() {
-      let fields: [String] = [
-        csv(m.names.stations[k].id), csv(m.names.stations[k].name), csv(m.names.units[st.unit].id), st.isOnlineIntake ? "online-intake" : "agency", String(st.officers),
-      ] + StationColumn.allCases.map { mean(s.stats.stations.estimate(k, $0)) }
-      lines.append(fields.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let keys: [Column<Int>] = [
+      Column("station") { csv(m.names.stations[$0].id) }, Column("name") { csv(m.names.stations[$0].name) },
+      Column("unit") { csv(m.names.units[m.stations[$0].unit].id) },
+      Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" }, Column("officers") { String(m.stations[$0].officers) },
+    ]
+    let columns = StationColumn.allCases.map { c in Column<Int>(c.header) { mean(s.stats.stations.estimate($0, c)) } }
+    return CSVTable(keys + columns).text(m.stations.indices)
   }
 
   /// Per clock hour of the ticket: waits over the replications that issued tickets in that
   /// hour, empty cells (NA) when none did; the queue over the days the desks were open
   /// in that hour, empty when never.
   static func hours(_ s: Summary) -> String {
-    var lines = ["hour,tickets,wait_mean_min,wait_p50_min,wait_p90_min,wait_p99_min,served_same_day_pct,queue_length_mean"]
-    for h in 0..<24 {
-      lines.append(([String(h)] + HourColumn.allCases.map { mean(s.stats.hours.estimate(h, $0)) }).joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    CSVTable([Column("hour") { String($0) }] + means(HourColumn.self, s.stats.hours.estimate)).text(0..<24)
   }
 
   /// Per level and clock hour of the ticket: tickets and the mean wait over the
   /// replications that issued tickets then (empty when none did). The provincial level is
   /// the provincial centre in most provinces: its hour-of-day profile, not the pooled one.
   static func hoursByLevel(_ s: Summary) -> String {
-    var lines = ["level,hour,tickets,wait_mean_min"]
-    for (l, level) in s.model.names.levels.enumerated() {
-      for h in 0..<24 {
-        let k = l * 24 + h
-        lines.append([JSONText.csvField(level), String(h), mean(s.stats.levelHours.estimate(k, .tickets)),
-          mean(s.stats.levelHours.estimate(k, .waitMean))].joined(separator: ","))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let levels = s.model.names.levels
+    let keys: [Column<Int>] = [Column("level") { JSONText.csvField(levels[$0 / 24]) }, Column("hour") { String($0 % 24) }]
+    return CSVTable(keys + means(LevelHourColumn.self, s.stats.levelHours.estimate)).text(0..<(levels.count * 24))
   }
 
+  /// Per level: the breakdown's counts and on-time rate, then the level's own waits.
   static func levels(_ s: Summary) -> String {
-    var lines = ["level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean_min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets"]
-    for (row, w) in zip(s.byLevel, s.levelWaits) {
-      let fields: [String] = [
-        csv(row.key), n(row.received.mean), n(row.onTime.mean), n(row.overdue.mean), n(row.inProgress.mean),
-        n(row.onTimeOfReceived.mean), n(w.mean.mean), n(w.p50.mean), n(w.p90.mean), n(w.p99.mean),
-        n(w.servedSameDay.mean), n(w.tickets.mean),
-      ]
-      lines.append(fields.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let counts = s.stats.breakdown(.level), waits = s.stats.levelWaits
+    let breakdown: [BreakdownColumn] = [.received, .resolvedOnTime, .resolvedOverdue, .inProgressEnd, .onTimeRateOfReceived]
+    let columns: [Column<Int>] = [Column("level") { csv(counts.keys[$0]) }]
+      + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean) } }
+      + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean) } }
+    return CSVTable(columns).text(counts.keys.indices)
   }
 
+  /// The monthly series: per month of the statistics period, each level then "all".
   static func months(_ s: Summary) -> String {
-    var lines = ["month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_pct,desk_wait_mean_min,tickets"]
-    for r in s.months {
-      let fields: [String] = [
-        r.month, csv(r.level), n(r.receivedNew.mean), n(r.onTime.mean), n(r.overdue.mean), n(r.apologies.mean),
-        n(r.inProgress.mean), n(r.onlineIn.mean), n(r.onlineShare.mean), n(r.waitMean.mean), n(r.tickets.mean),
-      ]
-      lines.append(fields.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+    let rows = s.stats.monthRows, table = s.stats.months
+    let columns: [Column<Int>] = [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
+      + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean) } }
+    return CSVTable(columns).text(rows.indices)
   }
 
   /// Every KPI of summary.json in every replication (long format): the mean of a KPI's
