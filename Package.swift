@@ -62,6 +62,12 @@ let package = Package(
       name: "OneStopIO",
       dependencies: []
     ),
+    // The result files' schemas, shared by the writers (the CLI, sweeps) and the report:
+    // one row type per table, its keys and columns from the table of measures.
+    .target(
+      name: "OneStopResults",
+      dependencies: ["OneStopIO", "OneStopModel"]
+    ),
     // Parameter sweeps: the manifest (plan), running rows and chunks with atomic,
     // resumable row results, and the order-independent merge.
     .target(
@@ -78,7 +84,7 @@ let package = Package(
     // Vietnamese or English) from a run's result directory.
     .target(
       name: "OneStopReport",
-      dependencies: []
+      dependencies: ["OneStopResults"]
     ),
     // Calibration: parameters fitted to a report's figures (a Latin hypercube screen, then
     // Nelder-Mead) on common random numbers, with a plausibility bound on utilisation.
@@ -110,6 +116,7 @@ let package = Package(
         "OneStopCalibrate",
         "OneStopIO",
         "OneStopReport",
+        "OneStopResults",
         "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",

@@ -1,15 +1,18 @@
 import Foundation
+import OneStopModel
+import OneStopResults
 
 /// The result files `onestop report` reads, as `Decodable` structs whose keys are the ones
 /// the writers encode (`SummaryFile`, `CompareFile`, `SweepSummaryFile` in the CLI and the
 /// sweep module): `summary.json` of `run --out`, `compare.json` of `compare --out`, and a
-/// merged sweep's `summary.json`.
+/// merged sweep's `summary.json`. The breakdown and month rows are the writers' own types
+/// (`BreakdownRow`, `MonthRow` of `OneStopResults`), their keys from the table of measures.
 ///
 /// Only the keys a report draws are listed, so a file written by a newer onestop with more
 /// keys still reads; a key it needs that is missing or of the wrong type (a broken file, or
 /// one from an older onestop) is a `ReportError` naming the file and the key path. The
-/// report imports nothing of ours, so these mirror the writers rather than share their
-/// types; `ReportTests` and the CLI tests read real output through them.
+/// other structs still mirror the writers; `ReportTests` and the CLI tests read real
+/// output through them.
 enum ReportSchema {
   /// A number that the writers print as `null` when it is not finite (NaN, infinity).
   struct Number: Decodable {
@@ -21,28 +24,7 @@ enum ReportSchema {
   }
 
   /// `{"mean": m, "ci95": [low, high]}`.
-  struct Estimate: Decodable {
-    let mean: Number
-    let ci95: [Number]
-
-    var value: ReportData.Estimate {
-      let m = mean.value
-      return ReportData.Estimate(mean: m, low: ci95.count == 2 ? ci95[0].value : m, high: ci95.count == 2 ? ci95[1].value : m)
-    }
-  }
-
-  /// A row of `by_level`, `by_agency`, `by_field`, `by_procedure`.
-  struct Row: Decodable {
-    let key: String
-    let received, resolved_on_time, resolved_overdue, in_progress_end: Estimate
-    let on_time_rate_of_received, overdue_rate_of_received: Estimate
-  }
-
-  /// A row of `months`.
-  struct Month: Decodable {
-    let month, level: String
-    let received_new, resolved_on_time, resolved_overdue, in_progress_end, online_share, desk_wait_mean_min: Estimate
-  }
+  typealias Estimate = ReportData.Estimate
 
   /// A row of `desk_waits_by_unit`.
   struct UnitWaits: Decodable {
@@ -63,8 +45,8 @@ enum ReportSchema {
     let replications: Int
     let kpis: [String: Estimate]
     let units_of_kpis: [String: String]
-    let by_level, by_agency, by_field, by_procedure: [Row]
-    let months: [Month]
+    let by_level, by_agency, by_field, by_procedure: [BreakdownRow<Estimate>]
+    let months: [MonthRow<Estimate>]
     let desk_waits_by_unit: [UnitWaits]
     let priors: [Prior]
   }

@@ -1,6 +1,7 @@
 import DESKernel
 import OneStopIO
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 
 /// KPIs of a scenario over its replications: means with 95 % confidence intervals, in
@@ -9,21 +10,7 @@ import OneStopScenario
 /// finished), never from the replications' results.
 struct Summary {
   /// One row of a breakdown table.
-  struct Row {
-    let key: String
-    let received, onTime, overdue, inProgress, onTimeOfReceived, overdueOfReceived, onTimeOfResolved: Estimate
-
-    init(_ table: EstimateTable<BreakdownColumn>, _ row: Int) {
-      key = table.keys[row]
-      received = table.estimate(row, .received)
-      onTime = table.estimate(row, .resolvedOnTime)
-      overdue = table.estimate(row, .resolvedOverdue)
-      inProgress = table.estimate(row, .inProgressEnd)
-      onTimeOfReceived = table.estimate(row, .onTimeRateOfReceived)
-      overdueOfReceived = table.estimate(row, .overdueRateOfReceived)
-      onTimeOfResolved = table.estimate(row, .onTimeRateOfResolved)
-    }
-  }
+  typealias Row = BreakdownRow<Estimate>
 
   let scenario: Scenario
   let stats: ReplicationSummary
@@ -44,11 +31,7 @@ struct Summary {
   let levelWaits: [LevelWaits]
   /// The monthly series (`months.csv`): per month of the statistics period, each level
   /// then "all".
-  struct MonthRow {
-    let month, level: String
-    let receivedNew, onTime, overdue, apologies, inProgress, onlineIn, onlineShare, waitMean, tickets: Estimate
-  }
-  let months: [MonthRow]
+  let months: [MonthRow<Estimate>]
 
   var model: CompiledModel { stats.model }
   /// Replications summarised.
@@ -63,13 +46,13 @@ struct Summary {
     kpis = series.kpis.indices.map { (series.kpis[$0].name, series.kpis[$0].unit, series.estimate($0)) }
     perReplication = series.kpis.indices.map { (series.kpis[$0].name, series.values[$0]) }
     func rows(_ d: ReportDimension) -> [Row] {
-      let table = stats.breakdowns[ReplicationSummary.dimensions.firstIndex(of: d)!]
-      return table.keys.indices.map { Row(table, $0) }
+      let table = stats.breakdown(d)
+      return table.keys.indices.map { k in Row(key: table.keys[k]) { table.estimate(k, $0) } }
     }
     byLevel = rows(.level)
-    byAgency = rows(.agency).filter { $0.received.mean > 0 }
-    byField = rows(.field).filter { $0.received.mean > 0 }
-    byProcedure = rows(.procedure).filter { $0.received.mean > 0 }
+    byAgency = rows(.agency).filter { $0[.received].mean > 0 }
+    byField = rows(.field).filter { $0[.received].mean > 0 }
+    byProcedure = rows(.procedure).filter { $0[.received].mean > 0 }
     byChannel = rows(.channel)
     let w = stats.levelWaits
     levelWaits = w.keys.indices.map { l in
@@ -78,10 +61,7 @@ struct Summary {
     }
     let m = stats.months
     months = stats.monthRows.indices.map { k in
-      MonthRow(month: stats.monthRows[k].month, level: stats.monthRows[k].level,
-        receivedNew: m.estimate(k, .receivedNew), onTime: m.estimate(k, .resolvedOnTime), overdue: m.estimate(k, .resolvedOverdue),
-        apologies: m.estimate(k, .apologies), inProgress: m.estimate(k, .inProgressEnd), onlineIn: m.estimate(k, .onlineIn),
-        onlineShare: m.estimate(k, .onlineShare), waitMean: m.estimate(k, .waitMean), tickets: m.estimate(k, .tickets))
+      MonthRow(month: stats.monthRows[k].month, level: stats.monthRows[k].level) { stats.months.estimate(k, $0) }
     }
     let model = stats.model
     unitWaits = model.units.indices.map { u in
@@ -90,7 +70,7 @@ struct Summary {
   }
 
   /// Headline KPIs that pool every unit's citizens (labelled so in the table).
-  static let pooled: Set<String> = ["desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99", "served_same_day"]
+  static let pooled: Set<String> = Set([Measure.deskWaitMean, .deskWaitP50, .deskWaitP90, .deskWaitP99, .servedSameDay].map(\.name))
 
   func value(_ name: String) -> Estimate? { kpis.first { $0.0 == name }?.2 }
 
@@ -126,16 +106,17 @@ struct Summary {
       lines.append(title)
       lines.append(pad("", 24) + lpad("received", 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9) + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
       for r in rows.prefix(limit) {
-        lines.append(pad(r.key, 24) + lpad(fmt(r.received.mean, 0), 10) + lpad(fmt(r.onTime.mean, 0), 10) + lpad(fmt(r.overdue.mean, 0), 9)
-          + lpad(fmt(r.inProgress.mean, 0), 9) + lpad(fmt(r.onTimeOfReceived.mean, 2), 11) + lpad(fmt(r.overdueOfReceived.mean, 2), 11)
-          + lpad(fmt(r.onTimeOfResolved.mean, 2), 15))
+        lines.append(pad(r.key, 24) + lpad(fmt(r[.received].mean, 0), 10) + lpad(fmt(r[.resolvedOnTime].mean, 0), 10)
+          + lpad(fmt(r[.resolvedOverdue].mean, 0), 9) + lpad(fmt(r[.inProgressEnd].mean, 0), 9)
+          + lpad(fmt(r[.onTimeRateOfReceived].mean, 2), 11) + lpad(fmt(r[.overdueRateOfReceived].mean, 2), 11)
+          + lpad(fmt(r[.onTimeRateOfResolved].mean, 2), 15))
       }
       if rows.count > limit { lines.append("  ... \(rows.count - limit) more (see --json)") }
     }
     table("By level", byLevel)
-    table("By deciding agency (most overdue first)", byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
+    table("By deciding agency (most overdue first)", byAgency.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean }, limit: 10)
     table("By field", byField)
-    table("By procedure (most overdue first)", byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
+    table("By procedure (most overdue first)", byProcedure.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean }, limit: 10)
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")
