@@ -72,7 +72,7 @@ let package = Package(
     // resumable row results, and the order-independent merge.
     .target(
       name: "OneStopSweep",
-      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopIO", "OneStopResults", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // Staffing plans: the targets, candidate plans run on common random numbers, the
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
@@ -149,7 +149,7 @@ let package = Package(
     // The built command-line tool: help, errors, exit codes, result files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["OneStopIO", "DESKernel", "TestSupport"]
+      dependencies: ["OneStopIO", "OneStopModel", "DESKernel", "TestSupport"]
     ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(

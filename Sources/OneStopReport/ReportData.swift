@@ -38,16 +38,10 @@ public struct ReportData: Sendable {
   public typealias Month = MonthRow<Estimate>
 
   /// A unit's mean and 90th-percentile desk wait, minutes.
-  public struct UnitWait: Sendable {
-    public let unit: String
-    public let level: String
-    public let mean, p90: Estimate
-  }
+  public typealias UnitWait = UnitWaitsRow<Estimate>
 
   /// An assumption of the run without a measured source, as the run printed it.
-  public struct Prior: Sendable {
-    public let key, value, note: String
-  }
+  public typealias Prior = SummaryPrior
 
   public let scenario, file, hash, version, start, end: String
   public let seed: String
@@ -121,8 +115,8 @@ public struct ReportData: Sendable {
     byField = s.by_field
     byProcedure = s.by_procedure
     months = s.months
-    unitWaits = s.desk_waits_by_unit.map { UnitWait(unit: $0.unit, level: $0.level, mean: $0.mean_min, p90: $0.p90_min) }
-    priors = s.priors.map { Prior(key: $0.key, value: $0.value, note: $0.note) }
+    unitWaits = s.desk_waits_by_unit
+    priors = s.priors
   }
 }
 

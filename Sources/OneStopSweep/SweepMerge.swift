@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import OneStopIO
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 
 /// `DIR/results.csv` and `DIR/summary.json` from the row files, in manifest order: the
@@ -96,32 +97,11 @@ public enum SweepMerge {
       points.append(SweepSummaryFile.Point(id: r.id, seed: r.seed, values: JSONObject(Array(zip(manifest.parameters, r.values))),
         kpis: JSONObject(estimates)))
     }
-    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifest_hash: manifest.hash,
+    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,
       replications: manifest.replications, seeds: manifest.seeds, parameters: manifest.parameters,
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
       rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
     return Outcome(csv: csv.joined(separator: "\n") + "\n", json: JSONText.encode(summary), missing: missing)
   }
-}
-
-/// The schema of a merged sweep's `summary.json`: the plan, and per point its parameter
-/// values and each KPI's mean with its 95 % interval.
-struct SweepSummaryFile: Encodable {
-  struct Point: Encodable {
-    let id: String
-    let seed: UInt64
-    let values: JSONObject<String>
-    let kpis: JSONObject<Estimate>
-  }
-  let sweep, base, manifest_hash: String
-  let replications: Int
-  let seeds: String
-  let parameters: [String]
-  let kpis: JSONObject<String>
-  let columns: JSONObject<String>
-  let rows: Int
-  let complete: Bool
-  let missing: [String]
-  let points: [Point]
 }
