@@ -4,8 +4,8 @@ import OneStopModel
 /// The decision views: a comparison of two scenarios, a staffing plan, a sweep.
 extension HTMLReport {
   /// Headline indicators of a comparison, in this order when present.
-  static let headline = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd, .apologies,
-    .deskWaitMean, .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation].map(\.name)
+  static let headline = [
+    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd, .apologies, .deskWaitMean, .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation].map(\.name)
 
   static func compareSections(_ c: CompareData, _ l: ReportLanguage) -> [String] {
     let rows = headline.compactMap { k in c.differences.first { $0.kpi == k } }

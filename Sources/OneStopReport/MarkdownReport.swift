@@ -24,7 +24,8 @@ public enum MarkdownReport {
       switch input {
       case .run(let d):
         out += ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
-        let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received].map(\.name)
+        let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
+          .map(\.name)
         table([l.label("indicator"), l.label("mean"), l.label("ci")], cards.compactMap { k in
           d.kpis[k].map { e in
             let pct = k.hasSuffix("_rate_of_received")

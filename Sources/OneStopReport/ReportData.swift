@@ -76,10 +76,14 @@ public struct ReportData: Sendable {
     try self.init(data: data, file: file)
     let dir = (file as NSString).deletingLastPathComponent
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
-      stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0[StationColumn.utilisation.header] ?? "") ?? .nan) }
+      stations = rows.map { r in
+        (r["station"] ?? "", r["kind"] ?? "", Int(r["officers"] ?? "") ?? 0, Double(r[StationColumn.utilisation.header] ?? "") ?? .nan)
+      }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
-      deskUse = rows.map { ($0["unit"] ?? "", $0["level"] ?? "", Double($0[UnitColumn.deskUtilisation.header] ?? "") ?? .nan) }
+      deskUse = rows.map { r in
+        (r["unit"] ?? "", r["level"] ?? "", Double(r[UnitColumn.deskUtilisation.header] ?? "") ?? .nan)
+      }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours_by_level.csv")) {
       levelHours = rows.map { r in
@@ -89,7 +93,8 @@ public struct ReportData: Sendable {
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
       hours = rows.map { r in
-        (Int(r["hour"] ?? "") ?? 0, Double(r[HourColumn.tickets.header] ?? "") ?? 0, Double(r[HourColumn.waitMean.header] ?? "") ?? .nan)
+        (Int(r["hour"] ?? "") ?? 0, Double(r[HourColumn.tickets.header] ?? "") ?? 0,
+          Double(r[HourColumn.waitMean.header] ?? "") ?? .nan)
       }
     }
   }
@@ -143,7 +148,8 @@ extension ReportData {
     let base = String(name[..<at]), key = String(name[name.index(after: at)...])
     let rows: [Row], row: String
     if key.hasPrefix("agency:") { rows = byAgency; row = String(key.dropFirst(7)) } else if key.hasPrefix("level:") { rows = byLevel; row = String(key.dropFirst(6)) } else { return nil }
-    guard let r = rows.first(where: { $0.key == row }), let column = BreakdownColumn.allCases.first(where: { $0.measure.name == base })
+    guard let r = rows.first(where: { $0.key == row }),
+      let column = BreakdownColumn.allCases.first(where: { $0.measure.name == base })
     else { return nil }
     return column == .onTimeRateOfResolved ? nil : r[column]
   }

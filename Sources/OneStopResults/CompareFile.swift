@@ -27,7 +27,9 @@ public struct CompareFile: Encodable {
   public let version: String
   public let differences: [CompareDifference<Double>]
 
-  public init(a: Side, b: Side, seed: UInt64, replications: Int, version: String, differences: [CompareDifference<Double>]) {
+  public init(
+    a: Side, b: Side, seed: UInt64, replications: Int, version: String, differences: [CompareDifference<Double>]
+  ) {
     self.a = a
     self.b = b
     self.seed = seed
@@ -56,7 +58,9 @@ public struct CompareDifference<Number>: Sendable where Number: Sendable {
   public let unit: KPIUnit
   public let a, b, difference, half_width, unpaired_half_width: Number
 
-  public init(kpi: String, unit: KPIUnit, a: Number, b: Number, difference: Number, halfWidth: Number, unpairedHalfWidth: Number) {
+  public init(
+    kpi: String, unit: KPIUnit, a: Number, b: Number, difference: Number, halfWidth: Number, unpairedHalfWidth: Number
+  ) {
     self.kpi = kpi
     self.unit = unit
     self.a = a

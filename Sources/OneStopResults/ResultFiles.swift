@@ -14,9 +14,9 @@ public enum ResultFiles {
   /// first when `bom` (for spreadsheet programs that want one).
   public static func write(_ s: ReplicationSummary, to dir: String, bom: Bool = false) throws {
     let files: [(String, String)] = [
-      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)), ("hours_by_level.csv", hoursByLevel(s)),
-      ("levels.csv", levels(s)),
-      ("months.csv", months(s)), ("replications.csv", replications(s)),
+      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
+      ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
+      ("replications.csv", replications(s)),
     ]
     for (name, text) in files {
       try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
@@ -57,7 +57,8 @@ public enum ResultFiles {
     let keys: [Column<Int>] = [
       Column("station") { csv(m.names.stations[$0].id) }, Column("name") { csv(m.names.stations[$0].name) },
       Column("unit") { csv(m.names.units[m.stations[$0].unit].id) },
-      Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" }, Column("officers") { String(m.stations[$0].officers) },
+      Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" },
+      Column("officers") { String(m.stations[$0].officers) },
     ]
     let columns = StationColumn.allCases.map { c in Column<Int>(c.header) { mean(s.stations.estimate($0, c)) } }
     return CSVTable(keys + columns).text(m.stations.indices)
@@ -75,14 +76,18 @@ public enum ResultFiles {
   /// the provincial centre in most provinces: its hour-of-day profile, not the pooled one.
   static func hoursByLevel(_ s: ReplicationSummary) -> String {
     let levels = s.model.names.levels
-    let keys: [Column<Int>] = [Column("level") { JSONText.csvField(levels[$0 / 24]) }, Column("hour") { String($0 % 24) }]
+    let keys: [Column<Int>] = [
+      Column("level") { JSONText.csvField(levels[$0 / 24]) }, Column("hour") { String($0 % 24) },
+    ]
     return CSVTable(keys + means(LevelHourColumn.self, s.levelHours.estimate)).text(0..<(levels.count * 24))
   }
 
   /// Per level: the breakdown's counts and on-time rate, then the level's own waits.
   static func levels(_ s: ReplicationSummary) -> String {
     let counts = s.breakdown(.level), waits = s.levelWaits
-    let breakdown: [BreakdownColumn] = [.received, .resolvedOnTime, .resolvedOverdue, .inProgressEnd, .onTimeRateOfReceived]
+    let breakdown: [BreakdownColumn] = [
+      .received, .resolvedOnTime, .resolvedOverdue, .inProgressEnd, .onTimeRateOfReceived,
+    ]
     let columns: [Column<Int>] = [Column("level") { csv(counts.keys[$0]) }]
       + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean) } }
       + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean) } }
@@ -103,7 +108,8 @@ public enum ResultFiles {
     let series = s.kpis, count = series.kpis.count
     let columns: [Column<Int>] = [
       Column("replication") { String($0 / count) }, Column("kpi") { csv(series.kpis[$0 % count].name) },
-      Column("unit") { csv(series.kpis[$0 % count].unit.symbol) }, Column("value") { n(series.values[$0 % count][$0 / count]) },
+      Column("unit") { csv(series.kpis[$0 % count].unit.symbol) },
+      Column("value") { n(series.values[$0 % count][$0 / count]) },
     ]
     return CSVTable(columns).text(0..<(s.count * count))
   }

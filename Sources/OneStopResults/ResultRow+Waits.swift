@@ -67,7 +67,8 @@ extension UnitWaitsRow: Decodable where Value: Decodable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: ResultKey.self)
     self.init(
-      unit: try c.decode(String.self, forKey: ResultKey("unit")), level: try c.decode(String.self, forKey: ResultKey("level")),
+      unit: try c.decode(String.self, forKey: ResultKey("unit")),
+      level: try c.decode(String.self, forKey: ResultKey("level")),
       mean: try c.decode(Value.self, forKey: Self.meanKey), p90: try c.decode(Value.self, forKey: Self.p90Key))
   }
 }

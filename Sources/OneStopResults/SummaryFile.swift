@@ -31,8 +31,8 @@ public struct SummaryFile: Encodable {
 
   /// The summary of the replications folded into `stats`.
   public init(
-    scenario: String, file: String, scenarioHash: String, reportLanguage: String?, version: String, start: String, end: String,
-    seed: UInt64, stats: ReplicationSummary, priors: [SummaryPrior]
+    scenario: String, file: String, scenarioHash: String, reportLanguage: String?, version: String, start: String,
+    end: String, seed: UInt64, stats: ReplicationSummary, priors: [SummaryPrior]
   ) {
     self.scenario = scenario
     self.file = file

@@ -86,18 +86,22 @@ public enum SweepMerge {
     func column(_ header: String, _ cell: @escaping (Int) -> String) -> CSVTable<Int>.Column {
       CSVTable<Int>.Column(JSONText.csvField(header)) { JSONText.csvField(cell($0)) }
     }
-    func parameter(_ k: Int, _ p: Int) -> String { byRow[results[k].id].map { plain[$0][p] } ?? results[k].values[p] }
+    func parameter(_ k: Int, _ p: Int) -> String {
+      byRow[results[k].id].map { plain[$0][p] } ?? results[k].values[p]
+    }
     var columns = [column("id") { results[$0].id }]
     columns += parameterColumns.indices.map { p in column(parameterColumns[p]) { parameter($0, p) } }
     columns += [column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) }]
     for (j, c) in kpiColumns.enumerated() {
       columns += [
-        column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) }, column("\(c)_ci95_low") { JSONText.csvNumber(estimates[$0][j].1.low) },
+        column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) },
+        column("\(c)_ci95_low") { JSONText.csvNumber(estimates[$0][j].1.low) },
         column("\(c)_ci95_high") { JSONText.csvNumber(estimates[$0][j].1.high) },
       ]
     }
     let points = results.indices.map { k in
-      SweepSummaryFile.Point(id: results[k].id, seed: results[k].seed, values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
+      SweepSummaryFile.Point(
+        id: results[k].id, seed: results[k].seed, values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
         kpis: JSONObject(estimates[k]))
     }
     let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,

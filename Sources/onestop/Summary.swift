@@ -52,7 +52,7 @@ struct Summary {
   }
 
   /// Headline KPIs that pool every unit's citizens (labelled so in the table).
-  static let pooled: Set<String> = Set([Measure.deskWaitMean, .deskWaitP50, .deskWaitP90, .deskWaitP99, .servedSameDay].map(\.name))
+  static let pooled = Set([Measure.deskWaitMean, .deskWaitP50, .deskWaitP90, .deskWaitP99, .servedSameDay].map(\.name))
 
   func value(_ name: String) -> Estimate? { kpis.first { $0.0 == name }?.2 }
 
@@ -77,8 +77,8 @@ struct Summary {
       lines.append(pad("", 16) + lpad("mean", 8) + lpad("", 8) + lpad("p50", 8) + lpad("p90", 8) + lpad("", 8) + lpad("p99", 8)
         + lpad("same day %", 12) + lpad(Measure.tickets.name, 10))
       for w in levelWaits {
-        lines.append(pad(w.level, 16) + lpad(fmt(w[.mean].mean, 2), 8) + lpad(ci(w[.mean]), 8) + lpad(fmt(w[.p50].mean, 1), 8)
-          + lpad(fmt(w[.p90].mean, 1), 8) + lpad(ci(w[.p90]), 8) + lpad(fmt(w[.p99].mean, 1), 8)
+        lines.append(pad(w.level, 16) + lpad(fmt(w[.mean].mean, 2), 8) + lpad(ci(w[.mean]), 8)
+          + lpad(fmt(w[.p50].mean, 1), 8) + lpad(fmt(w[.p90].mean, 1), 8) + lpad(ci(w[.p90]), 8) + lpad(fmt(w[.p99].mean, 1), 8)
           + lpad(fmt(w[.servedSameDay].mean, 2), 12) + lpad(fmt(w[.tickets].mean, 0), 10))
       }
     }
@@ -96,9 +96,10 @@ struct Summary {
       if rows.count > limit { lines.append("  ... \(rows.count - limit) more (see --json)") }
     }
     table("By level", byLevel)
-    table("By deciding agency (most overdue first)", byAgency.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean }, limit: 10)
+    func mostOverdue(_ rows: [Row]) -> [Row] { rows.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean } }
+    table("By deciding agency (most overdue first)", mostOverdue(byAgency), limit: 10)
     table("By field", byField)
-    table("By procedure (most overdue first)", byProcedure.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean }, limit: 10)
+    table("By procedure (most overdue first)", mostOverdue(byProcedure), limit: 10)
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")

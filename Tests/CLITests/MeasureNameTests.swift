@@ -13,7 +13,9 @@ import Testing
 /// (`ReportLanguage.swift` and the keys passed to `label(...)`).
 @Suite struct MeasureNameTests {
   static let table = "OneStopModel/Reporting/Measure+Table.swift"
-  static let otherVocabularies: Set<String> = ["OneStopModel/Simulation/Trace.swift", "OneStopReport/ReportLanguage.swift"]
+  static let otherVocabularies: Set<String> = [
+    "OneStopModel/Simulation/Trace.swift", "OneStopReport/ReportLanguage.swift",
+  ]
 
   /// Every spelling a measure's name takes in files: the name with each unit's CSV and
   /// JSON suffix.
@@ -31,7 +33,7 @@ import Testing
       if trimmed.hasPrefix("//") { continue }
       for match in line.matches(of: literal) where match.output[1].substring == nil {
         guard let body = match.output[2].substring.map(String.init) else { continue }
-        let base = body.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? body
+        let base = body.firstIndex(of: "@").map { String(body[..<$0]) } ?? body
         if spellings.contains(base) { found.append((i + 1, body)) }
       }
     }
@@ -59,7 +61,8 @@ import Testing
       let c = l.label("received") + "received_from" + Measure.received.name
       let d = "desk_wait_mean@pasc"
       """
-    #expect(Self.strayNames(in: text).map(\.literal) == ["desk_wait_mean", "served_same_day_pct", "desk_wait_mean_min", "desk_wait_mean@pasc"])
+    let expected = ["desk_wait_mean", "served_same_day_pct", "desk_wait_mean_min", "desk_wait_mean@pasc"]
+    #expect(Self.strayNames(in: text).map(\.literal) == expected)
     #expect(Self.strayNames(in: text).map(\.line) == [1, 2, 2, 5])
   }
 }

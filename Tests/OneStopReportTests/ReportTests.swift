@@ -26,13 +26,14 @@ import Testing
   static func row(_ key: String, _ received: Double, _ overdue: Double) -> [String: Any] {
     ["key": key, "received": estimate(received, received, received), "resolved_on_time": estimate(received - overdue - 10, 0, received),
      "resolved_overdue": estimate(overdue, max(0, overdue - 5), overdue + 5), "in_progress_end": estimate(10, 8, 12),
-     "on_time_rate_of_received": estimate(90, 89, 91), "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5),
-     "on_time_rate_of_resolved": estimate(95, 94, 96)]
+     "on_time_rate_of_received": estimate(90, 89, 91),
+     "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5), "on_time_rate_of_resolved": estimate(95, 94, 96)]
   }
 
   /// The month columns the report does not draw (the file has them all).
   static func monthExtras(_ m: Int) -> [String: Any] {
-    ["apologies": estimate(1, 0, 0), "online_in": estimate(Double(30 * m), 0, 0), "tickets": estimate(Double(60 * m), 0, 0)]
+    let count = Double(m)
+    return ["apologies": estimate(1, 0, 0), "online_in": estimate(30 * count, 0, 0), "tickets": estimate(60 * count, 0, 0)]
   }
 
   static func summary(dir: URL) throws -> URL {

@@ -1,6 +1,7 @@
 /// A key indicator: its name (as in docs/results.md), its unit, and how to read it from
-/// one replication, taken from the table of measures (`Measure.all`). One table serves the report, the baseline check, `--replications
-/// auto` and sweeps, so a KPI means the same thing everywhere.
+/// one replication, taken from the table of measures (`Measure.all`). One table serves the
+/// report, the baseline check, `--replications auto` and sweeps, so a KPI means the same
+/// thing everywhere.
 public struct KPI: Sendable {
   public let name: String
   public let unit: KPIUnit

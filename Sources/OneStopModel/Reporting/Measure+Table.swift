@@ -41,9 +41,9 @@ extension Measure {
   public static let onTimeRateOfResolved = counted("on_time_rate_of_resolved", .percent, at: [.total, .level, .field]) {
     100 * $0.onTimeRateOfResolved
   }
-  public static let overdueRateOfReceived = counted("overdue_rate_of_received", .percent, at: [.total, .unit, .agency]) {
-    100 * $0.overdueRateOfReceived
-  }
+  public static let overdueRateOfReceived = counted(
+    "overdue_rate_of_received", .percent, at: [.total, .unit, .agency]
+  ) { 100 * $0.overdueRateOfReceived }
   public static let apologies = counted("apologies", .letters, at: [.total], month: { Double($0.apologies) }) {
     Double($0.apologies)
   }
@@ -54,25 +54,29 @@ extension Measure {
   // MARK: - Desks
 
   public static let deskWaitMean = Measure(
-    "desk_wait_mean", .minutes, total: { r, _ in r.allWaits.mean / 60 }, level: { r, _, l in r.levels[l].waits.mean / 60 },
-    unit: { r, _, u in r.units[u].waits.mean / 60 }, month: { $0.waits.mean / 60 },
+    "desk_wait_mean", .minutes, total: { r, _ in r.allWaits.mean / 60 },
+    level: { r, _, l in r.levels[l].waits.mean / 60 }, unit: { r, _, u in r.units[u].waits.mean / 60 }, month: { $0.waits.mean / 60 },
     hour: { $0.waits.count > 0 ? $0.waits.mean / 60 : nil })
   public static let deskWaitP50 = waitQuantile("desk_wait_p50", 0.5, level: { $0.p50 })
   public static let deskWaitP90 = waitQuantile("desk_wait_p90", 0.9, level: { $0.p90 })
   public static let deskWaitP99 = waitQuantile("desk_wait_p99", 0.99, level: { $0.p99 })
   public static let servedSameDay = Measure(
     "served_same_day", .percent, total: { r, _ in 100 * r.servedSameDay { _ in true } },
-    level: { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } }, unit: { r, _, u in 100 * r.servedSameDay { $0 == u } },
+    level: { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } },
+    unit: { r, _, u in 100 * r.servedSameDay { $0 == u } },
     hour: { $0.waits.count > 0 ? 100 * $0.waits.sameDayShare : nil })
   public static let visitsPerDossier = Measure("visits_per_dossier", .visits, total: { r, _ in
     r.totals.visitsPerReturnedDossier.mean
   })
   public static let turnedAway = Measure(
     "turned_away", .visits, total: { r, _ in Double(r.totals.turnedAway) },
-    level: { r, m, l in Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.units[$1].turnedAway : 0) }) },
+    level: { r, m, l in
+      Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.units[$1].turnedAway : 0) })
+    },
     unit: { r, _, u in Double(r.units[u].turnedAway) })
   public static let sentHome = Measure(
-    "sent_home", .visits, total: { r, _ in Double(r.totals.sentHome) }, unit: { r, _, u in Double(r.units[u].sentHome) })
+    "sent_home", .visits, total: { r, _ in Double(r.totals.sentHome) },
+    unit: { r, _, u in Double(r.units[u].sentHome) })
   public static let wastedPickupVisits = Measure("wasted_pickup_visits", .visits, total: { r, _ in
     Double(r.totals.wastedPickupVisits)
   })
@@ -97,7 +101,8 @@ extension Measure {
   // MARK: - Back offices, channels, events
 
   public static let busyOfficers = Measure("busy_officers", .officers, total: { r, model in
-    r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }.reduce(0) { $0 + $1.element }
+    r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }
+      .reduce(0) { $0 + $1.element }
   })
   public static let deskOvertime = Measure("desk_overtime", .hours, total: { r, _ in
     r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600
@@ -134,9 +139,9 @@ extension Measure {
 
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
   public static let all: [Measure] = [
-    received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue, inProgressEnd,
-    carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved, overdueRateOfReceived,
-    apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99, servedSameDay, visitsPerDossier,
+    received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
+    inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
+    overdueRateOfReceived, apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99, servedSameDay, visitsPerDossier,
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
@@ -144,10 +149,13 @@ extension Measure {
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).
-  private static func waitQuantile(_ name: String, _ q: Double, level: @escaping @Sendable (WaitDigest) -> Double) -> Measure {
+  private static func waitQuantile(
+    _ name: String, _ q: Double, level: @escaping @Sendable (WaitDigest) -> Double
+  ) -> Measure {
     Measure(
       name, .minutes, total: { r, _ in r.allWaits.quantile(q) / 60 }, level: { r, _, l in level(r.levels[l].waits) / 60 },
-      unit: { r, _, u in r.units[u].waits.quantile(q) / 60 }, hour: { $0.waits.count > 0 ? $0.waits.quantile(q) / 60 : nil })
+      unit: { r, _, u in r.units[u].waits.quantile(q) / 60 },
+      hour: { $0.waits.count > 0 ? $0.waits.quantile(q) / 60 : nil })
   }
 
   /// Online share (%) of the new dossiers of the cells `include` selects (unit, procedure).

@@ -18,7 +18,8 @@ extension MeasureColumn {
 
 /// Columns of a breakdown row (by level, agency, field, procedure, channel).
 public enum BreakdownColumn: Int, MeasureColumn {
-  case received, resolvedOnTime, resolvedOverdue, inProgressEnd, onTimeRateOfReceived, overdueRateOfReceived, onTimeRateOfResolved
+  case received, resolvedOnTime, resolvedOverdue, inProgressEnd
+  case onTimeRateOfReceived, overdueRateOfReceived, onTimeRateOfResolved
 
   public var measure: Measure {
     switch self {
@@ -145,7 +146,9 @@ public enum HourColumn: Int, MeasureColumn {
   }
 
   /// Hours are of the desks: `wait_mean_min`, `queue_length_mean`.
-  public var base: String { self == .queueLength ? UnitColumn.queueLength.base : measure.name.dropping(prefix: "desk_") }
+  public var base: String {
+    self == .queueLength ? UnitColumn.queueLength.base : measure.name.dropping(prefix: "desk_")
+  }
 }
 
 /// Columns of one (level, clock hour) row (`hours_by_level.csv`).
