@@ -62,11 +62,17 @@ let package = Package(
       name: "OneStopIO",
       dependencies: []
     ),
+    // The result files' schemas, shared by the writers (the CLI, sweeps) and the report:
+    // one row type per table, its keys and columns from the table of measures.
+    .target(
+      name: "OneStopResults",
+      dependencies: ["OneStopIO", "OneStopModel"]
+    ),
     // Parameter sweeps: the manifest (plan), running rows and chunks with atomic,
     // resumable row results, and the order-independent merge.
     .target(
       name: "OneStopSweep",
-      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
+      dependencies: ["OneStopIO", "OneStopResults", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
     // Staffing plans: the targets, candidate plans run on common random numbers, the
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
@@ -78,7 +84,7 @@ let package = Package(
     // Vietnamese or English) from a run's result directory.
     .target(
       name: "OneStopReport",
-      dependencies: []
+      dependencies: ["OneStopResults"]
     ),
     // Calibration: parameters fitted to a report's figures (a Latin hypercube screen, then
     // Nelder-Mead) on common random numbers, with a plausibility bound on utilisation.
@@ -110,6 +116,7 @@ let package = Package(
         "OneStopCalibrate",
         "OneStopIO",
         "OneStopReport",
+        "OneStopResults",
         "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",
@@ -142,7 +149,7 @@ let package = Package(
     // The built command-line tool: help, errors, exit codes, result files.
     .testTarget(
       name: "CLITests",
-      dependencies: ["OneStopIO", "DESKernel", "TestSupport"]
+      dependencies: ["OneStopIO", "OneStopModel", "DESKernel", "TestSupport"]
     ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(

@@ -1,5 +1,5 @@
 /// A JSON object whose keys are data (KPI names, parameter keys), in the order given:
-/// `{"received": ..., "desk_wait_mean": ...}`. A dictionary would lose the order.
+/// `{"b": ..., "a": ...}`. A dictionary would lose the order.
 public struct JSONObject<Value: Encodable>: Encodable {
   public let members: [(String, Value)]
 

@@ -1,10 +1,11 @@
 import Foundation
+import OneStopModel
 
 /// The decision views: a comparison of two scenarios, a staffing plan, a sweep.
 extension HTMLReport {
   /// Headline indicators of a comparison, in this order when present.
-  static let headline = ["on_time_rate_of_received", "overdue_rate_of_received", "resolved_overdue", "in_progress_end", "apologies",
-    "desk_wait_mean", "desk_wait_p90", "served_same_day", "turned_away", "officer_utilisation", "desk_utilisation"]
+  static let headline = [
+    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd, .apologies, .deskWaitMean, .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation].map(\.name)
 
   static func compareSections(_ c: CompareData, _ l: ReportLanguage) -> [String] {
     let rows = headline.compactMap { k in c.differences.first { $0.kpi == k } }

@@ -1,4 +1,5 @@
 import Foundation
+import OneStopModel
 
 extension HTMLReport {
   /// The run's title, the KPI cards and the fit against the source report.
@@ -14,11 +15,11 @@ extension HTMLReport {
       return "<div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(l.label("ci"))): \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\(figure)</div>"
     }
     body.append("<section class=\"cards\">"
-      + card("on_time_rate_of_received") { l.percent($0.mean) }
-      + card("overdue_rate_of_received") { l.percent($0.mean) }
-      + card("in_progress_end") { l.number($0.mean) }
-      + card("apologies") { l.number($0.mean) }
-      + card("received") { l.number($0.mean) }
+      + card(Measure.onTimeRateOfReceived.name) { l.percent($0.mean) }
+      + card(Measure.overdueRateOfReceived.name) { l.percent($0.mean) }
+      + card(Measure.inProgressEnd.name) { l.number($0.mean) }
+      + card(Measure.apologies.name) { l.number($0.mean) }
+      + card(Measure.received.name) { l.number($0.mean) }
       + "</section>")
     // Against the source report's figures.
     let fit = d.targets.compactMap { t in d.estimate(t.kpi).map { (t, $0) } }

@@ -1,3 +1,5 @@
+import OneStopModel
+
 /// The report as Markdown, for pasting into a document: the same numbers as the HTML page,
 /// as tables (no charts).
 public enum MarkdownReport {
@@ -22,7 +24,8 @@ public enum MarkdownReport {
       switch input {
       case .run(let d):
         out += ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
-        let cards = ["on_time_rate_of_received", "overdue_rate_of_received", "in_progress_end", "apologies", "received"]
+        let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
+          .map(\.name)
         table([l.label("indicator"), l.label("mean"), l.label("ci")], cards.compactMap { k in
           d.kpis[k].map { e in
             let pct = k.hasSuffix("_rate_of_received")

@@ -1,4 +1,6 @@
 import Foundation
+import OneStopModel
+import OneStopResults
 
 /// The parts of a run's `summary.json` (`onestop run --out DIR`) that a report shows.
 /// Decoded through `ReportSchema.Summary`, which lists only the keys the report draws, so a
@@ -6,36 +8,40 @@ import Foundation
 /// is an error naming the file and the key.
 public struct ReportData: Sendable {
   /// A mean with its 95 % confidence interval.
-  public struct Estimate: Sendable, Equatable {
+  /// Read as `{"mean": m, "ci95": [low, high]}`; a `null` (not finite when written) is NaN,
+  /// an interval that is not two numbers is the mean.
+  public struct Estimate: Sendable, Equatable, Decodable {
     public let mean: Double
     public let low: Double
     public let high: Double
+
+    init(mean: Double, low: Double, high: Double) {
+      self.mean = mean
+      self.low = low
+      self.high = high
+    }
+
+    private enum Keys: String, CodingKey { case mean, ci95 }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: Keys.self)
+      let m = try c.decode(ReportSchema.Number.self, forKey: .mean).value
+      let ci95 = try c.decode([ReportSchema.Number].self, forKey: .ci95)
+      self.init(mean: m, low: ci95.count == 2 ? ci95[0].value : m, high: ci95.count == 2 ? ci95[1].value : m)
+    }
   }
 
   /// A row of a breakdown (by level, agency, field or procedure): counts and rates.
-  public struct Row: Sendable {
-    public let key: String
-    public let received, onTime, overdue, inProgress, onTimeRate, overdueRate: Estimate
-  }
+  public typealias Row = BreakdownRow<Estimate>
 
   /// A month of the monthly series, for one level or all (`level` "all").
-  public struct Month: Sendable {
-    public let month: String
-    public let level: String
-    public let receivedNew, onTime, overdue, inProgress, onlineShare, waitMean: Estimate
-  }
+  public typealias Month = MonthRow<Estimate>
 
   /// A unit's mean and 90th-percentile desk wait, minutes.
-  public struct UnitWait: Sendable {
-    public let unit: String
-    public let level: String
-    public let mean, p90: Estimate
-  }
+  public typealias UnitWait = UnitWaitsRow<Estimate>
 
   /// An assumption of the run without a measured source, as the run printed it.
-  public struct Prior: Sendable {
-    public let key, value, note: String
-  }
+  public typealias Prior = SummaryPrior
 
   public let scenario, file, hash, version, start, end: String
   public let seed: String
@@ -70,16 +76,26 @@ public struct ReportData: Sendable {
     try self.init(data: data, file: file)
     let dir = (file as NSString).deletingLastPathComponent
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
-      stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
+      stations = rows.map { r in
+        (r["station"] ?? "", r["kind"] ?? "", Int(r["officers"] ?? "") ?? 0, Double(r[StationColumn.utilisation.header] ?? "") ?? .nan)
+      }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
-      deskUse = rows.map { ($0["unit"] ?? "", $0["level"] ?? "", Double($0["desk_utilisation_pct"] ?? "") ?? .nan) }
+      deskUse = rows.map { r in
+        (r["unit"] ?? "", r["level"] ?? "", Double(r[UnitColumn.deskUtilisation.header] ?? "") ?? .nan)
+      }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours_by_level.csv")) {
-      levelHours = rows.map { ($0["level"] ?? "", Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
+      levelHours = rows.map { r in
+        (r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[LevelHourColumn.tickets.header] ?? "") ?? 0,
+          Double(r[LevelHourColumn.waitMean.header] ?? "") ?? .nan)
+      }
     }
     if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
-      hours = rows.map { (Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
+      hours = rows.map { r in
+        (Int(r["hour"] ?? "") ?? 0, Double(r[HourColumn.tickets.header] ?? "") ?? 0,
+          Double(r[HourColumn.waitMean.header] ?? "") ?? .nan)
+      }
     }
   }
 
@@ -97,26 +113,15 @@ public struct ReportData: Sendable {
     seed = String(s.seed)
     replications = s.replications
     language = s.report_language
-    kpis = s.kpis.mapValues(\.value)
+    kpis = s.kpis
     kpiUnits = s.units_of_kpis
-    func rows(_ rows: [ReportSchema.Row]) -> [Row] {
-      rows.map { r in
-        Row(key: r.key, received: r.received.value, onTime: r.resolved_on_time.value, overdue: r.resolved_overdue.value,
-          inProgress: r.in_progress_end.value, onTimeRate: r.on_time_rate_of_received.value,
-          overdueRate: r.overdue_rate_of_received.value)
-      }
-    }
-    byLevel = rows(s.by_level)
-    byAgency = rows(s.by_agency)
-    byField = rows(s.by_field)
-    byProcedure = rows(s.by_procedure)
-    months = s.months.map { r in
-      Month(month: r.month, level: r.level, receivedNew: r.received_new.value, onTime: r.resolved_on_time.value,
-        overdue: r.resolved_overdue.value, inProgress: r.in_progress_end.value, onlineShare: r.online_share.value,
-        waitMean: r.desk_wait_mean_min.value)
-    }
-    unitWaits = s.desk_waits_by_unit.map { UnitWait(unit: $0.unit, level: $0.level, mean: $0.mean_min.value, p90: $0.p90_min.value) }
-    priors = s.priors.map { Prior(key: $0.key, value: $0.value, note: $0.note) }
+    byLevel = s.by_level
+    byAgency = s.by_agency
+    byField = s.by_field
+    byProcedure = s.by_procedure
+    months = s.months
+    unitWaits = s.desk_waits_by_unit
+    priors = s.priors
   }
 }
 
@@ -143,17 +148,30 @@ extension ReportData {
     let base = String(name[..<at]), key = String(name[name.index(after: at)...])
     let rows: [Row], row: String
     if key.hasPrefix("agency:") { rows = byAgency; row = String(key.dropFirst(7)) } else if key.hasPrefix("level:") { rows = byLevel; row = String(key.dropFirst(6)) } else { return nil }
-    guard let r = rows.first(where: { $0.key == row }) else { return nil }
-    switch base {
-    case "received": return r.received
-    case "resolved_on_time": return r.onTime
-    case "resolved_overdue": return r.overdue
-    case "in_progress_end": return r.inProgress
-    case "on_time_rate_of_received": return r.onTimeRate
-    case "overdue_rate_of_received": return r.overdueRate
-    default: return nil
-    }
+    guard let r = rows.first(where: { $0.key == row }),
+      let column = BreakdownColumn.allCases.first(where: { $0.measure.name == base })
+    else { return nil }
+    return column == .onTimeRateOfResolved ? nil : r[column]
   }
+}
+
+/// The names a report draws a breakdown row and a month by.
+extension BreakdownRow where Value == ReportData.Estimate {
+  public var received: Value { self[.received] }
+  public var onTime: Value { self[.resolvedOnTime] }
+  public var overdue: Value { self[.resolvedOverdue] }
+  public var inProgress: Value { self[.inProgressEnd] }
+  public var onTimeRate: Value { self[.onTimeRateOfReceived] }
+  public var overdueRate: Value { self[.overdueRateOfReceived] }
+}
+
+extension MonthRow where Value == ReportData.Estimate {
+  public var receivedNew: Value { self[.receivedNew] }
+  public var onTime: Value { self[.resolvedOnTime] }
+  public var overdue: Value { self[.resolvedOverdue] }
+  public var inProgress: Value { self[.inProgressEnd] }
+  public var onlineShare: Value { self[.onlineShare] }
+  public var waitMean: Value { self[.waitMean] }
 }
 
 /// A report that cannot be made, with what to do about it.

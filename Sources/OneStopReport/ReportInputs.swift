@@ -49,7 +49,7 @@ public struct CompareData: Sendable {
     version = j.onestop_version
     replications = j.replications
     differences = j.differences.map { r in
-      Difference(kpi: r.kpi, unit: r.unit, a: r.a.value, b: r.b.value, difference: r.difference.value,
+      Difference(kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
         halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
     }
   }

@@ -1,18 +1,21 @@
 import Foundation
+import OneStopModel
+import OneStopResults
 
-/// The result files `onestop report` reads, as `Decodable` structs whose keys are the ones
-/// the writers encode (`SummaryFile`, `CompareFile`, `SweepSummaryFile` in the CLI and the
-/// sweep module): `summary.json` of `run --out`, `compare.json` of `compare --out`, and a
-/// merged sweep's `summary.json`.
+/// How `onestop report` reads the JSON result files: `summary.json` of `run --out`,
+/// `compare.json` of `compare --out`, and a merged sweep's `summary.json`. The schemas are
+/// the writers' own, in `OneStopResults`: the keys come from their `Key` enums
+/// (`SummaryFile.Key`, `CompareFile.Key`, `SweepSummaryFile.Key`), the rows are their row
+/// types (`BreakdownRow`, `MonthRow`, `UnitWaitsRow`, `CompareDifference`), decoded with
+/// the report's estimate and number.
 ///
-/// Only the keys a report draws are listed, so a file written by a newer onestop with more
+/// Only the keys a report draws are read, so a file written by a newer onestop with more
 /// keys still reads; a key it needs that is missing or of the wrong type (a broken file, or
-/// one from an older onestop) is a `ReportError` naming the file and the key path. The
-/// report imports nothing of ours, so these mirror the writers rather than share their
-/// types; `ReportTests` and the CLI tests read real output through them.
+/// one from an older onestop) is a `ReportError` naming the file and the key path.
+/// `ReportTests` and the CLI tests read real output through them.
 enum ReportSchema {
   /// A number that the writers print as `null` when it is not finite (NaN, infinity).
-  struct Number: Decodable {
+  struct Number: Decodable, Sendable {
     let value: Double
     init(from decoder: any Decoder) throws {
       let c = try decoder.singleValueContainer()
@@ -21,41 +24,9 @@ enum ReportSchema {
   }
 
   /// `{"mean": m, "ci95": [low, high]}`.
-  struct Estimate: Decodable {
-    let mean: Number
-    let ci95: [Number]
+  typealias Estimate = ReportData.Estimate
 
-    var value: ReportData.Estimate {
-      let m = mean.value
-      return ReportData.Estimate(mean: m, low: ci95.count == 2 ? ci95[0].value : m, high: ci95.count == 2 ? ci95[1].value : m)
-    }
-  }
-
-  /// A row of `by_level`, `by_agency`, `by_field`, `by_procedure`.
-  struct Row: Decodable {
-    let key: String
-    let received, resolved_on_time, resolved_overdue, in_progress_end: Estimate
-    let on_time_rate_of_received, overdue_rate_of_received: Estimate
-  }
-
-  /// A row of `months`.
-  struct Month: Decodable {
-    let month, level: String
-    let received_new, resolved_on_time, resolved_overdue, in_progress_end, online_share, desk_wait_mean_min: Estimate
-  }
-
-  /// A row of `desk_waits_by_unit`.
-  struct UnitWaits: Decodable {
-    let unit, level: String
-    let mean_min, p90_min: Estimate
-  }
-
-  /// A row of `priors`.
-  struct Prior: Decodable {
-    let key, value, note: String
-  }
-
-  /// A run's `summary.json`.
+  /// A run's `summary.json`: the keys a report draws, named by the writer's `SummaryFile.Key`.
   struct Summary: Decodable {
     let scenario, file, scenario_hash, onestop_version, start, end: String
     let report_language: String?
@@ -63,24 +34,51 @@ enum ReportSchema {
     let replications: Int
     let kpis: [String: Estimate]
     let units_of_kpis: [String: String]
-    let by_level, by_agency, by_field, by_procedure: [Row]
-    let months: [Month]
-    let desk_waits_by_unit: [UnitWaits]
-    let priors: [Prior]
+    let by_level, by_agency, by_field, by_procedure: [BreakdownRow<Estimate>]
+    let months: [MonthRow<Estimate>]
+    let desk_waits_by_unit: [UnitWaitsRow<Estimate>]
+    let priors: [SummaryPrior]
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: SummaryFile.Key.self)
+      scenario = try c.decode(String.self, forKey: .scenario)
+      file = try c.decode(String.self, forKey: .file)
+      scenario_hash = try c.decode(String.self, forKey: .scenario_hash)
+      onestop_version = try c.decode(String.self, forKey: .onestop_version)
+      start = try c.decode(String.self, forKey: .start)
+      end = try c.decode(String.self, forKey: .end)
+      report_language = try c.decodeIfPresent(String.self, forKey: .report_language)
+      seed = try c.decode(UInt64.self, forKey: .seed)
+      replications = try c.decode(Int.self, forKey: .replications)
+      kpis = try c.decode([String: Estimate].self, forKey: .kpis)
+      units_of_kpis = try c.decode([String: String].self, forKey: .units_of_kpis)
+      by_level = try c.decode([BreakdownRow<Estimate>].self, forKey: .by_level)
+      by_agency = try c.decode([BreakdownRow<Estimate>].self, forKey: .by_agency)
+      by_field = try c.decode([BreakdownRow<Estimate>].self, forKey: .by_field)
+      by_procedure = try c.decode([BreakdownRow<Estimate>].self, forKey: .by_procedure)
+      months = try c.decode([MonthRow<Estimate>].self, forKey: .months)
+      desk_waits_by_unit = try c.decode([UnitWaitsRow<Estimate>].self, forKey: .desk_waits_by_unit)
+      priors = try c.decode([SummaryPrior].self, forKey: .priors)
+    }
   }
 
-  /// `compare.json`.
+  /// `compare.json`: the keys a report draws, named by the writer's `CompareFile.Key`.
   struct Compare: Decodable {
-    struct Side: Decodable { let scenario, file: String }
-    struct Difference: Decodable {
-      let kpi, unit: String
-      let a, b, difference, half_width, unpaired_half_width: Number
-    }
-    let a, b: Side
+    let a, b: CompareFile.Side
     let seed: UInt64
     let replications: Int
     let onestop_version: String
-    let differences: [Difference]
+    let differences: [CompareDifference<Number>]
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CompareFile.Key.self)
+      a = try c.decode(CompareFile.Side.self, forKey: .a)
+      b = try c.decode(CompareFile.Side.self, forKey: .b)
+      seed = try c.decode(UInt64.self, forKey: .seed)
+      replications = try c.decode(Int.self, forKey: .replications)
+      onestop_version = try c.decode(String.self, forKey: .onestop_version)
+      differences = try c.decode([CompareDifference<Number>].self, forKey: .differences)
+    }
   }
 
   /// A merged sweep's `summary.json`: its name and the columns of the swept parameters.
@@ -88,6 +86,13 @@ enum ReportSchema {
     let sweep: String
     let parameters: [String]
     let columns: [String: String]
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: SweepSummaryFile.Key.self)
+      sweep = try c.decode(String.self, forKey: .sweep)
+      parameters = try c.decode([String].self, forKey: .parameters)
+      columns = try c.decode([String: String].self, forKey: .columns)
+    }
   }
 
   /// `data` decoded as `T`, or a `ReportError` naming `file`, the key path and what is wrong.

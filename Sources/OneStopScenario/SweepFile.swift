@@ -70,8 +70,8 @@ public struct SweepFile: Sendable {
 
   static let keys = ["sweep", "description", "base", "parameters", "design", "points", "replications", "seed", "seeds",
     "chunk_size", "kpis"]
-  static let defaultKPIs = ["on_time_rate_of_received", "overdue_rate_of_received", "resolved_overdue", "in_progress_end",
-    "desk_wait_mean", "desk_wait_p90", "desk_queue_length", "desk_utilisation", "officer_utilisation"]
+  static let defaultKPIs = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd,
+    .deskWaitMean, .deskWaitP90, .deskQueueLength, .deskUtilisation, .officerUtilisation].map(\.name)
 
   /// Reads and checks `path`; throws every problem found.
   public static func load(path: String) throws(ScenarioErrors) -> SweepFile {

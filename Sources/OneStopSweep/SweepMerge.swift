@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import OneStopIO
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 
 /// `DIR/results.csv` and `DIR/summary.json` from the row files, in manifest order: the
@@ -80,48 +81,34 @@ public enum SweepMerge {
       for (k, v) in values.enumerated() { plain[k].append(v) }
     }
     let kpiColumns = zip(manifest.kpis, units).map { SweepFile.columnName($0) + ($1?.columnSuffix ?? "") }
-    var header = ["id"] + parameterColumns + ["seed", "replications"]
-    for c in kpiColumns { header += [c, "\(c)_ci95_low", "\(c)_ci95_high"] }
-    var csv = [header.map(JSONText.csvField).joined(separator: ",")]
-    var points: [SweepSummaryFile.Point] = []
-    for r in results {
-      var fields = [r.id] + (byRow[r.id].map { plain[$0] } ?? r.values) + [String(r.seed), String(manifest.replications)]
-      var estimates: [(String, Estimate)] = []
-      for (name, values) in r.kpis {
-        let e = Estimate(values)
-        fields += [JSONText.csvNumber(e.mean), JSONText.csvNumber(e.low), JSONText.csvNumber(e.high)]
-        estimates.append((name, e))
-      }
-      csv.append(fields.map(JSONText.csvField).joined(separator: ","))
-      points.append(SweepSummaryFile.Point(id: r.id, seed: r.seed, values: JSONObject(Array(zip(manifest.parameters, r.values))),
-        kpis: JSONObject(estimates)))
+    let estimates = results.map { r in r.kpis.map { ($0.0, Estimate($0.1)) } }
+    // Every cell quoted when it needs it, the header too (parameter values are text).
+    func column(_ header: String, _ cell: @escaping (Int) -> String) -> CSVTable<Int>.Column {
+      CSVTable<Int>.Column(JSONText.csvField(header)) { JSONText.csvField(cell($0)) }
     }
-    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifest_hash: manifest.hash,
+    func parameter(_ k: Int, _ p: Int) -> String {
+      byRow[results[k].id].map { plain[$0][p] } ?? results[k].values[p]
+    }
+    var columns = [column("id") { results[$0].id }]
+    columns += parameterColumns.indices.map { p in column(parameterColumns[p]) { parameter($0, p) } }
+    columns += [column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) }]
+    for (j, c) in kpiColumns.enumerated() {
+      columns += [
+        column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) },
+        column("\(c)_ci95_low") { JSONText.csvNumber(estimates[$0][j].1.low) },
+        column("\(c)_ci95_high") { JSONText.csvNumber(estimates[$0][j].1.high) },
+      ]
+    }
+    let points = results.indices.map { k in
+      SweepSummaryFile.Point(
+        id: results[k].id, seed: results[k].seed, values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
+        kpis: JSONObject(estimates[k]))
+    }
+    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,
       replications: manifest.replications, seeds: manifest.seeds, parameters: manifest.parameters,
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
       rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
-    return Outcome(csv: csv.joined(separator: "\n") + "\n", json: JSONText.encode(summary), missing: missing)
+    return Outcome(csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
   }
-}
-
-/// The schema of a merged sweep's `summary.json`: the plan, and per point its parameter
-/// values and each KPI's mean with its 95 % interval.
-struct SweepSummaryFile: Encodable {
-  struct Point: Encodable {
-    let id: String
-    let seed: UInt64
-    let values: JSONObject<String>
-    let kpis: JSONObject<Estimate>
-  }
-  let sweep, base, manifest_hash: String
-  let replications: Int
-  let seeds: String
-  let parameters: [String]
-  let kpis: JSONObject<String>
-  let columns: JSONObject<String>
-  let rows: Int
-  let complete: Bool
-  let missing: [String]
-  let points: [Point]
 }

@@ -38,13 +38,13 @@ struct PrecisionTarget: CustomStringConvertible {
     self.relative = relative
   }
 
-  init(_ name: String, _ value: Double, relative: Bool) {
-    self.init(kpi: KPI.named(name)!, value: value, relative: relative)
+  init(_ measure: Measure, _ value: Double, relative: Bool) {
+    self.init(kpi: KPI.named(measure.name)!, value: value, relative: relative)
   }
 
   static let defaults = [
-    PrecisionTarget("on_time_rate_of_received", 0.1, relative: false),
-    PrecisionTarget("desk_wait_mean", 2, relative: true),
+    PrecisionTarget(.onTimeRateOfReceived, 0.1, relative: false),
+    PrecisionTarget(.deskWaitMean, 2, relative: true),
   ]
 
   /// The half-width this target asks for, given the current mean.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import DESKernel
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 import OneStopIO
 
@@ -79,8 +80,8 @@ struct Compare: ParsableCommand {
     print("\(plural(reps, "replication")) each, seed \(s), common random numbers")
     print("")
     print(pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10) + lpad("unpaired ±", 12) + "  unit")
-    var differences: [CompareFile.Difference] = []
-    for (k, row) in A.perReplication.enumerated() where row.0 != "events" {
+    var differences: [CompareDifference<Double>] = []
+    for (k, row) in A.perReplication.enumerated() where row.0 != Measure.events.name {
       guard let other = B.perReplication.first(where: { $0.0 == row.0 }) else { continue }
       let unit = A.kpis[k].1
       let paired = Estimate(zip(row.1, other.1).map { $1 - $0 })
@@ -88,41 +89,19 @@ struct Compare: ParsableCommand {
       let unpaired = Estimate.unpairedHalfWidth(ea, eb)
       print(pad(row.0, 28) + lpad(number(ea.mean, unit), 11) + lpad(number(eb.mean, unit), 11)
         + lpad(number(paired.mean, unit), 11) + lpad(number(paired.halfWidth, unit), 10) + lpad(number(unpaired, unit), 12) + "  \(unit)")
-      differences.append(CompareFile.Difference(kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
-        half_width: paired.halfWidth, unpaired_half_width: unpaired))
+      differences.append(CompareDifference(kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
+        halfWidth: paired.halfWidth, unpairedHalfWidth: unpaired))
     }
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let path = (out as NSString).appendingPathComponent("compare.json")
-      let file = CompareFile(a: .init(sa, file: a), b: .init(sb, file: b), seed: s, replications: reps, differences: differences)
+      let file = CompareFile(a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash),
+        b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash), seed: s, replications: reps,
+        version: OneStopVersion.string, differences: differences)
       let text = JSONText.encode(file)
       try writeAtomically(text, to: path)
       print("")
       print("wrote \(path)")
     }
   }
-}
-
-/// The schema of `compare.json`: both scenarios, the run, and per KPI the means, the
-/// paired difference B - A with its 95 % half-width and the unpaired half-width.
-struct CompareFile: Encodable {
-  struct Side: Encodable {
-    let scenario, file, scenario_hash: String
-    init(_ s: Scenario, file: String) {
-      scenario = s.configuration.name
-      self.file = file
-      scenario_hash = s.hash
-    }
-  }
-  struct Difference: Encodable {
-    let kpi: String
-    let unit: KPIUnit
-    let a, b, difference, half_width, unpaired_half_width: Double
-  }
-  let kind = "compare"
-  let a, b: Side
-  let seed: UInt64
-  let replications: Int
-  let onestop_version = OneStopVersion.string
-  let differences: [Difference]
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DESKernel
 import Foundation
 import OneStopModel
+import OneStopResults
 import OneStopIO
 import OneStopScenario
 
@@ -153,7 +154,7 @@ struct Run: ParsableCommand {
     }
     if let out {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
-      try ResultFiles.write(summary, to: out, bom: csvBom)
+      try ResultFiles.write(summary.stats, to: out, bom: csvBom)
     }
   }
 }

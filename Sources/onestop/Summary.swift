@@ -1,6 +1,7 @@
 import DESKernel
 import OneStopIO
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 
 /// KPIs of a scenario over its replications: means with 95 % confidence intervals, in
@@ -9,47 +10,28 @@ import OneStopScenario
 /// finished), never from the replications' results.
 struct Summary {
   /// One row of a breakdown table.
-  struct Row {
-    let key: String
-    let received, onTime, overdue, inProgress, onTimeOfReceived, overdueOfReceived, onTimeOfResolved: Estimate
-
-    init(_ table: EstimateTable<BreakdownColumn>, _ row: Int) {
-      key = table.keys[row]
-      received = table.estimate(row, .received)
-      onTime = table.estimate(row, .resolvedOnTime)
-      overdue = table.estimate(row, .resolvedOverdue)
-      inProgress = table.estimate(row, .inProgressEnd)
-      onTimeOfReceived = table.estimate(row, .onTimeRateOfReceived)
-      overdueOfReceived = table.estimate(row, .overdueRateOfReceived)
-      onTimeOfResolved = table.estimate(row, .onTimeRateOfResolved)
-    }
-  }
+  typealias Row = BreakdownRow<Estimate>
 
   let scenario: Scenario
   let stats: ReplicationSummary
   let seed: UInt64
   let seconds: Double
+  /// `summary.json`: the KPIs and every table the text prints, as the file holds them.
+  let file: SummaryFile
   /// Ordered (name, unit, estimate).
   let kpis: [(String, KPIUnit, Estimate)]
   /// Ordered (name, value of each replication), for baselines.
   let perReplication: [(String, [Double])]
-  let byLevel, byAgency, byField, byProcedure, byChannel: [Row]
-  let unitWaits: [(unit: String, level: String, mean: Estimate, p90: Estimate)]
+
+  var byLevel: [Row] { file.byLevel }
+  var byAgency: [Row] { file.byAgency }
+  var byField: [Row] { file.byField }
+  var byProcedure: [Row] { file.byProcedure }
+  var byChannel: [Row] { file.byChannel }
   /// Desk waits by level: each level's own quantiles (a pooled p90 over many quiet
   /// communes hides the provincial centre's queue).
-  struct LevelWaits {
-    let level: String
-    let mean, p50, p90, p99, servedSameDay, tickets: Estimate
-  }
-  let levelWaits: [LevelWaits]
-  /// The monthly series (`months.csv`): per month of the statistics period, each level
-  /// then "all".
-  struct MonthRow {
-    let month, level: String
-    let receivedNew, onTime, overdue, apologies, inProgress, onlineIn, onlineShare, waitMean, tickets: Estimate
-  }
-  let months: [MonthRow]
-
+  var levelWaits: [LevelWaitsRow<Estimate>] { file.levelWaits }
+  var unitWaits: [UnitWaitsRow<Estimate>] { file.unitWaits }
   var model: CompiledModel { stats.model }
   /// Replications summarised.
   var replications: Int { stats.count }
@@ -59,38 +41,18 @@ struct Summary {
     self.stats = stats
     self.seed = seed
     self.seconds = seconds
+    let c = scenario.configuration
+    file = SummaryFile(
+      scenario: c.name, file: scenario.file, scenarioHash: scenario.hash, reportLanguage: scenario.reportLanguage,
+      version: OneStopVersion.string, start: c.start.description, end: c.end.description, seed: seed, stats: stats,
+      priors: c.priors().map { SummaryPrior(key: $0.key, value: plainNumbers($0.value), note: $0.note) })
+    kpis = file.kpis.map { ($0.name, $0.unit, $0.estimate) }
     let series = stats.kpis
-    kpis = series.kpis.indices.map { (series.kpis[$0].name, series.kpis[$0].unit, series.estimate($0)) }
     perReplication = series.kpis.indices.map { (series.kpis[$0].name, series.values[$0]) }
-    func rows(_ d: ReportDimension) -> [Row] {
-      let table = stats.breakdowns[ReplicationSummary.dimensions.firstIndex(of: d)!]
-      return table.keys.indices.map { Row(table, $0) }
-    }
-    byLevel = rows(.level)
-    byAgency = rows(.agency).filter { $0.received.mean > 0 }
-    byField = rows(.field).filter { $0.received.mean > 0 }
-    byProcedure = rows(.procedure).filter { $0.received.mean > 0 }
-    byChannel = rows(.channel)
-    let w = stats.levelWaits
-    levelWaits = w.keys.indices.map { l in
-      LevelWaits(level: w.keys[l], mean: w.estimate(l, .mean), p50: w.estimate(l, .p50), p90: w.estimate(l, .p90),
-        p99: w.estimate(l, .p99), servedSameDay: w.estimate(l, .servedSameDay), tickets: w.estimate(l, .tickets))
-    }
-    let m = stats.months
-    months = stats.monthRows.indices.map { k in
-      MonthRow(month: stats.monthRows[k].month, level: stats.monthRows[k].level,
-        receivedNew: m.estimate(k, .receivedNew), onTime: m.estimate(k, .resolvedOnTime), overdue: m.estimate(k, .resolvedOverdue),
-        apologies: m.estimate(k, .apologies), inProgress: m.estimate(k, .inProgressEnd), onlineIn: m.estimate(k, .onlineIn),
-        onlineShare: m.estimate(k, .onlineShare), waitMean: m.estimate(k, .waitMean), tickets: m.estimate(k, .tickets))
-    }
-    let model = stats.model
-    unitWaits = model.units.indices.map { u in
-      (model.names.units[u].id, model.names.levels[model.units[u].level], stats.units.estimate(u, .waitMean), stats.units.estimate(u, .waitP90))
-    }
   }
 
   /// Headline KPIs that pool every unit's citizens (labelled so in the table).
-  static let pooled: Set<String> = ["desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99", "served_same_day"]
+  static let pooled = Set([Measure.deskWaitMean, .deskWaitP50, .deskWaitP90, .deskWaitP99, .servedSameDay].map(\.name))
 
   func value(_ name: String) -> Estimate? { kpis.first { $0.0 == name }?.2 }
 
@@ -104,7 +66,7 @@ struct Summary {
     lines.append("\(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s")
     lines.append("")
     lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
-    for (name, unit, e) in kpis where name != "events" {
+    for (name, unit, e) in kpis where name != Measure.events.name {
       let label = Summary.pooled.contains(name) ? "\(name) (all units pooled)" : name
       lines.append(pad(label, 36) + lpad(number(e.mean, unit), 12) + lpad(replications > 1 ? number(e.halfWidth, unit) : "-", 11) + "  \(unit)")
     }
@@ -113,29 +75,31 @@ struct Summary {
       lines.append("")
       lines.append("Desk waits by level (minutes; ± is the 95% CI half-width over replications)")
       lines.append(pad("", 16) + lpad("mean", 8) + lpad("", 8) + lpad("p50", 8) + lpad("p90", 8) + lpad("", 8) + lpad("p99", 8)
-        + lpad("same day %", 12) + lpad("tickets", 10))
+        + lpad("same day %", 12) + lpad(Measure.tickets.name, 10))
       for w in levelWaits {
-        lines.append(pad(w.level, 16) + lpad(fmt(w.mean.mean, 2), 8) + lpad(ci(w.mean), 8) + lpad(fmt(w.p50.mean, 1), 8)
-          + lpad(fmt(w.p90.mean, 1), 8) + lpad(ci(w.p90), 8) + lpad(fmt(w.p99.mean, 1), 8)
-          + lpad(fmt(w.servedSameDay.mean, 2), 12) + lpad(fmt(w.tickets.mean, 0), 10))
+        lines.append(pad(w.level, 16) + lpad(fmt(w[.mean].mean, 2), 8) + lpad(ci(w[.mean]), 8)
+          + lpad(fmt(w[.p50].mean, 1), 8) + lpad(fmt(w[.p90].mean, 1), 8) + lpad(ci(w[.p90]), 8) + lpad(fmt(w[.p99].mean, 1), 8)
+          + lpad(fmt(w[.servedSameDay].mean, 2), 12) + lpad(fmt(w[.tickets].mean, 0), 10))
       }
     }
     func table(_ title: String, _ rows: [Row], limit: Int = 99) {
       guard !rows.isEmpty else { return }
       lines.append("")
       lines.append(title)
-      lines.append(pad("", 24) + lpad("received", 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9) + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
+      lines.append(pad("", 24) + lpad(Measure.received.name, 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9) + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
       for r in rows.prefix(limit) {
-        lines.append(pad(r.key, 24) + lpad(fmt(r.received.mean, 0), 10) + lpad(fmt(r.onTime.mean, 0), 10) + lpad(fmt(r.overdue.mean, 0), 9)
-          + lpad(fmt(r.inProgress.mean, 0), 9) + lpad(fmt(r.onTimeOfReceived.mean, 2), 11) + lpad(fmt(r.overdueOfReceived.mean, 2), 11)
-          + lpad(fmt(r.onTimeOfResolved.mean, 2), 15))
+        lines.append(pad(r.key, 24) + lpad(fmt(r[.received].mean, 0), 10) + lpad(fmt(r[.resolvedOnTime].mean, 0), 10)
+          + lpad(fmt(r[.resolvedOverdue].mean, 0), 9) + lpad(fmt(r[.inProgressEnd].mean, 0), 9)
+          + lpad(fmt(r[.onTimeRateOfReceived].mean, 2), 11) + lpad(fmt(r[.overdueRateOfReceived].mean, 2), 11)
+          + lpad(fmt(r[.onTimeRateOfResolved].mean, 2), 15))
       }
       if rows.count > limit { lines.append("  ... \(rows.count - limit) more (see --json)") }
     }
     table("By level", byLevel)
-    table("By deciding agency (most overdue first)", byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
+    func mostOverdue(_ rows: [Row]) -> [Row] { rows.sorted { $0[.resolvedOverdue].mean > $1[.resolvedOverdue].mean } }
+    table("By deciding agency (most overdue first)", mostOverdue(byAgency), limit: 10)
     table("By field", byField)
-    table("By procedure (most overdue first)", byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, limit: 10)
+    table("By procedure (most overdue first)", mostOverdue(byProcedure), limit: 10)
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")
@@ -153,7 +117,7 @@ struct Summary {
   // MARK: - JSON
 
   /// `summary.json` (and `--json`): the document of `SummaryFile`.
-  func json() -> String { JSONText.encode(SummaryFile(self)) }
+  func json() -> String { JSONText.encode(file) }
 }
 
 func jstr(_ s: String) -> String { JSONText.string(s) }

@@ -1,5 +1,6 @@
 import Foundation
 import OneStopModel
+import OneStopResults
 import OneStopIO
 
 /// `trace.csv`: every hand-over of every dossier of one replication, the equivalent of

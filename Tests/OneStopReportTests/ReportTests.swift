@@ -26,14 +26,21 @@ import Testing
   static func row(_ key: String, _ received: Double, _ overdue: Double) -> [String: Any] {
     ["key": key, "received": estimate(received, received, received), "resolved_on_time": estimate(received - overdue - 10, 0, received),
      "resolved_overdue": estimate(overdue, max(0, overdue - 5), overdue + 5), "in_progress_end": estimate(10, 8, 12),
-     "on_time_rate_of_received": estimate(90, 89, 91), "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5)]
+     "on_time_rate_of_received": estimate(90, 89, 91),
+     "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5), "on_time_rate_of_resolved": estimate(95, 94, 96)]
+  }
+
+  /// The month columns the report does not draw (the file has them all).
+  static func monthExtras(_ m: Int) -> [String: Any] {
+    let count = Double(m)
+    return ["apologies": estimate(1, 0, 0), "online_in": estimate(30 * count, 0, 0), "tickets": estimate(60 * count, 0, 0)]
   }
 
   static func summary(dir: URL) throws -> URL {
     let months = (1...3).flatMap { m in ["province", "all"].map { level -> [String: Any] in
       ["month": "2022-0\(m)", "level": level, "received_new": estimate(Double(100 * m), 0, 0), "resolved_on_time": estimate(Double(90 * m), 0, 0),
        "resolved_overdue": estimate(Double(m), 0, 0), "in_progress_end": estimate(50, 0, 0), "online_share": estimate(30, 0, 0),
-       "desk_wait_mean_min": estimate(3, 0, 0)] } }
+       "desk_wait_mean_min": estimate(3, 0, 0)].merging(monthExtras(m)) { a, _ in a } } }
     let json: [String: Any] = [
       "scenario": "test-tỉnh", "file": "scenarios/x.yaml", "scenario_hash": "abc", "onestop_version": "0.1.0",
       "start": "2022-01-01", "end": "2022-04-01", "seed": 7, "replications": 3,

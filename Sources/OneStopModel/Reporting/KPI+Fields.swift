@@ -7,17 +7,8 @@ extension KPI {
 
   /// KPIs that also exist per field of the procedure, as `NAME@field:FIELD` (the keys of
   /// the "By field" table).
-  public static let perField: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, Int) -> Double)] = [
-    ("received", .dossiers, { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.received) }),
-    ("received_new", .dossiers, { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.receivedNew) }),
-    ("resolved_overdue", .dossiers, { r, m, f in Double(r.total { _, p, _ in m.procedures[p].field == f }.resolvedOverdue) }),
-    ("on_time_rate_of_received", .percent, { r, m, f in 100 * r.total { _, p, _ in m.procedures[p].field == f }.onTimeRateOfReceived }),
-    ("on_time_rate_of_resolved", .percent, { r, m, f in 100 * r.total { _, p, _ in m.procedures[p].field == f }.onTimeRateOfResolved }),
-    ("online_share_of_received", .percent, { r, m, f in
-      let all = r.total { _, p, _ in m.procedures[p].field == f }.receivedNew
-      return all > 0 ? 100 * Double(r.total { _, p, c in m.procedures[p].field == f && c == .online }.receivedNew) / Double(all) : 0
-    }),
-  ]
+  public static let perField: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, Int) -> Double)] =
+    Measure.all.compactMap { m in m.field.map { (m.name, m.unit, $0) } }
 
   /// The field KPI `base@field:field`, NaN for a field the model does not have.
   static func field(_ name: String, base: String, field: String) -> KPI? {

@@ -9,17 +9,8 @@ extension KPI {
   /// levels together): counts are the month's, `in_progress_end` is the month's end,
   /// `online_share_of_received` is online_in / received_new of the month, waits are of
   /// the tickets taken in the month.
-  public static let perMonth: [(String, KPIUnit, @Sendable (MonthCounters) -> Double)] = [
-    ("received_new", .dossiers, { Double($0.receivedNew) }),
-    ("online_in", .dossiers, { Double($0.onlineIn) }),
-    ("online_share_of_received", .percent, { 100 * $0.onlineShare }),
-    ("resolved_on_time", .dossiers, { Double($0.resolvedOnTime) }),
-    ("resolved_overdue", .dossiers, { Double($0.resolvedOverdue) }),
-    ("apologies", .letters, { Double($0.apologies) }),
-    ("in_progress_end", .dossiers, { Double($0.inProgressEnd) }),
-    ("tickets", .visits, { Double($0.tickets) }),
-    ("desk_wait_mean", .minutes, { $0.waits.mean / 60 }),
-  ]
+  public static let perMonth: [(String, KPIUnit, @Sendable (MonthCounters) -> Double)] =
+    Measure.all.compactMap { m in m.month.map { (m.name, m.unit, $0) } }
 
   /// `YYYY-MM` with a month 01-12, or nil.
   static func monthLabel(_ text: String) -> String? {

@@ -1,62 +1,166 @@
-/// Columns of a breakdown row (by level, agency, field, procedure, channel).
-public enum BreakdownColumn: Int, CaseIterable, Sendable {
-  case received, resolvedOnTime, resolvedOverdue, inProgressEnd, onTimeRateOfReceived, overdueRateOfReceived, onTimeRateOfResolved
+/// A column of a summary table: one measure of the table of measures, read at the
+/// table's scope. Its CSV header and its key in `summary.json` are built from the
+/// measure's name and unit (`base` is the name unless a table spells it shorter).
+public protocol MeasureColumn: CaseIterable, RawRepresentable, Sendable where RawValue == Int {
+  /// The measure the column holds.
+  var measure: Measure { get }
+  /// The column's name without its unit suffix; the measure's name by default.
+  var base: String { get }
+}
 
-  /// The column's value for the counters of one replication (rates in %).
-  func value(_ c: CellCounters) -> Double {
+extension MeasureColumn {
+  public var base: String { measure.name }
+  /// The CSV header: `base` and the unit's suffix (`desk_wait_mean_min`).
+  public var header: String { base + measure.unit.columnSuffix }
+  /// The key in `summary.json`'s rows: `base`, with `_min` for minutes.
+  public var jsonKey: String { base + measure.unit.jsonKeySuffix }
+}
+
+/// Columns of a breakdown row (by level, agency, field, procedure, channel).
+public enum BreakdownColumn: Int, MeasureColumn {
+  case received, resolvedOnTime, resolvedOverdue, inProgressEnd
+  case onTimeRateOfReceived, overdueRateOfReceived, onTimeRateOfResolved
+
+  public var measure: Measure {
     switch self {
-    case .received: return Double(c.received)
-    case .resolvedOnTime: return Double(c.resolvedOnTime)
-    case .resolvedOverdue: return Double(c.resolvedOverdue)
-    case .inProgressEnd: return Double(c.inProgressEnd)
-    case .onTimeRateOfReceived: return 100 * c.onTimeRateOfReceived
-    case .overdueRateOfReceived: return 100 * c.overdueRateOfReceived
-    case .onTimeRateOfResolved: return 100 * c.onTimeRateOfResolved
+    case .received: return .received
+    case .resolvedOnTime: return .resolvedOnTime
+    case .resolvedOverdue: return .resolvedOverdue
+    case .inProgressEnd: return .inProgressEnd
+    case .onTimeRateOfReceived: return .onTimeRateOfReceived
+    case .overdueRateOfReceived: return .overdueRateOfReceived
+    case .onTimeRateOfResolved: return .onTimeRateOfResolved
     }
   }
+
+  /// The column's value for the counters of one replication (rates in %).
+  func value(_ c: CellCounters) -> Double { measure.cell!(c) }
 }
 
 /// Columns of the desk waits of one level (minutes, %, tickets).
-public enum LevelWaitColumn: Int, CaseIterable, Sendable {
+public enum LevelWaitColumn: Int, MeasureColumn {
   case mean, p50, p90, p99, servedSameDay, tickets
+
+  public var measure: Measure {
+    switch self {
+    case .mean: return .deskWaitMean
+    case .p50: return .deskWaitP50
+    case .p90: return .deskWaitP90
+    case .p99: return .deskWaitP99
+    case .servedSameDay: return .servedSameDay
+    case .tickets: return .tickets
+    }
+  }
+
+  /// `summary.json`'s `desk_waits_by_level` drops the table's `desk_wait_` (`mean_min`).
+  public var shortKey: String { jsonKey.dropping(prefix: "desk_wait_") }
 }
 
 /// Columns of one (month, level) row of the monthly series.
-public enum MonthColumn: Int, CaseIterable, Sendable {
+public enum MonthColumn: Int, MeasureColumn {
   case receivedNew, resolvedOnTime, resolvedOverdue, apologies, inProgressEnd, onlineIn, onlineShare, waitMean, tickets
 
-  func value(_ m: MonthCounters) -> Double {
+  public var measure: Measure {
     switch self {
-    case .receivedNew: return Double(m.receivedNew)
-    case .resolvedOnTime: return Double(m.resolvedOnTime)
-    case .resolvedOverdue: return Double(m.resolvedOverdue)
-    case .apologies: return Double(m.apologies)
-    case .inProgressEnd: return Double(m.inProgressEnd)
-    case .onlineIn: return Double(m.onlineIn)
-    case .onlineShare: return 100 * m.onlineShare
-    case .waitMean: return m.waits.mean / 60
-    case .tickets: return Double(m.tickets)
+    case .receivedNew: return .receivedNew
+    case .resolvedOnTime: return .resolvedOnTime
+    case .resolvedOverdue: return .resolvedOverdue
+    case .apologies: return .apologies
+    case .inProgressEnd: return .inProgressEnd
+    case .onlineIn: return .onlineIn
+    case .onlineShare: return .onlineShareOfReceived
+    case .waitMean: return .deskWaitMean
+    case .tickets: return .tickets
+    }
+  }
+
+  /// The monthly series calls the online share `online_share` (`online_share_pct`).
+  public var base: String { self == .onlineShare ? "online_share" : measure.name }
+
+  func value(_ m: MonthCounters) -> Double { measure.month!(m) }
+}
+
+/// Columns of one unit (`units.csv`).
+public enum UnitColumn: Int, MeasureColumn {
+  case received, resolvedOnTime, resolvedOverdue, inProgressEnd, onTimeRateOfReceived
+  case waitMean, waitP90, servedSameDay, deskUtilisation, tickets, queueLength, busyDesks
+
+  public var measure: Measure {
+    switch self {
+    case .received: return .received
+    case .resolvedOnTime: return .resolvedOnTime
+    case .resolvedOverdue: return .resolvedOverdue
+    case .inProgressEnd: return .inProgressEnd
+    case .onTimeRateOfReceived: return .onTimeRateOfReceived
+    case .waitMean: return .deskWaitMean
+    case .waitP90: return .deskWaitP90
+    case .servedSameDay: return .servedSameDay
+    case .deskUtilisation: return .deskUtilisation
+    case .tickets: return .tickets
+    case .queueLength: return .deskQueueLength
+    case .busyDesks: return .busyDeskStaff
+    }
+  }
+
+  /// `units.csv` names the two time averages of a unit `queue_length_mean` and
+  /// `busy_desks_mean`.
+  public var base: String {
+    switch self {
+    case .queueLength: return "queue_length_mean"
+    case .busyDesks: return "busy_desks_mean"
+    default: return measure.name
     }
   }
 }
 
-/// Columns of one unit (`units.csv`).
-public enum UnitColumn: Int, CaseIterable, Sendable {
-  case received, resolvedOnTime, resolvedOverdue, inProgressEnd, onTimeRateOfReceived
-  case waitMean, waitP90, servedSameDay, deskUtilisation, tickets, queueLength, busyDesks
-}
-
-/// Columns of one station, online intake or agency (`agencies.csv`).
+/// Columns of one station, online intake or agency (`agencies.csv`): no measure of the
+/// table (stations are not a KPI scope), so the headers are the file's own.
 public enum StationColumn: Int, CaseIterable, Sendable {
   case utilisation, waitDays, busyHours, busyOfficers
+
+  /// The CSV header.
+  public var header: String {
+    switch self {
+    case .utilisation: return "utilisation" + KPIUnit.percent.columnSuffix
+    case .waitDays: return "wait_mean" + KPIUnit.days.columnSuffix
+    case .busyHours: return "busy" + KPIUnit.hours.columnSuffix
+    case .busyOfficers: return "busy_officers_mean"
+    }
+  }
 }
 
 /// Columns of one clock hour of the ticket (`hours.csv`).
-public enum HourColumn: Int, CaseIterable, Sendable {
+public enum HourColumn: Int, MeasureColumn {
   case tickets, waitMean, waitP50, waitP90, waitP99, servedSameDay, queueLength
+
+  public var measure: Measure {
+    switch self {
+    case .tickets: return .tickets
+    case .waitMean: return .deskWaitMean
+    case .waitP50: return .deskWaitP50
+    case .waitP90: return .deskWaitP90
+    case .waitP99: return .deskWaitP99
+    case .servedSameDay: return .servedSameDay
+    case .queueLength: return .deskQueueLength
+    }
+  }
+
+  /// Hours are of the desks: `wait_mean_min`, `queue_length_mean`.
+  public var base: String {
+    self == .queueLength ? UnitColumn.queueLength.base : measure.name.dropping(prefix: "desk_")
+  }
 }
 
 /// Columns of one (level, clock hour) row (`hours_by_level.csv`).
-public enum LevelHourColumn: Int, CaseIterable, Sendable {
+public enum LevelHourColumn: Int, MeasureColumn {
   case tickets, waitMean
+
+  public var measure: Measure { self == .tickets ? .tickets : .deskWaitMean }
+  /// As in `hours.csv`: `wait_mean_min`.
+  public var base: String { measure.name.dropping(prefix: "desk_") }
+}
+
+extension String {
+  /// The string without `prefix`, or itself when it does not start with it.
+  func dropping(prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }

@@ -78,6 +78,11 @@ public struct ReplicationSummary: ReplicationConsumer {
     if !r.trace.isEmpty { traced = r }
   }
 
+  /// The breakdown by `dimension` (one of `dimensions`).
+  public func breakdown(_ dimension: ReportDimension) -> EstimateTable<BreakdownColumn> {
+    breakdowns[Self.dimensions.firstIndex(of: dimension)!]
+  }
+
   /// The keys of a breakdown, in the order `RunResult.breakdown` gives them.
   static func keys(of dimension: ReportDimension, model: CompiledModel) -> [String] {
     var keys: [String] = []
@@ -95,19 +100,10 @@ public struct ReplicationSummary: ReplicationConsumer {
 }
 
 extension ReplicationSummary {
+  /// Each level's waits from its own histogram (`Measure.level`).
   private mutating func addLevelWaits(_ r: RunResult) {
     for l in model.names.levels.indices {
-      let w = r.levels[l].waits
-      levelWaits.add(row: l) { c in
-        switch c {
-        case .mean: return w.mean / 60
-        case .p50: return w.p50 / 60
-        case .p90: return w.p90 / 60
-        case .p99: return w.p99 / 60
-        case .servedSameDay: return 100 * r.servedSameDay { model.units[$0].level == l }
-        case .tickets: return Double(r.tickets(level: l, model: model))
-        }
-      }
+      levelWaits.add(row: l) { $0.measure.level!(r, model, l) }
     }
   }
 
@@ -129,18 +125,10 @@ extension ReplicationSummary {
       let t = totals[u].counters
       units.add(row: u) { c in
         switch c {
-        case .received: return Double(t.received)
-        case .resolvedOnTime: return Double(t.resolvedOnTime)
-        case .resolvedOverdue: return Double(t.resolvedOverdue)
-        case .inProgressEnd: return Double(t.inProgressEnd)
-        case .onTimeRateOfReceived: return 100 * t.onTimeRateOfReceived
-        case .waitMean: return r.units[u].waits.mean / 60
-        case .waitP90: return r.units[u].waits.quantile(0.9) / 60
-        case .servedSameDay: return 100 * r.servedSameDay { $0 == u }
         case .deskUtilisation: return 100 * utilisation[u]
-        case .tickets: return Double(r.units[u].ticketsIssued)
         case .queueLength: return queues[u]
         case .busyDesks: return busy[u]
+        default: return c.measure.cell.map { $0(t) } ?? c.measure.atUnit!(r, model, u)
         }
       }
     }
@@ -164,18 +152,7 @@ extension ReplicationSummary {
   /// only replications whose desks were open in it.
   private mutating func addHours(_ r: RunResult) {
     for h in 0..<24 {
-      let w = r.hours[h].waits, ticketed = w.count > 0, open = r.hours[h].openDays > 0
-      hours.add(row: h) { c in
-        switch c {
-        case .tickets: return Double(w.count)
-        case .waitMean: return ticketed ? w.mean / 60 : nil
-        case .waitP50: return ticketed ? w.quantile(0.5) / 60 : nil
-        case .waitP90: return ticketed ? w.quantile(0.9) / 60 : nil
-        case .waitP99: return ticketed ? w.quantile(0.99) / 60 : nil
-        case .servedSameDay: return ticketed ? 100 * w.sameDayShare : nil
-        case .queueLength: return open ? r.hours[h].queueIntegral / (3600 * Double(r.hours[h].openDays)) : nil
-        }
-      }
+      hours.add(row: h) { $0.measure.hour!(r.hours[h]) }
     }
     for k in 0..<(model.levelCount * 24) {
       let w = r.levels[k / 24].hourWaits[k % 24]

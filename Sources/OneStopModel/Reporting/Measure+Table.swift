@@ -1,0 +1,166 @@
+/// The table of measures: every measure of the result files, named once with its unit and
+/// its computation at each scope it exists at. `all` is the report order of the KPIs
+/// (`summary.json`'s `kpis`, `replications.csv`); a measure's name is spelled here and
+/// nowhere else (`MeasureNameTests` fails on a stray literal).
+extension Measure {
+  // MARK: - Dossiers
+
+  public static let received = counted("received", .dossiers, at: [.total, .level, .unit, .agency, .field]) {
+    Double($0.received)
+  }
+  public static let receivedNew = counted("received_new", .dossiers, at: [.total, .agency, .field], month: {
+    Double($0.receivedNew)
+  }) { Double($0.receivedNew) }
+  /// Walk-in dossiers received at a level's units.
+  public static let receivedWalkIn = Measure("received_walk_in", .dossiers, level: { r, m, l in
+    Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.receivedNew)
+  })
+  /// First contacts of walk-in dossiers at a level's units.
+  public static let firstContactsWalkIn = Measure("first_contacts_walk_in", .visits, level: { r, m, l in
+    Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.arrivals)
+  })
+  public static let carriedOver = counted("carried_over", .dossiers, at: [.total]) { Double($0.carriedOver) }
+  public static let resolvedOnTime = counted("resolved_on_time", .dossiers, at: [.total], month: {
+    Double($0.resolvedOnTime)
+  }) { Double($0.resolvedOnTime) }
+  public static let resolvedOverdue = counted(
+    "resolved_overdue", .dossiers, at: [.total, .level, .unit, .agency, .field], month: { Double($0.resolvedOverdue) }
+  ) { Double($0.resolvedOverdue) }
+  public static let inProgressEnd = counted("in_progress_end", .dossiers, at: [.total, .agency], month: {
+    Double($0.inProgressEnd)
+  }) { Double($0.inProgressEnd) }
+  public static let carriedOverOverdue = counted("carried_over_overdue", .dossiers, at: [.total]) {
+    Double($0.carriedOverOverdue)
+  }
+  public static let withdrawn = counted("withdrawn", .dossiers, at: [.total]) { Double($0.withdrawn) }
+  public static let refused = counted("refused", .dossiers, at: [.total]) { Double($0.refused) }
+  public static let abandoned = counted("abandoned", .dossiers, at: [.total]) { Double($0.abandoned) }
+  public static let onTimeRateOfReceived = counted(
+    "on_time_rate_of_received", .percent, at: [.total, .level, .unit, .agency, .field]
+  ) { 100 * $0.onTimeRateOfReceived }
+  public static let onTimeRateOfResolved = counted("on_time_rate_of_resolved", .percent, at: [.total, .level, .field]) {
+    100 * $0.onTimeRateOfResolved
+  }
+  public static let overdueRateOfReceived = counted(
+    "overdue_rate_of_received", .percent, at: [.total, .unit, .agency]
+  ) { 100 * $0.overdueRateOfReceived }
+  public static let apologies = counted("apologies", .letters, at: [.total], month: { Double($0.apologies) }) {
+    Double($0.apologies)
+  }
+  public static let supplementRequests = counted("supplement_requests", .dossiers, at: [.total]) {
+    Double($0.supplementRequests)
+  }
+
+  // MARK: - Desks
+
+  public static let deskWaitMean = Measure(
+    "desk_wait_mean", .minutes, total: { r, _ in r.allWaits.mean / 60 },
+    level: { r, _, l in r.levels[l].waits.mean / 60 }, unit: { r, _, u in r.units[u].waits.mean / 60 }, month: { $0.waits.mean / 60 },
+    hour: { $0.waits.count > 0 ? $0.waits.mean / 60 : nil })
+  public static let deskWaitP50 = waitQuantile("desk_wait_p50", 0.5, level: { $0.p50 })
+  public static let deskWaitP90 = waitQuantile("desk_wait_p90", 0.9, level: { $0.p90 })
+  public static let deskWaitP99 = waitQuantile("desk_wait_p99", 0.99, level: { $0.p99 })
+  public static let servedSameDay = Measure(
+    "served_same_day", .percent, total: { r, _ in 100 * r.servedSameDay { _ in true } },
+    level: { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } },
+    unit: { r, _, u in 100 * r.servedSameDay { $0 == u } },
+    hour: { $0.waits.count > 0 ? 100 * $0.waits.sameDayShare : nil })
+  public static let visitsPerDossier = Measure("visits_per_dossier", .visits, total: { r, _ in
+    r.totals.visitsPerReturnedDossier.mean
+  })
+  public static let turnedAway = Measure(
+    "turned_away", .visits, total: { r, _ in Double(r.totals.turnedAway) },
+    level: { r, m, l in
+      Double(m.units.indices.reduce(0) { $0 + (m.units[$1].level == l ? r.units[$1].turnedAway : 0) })
+    },
+    unit: { r, _, u in Double(r.units[u].turnedAway) })
+  public static let sentHome = Measure(
+    "sent_home", .visits, total: { r, _ in Double(r.totals.sentHome) },
+    unit: { r, _, u in Double(r.units[u].sentHome) })
+  public static let wastedPickupVisits = Measure("wasted_pickup_visits", .visits, total: { r, _ in
+    Double(r.totals.wastedPickupVisits)
+  })
+  public static let deskUtilisation = Measure("desk_utilisation", .percent, total: { r, _ in
+    let busy = r.deskGroups.reduce(0) { $0 + $1.busySeconds }, open = r.deskGroups.reduce(0) { $0 + $1.openSeconds }
+    return open > 0 ? 100 * busy / open : 0
+  })
+  public static let deskQueueLength = Measure(
+    "desk_queue_length", .citizens, total: { r, _ in r.units.reduce(0) { $0 + $1.queueLength } },
+    unit: { r, _, u in r.queueLengths[u] },
+    hour: { $0.openDays > 0 ? $0.queueIntegral / (3600 * Double($0.openDays)) : nil })
+  public static let busyDeskStaff = Measure(
+    "busy_desk_staff", .staff, total: { r, model in r.busyDesks(model: model).reduce(0, +) },
+    unit: { r, model, u in r.busyDesks(model: model)[u] })
+  /// Tickets issued (no whole-run KPI: `received` and `first_contacts_walk_in` count the
+  /// province's demand).
+  public static let tickets = Measure(
+    "tickets", .visits, level: { r, m, l in Double(r.tickets(level: l, model: m)) },
+    unit: { r, _, u in Double(r.units[u].ticketsIssued) }, month: { Double($0.tickets) },
+    hour: { Double($0.waits.count) })
+
+  // MARK: - Back offices, channels, events
+
+  public static let busyOfficers = Measure("busy_officers", .officers, total: { r, model in
+    r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }
+      .reduce(0) { $0 + $1.element }
+  })
+  public static let deskOvertime = Measure("desk_overtime", .hours, total: { r, _ in
+    r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600
+  })
+  public static let officerUtilisation = Measure("officer_utilisation", .percent, total: { r, model in
+    let busy = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.busySeconds }
+    let open = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.availableSeconds }
+    return open > 0 ? 100 * busy / open : 0
+  })
+  public static let postalIn = Measure("postal_in", .dossiers, total: { r, _ in Double(r.totals.postalIn) })
+  public static let postalOut = Measure("postal_out", .results, total: { r, _ in Double(r.totals.postalOut) })
+  public static let onlineIn = Measure(
+    "online_in", .dossiers, total: { r, _ in Double(r.totals.onlineIn) }, month: { Double($0.onlineIn) })
+  public static let onlineShareOfReceived = Measure(
+    "online_share_of_received", .percent,
+    total: { r, _ in
+      let t = r.total()
+      return t.receivedNew > 0 ? 100 * Double(r.totals.onlineIn) / Double(t.receivedNew) : 0
+    },
+    level: { r, m, l in onlineShare(r) { u, _ in m.units[u].level == l } },
+    agency: { r, m, a in onlineShare(r) { _, p in m.names.procedures[p].owner == a } },
+    field: { r, m, f in onlineShare(r) { _, p in m.procedures[p].field == f } },
+    month: { 100 * $0.onlineShare })
+  public static let daysToResolveWalkIn = Measure("days_to_resolve_walk_in", .days, total: { r, _ in
+    r.totals.endToEndDays[0].mean
+  })
+  public static let daysToResolvePostal = Measure("days_to_resolve_postal", .days, total: { r, _ in
+    r.totals.endToEndDays[1].mean
+  })
+  public static let daysToResolveOnline = Measure("days_to_resolve_online", .days, total: { r, _ in
+    r.totals.endToEndDays[2].mean
+  })
+  public static let events = Measure("events", .events, total: { r, _ in Double(r.events) })
+
+  /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
+  public static let all: [Measure] = [
+    received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
+    inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
+    overdueRateOfReceived, apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99, servedSameDay, visitsPerDossier,
+    turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
+    deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
+    daysToResolvePostal, daysToResolveOnline, events,
+  ]
+
+  /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
+  /// level's own histogram (`level`, not an average of its units).
+  private static func waitQuantile(
+    _ name: String, _ q: Double, level: @escaping @Sendable (WaitDigest) -> Double
+  ) -> Measure {
+    Measure(
+      name, .minutes, total: { r, _ in r.allWaits.quantile(q) / 60 }, level: { r, _, l in level(r.levels[l].waits) / 60 },
+      unit: { r, _, u in r.units[u].waits.quantile(q) / 60 },
+      hour: { $0.waits.count > 0 ? $0.waits.quantile(q) / 60 : nil })
+  }
+
+  /// Online share (%) of the new dossiers of the cells `include` selects (unit, procedure).
+  private static func onlineShare(_ r: RunResult, _ include: (Int, Int) -> Bool) -> Double {
+    let all = r.total { u, p, _ in include(u, p) }.receivedNew
+    return all > 0 ? 100 * Double(r.total { u, p, c in include(u, p) && c == .online }.receivedNew) / Double(all) : 0
+  }
+}
