@@ -41,11 +41,11 @@ import TestSupport
 
   @Test func paperAcceptedBefore1500ReachesTheBackOfficeTheSameDay() throws {
     let model = try Self.emptyProvince()
-    var sim = OneStopSimulation(model, seed: 1)
+    let sim = OneStopSimulation(model, seed: 1)
     let top = 0, commune = 1
     func arrival(_ from: Int, _ to: Int, _ t: Double) -> Double {
       let s = model.units[from].schedule, d = model.units[to]
-      return sim.paperArrival(fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t)
+      return model.paperArrival(fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t, sim.calendar)
     }
     let t1459 = at("2022-03-09", 14, 59, model)
     #expect(arrival(top, top, t1459) == t1459)
