@@ -86,6 +86,14 @@ let package = Package(
       name: "OneStopCalibrate",
       dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
+    // Sensitivity estimators, knowing no model: Morris elementary effects and Sobol indices
+    // (Saltelli 2010 first order, Jansen total) on designs from Sobol's sequence or GSL
+    // streams, with bootstrap intervals.
+    .target(
+      name: "Sensitivity",
+      dependencies: ["DESKernel", "CGSL"],
+      swiftSettings: optimisedInDebug
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -160,6 +168,11 @@ let package = Package(
     .testTarget(
       name: "OneStopCalibrateTests",
       dependencies: ["OneStopCalibrate", "OneStopScenario", "OneStopModel", "DESKernel"]
+    ),
+    // Sensitivity estimators on functions with known indices (Ishigami, Sobol's G).
+    .testTarget(
+      name: "SensitivityTests",
+      dependencies: ["Sensitivity"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(

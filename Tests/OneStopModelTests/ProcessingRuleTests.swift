@@ -45,7 +45,8 @@ import TestSupport
     let top = 0, commune = 1
     func arrival(_ from: Int, _ to: Int, _ t: Double) -> Double {
       let s = model.units[from].schedule, d = model.units[to]
-      return model.paperArrival(fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t, sim.calendar)
+      return model.paperArrival(
+        fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t, sim.calendar)
     }
     let t1459 = at("2022-03-09", 14, 59, model)
     #expect(arrival(top, top, t1459) == t1459)
