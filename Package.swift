@@ -94,6 +94,12 @@ let package = Package(
       dependencies: ["DESKernel", "CGSL"],
       swiftSettings: optimisedInDebug
     ),
+    // Sensitivity studies of a scenario: parameters from --param or the printed priors,
+    // design points as scenario variants on common random numbers, a resumable journal.
+    .target(
+      name: "OneStopSensitivity",
+      dependencies: ["Sensitivity", "OneStopIO", "OneStopScenario", "OneStopStaff", "OneStopModel", "DESKernel"]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -118,6 +124,7 @@ let package = Package(
         "OneStopCalibrate",
         "OneStopIO",
         "OneStopReport",
+        "OneStopSensitivity",
         "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",
@@ -173,6 +180,11 @@ let package = Package(
     .testTarget(
       name: "SensitivityTests",
       dependencies: ["Sensitivity"]
+    ),
+    // Sensitivity studies on scenarios: what drives the M/M/c queue's wait, and what cannot.
+    .testTarget(
+      name: "OneStopSensitivityTests",
+      dependencies: ["OneStopSensitivity", "OneStopScenario", "OneStopModel", "Sensitivity"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(
