@@ -79,7 +79,7 @@ public struct SensitivityStudy: Sendable {
 
   /// The `top` parameters with the largest μ* relative to the largest of their KPI (the
   /// largest over the KPIs), leaving out those that moved no KPI at all.
-  static func ranked(_ morris: [[MorrisEffect]], top: Int) -> [Int] {
+  public static func ranked(_ morris: [[MorrisEffect]], top: Int) -> [Int] {
     guard let first = morris.first else { return [] }
     let score = first.indices.map { i in
       morris.map { effects -> Double in
