@@ -28,12 +28,15 @@ public final class PointEvaluator {
   private var cache: [String: [[Double]]] = [:]
   private let journal: String?
   private let studyKey: String
+  private let warmup: Warmup?
 
   /// An evaluator of `kpis` on `replications` replications of `seed`. `identity` names the
   /// study in the journal (the scenario, its overrides): lines of another study are ignored.
+  /// `warmup`, when given, replaces the scenario's (as `run --warmup` does).
   public init(base: ScenarioBase, identity: String, kpis: [KPI], seed: UInt64, replications: Int, threads: Int?,
-    journal: String? = nil) {
+    journal: String? = nil, warmup: Warmup? = nil) {
     self.base = base
+    self.warmup = warmup
     self.kpis = kpis
     self.seed = seed
     self.replications = replications
@@ -52,7 +55,7 @@ public final class PointEvaluator {
   public func model(_ parameters: [SensitivityParameter], at u: [Double]) throws(SensitivityError) -> CompiledModel {
     do {
       let overrides = try zip(parameters, u).map { p, x throws(ScenarioIssue) in try p.override(at: x) }
-      return try base.build(overrides).1
+      return try base.build(overrides, warmup: warmup).1
     } catch let issue as ScenarioIssue {
       throw SensitivityError("\(Self.describe(parameters, at: u)) does not build:\n\(issue)")
     } catch {

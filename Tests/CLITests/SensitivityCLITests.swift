@@ -39,6 +39,26 @@ import Testing
     #expect(out.contains("Priors not screened") && out.contains("rules.online_receipt: not a number"), "\(out)")
   }
 
+  /// `run --uncertainty`: the run's output as without it, then each key indicator's interval
+  /// of noise and parameters, and uncertainty.csv.
+  @Test func runGivesASecondIntervalWithParameters() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-unc-cli-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let run = ["run", "scenarios/mmc.yaml", "--set", "end=2022-01-05", "--replications", "2", "--quiet"]
+    let (_, plain, _) = try cli.onestop(run)
+    let (status, out, err) = try cli.onestop(run + ["--uncertainty", "4", "--param", "demand[0].annual_volume=3600000..4000000",
+      "--out", dir])
+    #expect(status == 0, "\(err)")
+    let timing = { (t: String) in t.split(separator: "\n").filter { !$0.contains(" s") || !$0.contains("seed") } }
+    #expect(Array(timing(out).prefix(timing(plain).count)) == timing(plain), "the run's own output is unchanged")
+    #expect(out.contains("Parameter uncertainty: 4 sets of 1 parameter (--param ranges), 2 replications each"), "\(out)")
+    let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("uncertainty.csv"), encoding: .utf8)
+    #expect(csv.hasPrefix("kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high\n"), "\(csv)")
+    #expect(csv.contains("\ndesk_wait_mean,"), "\(csv)")
+    let (bad, _, badErr) = try cli.onestop(run + ["--uncertainty", "4", "--param", "demand[0].anual_volume=1..2"])
+    #expect(bad == 2 && badErr.contains("unknown key 'anual_volume'"), "\(badErr)")
+  }
+
   @Test func refusesUnknownKPIsAndKeysBeforeRunning() throws {
     let (typo, _, typoErr) = try cli.onestop(["sensitivity", "scenarios/mmc.yaml", "--kpi", "desk_wiat_mean"] + params)
     #expect(typo == 2 && typoErr.contains("did you mean 'desk_wait_mean'"), "\(typoErr)")
