@@ -33,8 +33,10 @@ public final class PointEvaluator {
   /// An evaluator of `kpis` on `replications` replications of `seed`. `identity` names the
   /// study in the journal (the scenario, its overrides): lines of another study are ignored.
   /// `warmup`, when given, replaces the scenario's (as `run --warmup` does).
-  public init(base: ScenarioBase, identity: String, kpis: [KPI], seed: UInt64, replications: Int, threads: Int?,
-    journal: String? = nil, warmup: Warmup? = nil) {
+  public init(
+    base: ScenarioBase, identity: String, kpis: [KPI], seed: UInt64, replications: Int, threads: Int?,
+    journal: String? = nil, warmup: Warmup? = nil
+  ) {
     self.base = base
     self.warmup = warmup
     self.kpis = kpis
@@ -71,18 +73,23 @@ public final class PointEvaluator {
     var series = KPISeries(kpis, model: model)
     Replications.run(model, seed: seed, count: replications, threads: threads, into: &series)
     if !series.violations.isEmpty {
-      throw SensitivityError("\(key): conservation check failed (a bug): \(series.violations.prefix(3).joined(separator: "; "))")
+      throw SensitivityError(
+        "\(key): conservation check failed (a bug): \(series.violations.prefix(3).joined(separator: "; "))")
     }
     replicationsRun += series.count
     cache[key] = series.values
-    if let journal { appendJournalLine(JournalLine(study: studyKey, point: key, kpis: series.values).text, to: journal) }
+    if let journal {
+      appendJournalLine(JournalLine(study: studyKey, point: key, kpis: series.values).text, to: journal)
+    }
     return series.values
   }
 
   /// Per point, per KPI, the mean over the replications; `progress` after each point
   /// (points done, points in all).
-  public func means(_ parameters: [SensitivityParameter], points: [[Double]],
-    progress: ((Int, Int) -> Void)? = nil) throws(SensitivityError) -> [[Double]] {
+  public func means(
+    _ parameters: [SensitivityParameter], points: [[Double]],
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(SensitivityError) -> [[Double]] {
     var out: [[Double]] = []
     out.reserveCapacity(points.count)
     for (i, u) in points.enumerated() {
@@ -115,7 +122,8 @@ public final class PointEvaluator {
     }
 
     static func checksum(_ study: String, _ point: String, _ kpis: [[Double?]]) -> String {
-      let numbers = kpis.map { $0.map { $0.map(JSONText.number) ?? "null" }.joined(separator: ",") }.joined(separator: ";")
+      let numbers = kpis.map { $0.map { $0.map(JSONText.number) ?? "null" }.joined(separator: ",") }.joined(
+        separator: ";")
       return String(StreamKey.fnv1a("\(study)|\(point)|\(numbers)"), radix: 16)
     }
 
@@ -132,7 +140,8 @@ public final class PointEvaluator {
         continue
       }
       guard entry.study == studyKey else { continue }
-      guard entry.checksum == JournalLine.checksum(entry.study, entry.point, entry.kpis), entry.kpis.count == kpis.count,
+      guard entry.checksum == JournalLine.checksum(entry.study, entry.point, entry.kpis),
+        entry.kpis.count == kpis.count,
         entry.kpis.allSatisfy({ $0.count == replications })
       else {
         refused += 1

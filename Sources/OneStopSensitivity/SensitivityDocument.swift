@@ -33,8 +33,10 @@ public struct SensitivityDocument: Sendable, Encodable {
   public let rows: [SensitivityTable.Row]
 
   /// The document of `study` run with `options` on `replications` replications of `seed`.
-  public init(scenario: String, overrides: [String], study: SensitivityStudy, options: SensitivityStudy.Options,
-    seed: UInt64, replications: Int, skipped: [(key: String, reason: String)]) {
+  public init(
+    scenario: String, overrides: [String], study: SensitivityStudy, options: SensitivityStudy.Options,
+    seed: UInt64, replications: Int, skipped: [(key: String, reason: String)]
+  ) {
     self.scenario = scenario
     self.overrides = overrides
     kpis = study.kpis.map(\.name)

@@ -19,7 +19,9 @@ extension SensitivityParameter {
   /// write the key. LOW and HIGH are numbers in the unit the scenario writes (`2..3` on
   /// `2.5h`), times of day (`14:00..16:00`), or factors on a distribution (`0.8..1.2` on
   /// `{exponential: 1m}` scales its durations).
-  public static func parse(_ text: String, root: YNode, priors: [Prior]) throws(SensitivityError) -> SensitivityParameter {
+  public static func parse(
+    _ text: String, root: YNode, priors: [Prior]
+  ) throws(SensitivityError) -> SensitivityParameter {
     let eq = text.lastIndex(of: "=")
     let key = String(eq.map { text[..<$0] } ?? text[...]).trimmingCharacters(in: .whitespaces)
     let current = StaffKeyPath.node(key, in: root)?.scalarText ?? priors.first { $0.key == key }?.value
@@ -40,17 +42,22 @@ extension SensitivityParameter {
       throw SensitivityError("--param '\(text)': expected KEY=LOW..HIGH with numbers LOW <= HIGH (or times HH:MM)")
     }
     if mapping && current == nil {
-      throw SensitivityError("--param '\(key)': the value there is a mapping (a distribution); name a number inside it, e.g. \(key).exponential=LOW..HIGH")
+      throw SensitivityError(
+        "--param '\(key)': the value there is a mapping (a distribution); name a number inside it, e.g. "
+          + "\(key).exponential=LOW..HIGH")
     }
     if let current, hasDuration(current), Double(split(current).number) == nil {
       return SensitivityParameter(key: key, kind: .scaled(template: current), low: lo, high: hi, current: 1)
     }
     let (number, suffix) = current.map(split) ?? ("", "")
-    guard current == nil || (Double(number) != nil && suffix.allSatisfy({ $0.isLetter || $0 == "%" || $0 == " " })) else {
-      throw SensitivityError("--param '\(key)': the value there ('\(current!.prefix(40))') is not a number; name a number inside it")
+    guard current == nil || (Double(number) != nil && suffix.allSatisfy({ $0.isLetter || $0 == "%" || $0 == " " }))
+    else {
+      throw SensitivityError(
+        "--param '\(key)': the value there ('\(current!.prefix(40))') is not a number; name a number inside it")
     }
     let integer = suffix.isEmpty && Int(number) != nil && Int(bounds[0]) != nil && Int(bounds[1]) != nil
-    return SensitivityParameter(key: key, kind: .number(suffix: suffix, integer: integer), low: lo, high: hi,
+    return SensitivityParameter(
+      key: key, kind: .number(suffix: suffix, integer: integer), low: lo, high: hi,
       current: Double(number))
   }
 
@@ -61,31 +68,41 @@ extension SensitivityParameter {
   public static func defaulted(key: String, value: String) -> Result<SensitivityParameter, SensitivityError> {
     let s = defaultSpread
     if let m = minutes(value) {
-      return .success(SensitivityParameter(key: key, kind: .timeOfDay, low: max(0, m - 60), high: min(1439, m + 60),
-        current: m, defaulted: true))
+      return .success(
+        SensitivityParameter(
+          key: key, kind: .timeOfDay, low: max(0, m - 60), high: min(1439, m + 60),
+          current: m, defaulted: true))
     }
     let (number, suffix) = split(value)
     if let v = Double(number), suffix.allSatisfy({ $0.isLetter || $0 == "%" }) {
       guard v != 0 else { return .failure(SensitivityError("its value is 0, so ±25 % is no range: give --param")) }
       let integer = suffix.isEmpty && Int(number) != nil
-      var lo = min(v * (1 - s), v * (1 + s)), hi = max(v * (1 - s), v * (1 + s))
+      var lo = min(v * (1 - s), v * (1 + s))
+      var hi = max(v * (1 - s), v * (1 + s))
       let last = key.split(separator: ".").last.map(String.init) ?? key
       if last.hasPrefix("p_") || last.hasSuffix("_share") { (lo, hi) = (max(0, lo), min(1, hi)) }
       if integer { (lo, hi) = (min(lo.rounded(), v - 1), max(hi.rounded(), v + 1)) }
-      return .success(SensitivityParameter(key: key, kind: .number(suffix: suffix, integer: integer), low: lo, high: hi,
-        current: v, defaulted: true))
+      return .success(
+        SensitivityParameter(
+          key: key, kind: .number(suffix: suffix, integer: integer), low: lo, high: hi,
+          current: v, defaulted: true))
     }
     if hasDuration(value) {
-      return .success(SensitivityParameter(key: key, kind: .scaled(template: value), low: 1 - s, high: 1 + s,
-        current: 1, defaulted: true))
+      return .success(
+        SensitivityParameter(
+          key: key, kind: .scaled(template: value), low: 1 - s, high: 1 + s,
+          current: 1, defaulted: true))
     }
     let what = value.hasPrefix("[") ? "a list" : value == "true" || value == "false" ? "a yes/no flag" : "not a number"
     return .failure(SensitivityError("\(what) ('\(value.prefix(30))'): no default range"))
   }
 
   /// Every printed prior at its default range, and the priors left out with the reason.
-  public static func fromPriors(_ priors: [Prior]) -> (parameters: [SensitivityParameter], skipped: [(key: String, reason: String)]) {
-    var parameters: [SensitivityParameter] = [], skipped: [(String, String)] = []
+  public static func fromPriors(
+    _ priors: [Prior]
+  ) -> (parameters: [SensitivityParameter], skipped: [(key: String, reason: String)]) {
+    var parameters: [SensitivityParameter] = []
+    var skipped: [(String, String)] = []
     for p in priors {
       switch defaulted(key: p.key, value: p.value) {
       case .success(let parameter): parameters.append(parameter)
@@ -98,7 +115,8 @@ extension SensitivityParameter {
   /// `HH:MM` as minutes after midnight.
   static func minutes(_ text: String) -> Double? {
     let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
-    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m) else {
+    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m)
+    else {
       return nil
     }
     return Double(60 * h + m)

@@ -81,7 +81,8 @@ public struct SensitivityParameter: Sendable, Equatable {
 
   /// `text` with every number followed by a unit letter multiplied by `factor`.
   static func scaleDurations(_ text: String, by factor: Double) -> String {
-    var out = "", token = ""
+    var out = ""
+    var token = ""
     var chars = Array(text)[...]
     func flush(unitFollows: Bool) {
       if !token.isEmpty, unitFollows, let v = Double(token) { out += number(v * factor) } else { out += token }

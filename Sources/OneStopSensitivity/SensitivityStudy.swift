@@ -45,13 +45,17 @@ public struct SensitivityStudy: Sendable {
 
   /// Runs the study. `progress` hears the stage ("screening", "sobol"), the points done and
   /// the stage's points.
-  public static func run(_ evaluator: PointEvaluator, parameters: [SensitivityParameter], options: Options,
-    progress: ((String, Int, Int) -> Void)? = nil) throws(SensitivityError) -> SensitivityStudy {
-    let k = parameters.count, kpis = evaluator.kpis
+  public static func run(
+    _ evaluator: PointEvaluator, parameters: [SensitivityParameter], options: Options,
+    progress: ((String, Int, Int) -> Void)? = nil
+  ) throws(SensitivityError) -> SensitivityStudy {
+    let k = parameters.count
+    let kpis = evaluator.kpis
     var morris: [[MorrisEffect]]?
     var screeningPoints = 0
     if options.trajectories > 0 {
-      let design = MorrisDesign(inputs: k, trajectories: options.trajectories, levels: options.levels, seed: options.seed)
+      let design = MorrisDesign(
+        inputs: k, trajectories: options.trajectories, levels: options.levels, seed: options.seed)
       screeningPoints = design.runs
       let means = try evaluator.means(parameters, points: design.points) { progress?("screening", $0, $1) }
       morris = kpis.indices.map { q in
@@ -73,7 +77,8 @@ public struct SensitivityStudy: Sendable {
         }
       }
     }
-    return SensitivityStudy(parameters: parameters, kpis: kpis, morris: morris, sobolParameters: chosen, sobol: sobol,
+    return SensitivityStudy(
+      parameters: parameters, kpis: kpis, morris: morris, sobolParameters: chosen, sobol: sobol,
       screeningPoints: screeningPoints, sobolPoints: sobolPoints)
   }
 
@@ -88,8 +93,10 @@ public struct SensitivityStudy: Sendable {
         return largest > 0 && m.isFinite ? m / largest : 0
       }.max() ?? 0
     }
-    return first.indices.filter { score[$0] > 0 }.sorted { score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1) }
-      .prefix(top).sorted()
+    return first.indices.filter { score[$0] > 0 }.sorted {
+      score[$0] > score[$1] || (score[$0] == score[$1] && $0 < $1)
+    }
+    .prefix(top).sorted()
   }
 
   /// Per KPI, the parameters most influential first: by μ* when screened, by the total

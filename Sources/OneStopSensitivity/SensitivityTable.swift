@@ -33,10 +33,12 @@ public struct SensitivityTable: Sendable {
         let p = study.parameters[i]
         let m = study.morris?[q][i]
         let s = study.sobolIndices(kpi: q, parameter: i)
-        rows.append(Row(param: p.key, kpi: kpi.name, range: p.rangeText, defaulted: p.defaulted,
-          mu_star: m?.muStar, mu_star_ci95: Self.pair(m?.muStarInterval), mu: m?.mu, sigma: m?.sigma,
-          first_order: s?.firstOrder, first_order_ci95: Self.pair(s?.firstOrderInterval),
-          total: s?.total, total_ci95: Self.pair(s?.totalInterval)))
+        rows.append(
+          Row(
+            param: p.key, kpi: kpi.name, range: p.rangeText, defaulted: p.defaulted,
+            mu_star: m?.muStar, mu_star_ci95: Self.pair(m?.muStarInterval), mu: m?.mu, sigma: m?.sigma,
+            first_order: s?.firstOrder, first_order_ci95: Self.pair(s?.firstOrderInterval),
+            total: s?.total, total_ci95: Self.pair(s?.totalInterval)))
       }
     }
     self.rows = rows
@@ -51,8 +53,11 @@ public struct SensitivityTable: Sendable {
     func ci(_ x: [Double]?) -> String { x.map { "\(JSONText.number($0[0]))..\(JSONText.number($0[1]))" } ?? "" }
     var out = "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95\n"
     for r in rows {
-      out += [JSONText.csvField(r.param), JSONText.csvField(r.kpi), n(r.mu_star), n(r.sigma), n(r.first_order),
-        ci(r.first_order_ci95), n(r.total), ci(r.total_ci95)].joined(separator: ",") + "\n"
+      out +=
+        [
+          JSONText.csvField(r.param), JSONText.csvField(r.kpi), n(r.mu_star), n(r.sigma), n(r.first_order),
+          ci(r.first_order_ci95), n(r.total), ci(r.total_ci95),
+        ].joined(separator: ",") + "\n"
     }
     return out
   }

@@ -16,9 +16,12 @@ public struct UncertaintyPropagation: Sendable {
   public let means: [[Double]]
 
   /// Runs `sets` points over `parameters` with `evaluator`; `progress` hears (done, sets).
-  public static func run(_ evaluator: PointEvaluator, parameters: [SensitivityParameter], sets: Int, seed: UInt64,
-    progress: ((Int, Int) -> Void)? = nil) throws(SensitivityError) -> UncertaintyPropagation {
-    let points = UnitPoints.points(sets, dimensions: parameters.count, source: .sobol, seed: seed,
+  public static func run(
+    _ evaluator: PointEvaluator, parameters: [SensitivityParameter], sets: Int, seed: UInt64,
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(SensitivityError) -> UncertaintyPropagation {
+    let points = UnitPoints.points(
+      sets, dimensions: parameters.count, source: .sobol, seed: seed,
       name: "uncertainty/design")
     let means = try evaluator.means(parameters, points: points, progress: progress)
     return UncertaintyPropagation(sets: sets, means: evaluator.kpis.indices.map { q in means.map { $0[q] } })

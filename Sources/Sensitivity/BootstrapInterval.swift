@@ -62,7 +62,8 @@ public struct BootstrapInterval: Sendable, Equatable, CustomStringConvertible {
   /// The `q` quantile of sorted values, interpolated linearly between order statistics.
   public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
     let h = q * Double(sorted.count - 1)
-    let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+    let lo = Int(h.rounded(.down))
+    let hi = min(lo + 1, sorted.count - 1)
     return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
   }
 }

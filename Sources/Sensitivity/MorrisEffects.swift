@@ -32,7 +32,8 @@ public struct MorrisEffect: Sendable, Equatable {
     var effects = Array(repeating: [Double](repeating: .nan, count: design.trajectories), count: k)
     for (t, walk) in design.steps.enumerated() {
       for (m, step) in walk.enumerated() {
-        let before = outputs[t * (k + 1) + m], after = outputs[t * (k + 1) + m + 1]
+        let before = outputs[t * (k + 1) + m]
+        let after = outputs[t * (k + 1) + m + 1]
         effects[step.input][t] = (after - before) / (step.up ? design.delta : -design.delta)
       }
     }
@@ -51,7 +52,8 @@ public struct MorrisEffect: Sendable, Equatable {
   }
 
   private static func meanAbsolute<S: Sequence>(_ values: S) -> Double where S.Element == Double {
-    var sum = 0.0, n = 0
+    var sum = 0.0
+    var n = 0
     for v in values where v.isFinite {
       sum += abs(v)
       n += 1

@@ -39,7 +39,8 @@ public struct SobolDesign: Sendable {
   /// Point `p` of the design, in run order: the rows of A, then B, then AB_1 ... AB_k.
   public func point(_ p: Int) -> [Double] {
     precondition(p >= 0 && p < runs, "point \(p) is outside the design")
-    let matrix = p / rows, row = p % rows
+    let matrix = p / rows
+    let row = p % rows
     switch matrix {
     case 0: return a[row]
     case 1: return b[row]

@@ -35,9 +35,11 @@ public struct SobolIndices: Sendable {
   /// - Complexity: O(N k) plus the bootstrap, O(resamples × N k).
   public init(_ design: SobolDesign, outputs: [Double], resamples: Int = 1000, seed: UInt64 = 1) {
     precondition(outputs.count == design.runs, "one output per point of the design")
-    let n = design.rows, k = design.inputs
+    let n = design.rows
+    let k = design.inputs
     let kept = (0..<n).filter { j in (0..<(k + 2)).allSatisfy { outputs[$0 * n + j].isFinite } }
-    let fA = kept.map { outputs[$0] }, fB = kept.map { outputs[n + $0] }
+    let fA = kept.map { outputs[$0] }
+    let fB = kept.map { outputs[n + $0] }
     let fAB = (0..<k).map { i in kept.map { outputs[(i + 2) * n + $0] } }
     let all = Array(0..<kept.count)
     let point = Self.estimate(fA, fB, fAB, rows: all)
@@ -48,7 +50,8 @@ public struct SobolIndices: Sendable {
       return e.first + e.total
     }
     inputs = (0..<k).map { i in
-      Input(firstOrder: point.first[i], firstOrderInterval: intervals[i], total: point.total[i],
+      Input(
+        firstOrder: point.first[i], firstOrderInterval: intervals[i], total: point.total[i],
         totalInterval: intervals[k + i])
     }
     variance = point.variance
@@ -60,17 +63,20 @@ public struct SobolIndices: Sendable {
     _ fA: [Double], _ fB: [Double], _ fAB: [[Double]], rows: [Int]
   ) -> (first: [Double], total: [Double], variance: Double) {
     let n = Double(rows.count)
-    var sum = 0.0, sumSquares = 0.0
+    var sum = 0.0
+    var sumSquares = 0.0
     for j in rows {
       sum += fA[j] + fB[j]
       sumSquares += fA[j] * fA[j] + fB[j] * fB[j]
     }
     let mean = sum / (2 * n)
     let variance = sumSquares / (2 * n) - mean * mean
-    var first = [Double](repeating: .nan, count: fAB.count), total = first
+    var first = [Double](repeating: .nan, count: fAB.count)
+    var total = first
     guard variance > 0, n > 0 else { return (first, total, max(variance, 0)) }
     for (i, column) in fAB.enumerated() {
-      var v = 0.0, vt = 0.0
+      var v = 0.0
+      var vt = 0.0
       for j in rows {
         v += fB[j] * (column[j] - fA[j])
         let d = fA[j] - column[j]

@@ -14,9 +14,12 @@ extension Run {
     do {
       let base = try ScenarioBase(path: file, sets: overrides)
       let priors = scenario.configuration.priors()
-      let parameters = params.isEmpty
+      let parameters =
+        params.isEmpty
         ? SensitivityParameter.fromPriors(priors).parameters
-        : try params.map { (t: String) throws(SensitivityError) in try SensitivityParameter.parse(t, root: base.root, priors: priors) }
+        : try params.map { (t: String) throws(SensitivityError) in
+          try SensitivityParameter.parse(t, root: base.root, priors: priors)
+        }
       if parameters.isEmpty { throw SensitivityError("--uncertainty: no parameter to vary; name keys with --param") }
       let probe = PointEvaluator(base: base, identity: file, kpis: [], seed: 0, replications: 1, threads: 1)
       for p in parameters {
@@ -42,12 +45,14 @@ extension Run {
       throw ExitCode(2)
     }
     let kpis = summary.stats.kpis.kpis.filter { $0.name != "events" }
-    let evaluator = PointEvaluator(base: base, identity: file, kpis: kpis, seed: seed, replications: summary.replications,
+    let evaluator = PointEvaluator(
+      base: base, identity: file, kpis: kpis, seed: seed, replications: summary.replications,
       threads: options.threadCount, warmup: warmup.flatMap(Warmup.init))
     let progress = quiet ? nil : ProgressLine(total: sets)
     let result: UncertaintyPropagation
     do {
-      result = try UncertaintyPropagation.run(evaluator, parameters: parameters, sets: sets, seed: seed) { done, total in
+      result = try UncertaintyPropagation.run(evaluator, parameters: parameters, sets: sets, seed: seed) {
+        done, total in
         progress?.update(rows: done, of: total)
       }
     } catch {
@@ -56,19 +61,26 @@ extension Run {
     }
     progress?.finish()
     let defaulted = parameters.allSatisfy(\.defaulted)
-    var lines = ["", "Parameter uncertainty: \(plural(sets, "set")) of \(plural(parameters.count, "parameter"))"
-      + (defaulted ? " (the priors at their default ranges, docs/sensitivity.md)" : " (--param ranges)")
-      + ", \(plural(summary.replications, "replication")) each, common random numbers",
-      pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + lpad("with parameters (95 %)", 28) + "  unit"]
+    var lines = [
+      "",
+      "Parameter uncertainty: \(plural(sets, "set")) of \(plural(parameters.count, "parameter"))"
+        + (defaulted ? " (the priors at their default ranges, docs/sensitivity.md)" : " (--param ranges)")
+        + ", \(plural(summary.replications, "replication")) each, common random numbers",
+      pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + lpad("with parameters (95 %)", 28) + "  unit",
+    ]
     var csv = "kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high\n"
     for (q, kpi) in kpis.enumerated() {
       guard let e = summary.value(kpi.name) else { continue }
       let i = result.interval(q, noise: summary.replications > 1 ? e.halfWidth : 0)
       let span = i.map { "\(number($0.low, kpi.unit)) .. \(number($0.high, kpi.unit))" } ?? "-"
-      lines.append(pad(kpi.name, 36) + lpad(number(e.mean, kpi.unit), 12)
-        + lpad(summary.replications > 1 ? number(e.halfWidth, kpi.unit) : "-", 11) + lpad(span, 28) + "  \(kpi.unit)")
-      csv += [JSONText.csvField(kpi.name), JSONText.number(e.mean), JSONText.number(e.low), JSONText.number(e.high),
-        i.map { JSONText.number($0.low) } ?? "", i.map { JSONText.number($0.high) } ?? ""].joined(separator: ",") + "\n"
+      lines.append(
+        pad(kpi.name, 36) + lpad(number(e.mean, kpi.unit), 12)
+          + lpad(summary.replications > 1 ? number(e.halfWidth, kpi.unit) : "-", 11) + lpad(span, 28) + "  \(kpi.unit)")
+      csv +=
+        [
+          JSONText.csvField(kpi.name), JSONText.number(e.mean), JSONText.number(e.low), JSONText.number(e.high),
+          i.map { JSONText.number($0.low) } ?? "", i.map { JSONText.number($0.high) } ?? "",
+        ].joined(separator: ",") + "\n"
     }
     if json != "-" { print(lines.joined(separator: "\n")) }
     if let out { try writeAtomically(csv, to: (out as NSString).appendingPathComponent("uncertainty.csv")) }

@@ -57,15 +57,22 @@ struct Run: ParsableCommand {
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
 
-  @Option(help: ArgumentHelp("Also run N parameter sets over the --param ranges (default: every printed prior at ±25 %) and give each key indicator a second 95 % interval, of noise and parameters (docs/sensitivity.md).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Also run N parameter sets over the --param ranges (default: every printed prior at ±25 %) and give each key "
+        + "indicator a second 95 % interval, of noise and parameters (docs/sensitivity.md).", valueName: "n"))
   var uncertainty: Int?
 
-  @Option(name: .customLong("param"), help: ArgumentHelp("With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp("With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
   var params: [String] = []
 
   func validate() throws {
     try auto.check(with: options.replications)
-    if let uncertainty, uncertainty < 2 { throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).") }
+    if let uncertainty, uncertainty < 2 {
+      throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
+    }
     if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
     if let warmup, Warmup(warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")

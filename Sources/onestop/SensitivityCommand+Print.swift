@@ -5,14 +5,18 @@ import OneStopSensitivity
 extension SensitivityCommand {
   /// What is studied: the parameters and their ranges (defaulted ones said so), the priors
   /// left out, and the sizes of the designs.
-  func printHeader(name: String, parameters: [SensitivityParameter], skipped: [(key: String, reason: String)],
-    reps: Int, seed: UInt64) {
+  func printHeader(
+    name: String, parameters: [SensitivityParameter], skipped: [(key: String, reason: String)],
+    reps: Int, seed: UInt64
+  ) {
     let k = parameters.count
-    print("Sensitivity of \(name) (\(scenario)): \(plural(k, "parameter")), \(plural(reps, "replication")) per point, seed \(seed)"
-      + " (common random numbers)")
+    print(
+      "Sensitivity of \(name) (\(scenario)): \(plural(k, "parameter")), \(plural(reps, "replication")) per point, "
+        + "seed \(seed) (common random numbers)")
     var stages: [String] = []
     if trajectories > 0 {
-      stages.append("Morris screening, \(plural(trajectories, "walk")) on \(levels) levels: \(trajectories * (k + 1)) points")
+      stages.append(
+        "Morris screening, \(plural(trajectories, "walk")) on \(levels) levels: \(trajectories * (k + 1)) points")
     }
     if sobol > 0 {
       let kk = trajectories > 0 ? min(top, k) : k
@@ -23,7 +27,9 @@ extension SensitivityCommand {
     let width = max(40, (parameters.map(\.key.count).max() ?? 0) + 2)
     print(pad("parameter", width) + "range")
     for p in parameters {
-      print(pad(p.key, width) + p.rangeText + (p.defaulted ? "   (default: prior ±25 %" + (p.kind == .timeOfDay ? ", ±1 h)" : ")") : ""))
+      print(
+        pad(p.key, width) + p.rangeText
+          + (p.defaulted ? "   (default: prior ±25 %" + (p.kind == .timeOfDay ? ", ±1 h)" : ")") : ""))
     }
     if !skipped.isEmpty {
       print("")
@@ -46,9 +52,12 @@ extension SensitivityCommand {
       print(header)
       for r in table.rows where r.kpi == kpi.name {
         var line = pad(r.param, width) + lpad(r.range, 22)
-        if study.morris != nil { line += lpad(number(r.mu_star), 11) + lpad(interval(r.mu_star_ci95, number), 22) + lpad(number(r.sigma), 11) }
+        if study.morris != nil {
+          line += lpad(number(r.mu_star), 11) + lpad(interval(r.mu_star_ci95, number), 22) + lpad(number(r.sigma), 11)
+        }
         if !study.sobol.isEmpty {
-          line += lpad(index(r.first_order), 8) + lpad(interval(r.first_order_ci95, index), 17)
+          line +=
+            lpad(index(r.first_order), 8) + lpad(interval(r.first_order_ci95, index), 17)
             + lpad(index(r.total), 8) + lpad(interval(r.total_ci95, index), 17)
         }
         print(line)
@@ -56,11 +65,13 @@ extension SensitivityCommand {
       print("")
     }
     if study.morris != nil {
-      print("mu*: mean absolute change of the KPI, in its unit, per whole range of the parameter (Morris elementary effects);")
+      print("mu*: mean absolute change of the KPI, in its unit, per whole range of the parameter "
+        + "(Morris elementary effects);")
       print("sigma: their spread (interactions, curvature). 0 means the KPI never moved with it.")
     }
     if !study.sobol.isEmpty {
-      print("S, ST: share of the KPI's variance over the ranges explained by the parameter alone, and with interactions")
+      print(
+        "S, ST: share of the KPI's variance over the ranges explained by the parameter alone, and with interactions")
       print("(Sobol indices of the top \(study.sobolParameters.count), the others at the scenario's values).")
     }
   }

@@ -29,7 +29,8 @@ final class MMCSensitivityTests: XCTestCase {
     let parameters = try Self.parameters.map {
       try SensitivityParameter.parse($0, root: base.root, priors: scenario.configuration.priors())
     }
-    let e = PointEvaluator(base: base, identity: "mmc", kpis: [KPI.named("desk_wait_mean")!], seed: 1, replications: 2,
+    let e = PointEvaluator(
+      base: base, identity: "mmc", kpis: [KPI.named("desk_wait_mean")!], seed: 1, replications: 2,
       threads: nil, journal: journal)
     return (e, parameters)
   }
@@ -54,7 +55,8 @@ final class MMCSensitivityTests: XCTestCase {
     XCTAssertEqual(m[2].muStar, 0)
     XCTAssertEqual(m[3].muStar, 0)
     XCTAssertEqual(study.order(kpi: 0).prefix(2).sorted(), [0, 1])
-    XCTAssertEqual(SensitivityStudy.ranked(study.morris!, top: 3), [0, 1], "a parameter with mu* = 0 gets no Sobol stage")
+    XCTAssertEqual(
+      SensitivityStudy.ranked(study.morris!, top: 3), [0, 1], "a parameter with mu* = 0 gets no Sobol stage")
   }
 
   /// A study resumes from its journal; an edited line is refused and its point runs again.

@@ -31,11 +31,13 @@ final class ParameterTests: XCTestCase {
   }
 
   func testExplicitRangesKeepTheScenarioUnit() throws {
-    let root = try ScenarioLoader.parse("procedures: [{id: any, intake_time: {exponential: 1m}, steps: [{work: 2.5h}]}]",
+    let root = try ScenarioLoader.parse(
+      "procedures: [{id: any, intake_time: {exponential: 1m}, steps: [{work: 2.5h}]}]",
       file: "test")
     let a = try SensitivityParameter.parse("procedures[any].steps[0].work=2..3", root: root, priors: [])
     XCTAssertEqual(a.text(a.value(at: 0.5)), "2.5h")
-    XCTAssertThrowsError(try SensitivityParameter.parse("procedures[any].intake_time=0.9..1.1", root: root, priors: [])) {
+    XCTAssertThrowsError(try SensitivityParameter.parse("procedures[any].intake_time=0.9..1.1", root: root, priors: []))
+    {
       XCTAssertTrue("\($0)".contains("name a number inside it"), "\($0)")
     }
     XCTAssertThrowsError(try SensitivityParameter.parse("procedures[any].steps[0].work=3..2", root: root, priors: []))

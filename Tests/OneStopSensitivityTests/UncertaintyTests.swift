@@ -8,7 +8,9 @@ final class UncertaintyTests: XCTestCase {
   func propagate(_ params: [String]) throws -> (UncertaintyPropagation, Estimate) {
     let base = try ScenarioBase(path: MMCSensitivityTests.scenario, sets: ["end=2022-01-05"])
     let (scenario, model) = try base.build()
-    let parameters = try params.map { try SensitivityParameter.parse($0, root: base.root, priors: scenario.configuration.priors()) }
+    let parameters = try params.map {
+      try SensitivityParameter.parse($0, root: base.root, priors: scenario.configuration.priors())
+    }
     let kpi = KPI.named("desk_wait_mean")!
     let e = PointEvaluator(base: base, identity: "mmc", kpis: [kpi], seed: 1, replications: 3, threads: nil)
     var series = KPISeries([kpi], model: model)
@@ -25,8 +27,9 @@ final class UncertaintyTests: XCTestCase {
   }
 
   /// The arrival volume, between 3.2 and 4 million a year (utilisation 0.76 to 0.95),
-  /// widens the desk wait's interval beyond the noise of three replications: the sets' means alone spread wider than the noise
-  /// interval. A wait is never negative, and neither is the interval's lower end.
+  /// widens the desk wait's interval beyond the noise of three replications: the sets'
+  /// means alone spread wider than the noise interval. A wait is never negative, and
+  /// neither is the interval's lower end.
   func testVolumeWidensTheInterval() throws {
     let (u, noise) = try propagate(["demand[0].annual_volume=3200000..4000000"])
     let i = try XCTUnwrap(u.interval(0, noise: noise.halfWidth))

@@ -11,7 +11,8 @@ final class MorrisTests: XCTestCase {
     for (t, walk) in d.steps.enumerated() {
       XCTAssertEqual(Set(walk.map(\.input)), Set(0..<5), "every input moves once per walk")
       for (m, step) in walk.enumerated() {
-        let before = d.points[t * 6 + m], after = d.points[t * 6 + m + 1]
+        let before = d.points[t * 6 + m]
+        let after = d.points[t * 6 + m + 1]
         for i in 0..<5 {
           let expected = i == step.input ? (step.up ? d.delta : -d.delta) : 0
           XCTAssertEqual(after[i] - before[i], expected, accuracy: 1e-12)
@@ -29,7 +30,10 @@ final class MorrisTests: XCTestCase {
     let d = MorrisDesign(inputs: 3, trajectories: 1000, levels: 4, seed: 1)
     let m = MorrisEffect.estimate(d, outputs: d.points.map { TestFunctions.ishigami($0) })
     for (i, e) in m.enumerated() {
-      print(String(format: "Ishigami x%d: mu* %.3f %@ mu %.3f sigma %.3f", i + 1, e.muStar, "\(e.muStarInterval!)", e.mu, e.sigma))
+      print(
+        String(
+          format: "Ishigami x%d: mu* %.3f %@ mu %.3f sigma %.3f", i + 1, e.muStar, "\(e.muStarInterval!)", e.mu, e.sigma
+        ))
     }
     XCTAssertGreaterThan(m[0].muStarInterval!.low, m[2].muStarInterval!.high)
     XCTAssertGreaterThan(m[1].muStarInterval!.low, m[2].muStarInterval!.high)

@@ -10,13 +10,18 @@ import XCTest
 /// most 0.10 wide: an estimator that drifted, or a bootstrap that resampled the wrong
 /// thing, fails one or the other.
 final class SobolIndicesTests: XCTestCase {
-  func check(_ name: String, _ s: SobolIndices, first: [Double], total: [Double], maxWidth: Double,
-    file: StaticString = #filePath, line: UInt = #line) {
+  func check(
+    _ name: String, _ s: SobolIndices, first: [Double], total: [Double], maxWidth: Double,
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
     for i in first.indices {
       let input = s.inputs[i]
-      print(String(format: "%@ x%d: S %.4f %@ (analytic %.4f)  ST %.4f %@ (analytic %.4f)", name, i + 1,
-        input.firstOrder, "\(input.firstOrderInterval!)", first[i], input.total, "\(input.totalInterval!)", total[i]))
-      let fi = input.firstOrderInterval!, ti = input.totalInterval!
+      print(
+        String(
+          format: "%@ x%d: S %.4f %@ (analytic %.4f)  ST %.4f %@ (analytic %.4f)", name, i + 1,
+          input.firstOrder, "\(input.firstOrderInterval!)", first[i], input.total, "\(input.totalInterval!)", total[i]))
+      let fi = input.firstOrderInterval!
+      let ti = input.totalInterval!
       XCTAssertTrue(fi.contains(first[i]), "\(name) S\(i + 1) \(fi) misses \(first[i])", file: file, line: line)
       XCTAssertTrue(ti.contains(total[i]), "\(name) ST\(i + 1) \(ti) misses \(total[i])", file: file, line: line)
       XCTAssertLessThan(fi.width, maxWidth, "\(name) S\(i + 1) interval too wide", file: file, line: line)

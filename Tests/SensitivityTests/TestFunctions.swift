@@ -13,9 +13,12 @@ enum TestFunctions {
   /// V = a²/8 + bπ⁴/5 + b²π⁸/18 + 1/2, V1 = (1 + bπ⁴/5)²/2, V2 = a²/8, V3 = 0,
   /// V13 = 8 b² π⁸ / 225.
   static func ishigamiIndices(a: Double = 7, b: Double = 0.1) -> (first: [Double], total: [Double]) {
-    let pi4 = pow(Double.pi, 4), pi8 = pow(Double.pi, 8)
+    let pi4 = pow(Double.pi, 4)
+    let pi8 = pow(Double.pi, 8)
     let v = a * a / 8 + b * pi4 / 5 + b * b * pi8 / 18 + 0.5
-    let v1 = 0.5 * pow(1 + b * pi4 / 5, 2), v2 = a * a / 8, v13 = 8 * b * b * pi8 / 225
+    let v1 = 0.5 * pow(1 + b * pi4 / 5, 2)
+    let v2 = a * a / 8
+    let v13 = 8 * b * b * pi8 / 225
     return ([v1 / v, v2 / v, 0], [(v1 + v13) / v, v2 / v, v13 / v])
   }
 
