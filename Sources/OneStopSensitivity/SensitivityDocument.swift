@@ -24,6 +24,7 @@ public struct SensitivityDocument: Sendable, Encodable {
   public let replications: Int
   public let trajectories: Int
   public let levels: Int
+  public let candidates: Int
   public let sobol_rows: Int
   public let sobol_parameters: [String]
   public let screening_points: Int
@@ -44,6 +45,7 @@ public struct SensitivityDocument: Sendable, Encodable {
     self.replications = replications
     trajectories = study.morris == nil ? 0 : options.trajectories
     levels = options.levels
+    candidates = options.candidates
     sobol_rows = study.sobol.isEmpty ? 0 : options.sobolRows
     sobol_parameters = study.sobolParameters.map { study.parameters[$0].key }
     screening_points = study.screeningPoints

@@ -16,6 +16,9 @@ public struct SensitivityStudy: Sendable {
     public var trajectories = 10
     /// Morris grid levels (p).
     public var levels = 4
+    /// Random walks the screening's walks are chosen among, to spread them over the ranges
+    /// (Campolongo et al. 2007); 0 takes the first r walks of the design's stream.
+    public var candidates = 0
     /// Rows of the Sobol design (N); 0 skips the Sobol stage.
     public var sobolRows = 0
     /// Parameters the Sobol stage takes, the most influential first (K).
@@ -55,7 +58,8 @@ public struct SensitivityStudy: Sendable {
     var screeningPoints = 0
     if options.trajectories > 0 {
       let design = MorrisDesign(
-        inputs: k, trajectories: options.trajectories, levels: options.levels, seed: options.seed)
+        inputs: k, trajectories: options.trajectories, levels: options.levels, candidates: options.candidates,
+        seed: options.seed)
       screeningPoints = design.runs
       let means = try evaluator.means(parameters, points: design.points) { progress?("screening", $0, $1) }
       morris = kpis.indices.map { q in

@@ -74,4 +74,15 @@ public struct MorrisDesign: Sendable {
     self.points = points
     self.steps = steps
   }
+
+  /// The walks `chosen` of `pool`, in that order.
+  init(pool: MorrisDesign, chosen: [Int]) {
+    inputs = pool.inputs
+    trajectories = chosen.count
+    levels = pool.levels
+    delta = pool.delta
+    let n = pool.inputs + 1
+    points = chosen.flatMap { pool.points[($0 * n)..<(($0 + 1) * n)] }
+    steps = chosen.map { pool.steps[$0] }
+  }
 }

@@ -67,6 +67,9 @@ struct SensitivityCommand: ParsableCommand {
   @Option(help: "Morris grid levels (even).")
   var levels = 4
 
+  @Option(help: "Choose the walks among this many random ones, spread over the ranges (Campolongo et al. 2007).")
+  var candidates = 0
+
   @Option(help: ArgumentHelp("Rows of the Sobol design (N) for the top parameters; 0: screening only.", valueName: "n"))
   var sobol = 0
 
@@ -98,6 +101,7 @@ struct SensitivityCommand: ParsableCommand {
     if trajectories == 0 && sobol == 0 {
       throw ValidationError("--trajectories 0 needs --sobol N: there would be nothing to run.")
     }
+    if candidates < 0 { throw ValidationError("--candidates must be at least 0, got \(candidates).") }
     if top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
     if let replications, replications < 1 {
       throw ValidationError("--replications must be at least 1, got \(replications).")
@@ -144,6 +148,7 @@ struct SensitivityCommand: ParsableCommand {
     var options = SensitivityStudy.Options()
     options.trajectories = trajectories
     options.levels = levels
+    options.candidates = candidates
     options.sobolRows = sobol
     options.top = top
     options.resamples = resamples

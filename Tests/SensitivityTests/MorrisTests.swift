@@ -66,3 +66,38 @@ final class MorrisTests: XCTestCase {
     XCTAssertEqual(once(), once())
   }
 }
+
+/// Campolongo et al.'s spread: walks chosen among candidates lie farther apart than the
+/// first walks of the stream, are walks of the candidates, and still rank the G function.
+final class MorrisSpreadTests: XCTestCase {
+  func spread(_ d: MorrisDesign) -> Double {
+    let n = d.inputs + 1
+    var total = 0.0
+    for a in 0..<d.trajectories {
+      for b in (a + 1)..<d.trajectories {
+        for x in d.points[(a * n)..<((a + 1) * n)] {
+          for y in d.points[(b * n)..<((b + 1) * n)] {
+            total += zip(x, y).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+          }
+        }
+      }
+    }
+    return total
+  }
+
+  func testChosenWalksSpreadWider() {
+    let plain = MorrisDesign(inputs: 6, trajectories: 8, seed: 4)
+    let chosen = MorrisDesign(inputs: 6, trajectories: 8, candidates: 60, seed: 4)
+    let pool = MorrisDesign(inputs: 6, trajectories: 60, seed: 4)
+    XCTAssertGreaterThan(spread(chosen), spread(plain))
+    XCTAssertEqual(chosen.runs, 8 * 7)
+    for t in 0..<8 {
+      XCTAssertTrue(pool.steps.contains(chosen.steps[t]), "walk \(t) is one of the candidates")
+    }
+    XCTAssertEqual(MorrisDesign(inputs: 6, trajectories: 8, candidates: 0, seed: 4).points, plain.points)
+    let a: [Double] = [0, 1, 4.5, 9, 99, 99]
+    let d = MorrisDesign(inputs: a.count, trajectories: 40, candidates: 200, seed: 5)
+    let m = MorrisEffect.estimate(d, outputs: d.points.map { TestFunctions.g($0, a: a) })
+    for i in 0..<3 { XCTAssertGreaterThan(m[i].muStar, m[i + 1].muStar) }
+  }
+}
