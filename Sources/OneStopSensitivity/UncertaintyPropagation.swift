@@ -29,12 +29,13 @@ public struct UncertaintyPropagation: Sendable {
 
   /// The interval of KPI `q`: the sets' 2.5th to 97.5th percentiles, each end moved out by
   /// `noise` (the 95 % half-width of the scenario's mean over its replications), the lower
-  /// end not below 0.
-  public func interval(_ q: Int, noise: Double) -> (low: Double, high: Double)? {
+  /// end not below 0 and the upper one not above `ceiling` (100 for a percentage).
+  public func interval(_ q: Int, noise: Double, ceiling: Double = .infinity) -> (low: Double, high: Double)? {
     let values = means[q].filter(\.isFinite).sorted()
     guard values.count > 1 else { return nil }
     let h = noise.isFinite ? noise : 0
     // Every KPI is a count, a share or a time: never below 0 (as `Estimate.low`).
-    return (max(0, BootstrapInterval.quantile(values, 0.025) - h), BootstrapInterval.quantile(values, 0.975) + h)
+    let low = BootstrapInterval.quantile(values, 0.025) - h, high = BootstrapInterval.quantile(values, 0.975) + h
+    return (max(0, low), min(ceiling, high))
   }
 }

@@ -71,7 +71,9 @@ extension Run {
     var csv = "kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high\n"
     for (q, kpi) in kpis.enumerated() {
       guard let e = summary.value(kpi.name) else { continue }
-      let i = result.interval(q, noise: summary.replications > 1 ? e.halfWidth : 0)
+      // A rate or a share is at most 100 %, as its mean is.
+      let i = result.interval(
+        q, noise: summary.replications > 1 ? e.halfWidth : 0, ceiling: kpi.unit == .percent ? 100 : .infinity)
       let span = i.map { "\(number($0.low, kpi.unit)) .. \(number($0.high, kpi.unit))" } ?? "-"
       lines.append(
         pad(kpi.name, 36) + lpad(number(e.mean, kpi.unit), 12)
