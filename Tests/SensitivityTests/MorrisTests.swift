@@ -58,6 +58,14 @@ final class MorrisTests: XCTestCase {
     XCTAssertEqual(m[0].muStar, 2, accuracy: 1e-12, "a linear input's effect is its slope")
   }
 
+  /// More walks extend a design: its first walks are the smaller design's (so a journal of a
+  /// short screening serves a longer one).
+  func testMoreWalksExtendADesign() {
+    let short = MorrisDesign(inputs: 5, trajectories: 4, seed: 8)
+    let long = MorrisDesign(inputs: 5, trajectories: 10, seed: 8)
+    XCTAssertEqual(Array(long.points.prefix(short.runs)), short.points)
+  }
+
   func testReproducible() {
     func once() -> [MorrisEffect] {
       let d = MorrisDesign(inputs: 3, trajectories: 20, seed: 9)
