@@ -92,6 +92,20 @@ let package = Package(
       name: "OneStopCalibrate",
       dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
+    // Sensitivity estimators, knowing no model: Morris elementary effects and Sobol indices
+    // (Saltelli 2010 first order, Jansen total) on designs from Sobol's sequence or GSL
+    // streams, with bootstrap intervals.
+    .target(
+      name: "Sensitivity",
+      dependencies: ["DESKernel", "CGSL"],
+      swiftSettings: optimisedInDebug
+    ),
+    // Sensitivity studies of a scenario: parameters from --param or the printed priors,
+    // design points as scenario variants on common random numbers, a resumable journal.
+    .target(
+      name: "OneStopSensitivity",
+      dependencies: ["Sensitivity", "OneStopIO", "OneStopScenario", "OneStopStaff", "OneStopModel", "DESKernel"]
+    ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(
       name: "ReferenceModels",
@@ -117,6 +131,7 @@ let package = Package(
         "OneStopIO",
         "OneStopReport",
         "OneStopResults",
+        "OneStopSensitivity",
         "OneStopStaff",
         "OneStopSweep",
         "ReferenceModels",
@@ -167,6 +182,16 @@ let package = Package(
     .testTarget(
       name: "OneStopCalibrateTests",
       dependencies: ["OneStopCalibrate", "OneStopScenario", "OneStopModel", "DESKernel"]
+    ),
+    // Sensitivity estimators on functions with known indices (Ishigami, Sobol's G).
+    .testTarget(
+      name: "SensitivityTests",
+      dependencies: ["Sensitivity"]
+    ),
+    // Sensitivity studies on scenarios: what drives the M/M/c queue's wait, and what cannot.
+    .testTarget(
+      name: "OneStopSensitivityTests",
+      dependencies: ["OneStopSensitivity", "OneStopScenario", "OneStopModel", "Sensitivity"]
     ),
     // The simulator against Erlang C, Pollaczek-Khinchine and Little's law.
     .testTarget(

@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
@@ -17,6 +18,10 @@
 ONESTOP_SHIM const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 ONESTOP_SHIM const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 ONESTOP_SHIM const gsl_rng_type *cgsl_rng_ranlxd1(void) { return gsl_rng_ranlxd1; }
+
+/// Sobol's quasi-random sequence (Antonov and Saleev 1979; at most 40 dimensions in GSL),
+/// for the designs of variance-based sensitivity analysis.
+ONESTOP_SHIM const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 
 /// A uniform double in [0, 1) straight through the generator's function table,
 /// without the extra call layer of `gsl_rng_uniform`.

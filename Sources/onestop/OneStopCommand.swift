@@ -26,7 +26,8 @@ struct OneStopCommand: ParsableCommand {
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
-    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Calibrate.self, Sweep.self, Staff.self, Report.self, Bench.self]
+    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Calibrate.self, Sweep.self, Staff.self, SensitivityCommand.self,
+      Report.self, Bench.self]
   )
 
   /// As ArgumentParser's `main`, except that a usage error (unknown option, bad value,

@@ -58,8 +58,23 @@ struct Run: ParsableCommand {
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Also run N parameter sets over the --param ranges (default: every printed prior at ±25 %) and give each key "
+        + "indicator a second 95 % interval, of noise and parameters (docs/sensitivity.md).", valueName: "n"))
+  var uncertainty: Int?
+
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp("With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
+  var params: [String] = []
+
   func validate() throws {
     try auto.check(with: options.replications)
+    if let uncertainty, uncertainty < 2 {
+      throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
+    }
+    if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
     if let warmup, Warmup(warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
     }
@@ -88,6 +103,7 @@ struct Run: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    let uncertain = try uncertaintyParameters(scenario)
     // Fail on an unwritable destination now, not after the run.
     for dir in [out, trace.map { ($0 as NSString).deletingLastPathComponent }, json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent }] {
       guard let dir, !dir.isEmpty else { continue }
@@ -114,6 +130,9 @@ struct Run: ParsableCommand {
     let summary = Summary(scenario: scenario, stats: stats, seed: master,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     try write(summary)
+    if let uncertainty, violations.isEmpty {
+      try propagate(sets: uncertainty, parameters: uncertain, summary: summary, seed: master)
+    }
     if !violations.isEmpty {
       printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))
       throw ExitCode(3)

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Functions whose sensitivity indices are known in closed form, on the unit cube.
+enum TestFunctions {
+  /// Ishigami and Homma (1990): sin x1 + a sin² x2 + b x3⁴ sin x1 on [-π, π]³, written on
+  /// [0, 1]³. Here a = 7, b = 0.1.
+  static func ishigami(_ u: [Double], a: Double = 7, b: Double = 0.1) -> Double {
+    let x = u.map { -Double.pi + 2 * Double.pi * $0 }
+    return sin(x[0]) + a * sin(x[1]) * sin(x[1]) + b * pow(x[2], 4) * sin(x[0])
+  }
+
+  /// The Ishigami function's first-order and total indices (Sobol' and Levitan 1999):
+  /// V = a²/8 + bπ⁴/5 + b²π⁸/18 + 1/2, V1 = (1 + bπ⁴/5)²/2, V2 = a²/8, V3 = 0,
+  /// V13 = 8 b² π⁸ / 225.
+  static func ishigamiIndices(a: Double = 7, b: Double = 0.1) -> (first: [Double], total: [Double]) {
+    let pi4 = pow(Double.pi, 4)
+    let pi8 = pow(Double.pi, 8)
+    let v = a * a / 8 + b * pi4 / 5 + b * b * pi8 / 18 + 0.5
+    let v1 = 0.5 * pow(1 + b * pi4 / 5, 2)
+    let v2 = a * a / 8
+    let v13 = 8 * b * b * pi8 / 225
+    return ([v1 / v, v2 / v, 0], [(v1 + v13) / v, v2 / v, v13 / v])
+  }
+
+  /// Sobol's G function: Π (|4 x_i - 2| + a_i) / (1 + a_i) on [0, 1]^k (Saltelli et al.
+  /// 2010, section 4).
+  static func g(_ x: [Double], a: [Double]) -> Double {
+    var y = 1.0
+    for (xi, ai) in zip(x, a) { y *= (abs(4 * xi - 2) + ai) / (1 + ai) }
+    return y
+  }
+
+  /// The G function's indices: V_i = 1 / (3 (1 + a_i)²), V = Π (1 + V_i) - 1,
+  /// S_i = V_i / V, ST_i = V_i Π_{j ≠ i} (1 + V_j) / V.
+  static func gIndices(a: [Double]) -> (first: [Double], total: [Double]) {
+    let vi = a.map { 1 / (3 * (1 + $0) * (1 + $0)) }
+    let product = vi.reduce(1) { $0 * (1 + $1) }
+    let v = product - 1
+    return (vi.map { $0 / v }, vi.map { $0 * product / (1 + $0) / v })
+  }
+}
