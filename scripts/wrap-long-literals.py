@@ -19,90 +19,72 @@ import sys
 LIMIT = 120
 
 
+def walk_literal(text, i):
+    """Walks a literal's content from `i` (just after its opening quote): returns the offsets
+    of the characters at interpolation depth 0 and the offset of the closing quote (or
+    len(text) when the literal does not close). Interpolations may nest literals and
+    parentheses; escapes are skipped whole."""
+    top = []
+    n = len(text)
+    depth = 0
+    while i < n:
+        ch = text[i]
+        if depth == 0:
+            if ch == '\\':
+                if i + 1 < n and text[i + 1] == '(':
+                    depth = 1
+                i += 2
+                continue
+            if ch == '"':
+                return top, i
+            top.append(i)
+            i += 1
+            continue
+        if ch == '"':
+            # a literal nested inside an interpolation
+            i += 1
+            while i < n and text[i] != '"':
+                i += 2 if text[i] == '\\' else 1
+            i += 1
+            continue
+        if ch == '(':
+            depth += 1
+        elif ch == ')':
+            depth -= 1
+        i += 1
+    return top, n
+
+
 def literal_spans(line):
     """(start, end) of each ordinary single-line string literal in `line` (end exclusive),
-    ignoring text after a // comment. Interpolations may nest literals and parentheses."""
+    ignoring text after a // comment; `None` when the line holds a raw or multi-line
+    literal or one that does not close."""
     spans = []
     i = 0
     n = len(line)
     while i < n:
         c = line[i]
-        if c == '/' and i + 1 < n and line[i + 1] == '/':
+        if c == '/' and line.startswith('//', i):
             break
         if c == '#' and i + 1 < n and line[i + 1] in '"#':
-            return None  # raw literals: leave the line alone
+            return None
         if c == '"':
             if line.startswith('"""', i):
                 return None
-            start = i
-            i += 1
-            depth = 0
-            while i < n:
-                ch = line[i]
-                if ch == '\\' and depth == 0:
-                    if i + 1 < n and line[i + 1] == '(':
-                        depth = 1
-                        i += 2
-                        continue
-                    i += 2
-                    continue
-                if depth > 0:
-                    if ch == '"':
-                        # a nested literal inside an interpolation
-                        j = i + 1
-                        while j < n and line[j] != '"':
-                            j += 2 if line[j] == '\\' else 1
-                        i = j + 1
-                        continue
-                    if ch == '(':
-                        depth += 1
-                    elif ch == ')':
-                        depth -= 1
-                    i += 1
-                    continue
-                if ch == '"':
-                    break
-                i += 1
-            if i >= n:
-                return None  # unterminated on this line
-            spans.append((start, i + 1))
-            i += 1
+            _, close = walk_literal(line, i + 1)
+            if close >= n:
+                return None
+            spans.append((i, close + 1))
+            i = close + 1
             continue
         i += 1
     return spans
 
 
 def break_points(body):
-    """Offsets in `body` (a literal's content) after a space at interpolation depth 0."""
-    points = []
-    i = 0
-    depth = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == '\\' and depth == 0:
-            if i + 1 < len(body) and body[i + 1] == '(':
-                depth = 1
-                i += 2
-                continue
-            i += 2
-            continue
-        if depth > 0:
-            if ch == '"':
-                j = i + 1
-                while j < len(body) and body[j] != '"':
-                    j += 2 if body[j] == '\\' else 1
-                i = j + 1
-                continue
-            if ch == '(':
-                depth += 1
-            elif ch == ')':
-                depth -= 1
-            i += 1
-            continue
-        if ch == ' ':
-            points.append(i + 1)
-        i += 1
-    return points
+    """Offsets in `body` (a literal's content) just after a space at interpolation depth 0."""
+    top, _ = walk_literal(body + '"', 0)
+    return [k + 1 for k in top if body[k] == ' ']
 
 
 def wrap(line, limit):
@@ -142,6 +124,59 @@ def wrap(line, limit):
     return out
 
 
+def content_breaks(text):
+    """Offsets just after a space at interpolation depth 0 in a line of a multi-line
+    literal (where a bare quote is text)."""
+    points = []
+    i = 0
+    depth = 0
+    while i < len(text):
+        ch = text[i]
+        if depth == 0:
+            if ch == '\\':
+                if i + 1 < len(text) and text[i + 1] == '(':
+                    depth = 1
+                i += 2
+                continue
+            if ch == ' ':
+                points.append(i + 1)
+            i += 1
+            continue
+        if ch == '"':
+            i += 1
+            while i < len(text) and text[i] != '"':
+                i += 2 if text[i] == '\\' else 1
+        elif ch == '(':
+            depth += 1
+        elif ch == ')':
+            depth -= 1
+        i += 1
+    return points
+
+
+def wrap_content(line, indent, limit):
+    """Splits a too-long line inside a multi-line literal whose closing delimiter is
+    indented by `indent`: each piece but the last ends in a backslash (nothing is added to
+    the string), the continuations are indented by exactly `indent`."""
+    if line.rstrip().endswith('\\') or len(line) - len(line.lstrip(' ')) < indent:
+        return None
+    out = []
+    rest = line
+    first = True
+    while len(rest) > limit:
+        room = limit - 1
+        lead = 0 if first else indent
+        cuts = [p for p in content_breaks(rest) if lead < p <= room and rest[p:].strip()]
+        if not cuts:
+            return None
+        cut = cuts[-1]
+        out.append(rest[:cut] + '\\')
+        rest = ' ' * indent + rest[cut:]
+        first = False
+    out.append(rest)
+    return out if len(out) > 1 else None
+
+
 def main(argv):
     limit = LIMIT
     files = []
@@ -157,18 +192,37 @@ def main(argv):
             lines = f.read().split('\n')
         out = []
         changed = False
-        in_multiline = False
+        closing = {}  # the line of each multi-line literal's opening delimiter -> closing indent
+        opened = None
+        for k, line in enumerate(lines):
+            if line.count('"""') % 2 == 1:
+                if opened is None:
+                    opened = k
+                else:
+                    closing[opened] = len(line) - len(line.lstrip(' '))
+                    opened = None
+        in_multiline = None  # the closing indent while inside an ordinary multi-line literal
+        raw = False
         for ln, line in enumerate(lines, 1):
             if line.count('"""') % 2 == 1:
-                in_multiline = not in_multiline
+                if in_multiline is None and not raw:
+                    raw = '#"""' in line
+                    in_multiline = closing.get(ln - 1)
+                    if raw:
+                        in_multiline = None
+                else:
+                    in_multiline = None
+                    raw = False
                 out.append(line)
                 continue
-            if len(line) <= limit or in_multiline or line.lstrip().startswith('//'):
-                if len(line) > limit:
-                    left.append(f'{path}:{ln}')
+            if len(line) <= limit:
                 out.append(line)
                 continue
-            w = wrap(line, limit)
+            if raw or line.lstrip().startswith('//'):
+                left.append(f'{path}:{ln}')
+                out.append(line)
+                continue
+            w = wrap_content(line, in_multiline, limit) if in_multiline is not None else wrap(line, limit)
             if w is None:
                 left.append(f'{path}:{ln}')
                 out.append(line)

@@ -192,7 +192,7 @@ struct SensitivityCommand: ParsableCommand {
   static func kpi(_ name: String, model: CompiledModel) throws(SensitivityError) -> KPI {
     guard let kpi = KPI.named(name) else {
       let base = name.split(separator: "@").first.map(String.init) ?? name
-      let hint = StaffError.closest(to: base, in: KPI.all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = suggestion(for: base, in: KPI.all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
       throw SensitivityError(
         "--kpi '\(name)': unknown KPI\(hint); KPIs: \(KPI.all.map(\.name).joined(separator: ", "))"
           + ", per unit KPI@UNIT, per level KPI@level:LEVEL (docs/results.md)")

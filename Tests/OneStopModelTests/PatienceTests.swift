@@ -87,4 +87,18 @@ import TestSupport
     }
     #expect(most <= 4, "at most 4 waiting, found \(most)")
   }
+
+  /// A scenario's hash is that of its configuration's description: patience and balking
+  /// appear in it only when set, so scenarios without them keep their hashes (and their
+  /// baselines and sweep manifests), and one with them gets a new hash.
+  @Test func patienceEntersTheDescriptionOnlyWhenSet() throws {
+    var b = CitizenBehaviour()
+    let plain = String(describing: b)
+    #expect(!plain.contains("patience") && !plain.contains("balk") && plain.contains("onlineCheckTime"))
+    b.patience = try .exponential(mean: 600)
+    #expect(String(describing: b).contains("patience") && String(describing: b) != plain)
+    b = CitizenBehaviour()
+    b.pReturnAfterLeaving = 0.5
+    #expect(String(describing: b).contains("pReturnAfterLeaving"))
+  }
 }

@@ -47,3 +47,28 @@ public struct CitizenBehaviour: Sendable {
   /// run then draws from the units' patience streams.
   public var hasImpatience: Bool { patience != nil || balkAbove != nil }
 }
+
+extension CitizenBehaviour: CustomReflectable {
+  /// The behaviour as `String(describing:)` (and so a scenario's hash) sees it: every field,
+  /// except that patience and balking appear only when set. A scenario that does not use
+  /// them keeps the hash it had before they existed, so its committed baselines and sweep
+  /// manifests still match.
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("pReturnAfterIncomplete", pReturnAfterIncomplete), ("returnDelayWorkingDays", returnDelayWorkingDays),
+      ("pReturnAfterTurnedAway", pReturnAfterTurnedAway), ("pNeverSupplement", pNeverSupplement),
+      ("supplementDelayWorkingDays", supplementDelayWorkingDays), ("pPickupOnDueDay", pPickupOnDueDay),
+      ("pickupDelayWorkingDays", pickupDelayWorkingDays), ("pPickupEarly", pPickupEarly),
+      ("guidanceTime", guidanceTime), ("pickupTime", pickupTime), ("feePaymentTime", feePaymentTime),
+      ("onTheSpotTime", onTheSpotTime), ("digitisationTime", digitisationTime), ("wastedVisitTime", wastedVisitTime),
+      ("postalIntakeFactor", postalIntakeFactor), ("postalIncompleteFactor", postalIncompleteFactor),
+      ("onlineCheckTime", onlineCheckTime),
+    ]
+    let defaults = CitizenBehaviour()
+    if let patience { children.append(("patience", patience)) }
+    if let balkAbove { children.append(("balkAbove", balkAbove)) }
+    if pBalk != defaults.pBalk { children.append(("pBalk", pBalk)) }
+    if pReturnAfterLeaving != defaults.pReturnAfterLeaving { children.append(("pReturnAfterLeaving", pReturnAfterLeaving)) }
+    return Mirror(self, children: children, displayStyle: .struct)
+  }
+}
