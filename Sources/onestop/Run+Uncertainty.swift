@@ -44,7 +44,7 @@ extension Run {
       printError(error.description)
       throw ExitCode(2)
     }
-    let kpis = summary.stats.kpis.kpis.filter { $0.name != "events" }
+    let kpis = summary.stats.kpis.kpis.filter { $0.name != Measure.events.name }
     let evaluator = PointEvaluator(
       base: base, identity: file, kpis: kpis, seed: seed, replications: summary.replications,
       threads: options.threadCount, warmup: warmup.flatMap(Warmup.init))

@@ -29,6 +29,10 @@ import Testing
     "CompiledModel+Limits.swift": ["seasons", "levels", "procedures", "officers", "steps", "hours"],
     // The channels' names in traces and reports.
     "CompiledModel.swift": ["postal", "online"],
+    // The labels of the behaviour's mirror (its Swift property names: the scenario's hash).
+    "CitizenBehaviour.swift": ["patience"],
+    // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.
+    "ReplicationSummary+Columns.swift": ["online_share"],
   ]
 
   /// The string literals of Swift source `text`, each as its pieces of text between

@@ -1,6 +1,6 @@
 /// A measure of a run's results, named once: its name (as in docs/results.md), its unit,
 /// the scopes it exists at and how each scope computes it from a `RunResult`. The twin of
-/// the key schema (`ConfigurationSchema`) on the output side: the KPI tables (`KPI.all`,
+/// the scenario file's key schema on the output side: the KPI tables (`KPI.all`,
 /// `KPI.perLevel`, ...), the columns of the summary tables (`BreakdownColumn`,
 /// `MonthColumn`, ...), and through them the CSV headers, the JSON keys and the report's
 /// reading of them all come from `Measure.all` (`Measure+Table.swift`).
