@@ -64,21 +64,24 @@ public struct ReportData: Sendable {
     var isDirectory: ObjCBool = false
     let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
       ? (path as NSString).appendingPathComponent("summary.json") : path
-    guard let data = FileManager.default.contents(atPath: file) else {
+    let dir = (file as NSString).deletingLastPathComponent
+    guard let data = try ReportFile.data(file, in: dir.isEmpty ? "." : dir) else {
       throw ReportError("\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
     }
     try self.init(data: data, file: file)
-    let dir = (file as NSString).deletingLastPathComponent
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
+    func table(_ name: String, _ columns: [String]) throws(ReportError) -> [[String: String]]? {
+      try CSV.read((dir as NSString).appendingPathComponent(name), in: dir.isEmpty ? "." : dir, required: columns)?.rows
+    }
+    if let rows = try table("agencies.csv", ["station", "kind", "officers", "utilisation_pct"]) {
       stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
+    if let rows = try table("units.csv", ["unit", "level", "desk_utilisation_pct"]) {
       deskUse = rows.map { ($0["unit"] ?? "", $0["level"] ?? "", Double($0["desk_utilisation_pct"] ?? "") ?? .nan) }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours_by_level.csv")) {
+    if let rows = try table("hours_by_level.csv", ["level", "hour", "tickets", "wait_mean_min"]) {
       levelHours = rows.map { ($0["level"] ?? "", Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
+    if let rows = try table("hours.csv", ["hour", "tickets", "wait_mean_min"]) {
       hours = rows.map { (Int($0["hour"] ?? "") ?? 0, Double($0["tickets"] ?? "") ?? 0, Double($0["wait_mean_min"] ?? "") ?? .nan) }
     }
   }
@@ -96,6 +99,8 @@ public struct ReportData: Sendable {
     end = s.end
     seed = String(s.seed)
     replications = s.replications
+    guard replications >= 1 else { throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication") }
+    guard !s.kpis.isEmpty else { throw ReportError("\(file): 'kpis' is empty; a run summary has every KPI: write it again with `onestop run --out DIR`") }
     language = s.report_language
     kpis = s.kpis.mapValues(\.value)
     kpiUnits = s.units_of_kpis
