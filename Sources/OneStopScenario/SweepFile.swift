@@ -199,7 +199,7 @@ public struct SweepFile: Sendable {
       r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
       return nil
     }
-    let bound = SweepFile.maxMagnitude, what = "a number from -2^53 to 2^53"
+    let bound = SweepFile.maxMagnitude, what = "a range end (at most 2^53 in magnitude)"
     guard let from = r.double(fromNode, at + ".from", min: -bound, max: bound, what: what),
       let to = r.double(toNode, at + ".to", min: -bound, max: bound, what: what)
     else { return nil }
