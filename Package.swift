@@ -151,6 +151,10 @@ let package = Package(
     ),
     // Reports: number and date formats in both languages, a page built from a summary.
     .testTarget(
+      name: "InputTests",
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopSweep", "OneStopModel", "TestSupport"]
+    ),
+    .testTarget(
       name: "OneStopReportTests",
       dependencies: ["OneStopReport"],
       exclude: ["Fixtures"]

@@ -54,7 +54,7 @@ public enum InputFile {
     /// The journals of `calibrate` and `staff` (`*.jsonl`).
     public static let journal = Kind(name: "journals", extensions: ["jsonl"], maxBytes: 256 << 20)
     /// Result files `onestop report` draws (JSON, CSV).
-    public static let result = Kind(name: "result files", extensions: ["json", "csv"], maxBytes: 64 << 20)
+    public static let result = Kind(name: "result files", extensions: ["json", "csv"], maxBytes: 32 << 20)
   }
 
   /// Why `path` cannot be read as a `kind` file, or nil when it can. With `directory`,
