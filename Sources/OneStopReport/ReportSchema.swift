@@ -8,7 +8,7 @@ import Foundation
 /// Only the keys a report draws are listed, so a file written by a newer onestop with more
 /// keys still reads; a key it needs that is missing or of the wrong type (a broken file, or
 /// one from an older onestop) is a `ReportError` naming the file and the key path. The
-/// report imports nothing of ours, so these mirror the writers rather than share their
+/// report imports only the input guard of ours, so these mirror the writers rather than share their
 /// types; `ReportTests` and the CLI tests read real output through them.
 enum ReportSchema {
   /// A number that the writers print as `null` when it is not finite (NaN, infinity).
