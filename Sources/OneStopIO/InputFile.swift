@@ -68,12 +68,9 @@ public enum InputFile {
     }
     var info = stat()
     guard stat(path, &info) == 0 else {
-      return errno == ENOENT ? "cannot read the file (does it exist?)" : "cannot read the file (\(String(cString: strerror(errno))))"
+      return errno == ENOENT ? "cannot read the file (does it exist?)" : "cannot read the file (\(systemError()))"
     }
-    guard info.st_mode & S_IFMT == S_IFREG else {
-      return kind === .scenario ? "not a regular file; scenario files are regular .yaml or .yml files"
-        : "not a regular file; \(kind.name) are regular files"
-    }
+    guard info.st_mode & S_IFMT == S_IFREG else { return notRegular(kind) }
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     if !allowed.isEmpty && !allowed.contains(target.pathExtension.lowercased()) {
       return "a link to a file that is not a \(kind.extensionText) file"
@@ -81,9 +78,18 @@ public enum InputFile {
     if let directory, !isInside(path, directory) {
       return "a link to a file outside \(directory); \(kind.name) are read only from inside their directory"
     }
-    guard Int(info.st_size) <= kind.maxBytes else { return "the file has \(info.st_size) bytes; \(kind.name) are at most \(kind.limitText)" }
+    guard Int(info.st_size) <= kind.maxBytes else {
+      return "the file has \(info.st_size) bytes; \(kind.name) are at most \(kind.limitText)"
+    }
     return nil
   }
+
+  static func notRegular(_ kind: Kind) -> String {
+    kind === .scenario ? "not a regular file; scenario files are regular .yaml or .yml files"
+      : "not a regular file; \(kind.name) are regular files"
+  }
+
+  static func systemError() -> String { String(cString: strerror(errno)) }
 
   /// `true` when `path`, with every link resolved, lies inside `directory` (resolved too).
   public static func isInside(_ path: String, _ directory: String) -> Bool {
@@ -99,19 +105,25 @@ public enum InputFile {
 
   /// The bytes of `path`, or the reason it cannot be read (see `refusal`). `missing` is
   /// set when the file does not exist, for callers that treat that as "not yet written".
-  public static func bytes(_ path: String, _ kind: Kind, inside directory: String? = nil) throws(InputFileError) -> [UInt8] {
-    func fail(_ reason: String, missing: Bool = false) -> InputFileError { InputFileError(path: path, reason: reason, missing: missing) }
+  public static func bytes(_ path: String, _ kind: Kind, inside directory: String? = nil)
+    throws(InputFileError) -> [UInt8]
+  {
+    func fail(_ reason: String, missing: Bool = false) -> InputFileError {
+      InputFileError(path: path, reason: reason, missing: missing)
+    }
     var probe = stat()
-    if lstat(path, &probe) != 0 && errno == ENOENT { throw fail("cannot read the file (does it exist?)", missing: true) }
+    if lstat(path, &probe) != 0 && errno == ENOENT {
+      throw fail("cannot read the file (does it exist?)", missing: true)
+    }
     if let why = refusal(path, kind, inside: directory) { throw fail(why) }
     // O_NONBLOCK: if the file was swapped for a FIFO since the check, open must not wait
     // for a writer; fstat below refuses it.
     let fd = open(path, O_RDONLY | O_NONBLOCK)
-    guard fd >= 0 else { throw fail("cannot read the file (\(String(cString: strerror(errno))))") }
+    guard fd >= 0 else { throw fail("cannot read the file (\(systemError()))") }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-      throw fail(kind === .scenario ? "not a regular file; scenario files are regular .yaml or .yml files" : "not a regular file; \(kind.name) are regular files")
+      throw fail(notRegular(kind))
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(min(Int(info.st_size), kind.maxBytes) + 1)
@@ -119,16 +131,20 @@ public enum InputFile {
     while bytes.count <= kind.maxBytes {
       let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
       if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else { throw fail("cannot read the file (\(String(cString: strerror(errno))))") }
+      guard n >= 0 else { throw fail("cannot read the file (\(systemError()))") }
       if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
     }
-    guard bytes.count <= kind.maxBytes else { throw fail("the file is larger than \(kind.limitText); \(kind.name) are at most \(kind.limitText)") }
+    guard bytes.count <= kind.maxBytes else {
+      throw fail("the file is larger than \(kind.limitText); \(kind.name) are at most \(kind.limitText)")
+    }
     return bytes
   }
 
   /// The text of `path` (UTF-8), or the reason it cannot be read.
-  public static func text(_ path: String, _ kind: Kind, inside directory: String? = nil) throws(InputFileError) -> String {
+  public static func text(_ path: String, _ kind: Kind, inside directory: String? = nil)
+    throws(InputFileError) -> String
+  {
     let b = try bytes(path, kind, inside: directory)
     guard let text = String(validating: b, as: UTF8.self) else {
       throw InputFileError(path: path, reason: "the file is not UTF-8 text", missing: false)
@@ -137,7 +153,9 @@ public enum InputFile {
   }
 
   /// The bytes of `path` as `Data` (for `JSONDecoder`).
-  public static func data(_ path: String, _ kind: Kind, inside directory: String? = nil) throws(InputFileError) -> Data {
+  public static func data(_ path: String, _ kind: Kind, inside directory: String? = nil)
+    throws(InputFileError) -> Data
+  {
     Data(try bytes(path, kind, inside: directory))
   }
 }

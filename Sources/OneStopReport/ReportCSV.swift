@@ -30,20 +30,27 @@ enum CSV {
     guard var text = String(data: data, encoding: .utf8) else { throw ReportError("\(path): not UTF-8 text") }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let rows = parse(text)
-    guard let header = rows.first else { throw ReportError("\(path): empty; expected a header with \(required.joined(separator: ", "))") }
+    guard let header = rows.first else {
+      throw ReportError("\(path): empty; expected a header with \(required.joined(separator: ", "))")
+    }
     let missing = required.filter { !header.contains($0) }
     if !missing.isEmpty {
       let list = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
-      throw ReportError("\(path): missing column\(missing.count == 1 ? "" : "s") \(list); the file is broken or not written by onestop")
+      let columns = missing.count == 1 ? "column" : "columns"
+      throw ReportError("\(path): missing \(columns) \(list); the file is broken or not written by onestop")
     }
     let width = header.count
-    let body = rows.dropFirst().filter { $0.count == width }.map { Dictionary(zip(header, $0), uniquingKeysWith: { a, _ in a }) }
+    let body = rows.dropFirst().filter { $0.count == width }.map {
+      Dictionary(zip(header, $0), uniquingKeysWith: { a, _ in a })
+    }
     return Table(header: header, rows: body)
   }
 
   /// `path` as a table, which must exist.
   static func require(_ path: String, in dir: String, columns: [String]) throws(ReportError) -> Table {
-    guard let t = try read(path, in: dir, required: columns) else { throw ReportError("\(path): cannot read it (does it exist?)") }
+    guard let t = try read(path, in: dir, required: columns) else {
+      throw ReportError("\(path): cannot read it (does it exist?)")
+    }
     return t
   }
 
@@ -57,10 +64,24 @@ enum CSV {
         guard let d = it.next() else { quoted = false; continue }
         if d == "\"" { field.append("\""); continue }
         quoted = false
-        if d == "," { row.append(field); field = "" } else if d == "\n" || d == "\r\n" { endRow() } else { field.append(d) }
-      } else if c == "\"" { quoted = true } else if c == "," { row.append(field); field = "" } else if c == "\n" || c == "\r\n" {
+        if d == "," {
+          row.append(field)
+          field = ""
+        } else if d == "\n" || d == "\r\n" {
+          endRow()
+        } else {
+          field.append(d)
+        }
+      } else if c == "\"" {
+        quoted = true
+      } else if c == "," {
+        row.append(field)
+        field = ""
+      } else if c == "\n" || c == "\r\n" {
         endRow()
-      } else if c != "\r" { field.append(c) }
+      } else if c != "\r" {
+        field.append(c)
+      }
     }
     if !field.isEmpty || !row.isEmpty { endRow() }
     return rows

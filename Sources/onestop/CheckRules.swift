@@ -58,7 +58,8 @@ enum CheckRules {
     for (name, values) in baseline.values {
       let e = Estimate(values.filter(\.isFinite))
       guard e.count >= 2 else { continue }
-      let n = replicationsNeeded(mean: e.mean, sd: e.standardDeviation, unit: baseline.units[name] ?? "", alpha: alpha, limit: limit)
+      let unit = baseline.units[name] ?? ""
+      let n = replicationsNeeded(mean: e.mean, sd: e.standardDeviation, unit: unit, alpha: alpha, limit: limit)
       guard n.map({ $0 > baseline.replications }) ?? true else { continue }
       if worst == nil || (worst!.needed ?? Int.max) < (n ?? Int.max) { worst = (name, n, e.standardDeviation) }
     }
