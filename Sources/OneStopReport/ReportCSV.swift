@@ -7,7 +7,8 @@ import OneStopIO
 enum ReportFile {
   /// The bytes of `name` in `dir`, nil when there is no such file.
   static func data(_ path: String, in dir: String) throws(ReportError) -> Data? {
-    do { return try InputFile.data(path, .result, inside: dir) } catch {
+    // A file named without a directory (`report compare.json`) lies in the current one.
+    do { return try InputFile.data(path, .result, inside: dir.isEmpty ? "." : dir) } catch {
       if error.missing { return nil }
       throw ReportError(error.description)
     }

@@ -65,12 +65,12 @@ public struct ReportData: Sendable {
     let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
       ? (path as NSString).appendingPathComponent("summary.json") : path
     let dir = (file as NSString).deletingLastPathComponent
-    guard let data = try ReportFile.data(file, in: dir.isEmpty ? "." : dir) else {
+    guard let data = try ReportFile.data(file, in: dir) else {
       throw ReportError("\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
     }
     try self.init(data: data, file: file)
     func table(_ name: String, _ columns: [String]) throws(ReportError) -> [[String: String]]? {
-      try CSV.read((dir as NSString).appendingPathComponent(name), in: dir.isEmpty ? "." : dir, required: columns)?.rows
+      try CSV.read((dir as NSString).appendingPathComponent(name), in: dir, required: columns)?.rows
     }
     if let rows = try table("agencies.csv", ["station", "kind", "officers", "utilisation_pct"]) {
       stations = rows.map { ($0["station"] ?? "", $0["kind"] ?? "", Int($0["officers"] ?? "") ?? 0, Double($0["utilisation_pct"] ?? "") ?? .nan) }
