@@ -199,7 +199,7 @@ public struct SweepFile: Sendable {
       r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
       return nil
     }
-    let bound = SweepFile.maxMagnitude, what = "a range end (at most 2^53 in magnitude)"
+    let bound = SweepFile.maxMagnitude, what = "a number"
     guard let from = r.double(fromNode, at + ".from", min: -bound, max: bound, what: what),
       let to = r.double(toNode, at + ".to", min: -bound, max: bound, what: what)
     else { return nil }
