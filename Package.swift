@@ -54,7 +54,7 @@ let package = Package(
     // collects every error, and the build into a ModelConfiguration.
     .target(
       name: "OneStopScenario",
-      dependencies: ["OneStopModel", "DESKernel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["OneStopIO", "OneStopModel", "DESKernel", .product(name: "Yams", package: "Yams")]
     ),
     // Result files: atomic writes, journals, JSON through `Encodable` and CSV fields, with
     // the one number format of every file onestop writes. Knows no model.
@@ -84,7 +84,7 @@ let package = Package(
     // Vietnamese or English) from a run's result directory.
     .target(
       name: "OneStopReport",
-      dependencies: ["OneStopResults"]
+      dependencies: ["OneStopIO", "OneStopResults"]
     ),
     // Calibration: parameters fitted to a report's figures (a Latin hypercube screen, then
     // Nelder-Mead) on common random numbers, with a plausibility bound on utilisation.
@@ -172,6 +172,10 @@ let package = Package(
       dependencies: ["OneStopStaff", "OneStopScenario", "OneStopModel", "ReferenceModels"]
     ),
     // Reports: number and date formats in both languages, a page built from a summary.
+    .testTarget(
+      name: "InputTests",
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopSweep", "OneStopModel", "TestSupport"]
+    ),
     .testTarget(
       name: "OneStopReportTests",
       dependencies: ["OneStopReport"],

@@ -83,14 +83,30 @@ public final class CalibrationSearch {
     self.maxUtilisation = maxUtilisation
     self.journal = journal
     self.log = log
-    if let journal, let text = try? String(contentsOfFile: journal, encoding: .utf8) {
-      for line in text.split(separator: "\n") {
-        // JSONDecoder reads doubles exactly; a partial last line does not decode and is skipped.
-        guard let o = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), o.key == journalKey else { continue }
-        cache[cacheKey(o.values)] = finish(o.values, o.kpis.map { $0.map { $0 ?? .nan } }, o.max_utilisation)
-      }
-      if !cache.isEmpty { log("resuming: \(cache.count) candidates already run in \(journal)") }
+    if let journal {
+      loadJournal(journal)
     }
+  }
+
+  /// Reads the journal through the input guard; only lines whose checksum matches count
+  /// (a damaged or edited line is skipped and its candidate runs again).
+  private func loadJournal(_ journal: String) {
+    let text: String
+    do { text = try InputFile.text(journal, .journal) } catch {
+      if !error.missing { log("not resuming: \(error)") }
+      return
+    }
+    let (objects, damaged) = JournalChecksum.objects(in: text)
+    for line in objects {
+      // JSONDecoder reads doubles exactly.
+      guard let o = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), o.key == journalKey,
+        o.values.count == parameters.count, o.kpis.count == targets.targets.count,
+        o.kpis.allSatisfy({ $0.count == replications }), o.max_utilisation.isFinite
+      else { continue }
+      cache[cacheKey(o.values)] = finish(o.values, o.kpis.map { $0.map { $0 ?? .nan } }, o.max_utilisation)
+    }
+    if damaged > 0 { log("\(journal): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)") }
+    if !cache.isEmpty { log("resuming: \(cache.count) candidates already run in \(journal)") }
   }
 
   /// One line of `calibration.jsonl`: a candidate, its targets' values per replication
@@ -143,7 +159,7 @@ public final class CalibrationSearch {
     cache[key] = e
     if let journal {
       let line = JournalLine(key: journalKey, values: values, kpis: kpis.map { $0.map { $0.isFinite ? $0 : nil } }, max_utilisation: u)
-      appendJournalLine(JSONText.encode(line, expand: 0), to: journal)
+      appendJournalLine(JournalChecksum.sealed(JSONText.encode(line, expand: 0).trimmingCharacters(in: .newlines)) + "\n", to: journal)
     }
     log("  [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \(String(format: "%.1f", u)) %")
     return e

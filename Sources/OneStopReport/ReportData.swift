@@ -70,32 +70,32 @@ public struct ReportData: Sendable {
     var isDirectory: ObjCBool = false
     let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
       ? (path as NSString).appendingPathComponent("summary.json") : path
-    guard let data = FileManager.default.contents(atPath: file) else {
+    let dir = (file as NSString).deletingLastPathComponent
+    guard let data = try ReportFile.data(file, in: dir) else {
       throw ReportError("\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
     }
     try self.init(data: data, file: file)
-    let dir = (file as NSString).deletingLastPathComponent
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("agencies.csv")) {
+    func table(_ name: String, _ columns: [String]) throws(ReportError) -> [[String: String]]? {
+      try CSV.read((dir as NSString).appendingPathComponent(name), in: dir, required: columns)?.rows
+    }
+    let utilisation = StationColumn.utilisation.header, deskUtilisation = UnitColumn.deskUtilisation.header
+    if let rows = try table("agencies.csv", ["station", "kind", "officers", utilisation]) {
       stations = rows.map { r in
-        (r["station"] ?? "", r["kind"] ?? "", Int(r["officers"] ?? "") ?? 0, Double(r[StationColumn.utilisation.header] ?? "") ?? .nan)
+        (r["station"] ?? "", r["kind"] ?? "", Int(r["officers"] ?? "") ?? 0, Double(r[utilisation] ?? "") ?? .nan)
       }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("units.csv")) {
-      deskUse = rows.map { r in
-        (r["unit"] ?? "", r["level"] ?? "", Double(r[UnitColumn.deskUtilisation.header] ?? "") ?? .nan)
-      }
+    if let rows = try table("units.csv", ["unit", "level", deskUtilisation]) {
+      deskUse = rows.map { r in (r["unit"] ?? "", r["level"] ?? "", Double(r[deskUtilisation] ?? "") ?? .nan) }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours_by_level.csv")) {
+    let levelTickets = LevelHourColumn.tickets.header, levelWait = LevelHourColumn.waitMean.header
+    if let rows = try table("hours_by_level.csv", ["level", "hour", levelTickets, levelWait]) {
       levelHours = rows.map { r in
-        (r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[LevelHourColumn.tickets.header] ?? "") ?? 0,
-          Double(r[LevelHourColumn.waitMean.header] ?? "") ?? .nan)
+        (r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[levelTickets] ?? "") ?? 0, Double(r[levelWait] ?? "") ?? .nan)
       }
     }
-    if let rows = try? CSV.read((dir as NSString).appendingPathComponent("hours.csv")) {
-      hours = rows.map { r in
-        (Int(r["hour"] ?? "") ?? 0, Double(r[HourColumn.tickets.header] ?? "") ?? 0,
-          Double(r[HourColumn.waitMean.header] ?? "") ?? .nan)
-      }
+    let hourTickets = HourColumn.tickets.header, hourWait = HourColumn.waitMean.header
+    if let rows = try table("hours.csv", ["hour", hourTickets, hourWait]) {
+      hours = rows.map { r in (Int(r["hour"] ?? "") ?? 0, Double(r[hourTickets] ?? "") ?? 0, Double(r[hourWait] ?? "") ?? .nan) }
     }
   }
 
@@ -112,6 +112,8 @@ public struct ReportData: Sendable {
     end = s.end
     seed = String(s.seed)
     replications = s.replications
+    guard replications >= 1 else { throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication") }
+    guard !s.kpis.isEmpty else { throw ReportError("\(file): 'kpis' is empty; a run summary has every KPI: write it again with `onestop run --out DIR`") }
     language = s.report_language
     kpis = s.kpis
     kpiUnits = s.units_of_kpis

@@ -40,7 +40,7 @@ public struct CompareData: Sendable {
 
   init(dir: String) throws(ReportError) {
     let file = (dir as NSString).appendingPathComponent("compare.json")
-    guard let data = FileManager.default.contents(atPath: file),
+    guard let data = try ReportFile.data(file, in: dir),
       (try? ReportSchema.keys(of: data, file: file))?.contains("differences") == true
     else { throw ReportError("\(file): not a comparison written by `onestop compare --out`") }
     let j = try ReportSchema.decode(ReportSchema.Compare.self, from: data, file: file, writer: "onestop compare --out DIR")
@@ -48,44 +48,11 @@ public struct CompareData: Sendable {
     seed = String(j.seed)
     version = j.onestop_version
     replications = j.replications
+    guard replications >= 1 else { throw ReportError("\(file): 'replications' is \(replications); a comparison has at least 1") }
     differences = j.differences.map { r in
       Difference(kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
         halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
     }
-  }
-}
-
-/// A small CSV reader for the files onestop writes (RFC 4180 quoting).
-enum CSV {
-  static func read(_ path: String) throws(ReportError) -> [[String: String]] {
-    guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else {
-      throw ReportError("\(path): cannot read it")
-    }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-    var it = text.makeIterator()
-    while let c = it.next() {
-      if quoted {
-        if c == "\"" {
-          if let d = it.next() {
-            if d == "\"" { field.append("\"") } else {
-              quoted = false
-              if d == "," { row.append(field); field = "" } else if d == "\n" || d == "\r\n" { row.append(field); rows.append(row); row = []; field = "" } else { field.append(d) }
-            }
-          } else { quoted = false }
-        } else { field.append(c) }
-      } else if c == "\"" { quoted = true } else if c == "," { row.append(field); field = "" } else if c == "\n" || c == "\r\n" {
-        row.append(field); rows.append(row); row = []; field = ""
-      } else if c != "\r" { field.append(c) }
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-    guard let header = rows.first else { return [] }
-    return rows.dropFirst().filter { $0.count == header.count }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-  }
-
-  static func header(_ path: String) -> [String] {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8), let line = text.split(separator: "\n").first else { return [] }
-    return line.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",").map(String.init)
   }
 }
 
@@ -108,18 +75,19 @@ public struct StaffData: Sendable {
   init(dir: String) throws(ReportError) {
     func p(_ f: String) -> String { (dir as NSString).appendingPathComponent(f) }
     func d(_ r: [String: String], _ k: String) -> Double { Double(r[k] ?? "") ?? .nan }
-    let t = try CSV.read(p("targets.csv"))
+    let t = try CSV.require(p("targets.csv"), in: dir, columns: ["target", "kpi", "unit", "limit", "now_mean", "now_ci_low",
+      "now_ci_high", "plan_mean", "plan_ci_low", "plan_ci_high", "met"]).rows
     targets = t.map { r in
       Target(target: r["target"] ?? "", kpi: r["kpi"] ?? "", unit: r["unit"] ?? "", limit: d(r, "limit"), now: d(r, "now_mean"),
         nowLow: d(r, "now_ci_low"), nowHigh: d(r, "now_ci_high"), plan: d(r, "plan_mean"), planLow: d(r, "plan_ci_low"),
         planHigh: d(r, "plan_ci_high"), met: r["met"] == "true")
     }
-    changes = (try? CSV.read(p("changes.csv")))?.map { r in
+    changes = try CSV.read(p("changes.csv"), in: dir, required: ["key", "current", "plan", "persons_added"])?.rows.map { r in
       Change(key: r["key"] ?? "", current: Int(r["current"] ?? "") ?? 0, plan: Int(r["plan"] ?? "") ?? 0, persons: Int(r["persons_added"] ?? "") ?? 0)
     } ?? []
-    let curve = try CSV.read(p("tradeoff.csv"))
-    let names = CSV.header(p("tradeoff.csv")).filter { $0.hasSuffix("_mean") }
-    steps = curve.map { r in (Int(r["persons_added"] ?? "") ?? 0, r["key"] ?? "", names.map { d(r, $0) }) }
+    let curve = try CSV.require(p("tradeoff.csv"), in: dir, columns: ["persons_added", "key"])
+    let names = curve.header.filter { $0.hasSuffix("_mean") }
+    steps = curve.rows.map { r in (Int(r["persons_added"] ?? "") ?? 0, r["key"] ?? "", names.map { d(r, $0) }) }
   }
 }
 
@@ -133,16 +101,23 @@ public struct SweepData: Sendable {
 
   init(dir: String) throws(ReportError) {
     let results = (dir as NSString).appendingPathComponent("results.csv")
-    let points = try CSV.read(results)
+    let table = try CSV.require(results, in: dir, columns: ["id", "seed", "replications"])
+    let points = table.rows
     rows = points
-    let header = CSV.header(results)
+    let header = table.header
     var name = (dir as NSString).lastPathComponent
     var parameterColumns: [String] = []
     let summary = (dir as NSString).appendingPathComponent("summary.json")
-    if let data = FileManager.default.contents(atPath: summary) {
+    if let data = try ReportFile.data(summary, in: dir) {
       let j = try ReportSchema.decode(ReportSchema.SweepSummary.self, from: data, file: summary, writer: "onestop sweep merge")
       name = j.sweep
       parameterColumns = j.parameters.compactMap { j.columns[$0] }
+      if let p = j.parameters.first(where: { j.columns[$0] == nil }) {
+        throw ReportError("\(summary): 'columns' has no column for the parameter '\(p)'; merge the sweep again")
+      }
+      if let c = parameterColumns.first(where: { !header.contains($0) }) {
+        throw ReportError("\(results): missing column '\(c)' that summary.json names; merge the sweep again")
+      }
     }
     let fixed: Set<String> = ["id", "seed", "replications"]
     parameters = parameterColumns.filter { c in Set(points.map { $0[c] ?? "" }).count > 1 }

@@ -28,9 +28,34 @@ public struct ScenarioOverride: Sendable {
     self.path = path
     self.segments = Self.segments(path)
     self.value = value
-    guard !segments.isEmpty else {
-      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: path, message: "empty key path")
+    if let why = Self.keyProblem(path, segments: segments) {
+      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120), message: why)
     }
+  }
+
+  /// Longest key path, in characters and in segments. The deepest key of the schema has
+  /// a handful of segments; the bound keeps `set`'s recursion (one level per segment)
+  /// far from the stack's end (20,000 segments overflowed it).
+  public static let maxPathLength = 1_000
+  public static let maxSegments = 32
+
+  /// Why `path` cannot be a key path, or nil: empty, too long, or `extends` (the base is
+  /// read before any override is applied, so setting it would be silently ignored).
+  public static func keyProblem(_ path: String, segments given: [Segment]? = nil) -> String? {
+    let path = path.trimmingCharacters(in: .whitespaces)
+    guard path.utf8.count <= maxPathLength else {
+      return "the key path has \(path.utf8.count) characters; key paths are at most \(maxPathLength)"
+    }
+    let segments = given ?? Self.segments(path)
+    guard !segments.isEmpty else { return "empty key path" }
+    guard segments.count <= maxSegments else {
+      return "the key path has \(segments.count) segments; key paths have at most \(maxSegments)"
+    }
+    if segments[0] == .key("extends") {
+      return "extends cannot be overridden: the base file is read before any --set is applied; "
+        + "write a variant file with extends: instead"
+    }
+    return nil
   }
 
   /// A number (a sweep or calibration value), as a plain scalar.
@@ -46,18 +71,34 @@ public struct ScenarioOverride: Sendable {
       throw ScenarioIssue(file: "--set", line: 0, column: 0, path: text, message: "expected key.path=value")
     }
     let path = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+    let valueText = text[text.index(after: eq)...]
+    if valueText.allSatisfy({ $0 == " " || $0 == "\t" }) {
+      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120),
+        message: "no value after '='; write key.path=value (null clears an optional value)")
+    }
+    if let why = keyProblem(path) { throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120), message: why) }
     let value: YNode
-    do { value = try ScenarioLoader.parse(String(text[text.index(after: eq)...]), file: "--set \(path)") } catch {
+    do { value = try ScenarioLoader.parse(String(valueText), file: "--set \(path)") } catch {
       throw error.issues[0]
     }
     return try ScenarioOverride(path: path, value: value)
   }
 
-  /// Parses every text, collecting every problem.
+  /// Parses every text, collecting every problem. A key path given twice is refused
+  /// (the later value would silently win), once per key however often it repeats.
   public static func parse(_ texts: [String]) throws(ScenarioErrors) -> [ScenarioOverride] {
     var out: [ScenarioOverride] = [], issues: [ScenarioIssue] = []
+    var seen: [String: Int] = [:]
     for t in texts {
-      do { out.append(try parse(t)) } catch { issues.append(error) }
+      do {
+        let o = try parse(t)
+        seen[o.path, default: 0] += 1
+        if seen[o.path] == 2 {
+          issues.append(ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(o.path, limit: 120),
+            message: "set more than once; give each key once"))
+        }
+        out.append(o)
+      } catch { issues.append(error) }
     }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
     return out

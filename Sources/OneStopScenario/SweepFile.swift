@@ -95,17 +95,17 @@ public struct SweepFile: Sendable {
         r.issue(node, "base", "cannot use this file as a base scenario: \(why)")
       }
     }
-    let replications = top["replications"].flatMap { r.int($0, "replications", min: 1, what: "a number of replications") } ?? 1
+    let replications = top["replications"].flatMap { r.int($0, "replications", min: 1, max: ModelLimits.replications, what: "a number of replications") } ?? 1
     let seedText = top["seed"].flatMap { r.int($0, "seed", min: 0, what: "a seed") }
     let seeds = top["seeds"].flatMap { r.choice($0, "seeds", Seeds.self) } ?? .perPoint
-    let chunkSize = top["chunk_size"].flatMap { r.int($0, "chunk_size", min: 1, what: "a number of points per chunk") } ?? 1
+    let chunkSize = top["chunk_size"].flatMap { r.int($0, "chunk_size", min: 1, max: maxPoints, what: "a number of points per chunk") } ?? 1
     let (kpis, kpiNodes) = readKPIs(top["kpis"], r)
     var design = Design.grid
     if let node = top["design"], let d = r.string(node, "design") {
       switch d {
       case "grid": design = .grid
       case "latin_hypercube":
-        if let pn = required("points"), let n = r.int(pn, "points", min: 2, what: "a number of points") { design = .latinHypercube(points: n) }
+        if let pn = required("points"), let n = r.int(pn, "points", min: 2, max: maxPoints, what: "a number of points") { design = .latinHypercube(points: n) }
       default: r.issue(node, "design", "expected grid or latin_hypercube, found '\(d)'")
       }
     }
@@ -127,9 +127,10 @@ public struct SweepFile: Sendable {
     let sweep = SweepFile(file: path, name: name, description: description, base: base, parameters: parameters, design: design,
       replications: replications, seed: seed, seeds: seeds, chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes, root: root)
     let count = sweep.pointCount
-    if count > 1_000_000 {
+    if count > maxPoints {
+      let what = count == Int.max ? "more than \(maxPoints)" : "\(count)"
       throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: root.line, column: root.column, path: "parameters",
-        message: "the design has \(count) points; at most 1000000 are supported")])
+        message: "the design has \(what) points; at most \(maxPoints) are supported")])
     }
     return sweep
   }
@@ -165,6 +166,10 @@ public struct SweepFile: Sendable {
       return nil
     }
     guard let key = r.string(keyNode, at + ".key") else { return nil }
+    if let why = ScenarioOverride.keyProblem(key) {
+      r.issue(keyNode, at + ".key", why)
+      return nil
+    }
     if known.contains(where: { $0.key == key }) { r.issue(keyNode, at + ".key", "'\(key)' is varied twice") }
     var name = SweepFile.columnName(key)
     if let nameNode = m["name"], let n = r.string(nameNode, at + ".name") {
@@ -194,15 +199,29 @@ public struct SweepFile: Sendable {
       r.issue(item, at, "expected values: [...] or from: and to: (with step: for a grid)")
       return nil
     }
-    guard let from = r.double(fromNode, at + ".from"), let to = r.double(toNode, at + ".to") else { return nil }
+    let bound = SweepFile.maxMagnitude, what = "a number"
+    guard let from = r.double(fromNode, at + ".from", min: -bound, max: bound, what: what),
+      let to = r.double(toNode, at + ".to", min: -bound, max: bound, what: what)
+    else { return nil }
     if to < from { r.issue(toNode, at + ".to", "expected a number >= from (\(fmt(from))), found \(fmt(to))") }
     let step = m["step"].flatMap { r.double($0, at + ".step", min: 1e-12, what: "a positive step") }
     if design == .grid && step == nil && m["step"] == nil {
       r.issue(item, at, "a grid needs step: to list the values from \(fmt(from)) to \(fmt(to))")
     }
-    if let step, (to - from) / step > 10_000 { r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found \(Int((to - from) / step) + 1)") }
+    // (to - from) / step is finite (both ends within 2^53, step >= 1e-12) but may be far
+    // above Int.max: compared as a double, printed as an Int only when it is one.
+    if let step, (to - from) / step > 10_000 {
+      let n = (to - from) / step
+      r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found " + (n < 1e15 ? "\(Int(n) + 1)" : "about \(fmt(n))"))
+    }
     return Parameter(key: key, name: name, values: nil, from: from, to: to, step: step, integer: integer, node: item)
   }
+
+  /// Most points of a design (a grid's product of value counts, a hypercube's `points`).
+  public static let maxPoints = 1_000_000
+  /// Largest magnitude of a range's ends: 2^53, beyond which not every whole number is a
+  /// double (so `integer: true` could not be honoured) and spans could overflow.
+  public static let maxMagnitude = 9_007_199_254_740_992.0
 
   /// 2^53 - 1: seeds above it lose digits in jq, JavaScript, R and Excel.
   public static let maxSeed = (1 << 53) - 1
@@ -235,9 +254,14 @@ public struct SweepFile: Sendable {
   /// Values of a range parameter on a grid.
   func gridValues(_ p: Parameter) -> [String] {
     if let v = p.values { return v }
-    let step = p.step ?? 1
-    let n = Int(((p.to - p.from) / step + 1e-9).rounded(.down))
-    return (0...n).map { text(p.from + Double($0) * step, p) }
+    return (0..<valueCount(p)).map { text(p.from + Double($0) * (p.step ?? 1), p) }
+  }
+
+  /// How many values `gridValues` lists, without listing them (the reader bounds a range
+  /// to 10,001 values).
+  func valueCount(_ p: Parameter) -> Int {
+    if let v = p.values { return v.count }
+    return Int(((p.to - p.from) / (p.step ?? 1) + 1e-9).rounded(.down)) + 1
   }
 
   func text(_ x: Double, _ p: Parameter) -> String {
@@ -251,7 +275,16 @@ public struct SweepFile: Sendable {
 
   public var pointCount: Int {
     switch design {
-    case .grid: return parameters.reduce(1) { $0 * max(1, gridValues($1).count) }
+    case .grid:
+      // Saturating: five ranges of 10,001 values overflow Int; the reader refuses any
+      // count above `maxPoints`, so Int.max only says "too many".
+      var count = 1
+      for p in parameters {
+        let (product, overflow) = count.multipliedReportingOverflow(by: max(1, valueCount(p)))
+        if overflow { return Int.max }
+        count = product
+      }
+      return count
     case .latinHypercube(let n): return n
     }
   }

@@ -40,6 +40,9 @@ public struct TargetFile: Sendable {
   public let notProduced: [(figure: String, reason: String)]
 
   static let keys = ["scenario", "source", "targets", "not_produced"]
+  /// Largest magnitude of a figure and of a tolerance: every KPI is far below it (a
+  /// province's year is under 10^8 dossiers), and the fit's squares stay finite.
+  public static let maxValue = 1e12
 
   public static func load(path: String) throws(ScenarioErrors) -> TargetFile {
     let text = try ScenarioFile.read(path)
@@ -69,15 +72,15 @@ public struct TargetFile: Sendable {
           r.issue(kn, "\(path).kpi", "unknown KPI '\(k)'\(hint)")
           continue
         }
-        guard let vn = m["value"], let v = r.double(vn, "\(path).value", what: "the report's figure") else {
+        guard let vn = m["value"], let v = r.double(vn, "\(path).value", min: -maxValue, max: maxValue, what: "the report's figure") else {
           if m["value"] == nil { r.issue(item, "\(path).value", "missing; give the report's figure") }
           continue
         }
-        guard let tn = m["tolerance"], let t = r.double(tn, "\(path).tolerance", min: 0, what: "a tolerance >= 0 in the KPI's unit") else {
+        guard let tn = m["tolerance"], let t = r.double(tn, "\(path).tolerance", min: 0, max: maxValue, what: "a tolerance >= 0 in the KPI's unit") else {
           if m["tolerance"] == nil { r.issue(item, "\(path).tolerance", "missing; give a tolerance in the KPI's unit") }
           continue
         }
-        let w = m["weight"].flatMap { r.double($0, "\(path).weight", min: 0, what: "a weight >= 0") } ?? 1
+        let w = m["weight"].flatMap { r.double($0, "\(path).weight", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight >= 0") } ?? 1
         guard let sn = m["source"], let s = r.string(sn, "\(path).source"), !s.isEmpty else {
           r.issue(item, "\(path).source", "missing; say where the figure comes from (report, row or sentence)")
           continue

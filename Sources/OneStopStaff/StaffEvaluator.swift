@@ -120,7 +120,8 @@ public final class StaffEvaluator {
 
   private func append(_ e: StaffEvaluation) {
     guard let journal else { return }
-    appendJournalLine(JSONText.encode(JournalLine(key: journalKey, values: e.values, kpis: e.kpis), expand: 0), to: journal)
+    let object = JSONText.encode(JournalLine(key: journalKey, values: e.values, kpis: e.kpis), expand: 0)
+    appendJournalLine(JournalChecksum.sealed(object.trimmingCharacters(in: .newlines)) + "\n", to: journal)
   }
 
   /// One line of `evaluations.jsonl`: a plan and its targets' values per replication.
@@ -137,13 +138,20 @@ public final class StaffEvaluator {
   }
 
   private func loadJournal(_ path: String) {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    let text: String
+    do { text = try InputFile.text(path, .journal) } catch {
+      if !error.missing { progress?("not resuming: \(error)") }
+      return
+    }
     var loaded = 0
-    for line in text.split(separator: "\n") {
+    let (lines, damaged) = JournalChecksum.objects(in: text)
+    if damaged > 0 { progress?("\(path): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)") }
+    for line in lines {
       // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not); a
       // partial last line of an interrupted run does not decode and is skipped.
       guard let entry = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), entry.key == journalKey,
-        entry.values.count == variables.count, entry.kpis.count == targets.count
+        entry.values.count == variables.count, entry.kpis.count == targets.count,
+        let n = entry.kpis.first?.count, (1...ModelLimits.replications).contains(n), entry.kpis.allSatisfy({ $0.count == n })
       else { continue }
       let values = entry.values
       let numbers = entry.kpis.map { $0.map { $0 ?? .nan } }

@@ -128,8 +128,10 @@ public struct Manifest: Sendable, Equatable {
   /// Reads `DIR/manifest.json`.
   public init(directory: String) throws(SweepError) {
     let path = (directory as NSString).appendingPathComponent("manifest.json")
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SweepError("\(path): no manifest (plan the sweep first: onestop sweep plan SWEEP.yaml --out \(directory))")
+    let data: Data
+    do { data = try InputFile.data(path, .manifest, inside: directory) } catch {
+      if error.missing { throw SweepError("\(path): no manifest (plan the sweep first: onestop sweep plan SWEEP.yaml --out \(directory))") }
+      throw SweepError(error.description)
     }
     // JSONDecoder reads numbers exactly (JSONSerialization on Linux rounds some doubles
     // and large seeds).
@@ -148,10 +150,12 @@ public struct Manifest: Sendable, Equatable {
     guard let storedHash = o.manifest_hash else {
       throw SweepError("\(path): no manifest_hash (edited, or not written by onestop); plan the sweep again")
     }
+    try Manifest.checkFields(o.replications, o.kpis, o.chunk_size, o.chunks, o.rows.count, o.seed, path: path)
     var rows: [Row] = []
     var ids = Set<String>()
     for (k, r) in o.rows.enumerated() {
       guard r.values.count == o.parameters.count, r.chunk >= 0, r.chunk < o.chunks else { throw SweepError("\(path): row \(k) is malformed") }
+      guard r.seed <= Manifest.maxSeed else { throw SweepError("\(path): rows[\(k)].seed: \(r.seed) is above 2^53 - 1") }
       // A row id names a file under rows/: it must stay a plain file name there.
       guard Manifest.isSafeID(r.id) else {
         throw SweepError("\(path): row \(k) has the id \(JSONText.string(String(r.id.prefix(80)))); ids are letters, digits, '-' and '_' (at most 64)")
@@ -179,6 +183,26 @@ public struct Manifest: Sendable, Equatable {
     if storedHash != hash {
       throw SweepError("\(path): the manifest was edited after planning (hash \(storedHash), now \(hash)); plan again")
     }
+  }
+
+  /// Refuses a manifest whose numbers a planner never writes (a forged or damaged file
+  /// with its hash recomputed, which anyone can do): replications outside 1...10,000
+  /// (`ModelLimits.replications`), a KPI onestop does not know, more rows than a design
+  /// has points, chunks that do not fit the rows.
+  static func checkFields(_ replications: Int, _ kpis: [String], _ chunkSize: Int, _ chunks: Int, _ rows: Int, _ seed: UInt64,
+    path: String) throws(SweepError) {
+    guard (1...ModelLimits.replications).contains(replications) else {
+      throw SweepError("\(path): replications: \(replications); a sweep runs 1 to \(ModelLimits.replications) replications per point")
+    }
+    guard !kpis.isEmpty else { throw SweepError("\(path): kpis: empty; a sweep collects at least one KPI") }
+    for (i, k) in kpis.enumerated() where KPI.named(k) == nil {
+      throw SweepError("\(path): kpis[\(i)]: unknown KPI \(JSONText.string(String(k.prefix(80)))) (see docs/results.md)")
+    }
+    guard rows <= SweepFile.maxPoints else { throw SweepError("\(path): rows: \(rows); a sweep has at most \(SweepFile.maxPoints) points") }
+    guard chunkSize >= 1, chunks >= 0, chunks <= max(rows, 1) else {
+      throw SweepError("\(path): chunk_size \(chunkSize) and chunks \(chunks) do not fit \(rows) rows")
+    }
+    guard seed <= maxSeed else { throw SweepError("\(path): seed: \(seed) is above 2^53 - 1") }
   }
 
   /// The largest seed written: 2^53 - 1, the largest integer every JSON reader (jq,

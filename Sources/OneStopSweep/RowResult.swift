@@ -72,7 +72,10 @@ public struct RowResult: Sendable, Equatable {
   /// the plan's, its seed and values are the row's, and its checksum matches its content.
   public static func read(_ row: Manifest.Row, in directory: String, manifest: Manifest) -> Result<RowResult, Problem> {
     let path = RowResult.path(id: row.id, in: directory)
-    guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
+    let data: Data
+    do { data = try InputFile.data(path, .point, inside: directory) } catch {
+      return .failure(error.missing ? .missing : .invalid(error.reason))
+    }
     // JSONDecoder reads doubles exactly; JSONSerialization on Linux does not.
     struct File: Decodable {
       let id: String, manifest_hash: String, seed: UInt64, values: [String]

@@ -61,7 +61,12 @@ public struct SweepRunner: Sendable {
     }
     // The base's hash was checked once (init): the point's scenario is the base with the
     // planned values, so it is the planned scenario.
-    var series = KPISeries(manifest.kpis.map { KPI.named($0)! }, model: model)
+    // The manifest's reader refused unknown KPIs; a manifest built in code is checked here.
+    let measures = manifest.kpis.compactMap(KPI.named)
+    guard measures.count == manifest.kpis.count, manifest.replications >= 1 else {
+      throw SweepError("row \(row.id): the manifest names an unknown KPI or no replications; plan the sweep again")
+    }
+    var series = KPISeries(measures, model: model)
     Replications.run(model, seed: row.seed, count: manifest.replications, threads: threads, into: &series)
     if let v = series.violations.first {
       throw SweepError("row \(row.id): conservation check failed (a bug in onestop; please report it): \(v)")

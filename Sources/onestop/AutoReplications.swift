@@ -58,11 +58,11 @@ struct PrecisionOptions: ParsableArguments {
   @Option(help: ArgumentHelp("With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or desk_wait_p90=2%.", valueName: "kpi=value"))
   var precision: [String] = []
 
-  @Option(help: "With --replications auto: stop at this many replications even if a target is not met.")
+  @Option(parsing: .unconditional, help: "With --replications auto: stop at this many replications even if a target is not met.")
   var maxReplications = 200
 
   func validate() throws {
-    if maxReplications < 2 { throw ValidationError("--max-replications must be at least 2, got \(maxReplications).") }
+    try checkReplications(maxReplications, min: 2, option: "--max-replications")
     _ = try targets()
   }
 

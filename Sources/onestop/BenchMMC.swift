@@ -87,9 +87,11 @@ struct BenchMMC: ParsableCommand {
 extension Double {
   /// Fixed-point text with `digits` decimals, without Foundation.
   func formatted(digits: Int) -> String {
-    guard isFinite else { return "\(self)" }
     var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
+    for _ in 0..<min(max(digits, 0), 15) { scale *= 10 }
+    // Beyond 2^53 the scaled value is no longer a whole number below Int.max: the plain
+    // description (1.7e+308) rather than a trap (any value read from a file can be this large).
+    guard isFinite, abs(self) * scale < 9.0e15 else { return "\(self)" }
     let rounded = (abs(self) * scale).rounded()
     let whole = Int(rounded / scale)
     var frac = String(Int(rounded.truncatingRemainder(dividingBy: scale)))

@@ -26,13 +26,13 @@ struct Calibrate: ParsableCommand {
   @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
   var overrides: [String] = []
 
-  @Option(help: "Replications (default: the scenario's, at least 3).")
+  @Option(parsing: .unconditional, help: "Replications (default: the scenario's, at least 3).")
   var replications: Int?
 
-  @Option(help: "Master seed (default: the scenario's).")
+  @Option(parsing: .unconditional, help: "Master seed (default: the scenario's).", transform: parseSeed)
   var seed: UInt64?
 
-  @Option(help: "Threads for replications (default: all CPUs). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Threads for replications (default: all CPUs). Results do not depend on it.")
   var threads: Int?
 
   @Option(help: "Directory for fit.csv (and, with --param, calibrated.yaml and the resumable journal calibration.jsonl).")
@@ -41,21 +41,29 @@ struct Calibrate: ParsableCommand {
   @Option(name: .customLong("param"), help: ArgumentHelp("A scenario key to fit, with its plausible range (repeatable); integer bounds on an integer key fit an integer.", valueName: "key.path=low..high"))
   var params: [String] = []
 
-  @Option(help: "Latin-hypercube points of the screen before the local search (default: 4 per parameter, at least 6).")
+  @Option(parsing: .unconditional, help: "Latin-hypercube points of the screen before the local search (default: 4 per parameter, at least 6).")
   var screen: Int?
 
-  @Option(help: "Scenario runs the local search (Nelder-Mead) may use.")
+  @Option(parsing: .unconditional, help: "Scenario runs the local search (Nelder-Mead) may use.")
   var iterations: Int = 40
 
-  @Option(help: "Plausibility bound: a candidate whose busiest back office runs above this utilisation (%) over the run is penalised.")
+  @Option(parsing: .unconditional, help: "Plausibility bound: a candidate whose busiest back office runs above this utilisation (%) over the run is penalised.")
   var maxUtilisation: Double = 90
 
+  /// Most screen points, and most local-search runs: each is a scenario run of every
+  /// replication (the screen's points are held in memory at once).
+  static let maxRuns = 10_000
+
   func validate() throws {
-    if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for an interval, got \(replications).") }
+    if let replications { try checkReplications(replications, min: 2, why: " for an interval") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
-    if let screen, screen < 1 { throw ValidationError("--screen must be at least 1, got \(screen).") }
-    if iterations < 0 { throw ValidationError("--iterations must be at least 0, got \(iterations).") }
+    if let screen, screen < 1 || screen > Self.maxRuns {
+      throw ValidationError("--screen must be from 1 to \(Self.maxRuns) points, got \(screen).")
+    }
+    if iterations < 0 || iterations > Self.maxRuns {
+      throw ValidationError("--iterations must be from 0 to \(Self.maxRuns), got \(iterations).")
+    }
     if !(maxUtilisation > 0 && maxUtilisation <= 100) { throw ValidationError("--max-utilisation is a percentage in (0, 100], got \(maxUtilisation).") }
   }
 
@@ -81,11 +89,15 @@ struct Calibrate: ParsableCommand {
   /// Parses `--param key=LOW..HIGH`; integer bounds on a key that holds an integer today
   /// make an integer parameter.
   func parameters(_ root: YNode) throws -> [CalibrationParameter] {
-    try params.map { text in
+    var seen = Set<String>()
+    return try params.map { text in
       guard let eq = text.lastIndex(of: "=") else { throw ValidationError("--param '\(text)': expected KEY=LOW..HIGH") }
       let key = String(text[..<eq]), range = text[text.index(after: eq)...].components(separatedBy: "..")
-      guard range.count == 2, let lo = Double(range[0]), let hi = Double(range[1]), lo.isFinite, hi.isFinite, lo <= hi else {
-        throw ValidationError("--param '\(text)': expected KEY=LOW..HIGH with numbers LOW <= HIGH")
+      if let why = ScenarioOverride.keyProblem(key) { throw ValidationError("--param '\(key.prefix(120))': \(why)") }
+      guard seen.insert(key).inserted else { throw ValidationError("--param '\(key)': given twice; give each key once") }
+      let bound = SweepFile.maxMagnitude
+      guard range.count == 2, let lo = Double(range[0]), let hi = Double(range[1]), abs(lo) <= bound, abs(hi) <= bound, lo <= hi else {
+        throw ValidationError("--param '\(text)': expected KEY=LOW..HIGH with numbers LOW <= HIGH, at most 2^53 in magnitude")
       }
       let current = StaffKeyPath.node(key, in: root)?.scalarText
       guard let current else { throw ValidationError("--param '\(key)': the scenario has no value at this key") }

@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare a scenario's KPIs with a committed baseline; fail when one moved.",
     discussion: """
-      Re-runs the scenario with the baseline's replications and seed (or --replications, --seed) and, for every KPI, tests the change with Welch's t-test over replications. A KPI fails when the change is significant (p < --alpha) and larger than a practical threshold (2 % of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a percentage, 0.2 minutes, ...). With the recorded seed and no model change the replications are identical and the check passes exactly. A baseline the check cannot test against (no KPIs, fewer than 2 replications, KPIs without a value per replication) is refused.
+      Re-runs the scenario with the baseline's replications and seed (or --replications, --seed) and, for every KPI, tests the change with Welch's t-test over replications. A KPI fails when the change is significant (p < --alpha) and larger than a practical threshold (2 % of the baseline, and at least a floor per unit: 10 dossiers, 0.2 points of a percentage, 0.2 minutes, ...), or, whatever the p-value, when it is gross: one mean more than 10 times the other (or of the other sign) and the change above 5 floors (1 minute, 50 dossiers, 1 point). With the recorded seed and no model change the replications are identical and the check passes exactly. A baseline the check cannot test against (no KPIs, fewer than 2 or more than 200 replications, KPIs without a value per replication, values beyond 1e15) is refused. --update warns when the baseline has too few replications to detect a change of half a KPI's mean (at least 5 floors) with 90 % power, and says how many it needs.
 
       --junit FILE writes a JUnit XML report (one test case per KPI) for CI systems; --json FILE ('-': standard output) the same as JSON.
 
@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
-  @Option(help: "Significance level of each KPI's test, between 0 and 1.")
+  @Option(parsing: .unconditional, help: "Significance level of each KPI's test, between 0 and 1.")
   var alpha = 0.001
 
   @Option(help: ArgumentHelp("Also write a JUnit XML report (one test case per KPI) to this file.", valueName: "file"))
@@ -89,8 +89,9 @@ struct Check: ParsableCommand {
     }
     let hash = scenario.hash
     if update { return try writeBaseline(scenario, model, to: path) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      printError("\(path): cannot read the baseline (create it with --update)")
+    let data: Data
+    do { data = try Baseline.read(path) } catch {
+      printError(error.missing ? "\(path): cannot read the baseline (create it with --update)" : "\(error)")
       throw ExitCode(2)
     }
     let base: Baseline
@@ -153,10 +154,25 @@ struct Check: ParsableCommand {
       throw ExitCode(2)
     }
     print("wrote \(path): \(plural(summary.replications, "replication")), seed \(s), \(summary.kpis.count) KPIs")
+    warnIfUnderpowered(Baseline(summary: summary, hash: scenario.hash), path: path)
+  }
+
+  /// Warns, on standard error, when `baseline` has too few replications for Welch's test
+  /// to detect the practical change (`CheckRules`) with 90 % power, naming the count needed.
+  func warnIfUnderpowered(_ baseline: Baseline, path: String) {
+    let limit = Baseline.maxReplications
+    guard let (kpi, needed, sd) = CheckRules.tooFew(baseline, alpha: alpha, limit: limit) else { return }
+    let what = needed.map { "needs \($0)" } ?? "needs more than \(limit), the most a baseline holds"
+    printError("""
+      warning: \(path): \(plural(baseline.replications, "replication")) cannot detect a change of half of \(kpi)'s mean \
+      with 90 % power at alpha \(alpha) (its replications vary with s.d. \(fmt(sd, 3))); \(what) \
+      (onestop check \(file) --update --replications N). Gross changes (10x) are still caught.
+      """)
   }
 
   /// Each KPI of the baseline against this run: Welch's test over replications, failing
-  /// when significant (p < --alpha) and beyond 2 % of the baseline and the unit's floor.
+  /// when significant (p < --alpha) and beyond 2 % of the baseline and the unit's floor,
+  /// or when the change is gross (`CheckRules.isGross`) whatever the p-value.
   func judge(_ base: Baseline, _ now: Baseline) -> [Verdict] {
     var verdicts: [Verdict] = []
     for (name, old) in base.values {
@@ -177,6 +193,8 @@ struct Check: ParsableCommand {
         if m1.isFinite != m2.isFinite { problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (a value appeared or vanished)" }
       } else if p < alpha && abs(m2 - m1) > tolerance {
         problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \(String(format: "%.2g", p)))"
+      } else if CheckRules.isGross(m1, m2, unit: unit) {
+        problem = "\(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), a gross change: beyond 10x, p = \(String(format: "%.2g", p)))"
       }
       verdicts.append(Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
     }
@@ -244,78 +262,5 @@ struct Check: ParsableCommand {
     lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-/// A committed baseline: per KPI, the value of every replication, so that a later run can
-/// be tested against it.
-struct Baseline {
-  var scenario: String
-  var seed: UInt64
-  var replications: Int
-  var hash: String
-  var version: String
-  var values: [(String, [Double])]
-  var units: [String: String]
-
-  init(summary: Summary, hash: String) {
-    scenario = summary.scenario.configuration.name
-    seed = summary.seed
-    replications = summary.replications
-    self.hash = hash
-    version = OneStopVersion.string
-    values = summary.perReplication
-    units = Dictionary(uniqueKeysWithValues: summary.kpis.map { ($0.0, $0.1.symbol) })
-  }
-
-  /// A problem that makes a baseline file unusable.
-  struct Problem: Error, CustomStringConvertible {
-    let description: String
-  }
-
-  /// Reads a baseline and refuses one that cannot be tested against: no KPIs, fewer than
-  /// 2 replications, a KPI without one value per replication.
-  init(json data: Data) throws {
-    // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not), so an
-    // unchanged model reproduces the baseline's values bit for bit.
-    struct File: Decodable {
-      struct KPI: Decodable { let name: String, unit: String?, replications: [Double?] }
-      let scenario: String, seed: UInt64, replications: Int, scenario_hash: String, onestop_version: String?, kpis: [KPI]
-    }
-    let o: File
-    do { o = try JSONDecoder().decode(File.self, from: data) } catch {
-      throw Problem(description: "not an onestop baseline (expected scenario, seed, replications, scenario_hash and kpis with a value per replication)")
-    }
-    guard o.replications >= 1 else { throw Problem(description: "replications is \(o.replications); a baseline needs a positive count (at least 2) to test against") }
-    guard o.replications >= 2 else { throw Problem(description: "1 replication: a change cannot be tested against one value per KPI; write the baseline again with --update --replications 2 or more") }
-    guard !o.kpis.isEmpty else { throw Problem(description: "no KPIs: there is nothing to check against; write the baseline again with --update") }
-    guard o.seed <= maxSeed else { throw Problem(description: "seed \(o.seed) is above 2^53 - 1") }
-    for k in o.kpis where k.replications.count != o.replications {
-      throw Problem(description: "KPI \(k.name) has \(k.replications.count) values for \(o.replications) replications")
-    }
-    scenario = o.scenario
-    seed = o.seed
-    replications = o.replications
-    hash = o.scenario_hash
-    version = o.onestop_version ?? "?"
-    values = o.kpis.map { ($0.name, $0.replications.map { $0 ?? .nan }) }
-    units = Dictionary(o.kpis.map { ($0.name, $0.unit ?? "") }, uniquingKeysWith: { a, _ in a })
-  }
-
-  /// The baseline file: per KPI its unit and its value in every replication.
-  func json() -> String {
-    struct File: Encodable {
-      struct KPI: Encodable {
-        let name, unit: String
-        let replications: [Double]
-      }
-      let scenario: String
-      let seed: UInt64
-      let replications: Int
-      let scenario_hash, onestop_version: String
-      let kpis: [KPI]
-    }
-    return JSONText.encode(File(scenario: scenario, seed: seed, replications: replications, scenario_hash: hash, onestop_version: version,
-      kpis: values.map { File.KPI(name: $0.0, unit: units[$0.0] ?? "", replications: $0.1) }))
   }
 }

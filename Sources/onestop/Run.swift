@@ -37,7 +37,7 @@ struct Run: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
-  @Option(help: ArgumentHelp("Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides the scenario's warmup_until.", valueName: "date|Nd"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides the scenario's warmup_until.", valueName: "date|Nd"))
   var warmup: String?
 
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
@@ -75,6 +75,9 @@ struct Run: ParsableCommand {
       throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
     }
     if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
+    if let warmup, warmup.hasPrefix("-") {
+      throw ValidationError("--warmup cannot be negative, got '\(warmup)'; give a date (YYYY-MM-DD) or a number of days (e.g. 30d).")
+    }
     if let warmup, Warmup(warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
     }

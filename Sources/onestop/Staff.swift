@@ -37,22 +37,22 @@ struct Staff: ParsableCommand {
   @Option(name: .customLong("cost"), help: ArgumentHelp("Cost of one person of a key (repeatable; default 1).", valueName: "key=cost"))
   var costs: [String] = []
 
-  @Option(help: ArgumentHelp("Best use of this many extra persons (cost units) instead of the cheapest plan; '+5' or '5'.", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Best use of this many extra persons (cost units) instead of the cheapest plan; '+5' or '5'.", valueName: "n"))
   var budget: String?
 
   @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key before planning (repeatable).", valueName: "key.path=value"))
   var overrides: [String] = []
 
-  @Option(help: "Replications per candidate plan (default: the scenario's, at least 4).")
+  @Option(parsing: .unconditional, help: "Replications per candidate plan (default: the scenario's, at least 4).")
   var replications: Int?
 
-  @Option(help: "Replications a candidate close to a target may be given (default: 4 x --replications).")
+  @Option(parsing: .unconditional, help: "Replications a candidate close to a target may be given (default: 4 x --replications).")
   var maxReplications: Int?
 
-  @Option(help: "Master seed (default: the scenario's).")
+  @Option(parsing: .unconditional, help: "Master seed (default: the scenario's).", transform: parseSeed)
   var seed: UInt64?
 
-  @Option(help: "Threads for replications (default: all cores). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Threads for replications (default: all cores). Results do not depend on it.")
   var threads: Int?
 
   @Option(help: "Directory for the plan, the tables and the resumable journal.")
@@ -66,7 +66,8 @@ struct Staff: ParsableCommand {
 
   func validate() throws {
     if targets.isEmpty { throw ValidationError("give at least one --target, e.g. --target 'overdue_rate_of_received<=1'") }
-    if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for a confidence bound, got \(replications).") }
+    if let replications { try checkReplications(replications, min: 2, why: " for a confidence bound") }
+    if let maxReplications { try checkReplications(maxReplications, min: 2, option: "--max-replications") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let budget, budgetValue(budget) == nil { throw ValidationError("--budget expects a positive number of persons, e.g. 5 or +5, got '\(budget)'.") }
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
@@ -152,7 +153,10 @@ struct Staff: ParsableCommand {
       }
     }
     var out: [StaffVariable] = []
+    var seen = Set<String>()
     for (key, lo, hi) in specs {
+      if let why = ScenarioOverride.keyProblem(key) { throw StaffError("--vary '\(key.prefix(120))': \(why)") }
+      guard seen.insert(key).inserted else { throw StaffError("--vary '\(key)': given twice; give each key once") }
       guard let current = StaffKeyPath.integer(key, in: root) else {
         let known = StaffVariable.discover(in: root)
         let hint = suggestion(for: key, in: known)

@@ -79,10 +79,10 @@ struct SweepRun: ParsableCommand {
   @Argument(help: "Sweep directory (from `onestop sweep plan`).")
   var directory: String
 
-  @Option(help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
+  @Option(parsing: .unconditional, help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
   var chunk: Int?
 
-  @Option(name: [.customLong("jobs"), .customLong("threads")], help: "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
+  @Option(name: [.customLong("jobs"), .customLong("threads")], parsing: .unconditional, help: "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
   var jobs: Int?
 
   @Flag(help: "Print no progress on standard error.")
