@@ -33,6 +33,9 @@ def walk_literal(text, i):
             if ch == '\\':
                 if i + 1 < n and text[i + 1] == '(':
                     depth = 1
+                elif text.startswith('u{', i + 1):
+                    i = text.find('}', i) + 1 or n
+                    continue
                 i += 2
                 continue
             if ch == '"':
@@ -82,9 +85,12 @@ def literal_spans(line):
 
 
 def break_points(body):
-    """Offsets in `body` (a literal's content) just after a space at interpolation depth 0."""
+    """Offsets in `body` (a literal's content) just after a space at interpolation depth 0;
+    when there is none (HTML, CSS), after any character at depth 0 (outside escapes and
+    interpolations), since a continuation adds nothing to the string."""
     top, _ = walk_literal(body + '"', 0)
-    return [k + 1 for k in top if body[k] == ' ']
+    spaces = [k + 1 for k in top if body[k] == ' ']
+    return spaces if spaces else [k + 1 for k in top]
 
 
 def wrap(line, limit):
@@ -105,6 +111,9 @@ def wrap(line, limit):
     while len(rest) > room:
         cuts = [p for p in break_points(rest) if p <= room]
         if not cuts:
+            top, _ = walk_literal(rest + '"', 0)
+            cuts = [k + 1 for k in top if k + 1 <= room]
+        if not cuts:
             return None
         cut = cuts[-1]
         pieces.append(rest[:cut])
@@ -124,9 +133,9 @@ def wrap(line, limit):
     return out
 
 
-def content_breaks(text):
-    """Offsets just after a space at interpolation depth 0 in a line of a multi-line
-    literal (where a bare quote is text)."""
+def content_breaks(text, every=False):
+    """Offsets just after a space (with `every`, any character) at interpolation depth 0
+    in a line of a multi-line literal (where a bare quote is text)."""
     points = []
     i = 0
     depth = 0
@@ -138,7 +147,7 @@ def content_breaks(text):
                     depth = 1
                 i += 2
                 continue
-            if ch == ' ':
+            if ch == ' ' or (every and ch != ' '):
                 points.append(i + 1)
             i += 1
             continue
@@ -167,6 +176,8 @@ def wrap_content(line, indent, limit):
         room = limit - 1
         lead = 0 if first else indent
         cuts = [p for p in content_breaks(rest) if lead < p <= room and rest[p:].strip()]
+        if not cuts:
+            cuts = [p for p in content_breaks(rest, every=True) if lead < p <= room and rest[p:].strip()]
         if not cuts:
             return None
         cut = cuts[-1]

@@ -83,7 +83,9 @@ public struct Distribution: Sendable, CustomStringConvertible {
   public static func truncatedNormal(mean: Double, sd: Double) throws(DistributionError) -> Distribution {
     try check(mean.isFinite, "normal mean must be finite, got \(mean)")
     try check(sd > 0 && sd.isFinite, "normal sd must be a finite number > 0, got \(sd)")
-    try check(mean / sd > -8, "normal(mean: \(mean), sd: \(sd)) truncated at 0 keeps less than 1e-15 of its mass; raise the mean")
+    try check(
+      mean / sd > -8,
+      "normal(mean: \(mean), sd: \(sd)) truncated at 0 keeps less than 1e-15 of its mass; raise the mean")
     return Distribution(.truncatedNormal(mu: mean, sigma: sd))
   }
 
@@ -106,7 +108,8 @@ public struct Distribution: Sendable, CustomStringConvertible {
   /// alias table: O(K) to build, O(1) per draw).
   public static func empirical(values: [Double], weights: [Double]) throws(DistributionError) -> Distribution {
     try check(!values.isEmpty, "empirical needs at least one value")
-    try check(values.count == weights.count, "empirical needs as many weights (\(weights.count)) as values (\(values.count))")
+    try check(
+      values.count == weights.count, "empirical needs as many weights (\(weights.count)) as values (\(values.count))")
     try check(values.allSatisfy { $0 >= 0 && $0.isFinite }, "empirical values must be finite numbers >= 0")
     try check(weights.allSatisfy { $0 >= 0 && $0.isFinite }, "empirical weights must be finite numbers >= 0")
     try check(weights.reduce(0, +) > 0, "empirical weights must not all be zero")
@@ -251,11 +254,14 @@ public struct Distribution: Sendable, CustomStringConvertible {
     case .exponential(let mean): return Distribution(.exponential(mean: mean * factor))
     case .gamma(let shape, let scale): return Distribution(.gamma(shape: shape, scale: scale * factor))
     case .lognormal(let mu, let sigma): return Distribution(.lognormal(mu: mu + log(factor), sigma: sigma))
-    case .truncatedNormal(let mu, let sigma): return Distribution(.truncatedNormal(mu: mu * factor, sigma: sigma * factor))
+    case .truncatedNormal(let mu, let sigma):
+      return Distribution(.truncatedNormal(mu: mu * factor, sigma: sigma * factor))
     case .uniform(let low, let high): return Distribution(.uniform(low: low * factor, high: high * factor))
-    case .triangular(let l, let m, let h): return Distribution(.triangular(low: l * factor, mode: m * factor, high: h * factor))
+    case .triangular(let l, let m, let h):
+      return Distribution(.triangular(low: l * factor, mode: m * factor, high: h * factor))
     case .empirical(let table):
-      return Distribution(.empirical(try EmpiricalTable(values: table.values.map { $0 * factor }, weights: table.weights)))
+      return Distribution(
+        .empirical(try EmpiricalTable(values: table.values.map { $0 * factor }, weights: table.weights)))
     case .bernoulli, .poisson:
       throw DistributionError(message: "\(self) is a count and cannot be scaled")
     }

@@ -51,7 +51,8 @@ extension ServerSet {
   /// Removes the `position`-th waiting element of `priorityClass` (reneging, withdrawal).
   @inlinable
   public mutating func removeWaiting(inClass priorityClass: Int, at position: Int, now: SimTime) -> Element {
-    let w = priorityClass == 0
+    let w =
+      priorityClass == 0
       ? queue0.remove(at: position) : otherQueues[priorityClass - 1].remove(at: position)
     _queuedCount -= 1
     _queueLength.set(Double(_queuedCount), at: now)
@@ -166,7 +167,8 @@ extension ServerSet {
   /// `true` when `server` is serving.
   @inlinable @inline(__always)
   public func isBusy(_ server: Int) -> Bool {
-    server < 64 ? busyWord0 & (UInt64(1) << UInt64(server)) != 0
+    server < 64
+      ? busyWord0 & (UInt64(1) << UInt64(server)) != 0
       : busyBitsRest[(server >> 6) - 1] & (UInt64(1) << UInt64(server & 63)) != 0
   }
 
@@ -184,7 +186,8 @@ extension ServerSet {
     // Plain conditions and a fixed message: a message that interpolates the set's fields
     // captures `self` and made the compiler copy the whole set per call.
     let idle = UInt(bitPattern: server) < UInt(bitPattern: servers) && !isBusy(server)
-    precondition(idle && _busyCount < _capacity, "ServerSet.start(_:on:at:) needs an idle server and room under capacity")
+    precondition(
+      idle && _busyCount < _capacity, "ServerSet.start(_:on:at:) needs an idle server and room under capacity")
     _waits.add(waited)
     if waited == 0 { _startsWithoutWait &+= 1 }
     return occupy(server, with: element, priorityClass: 0, key: 0, waited: waited, at: now)

@@ -27,7 +27,9 @@ extension StudentT {
   /// Welch's two-sample t-test: the two-sided p-value for equal means, from the means,
   /// sample variances and sizes. Returns 1 when both samples have no spread and equal
   /// means, 0 when they have no spread and differ.
-  public static func welchPValue(mean1: Double, variance1: Double, count1: Int, mean2: Double, variance2: Double, count2: Int) -> Double {
+  public static func welchPValue(
+    mean1: Double, variance1: Double, count1: Int, mean2: Double, variance2: Double, count2: Int
+  ) -> Double {
     let a = variance1 / Double(count1), b = variance2 / Double(count2)
     let se = (a + b).squareRoot()
     guard se > 0 else { return mean1 == mean2 ? 1 : 0 }

@@ -140,7 +140,8 @@ public struct WaitingLine<Element> {
   /// - Complexity: O(count) FIFO, O(count log count) earliest-due; never in the common path.
   public mutating func remove(at position: Int) -> Element {
     if order == .fifo { return fifo.remove(at: position) }
-    precondition(position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
+    precondition(
+      position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
     var sorted = heap.sorted { $0.precedes($1) }
     let removed = sorted.remove(at: position)
     heap = sorted  // a sorted array is a valid heap

@@ -36,6 +36,7 @@ public struct ProvinceBenchmark: Sendable {
     let t1 = clock.now
     let result = OneStopSimulation.run(model, seed: seed)
     let t2 = clock.now
-    return Measurement(model: model, result: result, compileSeconds: (t1 - t0).seconds, simulateSeconds: (t2 - t1).seconds)
+    return Measurement(
+      model: model, result: result, compileSeconds: (t1 - t0).seconds, simulateSeconds: (t2 - t1).seconds)
   }
 }

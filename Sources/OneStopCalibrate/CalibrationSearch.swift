@@ -28,7 +28,9 @@ public struct CalibrationParameter: Sendable {
     return integer ? v.rounded() : v
   }
 
-  public func text(_ v: Double) -> String { (integer ? String(Int(v)) : JSONText.number((v * 1e6).rounded() / 1e6)) + suffix }
+  public func text(_ v: Double) -> String {
+    (integer ? String(Int(v)) : JSONText.number((v * 1e6).rounded() / 1e6)) + suffix
+  }
 }
 
 /// A problem the user can act on.
@@ -72,8 +74,10 @@ public final class CalibrationSearch {
   private let journal: String?
   private let log: (String) -> Void
 
-  public init(targets: TargetFile, overrides: [String], parameters: [CalibrationParameter], seed: UInt64, replications: Int,
-    threads: Int, maxUtilisation: Double = 90, journal: String? = nil, log: @escaping (String) -> Void = { _ in }) {
+  public init(
+    targets: TargetFile, overrides: [String], parameters: [CalibrationParameter], seed: UInt64, replications: Int,
+    threads: Int, maxUtilisation: Double = 90, journal: String? = nil, log: @escaping (String) -> Void = { _ in }
+  ) {
     self.targets = targets
     self.overrides = overrides
     self.parameters = parameters
@@ -105,7 +109,9 @@ public final class CalibrationSearch {
       else { continue }
       cache[cacheKey(o.values)] = finish(o.values, o.kpis.map { $0.map { $0 ?? .nan } }, o.max_utilisation)
     }
-    if damaged > 0 { log("\(journal): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)") }
+    if damaged > 0 {
+      log("\(journal): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)")
+    }
     if !cache.isEmpty { log("resuming: \(cache.count) candidates already run in \(journal)") }
   }
 
@@ -119,7 +125,10 @@ public final class CalibrationSearch {
   }
 
   private var journalKey: String {
-    "\(targets.file)|\(overrides.joined(separator: ";"))|\(seed)|\(replications)|\(parameters.map(\.key).joined(separator: ";"))"
+    """
+      \(targets.file)|\(overrides.joined(separator: ";"))|\(seed)|\(replications)|\
+      \(parameters.map(\.key).joined(separator: ";"))
+      """
   }
 
   private func cacheKey(_ v: [Double]) -> String { zip(parameters, v).map { $0.text($1) }.joined(separator: ",") }
@@ -158,10 +167,17 @@ public final class CalibrationSearch {
     let e = finish(values, kpis, u)
     cache[key] = e
     if let journal {
-      let line = JournalLine(key: journalKey, values: values, kpis: kpis.map { $0.map { $0.isFinite ? $0 : nil } }, max_utilisation: u)
-      appendJournalLine(JournalChecksum.sealed(JSONText.encode(line, expand: 0).trimmingCharacters(in: .newlines)) + "\n", to: journal)
+      let line = JournalLine(
+        key: journalKey, values: values, kpis: kpis.map { $0.map { $0.isFinite ? $0 : nil } }, max_utilisation: u)
+      appendJournalLine(
+        JournalChecksum.sealed(JSONText.encode(line, expand: 0).trimmingCharacters(in: .newlines)) + "\n", to: journal)
     }
-    log("  [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \(String(format: "%.1f", u)) %")
+    log(
+      """
+          [\(evaluations)] \(key): misfit \(String(format: "%.2f", e.misfit)), busiest back office \
+        \(String(format: "%.1f", u)) %
+        """
+    )
     return e
   }
 
@@ -169,7 +185,8 @@ public final class CalibrationSearch {
   /// the plausibility bound's measure.
   static let busiestBackOffice = KPI("busiest_back_office_utilisation", .percent) { r, model in
     var u = 0.0
-    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stations[s].availableSeconds > 0 {
+    for (s, station) in model.stations.enumerated() where !station.isOnlineIntake && r.stations[s].availableSeconds > 0
+    {
       u = max(u, 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds)
     }
     return u

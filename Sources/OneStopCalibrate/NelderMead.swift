@@ -14,7 +14,9 @@ public struct NelderMead {
   }
 
   /// Minimises `f` from `start`, with an initial simplex of side `step`.
-  public func minimise<E: Error>(from start: [Double], step: Double = 0.15, _ f: ([Double]) throws(E) -> Double) throws(E) -> (x: [Double], value: Double) {
+  public func minimise<E: Error>(
+    from start: [Double], step: Double = 0.15, _ f: ([Double]) throws(E) -> Double
+  ) throws(E) -> (x: [Double], value: Double) {
     let d = start.count
     func clamp(_ x: [Double]) -> [Double] { x.map { Swift.min(1, Swift.max(0, $0)) } }
     var evaluations = 0

@@ -21,7 +21,9 @@ public struct TargetCheck: Sendable {
     public var halfWidth: Double { estimate.halfWidth }
     public var within: Bool { mean.isFinite && abs(mean - target.value) <= target.tolerance }
     /// weight × ((simulated − report) / tolerance)², 0 for a zero tolerance.
-    public var misfit: Double { target.tolerance > 0 ? target.weight * pow((mean - target.value) / target.tolerance, 2) : 0 }
+    public var misfit: Double {
+      target.tolerance > 0 ? target.weight * pow((mean - target.value) / target.tolerance, 2) : 0
+    }
   }
 
   public let rows: [Row]
@@ -51,7 +53,9 @@ public struct TargetCheck: Sendable {
   public static func problems(_ file: TargetFile, model: CompiledModel) -> [ScenarioIssue] {
     file.targets.enumerated().compactMap { i, t in
       KPI.unknownTarget(t.kpi, in: model).map {
-        ScenarioIssue(file: t.file.isEmpty ? file.file : t.file, line: t.line, column: t.column, path: "targets[\(i)].kpi", message: $0)
+        ScenarioIssue(
+          file: t.file.isEmpty ? file.file : t.file, line: t.line, column: t.column, path: "targets[\(i)].kpi",
+          message: $0)
       }
     }
   }

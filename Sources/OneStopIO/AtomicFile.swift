@@ -31,7 +31,9 @@ public struct AtomicFile {
   /// The temporary name: hidden, unique per process, in the same directory.
   public static func temporaryPath(for path: String) -> String {
     let url = URL(fileURLWithPath: path)
-    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+    return url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    ).path
   }
 
   public mutating func open() throws {

@@ -63,7 +63,8 @@ public enum InputFile {
     let allowed = kind.extensions
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
     if !allowed.isEmpty && !allowed.contains(ext) {
-      return kind === .scenario ? "scenario files must be YAML files ending in .yaml or .yml"
+      return kind === .scenario
+        ? "scenario files must be YAML files ending in .yaml or .yml"
         : "\(kind.name) are files ending in \(kind.extensionText)"
     }
     var info = stat()
@@ -85,7 +86,8 @@ public enum InputFile {
   }
 
   static func notRegular(_ kind: Kind) -> String {
-    kind === .scenario ? "not a regular file; scenario files are regular .yaml or .yml files"
+    kind === .scenario
+      ? "not a regular file; scenario files are regular .yaml or .yml files"
       : "not a regular file; \(kind.name) are regular files"
   }
 
@@ -105,7 +107,9 @@ public enum InputFile {
 
   /// The bytes of `path`, or the reason it cannot be read (see `refusal`). `missing` is
   /// set when the file does not exist, for callers that treat that as "not yet written".
-  public static func bytes(_ path: String, _ kind: Kind, inside directory: String? = nil)
+  public static func bytes(
+    _ path: String, _ kind: Kind, inside directory: String? = nil
+  )
     throws(InputFileError) -> [UInt8]
   {
     func fail(_ reason: String, missing: Bool = false) -> InputFileError {
@@ -142,7 +146,9 @@ public enum InputFile {
   }
 
   /// The text of `path` (UTF-8), or the reason it cannot be read.
-  public static func text(_ path: String, _ kind: Kind, inside directory: String? = nil)
+  public static func text(
+    _ path: String, _ kind: Kind, inside directory: String? = nil
+  )
     throws(InputFileError) -> String
   {
     let b = try bytes(path, kind, inside: directory)
@@ -153,7 +159,9 @@ public enum InputFile {
   }
 
   /// The bytes of `path` as `Data` (for `JSONDecoder`).
-  public static func data(_ path: String, _ kind: Kind, inside directory: String? = nil)
+  public static func data(
+    _ path: String, _ kind: Kind, inside directory: String? = nil
+  )
     throws(InputFileError) -> Data
   {
     Data(try bytes(path, kind, inside: directory))

@@ -40,7 +40,9 @@ public enum JSONText {
   /// A CSV field, quoted when it holds a comma, quote, line feed or carriage return, or
   /// begins or ends with a space (RFC 4180); quotes inside are doubled.
   public static func csvField(_ s: String) -> String {
-    let needs = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ") || s.hasSuffix(" ")
+    let needs =
+      s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.hasPrefix(" ")
+      || s.hasSuffix(" ")
     return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 

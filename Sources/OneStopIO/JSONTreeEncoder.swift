@@ -54,7 +54,11 @@ final class JSONNode {
   }
 
   func set(_ key: String, _ child: JSONNode) {
-    if let i = members!.firstIndex(where: { $0.0 == key }) { members![i].1 = child } else { members!.append((key, child)) }
+    if let i = members!.firstIndex(where: { $0.0 == key }) {
+      members![i].1 = child
+    } else {
+      members!.append((key, child))
+    }
   }
 }
 
@@ -93,7 +97,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     node.set(key.stringValue, try JSONTreeEncoder.node(value, codingPath: codingPath + [key]))
   }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type, forKey key: Key
+  ) -> KeyedEncodingContainer<NestedKey> {
     let n = JSONNode()
     n.members = []
     node.set(key.stringValue, n)
@@ -159,7 +165,9 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   mutating func encode(_ value: UInt32) throws { try append(value) }
   mutating func encode(_ value: UInt64) throws { try append(value) }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type
+  ) -> KeyedEncodingContainer<NestedKey> {
     let n = JSONNode()
     n.members = []
     node.elements!.append(n)
@@ -228,4 +236,3 @@ extension JSONText {
     }
   }
 }
-

@@ -38,10 +38,13 @@ public indirect enum JSONValue: Sendable, Equatable {
       return "[" + items.map { $0.text(expand: expand, depth: depth + 1) }.joined(separator: ", ") + "]"
     case .object(let members):
       if members.isEmpty { return "{}" }
-      func member(_ m: JSONMember) -> String { JSONText.string(m.key) + ": " + m.value.text(expand: expand, depth: depth + 1) }
+      func member(_ m: JSONMember) -> String {
+        JSONText.string(m.key) + ": " + m.value.text(expand: expand, depth: depth + 1)
+      }
       if depth < expand && members.contains(where: \.value.isNonEmptyContainer) {
         let pad = String(repeating: "  ", count: depth + 1)
-        return "{\n" + members.map { pad + member($0) }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: depth) + "}"
+        return "{\n" + members.map { pad + member($0) }.joined(separator: ",\n") + "\n"
+          + String(repeating: "  ", count: depth) + "}"
       }
       return "{" + members.map(member).joined(separator: ", ") + "}"
     }

@@ -5,40 +5,93 @@ import OneStopModel
 extension HTMLReport {
   /// Headline indicators of a comparison, in this order when present.
   static let headline = [
-    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd, .apologies, .deskWaitMean, .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation].map(\.name)
+    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd, .apologies, .deskWaitMean,
+    .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation,
+  ].map(\.name)
 
   static func compareSections(_ c: CompareData, _ l: ReportLanguage) -> [String] {
     let rows = headline.compactMap { k in c.differences.first { $0.kpi == k } }
-    let chart = ReportCharts.differences(title: l.label("compare_chart"),
+    let chart = ReportCharts.differences(
+      title: l.label("compare_chart"),
       items: rows.map { (l.label($0.kpi) == $0.kpi ? $0.kpi : l.label($0.kpi), $0.difference, $0.halfWidth, $0.unit) },
       format: { l.number($0, decimals: 2) })
-    var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th>A</th><th>B</th><th>\(esc(l.label("difference")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("unpaired")))</th><th>\(esc(l.label("significant")))</th></tr></thead><tbody>"
+    var t =
+      """
+        <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th>A</th><t\
+        h>B</th><th>\(esc(l.label("difference")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("unpaired")))</t\
+        h><th>\(esc(l.label("significant")))</th></tr></thead><tbody>
+        """
     for d in c.differences {
       let significant = d.halfWidth.isFinite && abs(d.difference) > d.halfWidth
-      t += "<tr><td>\(esc(d.kpi))</td><td class=\"n\">\(l.number(d.a, decimals: 2))</td><td class=\"n\">\(l.number(d.b, decimals: 2))</td><td class=\"n\">\(l.number(d.difference, decimals: 2))</td><td class=\"n\">± \(l.number(d.halfWidth, decimals: 2))</td><td class=\"n\">± \(l.number(d.unpairedHalfWidth, decimals: 2))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td></tr>"
+      t +=
+        """
+          <tr><td>\(esc(d.kpi))</td><td class=\"n\">\(l.number(d.a, decimals: 2))</td><td \
+          class=\"n\">\(l.number(d.b, decimals: 2))</td><td \
+          class=\"n\">\(l.number(d.difference, decimals: 2))</td><td class=\"n\">± \
+          \(l.number(d.halfWidth, decimals: 2))</td><td class=\"n\">± \
+          \(l.number(d.unpairedHalfWidth, decimals: 2))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td></tr>
+          """
     }
-    return ["<section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(c.seed))</p>\(chart)\(t)</tbody></table></section>"]
+    return [
+      """
+        <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
+        (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \
+        \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
+        \(esc(c.seed))</p>\(chart)\(t)</tbody></table></section>
+        """
+    ]
   }
 
   static func staffSections(_ s: StaffData, _ l: ReportLanguage) -> [String] {
     var out = "<section id=\"staff\"><h2>\(esc(l.label("staff")))</h2><h3>\(esc(l.label("changes")))</h3>"
-    out += "<table><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("today")))</th><th>\(esc(l.label("plan")))</th><th>\(esc(l.label("persons")))</th></tr></thead><tbody>"
-    for c in s.changes { out += "<tr><td><code>\(esc(c.key))</code></td><td class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>" }
-    out += "</tbody></table><table><thead><tr><th>\(esc(l.label("target")))</th><th>\(esc(l.label("today")))</th><th>\(esc(l.label("plan")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("met")))</th></tr></thead><tbody>"
+    out +=
+      """
+        <table><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("today")))</th><th>\(esc(l.label("plan")))<\
+        /th><th>\(esc(l.label("persons")))</th></tr></thead><tbody>
+        """
+    for c in s.changes {
+      out +=
+        """
+          <tr><td><code>\(esc(c.key))</code></td><td class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
+          class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>
+          """
+    }
+    out +=
+      """
+        </tbody></table><table><thead><tr><th>\(esc(l.label("target")))</th><th>\(esc(l.label("today")))</th><th>\
+        \(esc(l.label("plan")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("met")))</th></tr></thead><tbody>
+        """
     for t in s.targets {
-      out += "<tr><td>\(esc(t.target))</td><td class=\"n\">\(l.number(t.now, decimals: 2))</td><td class=\"n\">\(l.number(t.plan, decimals: 2))</td><td class=\"n\">\(l.number(t.planLow, decimals: 2)) – \(l.number(t.planHigh, decimals: 2))</td><td class=\"\(t.met ? "met" : "notmet")\">\(esc(l.label(t.met ? "yes" : "no")))</td></tr>"
+      out +=
+        """
+          <tr><td>\(esc(t.target))</td><td class=\"n\">\(l.number(t.now, decimals: 2))</td><td \
+          class=\"n\">\(l.number(t.plan, decimals: 2))</td><td class=\"n\">\(l.number(t.planLow, decimals: 2)) – \
+          \(l.number(t.planHigh, decimals: 2))</td><td \
+          class=\"\(t.met ? "met" : "notmet")\">\(esc(l.label(t.met ? "yes" : "no")))</td></tr>
+          """
     }
     out += "</tbody></table>"
     for (k, t) in s.targets.enumerated() where !s.steps.isEmpty {
-      let chart = ReportCharts.lines(title: "\(l.label("tradeoff")) \(t.kpi)", months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
-        series: [(t.kpi, s.steps.map { k < $0.means.count ? $0.means[k] : .nan }), (l.label("limit"), s.steps.map { _ in t.limit })],
+      let chart = ReportCharts.lines(
+        title: "\(l.label("tradeoff")) \(t.kpi)", months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
+        series: [
+          (t.kpi, s.steps.map { k < $0.means.count ? $0.means[k] : .nan }),
+          (l.label("limit"), s.steps.map { _ in t.limit }),
+        ],
         format: { l.number($0, decimals: 1) }, unit: "\(l.label("persons")) → \(t.unit)")
       out += "<h3>\(esc(l.label("tradeoff"))) \(esc(t.kpi))</h3>\(chart)"
     }
     if !s.steps.isEmpty {
-      out += "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("persons")))</th><th>\(esc(l.label("key")))</th>" + s.targets.map { "<th>\(esc($0.kpi))</th>" }.joined() + "</tr></thead><tbody>"
+      out +=
+        """
+          <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("persons")))</th><th>\
+          \(esc(l.label("key")))</th>
+          """
+        + s.targets.map { "<th>\(esc($0.kpi))</th>" }.joined() + "</tr></thead><tbody>"
       for step in s.steps {
-        out += "<tr><td class=\"n\">\(step.persons)</td><td><code>\(esc(step.key))</code></td>" + step.means.map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" }.joined() + "</tr>"
+        out +=
+          "<tr><td class=\"n\">\(step.persons)</td><td><code>\(esc(step.key))</code></td>"
+          + step.means.map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" }.joined() + "</tr>"
       }
       out += "</tbody></table>"
     }
@@ -48,26 +101,40 @@ extension HTMLReport {
   /// A sweep: for each KPI, its mean over the parameter with the most values, one line per
   /// combination of the other swept parameters.
   static func sweepSections(_ w: SweepData, _ l: ReportLanguage) -> [String] {
-    var out = "<section id=\"sweep\"><h2>\(esc(l.label("sweep"))): \(esc(w.name))</h2><p>\(w.rows.count) \(esc(l.label("points")))</p>"
-    if let x = w.parameters.max(by: { a, b in Set(w.rows.map { $0[a] ?? "" }).count < Set(w.rows.map { $0[b] ?? "" }).count }) {
+    var out =
+      """
+        <section id=\"sweep\"><h2>\(esc(l.label("sweep"))): \(esc(w.name))</h2><p>\(w.rows.count) \
+        \(esc(l.label("points")))</p>
+        """
+    if let x = w.parameters.max(by: { a, b in
+      Set(w.rows.map { $0[a] ?? "" }).count < Set(w.rows.map { $0[b] ?? "" }).count
+    }) {
       let others = w.parameters.filter { $0 != x }
       let xs = Array(Set(w.rows.map { $0[x] ?? "" })).sorted { (Double($0) ?? 0, $0) < (Double($1) ?? 0, $1) }
       let groups = Dictionary(grouping: w.rows) { r in others.map { "\($0)=\(r[$0] ?? "")" }.joined(separator: ", ") }
       for kpi in w.kpis {
         let series = groups.keys.sorted().map { g in
-          (g.isEmpty ? kpi : g, xs.map { v in groups[g]!.first { $0[x] == v }.flatMap { Double($0[kpi] ?? "") } ?? .nan })
+          (
+            g.isEmpty ? kpi : g,
+            xs.map { v in groups[g]!.first { $0[x] == v }.flatMap { Double($0[kpi] ?? "") } ?? .nan }
+          )
         }
-        out += ReportCharts.lines(title: "\(kpi) \(l.label("sweep_chart")) \(x)", months: xs, series: Array(series.prefix(4)),
+        out += ReportCharts.lines(
+          title: "\(kpi) \(l.label("sweep_chart")) \(x)", months: xs, series: Array(series.prefix(4)),
           format: { l.number($0, decimals: 2) }, unit: "\(x) → \(kpi)")
       }
     }
     let columns = ["id"] + w.parameters + w.kpis
-    out += "<table><caption>\(esc(l.label("table")))</caption><thead><tr>" + columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+    out +=
+      "<table><caption>\(esc(l.label("table")))</caption><thead><tr>" + columns.map { "<th>\(esc($0))</th>" }.joined()
+      + "</tr></thead><tbody>"
     for r in w.rows {
-      out += "<tr>" + columns.map { c in
-        let v = r[c] ?? ""
-        return Double(v).map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" } ?? "<td>\(esc(v))</td>"
-      }.joined() + "</tr>"
+      out +=
+        "<tr>"
+        + columns.map { c in
+          let v = r[c] ?? ""
+          return Double(v).map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" } ?? "<td>\(esc(v))</td>"
+        }.joined() + "</tr>"
     }
     return [out + "</tbody></table></section>"]
   }

@@ -37,17 +37,24 @@ public enum HTMLReport {
   public static func html(_ d: ReportData, language l: ReportLanguage) -> String { page([.run(d)], language: l) }
 
   static func runSections(_ d: ReportData, _ l: ReportLanguage) -> [String] {
-    headlineSections(d, l) + breakdownSections(d, l) + monthSections(d, l) + capacitySections(d, l) + detailSections(d, l)
+    headlineSections(d, l) + breakdownSections(d, l) + monthSections(d, l) + capacitySections(d, l)
+      + detailSections(d, l)
   }
-
 
   /// A bar chart of utilisation (%) and its table: one row per pool, named by its first
   /// cell, with the other cells as written.
-  static func utilisationSection(id: String, title: String, headers: [String], rows: [([String], Double)], _ l: ReportLanguage) -> String {
-    let chart = ReportCharts.bars(title: title, items: rows.map { ($0.0[0], $0.1, nil, nil) }, format: { l.number($0, decimals: 1) }, unit: "%")
-    var t = "<table><caption>\(esc(l.label("table")))</caption><thead><tr>" + (headers + [l.label("utilisation_pct")]).map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+  static func utilisationSection(
+    id: String, title: String, headers: [String], rows: [([String], Double)], _ l: ReportLanguage
+  ) -> String {
+    let chart = ReportCharts.bars(
+      title: title, items: rows.map { ($0.0[0], $0.1, nil, nil) }, format: { l.number($0, decimals: 1) }, unit: "%")
+    var t =
+      "<table><caption>\(esc(l.label("table")))</caption><thead><tr>"
+      + (headers + [l.label("utilisation_pct")]).map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
     for (cells, value) in rows {
-      t += "<tr>" + cells.map { "<td>\(esc($0))</td>" }.joined() + "<td class=\"n\">\(l.number(value, decimals: 1))</td></tr>"
+      t +=
+        "<tr>" + cells.map { "<td>\(esc($0))</td>" }.joined()
+        + "<td class=\"n\">\(l.number(value, decimals: 1))</td></tr>"
     }
     return "<section id=\"\(id)\"><h2>\(esc(title))</h2>\(chart)\(t)</tbody></table></section>"
   }
@@ -55,28 +62,49 @@ public enum HTMLReport {
   /// `translate`: the keys are level names, which have Vietnamese labels when they are the
   /// usual ones (province, district, commune); other names are shown as written.
   static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, translate: Bool = false) -> String {
-    var t = "<table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</th></tr></thead><tbody>"
+    var t =
+      """
+        <table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\
+        \(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\
+        \(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</\
+        th></tr></thead><tbody>
+        """
     for r in rows {
-      t += "<tr><td>\(esc(translate ? l.label(r.key) : r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td class=\"n\">\(l.number(r.inProgress.mean))</td><td class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>"
+      t +=
+        """
+          <tr><td>\(esc(translate ? l.label(r.key) : r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td \
+          class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td \
+          class=\"n\">\(l.number(r.inProgress.mean))</td><td \
+          class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td \
+          class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>
+          """
     }
     return t + "</tbody></table>"
   }
 
   /// System fonts only (Vietnamese diacritics come from the reader's own fonts).
   static let style = """
-    body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:960px;color:#1b1b1b;line-height:1.4}
+    body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2em \
+    auto;max-width:960px;color:#1b1b1b;line-height:1.4}
     header h1{margin:0;font-size:1.7em}.sub{color:#555;margin-top:.2em}
     h2{font-size:1.2em;border-bottom:2px solid #b22;padding-bottom:.2em;margin-top:1.8em}
     .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:1.2em}
     .card{flex:1 1 160px;border:1px solid #ddd;border-radius:8px;padding:10px 12px;background:#fafafa}
-    .card .big{font-size:1.7em;font-weight:700}.card .report{font-size:.8em;color:#1a5276;margin-top:.2em}.card .what{font-size:.9em}.card .ci{font-size:.75em;color:#666}
-    table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:.88em}caption{text-align:left;color:#666;font-size:.85em}
-    th,td{border-bottom:1px solid #e3e3e3;padding:3px 6px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+    .card .big{font-size:1.7em;font-weight:700}.card .report{font-size:.8em;color:#1a5276;margin-top:.2em}.card \
+    .what{font-size:.9em}.card .ci{font-size:.75em;color:#666}
+    table{border-collapse:collapse;width:100%;margin:.8em \
+    0;font-size:.88em}caption{text-align:left;color:#666;font-size:.85em}
+    th,td{border-bottom:1px solid #e3e3e3;padding:3px \
+    6px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
     svg.chart{width:100%;height:auto;max-width:720px;display:block;margin:.6em 0}
     .bar{fill:#c0392b}.whisker{stroke:#333;stroke-width:1.2;fill:none}.axis,.grid{stroke:#bbb;stroke-width:1}
     .label,.value,.tick{font-size:12px;fill:#333}.series{fill:none;stroke-width:2.2}
-    .s0{stroke:#2c7fb8;fill:#2c7fb8}.s1{stroke:#2ca25f;fill:#2ca25f}.s2{stroke:#c0392b;fill:#c0392b}.s3{stroke:#888;fill:#888}
-    polyline.series{fill:none}.provenance{margin-top:1.2em;font-size:.8em;color:#555}h2.run{border:none;font-size:1.35em;margin-top:2.2em}
+    \
+    .s0{stroke:#2c7fb8;fill:#2c7fb8}.s1{stroke:#2ca25f;fill:#2ca25f}.s2{stroke:#c0392b;fill:#c0392b}.s3{stroke:#888;fil\
+    l:#888}
+    \
+    polyline.series{fill:none}.provenance{margin-top:1.2em;font-size:.8em;color:#555}h2.run{border:none;font-size:1.35e\
+    m;margin-top:2.2em}
     .met{color:#1a7f37;font-weight:600}.notmet{color:#b22;font-weight:600}
     @media print{body{margin:0}section{break-inside:avoid}}
     """

@@ -5,60 +5,130 @@ import OneStopModel
 public enum MarkdownReport {
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var out = ["# \(l.label("title"))", ""]
-    func table(_ header: [String], _ rows: [[String]]) {
-      out.append("| " + header.joined(separator: " | ") + " |")
-      out.append("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
-      // A cell is text: a pipe would end it and a tag would render.
-      func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-      }
-      for r in rows { out.append("| " + r.map(cell).joined(separator: " | ") + " |") }
-      out.append("")
-    }
-    func rows(_ rs: [ReportData.Row], translate: Bool = false) -> [[String]] {
-      rs.map { [translate ? l.label($0.key) : $0.key, l.number($0.received.mean), l.number($0.onTime.mean), l.number($0.overdue.mean), l.number($0.inProgress.mean),
-        l.number($0.onTimeRate.mean, decimals: 2), l.number($0.overdueRate.mean, decimals: 2)] }
-    }
-    let rowHeader = { (first: String) in [first, l.label("received"), l.label("resolved_on_time"), l.label("resolved_overdue"), l.label("in_progress"), l.label("on_time_pct"), l.label("overdue_pct")] }
     for input in inputs {
       switch input {
-      case .run(let d):
-        out += ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
-        let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
-          .map(\.name)
-        table([l.label("indicator"), l.label("mean"), l.label("ci")], cards.compactMap { k in
-          d.kpis[k].map { e in
-            let pct = k.hasSuffix("_rate_of_received")
-            let f = { (x: Double) in pct ? l.percent(x) : l.number(x) }
-            return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"]
-          }
-        })
-        out += ["### \(l.label("by_level"))", ""]
-        table(rowHeader(l.label("level")), rows(d.byLevel, translate: true))
-        out += ["### \(l.label("by_agency"))", ""]
-        table(rowHeader(l.label("agency")), rows(d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }))
-        let all = d.months.filter { $0.level == "all" }
-        if !all.isEmpty {
-          out += ["### \(l.label("months"))", ""]
-          table([l.label("month"), l.label("received_new"), l.label("resolved_on_time"), l.label("resolved_overdue"), l.label("in_progress"), l.label("online_share")],
-            all.map { [l.date($0.month), l.number($0.receivedNew.mean), l.number($0.onTime.mean), l.number($0.overdue.mean), l.number($0.inProgress.mean), l.number($0.onlineShare.mean, decimals: 1)] })
-        }
-        out += ["\(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)", ""]
-      case .compare(let c):
-        out += ["## \(l.label("compare"))", "", "A: \(c.a) (`\(c.aFile)`) · B: \(c.b) (`\(c.bFile)`) · \(c.replications) \(l.label("replications"))", ""]
-        table([l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")],
-          c.differences.map { [$0.kpi, l.number($0.a, decimals: 2), l.number($0.b, decimals: 2), l.number($0.difference, decimals: 2), "± " + l.number($0.halfWidth, decimals: 2)] })
-      case .staff(let s):
-        out += ["## \(l.label("staff"))", ""]
-        table([l.label("key"), l.label("today"), l.label("plan"), l.label("persons")], s.changes.map { ["`\($0.key)`", "\($0.current)", "\($0.plan)", ($0.persons > 0 ? "+" : "") + "\($0.persons)"] })
-        table([l.label("target"), l.label("today"), l.label("plan"), l.label("ci"), l.label("met")],
-          s.targets.map { [$0.target, l.number($0.now, decimals: 2), l.number($0.plan, decimals: 2), "\(l.number($0.planLow, decimals: 2)) – \(l.number($0.planHigh, decimals: 2))", l.label($0.met ? "yes" : "no")] })
+      case .run(let d): out += run(d, l)
+      case .compare(let c): out += compare(c, l)
+      case .staff(let s): out += staff(s, l)
       case .sweep(let w):
         out += ["## \(l.label("sweep")): \(w.name)", ""]
         let columns = ["id"] + w.parameters + w.kpis
-        table(columns, w.rows.map { r in columns.map { c in Double(r[c] ?? "").map { l.number($0, decimals: 2) } ?? (r[c] ?? "") } })
+        out += table(
+          columns,
+          w.rows.map { r in columns.map { c in Double(r[c] ?? "").map { l.number($0, decimals: 2) } ?? (r[c] ?? "") } })
       }
     }
     return out.joined(separator: "\n")
+  }
+
+  /// A Markdown table and the blank line after it.
+  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    // A cell is text: a pipe would end it and a tag would render.
+    func cell(_ s: String) -> String {
+      s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+        of: ">", with: "&gt;")
+    }
+    var out = ["| " + header.joined(separator: " | ") + " |"]
+    out.append("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
+    for r in rows { out.append("| " + r.map(cell).joined(separator: " | ") + " |") }
+    out.append("")
+    return out
+  }
+
+  /// The rows of a breakdown table (level, agency).
+  static func rows(_ rs: [ReportData.Row], _ l: ReportLanguage, translate: Bool = false) -> [[String]] {
+    rs.map {
+      [
+        translate ? l.label($0.key) : $0.key, l.number($0.received.mean), l.number($0.onTime.mean),
+        l.number($0.overdue.mean), l.number($0.inProgress.mean),
+        l.number($0.onTimeRate.mean, decimals: 2), l.number($0.overdueRate.mean, decimals: 2),
+      ]
+    }
+  }
+
+  /// The header of a breakdown table whose first column is `first`.
+  static func rowHeader(_ first: String, _ l: ReportLanguage) -> [String] {
+    [
+      first, l.label("received"), l.label("resolved_on_time"), l.label("resolved_overdue"), l.label("in_progress"),
+      l.label("on_time_pct"), l.label("overdue_pct"),
+    ]
+  }
+
+  /// A run's section: headline KPIs, by level, by agency, the months and the footer.
+  static func run(_ d: ReportData, _ l: ReportLanguage) -> [String] {
+    var out = ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
+    let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
+      .map(\.name)
+    out += table(
+      [l.label("indicator"), l.label("mean"), l.label("ci")],
+      cards.compactMap { k in
+        d.kpis[k].map { e in
+          let pct = k.hasSuffix("_rate_of_received")
+          let f = { (x: Double) in pct ? l.percent(x) : l.number(x) }
+          return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"]
+        }
+      })
+    out += ["### \(l.label("by_level"))", ""]
+    out += table(rowHeader(l.label("level"), l), rows(d.byLevel, l, translate: true))
+    out += ["### \(l.label("by_agency"))", ""]
+    out += table(rowHeader(l.label("agency"), l), rows(d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, l))
+    let all = d.months.filter { $0.level == "all" }
+    if !all.isEmpty {
+      out += ["### \(l.label("months"))", ""]
+      out += table(
+        [
+          l.label("month"), l.label("received_new"), l.label("resolved_on_time"), l.label("resolved_overdue"),
+          l.label("in_progress"), l.label("online_share"),
+        ],
+        all.map {
+          [
+            l.date($0.month), l.number($0.receivedNew.mean), l.number($0.onTime.mean), l.number($0.overdue.mean),
+            l.number($0.inProgress.mean), l.number($0.onlineShare.mean, decimals: 1),
+          ]
+        })
+    }
+    out += [
+      """
+        \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \
+        \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
+        """,
+      "",
+    ]
+    return out
+  }
+
+  /// A comparison's section: the paired differences.
+  static func compare(_ c: CompareData, _ l: ReportLanguage) -> [String] {
+    [
+      "## \(l.label("compare"))", "",
+      "A: \(c.a) (`\(c.aFile)`) · B: \(c.b) (`\(c.bFile)`) · \(c.replications) \(l.label("replications"))", "",
+    ]
+      + table(
+        [l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")],
+        c.differences.map {
+          [
+            $0.kpi, l.number($0.a, decimals: 2), l.number($0.b, decimals: 2), l.number($0.difference, decimals: 2),
+            "± " + l.number($0.halfWidth, decimals: 2),
+          ]
+        })
+  }
+
+  /// A staffing plan's section: the changes and the targets.
+  static func staff(_ s: StaffData, _ l: ReportLanguage) -> [String] {
+    ["## \(l.label("staff"))", ""]
+      + table(
+        [l.label("key"), l.label("today"), l.label("plan"), l.label("persons")],
+        s.changes.map {
+          ["`\($0.key)`", "\($0.current)", "\($0.plan)", ($0.persons > 0 ? "+" : "") + "\($0.persons)"]
+        })
+      + table(
+        [l.label("target"), l.label("today"), l.label("plan"), l.label("ci"), l.label("met")],
+        s.targets.map {
+          [
+            $0.target, l.number($0.now, decimals: 2), l.number($0.plan, decimals: 2),
+            "\(l.number($0.planLow, decimals: 2)) – \(l.number($0.planHigh, decimals: 2))",
+            l.label($0.met ? "yes" : "no"),
+          ]
+        })
   }
 }

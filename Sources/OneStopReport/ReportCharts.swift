@@ -5,38 +5,61 @@ import Foundation
 /// by a table of its numbers.
 enum ReportCharts {
   /// Horizontal bars, one per item, with an optional 95 % interval whisker.
-  static func bars(title: String, items: [(label: String, value: Double, low: Double?, high: Double?)],
-    format: (Double) -> String, unit: String) -> String {
+  static func bars(
+    title: String, items: [(label: String, value: Double, low: Double?, high: Double?)],
+    format: (Double) -> String, unit: String
+  ) -> String {
     let rowHeight = 26.0, labelWidth = 190.0, plotWidth = 430.0, top = 10.0
     let height = top + Double(items.count) * rowHeight + 30
     let maxValue = max(items.map { max($0.value, $0.high ?? 0) }.max() ?? 0, 1e-9)
     func x(_ v: Double) -> Double { labelWidth + max(0, v) / maxValue * plotWidth }
     var svg = """
-      <svg class="chart" role="img" viewBox="0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))" aria-labelledby="t-\(id(title))">
+      <svg class="chart" role="img" viewBox="0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))" \
+      aria-labelledby="t-\(id(title))">
       <title id="t-\(id(title))">\(esc(title))</title>
       <desc>\(esc(title + ": " + items.map { "\($0.label) \(format($0.value))" }.joined(separator: "; ")))</desc>
 
       """
     for (i, item) in items.enumerated() {
       let y = top + Double(i) * rowHeight
-      svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
-      svg += "<rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(fmt(x(item.value) - labelWidth))\" height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(format(item.value))</title></rect>\n"
+      svg +=
+        "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
+      svg +=
+        """
+          <rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(fmt(x(item.value) - labelWidth))\" \
+          height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(format(item.value))</title></rect>\n
+          """
       if let lo = item.low, let hi = item.high, hi > lo {
         let cy = y + rowHeight / 2
-        svg += "<path class=\"whisker\" d=\"M\(fmt(x(lo))) \(fmt(cy))H\(fmt(x(hi)))M\(fmt(x(lo))) \(fmt(cy - 5))V\(fmt(cy + 5))M\(fmt(x(hi))) \(fmt(cy - 5))V\(fmt(cy + 5))\"/>\n"
+        svg +=
+          """
+            <path class=\"whisker\" d=\"M\(fmt(x(lo))) \(fmt(cy))H\(fmt(x(hi)))M\(fmt(x(lo))) \
+            \(fmt(cy - 5))V\(fmt(cy + 5))M\(fmt(x(hi))) \(fmt(cy - 5))V\(fmt(cy + 5))\"/>\n
+            """
       }
-      svg += "<text x=\"\(fmt(x(max(item.value, item.high ?? 0)) + 6))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value)))</text>\n"
+      svg +=
+        """
+          <text x=\"\(fmt(x(max(item.value, item.high ?? 0)) + 6))\" y=\"\(y + 17)\" \
+          class=\"value\">\(esc(format(item.value)))</text>\n
+          """
     }
     let axisY = top + Double(items.count) * rowHeight + 4
-    svg += "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"\(axisY)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(axisY)\"/>\n"
+    svg +=
+      "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"\(axisY)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(axisY)\"/>\n"
     svg += "<text x=\"\(labelWidth)\" y=\"\(axisY + 18)\" class=\"tick\">0</text>"
-    svg += "<text x=\"\(labelWidth + plotWidth)\" y=\"\(axisY + 18)\" text-anchor=\"end\" class=\"tick\">\(esc(format(maxValue))) \(esc(unit))</text>\n"
+    svg +=
+      """
+        <text x=\"\(labelWidth + plotWidth)\" y=\"\(axisY + 18)\" text-anchor=\"end\" \
+        class=\"tick\">\(esc(format(maxValue))) \(esc(unit))</text>\n
+        """
     return svg + "</svg>"
   }
 
   /// Lines over months, one per series, with a legend.
-  static func lines(title: String, months: [String], series: [(name: String, values: [Double])],
-    format: (Double) -> String, unit: String) -> String {
+  static func lines(
+    title: String, months: [String], series: [(name: String, values: [Double])],
+    format: (Double) -> String, unit: String
+  ) -> String {
     // The legend: one line per series above the plot (long names never overlap).
     let left = 70.0, width = 560.0, top = 18.0 * Double(series.count) + 16, plotHeight = 220.0
     let height = top + plotHeight + 50
@@ -45,7 +68,8 @@ enum ReportCharts {
     func x(_ i: Int) -> Double { left + Double(i) / Double(n) * width }
     func y(_ v: Double) -> Double { top + plotHeight - max(0, v) / maxValue * plotHeight }
     var svg = """
-      <svg class="chart" role="img" viewBox="0 0 \(Int(left + width + 30)) \(Int(height))" aria-labelledby="t-\(id(title))">
+      <svg class="chart" role="img" viewBox="0 0 \(Int(left + width + 30)) \(Int(height))" \
+      aria-labelledby="t-\(id(title))">
       <title id="t-\(id(title))">\(esc(title))</title>
       <desc>\(esc(title + "; " + series.map(\.name).joined(separator: ", ")))</desc>
 
@@ -53,16 +77,27 @@ enum ReportCharts {
     for k in 0...4 {
       let v = maxValue * Double(k) / 4
       svg += "<line class=\"grid\" x1=\"\(left)\" y1=\"\(fmt(y(v)))\" x2=\"\(left + width)\" y2=\"\(fmt(y(v)))\"/>"
-      svg += "<text x=\"\(left - 6)\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\" class=\"tick\">\(esc(format(v)))</text>\n"
+      svg +=
+        "<text x=\"\(left - 6)\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\" class=\"tick\">\(esc(format(v)))</text>\n"
     }
     for (i, m) in months.enumerated() {
-      svg += "<text x=\"\(fmt(x(i)))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" class=\"tick\">\(esc(m))</text>\n"
+      svg +=
+        """
+          <text x=\"\(fmt(x(i)))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" \
+          class=\"tick\">\(esc(m))</text>\n
+          """
     }
     for (k, s) in series.enumerated() {
-      let points = s.values.enumerated().filter { $0.element.isFinite }.map { "\(fmt(x($0.offset))),\(fmt(y($0.element)))" }.joined(separator: " ")
+      let points = s.values.enumerated().filter { $0.element.isFinite }.map {
+        "\(fmt(x($0.offset))),\(fmt(y($0.element)))"
+      }.joined(separator: " ")
       svg += "<polyline class=\"series s\(k)\" points=\"\(points)\"><title>\(esc(s.name))</title></polyline>\n"
       let ly = 4 + 18 * Double(k)
-      svg += "<rect class=\"key s\(k)\" x=\"\(fmt(left))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\"/><text x=\"\(fmt(left + 16))\" y=\"\(fmt(ly + 10))\" class=\"label\">\(esc(s.name))</text>\n"
+      svg +=
+        """
+          <rect class=\"key s\(k)\" x=\"\(fmt(left))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\"/><text \
+          x=\"\(fmt(left + 16))\" y=\"\(fmt(ly + 10))\" class=\"label\">\(esc(s.name))</text>\n
+          """
     }
     svg += "<text x=\"\(left)\" y=\"\(top + plotHeight + 36)\" class=\"tick\">\(esc(unit))</text>\n"
     return svg + "</svg>"
@@ -70,7 +105,12 @@ enum ReportCharts {
 
   static func fmt(_ x: Double) -> String { String(format: "%.1f", x) }
 
-  static func id(_ s: String) -> String { String(s.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }.prefix(24).map(Character.init)) }
+  static func id(_ s: String) -> String {
+    String(
+      s.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }.prefix(
+        24
+      ).map(Character.init))
+  }
 }
 
 /// HTML and XML text escaping.
@@ -93,15 +133,20 @@ extension ReportCharts {
   /// Differences around zero (a comparison), each with its 95 % interval, scaled per row
   /// (indicators have different units): the bar shows the sign and how far the interval
   /// is from zero.
-  static func differences(title: String, items: [(label: String, value: Double, halfWidth: Double, unit: String)],
-    format: (Double) -> String) -> String {
+  static func differences(
+    title: String, items: [(label: String, value: Double, halfWidth: Double, unit: String)],
+    format: (Double) -> String
+  ) -> String {
     let rowHeight = 26.0, labelWidth = 250.0, half = 200.0, top = 10.0
     let height = top + Double(items.count) * rowHeight + 20
     let zero = labelWidth + half
+    let description = items.map { "\($0.label) \(format($0.value)) ± \(format($0.halfWidth)) \($0.unit)" }
+      .joined(separator: "; ")
     var svg = """
-      <svg class="chart" role="img" viewBox="0 0 \(Int(zero + half + 160)) \(Int(height))" aria-labelledby="t-\(id(title))">
+      <svg class="chart" role="img" viewBox="0 0 \(Int(zero + half + 160)) \(Int(height))" \
+      aria-labelledby="t-\(id(title))">
       <title id="t-\(id(title))">\(esc(title))</title>
-      <desc>\(esc(title + ": " + items.map { "\($0.label) \(format($0.value)) ± \(format($0.halfWidth)) \($0.unit)" }.joined(separator: "; ")))</desc>
+      <desc>\(esc(title + ": " + description))</desc>
 
       """
     for (i, item) in items.enumerated() {
@@ -109,15 +154,33 @@ extension ReportCharts {
       let scale = max(abs(item.value) + (item.halfWidth.isFinite ? item.halfWidth : 0), 1e-12)
       func x(_ v: Double) -> Double { zero + v / scale * half }
       let a = min(x(0), x(item.value)), b = max(x(0), x(item.value))
-      svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
-      svg += "<rect class=\"bar\" x=\"\(fmt(a))\" y=\"\(y + 5)\" width=\"\(fmt(b - a))\" height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(esc(format(item.value))) ± \(esc(format(item.halfWidth))) \(esc(item.unit))</title></rect>\n"
+      svg +=
+        "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
+      svg +=
+        """
+          <rect class=\"bar\" x=\"\(fmt(a))\" y=\"\(y + 5)\" width=\"\(fmt(b - a))\" \
+          height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(esc(format(item.value))) ± \
+          \(esc(format(item.halfWidth))) \(esc(item.unit))</title></rect>\n
+          """
       if item.halfWidth.isFinite && item.halfWidth > 0 {
         let cy = y + rowHeight / 2
-        svg += "<path class=\"whisker\" d=\"M\(fmt(x(item.value - item.halfWidth))) \(fmt(cy))H\(fmt(x(item.value + item.halfWidth)))\"/>\n"
+        svg +=
+          """
+            <path class=\"whisker\" d=\"M\(fmt(x(item.value - item.halfWidth))) \
+            \(fmt(cy))H\(fmt(x(item.value + item.halfWidth)))\"/>\n
+            """
       }
-      svg += "<text x=\"\(fmt(zero + half + 8))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value))) ± \(esc(format(item.halfWidth))) \(esc(item.unit))</text>\n"
+      svg +=
+        """
+          <text x=\"\(fmt(zero + half + 8))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value))) ± \
+          \(esc(format(item.halfWidth))) \(esc(item.unit))</text>\n
+          """
     }
-    svg += "<line class=\"axis\" x1=\"\(zero)\" y1=\"\(top)\" x2=\"\(zero)\" y2=\"\(top + Double(items.count) * rowHeight)\"/>\n"
+    svg +=
+      """
+        <line class=\"axis\" x1=\"\(zero)\" y1=\"\(top)\" x2=\"\(zero)\" \
+        y2=\"\(top + Double(items.count) * rowHeight)\"/>\n
+        """
     return svg + "</svg>"
   }
 }

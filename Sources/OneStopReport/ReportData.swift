@@ -68,11 +68,13 @@ public struct ReportData: Sendable {
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
     var isDirectory: ObjCBool = false
-    let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    let file =
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
       ? (path as NSString).appendingPathComponent("summary.json") : path
     let dir = (file as NSString).deletingLastPathComponent
     guard let data = try ReportFile.data(file, in: dir) else {
-      throw ReportError("\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
+      throw ReportError(
+        "\(file): cannot read it; give the directory written by `onestop run --out DIR` (it holds summary.json)")
     }
     try self.init(data: data, file: file)
     func table(_ name: String, _ columns: [String]) throws(ReportError) -> [[String: String]]? {
@@ -90,18 +92,24 @@ public struct ReportData: Sendable {
     let levelTickets = LevelHourColumn.tickets.header, levelWait = LevelHourColumn.waitMean.header
     if let rows = try table("hours_by_level.csv", ["level", "hour", levelTickets, levelWait]) {
       levelHours = rows.map { r in
-        (r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[levelTickets] ?? "") ?? 0, Double(r[levelWait] ?? "") ?? .nan)
+        (
+          r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[levelTickets] ?? "") ?? 0,
+          Double(r[levelWait] ?? "") ?? .nan
+        )
       }
     }
     let hourTickets = HourColumn.tickets.header, hourWait = HourColumn.waitMean.header
     if let rows = try table("hours.csv", ["hour", hourTickets, hourWait]) {
-      hours = rows.map { r in (Int(r["hour"] ?? "") ?? 0, Double(r[hourTickets] ?? "") ?? 0, Double(r[hourWait] ?? "") ?? .nan) }
+      hours = rows.map { r in
+        (Int(r["hour"] ?? "") ?? 0, Double(r[hourTickets] ?? "") ?? 0, Double(r[hourWait] ?? "") ?? .nan)
+      }
     }
   }
 
   init(data: Data, file: String) throws(ReportError) {
     guard try ReportSchema.keys(of: data, file: file).isSuperset(of: ["scenario", "kpis"]) else {
-      throw ReportError("\(file): not a run summary (no 'scenario' and 'kpis'); give the directory written by `onestop run --out DIR`")
+      throw ReportError(
+        "\(file): not a run summary (no 'scenario' and 'kpis'); give the directory written by `onestop run --out DIR`")
     }
     let s = try ReportSchema.decode(ReportSchema.Summary.self, from: data, file: file, writer: "onestop run --out DIR")
     scenario = s.scenario
@@ -112,8 +120,13 @@ public struct ReportData: Sendable {
     end = s.end
     seed = String(s.seed)
     replications = s.replications
-    guard replications >= 1 else { throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication") }
-    guard !s.kpis.isEmpty else { throw ReportError("\(file): 'kpis' is empty; a run summary has every KPI: write it again with `onestop run --out DIR`") }
+    guard replications >= 1 else {
+      throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication")
+    }
+    guard !s.kpis.isEmpty else {
+      throw ReportError(
+        "\(file): 'kpis' is empty; a run summary has every KPI: write it again with `onestop run --out DIR`")
+    }
     language = s.report_language
     kpis = s.kpis
     kpiUnits = s.units_of_kpis
@@ -149,7 +162,13 @@ extension ReportData {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), key = String(name[name.index(after: at)...])
     let rows: [Row], row: String
-    if key.hasPrefix("agency:") { rows = byAgency; row = String(key.dropFirst(7)) } else if key.hasPrefix("level:") { rows = byLevel; row = String(key.dropFirst(6)) } else { return nil }
+    if key.hasPrefix("agency:") {
+      rows = byAgency; row = String(key.dropFirst(7))
+    } else if key.hasPrefix("level:") {
+      rows = byLevel; row = String(key.dropFirst(6))
+    } else {
+      return nil
+    }
     guard let r = rows.first(where: { $0.key == row }),
       let column = BreakdownColumn.allCases.first(where: { $0.measure.name == base })
     else { return nil }

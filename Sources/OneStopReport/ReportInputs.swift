@@ -15,12 +15,21 @@ public enum ReportInput: Sendable {
       throw ReportError("\(path): no such file or directory")
     }
     let dir = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
-    func has(_ f: String) -> Bool { FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(f)) }
-    if !isDirectory.boolValue && path.hasSuffix("compare.json") || isDirectory.boolValue && has("compare.json") { return .compare(try CompareData(dir: dir)) }
+    func has(_ f: String) -> Bool {
+      FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(f))
+    }
+    if !isDirectory.boolValue && path.hasSuffix("compare.json") || isDirectory.boolValue && has("compare.json") {
+      return .compare(try CompareData(dir: dir))
+    }
     if isDirectory.boolValue && has("targets.csv") && has("tradeoff.csv") { return .staff(try StaffData(dir: dir)) }
     if isDirectory.boolValue && has("results.csv") && has("manifest.json") { return .sweep(try SweepData(dir: dir)) }
     if isDirectory.boolValue && !has("summary.json") {
-      throw ReportError("\(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out` or `sweep merge`")
+      throw ReportError(
+        """
+          \(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out` or \
+          `sweep merge`
+          """
+      )
     }
     return .run(try ReportData(path: path))
   }
@@ -43,14 +52,18 @@ public struct CompareData: Sendable {
     guard let data = try ReportFile.data(file, in: dir),
       (try? ReportSchema.keys(of: data, file: file))?.contains("differences") == true
     else { throw ReportError("\(file): not a comparison written by `onestop compare --out`") }
-    let j = try ReportSchema.decode(ReportSchema.Compare.self, from: data, file: file, writer: "onestop compare --out DIR")
+    let j = try ReportSchema.decode(
+      ReportSchema.Compare.self, from: data, file: file, writer: "onestop compare --out DIR")
     a = j.a.scenario; b = j.b.scenario; aFile = j.a.file; bFile = j.b.file
     seed = String(j.seed)
     version = j.onestop_version
     replications = j.replications
-    guard replications >= 1 else { throw ReportError("\(file): 'replications' is \(replications); a comparison has at least 1") }
+    guard replications >= 1 else {
+      throw ReportError("\(file): 'replications' is \(replications); a comparison has at least 1")
+    }
     differences = j.differences.map { r in
-      Difference(kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
+      Difference(
+        kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
         halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
     }
   }
@@ -75,16 +88,26 @@ public struct StaffData: Sendable {
   init(dir: String) throws(ReportError) {
     func p(_ f: String) -> String { (dir as NSString).appendingPathComponent(f) }
     func d(_ r: [String: String], _ k: String) -> Double { Double(r[k] ?? "") ?? .nan }
-    let t = try CSV.require(p("targets.csv"), in: dir, columns: ["target", "kpi", "unit", "limit", "now_mean", "now_ci_low",
-      "now_ci_high", "plan_mean", "plan_ci_low", "plan_ci_high", "met"]).rows
+    let t = try CSV.require(
+      p("targets.csv"), in: dir,
+      columns: [
+        "target", "kpi", "unit", "limit", "now_mean", "now_ci_low",
+        "now_ci_high", "plan_mean", "plan_ci_low", "plan_ci_high", "met",
+      ]
+    ).rows
     targets = t.map { r in
-      Target(target: r["target"] ?? "", kpi: r["kpi"] ?? "", unit: r["unit"] ?? "", limit: d(r, "limit"), now: d(r, "now_mean"),
+      Target(
+        target: r["target"] ?? "", kpi: r["kpi"] ?? "", unit: r["unit"] ?? "", limit: d(r, "limit"),
+        now: d(r, "now_mean"),
         nowLow: d(r, "now_ci_low"), nowHigh: d(r, "now_ci_high"), plan: d(r, "plan_mean"), planLow: d(r, "plan_ci_low"),
         planHigh: d(r, "plan_ci_high"), met: r["met"] == "true")
     }
-    changes = try CSV.read(p("changes.csv"), in: dir, required: ["key", "current", "plan", "persons_added"])?.rows.map { r in
-      Change(key: r["key"] ?? "", current: Int(r["current"] ?? "") ?? 0, plan: Int(r["plan"] ?? "") ?? 0, persons: Int(r["persons_added"] ?? "") ?? 0)
-    } ?? []
+    changes =
+      try CSV.read(p("changes.csv"), in: dir, required: ["key", "current", "plan", "persons_added"])?.rows.map { r in
+        Change(
+          key: r["key"] ?? "", current: Int(r["current"] ?? "") ?? 0, plan: Int(r["plan"] ?? "") ?? 0,
+          persons: Int(r["persons_added"] ?? "") ?? 0)
+      } ?? []
     let curve = try CSV.require(p("tradeoff.csv"), in: dir, columns: ["persons_added", "key"])
     let names = curve.header.filter { $0.hasSuffix("_mean") }
     steps = curve.rows.map { r in (Int(r["persons_added"] ?? "") ?? 0, r["key"] ?? "", names.map { d(r, $0) }) }
@@ -109,7 +132,8 @@ public struct SweepData: Sendable {
     var parameterColumns: [String] = []
     let summary = (dir as NSString).appendingPathComponent("summary.json")
     if let data = try ReportFile.data(summary, in: dir) {
-      let j = try ReportSchema.decode(ReportSchema.SweepSummary.self, from: data, file: summary, writer: "onestop sweep merge")
+      let j = try ReportSchema.decode(
+        ReportSchema.SweepSummary.self, from: data, file: summary, writer: "onestop sweep merge")
       name = j.sweep
       parameterColumns = j.parameters.compactMap { j.columns[$0] }
       if let p = j.parameters.first(where: { j.columns[$0] == nil }) {

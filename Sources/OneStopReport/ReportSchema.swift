@@ -100,7 +100,12 @@ enum ReportSchema {
     do {
       return try JSONDecoder().decode(T.self, from: data)
     } catch let error as DecodingError {
-      throw ReportError("\(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with `\(writer)`")
+      throw ReportError(
+        """
+          \(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with \
+          `\(writer)`
+          """
+      )
     } catch {
       throw ReportError("\(file): \(error.localizedDescription)")
     }
@@ -124,7 +129,8 @@ enum ReportSchema {
     case .valueNotFound(let type, let context):
       return "'\(path(context.codingPath))' is null, expected \(what(type))"
     case .dataCorrupted(let context):
-      return context.codingPath.isEmpty ? "not valid JSON" : "'\(path(context.codingPath))': \(context.debugDescription)"
+      return context.codingPath.isEmpty
+        ? "not valid JSON" : "'\(path(context.codingPath))': \(context.debugDescription)"
     @unknown default:
       return "\(error)"
     }
@@ -160,6 +166,8 @@ extension ReportSchema {
 
   /// The top-level keys of `data`, or an error when it is not a JSON object.
   static func keys(of data: Data, file: String) throws(ReportError) -> Set<String> {
-    do { return try JSONDecoder().decode(Keys.self, from: data).names } catch { throw ReportError("\(file): not a JSON object") }
+    do { return try JSONDecoder().decode(Keys.self, from: data).names } catch {
+      throw ReportError("\(file): not a JSON object")
+    }
   }
 }

@@ -33,8 +33,10 @@ public enum ResultFiles {
   /// `name, name_ci95_low, name_ci95_high` of each column of `E`, from `estimate(row, column)`.
   static func withCI<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
     E.allCases.flatMap { c in
-      [Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
-        Column(c.header + "_ci95_high") { n(estimate($0, c).high) }]
+      [
+        Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
+        Column(c.header + "_ci95_high") { n(estimate($0, c).high) },
+      ]
     }
   }
 
@@ -88,7 +90,8 @@ public enum ResultFiles {
     let breakdown: [BreakdownColumn] = [
       .received, .resolvedOnTime, .resolvedOverdue, .inProgressEnd, .onTimeRateOfReceived,
     ]
-    let columns: [Column<Int>] = [Column("level") { csv(counts.keys[$0]) }]
+    let columns: [Column<Int>] =
+      [Column("level") { csv(counts.keys[$0]) }]
       + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean) } }
       + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean) } }
     return CSVTable(columns).text(counts.keys.indices)
@@ -97,7 +100,8 @@ public enum ResultFiles {
   /// The monthly series: per month of the statistics period, each level then "all".
   static func months(_ s: ReplicationSummary) -> String {
     let rows = s.monthRows, table = s.months
-    let columns: [Column<Int>] = [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
+    let columns: [Column<Int>] =
+      [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
       + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean) } }
     return CSVTable(columns).text(rows.indices)
   }

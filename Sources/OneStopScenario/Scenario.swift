@@ -29,8 +29,9 @@ public struct Scenario: Sendable {
   public static func readConfiguration(_ root: YNode, file: String) throws(ScenarioErrors) -> ModelConfiguration {
     let reader = ScenarioReader()
     guard let (config, _) = ScenarioBuilder(reader).read(root), reader.issues.isEmpty else {
-      throw ScenarioErrors(issues: reader.issues.isEmpty
-        ? [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "not a scenario")] : reader.issues)
+      throw ScenarioErrors(
+        issues: reader.issues.isEmpty
+          ? [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "not a scenario")] : reader.issues)
     }
     return config
   }
@@ -43,7 +44,9 @@ public struct Scenario: Sendable {
   }
 
   /// Builds from an already-parsed tree; the compiler resolves `warmup` (`--warmup`).
-  public static func build(_ root: YNode, file: String, warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+  public static func build(
+    _ root: YNode, file: String, warmup: Warmup? = nil
+  ) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
     let builder = ScenarioBuilder(reader)
     guard var (config, settings) = builder.read(root) else {
@@ -54,7 +57,8 @@ public struct Scenario: Sendable {
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
       // The scenario records the warm-up in force, so that its hash tells runs apart.
       config.warmupUntil = model.warmupUntil
-      var scenario = Scenario(file: file, configuration: config, description: settings.description, seed: settings.seed,
+      var scenario = Scenario(
+        file: file, configuration: config, description: settings.description, seed: settings.seed,
         replications: settings.replications)
       scenario.reportLanguage = settings.reportLanguage
       return (scenario, model)
@@ -63,7 +67,8 @@ public struct Scenario: Sendable {
     } catch let error as ConfigurationErrors {
       throw ScenarioErrors(issues: placed(error.problems, reader: reader, builder: builder, root: root, warmup: warmup))
     } catch {
-      throw ScenarioErrors(issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
+      throw ScenarioErrors(
+        issues: reader.issues + [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "\(error)")])
     }
   }
 }
@@ -73,12 +78,16 @@ extension Scenario {
   /// cause: those under a key that already has a reading problem (its echo), those about
   /// a procedure that could not be read, and missing routes when a unit's parent is
   /// wrong (say only the cause). An unknown name gets the nearest known one suggested.
-  static func placed(_ problems: [ConfigurationProblem], reader: ScenarioReader, builder: ScenarioBuilder, root: YNode,
-    warmup: Warmup?) -> [ScenarioIssue] {
+  static func placed(
+    _ problems: [ConfigurationProblem], reader: ScenarioReader, builder: ScenarioBuilder, root: YNode,
+    warmup: Warmup?
+  ) -> [ScenarioIssue] {
     let reported = reader.issues.map(\.path)
     func related(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") }
-    let semantic = problems.filter { p in !reported.contains { related(p.location.keyPath, $0) || related($0, p.location.keyPath) } }
-      .filter { p in p.procedure.map { !builder.taintedProcedures.contains($0) } ?? true }
+    let semantic = problems.filter { p in
+      !reported.contains { related(p.location.keyPath, $0) || related($0, p.location.keyPath) }
+    }
+    .filter { p in p.procedure.map { !builder.taintedProcedures.contains($0) } ?? true }
     // A wrong parent or an unknown unit or agency leaves procedures without a route.
     let parentProblem = semantic.contains { p in
       if case .unknown(let kind, _, _) = p.cause, kind == .unit || kind == .agency { return true }
@@ -90,7 +99,8 @@ extension Scenario {
     }.map { p -> ScenarioIssue in
       if let warmup, p.location == ProblemLocation(.configuration, .warmupUntil) {
         // The command line's warm-up, not the file's key.
-        return ScenarioIssue(file: "--warmup \(warmup.text)", line: 0, column: 0, path: "", message: "the warm-up end \(p.fileMessage)")
+        return ScenarioIssue(
+          file: "--warmup \(warmup.text)", line: 0, column: 0, path: "", message: "the warm-up end \(p.fileMessage)")
       }
       var message = p.fileMessage
       if case .unknown(_, let name, let known) = p.cause, let near = suggestion(for: name, in: known) {
@@ -110,8 +120,11 @@ extension Scenario {
     let limit = ScenarioReader.maxIssues
     guard issues.count > limit + 1 else { return issues }
     let rest = issues.count - limit
-    return Array(issues.prefix(limit)) + [ScenarioIssue(file: issues[0].file, line: 0, column: 0, path: "",
-      message: "\(rest) more problems not listed; fix the ones above first")]
+    return Array(issues.prefix(limit)) + [
+      ScenarioIssue(
+        file: issues[0].file, line: 0, column: 0, path: "",
+        message: "\(rest) more problems not listed; fix the ones above first")
+    ]
   }
 }
 

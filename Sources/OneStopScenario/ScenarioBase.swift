@@ -30,7 +30,9 @@ public struct ScenarioBase: Sendable {
 
   /// The scenario with `overrides` applied on top of the base, compiled once (the
   /// compiler resolves `warmup` against the start).
-  public func build(_ overrides: [ScenarioOverride] = [], warmup: Warmup? = nil) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
+  public func build(
+    _ overrides: [ScenarioOverride] = [], warmup: Warmup? = nil
+  ) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     var node = root
     try ScenarioLoader.apply(overrides, to: &node)
     return try Scenario.build(node, file: file, warmup: warmup)

@@ -21,15 +21,23 @@ extension ScenarioBuilder {
       } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
         at = [u]
       } else {
-        r.issue(item, src, "missing 'unit' (or 'units: [...]', or 'at_level' to share the volume over every unit of a level)")
+        r.issue(
+          item, src, "missing 'unit' (or 'units: [...]', or 'at_level' to share the volume over every unit of a level)")
         continue
       }
       if out.count + at.count > ModelLimits.demandEntries {
-        r.issue(item, src, "expected at most \(ModelLimits.demandEntries) demand entries in all (after at_level and units are expanded), found \(out.count + at.count) with this one")
+        r.issue(
+          item, src,
+          """
+            expected at most \(ModelLimits.demandEntries) demand entries in all (after at_level and units are \
+            expanded), found \(out.count + at.count) with this one
+            """
+        )
         continue
       }
       guard let vn = m["annual_volume"],
-        let volume = r.double(vn, "\(src).annual_volume", min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year")
+        let volume = r.double(
+          vn, "\(src).annual_volume", min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year")
       else {
         if m["annual_volume"] == nil { r.issue(item, src, "missing required key 'annual_volume'") }
         continue
@@ -40,11 +48,18 @@ extension ScenarioBuilder {
       if let n = m["postal_share"], let v = readShare(n, "\(src).postal_share") { base.postalShare = v }
       r.read(ConfigurationSchema.demand.filter { $0.key.hasSuffix("return_share") }, from: m, at: src, into: &base)
       if let n = m["month_factors"], let v = numbers(n, "\(src).month_factors", count: 12) { base.monthFactors = v }
-      if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) { base.weekdayFactors = v }
+      if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) {
+        base.weekdayFactors = v
+      }
       if let n = m["weekday_factors_from"] { base.weekdayFactorPeriods = readWeekdayPeriods(n, src) }
-      if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) { base.walkInHourProfile = v }
-      if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) { base.onlineHourProfile = v }
-      r.read(ConfigurationSchema.demand.filter { $0.key == "walk_in_profile_follows_cutoff" }, from: m, at: src, into: &base)
+      if let n = m["walk_in_hour_profile"], let v = numbers(n, "\(src).walk_in_hour_profile", count: 24) {
+        base.walkInHourProfile = v
+      }
+      if let n = m["online_hour_profile"], let v = numbers(n, "\(src).online_hour_profile", count: 24) {
+        base.onlineHourProfile = v
+      }
+      r.read(
+        ConfigurationSchema.demand.filter { $0.key == "walk_in_profile_follows_cutoff" }, from: m, at: src, into: &base)
       for u in at {
         let path = "demand[\(out.count)]"
         r.mark(path, item)
@@ -66,9 +81,14 @@ extension ScenarioBuilder {
     if let mn = m["mix"] {
       if case .mapping(let pairs) = mn.kind {
         for (j, p) in pairs.enumerated() {
-          if let w = r.double(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight") {
+          if let w = r.double(
+            p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", min: 0, max: ModelLimits.weightRange.upperBound,
+            what: "a weight")
+          {
             if w != 0 && w < ModelLimits.weightRange.lowerBound {
-              r.issue(p.value, "\(src).mix.\(Excerpt.excerpt(p.key))", "expected a weight of 0 or at least \(ModelLimits.weightRange.lowerBound), found \(p.value.found)")
+              r.issue(
+                p.value, "\(src).mix.\(Excerpt.excerpt(p.key))",
+                "expected a weight of 0 or at least \(ModelLimits.weightRange.lowerBound), found \(p.value.found)")
             } else {
               mix.append((p.key, w))
             }
@@ -109,7 +129,8 @@ extension ScenarioBuilder {
     var points: [(date: CivilDate, value: Double)] = []
     for (k, item) in items.enumerated() {
       guard let m = r.mapping(item, "\(path)[\(k)]", keys: ["date", "share"]),
-        let d = m["date"].flatMap({ r.date($0, "\(path)[\(k)].date") }), let v = m["share"].flatMap({ r.probability($0, "\(path)[\(k)].share") })
+        let d = m["date"].flatMap({ r.date($0, "\(path)[\(k)].date") }),
+        let v = m["share"].flatMap({ r.probability($0, "\(path)[\(k)].share") })
       else { continue }
       points.append((d, v))
     }
@@ -127,9 +148,13 @@ extension ScenarioBuilder {
     // into infinity when the factors are normalised.
     let range = ModelLimits.factorRange
     let v = items.enumerated().compactMap { k, item -> Double? in
-      guard let x = r.double(item, "\(path)[\(k)]", min: 0, max: range.upperBound, what: "a number >= 0") else { return nil }
+      guard let x = r.double(item, "\(path)[\(k)]", min: 0, max: range.upperBound, what: "a number >= 0") else {
+        return nil
+      }
       if x != 0 && x < range.lowerBound {
-        r.issue(item, "\(path)[\(k)]", "expected 0 or a factor from \(range.lowerBound) to \(Int(range.upperBound)), found \(item.found)")
+        r.issue(
+          item, "\(path)[\(k)]",
+          "expected 0 or a factor from \(range.lowerBound) to \(Int(range.upperBound)), found \(item.found)")
         return nil
       }
       return x

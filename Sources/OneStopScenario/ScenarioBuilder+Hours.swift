@@ -45,11 +45,15 @@ extension ScenarioBuilder {
     if let n = m["seasons"], let items = r.list(n, "\(path).seasons") {
       for (k, item) in items.enumerated() {
         let sp = "\(path).seasons[\(k)]"
-        guard let sm = r.mapping(item, sp, keys: ["from", "through"] + Self.hoursKeys.filter { $0 != "seasons" && $0 != "weekend_from" }),
-          let from = sm["from"].flatMap({ monthDay($0, "\(sp).from") }), let through = sm["through"].flatMap({ monthDay($0, "\(sp).through") }),
+        guard
+          let sm = r.mapping(
+            item, sp, keys: ["from", "through"] + Self.hoursKeys.filter { $0 != "seasons" && $0 != "weekend_from" }),
+          let from = sm["from"].flatMap({ monthDay($0, "\(sp).from") }),
+          let through = sm["through"].flatMap({ monthDay($0, "\(sp).through") }),
           let w = readWeekly(sm, sp)
         else { continue }
-        schedule.seasons.append(.init(fromMonth: from.0, fromDay: from.1, throughMonth: through.0, throughDay: through.1, hours: w))
+        schedule.seasons.append(
+          .init(fromMonth: from.0, fromDay: from.1, throughMonth: through.0, throughDay: through.1, hours: w))
       }
     }
     return schedule
@@ -58,7 +62,9 @@ extension ScenarioBuilder {
   func monthDay(_ node: YNode, _ path: String) -> (Int, Int)? {
     if let s = node.scalarText {
       let parts = s.split(separator: "-")
-      if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) { return (m, d) }
+      if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) {
+        return (m, d)
+      }
     }
     r.issue(node, path, "expected a month and day MM-DD, found \(node.found)")
     return nil
@@ -80,7 +86,9 @@ extension ScenarioBuilder {
     var intervals: [OpenInterval] = []
     for (k, item) in items.enumerated() {
       let p = "\(path)[\(k)]"
-      guard let s = item.scalarText else { r.issue(item, p, "expected an interval HH:MM-HH:MM, found \(item.found)"); continue }
+      guard let s = item.scalarText else {
+        r.issue(item, p, "expected an interval HH:MM-HH:MM, found \(item.found)"); continue
+      }
       let parts = s.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, let a = TimeOfDay(parts[0]), let b = TimeOfDay(parts[1]) else {
         r.issue(item, p, "expected an interval HH:MM-HH:MM with times between 00:00 and 24:00, found '\(s)'")

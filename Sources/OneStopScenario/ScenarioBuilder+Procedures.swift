@@ -16,10 +16,13 @@ extension ScenarioBuilder {
         if r.issues.count > before, let id = item["id"]?.scalarText { taintedProcedures.insert(id) }
       }
       guard let m = r.mapping(item, path, keys: Self.procedureKeys) else { continue }
-      guard let id = m["id"].flatMap({ r.string($0, "\(path).id") }), let field = m["field"].flatMap({ r.string($0, "\(path).field") }),
+      guard let id = m["id"].flatMap({ r.string($0, "\(path).id") }),
+        let field = m["field"].flatMap({ r.string($0, "\(path).field") }),
         let dn = m["deadline"], let deadline = readDeadline(dn, "\(path).deadline")
       else {
-        for key in ["id", "field", "deadline"] where m[key] == nil { r.issue(item, path, "missing required key '\(key)'") }
+        for key in ["id", "field", "deadline"] where m[key] == nil {
+          r.issue(item, path, "missing required key '\(key)'")
+        }
         continue
       }
       var steps: [StepConfiguration] = []
@@ -38,7 +41,9 @@ extension ScenarioBuilder {
             continue
           }
           guard let wn = sm["work"], let work = r.distribution(wn, "\(sp).work", unit: .hours) else {
-            if sm["work"] == nil { r.issue(step, sp, "missing required key 'work' (officer time, e.g. {lognormal: {mean: 2h, cv: 0.6}})") }
+            if sm["work"] == nil {
+              r.issue(step, sp, "missing required key 'work' (officer time, e.g. {lognormal: {mean: 2h, cv: 0.6}})")
+            }
             continue
           }
           let appraisal = sm["appraisal"].flatMap { r.bool($0, "\(sp).appraisal") } ?? (s == 0)
@@ -48,10 +53,12 @@ extension ScenarioBuilder {
             if wait == nil { r.issue(n, "\(sp).fixed_wait_counts", "fixed_wait_counts needs a fixed_wait") }
             wait?.countsForDeadline = v
           }
-          steps.append(StepConfiguration(place: place, work: work, appraisal: appraisal, leadTime: lead, fixedWait: wait))
+          steps.append(
+            StepConfiguration(place: place, work: work, appraisal: appraisal, leadTime: lead, fixedWait: wait))
         }
       }
-      var p = ProcedureConfiguration(id: id, name: m["name"].flatMap { r.string($0, "\(path).name") }, field: field,
+      var p = ProcedureConfiguration(
+        id: id, name: m["name"].flatMap { r.string($0, "\(path).name") }, field: field,
         deadline: deadline, steps: steps)
       r.read(ConfigurationSchema.procedure, from: m, at: path, into: &p)
       out.append(p)
@@ -86,7 +93,10 @@ extension ScenarioBuilder {
     let days = ModelLimits.deadlineWorkingDays, hours = ModelLimits.deadlineWorkingHours
     if s.hasSuffix("wd"), let n = Int(s.dropLast(2)), n >= 1, n <= days { return .workingDays(n) }
     if s.hasSuffix("wh"), let h = Double(s.dropLast(2)), h > 0, h <= hours { return .workingHours(h) }
-    r.issue(node, path, "expected same-day, working days (1wd to \(days)wd) or working hours (up to \(Int(hours))wh), found \(node.found)")
+    r.issue(
+      node, path,
+      "expected same-day, working days (1wd to \(days)wd) or working hours (up to \(Int(hours))wh), found \(node.found)"
+    )
     return nil
   }
 }

@@ -36,9 +36,13 @@ extension ScenarioBuilder {
       var count = 1
       if let n = m["count"] {
         count = r.int(n, "\(src).count", min: 1, max: ModelLimits.units, what: "a number of units") ?? 1
-        if !idPattern.contains("{i}") { r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'") }
+        if !idPattern.contains("{i}") {
+          r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'")
+        }
         if out.count + count > ModelLimits.units {
-          r.issue(n, "\(src).count", "expected at most \(ModelLimits.units) units in all, found \(out.count + count) with this count")
+          r.issue(
+            n, "\(src).count",
+            "expected at most \(ModelLimits.units) units in all, found \(out.count + count) with this count")
           count = 1
         }
       }
@@ -52,7 +56,8 @@ extension ScenarioBuilder {
       }
       var template = UnitConfiguration(
         id: idPattern, name: m["name"].flatMap { r.string($0, "\(src).name") }, level: level,
-        parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule, desks: desks)
+        parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule,
+        desks: desks)
       r.read(ConfigurationSchema.unit, from: m, at: src, into: &template)
       let name = m["name"] == nil ? nil : template.name
       for i in 1...count {
@@ -75,7 +80,9 @@ extension ScenarioBuilder {
   }
 
   /// The desk groups of a unit, with each item's node and keys (for locating problems).
-  func readDesks(_ ditems: [YNode], _ src: String, hours: [String: OpeningSchedule]) -> ([DeskGroupConfiguration], [(YNode, [String: YNode])]) {
+  func readDesks(
+    _ ditems: [YNode], _ src: String, hours: [String: OpeningSchedule]
+  ) -> ([DeskGroupConfiguration], [(YNode, [String: YNode])]) {
     var desks: [DeskGroupConfiguration] = []
     var deskNodes: [(YNode, [String: YNode])] = []
     for (g, d) in ditems.enumerated() {
@@ -93,7 +100,9 @@ extension ScenarioBuilder {
       r.read(ConfigurationSchema.desk.filter { $0.key == "staff" }, from: dm, at: dp, into: &group)
       group = DeskGroupConfiguration(id: id, count: 1, fields: f, hours: h, staff: group.staff)
       r.read(ConfigurationSchema.desk.filter { $0.key != "staff" }, from: dm, at: dp, into: &group)
-      if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) { group.lunchStagger = Int(v.rounded()) }
+      if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) {
+        group.lunchStagger = Int(v.rounded())
+      }
       desks.append(group)
     }
     return (desks, deskNodes)
@@ -110,7 +119,9 @@ extension ScenarioBuilder {
 
   // MARK: - Agencies
 
-  func readAgencies(_ node: YNode, hours: [String: OpeningSchedule], units: [UnitConfiguration]) -> [AgencyConfiguration] {
+  func readAgencies(
+    _ node: YNode, hours: [String: OpeningSchedule], units: [UnitConfiguration]
+  ) -> [AgencyConfiguration] {
     guard let items = r.list(node, "agencies") else { return [] }
     var out: [AgencyConfiguration] = []
     for (k, item) in items.enumerated() {
@@ -120,12 +131,18 @@ extension ScenarioBuilder {
         r.issue(item, src, "missing required key 'id'")
         continue
       }
-      let officers = m["officers"].flatMap { r.int($0, "\(src).officers", min: 0, max: ModelLimits.officersPerStation, what: "a number of officers") } ?? 1
+      let officers =
+        m["officers"].flatMap {
+          r.int($0, "\(src).officers", min: 0, max: ModelLimits.officersPerStation, what: "a number of officers")
+        } ?? 1
       let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) }
       let discipline = m["discipline"].flatMap { r.choice($0, "\(src).discipline", QueueDiscipline.self) } ?? .fifo
-      let absence = m["absence_days"].flatMap { r.double($0, "\(src).absence_days", min: 0, max: 200, what: "working days a year") }
+      let absence = m["absence_days"].flatMap {
+        r.double($0, "\(src).absence_days", min: 0, max: 200, what: "working days a year")
+      }
       let spell = m["absence_spell"].flatMap { r.duration($0, "\(src).absence_spell", unit: .workingDays) }
-      let comp = m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
+      let comp =
+        m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
       var at: [String] = []
       if let ln = m["at_level"] {
@@ -133,10 +150,14 @@ extension ScenarioBuilder {
         at = unitsByLevel(units)[level] ?? []
         if at.isEmpty { r.issue(ln, "\(src).at_level", "no unit has level '\(Excerpt.excerpt(level))'") }
         if out.count + at.count > ModelLimits.agencies {
-          r.issue(ln, "\(src).at_level", "expected at most \(ModelLimits.agencies) agencies in all, found \(out.count + at.count) with this one")
+          r.issue(
+            ln, "\(src).at_level",
+            "expected at most \(ModelLimits.agencies) agencies in all, found \(out.count + at.count) with this one")
           continue
         }
-        if !idPattern.contains("{unit}") { r.issue(m["id"]!, "\(src).id", "an agency with at_level needs {unit} in its id, e.g. 'UBND@{unit}'") }
+        if !idPattern.contains("{unit}") {
+          r.issue(m["id"]!, "\(src).id", "an agency with at_level needs {unit} in its id, e.g. 'UBND@{unit}'")
+        }
       } else if let un = m["unit"], let u = r.string(un, "\(src).unit") {
         at = [u]
       } else {
@@ -146,8 +167,11 @@ extension ScenarioBuilder {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
-        out.append(AgencyConfiguration(id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
-          officers: officers, hours: schedule, discipline: discipline, absenceDays: absence, absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
+        out.append(
+          AgencyConfiguration(
+            id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
+            officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
+            absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
       }
     }
     return out

@@ -30,12 +30,16 @@ final class ScenarioBuilder {
     let name = top["scenario"].flatMap { r.string($0, "scenario") } ?? "scenario"
     settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
     if let n = top["report_language"], let text = r.string(n, "report_language") {
-      if Self.reportLanguages.contains(text) { settings.reportLanguage = text } else {
+      if Self.reportLanguages.contains(text) {
+        settings.reportLanguage = text
+      } else {
         r.issue(n, "report_language", "expected vi or en, found '\(text.prefix(40))'")
       }
     }
     if let n = top["seed"], let s = r.int(n, "seed", min: 0) { settings.seed = UInt64(s) }
-    if let n = top["replications"], let k = r.int(n, "replications", min: 1, max: ModelLimits.replications) { settings.replications = k }
+    if let n = top["replications"], let k = r.int(n, "replications", min: 1, max: ModelLimits.replications) {
+      settings.replications = k
+    }
     let start = required("start").flatMap { r.date($0, "start") }
     let end = required("end").flatMap { r.date($0, "end") }
     var warmup = top["warmup_until"].flatMap { r.date($0, "warmup_until") }

@@ -33,7 +33,9 @@ public enum ScenarioLoader {
     func fail(_ message: String) -> ScenarioErrors {
       ScenarioErrors(issues: [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: message)])
     }
-    if text.utf8.count > ScenarioFile.maxBytes { throw fail("the text is larger than 16 MiB; scenario files are at most 16 MiB") }
+    if text.utf8.count > ScenarioFile.maxBytes {
+      throw fail("the text is larger than 16 MiB; scenario files are at most 16 MiB")
+    }
     if let problem = ScenarioFile.sizeProblem(text) { throw fail(problem) }
     if let problem = aliasKeyProblem(text) { throw fail(problem) }
     do {
@@ -42,7 +44,12 @@ public enum ScenarioLoader {
       }
       var budget = ScenarioFile.maxNodes
       guard let tree = YNode.bounded(node, file: file, budget: &budget) else {
-        throw fail("more than \(ScenarioFile.maxNodes) values once YAML aliases are expanded; scenario files are limited to \(ScenarioFile.maxNodes)")
+        throw fail(
+          """
+            more than \(ScenarioFile.maxNodes) values once YAML aliases are expanded; scenario files are limited to \
+            \(ScenarioFile.maxNodes)
+            """
+        )
       }
       return tree
     } catch let error as ScenarioErrors {
@@ -84,8 +91,11 @@ public enum ScenarioLoader {
   private static func loadChain(path: String, seen: [String]) throws(ScenarioErrors) -> YNode {
     let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
     if seen.contains(canonical) {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: 0, column: 0, path: "extends",
-        message: "extends forms a cycle: \((seen + [canonical]).joined(separator: " -> "))")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: 0, column: 0, path: "extends",
+          message: "extends forms a cycle: \((seen + [canonical]).joined(separator: " -> "))")
+      ])
     }
     let text = try ScenarioFile.read(path)
     let node = try parse(text, file: path)
@@ -93,30 +103,54 @@ public enum ScenarioLoader {
       // Not a scenario: say what kind of thing it is, never what it says (the file may
       // be a secret that only its extension made look like a scenario).
       let what = node.scalarText.map { "text of \($0.utf8.count) bytes" } ?? node.found
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
-        message: "expected a mapping of keys (scenario:, start:, units:, ...), found \(what)")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: node.line, column: node.column, path: "",
+          message: "expected a mapping of keys (scenario:, start:, units:, ...), found \(what)")
+      ])
     }
     // A mapping with no scenario key at all is some other file (a configuration, a
     // secret): refuse it whole rather than list, and so quote, each of its keys.
-    if case .mapping(let pairs) = node.kind, !pairs.isEmpty, !pairs.contains(where: { ScenarioBuilder.topKeys.contains($0.key) }) {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: node.line, column: node.column, path: "",
-        message: "not a scenario: none of its \(pairs.count) keys is a scenario key (scenario:, start:, units:, ...)")])
+    if case .mapping(let pairs) = node.kind, !pairs.isEmpty,
+      !pairs.contains(where: { ScenarioBuilder.topKeys.contains($0.key) })
+    {
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: node.line, column: node.column, path: "",
+          message: "not a scenario: none of its \(pairs.count) keys is a scenario key (scenario:, start:, units:, ...)")
+      ])
     }
     guard let ext = node["extends"] else { return node }
     guard let basePath = ext.scalarText, !basePath.isEmpty else {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
-        message: "expected the path of a base scenario file, found \(ext.found)")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: ext.line, column: ext.column, path: "extends",
+          message: "expected the path of a base scenario file, found \(ext.found)")
+      ])
     }
-    let resolved = basePath.hasPrefix("/") ? basePath
+    let resolved =
+      basePath.hasPrefix("/")
+      ? basePath
       : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(basePath).path
     if !FileManager.default.fileExists(atPath: resolved) {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
-        message: "base scenario '\(Excerpt.excerpt(basePath, limit: 120))' not found (looked for \(Excerpt.excerpt(resolved, limit: 160)))")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: ext.line, column: ext.column, path: "extends",
+          message:
+            """
+              base scenario '\(Excerpt.excerpt(basePath, limit: 120))' not found (looked for \
+              \(Excerpt.excerpt(resolved, limit: 160)))
+              """
+        )
+      ])
     }
     // Located here, on the line that names it, rather than in the base file.
     if let why = ScenarioFile.refusal(resolved) {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: ext.line, column: ext.column, path: "extends",
-        message: "cannot use '\(Excerpt.excerpt(basePath, limit: 120))' as a base scenario: \(why)")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: ext.line, column: ext.column, path: "extends",
+          message: "cannot use '\(Excerpt.excerpt(basePath, limit: 120))' as a base scenario: \(why)")
+      ])
     }
     let base = try loadChain(path: resolved, seen: seen + [canonical])
     var issues: [ScenarioIssue] = []
@@ -160,8 +194,10 @@ public enum ScenarioLoader {
         let added = item["add"].map { ["true", "yes", "on"].contains($0.scalarText?.lowercased() ?? "") } ?? false
         if let k = items.firstIndex(where: { $0["id"]?.scalarText == id }) {
           if added, let node = item["add"] {
-            issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: "\(path)[\(id)].add",
-              message: "'\(Excerpt.excerpt(id))' is already in the base scenario; add: true marks a new id"))
+            issues.append(
+              ScenarioIssue(
+                file: node.file, line: node.line, column: node.column, path: "\(path)[\(id)].add",
+                message: "'\(Excerpt.excerpt(id))' is already in the base scenario; add: true marks a new id"))
           }
           items[k] = merge(base: items[k], over: removing("add", from: item), path: "\(path)[\(id)]", issues: &issues)
         } else if added {
@@ -169,8 +205,15 @@ public enum ScenarioLoader {
         } else {
           let node = item["id"] ?? item
           let hint = suggestion(for: id, in: baseIDs).map { "did you mean '\($0)'? " } ?? ""
-          issues.append(ScenarioIssue(file: node.file, line: node.line, column: node.column, path: "\(path)[\(Excerpt.excerpt(id))].id",
-            message: "the base scenario has no '\(Excerpt.excerpt(id))' in \(path); \(hint)(to add a new one, write add: true in the item)"))
+          issues.append(
+            ScenarioIssue(
+              file: node.file, line: node.line, column: node.column, path: "\(path)[\(Excerpt.excerpt(id))].id",
+              message:
+                """
+                  the base scenario has no '\(Excerpt.excerpt(id))' in \(path); \(hint)(to add a new one, write add: \
+                  true in the item)
+                  """
+            ))
         }
       }
       var n = over
@@ -192,7 +235,8 @@ public enum ScenarioLoader {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
       let started = context.map { "\($0.text) (started at line \($0.mark.line), column \($0.mark.column))" }
       let what = [started, problem].compactMap { $0 }.joined(separator: ": ")
-      return ScenarioIssue(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(what)")
+      return ScenarioIssue(
+        file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax error: \(what)")
     case .composer(let context, let problem, let mark, _):
       let started = context.map { "\($0.text) (started at line \($0.mark.line), column \($0.mark.column))" }
       let what = [started, problem].compactMap { $0 }.joined(separator: ": ")
@@ -200,12 +244,14 @@ public enum ScenarioLoader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       // Yams puts the whole file in the context: give the key and its line instead.
       let keys = duplicates.prefix(5).map { "'\(Excerpt.excerpt($0))'" }.joined(separator: ", ")
-      return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, path: "",
+      return ScenarioIssue(
+        file: file, line: context.mark.line, column: context.mark.column, path: "",
         message: "duplicate key \(keys) in one mapping (first written here); each key may appear once")
     case .dataCouldNotBeDecoded:
       return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "the file is not UTF-8 text")
     default:
-      return ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "YAML error: \(Excerpt.excerpt("\(error)", limit: 200))")
+      return ScenarioIssue(
+        file: file, line: 0, column: 0, path: "", message: "YAML error: \(Excerpt.excerpt("\(error)", limit: 200))")
     }
   }
 }

@@ -73,10 +73,13 @@ public struct ScenarioOverride: Sendable {
     let path = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
     let valueText = text[text.index(after: eq)...]
     if valueText.allSatisfy({ $0 == " " || $0 == "\t" }) {
-      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120),
+      throw ScenarioIssue(
+        file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120),
         message: "no value after '='; write key.path=value (null clears an optional value)")
     }
-    if let why = keyProblem(path) { throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120), message: why) }
+    if let why = keyProblem(path) {
+      throw ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(path, limit: 120), message: why)
+    }
     let value: YNode
     do { value = try ScenarioLoader.parse(String(valueText), file: "--set \(path)") } catch {
       throw error.issues[0]
@@ -94,8 +97,10 @@ public struct ScenarioOverride: Sendable {
         let o = try parse(t)
         seen[o.path, default: 0] += 1
         if seen[o.path] == 2 {
-          issues.append(ScenarioIssue(file: "--set", line: 0, column: 0, path: Excerpt.excerpt(o.path, limit: 120),
-            message: "set more than once; give each key once"))
+          issues.append(
+            ScenarioIssue(
+              file: "--set", line: 0, column: 0, path: Excerpt.excerpt(o.path, limit: 120),
+              message: "set more than once; give each key once"))
         }
         out.append(o)
       } catch { issues.append(error) }

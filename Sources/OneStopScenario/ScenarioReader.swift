@@ -25,7 +25,8 @@ final class ScenarioReader {
       return
     }
     dropped += 1
-    let note = ScenarioIssue(file: node.file, line: 0, column: 0, path: "",
+    let note = ScenarioIssue(
+      file: node.file, line: 0, column: 0, path: "",
       message: "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed; fix the ones above first")
     if issues.count == Self.maxIssues { issues.append(note) } else { issues[issues.count - 1] = note }
   }
@@ -50,15 +51,25 @@ final class ScenarioReader {
   func mapping(_ node: YNode, _ path: String, keys: [String]) -> [String: YNode]? {
     mark(path, node)
     guard case .mapping(let pairs) = node.kind else {
-      issue(node, path, "expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), found \(node.found)")
+      issue(
+        node, path,
+        """
+          expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), \
+          found \(node.found)
+          """
+      )
       return nil
     }
     var out: [String: YNode] = [:]
     for p in pairs {
       let sub = path.isEmpty ? p.key : "\(path).\(p.key)"
       if !keys.contains(p.key) {
-        let hint = suggestion(for: p.key, in: keys).map { "; did you mean '\($0)'?" } ?? "; expected one of \(keys.joined(separator: ", "))"
-        issue(p.keyNode, path.isEmpty ? Excerpt.excerpt(p.key) : "\(path).\(Excerpt.excerpt(p.key))", "unknown key '\(Excerpt.excerpt(p.key))'\(hint)")
+        let hint =
+          suggestion(for: p.key, in: keys).map { "; did you mean '\($0)'?" }
+          ?? "; expected one of \(keys.joined(separator: ", "))"
+        issue(
+          p.keyNode, path.isEmpty ? Excerpt.excerpt(p.key) : "\(path).\(Excerpt.excerpt(p.key))",
+          "unknown key '\(Excerpt.excerpt(p.key))'\(hint)")
         continue
       }
       mark(sub, p.value)
@@ -83,7 +94,9 @@ final class ScenarioReader {
     return nil
   }
 
-  func double(_ node: YNode, _ path: String, min: Double = -.infinity, max: Double = .infinity, what: String = "a number") -> Double? {
+  func double(
+    _ node: YNode, _ path: String, min: Double = -.infinity, max: Double = .infinity, what: String = "a number"
+  ) -> Double? {
     guard let s = node.scalarText, let v = Double(s.replacingOccurrences(of: "_", with: "")), v.isFinite else {
       issue(node, path, "expected \(what), found \(node.found)")
       return nil
@@ -101,7 +114,9 @@ final class ScenarioReader {
 
   /// A whole number in `min ... max`; `max` is the documented limit of the key
   /// (`ModelLimits`), so that no count can overflow or exhaust memory later.
-  func int(_ node: YNode, _ path: String, min: Int = Int.min, max: Int = Int.max, what: String = "a whole number") -> Int? {
+  func int(
+    _ node: YNode, _ path: String, min: Int = Int.min, max: Int = Int.max, what: String = "a whole number"
+  ) -> Int? {
     guard let s = node.scalarText, let v = Int(s.replacingOccurrences(of: "_", with: "")) else {
       issue(node, path, "expected \(what), found \(node.found)")
       return nil
@@ -139,7 +154,8 @@ final class ScenarioReader {
     return nil
   }
 
-  func choice<T: RawRepresentable & CaseIterable>(_ node: YNode, _ path: String, _ type: T.Type) -> T? where T.RawValue == String {
+  func choice<T: RawRepresentable & CaseIterable>(_ node: YNode, _ path: String, _ type: T.Type) -> T?
+  where T.RawValue == String {
     let options = T.allCases.map(\.rawValue)
     if let s = node.scalarText, let v = T(rawValue: s) { return v }
     let hint = node.scalarText.flatMap { suggestion(for: $0, in: options) }.map { "; did you mean '\($0)'?" } ?? ""
@@ -191,7 +207,9 @@ final class ScenarioReader {
     return v * f
   }
 
-  static let distributionNames = ["exponential", "lognormal", "gamma", "erlang", "normal", "uniform", "triangular", "deterministic", "empirical"]
+  static let distributionNames = [
+    "exponential", "lognormal", "gamma", "erlang", "normal", "uniform", "triangular", "deterministic", "empirical",
+  ]
 
   /// A distribution of durations in `unit`: a plain duration (deterministic) or a
   /// one-key mapping such as `{lognormal: {mean: 12m, cv: 0.6}}`.
@@ -201,7 +219,9 @@ final class ScenarioReader {
       return build(node, path) { try .deterministic(v) }
     }
     guard case .mapping(let pairs) = node.kind, pairs.count == 1 else {
-      issue(node, path, "expected a duration or one of {\(Self.distributionNames.joined(separator: ", ")): ...}, found \(node.found)")
+      issue(
+        node, path,
+        "expected a duration or one of {\(Self.distributionNames.joined(separator: ", ")): ...}, found \(node.found)")
       return nil
     }
     let name = pairs[0].key, body = pairs[0].value, sub = "\(path).\(name)"
@@ -213,13 +233,21 @@ final class ScenarioReader {
       return tabulated(name, body, sub, unit: unit)
     default:
       let hint = suggestion(for: name, in: Self.distributionNames).map { "; did you mean '\($0)'?" } ?? ""
-      issue(pairs[0].keyNode, sub, "unknown distribution '\(Excerpt.excerpt(name))'; expected one of \(Self.distributionNames.joined(separator: ", "))\(hint)")
+      issue(
+        pairs[0].keyNode, sub,
+        """
+          unknown distribution '\(Excerpt.excerpt(name))'; expected one of \
+          \(Self.distributionNames.joined(separator: ", "))\(hint)
+          """
+      )
       return nil
     }
   }
 
   /// Duration parameter `key` of a distribution's mapping.
-  private func durationParameter(_ key: String, _ m: [String: YNode], _ body: YNode, _ sub: String, _ unit: TimeUnit) -> Double? {
+  private func durationParameter(
+    _ key: String, _ m: [String: YNode], _ body: YNode, _ sub: String, _ unit: TimeUnit
+  ) -> Double? {
     guard let n = m[key] else {
       issue(body, sub, "missing '\(key)'")
       return nil
@@ -254,7 +282,9 @@ final class ScenarioReader {
       guard let m = mapping(body, sub, keys: ["mean"]), let mean = d("mean", m) else { return nil }
       return build(body, sub) { try .exponential(mean: mean) }
     case "lognormal":
-      guard let m = mapping(body, sub, keys: ["mean", "cv"]), let mean = d("mean", m), let cv = x("cv", m) else { return nil }
+      guard let m = mapping(body, sub, keys: ["mean", "cv"]), let mean = d("mean", m), let cv = x("cv", m) else {
+        return nil
+      }
       return build(body, sub) { try .lognormal(mean: mean, cv: cv) }
     case "gamma":
       guard let m = mapping(body, sub, keys: ["mean", "cv", "shape", "scale"]) else { return nil }
@@ -271,7 +301,9 @@ final class ScenarioReader {
       else { return nil }
       return build(body, sub) { try .erlang(phases: phases, mean: mean) }
     default:
-      guard let m = mapping(body, sub, keys: ["mean", "sd"]), let mean = d("mean", m), let sd = d("sd", m) else { return nil }
+      guard let m = mapping(body, sub, keys: ["mean", "sd"]), let mean = d("mean", m), let sd = d("sd", m) else {
+        return nil
+      }
       return build(body, sub) { try .truncatedNormal(mean: mean, sd: sd) }
     }
   }
@@ -287,19 +319,25 @@ final class ScenarioReader {
     switch name {
     case "uniform":
       if let v = positional(2) { return build(body, sub) { try .uniform(low: v[0], high: v[1]) } }
-      guard let m = mapping(body, sub, keys: ["low", "high"]), let lo = d("low", m), let hi = d("high", m) else { return nil }
+      guard let m = mapping(body, sub, keys: ["low", "high"]), let lo = d("low", m), let hi = d("high", m) else {
+        return nil
+      }
       return build(body, sub) { try .uniform(low: lo, high: hi) }
     case "triangular":
       if let v = positional(3) { return build(body, sub) { try .triangular(low: v[0], mode: v[1], high: v[2]) } }
-      guard let m = mapping(body, sub, keys: ["low", "mode", "high"]), let lo = d("low", m), let mo = d("mode", m), let hi = d("high", m)
+      guard let m = mapping(body, sub, keys: ["low", "mode", "high"]), let lo = d("low", m), let mo = d("mode", m),
+        let hi = d("high", m)
       else { return nil }
       return build(body, sub) { try .triangular(low: lo, mode: mo, high: hi) }
     default:
       guard let m = mapping(body, sub, keys: ["values", "weights"]),
-        let vn = m["values"], let wn = m["weights"], let vs = list(vn, "\(sub).values"), let ws = list(wn, "\(sub).weights")
+        let vn = m["values"], let wn = m["weights"], let vs = list(vn, "\(sub).values"),
+        let ws = list(wn, "\(sub).weights")
       else { return nil }
       let values = vs.enumerated().compactMap { duration($1, "\(sub).values[\($0)]", unit: unit) }
-      let weights = ws.enumerated().compactMap { double($1, "\(sub).weights[\($0)]", min: 0, max: ModelLimits.weightRange.upperBound) }
+      let weights = ws.enumerated().compactMap {
+        double($1, "\(sub).weights[\($0)]", min: 0, max: ModelLimits.weightRange.upperBound)
+      }
       guard values.count == vs.count, weights.count == ws.count else { return nil }
       return build(body, sub) { try .empirical(values: values, weights: weights) }
     }

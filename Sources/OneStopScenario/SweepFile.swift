@@ -47,7 +47,9 @@ public struct SweepFile: Sendable {
       if let i = values?.firstIndex(of: value), i < valueNodes.count, let node = valueNodes[i] {
         return try ScenarioOverride(path: key, value: node)
       }
-      if values == nil { return try ScenarioOverride(path: key, value: YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0)) }
+      if values == nil {
+        return try ScenarioOverride(path: key, value: YNode(.scalar(value), file: "--set \(key)", line: 0, column: 0))
+      }
       return try ScenarioOverride.parse("\(key)=\(value)")
     }
   }
@@ -68,10 +70,14 @@ public struct SweepFile: Sendable {
   let kpiNodes: [YNode]
   let root: YNode
 
-  static let keys = ["sweep", "description", "base", "parameters", "design", "points", "replications", "seed", "seeds",
-    "chunk_size", "kpis"]
-  static let defaultKPIs = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd,
-    .deskWaitMean, .deskWaitP90, .deskQueueLength, .deskUtilisation, .officerUtilisation].map(\.name)
+  static let keys = [
+    "sweep", "description", "base", "parameters", "design", "points", "replications", "seed", "seeds",
+    "chunk_size", "kpis",
+  ]
+  static let defaultKPIs = [
+    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .resolvedOverdue, .inProgressEnd,
+    .deskWaitMean, .deskWaitP90, .deskQueueLength, .deskUtilisation, .officerUtilisation,
+  ].map(\.name)
 
   /// Reads and checks `path`; throws every problem found.
   public static func load(path: String) throws(ScenarioErrors) -> SweepFile {
@@ -84,55 +90,91 @@ public struct SweepFile: Sendable {
       r.issue(root, key, "missing; a sweep needs \(key)")
       return nil
     }
-    let name = top["sweep"].flatMap { r.string($0, "sweep") } ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let name =
+      top["sweep"].flatMap { r.string($0, "sweep") }
+      ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let description = top["description"].flatMap { r.string($0, "description") } ?? ""
     var base = ""
     if let node = required("base"), let b = r.string(node, "base") {
-      base = b.hasPrefix("/") ? b : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(b).standardizedFileURL.path
+      base =
+        b.hasPrefix("/")
+        ? b : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(b).standardizedFileURL.path
       if !FileManager.default.fileExists(atPath: base) {
         r.issue(node, "base", "no scenario file at \(base)")
       } else if let why = ScenarioFile.refusal(base) {
         r.issue(node, "base", "cannot use this file as a base scenario: \(why)")
       }
     }
-    let replications = top["replications"].flatMap { r.int($0, "replications", min: 1, max: ModelLimits.replications, what: "a number of replications") } ?? 1
+    let replications =
+      top["replications"].flatMap {
+        r.int($0, "replications", min: 1, max: ModelLimits.replications, what: "a number of replications")
+      } ?? 1
     let seedText = top["seed"].flatMap { r.int($0, "seed", min: 0, what: "a seed") }
     let seeds = top["seeds"].flatMap { r.choice($0, "seeds", Seeds.self) } ?? .perPoint
-    let chunkSize = top["chunk_size"].flatMap { r.int($0, "chunk_size", min: 1, max: maxPoints, what: "a number of points per chunk") } ?? 1
+    let chunkSize =
+      top["chunk_size"].flatMap {
+        r.int($0, "chunk_size", min: 1, max: maxPoints, what: "a number of points per chunk")
+      } ?? 1
     let (kpis, kpiNodes) = readKPIs(top["kpis"], r)
-    var design = Design.grid
-    if let node = top["design"], let d = r.string(node, "design") {
-      switch d {
-      case "grid": design = .grid
-      case "latin_hypercube":
-        if let pn = required("points"), let n = r.int(pn, "points", min: 2, max: maxPoints, what: "a number of points") { design = .latinHypercube(points: n) }
-      default: r.issue(node, "design", "expected grid or latin_hypercube, found '\(d)'")
-      }
-    }
-    if design == .grid, let pn = top["points"] { r.issue(pn, "points", "only a latin_hypercube design takes points; a grid has one point per combination") }
+    let design = readDesign(top["design"], points: top["points"], required: required, r)
     var parameters: [Parameter] = []
     if let node = required("parameters"), let items = r.list(node, "parameters") {
       if items.isEmpty { r.issue(node, "parameters", "expected at least one parameter") }
       for (i, item) in items.enumerated() {
-        if let p = readParameter(item, at: "parameters[\(i)]", design: design, known: parameters, r) { parameters.append(p) }
+        if let p = readParameter(item, at: "parameters[\(i)]", design: design, known: parameters, r) {
+          parameters.append(p)
+        }
       }
     }
     if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
     if let seedText, seedText > SweepFile.maxSeed, let node = top["seed"] {
-      r.issue(node, "seed", "expected a seed from 0 to \(SweepFile.maxSeed) (2^53 - 1, the largest every JSON reader reads exactly), found \(seedText)")
+      r.issue(
+        node, "seed",
+        """
+          expected a seed from 0 to \(SweepFile.maxSeed) (2^53 - 1, the largest every JSON reader reads exactly), \
+          found \(seedText)
+          """
+      )
       throw ScenarioErrors(issues: r.issues)
     }
     let seed: UInt64
     if let seedText { seed = UInt64(seedText) } else { seed = 1 }
-    let sweep = SweepFile(file: path, name: name, description: description, base: base, parameters: parameters, design: design,
-      replications: replications, seed: seed, seeds: seeds, chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes, root: root)
+    let sweep = SweepFile(
+      file: path, name: name, description: description, base: base, parameters: parameters, design: design,
+      replications: replications, seed: seed, seeds: seeds, chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes,
+      root: root)
     let count = sweep.pointCount
     if count > maxPoints {
       let what = count == Int.max ? "more than \(maxPoints)" : "\(count)"
-      throw ScenarioErrors(issues: [ScenarioIssue(file: path, line: root.line, column: root.column, path: "parameters",
-        message: "the design has \(what) points; at most \(maxPoints) are supported")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: path, line: root.line, column: root.column, path: "parameters",
+          message: "the design has \(what) points; at most \(maxPoints) are supported")
+      ])
     }
     return sweep
+  }
+
+  /// The `design` (a grid when absent) and its `points`, which only a Latin hypercube takes.
+  static func readDesign(
+    _ node: YNode?, points: YNode?, required: (String) -> YNode?, _ r: ScenarioReader
+  ) -> Design {
+    var design = Design.grid
+    if let node, let d = r.string(node, "design") {
+      switch d {
+      case "grid": design = .grid
+      case "latin_hypercube":
+        if let pn = required("points"), let n = r.int(pn, "points", min: 2, max: maxPoints, what: "a number of points")
+        {
+          design = .latinHypercube(points: n)
+        }
+      default: r.issue(node, "design", "expected grid or latin_hypercube, found '\(d)'")
+      }
+    }
+    if design == .grid, let pn = points {
+      r.issue(pn, "points", "only a latin_hypercube design takes points; a grid has one point per combination")
+    }
+    return design
   }
 
   /// The `kpis` list (the default list when absent), with the node of each KPI.
@@ -148,8 +190,12 @@ public struct SweepFile: Sendable {
           kpis.append(k)
           kpiNodes.append(item)
         } else {
-          let hint = suggestion(for: k, in: known).map { "; did you mean '\($0)'?" }
-            ?? "; see docs/results.md for the KPI names (per unit: \(KPI.perUnit.map { $0.0 }.joined(separator: ", ")) with @UNIT)"
+          let hint =
+            suggestion(for: k, in: known).map { "; did you mean '\($0)'?" }
+            ?? """
+              ; see docs/results.md for the KPI names (per unit: \(KPI.perUnit.map { $0.0 }.joined(separator: ", ")) \
+              with @UNIT)
+              """
           r.issue(item, "kpis[\(i)]", "unknown KPI '\(k)'\(hint)")
         }
       }
@@ -159,10 +205,15 @@ public struct SweepFile: Sendable {
   }
 
   /// One item of `parameters`, or nil after reporting why it cannot be read.
-  static func readParameter(_ item: YNode, at: String, design: Design, known: [Parameter], _ r: ScenarioReader) -> Parameter? {
-    guard let m = r.mapping(item, at, keys: ["key", "name", "values", "from", "to", "step", "integer"]) else { return nil }
+  static func readParameter(
+    _ item: YNode, at: String, design: Design, known: [Parameter], _ r: ScenarioReader
+  ) -> Parameter? {
+    guard let m = r.mapping(item, at, keys: ["key", "name", "values", "from", "to", "step", "integer"]) else {
+      return nil
+    }
     guard let keyNode = m["key"] else {
-      r.issue(item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
+      r.issue(
+        item, at + ".key", "missing; each parameter needs the key path it sets, e.g. units[pasc].desks[land].count")
       return nil
     }
     guard let key = r.string(keyNode, at + ".key") else { return nil }
@@ -176,9 +227,13 @@ public struct SweepFile: Sendable {
       if SweepFile.isPlainName(n) {
         name = n
       } else {
-        r.issue(nameNode, at + ".name", "expected a plain column name (a-z, 0-9 and _, starting with a letter), found '\(String(n.prefix(40)))'")
+        r.issue(
+          nameNode, at + ".name",
+          "expected a plain column name (a-z, 0-9 and _, starting with a letter), found '\(String(n.prefix(40)))'")
       }
-      if known.contains(where: { $0.name == n }) { r.issue(nameNode, at + ".name", "the column name '\(n)' is used twice") }
+      if known.contains(where: { $0.name == n }) {
+        r.issue(nameNode, at + ".name", "the column name '\(n)' is used twice")
+      }
     }
     let integer = m["integer"].flatMap { r.bool($0, at + ".integer") } ?? false
     if let v = m["values"] {
@@ -192,7 +247,8 @@ public struct SweepFile: Sendable {
         r.issue(n, "\(at).values[\(j)]", "expected a single value, found \(n.found)")
         return nil
       }
-      return Parameter(key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
+      return Parameter(
+        key: key, name: name, values: texts, from: 0, to: 0, step: nil, integer: integer, node: item,
         valueNodes: texts.map { try? ScenarioLoader.parse($0, file: "--set \(key)") })
     }
     guard let fromNode = m["from"], let toNode = m["to"] else {
@@ -212,162 +268,10 @@ public struct SweepFile: Sendable {
     // above Int.max: compared as a double, printed as an Int only when it is one.
     if let step, (to - from) / step > 10_000 {
       let n = (to - from) / step
-      r.issue(m["step"]!, at + ".step", "expected at most 10000 values, found " + (n < 1e15 ? "\(Int(n) + 1)" : "about \(fmt(n))"))
+      r.issue(
+        m["step"]!, at + ".step",
+        "expected at most 10000 values, found " + (n < 1e15 ? "\(Int(n) + 1)" : "about \(fmt(n))"))
     }
     return Parameter(key: key, name: name, values: nil, from: from, to: to, step: step, integer: integer, node: item)
-  }
-
-  /// Most points of a design (a grid's product of value counts, a hypercube's `points`).
-  public static let maxPoints = 1_000_000
-  /// Largest magnitude of a range's ends: 2^53, beyond which not every whole number is a
-  /// double (so `integer: true` could not be honoured) and spans could overflow.
-  public static let maxMagnitude = 9_007_199_254_740_992.0
-
-  /// 2^53 - 1: seeds above it lose digits in jq, JavaScript, R and Excel.
-  public static let maxSeed = (1 << 53) - 1
-
-  /// A swept key as a plain column name: lower case, every run of characters other
-  /// than a-z and 0-9 one `_` (`units[pasc].desks[land].count` ->
-  /// `units_pasc_desks_land_count`), `@` read as `_at_`, `x` in front of a leading digit.
-  public static func columnName(_ key: String) -> String {
-    var out = ""
-    for ch in key.lowercased().replacingOccurrences(of: "@", with: "_at_").unicodeScalars {
-      if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
-        out.unicodeScalars.append(ch)
-      } else if !out.hasSuffix("_") {
-        out += "_"
-      }
-    }
-    while out.hasSuffix("_") { out.removeLast() }
-    while out.hasPrefix("_") { out.removeFirst() }
-    if out.isEmpty { return "x" }
-    if let f = out.unicodeScalars.first, f >= "0" && f <= "9" { out = "x" + out }
-    return out
-  }
-
-  /// a-z first, then a-z, 0-9 or `_`; at most 64 characters.
-  public static func isPlainName(_ s: String) -> Bool {
-    guard (1...64).contains(s.utf8.count), let f = s.unicodeScalars.first, f >= "a" && f <= "z" else { return false }
-    return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
-  }
-
-  /// Values of a range parameter on a grid.
-  func gridValues(_ p: Parameter) -> [String] {
-    if let v = p.values { return v }
-    return (0..<valueCount(p)).map { text(p.from + Double($0) * (p.step ?? 1), p) }
-  }
-
-  /// How many values `gridValues` lists, without listing them (the reader bounds a range
-  /// to 10,001 values).
-  func valueCount(_ p: Parameter) -> Int {
-    if let v = p.values { return v.count }
-    return Int(((p.to - p.from) / (p.step ?? 1) + 1e-9).rounded(.down)) + 1
-  }
-
-  func text(_ x: Double, _ p: Parameter) -> String {
-    var v = x
-    if let step = p.step { v = p.from + ((x - p.from) / step).rounded() * step }
-    if p.integer { return String(Int(v.rounded())) }
-    // Shortest text that reads back as the same double, without float noise from steps.
-    let r = (v * 1e9).rounded() / 1e9
-    return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : "\(r)"
-  }
-
-  public var pointCount: Int {
-    switch design {
-    case .grid:
-      // Saturating: five ranges of 10,001 values overflow Int; the reader refuses any
-      // count above `maxPoints`, so Int.max only says "too many".
-      var count = 1
-      for p in parameters {
-        let (product, overflow) = count.multipliedReportingOverflow(by: max(1, valueCount(p)))
-        if overflow { return Int.max }
-        count = product
-      }
-      return count
-    case .latinHypercube(let n): return n
-    }
-  }
-
-  /// The points of the design, in a fixed order: each a value (text) per parameter.
-  /// A grid varies the last parameter fastest. A Latin hypercube draws one permutation
-  /// per parameter from a GSL stream named after the sweep seed and the parameter key,
-  /// so the same file always gives the same points.
-  public func points() -> [[String]] {
-    switch design {
-    case .grid:
-      var out: [[String]] = [[]]
-      for p in parameters {
-        let values = gridValues(p)
-        out = out.flatMap { prefix in values.map { prefix + [$0] } }
-      }
-      return out
-    case .latinHypercube(let n):
-      var columns: [[String]] = []
-      for p in parameters {
-        let rng = RandomStream(masterSeed: seed, replication: 0, source: "sweep/lhs/\(p.key)")
-        var strata = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) { strata.swapAt(i, rng.uniformInt(below: i + 1)) }
-        columns.append(strata.map { s in
-          let u = (Double(s) + rng.uniform()) / Double(n)
-          if let values = p.values { return values[min(values.count - 1, Int(u * Double(values.count)))] }
-          if p.integer && p.step == nil {
-            // Whole numbers from...to inclusive, in equal strata.
-            return String(Int(min(p.to, (p.from + (u * (p.to - p.from + 1)).rounded(.down)))))
-          }
-          return text(p.from + u * (p.to - p.from), p)
-        })
-      }
-      return (0..<n).map { i in columns.map { $0[i] } }
-    }
-  }
-
-  /// The issue to report when point `values` cannot be built: placed on the parameter
-  /// the scenario's message names, else on the first parameter.
-  public func issue(forPoint id: String, values: [String], _ error: ScenarioErrors) -> ScenarioErrors {
-    let assignment = zip(parameters, values).map { "\($0.key)=\($1)" }.joined(separator: ", ")
-    return ScenarioErrors(issues: error.issues.map { e in
-      // Which parameter: the one whose value was being read, else the one whose key the
-      // problem's path starts with, else the first.
-      let index = parameters.firstIndex { e.file == "--set \($0.key)" || e.file == "--set" && e.path == $0.key }
-        ?? parameters.firstIndex { e.path.hasPrefix($0.key) } ?? 0
-      let node = parameters.isEmpty ? root : parameters[index].node
-      let what = e.file.hasPrefix("--set") || e.line == 0 ? (e.path.isEmpty ? e.message : "\(e.path): \(e.message)") : e.description
-      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "parameters[\(index)]",
-        message: "point \(id) (\(assignment)) is not a valid scenario: \(what)")
-    })
-  }
-
-  /// KPIs naming a unit, level, agency, field or month the base scenario does not have
-  /// (they would be NaN at every point), located at the KPI in the sweep file.
-  public func unknownTargets(in model: CompiledModel) -> ScenarioErrors? {
-    let issues = kpis.enumerated().compactMap { (i, k) -> ScenarioIssue? in
-      let node = i < kpiNodes.count ? kpiNodes[i] : root
-      if let unit = KPI.unknownUnit(k, in: model) {
-        let hint = suggestion(for: unit, in: model.names.units.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-        return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: "the base scenario has no unit '\(unit)'\(hint)")
-      }
-      guard let message = KPI.unknownTarget(k, in: model) else { return nil }
-      return ScenarioIssue(file: file, line: node.line, column: node.column, path: "kpis[\(i)]", message: message)
-    }
-    return issues.isEmpty ? nil : ScenarioErrors(issues: issues)
-  }
-
-  /// The base scenario's tree, parsed once (with `extends` resolved).
-  public func loadBase() throws(ScenarioErrors) -> YNode { try ScenarioLoader.load(path: base) }
-
-  /// The overrides of one point, typed (each value from its node in the file).
-  public func overrides(_ values: [String]) throws(ScenarioErrors) -> [ScenarioOverride] {
-    var out: [ScenarioOverride] = [], issues: [ScenarioIssue] = []
-    for (p, v) in zip(parameters, values) {
-      do { out.append(try p.override(v)) } catch { issues.append(error) }
-    }
-    if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
-    return out
-  }
-
-  /// The scenario of one point: the base with the point's values set, compiled once.
-  public func scenario(base root: YNode, values: [String]) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
-    try ScenarioBase(root: root, file: base).build(overrides(values))
   }
 }

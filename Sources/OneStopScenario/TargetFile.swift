@@ -51,8 +51,12 @@ public struct TargetFile: Sendable {
     guard let top = r.mapping(root, "", keys: keys) else { throw ScenarioErrors(issues: r.issues) }
     var scenario = ""
     if let node = top["scenario"], let s = r.string(node, "scenario") {
-      scenario = s.hasPrefix("/") ? s : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(s).standardizedFileURL.path
-      if !FileManager.default.fileExists(atPath: scenario) { r.issue(node, "scenario", "no scenario file at \(scenario)") }
+      scenario =
+        s.hasPrefix("/")
+        ? s : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(s).standardizedFileURL.path
+      if !FileManager.default.fileExists(atPath: scenario) {
+        r.issue(node, "scenario", "no scenario file at \(scenario)")
+      }
     } else if top["scenario"] == nil {
       r.issue(root, "scenario", "missing; a target file names its scenario (a path relative to the target file)")
     }
@@ -67,25 +71,34 @@ public struct TargetFile: Sendable {
           continue
         }
         if KPI.named(k) == nil {
-          let hint = KPI.problem(k).map { ": \($0)" }
+          let hint =
+            KPI.problem(k).map { ": \($0)" }
             ?? suggestion(for: k, in: KPI.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; see docs/results.md"
           r.issue(kn, "\(path).kpi", "unknown KPI '\(k)'\(hint)")
           continue
         }
-        guard let vn = m["value"], let v = r.double(vn, "\(path).value", min: -maxValue, max: maxValue, what: "the report's figure") else {
+        guard let vn = m["value"],
+          let v = r.double(vn, "\(path).value", min: -maxValue, max: maxValue, what: "the report's figure")
+        else {
           if m["value"] == nil { r.issue(item, "\(path).value", "missing; give the report's figure") }
           continue
         }
-        guard let tn = m["tolerance"], let t = r.double(tn, "\(path).tolerance", min: 0, max: maxValue, what: "a tolerance >= 0 in the KPI's unit") else {
+        guard let tn = m["tolerance"],
+          let t = r.double(tn, "\(path).tolerance", min: 0, max: maxValue, what: "a tolerance >= 0 in the KPI's unit")
+        else {
           if m["tolerance"] == nil { r.issue(item, "\(path).tolerance", "missing; give a tolerance in the KPI's unit") }
           continue
         }
-        let w = m["weight"].flatMap { r.double($0, "\(path).weight", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight >= 0") } ?? 1
+        let w =
+          m["weight"].flatMap {
+            r.double($0, "\(path).weight", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight >= 0")
+          } ?? 1
         guard let sn = m["source"], let s = r.string(sn, "\(path).source"), !s.isEmpty else {
           r.issue(item, "\(path).source", "missing; say where the figure comes from (report, row or sentence)")
           continue
         }
-        targets.append(Target(kpi: k, value: v, tolerance: t, weight: w, source: s, file: kn.file, line: kn.line, column: kn.column))
+        targets.append(
+          Target(kpi: k, value: v, tolerance: t, weight: w, source: s, file: kn.file, line: kn.line, column: kn.column))
       }
       if items.isEmpty { r.issue(node, "targets", "expected at least one target") }
     } else if top["targets"] == nil {
@@ -97,7 +110,9 @@ public struct TargetFile: Sendable {
         guard let m = r.mapping(item, "not_produced[\(i)]", keys: ["figure", "reason"]) else { continue }
         let f = m["figure"].flatMap { r.string($0, "not_produced[\(i)].figure") } ?? ""
         let why = m["reason"].flatMap { r.string($0, "not_produced[\(i)].reason") } ?? ""
-        if f.isEmpty || why.isEmpty { r.issue(item, "not_produced[\(i)]", "expected a figure and the reason the model cannot produce it") }
+        if f.isEmpty || why.isEmpty {
+          r.issue(item, "not_produced[\(i)]", "expected a figure and the reason the model cannot produce it")
+        }
         notProduced.append((f, why))
       }
     }

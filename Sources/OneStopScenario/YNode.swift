@@ -41,7 +41,9 @@ public struct YNode: Sendable {
     case .mapping(let m):
       var pairs: [(key: String, keyNode: YNode, value: YNode)] = []
       for pair in m {
-        guard let k = bounded(pair.key, file: file, budget: &budget), let v = bounded(pair.value, file: file, budget: &budget) else { return nil }
+        guard let k = bounded(pair.key, file: file, budget: &budget),
+          let v = bounded(pair.value, file: file, budget: &budget)
+        else { return nil }
         pairs.append((k.scalarText ?? "?", k, v))
       }
       return YNode(.mapping(pairs), file: file, line: line, column: column)

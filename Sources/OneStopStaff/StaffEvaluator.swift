@@ -36,8 +36,10 @@ public final class StaffEvaluator {
   private let journal: String?
   private let progress: ((String) -> Void)?
 
-  public init(path: String, overrides: [String], variables: [StaffVariable], targets: [StaffTarget], seed: UInt64,
-    threads: Int?, journal: String? = nil, progress: ((String) -> Void)? = nil) {
+  public init(
+    path: String, overrides: [String], variables: [StaffVariable], targets: [StaffTarget], seed: UInt64,
+    threads: Int?, journal: String? = nil, progress: ((String) -> Void)? = nil
+  ) {
     self.path = path
     self.overrides = overrides
     self.variables = variables
@@ -83,15 +85,19 @@ public final class StaffEvaluator {
     Replications.run(model, seed: seed, first: first, count: replications - first, threads: threads, into: &series)
     replicationsRun += series.count
     let fresh = series.values
-    if known == nil { known = StaffEvaluation(values: x, kpis: fresh) } else {
+    if known == nil {
+      known = StaffEvaluation(values: x, kpis: fresh)
+    } else {
       for k in targets.indices { known!.kpis[k] += fresh[k] }
     }
     cache[x] = known!
     append(known!)
     let seconds = Date().timeIntervalSince(started)
-    progress?("  [\(evaluations)] \(describe(x, from: reference)): "
-      + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(Estimate(known!.kpis[k]).mean))" }.joined(separator: ", ")
-      + " (\(replications) replications, \(String(format: "%.1f", seconds)) s)")
+    progress?(
+      "  [\(evaluations)] \(describe(x, from: reference)): "
+        + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(Estimate(known!.kpis[k]).mean))" }
+        .joined(separator: ", ")
+        + " (\(replications) replications, \(String(format: "%.1f", seconds)) s)")
     return known!
   }
 
@@ -105,7 +111,8 @@ public final class StaffEvaluator {
       (reference == nil ? "" : (x[i] > ref[i] ? "+" : "-")) + "\(short(variables[i].key))=\(x[i])"
     }
     if changed.isEmpty { return reference == nil ? "the base scenario" : "the current plan" }
-    return changed.count > 4 ? "\(changed.prefix(4).joined(separator: " ")) and \(changed.count - 4) more" : changed.joined(separator: " ")
+    return changed.count > 4
+      ? "\(changed.prefix(4).joined(separator: " ")) and \(changed.count - 4) more" : changed.joined(separator: " ")
   }
 
   func short(_ key: String) -> String {
@@ -115,7 +122,10 @@ public final class StaffEvaluator {
   // MARK: - Journal
 
   private var journalKey: String {
-    "\(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\(targets.map(\.kpi.name).joined(separator: ";"))"
+    """
+      \(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\
+      \(targets.map(\.kpi.name).joined(separator: ";"))
+      """
   }
 
   private func append(_ e: StaffEvaluation) {
@@ -145,13 +155,16 @@ public final class StaffEvaluator {
     }
     var loaded = 0
     let (lines, damaged) = JournalChecksum.objects(in: text)
-    if damaged > 0 { progress?("\(path): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)") }
+    if damaged > 0 {
+      progress?("\(path): skipped \(damaged) line(s) without a matching checksum (damaged, edited or older)")
+    }
     for line in lines {
       // JSONDecoder reads doubles exactly (JSONSerialization on Linux does not); a
       // partial last line of an interrupted run does not decode and is skipped.
       guard let entry = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), entry.key == journalKey,
         entry.values.count == variables.count, entry.kpis.count == targets.count,
-        let n = entry.kpis.first?.count, (1...ModelLimits.replications).contains(n), entry.kpis.allSatisfy({ $0.count == n })
+        let n = entry.kpis.first?.count, (1...ModelLimits.replications).contains(n),
+        entry.kpis.allSatisfy({ $0.count == n })
       else { continue }
       let values = entry.values
       let numbers = entry.kpis.map { $0.map { $0 ?? .nan } }

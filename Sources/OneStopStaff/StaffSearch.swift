@@ -47,7 +47,9 @@ public struct StaffSearch {
   public let maxReplications: Int
   let log: (String) -> Void
 
-  public init(evaluator: StaffEvaluator, replications: Int, maxReplications: Int, log: @escaping (String) -> Void = { _ in }) {
+  public init(
+    evaluator: StaffEvaluator, replications: Int, maxReplications: Int, log: @escaping (String) -> Void = { _ in }
+  ) {
     self.evaluator = evaluator
     self.replications = replications
     self.maxReplications = Swift.max(replications, maxReplications)
@@ -59,7 +61,9 @@ public struct StaffSearch {
 
   public func isMet(_ e: StaffEvaluation) -> Bool { targets.indices.allSatisfy { targets[$0].isMet(e.kpis[$0]) } }
 
-  func shortfall(_ e: StaffEvaluation) -> Double { targets.indices.reduce(0) { $0 + targets[$1].shortfall(e.kpis[$1]) } }
+  func shortfall(_ e: StaffEvaluation) -> Double {
+    targets.indices.reduce(0) { $0 + targets[$1].shortfall(e.kpis[$1]) }
+  }
 
   func badness(_ e: StaffEvaluation) -> Double { targets.indices.reduce(0) { $0 + targets[$1].badness(e.kpis[$1]) } }
 
@@ -90,18 +94,32 @@ public struct StaffSearch {
 
   // MARK: - Minimum cost
 
-  public func minimumCost(start: [Int]) throws(StaffError) -> StaffPlan {
-    let base = try evaluate(variables.map(\.current))
-    // Infeasible within the bounds: say which target cannot be met, before searching.
+  /// Throws when no plan within the bounds can meet every target (every variable at its
+  /// upper bound still misses one), naming the targets, before any search.
+  func requireFeasible() throws(StaffError) {
     let top = variables.map(\.high)
     let best = try evaluate(top)
     if !isMet(best) {
       let failing = targets.indices.filter { !targets[$0].isMet(best.kpis[$0]) }.map { k -> String in
         let est = Estimate(best.kpis[k])
-        return "  \(targets[k].text): with every variable at its upper bound the mean is \(StaffFormat.number(est.mean)) \(targets[k].kpi.unit) and its one-sided 95 % bound \(StaffFormat.number(targets[k].bound(best.kpis[k])))"
+        return
+          """
+              \(targets[k].text): with every variable at its upper bound the mean is \(StaffFormat.number(est.mean)) \
+            \(targets[k].kpi.unit) and its one-sided 95 % bound \(StaffFormat.number(targets[k].bound(best.kpis[k])))
+            """
       }
-      throw StaffError("no plan within the bounds meets every target:\n\(failing.joined(separator: "\n"))\nRaise the upper bounds (--vary KEY=LOW..HIGH) or relax the target.")
+      throw StaffError(
+        """
+          no plan within the bounds meets every target:\n\(failing.joined(separator: "\n"))\nRaise the upper bounds \
+          (--vary KEY=LOW..HIGH) or relax the target.
+          """
+      )
     }
+  }
+
+  public func minimumCost(start: [Int]) throws(StaffError) -> StaffPlan {
+    let base = try evaluate(variables.map(\.current))
+    try requireFeasible()
     var x = start
     evaluator.reference = x
     var e = try evaluate(x)
@@ -121,9 +139,13 @@ public struct StaffSearch {
       var y = x
       y[i] += 1
       let ey = try evaluate(y)
-      return (((shortfall(e) - shortfall(ey)) / variables[i].stepCost, (badness(e) - badness(ey)) / variables[i].stepCost), ey)
+      return (
+        ((shortfall(e) - shortfall(ey)) / variables[i].stepCost, (badness(e) - badness(ey)) / variables[i].stepCost), ey
+      )
     }
-    func better(_ a: (Double, Double), _ b: (Double, Double)) -> Bool { a.0 > b.0 + 1e-12 || (abs(a.0 - b.0) <= 1e-12 && a.1 > b.1) }
+    func better(_ a: (Double, Double), _ b: (Double, Double)) -> Bool {
+      a.0 > b.0 + 1e-12 || (abs(a.0 - b.0) <= 1e-12 && a.1 > b.1)
+    }
     while !isMet(e) {
       var fresh = Set<Int>()
       var chosen: (Int, StaffEvaluation)?
@@ -152,7 +174,12 @@ public struct StaffSearch {
       e = next
       gains[bestIndex] = nil
       record(bestIndex, 1)
-      log("add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]) (+\(variables[bestIndex].people) person\(variables[bestIndex].people == 1 ? "" : "s")); shortfall \(StaffFormat.number(shortfall(e)))")
+      log(
+        """
+          add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]) (+\(variables[bestIndex].people) \
+          person\(variables[bestIndex].people == 1 ? "" : "s")); shortfall \(StaffFormat.number(shortfall(e)))
+          """
+      )
     }
     // Removal pass: take back what is not needed, the most expensive steps first.
     for i in variables.indices.sorted(by: { variables[$0].stepCost > variables[$1].stepCost }) {
@@ -179,7 +206,9 @@ public struct StaffSearch {
     evaluator.reference = x
     let dear = variables.filter { $0.stepCost > budget + 1e-9 }
     if !dear.isEmpty {
-      log("one step of these costs more than the budget: " + dear.map { "\(evaluator.short($0.key)) (\(StaffFormat.number($0.stepCost)))" }.joined(separator: ", "))
+      log(
+        "one step of these costs more than the budget: "
+          + dear.map { "\(evaluator.short($0.key)) (\(StaffFormat.number($0.stepCost)))" }.joined(separator: ", "))
     }
     let base = try evaluate(x)
     var e = base
@@ -197,7 +226,9 @@ public struct StaffSearch {
         // relative to its limit: a person is not spent on a target already met while
         // another one misses.
         // A step that widens a bound a little (noise) counts as no reduction, not a loss.
-        let score = (Swift.max(0, s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost)
+        let score = (
+          Swift.max(0, s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost
+        )
         if score.0 > bestScore.0 + 1e-12 || (abs(score.0 - bestScore.0) <= 1e-12 && score.1 > bestScore.1) {
           bestIndex = i
           bestScore = score
@@ -206,7 +237,9 @@ public struct StaffSearch {
       }
       guard bestIndex >= 0, let next = bestEval else { break }
       guard bestScore.0 > 1e-12 || bestScore.1 > 0 else {
-        log("no further step improves the targets' KPIs; \(StaffFormat.number(budget - spent)) of the budget left unspent")
+        log(
+          "no further step improves the targets' KPIs; \(StaffFormat.number(budget - spent)) of the budget left unspent"
+        )
         break
       }
       x[bestIndex] += 1
@@ -215,7 +248,12 @@ public struct StaffSearch {
       e = next
       let (p, c) = people(x)
       steps.append(StaffStep(variable: bestIndex, delta: 1, addedPeople: p, addedCost: c, evaluation: e))
-      log("add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]); spent \(StaffFormat.number(spent)) of \(StaffFormat.number(budget))")
+      log(
+        """
+          add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]); spent \(StaffFormat.number(spent)) of \
+          \(StaffFormat.number(budget))
+          """
+      )
     }
     return StaffPlan(values: x, base: base, plan: e, met: isMet(e), steps: steps)
   }
@@ -234,19 +272,22 @@ public struct StaffSearch {
     let current = variables.map(\.current)
     let (_, baseModel) = try evaluator.model(current)
     // Offered load per desk group and per station: busy time over one person's open time.
-    let loads = baseModel.deskGroups.indices.map { g in
-      KPI("desk_load_\(g)", .staff) { r, m in
-        let perDesk = r.deskGroups[g].openSeconds / Double(m.deskGroups[g].count)
-        return m.deskGroups[g].count > 0 && perDesk > 0 ? r.deskGroups[g].busySeconds / perDesk : 0
+    let loads =
+      baseModel.deskGroups.indices.map { g in
+        KPI("desk_load_\(g)", .staff) { r, m in
+          let perDesk = r.deskGroups[g].openSeconds / Double(m.deskGroups[g].count)
+          return m.deskGroups[g].count > 0 && perDesk > 0 ? r.deskGroups[g].busySeconds / perDesk : 0
+        }
       }
-    } + baseModel.stations.indices.map { s in
-      KPI("station_load_\(s)", .officers) { r, m in
-        let perOfficer = r.stations[s].availableSeconds / Double(m.stations[s].officers)
-        return m.stations[s].officers > 0 && perOfficer > 0 ? r.stations[s].busySeconds / perOfficer : 0
+      + baseModel.stations.indices.map { s in
+        KPI("station_load_\(s)", .officers) { r, m in
+          let perOfficer = r.stations[s].availableSeconds / Double(m.stations[s].officers)
+          return m.stations[s].officers > 0 && perOfficer > 0 ? r.stations[s].busySeconds / perOfficer : 0
+        }
       }
-    }
     var series = KPISeries(loads, model: baseModel)
-    Replications.run(baseModel, seed: evaluator.seed, count: Swift.min(2, replications), threads: evaluator.threads, into: &series)
+    Replications.run(
+      baseModel, seed: evaluator.seed, count: Swift.min(2, replications), threads: evaluator.threads, into: &series)
     let peak = series.values.map { $0.reduce(0.0, Swift.max) }
     let deskLoad = Array(peak.prefix(baseModel.deskGroups.count))
     let stationLoad = Array(peak.dropFirst(baseModel.deskGroups.count))
@@ -275,7 +316,9 @@ public struct StaffSearch {
   public static func people(of variables: [StaffVariable], evaluator: StaffEvaluator) throws(StaffError) -> [Int] {
     let current = variables.map(\.current)
     let (_, base) = try evaluator.model(current)
-    let total = { (m: CompiledModel) in m.deskGroups.reduce(0) { $0 + $1.count } + m.stations.filter { !$0.isOnlineIntake }.reduce(0) { $0 + $1.officers } }
+    let total = { (m: CompiledModel) in
+      m.deskGroups.reduce(0) { $0 + $1.count } + m.stations.filter { !$0.isOnlineIntake }.reduce(0) { $0 + $1.officers }
+    }
     var out: [Int] = []
     for i in variables.indices {
       var up = current

@@ -39,18 +39,31 @@ public struct StaffTarget: Sendable, CustomStringConvertible {
       sense = .atLeast
       parts = [text[..<r.lowerBound], text[r.upperBound...]]
     } else {
-      throw StaffError("target '\(text)': expected KPI<=VALUE or KPI>=VALUE, e.g. desk_wait_p90@pasc<=15m or overdue_rate_of_received<=1")
+      throw StaffError(
+        """
+          target '\(text)': expected KPI<=VALUE or KPI>=VALUE, e.g. desk_wait_p90@pasc<=15m or \
+          overdue_rate_of_received<=1
+          """
+      )
     }
     let name = parts[0].trimmingCharacters(in: .whitespaces)
     guard let kpi = KPI.named(name) else {
-      let names = KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@UNIT" } + KPI.perLevel.map { $0.0 + "@level:LEVEL" }
+      let names =
+        KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@UNIT" } + KPI.perLevel.map { $0.0 + "@level:LEVEL" }
         + KPI.perAgency.map { $0.0 + "@agency:AGENCY" }
       let hint = suggestion(for: name.split(separator: "@").first.map(String.init) ?? name, in: KPI.all.map(\.name))
-      throw StaffError("target '\(text)': unknown KPI '\(name)'\(hint.map { " (did you mean '\($0)'?)" } ?? ""); KPIs: \(names.joined(separator: ", "))")
+      throw StaffError(
+        """
+          target '\(text)': unknown KPI '\(name)'\(hint.map { " (did you mean '\($0)'?)" } ?? ""); KPIs: \
+          \(names.joined(separator: ", "))
+          """
+      )
     }
     var value = parts[1].trimmingCharacters(in: .whitespaces)
     var scale = 1.0
-    let suffixes: [(String, KPIUnit, Double)] = [("min", .minutes, 1), ("m", .minutes, 1), ("h", .minutes, 60), ("s", .minutes, 1.0 / 60), ("%", .percent, 1)]
+    let suffixes: [(String, KPIUnit, Double)] = [
+      ("min", .minutes, 1), ("m", .minutes, 1), ("h", .minutes, 60), ("s", .minutes, 1.0 / 60), ("%", .percent, 1),
+    ]
     for (suffix, unit, factor) in suffixes where value.hasSuffix(suffix) {
       guard kpi.unit == unit else {
         throw StaffError("target '\(text)': '\(suffix)' does not fit \(kpi.name), which is in \(kpi.unit)")

@@ -28,7 +28,9 @@ public enum StaffVariant {
 
   /// The variant's text. `base` is the path written after `extends:` (relative to where
   /// the variant is written, or absolute).
-  public static func text(base: String, name: String, comment: [String], assignments: [(key: String, value: Int)]) -> String {
+  public static func text(
+    base: String, name: String, comment: [String], assignments: [(key: String, value: Int)]
+  ) -> String {
     var lines = comment.map { "# " + $0 }
     lines.append("extends: \(quote(base))")
     lines.append("scenario: \(quote(name))")
@@ -68,6 +70,7 @@ public enum StaffVariant {
   /// A YAML scalar, quoted when it could be read as something else.
   public static func quote(_ s: String) -> String {
     let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } && !s.isEmpty && !s.first!.isNumber
-    return plain ? s : "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return plain
+      ? s : "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }

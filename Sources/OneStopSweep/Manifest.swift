@@ -43,14 +43,20 @@ public struct Manifest: Sendable, Equatable {
   /// Identifies the plan (parameters, KPIs, replications, rows): a row result belongs to
   /// this sweep only if it carries the same hash.
   public var hash: String {
-    var text = "\(Manifest.format)|\(baseHash)|\(replications)|\(kpis.joined(separator: ","))|\(parameters.joined(separator: ","))"
+    var text =
+      """
+        \(Manifest.format)|\(baseHash)|\(replications)|\(kpis.joined(separator: ","))|\
+        \(parameters.joined(separator: ","))
+        """
     for r in rows { text += "\n\(r.id)|\(r.seed)|\(r.values.joined(separator: "\u{1f}"))" }
     return String(StreamKey.fnv1a(text), radix: 16)
   }
 
   /// Plans `sweep`: builds every point's scenario (so a bad value is reported now, not
   /// on the cluster), derives seeds and assigns chunks.
-  public init(plan sweep: SweepFile, threads: Int = AvailableCPUs.count, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) {
+  public init(
+    plan sweep: SweepFile, threads: Int = AvailableCPUs.count, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(ScenarioErrors) {
     let root = try sweep.loadBase()
     let (baseScenario, baseModel) = try Scenario.build(root, file: sweep.base)
     if let e = sweep.unknownTargets(in: baseModel) { throw e }
@@ -71,12 +77,16 @@ public struct Manifest: Sendable, Equatable {
           _ = try sweep.scenario(base: root, values: values)
           // Per-point seeds are kept below 2^53, so that every JSON and CSV reader reads
           // them exactly and `onestop run --seed` with the printed seed reproduces the point.
-          let seed = sweep.seeds == .common ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id)) & Manifest.maxSeed
+          let seed =
+            sweep.seeds == .common
+            ? sweep.seed : SplitMix64.mix(sweep.seed ^ StreamKey.fnv1a("sweep-point/" + id)) & Manifest.maxSeed
           entry = (Row(id: id, chunk: k / sweep.chunkSize, seed: seed, values: values), [])
         } catch let error as ScenarioErrors {
           entry = (nil, sweep.issue(forPoint: id, values: values, error).issues)
         } catch {
-          entry = (nil, [ScenarioIssue(file: sweep.file, line: 0, column: 0, path: "", message: "point \(id): \(error)")])
+          entry = (
+            nil, [ScenarioIssue(file: sweep.file, line: 0, column: 0, path: "", message: "point \(id): \(error)")]
+          )
         }
         built.withLock { $0[k] = entry }
         progress?(done.add(1, ordering: .relaxed).newValue, points.count)
@@ -119,10 +129,13 @@ public struct Manifest: Sendable, Equatable {
       let chunk_size, chunks, row_count: Int
       let rows: [Row]
     }
-    return JSONText.encode(File(format: Manifest.format, sweep: sweep, description: description, sweep_file: sweepFile, base: base,
-      base_hash: baseHash, manifest_hash: hash, replications: replications, seed: seed, seeds: seeds, kpis: kpis,
-      parameters: parameters, parameter_names: parameterNames, chunk_size: chunkSize, chunks: chunks, row_count: rows.count,
-      rows: rows.map { File.Row(id: $0.id, chunk: $0.chunk, seed: $0.seed, values: $0.values) }))
+    return JSONText.encode(
+      File(
+        format: Manifest.format, sweep: sweep, description: description, sweep_file: sweepFile, base: base,
+        base_hash: baseHash, manifest_hash: hash, replications: replications, seed: seed, seeds: seeds, kpis: kpis,
+        parameters: parameters, parameter_names: parameterNames, chunk_size: chunkSize, chunks: chunks,
+        row_count: rows.count,
+        rows: rows.map { File.Row(id: $0.id, chunk: $0.chunk, seed: $0.seed, values: $0.values) }))
   }
 
   /// Reads `DIR/manifest.json`.
@@ -130,7 +143,10 @@ public struct Manifest: Sendable, Equatable {
     let path = (directory as NSString).appendingPathComponent("manifest.json")
     let data: Data
     do { data = try InputFile.data(path, .manifest, inside: directory) } catch {
-      if error.missing { throw SweepError("\(path): no manifest (plan the sweep first: onestop sweep plan SWEEP.yaml --out \(directory))") }
+      if error.missing {
+        throw SweepError(
+          "\(path): no manifest (plan the sweep first: onestop sweep plan SWEEP.yaml --out \(directory))")
+      }
       throw SweepError(error.description)
     }
     // JSONDecoder reads numbers exactly (JSONSerialization on Linux rounds some doubles
@@ -140,8 +156,10 @@ public struct Manifest: Sendable, Equatable {
         let id: String, chunk: Int, seed: UInt64, values: [String]
       }
       let format: String
-      let sweep: String, description: String?, sweep_file: String?, base: String, base_hash: String?, manifest_hash: String?
-      let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String], parameter_names: [String]?
+      let sweep: String, description: String?, sweep_file: String?, base: String, base_hash: String?,
+        manifest_hash: String?
+      let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String],
+        parameter_names: [String]?
       let chunk_size: Int, chunks: Int, rows: [Row]
     }
     guard let o = try? JSONDecoder().decode(File.self, from: data), o.format == Manifest.format else {
@@ -154,11 +172,20 @@ public struct Manifest: Sendable, Equatable {
     var rows: [Row] = []
     var ids = Set<String>()
     for (k, r) in o.rows.enumerated() {
-      guard r.values.count == o.parameters.count, r.chunk >= 0, r.chunk < o.chunks else { throw SweepError("\(path): row \(k) is malformed") }
-      guard r.seed <= Manifest.maxSeed else { throw SweepError("\(path): rows[\(k)].seed: \(r.seed) is above 2^53 - 1") }
+      guard r.values.count == o.parameters.count, r.chunk >= 0, r.chunk < o.chunks else {
+        throw SweepError("\(path): row \(k) is malformed")
+      }
+      guard r.seed <= Manifest.maxSeed else {
+        throw SweepError("\(path): rows[\(k)].seed: \(r.seed) is above 2^53 - 1")
+      }
       // A row id names a file under rows/: it must stay a plain file name there.
       guard Manifest.isSafeID(r.id) else {
-        throw SweepError("\(path): row \(k) has the id \(JSONText.string(String(r.id.prefix(80)))); ids are letters, digits, '-' and '_' (at most 64)")
+        throw SweepError(
+          """
+            \(path): row \(k) has the id \(JSONText.string(String(r.id.prefix(80)))); ids are letters, digits, '-' \
+            and '_' (at most 64)
+            """
+        )
       }
       guard ids.insert(r.id).inserted else { throw SweepError("\(path): row id \(r.id) appears twice") }
       rows.append(Row(id: r.id, chunk: r.chunk, seed: r.seed, values: r.values))
@@ -189,16 +216,22 @@ public struct Manifest: Sendable, Equatable {
   /// with its hash recomputed, which anyone can do): replications outside 1...10,000
   /// (`ModelLimits.replications`), a KPI onestop does not know, more rows than a design
   /// has points, chunks that do not fit the rows.
-  static func checkFields(_ replications: Int, _ kpis: [String], _ chunkSize: Int, _ chunks: Int, _ rows: Int, _ seed: UInt64,
-    path: String) throws(SweepError) {
+  static func checkFields(
+    _ replications: Int, _ kpis: [String], _ chunkSize: Int, _ chunks: Int, _ rows: Int, _ seed: UInt64,
+    path: String
+  ) throws(SweepError) {
     guard (1...ModelLimits.replications).contains(replications) else {
-      throw SweepError("\(path): replications: \(replications); a sweep runs 1 to \(ModelLimits.replications) replications per point")
+      throw SweepError(
+        "\(path): replications: \(replications); a sweep runs 1 to \(ModelLimits.replications) replications per point")
     }
     guard !kpis.isEmpty else { throw SweepError("\(path): kpis: empty; a sweep collects at least one KPI") }
     for (i, k) in kpis.enumerated() where KPI.named(k) == nil {
-      throw SweepError("\(path): kpis[\(i)]: unknown KPI \(JSONText.string(String(k.prefix(80)))) (see docs/results.md)")
+      throw SweepError(
+        "\(path): kpis[\(i)]: unknown KPI \(JSONText.string(String(k.prefix(80)))) (see docs/results.md)")
     }
-    guard rows <= SweepFile.maxPoints else { throw SweepError("\(path): rows: \(rows); a sweep has at most \(SweepFile.maxPoints) points") }
+    guard rows <= SweepFile.maxPoints else {
+      throw SweepError("\(path): rows: \(rows); a sweep has at most \(SweepFile.maxPoints) points")
+    }
     guard chunkSize >= 1, chunks >= 0, chunks <= max(rows, 1) else {
       throw SweepError("\(path): chunk_size \(chunkSize) and chunks \(chunks) do not fit \(rows) rows")
     }
@@ -240,7 +273,8 @@ public struct Manifest: Sendable, Equatable {
       let g = groups[key]!
       guard g.points.count > 1 else { return g.first }
       let others = g.points.dropFirst().prefix(5).joined(separator: ", ") + (g.points.count > 6 ? ", ..." : "")
-      return ScenarioIssue(file: g.first.file, line: g.first.line, column: g.first.column, path: g.first.path,
+      return ScenarioIssue(
+        file: g.first.file, line: g.first.line, column: g.first.column, path: g.first.path,
         message: g.first.message + " (the same in \(g.points.count - 1) more points: \(others))")
     }
   }

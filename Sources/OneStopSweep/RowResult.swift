@@ -48,7 +48,8 @@ public struct RowResult: Sendable, Equatable {
       let kpis: JSONObject<[Double]>
       let checksum: String
     }
-    return JSONText.encode(File(id: id, manifest_hash: manifestHash, seed: seed, values: values, kpis: JSONObject(kpis), checksum: checksum))
+    return JSONText.encode(
+      File(id: id, manifest_hash: manifestHash, seed: seed, values: values, kpis: JSONObject(kpis), checksum: checksum))
   }
 
   /// Why a point file does not count as the result of its point.
@@ -85,11 +86,16 @@ public struct RowResult: Sendable, Equatable {
     guard let o = try? JSONDecoder().decode(File.self, from: data) else {
       return .failure(.invalid("not a point result (damaged or not written by onestop)"))
     }
-    guard o.id == row.id else { return .failure(.invalid("holds point \(o.id), not \(row.id) (copied over another point's file?)")) }
-    guard o.manifest_hash == manifest.hash else {
-      return .failure(.invalid("belongs to another plan (manifest hash \(o.manifest_hash), this plan's is \(manifest.hash))"))
+    guard o.id == row.id else {
+      return .failure(.invalid("holds point \(o.id), not \(row.id) (copied over another point's file?)"))
     }
-    guard o.seed == row.seed, o.values == row.values else { return .failure(.invalid("its seed or parameter values are not the plan's")) }
+    guard o.manifest_hash == manifest.hash else {
+      return .failure(
+        .invalid("belongs to another plan (manifest hash \(o.manifest_hash), this plan's is \(manifest.hash))"))
+    }
+    guard o.seed == row.seed, o.values == row.values else {
+      return .failure(.invalid("its seed or parameter values are not the plan's"))
+    }
     var kpis: [(String, [Double])] = []
     for name in manifest.kpis {
       guard let v = o.kpis[name], v.count == manifest.replications else {
@@ -98,9 +104,12 @@ public struct RowResult: Sendable, Equatable {
       kpis.append((name, v.map { $0 ?? .nan }))
     }
     let result = RowResult(id: o.id, manifestHash: o.manifest_hash, seed: o.seed, values: o.values, kpis: kpis)
-    guard let sum = o.checksum else { return .failure(.invalid("no checksum (written by an older onestop; run the point again)")) }
+    guard let sum = o.checksum else {
+      return .failure(.invalid("no checksum (written by an older onestop; run the point again)"))
+    }
     guard sum == result.checksum, o.kpis.count == manifest.kpis.count else {
-      return .failure(.invalid("checksum mismatch: edited after it was written (checksum \(sum), content \(result.checksum))"))
+      return .failure(
+        .invalid("checksum mismatch: edited after it was written (checksum \(sum), content \(result.checksum))"))
     }
     return .success(result)
   }

@@ -22,7 +22,9 @@ public enum SweepMerge {
   /// Reads every row result of `manifest` under `directory` (on all cores), in manifest
   /// order: the valid results, the rows without a file, and the rows whose file is not
   /// their result (another point's, another plan's, edited, damaged) with the reason.
-  public static func collect(_ manifest: Manifest, directory: String)
+  public static func collect(
+    _ manifest: Manifest, directory: String
+  )
     -> (found: [RowResult], missing: [Manifest.Row], invalid: [(Manifest.Row, String)])
   {
     let rows = manifest.rows
@@ -52,7 +54,9 @@ public enum SweepMerge {
   /// values (times of day, mappings) as written.
   static func plainValues(_ name: String, _ values: [String]) -> (String, [String]) {
     let units: [(String, String)] = [("wd", "_wd"), ("s", "_s"), ("m", "_min"), ("h", "_hours"), ("%", "_pct")]
-    func isNumber(_ t: String) -> Bool { Double(t) != nil && t.lowercased() != "nan" && !t.lowercased().contains("inf") }
+    func isNumber(_ t: String) -> Bool {
+      Double(t) != nil && t.lowercased() != "nan" && !t.lowercased().contains("inf")
+    }
     if values.allSatisfy({ isNumber($0.trimmingCharacters(in: .whitespaces)) }) {
       return (name, values.map { $0.trimmingCharacters(in: .whitespaces) })
     }
@@ -91,7 +95,9 @@ public enum SweepMerge {
     }
     var columns = [column("id") { results[$0].id }]
     columns += parameterColumns.indices.map { p in column(parameterColumns[p]) { parameter($0, p) } }
-    columns += [column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) }]
+    columns += [
+      column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) },
+    ]
     for (j, c) in kpiColumns.enumerated() {
       columns += [
         column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) },
@@ -101,10 +107,12 @@ public enum SweepMerge {
     }
     let points = results.indices.map { k in
       SweepSummaryFile.Point(
-        id: results[k].id, seed: results[k].seed, values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
+        id: results[k].id, seed: results[k].seed,
+        values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
         kpis: JSONObject(estimates[k]))
     }
-    let summary = SweepSummaryFile(sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,
+    let summary = SweepSummaryFile(
+      sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,
       replications: manifest.replications, seeds: manifest.seeds, parameters: manifest.parameters,
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),

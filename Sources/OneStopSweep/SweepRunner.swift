@@ -27,8 +27,12 @@ public struct SweepRunner: Sendable {
     // the process that runs it (`run`).
     let hash = Scenario.hash(of: try Scenario.readConfiguration(base, file: manifest.base))
     if hash != manifest.baseHash {
-      throw ScenarioErrors(issues: [ScenarioIssue(file: manifest.base, line: 0, column: 0, path: "",
-        message: "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(hash)); plan the sweep again")])
+      throw ScenarioErrors(issues: [
+        ScenarioIssue(
+          file: manifest.base, line: 0, column: 0, path: "",
+          message:
+            "changed since the sweep was planned (scenario hash \(manifest.baseHash) -> \(hash)); plan the sweep again")
+      ])
     }
   }
 
@@ -100,12 +104,15 @@ public struct SweepRunner: Sendable {
   public func run(_ rows: [Manifest.Row], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Report {
     let todo = rows.filter { !isDone($0) }
     if let directory {
-      try? FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent("rows"), withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(
+        atPath: (directory as NSString).appendingPathComponent("rows"), withIntermediateDirectories: true)
     }
     let concurrentRows = todo.count >= jobs ? jobs : 1
     let threadsPerRow = max(1, jobs / concurrentRows)
     let finished = Atomic<Int>(0)
-    struct State { var failed: [String] = []; var results: [RowResult?]; var deferred: [Int] = []; var done = 0; var byOthers = 0 }
+    struct State {
+      var failed: [String] = []; var results: [RowResult?]; var deferred: [Int] = []; var done = 0; var byOthers = 0
+    }
     let state = Mutex<State>(State(results: Array(repeating: nil, count: directory == nil ? todo.count : 0)))
     let directory = self.directory
     /// Runs point k if this process gets its claim; `wait` blocks until the claim is free.

@@ -123,13 +123,13 @@ public struct GGcQueue: SimulationModel {
   }
 
   /// Builds an engine, runs the queue to the last departure and returns it.
-  public static func simulate(_ configuration: Configuration, seed: UInt64, replication: UInt64 = 0) -> Engine<GGcQueue> {
+  public static func simulate(_ configuration: Configuration, seed: UInt64, replication: UInt64 = 0) -> Engine<GGcQueue>
+  {
     var engine = Engine(model: GGcQueue(configuration, seed: seed, replication: replication))
     engine.model.start(&engine.scheduler)
     engine.run()
     return engine
   }
-
 
   public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
     let now = scheduler.now

@@ -16,10 +16,12 @@ struct PrecisionTarget: CustomStringConvertible {
   static func parse(_ argument: String) throws -> PrecisionTarget {
     let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else {
-      throw ValidationError("--precision wants KPI=HALF-WIDTH or KPI=N%, e.g. desk_wait_p90=0.5 or desk_wait_mean=2%, got '\(argument)'.")
+      throw ValidationError(
+        "--precision wants KPI=HALF-WIDTH or KPI=N%, e.g. desk_wait_p90=0.5 or desk_wait_mean=2%, got '\(argument)'.")
     }
     guard let kpi = KPI.named(parts[0]) else {
-      let hint = suggestion(for: parts[0], in: KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@" })
+      let hint =
+        suggestion(for: parts[0], in: KPI.all.map(\.name) + KPI.perUnit.map { $0.0 + "@" })
         .map { "; did you mean '\($0)'?" } ?? "; the KPI names are in docs/results.md."
       throw ValidationError("--precision: unknown KPI '\(parts[0])'\(hint)")
     }
@@ -55,10 +57,18 @@ struct PrecisionTarget: CustomStringConvertible {
 
 /// `--precision` and `--max-replications`, for every command that takes `--replications auto`.
 struct PrecisionOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or desk_wait_p90=2%.", valueName: "kpi=value"))
+  @Option(
+    help: ArgumentHelp(
+      """
+        With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or \
+        desk_wait_p90=2%.
+        """,
+      valueName: "kpi=value"))
   var precision: [String] = []
 
-  @Option(parsing: .unconditional, help: "With --replications auto: stop at this many replications even if a target is not met.")
+  @Option(
+    parsing: .unconditional,
+    help: "With --replications auto: stop at this many replications even if a target is not met.")
   var maxReplications = 200
 
   func validate() throws {
@@ -111,7 +121,9 @@ enum AutoReplications {
       let first = summaries[0].count, upTo = next
       for m in models.indices {
         let base = summaries.reduce(UInt64(0)) { $0 + $1.events }
-        Replications.run(models[m], seed: seed, first: first, count: upTo - first, threads: threads, into: &summaries[m]) {
+        Replications.run(
+          models[m], seed: seed, first: first, count: upTo - first, threads: threads, into: &summaries[m]
+        ) {
           done, _, events in progress?(first + done, upTo, base + events)
         }
       }
@@ -127,7 +139,10 @@ enum AutoReplications {
       if outcome.met || n >= maximum { return outcome }
       // n (hw / goal)^2 replications would meet the target; grow at most twofold per
       // step, since the estimate of hw is itself noisy.
-      let needed = status.map { s -> Double in s.goal > 0 ? Double(n) * (s.halfWidth / s.goal) * (s.halfWidth / s.goal) : 2 * Double(n) }.max() ?? Double(n)
+      let needed =
+        status.map { s -> Double in
+          s.goal > 0 ? Double(n) * (s.halfWidth / s.goal) * (s.halfWidth / s.goal) : 2 * Double(n)
+        }.max() ?? Double(n)
       next = min(maximum, max(n + 1, min(2 * n, Int(needed.rounded(.up)))))
     }
   }
@@ -137,7 +152,12 @@ enum AutoReplications {
     var e = StandardError()
     for s in outcome.status {
       let label = s.model < labels.count ? "\(labels[s.model]): " : ""
-      print("precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")", to: &e)
+      print(
+        """
+          precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \
+          \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")
+          """,
+        to: &e)
     }
     let n = outcome.replications
     print("precision: \(n) replications\(outcome.met ? "" : ", stopped at --max-replications \(maximum)")", to: &e)

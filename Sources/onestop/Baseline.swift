@@ -48,25 +48,55 @@ struct Baseline {
     // unchanged model reproduces the baseline's values bit for bit.
     struct File: Decodable {
       struct KPI: Decodable { let name: String, unit: String?, replications: [Double?] }
-      let scenario: String, seed: UInt64, replications: Int, scenario_hash: String, onestop_version: String?, kpis: [KPI]
+      let scenario: String, seed: UInt64, replications: Int, scenario_hash: String, onestop_version: String?,
+        kpis: [KPI]
     }
     let o: File
     do { o = try JSONDecoder().decode(File.self, from: data) } catch {
-      throw Problem(description: "not an onestop baseline (expected scenario, seed, replications, scenario_hash and kpis with a value per replication)")
+      throw Problem(
+        description:
+          """
+            not an onestop baseline (expected scenario, seed, replications, scenario_hash and kpis with a value per \
+            replication)
+            """
+      )
     }
-    guard o.replications >= 1 else { throw Problem(description: "replications is \(o.replications); a baseline needs a positive count (at least 2) to test against") }
-    guard o.replications >= 2 else { throw Problem(description: "1 replication: a change cannot be tested against one value per KPI; write the baseline again with --update --replications 2 or more") }
+    guard o.replications >= 1 else {
+      throw Problem(
+        description: "replications is \(o.replications); a baseline needs a positive count (at least 2) to test against"
+      )
+    }
+    guard o.replications >= 2 else {
+      throw Problem(
+        description:
+          """
+            1 replication: a change cannot be tested against one value per KPI; write the baseline again with \
+            --update --replications 2 or more
+            """
+      )
+    }
     guard o.replications <= Baseline.maxReplications else {
-      throw Problem(description: "replications is \(o.replications); a baseline holds at most \(Baseline.maxReplications) (check re-runs every one)")
+      throw Problem(
+        description:
+          """
+            replications is \(o.replications); a baseline holds at most \(Baseline.maxReplications) (check re-runs \
+            every one)
+            """
+      )
     }
-    guard !o.kpis.isEmpty else { throw Problem(description: "no KPIs: there is nothing to check against; write the baseline again with --update") }
+    guard !o.kpis.isEmpty else {
+      throw Problem(description: "no KPIs: there is nothing to check against; write the baseline again with --update")
+    }
     guard o.seed <= maxSeed else { throw Problem(description: "seed \(o.seed) is above 2^53 - 1") }
     for k in o.kpis where k.replications.count != o.replications {
-      throw Problem(description: "KPI \(Self.quoted(k.name)) has \(k.replications.count) values for \(o.replications) replications")
+      throw Problem(
+        description: "KPI \(Self.quoted(k.name)) has \(k.replications.count) values for \(o.replications) replications")
     }
     for k in o.kpis {
       if let (i, v) = k.replications.enumerated().first(where: { abs($0.1 ?? 0) > Baseline.maxValue }) {
-        throw Problem(description: "KPI \(Self.quoted(k.name)): replications[\(i)] is \(v!), not a KPI value (at most 1e15 in magnitude)")
+        throw Problem(
+          description:
+            "KPI \(Self.quoted(k.name)): replications[\(i)] is \(v!), not a KPI value (at most 1e15 in magnitude)")
       }
     }
     scenario = o.scenario
@@ -93,7 +123,9 @@ struct Baseline {
       let scenario_hash, onestop_version: String
       let kpis: [KPI]
     }
-    return JSONText.encode(File(scenario: scenario, seed: seed, replications: replications, scenario_hash: hash, onestop_version: version,
-      kpis: values.map { File.KPI(name: $0.0, unit: units[$0.0] ?? "", replications: $0.1) }))
+    return JSONText.encode(
+      File(
+        scenario: scenario, seed: seed, replications: replications, scenario_hash: hash, onestop_version: version,
+        kpis: values.map { File.KPI(name: $0.0, unit: units[$0.0] ?? "", replications: $0.1) }))
   }
 }

@@ -8,9 +8,13 @@ struct BenchMMC: ParsableCommand {
     commandName: "mmc",
     abstract: "Run the M/M/c reference queue and report its speed and its error against Erlang C.",
     discussion: """
-      Simulates c servers, Poisson arrivals and exponential services, FIFO, starting empty, until the given number of customers have been served. Prints the mean wait next to Erlang C's value, the number of events, and events per second of the simulation loop.
+      Simulates c servers, Poisson arrivals and exponential services, FIFO, starting empty, until the given number of \
+      customers have been served. Prints the mean wait next to Erlang C's value, the number of events, and events per \
+      second of the simulation loop.
 
-      The defaults are the peer reference model (c = 8, 7.2 arrivals and 1 service per minute, utilisation 0.9, one million customers). At utilisation 0.9 one run of 1M customers has a standard deviation of about 2.7 % in its mean wait, so compare several seeds or longer runs before reading much into a difference.
+      The defaults are the peer reference model (c = 8, 7.2 arrivals and 1 service per minute, utilisation 0.9, one \
+      million customers). At utilisation 0.9 one run of 1M customers has a standard deviation of about 2.7 % in its \
+      mean wait, so compare several seeds or longer runs before reading much into a difference.
       """
   )
 
@@ -45,7 +49,9 @@ struct BenchMMC: ParsableCommand {
 
   func run() throws {
     var bench = MMCBenchmark()
-    (bench.servers, bench.arrivalRate, bench.serviceRate, bench.customers, bench.seed) = (servers, arrivalRate, serviceRate, customers, seed)
+    (bench.servers, bench.arrivalRate, bench.serviceRate, bench.customers, bench.seed) = (
+      servers, arrivalRate, serviceRate, customers, seed
+    )
     let m = try bench.run()
     if json {
       /// One benchmark line (scripts/bench.sh, bench-peers.sh read it).
@@ -60,10 +66,15 @@ struct BenchMMC: ParsableCommand {
         let seconds, events_per_second, peak_rss_mib: Double
         let erlang_c_mean_wait, erlang_c_p_wait: Double?
       }
-      print(JSONText.encode(Line(servers: servers, arrival_rate: arrivalRate, service_rate: serviceRate, seed: seed,
-        customers: m.customers, mean_wait: m.meanWait, p_wait: m.probabilityOfWaiting, events: m.events, seconds: m.seconds,
-        events_per_second: m.eventsPerSecond, peak_rss_mib: ResourceUsage.peakResidentMiB, erlang_c_mean_wait: m.theory?.meanWait,
-        erlang_c_p_wait: m.theory?.probabilityOfWaiting), expand: 0), terminator: "")
+      print(
+        JSONText.encode(
+          Line(
+            servers: servers, arrival_rate: arrivalRate, service_rate: serviceRate, seed: seed,
+            customers: m.customers, mean_wait: m.meanWait, p_wait: m.probabilityOfWaiting, events: m.events,
+            seconds: m.seconds,
+            events_per_second: m.eventsPerSecond, peak_rss_mib: ResourceUsage.peakResidentMiB,
+            erlang_c_mean_wait: m.theory?.meanWait,
+            erlang_c_p_wait: m.theory?.probabilityOfWaiting), expand: 0), terminator: "")
       return
     }
     func fmt(_ x: Double, _ digits: Int = 6) -> String { x.formatted(digits: digits) }

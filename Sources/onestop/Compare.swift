@@ -11,9 +11,14 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two scenarios (e.g. a baseline and its variant) with common random numbers.",
     discussion: """
-      Runs both scenarios with the same seed and replication numbers. Random streams are named after what they feed (the arrivals of a unit and channel, a unit's desks, an agency), so both runs see the same citizens wherever the scenarios agree. For each KPI it prints the difference B - A with a 95 % confidence interval from the paired replications, and, for comparison, the half-width an unpaired comparison of the same runs would give: the ratio shows what common random numbers bought.
+      Runs both scenarios with the same seed and replication numbers. Random streams are named after what they feed \
+      (the arrivals of a unit and channel, a unit's desks, an agency), so both runs see the same citizens wherever the \
+      scenarios agree. For each KPI it prints the difference B - A with a 95 % confidence interval from the paired \
+      replications, and, for comparison, the half-width an unpaired comparison of the same runs would give: the ratio \
+      shows what common random numbers bought.
 
-      With --replications auto, both scenarios get the same replications, added until every --precision target is met in A and in B (the paired differences are then usually narrower still).
+      With --replications auto, both scenarios get the same replications, added until every --precision target is met \
+      in A and in B (the paired differences are then usually narrower still).
 
       Exit status: 0 done, 2 bad input (a usage error, a scenario with problems).
 
@@ -60,7 +65,8 @@ struct Compare: ParsableCommand {
     var ra = ReplicationSummary(model: ma), rb = ReplicationSummary(model: mb)
     switch options.replications {
     case .auto:
-      let outcome = AutoReplications.run([ma, mb], seed: s, threads: options.threadCount, targets: try auto.targets(),
+      let outcome = AutoReplications.run(
+        [ma, mb], seed: s, threads: options.threadCount, targets: try auto.targets(),
         maximum: auto.maxReplications)
       AutoReplications.report(outcome, maximum: auto.maxReplications, labels: ["A", "B"])
       (ra, rb) = (outcome.summaries[0], outcome.summaries[1])
@@ -79,7 +85,9 @@ struct Compare: ParsableCommand {
     print("B: \(sb.configuration.name) (\(b))")
     print("\(plural(reps, "replication")) each, seed \(s), common random numbers")
     print("")
-    print(pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10) + lpad("unpaired ±", 12) + "  unit")
+    print(
+      pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10)
+        + lpad("unpaired ±", 12) + "  unit")
     var differences: [CompareDifference<Double>] = []
     for (k, row) in A.perReplication.enumerated() where row.0 != Measure.events.name {
       guard let other = B.perReplication.first(where: { $0.0 == row.0 }) else { continue }
@@ -87,15 +95,20 @@ struct Compare: ParsableCommand {
       let paired = Estimate(zip(row.1, other.1).map { $1 - $0 })
       let ea = Estimate(row.1), eb = Estimate(other.1)
       let unpaired = Estimate.unpairedHalfWidth(ea, eb)
-      print(pad(row.0, 28) + lpad(number(ea.mean, unit), 11) + lpad(number(eb.mean, unit), 11)
-        + lpad(number(paired.mean, unit), 11) + lpad(number(paired.halfWidth, unit), 10) + lpad(number(unpaired, unit), 12) + "  \(unit)")
-      differences.append(CompareDifference(kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
-        halfWidth: paired.halfWidth, unpairedHalfWidth: unpaired))
+      print(
+        pad(row.0, 28) + lpad(number(ea.mean, unit), 11) + lpad(number(eb.mean, unit), 11)
+          + lpad(number(paired.mean, unit), 11) + lpad(number(paired.halfWidth, unit), 10)
+          + lpad(number(unpaired, unit), 12) + "  \(unit)")
+      differences.append(
+        CompareDifference(
+          kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
+          halfWidth: paired.halfWidth, unpairedHalfWidth: unpaired))
     }
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let path = (out as NSString).appendingPathComponent("compare.json")
-      let file = CompareFile(a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash),
+      let file = CompareFile(
+        a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash),
         b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash), seed: s, replications: reps,
         version: OneStopVersion.string, differences: differences)
       let text = JSONText.encode(file)

@@ -7,7 +7,8 @@ struct OneStopCommand: ParsableCommand {
     commandName: "onestop",
     abstract: "Simulate one-stop public-service centres: desk queues, back offices and legal deadlines.",
     discussion: """
-      onestop is a discrete-event simulator for the people who run Vietnam's one-stop centres. Describe a province in a scenario file, run it, and read waiting times, overdue rates and utilisation.
+      onestop is a discrete-event simulator for the people who run Vietnam's one-stop centres. Describe a province in \
+      a scenario file, run it, and read waiting times, overdue rates and utilisation.
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
@@ -19,15 +20,19 @@ struct OneStopCommand: ParsableCommand {
         onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
         onestop bench mmc
 
-      Exit status: 0 success, 1 a check or sweep found a problem, 2 bad input (including a usage error such as an unknown option or a bad value), 3 an internal check failed (a bug).
+      Exit status: 0 success, 1 a check or sweep found a problem, 2 bad input (including a usage error such as an \
+      unknown option or a bad value), 3 an internal check failed (a bug).
 
       Shell completions: onestop --generate-completion-script bash (or zsh, fish); see README.md.
 
       Scenario format: docs/scenario-format.md. Results: docs/results.md.
       """,
     version: OneStopVersion.string,
-    subcommands: [Run.self, Validate.self, Compare.self, Check.self, Calibrate.self, Sweep.self, Staff.self, SensitivityCommand.self,
-      Report.self, Bench.self]
+    subcommands: [
+      Run.self, Validate.self, Compare.self, Check.self, Calibrate.self, Sweep.self, Staff.self,
+      SensitivityCommand.self,
+      Report.self, Bench.self,
+    ]
   )
 
   /// As ArgumentParser's `main`, except that a usage error (unknown option, bad value,

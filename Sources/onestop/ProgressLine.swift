@@ -30,7 +30,9 @@ final class ProgressLine: Sendable {
     let left = done > 0 ? t / Double(done) * Double(total - done) : 0
     shown.withLock { $0 = true }
     var e = StandardError()
-    print("\rreplication \(done)/\(total), \(rate.formatted(digits: 1)) M events/s, about \(Int(left.rounded())) s left   ", terminator: "", to: &e)
+    print(
+      "\rreplication \(done)/\(total), \(rate.formatted(digits: 1)) M events/s, about \(Int(left.rounded())) s left   ",
+      terminator: "", to: &e)
   }
 
   /// For sweeps: "point 12/200, about 30 s left".

@@ -23,15 +23,25 @@ enum ReplicationCount: ExpressibleByArgument, Equatable {
 
 /// Options shared by every command that runs replications (`run`, `compare`, `check`).
 struct ReplicationOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: ArgumentHelp(
-    "Replications, or 'auto' to add replications until every --precision target is met (default: the scenario's `replications`; for check, the baseline's).",
-    valueName: "n|auto"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      """
+        Replications, or 'auto' to add replications until every --precision target is met (default: the scenario's \
+        `replications`; for check, the baseline's).
+        """,
+      valueName: "n|auto"))
   var replications: ReplicationCount?
 
-  @Option(parsing: .unconditional, help: "Master seed, 0 to 2^53 - 1 (default: the scenario's `seed`; for check, the baseline's).", transform: parseSeed)
+  @Option(
+    parsing: .unconditional,
+    help: "Master seed, 0 to 2^53 - 1 (default: the scenario's `seed`; for check, the baseline's).",
+    transform: parseSeed)
   var seed: UInt64?
 
-  @Option(parsing: .unconditional, help: "Threads for replications (default: the CPUs this process may use). Results do not depend on it.")
+  @Option(
+    parsing: .unconditional,
+    help: "Threads for replications (default: the CPUs this process may use). Results do not depend on it.")
   var threads: Int?
 
   func validate() throws {
@@ -61,7 +71,9 @@ func parseSeed(_ text: String) throws -> UInt64 {
 /// scenario may ask for.
 func checkReplications(_ n: Int, min: Int, option: String = "--replications", why: String = "") throws {
   if n < min { throw ValidationError("\(option) must be at least \(min)\(why), got \(n).") }
-  if n > ModelLimits.replications { throw ValidationError("\(option) must be at most \(ModelLimits.replications), got \(n).") }
+  if n > ModelLimits.replications {
+    throw ValidationError("\(option) must be at most \(ModelLimits.replications), got \(n).")
+  }
 }
 
 func seedRangeMessage(_ what: String, _ seed: UInt64) -> String {

@@ -9,7 +9,12 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a run's results as one self-contained HTML page (Vietnamese or English).",
     discussion: """
-      Takes result directories (of `run --out`, `compare --out`, `staff --out`, `sweep merge`) and writes one HTML file with no script and nothing loaded from outside (it opens from a USB stick): headline figures with 95 % intervals, results by level and by deciding agency (most overdue first), the longest desk waits, the month-by-month series, utilisation, the hour-of-day waits and the assumptions the answer rests on; for a comparison, the paired differences with intervals; for a staffing plan, what changes where and the trade-off curve; for a sweep, each KPI over the swept parameters. Every chart is followed by a table of its numbers.
+      Takes result directories (of `run --out`, `compare --out`, `staff --out`, `sweep merge`) and writes one HTML \
+      file with no script and nothing loaded from outside (it opens from a USB stick): headline figures with 95 % \
+      intervals, results by level and by deciding agency (most overdue first), the longest desk waits, the \
+      month-by-month series, utilisation, the hour-of-day waits and the assumptions the answer rests on; for a \
+      comparison, the paired differences with intervals; for a staffing plan, what changes where and the trade-off \
+      curve; for a sweep, each KPI over the swept parameters. Every chart is followed by a table of its numbers.
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml --out runs/tq
@@ -20,7 +25,9 @@ struct Report: ParsableCommand {
       """
   )
 
-  @Argument(help: "Result directories: of `run --out`, `compare --out`, `staff --out` or `sweep merge` (one page, in this order).")
+  @Argument(
+    help:
+      "Result directories: of `run --out`, `compare --out`, `staff --out` or `sweep merge` (one page, in this order).")
   var results: [String]
 
   @Option(help: "Language of the report: vi or en (default: the scenario's report_language, else vi).")
@@ -32,22 +39,34 @@ struct Report: ParsableCommand {
   @Option(help: "Also print the page to this PDF file with headless Chromium (Debian's `chromium`).")
   var pdf: String?
 
-  @Option(help: "Calibration target file whose figures the run is held against (default: scenarios/targets/<scenario file name> next to the run's scenario, when it exists).")
+  @Option(
+    help:
+      """
+        Calibration target file whose figures the run is held against (default: scenarios/targets/<scenario file \
+        name> next to the run's scenario, when it exists).
+        """
+  )
   var targets: String?
 
   @Option(help: "html (one self-contained page) or markdown (the same numbers as tables, to paste into a document).")
   var format: String = "html"
 
-
   func validate() throws {
-    if let lang, ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en, got '\(lang)'.") }
-    guard format == "html" || format == "markdown" else { throw ValidationError("--format must be html or markdown, got '\(format)'.") }
-    if format == "markdown" && pdf != nil { throw ValidationError("--pdf prints the HTML page; leave out --format markdown.") }
+    if let lang, ReportLanguage(rawValue: lang) == nil {
+      throw ValidationError("--lang must be vi or en, got '\(lang)'.")
+    }
+    guard format == "html" || format == "markdown" else {
+      throw ValidationError("--format must be html or markdown, got '\(format)'.")
+    }
+    if format == "markdown" && pdf != nil {
+      throw ValidationError("--pdf prints the HTML page; leave out --format markdown.")
+    }
   }
 
   func run() throws {
     var inputs: [ReportInput]
-    do { inputs = try results.map { (r: String) throws(ReportError) -> ReportInput in try ReportInput.read(r) } } catch {
+    do { inputs = try results.map { (r: String) throws(ReportError) -> ReportInput in try ReportInput.read(r) } } catch
+    {
       printError("error: " + error.description)
       throw ExitCode(2)
     }
@@ -55,11 +74,14 @@ struct Report: ParsableCommand {
     for (k, input) in inputs.enumerated() {
       guard case .run(var d) = input else { continue }
       let scenarioDir = (d.file as NSString).deletingLastPathComponent
-      let guess = ((scenarioDir as NSString).appendingPathComponent("targets") as NSString).appendingPathComponent((d.file as NSString).lastPathComponent)
+      let guess = ((scenarioDir as NSString).appendingPathComponent("targets") as NSString).appendingPathComponent(
+        (d.file as NSString).lastPathComponent)
       guard let path = targets ?? (FileManager.default.fileExists(atPath: guess) ? guess : nil) else { continue }
       do {
         let file = try TargetFile.load(path: path)
-        d.targets = file.targets.map { ReportTarget(kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source) }
+        d.targets = file.targets.map {
+          ReportTarget(kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source)
+        }
         inputs[k] = .run(d)
       } catch {
         printError(error.description)
@@ -68,9 +90,13 @@ struct Report: ParsableCommand {
     }
     var isDirectory: ObjCBool = false
     let first = results[0]
-    let base = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
+    let base =
+      FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? first : (first as NSString).deletingLastPathComponent
     // The scenario's report_language (the first run that gives one), unless --lang says.
-    let fromScenario = inputs.lazy.compactMap { input -> String? in if case .run(let d) = input { return d.language } else { return nil } }.first
+    let fromScenario = inputs.lazy.compactMap { input -> String? in
+      if case .run(let d) = input { return d.language } else { return nil }
+    }.first
     let language = ReportLanguage(rawValue: lang ?? fromScenario ?? "vi") ?? .vi
     if format == "markdown" {
       let path = out ?? (base as NSString).appendingPathComponent("report.md")
@@ -95,7 +121,10 @@ struct Report: ParsableCommand {
     let absolute = html.hasPrefix("/") ? html : FileManager.default.currentDirectoryPath + "/" + html
     let p = Process()
     p.executableURL = URL(fileURLWithPath: browser)
-    p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://" + absolute]
+    p.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+      "file://" + absolute,
+    ]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     try p.run()

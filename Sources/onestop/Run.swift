@@ -11,11 +11,16 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print waiting times, on-time and overdue rates, and utilisation.",
     discussion: """
-      Runs the scenario's replications (each with its own random streams derived from the seed) and prints every key indicator as a mean over replications with a 95 % confidence interval, then breakdowns by level, agency and unit, and the assumptions (priors) the answer rests on.
+      Runs the scenario's replications (each with its own random streams derived from the seed) and prints every key \
+      indicator as a mean over replications with a 95 % confidence interval, then breakdowns by level, agency and \
+      unit, and the assumptions (priors) the answer rests on.
 
-      With --replications auto, replications are added (5 first, then in growing batches) until the 95 % half-width of every --precision target is met, or --max-replications is reached. Targets are KPI=HALF-WIDTH in the KPI's unit, or KPI=N% of its mean; the default targets are on_time_rate_of_received=0.1 (points) and desk_wait_mean=2%.
+      With --replications auto, replications are added (5 first, then in growing batches) until the 95 % half-width of \
+      every --precision target is met, or --max-replications is reached. Targets are KPI=HALF-WIDTH in the KPI's unit, \
+      or KPI=N% of its mean; the default targets are on_time_rate_of_received=0.1 (points) and desk_wait_mean=2%.
 
-      Exit status: 0 done, 2 bad input (a usage error, a scenario with problems, an unwritable output), 3 a conservation check failed (a bug).
+      Exit status: 0 done, 2 bad input (a usage error, a scenario with problems, an unwritable output), 3 a \
+      conservation check failed (a bug).
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
@@ -37,22 +42,46 @@ struct Run: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides the scenario's warmup_until.", valueName: "date|Nd"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      """
+        Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides \
+        the scenario's warmup_until.
+        """,
+      valueName: "date|Nd"))
   var warmup: String?
 
-  @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
+  @Option(
+    name: .customLong("set"),
+    help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
   var overrides: [String] = []
 
-  @Option(help: "Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv and replications.csv into this directory (created if needed).")
+  @Option(
+    help:
+      """
+        Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv and \
+        replications.csv into this directory (created if needed).
+        """
+  )
   var out: String?
 
-  @Flag(help: "Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese names.")
+  @Flag(
+    help:
+      """
+        Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese \
+        names.
+        """
+  )
   var csvBom = false
 
   @Option(help: "Write the summary as JSON to this file ('-' for standard output).")
   var json: String?
 
-  @Option(help: ArgumentHelp("Write every hand-over of every dossier of the first replication (the Form 05 record) to this CSV file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Write every hand-over of every dossier of the first replication (the Form 05 record) to this CSV file.",
+      valueName: "file"))
   var trace: String?
 
   @Flag(help: "Print no progress on standard error.")
@@ -66,7 +95,8 @@ struct Run: ParsableCommand {
 
   @Option(
     name: .customLong("param"),
-    help: ArgumentHelp("With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
+    help: ArgumentHelp(
+      "With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
   var params: [String] = []
 
   func validate() throws {
@@ -76,7 +106,8 @@ struct Run: ParsableCommand {
     }
     if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
     if let warmup, warmup.hasPrefix("-") {
-      throw ValidationError("--warmup cannot be negative, got '\(warmup)'; give a date (YYYY-MM-DD) or a number of days (e.g. 30d).")
+      throw ValidationError(
+        "--warmup cannot be negative, got '\(warmup)'; give a date (YYYY-MM-DD) or a number of days (e.g. 30d).")
     }
     if let warmup, Warmup(warmup) == nil {
       throw ValidationError("--warmup wants a date (YYYY-MM-DD) or a number of days (e.g. 30d), got '\(warmup)'.")
@@ -108,7 +139,10 @@ struct Run: ParsableCommand {
     }
     let uncertain = try uncertaintyParameters(scenario)
     // Fail on an unwritable destination now, not after the run.
-    for dir in [out, trace.map { ($0 as NSString).deletingLastPathComponent }, json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent }] {
+    for dir in [
+      out, trace.map { ($0 as NSString).deletingLastPathComponent },
+      json == "-" ? nil : json.map { ($0 as NSString).deletingLastPathComponent },
+    ] {
       guard let dir, !dir.isEmpty else { continue }
       do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
         printError("cannot create the directory \(dir): \(error.localizedDescription)")
@@ -130,14 +164,17 @@ struct Run: ParsableCommand {
       try TraceFile.write(traced, replication: 0, model: model, to: trace, bom: csvBom)
     }
     let violations = stats.violations
-    let summary = Summary(scenario: scenario, stats: stats, seed: master,
+    let summary = Summary(
+      scenario: scenario, stats: stats, seed: master,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     try write(summary)
     if let uncertainty, violations.isEmpty {
       try propagate(sets: uncertainty, parameters: uncertain, summary: summary, seed: master)
     }
     if !violations.isEmpty {
-      printError("conservation check failed (a bug in onestop; please report it):\n" + violations.prefix(10).joined(separator: "\n"))
+      printError(
+        "conservation check failed (a bug in onestop; please report it):\n"
+          + violations.prefix(10).joined(separator: "\n"))
       throw ExitCode(3)
     }
   }
@@ -145,10 +182,14 @@ struct Run: ParsableCommand {
   /// Runs the replications (a fixed number, or until the `--precision` targets are met),
   /// folding each into the summary as it finishes; replication 0 records its trace when
   /// `--trace` asks for it.
-  func replicate(_ model: CompiledModel, replications: Int, seed: UInt64, targets: [PrecisionTarget]) -> ReplicationSummary {
+  func replicate(
+    _ model: CompiledModel, replications: Int, seed: UInt64, targets: [PrecisionTarget]
+  ) -> ReplicationSummary {
     if options.replications == .auto {
       let progress = quiet ? nil : ProgressLine(total: auto.maxReplications)
-      let outcome = AutoReplications.run([model], seed: seed, threads: options.threadCount, targets: targets, maximum: auto.maxReplications) {
+      let outcome = AutoReplications.run(
+        [model], seed: seed, threads: options.threadCount, targets: targets, maximum: auto.maxReplications
+      ) {
         done, total, events in progress?.update(done: done, events: events, total: total)
       }
       progress?.finish()
@@ -159,8 +200,10 @@ struct Run: ParsableCommand {
     if case .fixed(let n) = options.replications { reps = n }
     let progress = quiet ? nil : ProgressLine(total: reps)
     var stats = ReplicationSummary(model: model)
-    Replications.run(model, seed: seed, count: reps, threads: options.threadCount, traceReplication: trace == nil ? nil : 0,
-      into: &stats) { done, _, events in
+    Replications.run(
+      model, seed: seed, count: reps, threads: options.threadCount, traceReplication: trace == nil ? nil : 0,
+      into: &stats
+    ) { done, _, events in
       progress?.update(done: done, events: events)
     }
     progress?.finish()
@@ -190,6 +233,11 @@ extension Run {
     guard seconds > 60 else { return }
     let dossiers = model.expectedDossiers
     let time = seconds < 3600 ? "\(Int((seconds / 60).rounded())) min" : String(format: "%.1f h", seconds / 3600)
-    printError("note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \(replications) replication(s) on \(threads) thread(s) may take about \(time)")
+    printError(
+      """
+        note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \
+        \(replications) replication(s) on \(threads) thread(s) may take about \(time)
+        """
+    )
   }
 }

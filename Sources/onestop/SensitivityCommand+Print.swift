@@ -65,8 +65,9 @@ extension SensitivityCommand {
       print("")
     }
     if study.morris != nil {
-      print("mu*: mean absolute change of the KPI, in its unit, per whole range of the parameter "
-        + "(Morris elementary effects);")
+      print(
+        "mu*: mean absolute change of the KPI, in its unit, per whole range of the parameter "
+          + "(Morris elementary effects);")
       print("sigma: their spread (interactions, curvature). 0 means the KPI never moved with it.")
     }
     if !study.sobol.isEmpty {

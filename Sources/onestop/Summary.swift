@@ -63,35 +63,48 @@ struct Summary {
     var lines: [String] = []
     lines.append("Scenario \(c.name) (\(scenario.file))")
     if !scenario.description.isEmpty { lines.append(scenario.description) }
-    lines.append("\(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s")
+    lines.append(
+      """
+        \(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \
+        \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s
+        """
+    )
     lines.append("")
     lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")
     for (name, unit, e) in kpis where name != Measure.events.name {
       let label = Summary.pooled.contains(name) ? "\(name) (all units pooled)" : name
-      lines.append(pad(label, 36) + lpad(number(e.mean, unit), 12) + lpad(replications > 1 ? number(e.halfWidth, unit) : "-", 11) + "  \(unit)")
+      lines.append(
+        pad(label, 36) + lpad(number(e.mean, unit), 12) + lpad(replications > 1 ? number(e.halfWidth, unit) : "-", 11)
+          + "  \(unit)")
     }
     if !levelWaits.isEmpty {
       func ci(_ e: Estimate) -> String { replications > 1 ? "±" + fmt(e.halfWidth, 2) : "" }
       lines.append("")
       lines.append("Desk waits by level (minutes; ± is the 95% CI half-width over replications)")
-      lines.append(pad("", 16) + lpad("mean", 8) + lpad("", 8) + lpad("p50", 8) + lpad("p90", 8) + lpad("", 8) + lpad("p99", 8)
-        + lpad("same day %", 12) + lpad(Measure.tickets.name, 10))
+      lines.append(
+        pad("", 16) + lpad("mean", 8) + lpad("", 8) + lpad("p50", 8) + lpad("p90", 8) + lpad("", 8) + lpad("p99", 8)
+          + lpad("same day %", 12) + lpad(Measure.tickets.name, 10))
       for w in levelWaits {
-        lines.append(pad(w.level, 16) + lpad(fmt(w[.mean].mean, 2), 8) + lpad(ci(w[.mean]), 8)
-          + lpad(fmt(w[.p50].mean, 1), 8) + lpad(fmt(w[.p90].mean, 1), 8) + lpad(ci(w[.p90]), 8) + lpad(fmt(w[.p99].mean, 1), 8)
-          + lpad(fmt(w[.servedSameDay].mean, 2), 12) + lpad(fmt(w[.tickets].mean, 0), 10))
+        lines.append(
+          pad(w.level, 16) + lpad(fmt(w[.mean].mean, 2), 8) + lpad(ci(w[.mean]), 8)
+            + lpad(fmt(w[.p50].mean, 1), 8) + lpad(fmt(w[.p90].mean, 1), 8) + lpad(ci(w[.p90]), 8)
+            + lpad(fmt(w[.p99].mean, 1), 8)
+            + lpad(fmt(w[.servedSameDay].mean, 2), 12) + lpad(fmt(w[.tickets].mean, 0), 10))
       }
     }
     func table(_ title: String, _ rows: [Row], limit: Int = 99) {
       guard !rows.isEmpty else { return }
       lines.append("")
       lines.append(title)
-      lines.append(pad("", 24) + lpad(Measure.received.name, 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9) + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
+      lines.append(
+        pad("", 24) + lpad(Measure.received.name, 10) + lpad("on time", 10) + lpad("overdue", 9) + lpad("in prog.", 9)
+          + lpad("on time %", 11) + lpad("overdue %", 11) + lpad("of resolved %", 15))
       for r in rows.prefix(limit) {
-        lines.append(pad(r.key, 24) + lpad(fmt(r[.received].mean, 0), 10) + lpad(fmt(r[.resolvedOnTime].mean, 0), 10)
-          + lpad(fmt(r[.resolvedOverdue].mean, 0), 9) + lpad(fmt(r[.inProgressEnd].mean, 0), 9)
-          + lpad(fmt(r[.onTimeRateOfReceived].mean, 2), 11) + lpad(fmt(r[.overdueRateOfReceived].mean, 2), 11)
-          + lpad(fmt(r[.onTimeRateOfResolved].mean, 2), 15))
+        lines.append(
+          pad(r.key, 24) + lpad(fmt(r[.received].mean, 0), 10) + lpad(fmt(r[.resolvedOnTime].mean, 0), 10)
+            + lpad(fmt(r[.resolvedOverdue].mean, 0), 9) + lpad(fmt(r[.inProgressEnd].mean, 0), 9)
+            + lpad(fmt(r[.onTimeRateOfReceived].mean, 2), 11) + lpad(fmt(r[.overdueRateOfReceived].mean, 2), 11)
+            + lpad(fmt(r[.onTimeRateOfResolved].mean, 2), 15))
       }
       if rows.count > limit { lines.append("  ... \(rows.count - limit) more (see --json)") }
     }
@@ -147,7 +160,9 @@ func plainNumbers(_ text: String) -> String {
     out += t
   }
   for ch in text {
-    if ch.isASCII && (ch.isNumber || ch == "." || (token.isEmpty ? false : (ch == "e" || ch == "-" && token.last == "e"))) {
+    if ch.isASCII
+      && (ch.isNumber || ch == "." || (token.isEmpty ? false : (ch == "e" || ch == "-" && token.last == "e")))
+    {
       token.append(ch)
     } else {
       flush()

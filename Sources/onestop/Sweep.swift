@@ -11,7 +11,8 @@ struct Sweep: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parameter sweeps: plan the points, run them in chunks anywhere, merge the results.",
     discussion: """
-      A sweep file names a base scenario, the keys to vary (lists, ranges, or a Latin hypercube over ranges), replications per point and the KPIs to collect (format: docs/sweeps.md).
+      A sweep file names a base scenario, the keys to vary (lists, ranges, or a Latin hypercube over ranges), \
+      replications per point and the KPIs to collect (format: docs/sweeps.md).
 
         # write runs/tq/manifest.json (the points, their seeds and chunks)
         onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq
@@ -24,7 +25,9 @@ struct Sweep: ParsableCommand {
         # runs/tq/results.csv and runs/tq/summary.json
         onestop sweep merge runs/tq
 
-      Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU parallel: scripts/slurm/ and scripts/parallel/.
+      Each point's result is written atomically to DIR/rows/<id>.json as soon as it is done; a point already done is \
+      skipped, so rerunning after a kill or a failed job finishes only what is missing. Scripts for Slurm and GNU \
+      parallel: scripts/slurm/ and scripts/parallel/.
       """,
     subcommands: [SweepPlan.self, SweepRun.self, SweepMissing.self, SweepMergeCommand.self]
   )
@@ -34,7 +37,12 @@ struct SweepPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
     abstract: "Check a sweep file and write DIR/manifest.json (points, seeds, chunks); nothing runs.",
-    discussion: "Every point's scenario is built now, so a bad key or value is reported here, with the sweep file's line, not later on a cluster. Planning again into a directory with results keeps the results that still belong to the plan."
+    discussion:
+      """
+        Every point's scenario is built now, so a bad key or value is reported here, with the sweep file's line, not \
+        later on a cluster. Planning again into a directory with results keeps the results that still belong to the \
+        plan.
+        """
   )
 
   @Argument(help: "Sweep file (YAML).")
@@ -52,7 +60,9 @@ struct SweepPlan: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    for dir in [out, (out as NSString).appendingPathComponent("rows"), (out as NSString).appendingPathComponent("logs")] {
+    for dir in [
+      out, (out as NSString).appendingPathComponent("rows"), (out as NSString).appendingPathComponent("logs"),
+    ] {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
     let path = (out as NSString).appendingPathComponent("manifest.json")
@@ -60,8 +70,15 @@ struct SweepPlan: ParsableCommand {
       printError("note: \(path) held another plan (hash \(old.hash)); its row results will not count for this one")
     }
     try writeAtomically(manifest.json(), to: path)
-    print("\(path): \(manifest.rows.count) points x \(manifest.replications) replications, \(manifest.chunks) chunks of up to \(manifest.chunkSize) points (manifest \(manifest.hash))")
-    print("next: onestop sweep run \(out)   (or scripts/slurm/submit-sweep.sh \(out), scripts/parallel/run-sweep.sh \(out))")
+    print(
+      """
+        \(path): \(manifest.rows.count) points x \(manifest.replications) replications, \(manifest.chunks) chunks of \
+        up to \(manifest.chunkSize) points (manifest \(manifest.hash))
+        """
+    )
+    print(
+      "next: onestop sweep run \(out)   (or scripts/slurm/submit-sweep.sh \(out), scripts/parallel/run-sweep.sh \(out))"
+    )
   }
 }
 
@@ -70,9 +87,12 @@ struct SweepRun: ParsableCommand {
     commandName: "run",
     abstract: "Run one chunk of a planned sweep, or all of them; points already done are skipped.",
     discussion: """
-      Several `sweep run` processes may work on one directory at once (on one machine or on a shared file system): each point is run by the process that holds the lock on its claim file rows/.<id>.claim; the others skip it and, at the end, wait for it (and run it if its process died without a result).
+      Several `sweep run` processes may work on one directory at once (on one machine or on a shared file system): \
+      each point is run by the process that holds the lock on its claim file rows/.<id>.claim; the others skip it and, \
+      at the end, wait for it (and run it if its process died without a result).
 
-      Exit status: 0 when every point asked for is done, 1 when a point failed (the others are kept), 2 for a bad sweep directory or chunk or a usage error.
+      Exit status: 0 when every point asked for is done, 1 when a point failed (the others are kept), 2 for a bad \
+      sweep directory or chunk or a usage error.
       """
   )
 
@@ -82,7 +102,10 @@ struct SweepRun: ParsableCommand {
   @Option(parsing: .unconditional, help: "Run only this chunk (0-based), e.g. $SLURM_ARRAY_TASK_ID.")
   var chunk: Int?
 
-  @Option(name: [.customLong("jobs"), .customLong("threads")], parsing: .unconditional, help: "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
+  @Option(
+    name: [.customLong("jobs"), .customLong("threads")], parsing: .unconditional,
+    help:
+      "Threads (default: the CPUs this process may use, after affinity and cgroup quota). Results do not depend on it.")
   var jobs: Int?
 
   @Flag(help: "Print no progress on standard error.")
@@ -124,7 +147,12 @@ struct SweepRun: ParsableCommand {
     let what = chunk.map { "chunk \($0)" } ?? "all chunks"
     if !quiet || !report.failed.isEmpty {
       let others = report.byOthers > 0 ? ", \(report.byOthers) run by another process" : ""
-      printError("\(directory) \(what): \(report.done) points run, \(report.skipped) already done\(others), \(report.failed.count) failed, \(fmt(seconds, 1)) s")
+      printError(
+        """
+          \(directory) \(what): \(report.done) points run, \(report.skipped) already done\(others), \
+          \(report.failed.count) failed, \(fmt(seconds, 1)) s
+          """
+      )
     }
     for f in report.failed { printError("  " + f) }
     if !report.failed.isEmpty { throw ExitCode(1) }
@@ -171,9 +199,16 @@ struct SweepMergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Merge the points' results into DIR/results.csv and DIR/summary.json.",
     discussion: """
-      Refuses (exit 1, listing the missing points and their chunks) when a point has no result: a missing point is never counted as zero. Also refuses a point file that is not its point's result of this plan: another point's file copied over it, another plan's, one edited after it was written (its checksum no longer matches) or a damaged one; `onestop sweep run` runs such points again. With --partial, merges what exists and lists what is missing (or refused) in summary.json. The merged files are identical whatever ran the points, in which order, in how many chunks or on how many machines.
+      Refuses (exit 1, listing the missing points and their chunks) when a point has no result: a missing point is \
+      never counted as zero. Also refuses a point file that is not its point's result of this plan: another point's \
+      file copied over it, another plan's, one edited after it was written (its checksum no longer matches) or a \
+      damaged one; `onestop sweep run` runs such points again. With --partial, merges what exists and lists what is \
+      missing (or refused) in summary.json. The merged files are identical whatever ran the points, in which order, in \
+      how many chunks or on how many machines.
 
-      results.csv has one row per point: id, one column per parameter (the sweep file's name:, else the key as a plain name; numbers without their unit, which goes into the column name), seed, replications, and per KPI its mean and 95 % interval (columns NAME, NAME_ci95_low, NAME_ci95_high, with the unit suffix _pct, _min, _days or _hours).
+      results.csv has one row per point: id, one column per parameter (the sweep file's name:, else the key as a plain \
+      name; numbers without their unit, which goes into the column name), seed, replications, and per KPI its mean and \
+      95 % interval (columns NAME, NAME_ci95_low, NAME_ci95_high, with the unit suffix _pct, _min, _days or _hours).
       """
   )
 
@@ -194,10 +229,17 @@ struct SweepMergeCommand: ParsableCommand {
     }
     let (found, absent, invalid) = SweepMerge.collect(manifest, directory: directory)
     if !invalid.isEmpty {
-      for (row, why) in invalid.prefix(20) { printError("\(RowResult.path(id: row.id, in: directory)): refused: \(why)") }
+      for (row, why) in invalid.prefix(20) {
+        printError("\(RowResult.path(id: row.id, in: directory)): refused: \(why)")
+      }
       if invalid.count > 20 { printError("  ... and \(invalid.count - 20) more") }
       if !partial {
-        printError("\(directory): \(invalid.count) point file(s) refused; run those points again (onestop sweep run \(directory)) or merge with --partial")
+        printError(
+          """
+            \(directory): \(invalid.count) point file(s) refused; run those points again (onestop sweep run \
+            \(directory)) or merge with --partial
+            """
+        )
         throw ExitCode(1)
       }
     }
@@ -205,13 +247,29 @@ struct SweepMergeCommand: ParsableCommand {
     let missing = manifest.rows.filter { notMerged.contains($0.id) }
     if !absent.isEmpty && !partial {
       let chunks = Array(Set(missing.map(\.chunk))).sorted()
-      printError("\(directory): \(missing.count) of \(manifest.rows.count) points have no result: \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")")
-      printError("  in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) --chunk K) or merge with --partial")
+      printError(
+        """
+          \(directory): \(missing.count) of \(manifest.rows.count) points have no result: \
+          \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")
+          """
+      )
+      printError(
+        """
+            in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) \
+          --chunk K) or merge with --partial
+          """
+      )
       throw ExitCode(1)
     }
     let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
-    try writeAtomically((csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
+    try writeAtomically(
+      (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
     try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
-    print("\(directory)/results.csv: \(found.count) of \(manifest.rows.count) points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")")
+    print(
+      """
+        \(directory)/results.csv: \(found.count) of \(manifest.rows.count) \
+        points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")
+        """
+    )
   }
 }

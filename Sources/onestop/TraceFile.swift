@@ -7,10 +7,13 @@ import OneStopIO
 /// the "Form 05" processing control sheet (Circular 01/2018/TT-VPCP), grouped by dossier and in time
 /// order within a dossier. Schema in docs/results.md.
 enum TraceFile {
-  static let header = "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"
+  static let header =
+    "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"
 
   /// Writes the trace of `result` (replication `replication`) atomically to `path`.
-  static func write(_ result: RunResult, replication: Int, model: CompiledModel, to path: String, bom: Bool = false) throws {
+  static func write(
+    _ result: RunResult, replication: Int, model: CompiledModel, to path: String, bom: Bool = false
+  ) throws {
     let order = result.trace.indices.sorted {
       let a = result.trace[$0], b = result.trace[$1]
       return a.dossier != b.dossier ? a.dossier < b.dossier : $0 < $1
@@ -45,7 +48,8 @@ enum TraceFile {
       line += ","; line += events[Int(r.event.rawValue)]
       line += ","; line += String(tenths / 10); line += "."; line += String(tenths % 10)
       line += ","; line += date(day)
-      line += ","; line += two(second / 3600); line += ":"; line += two(second / 60 % 60); line += ":"; line += two(second % 60)
+      line += ","; line += two(second / 3600); line += ":"; line += two(second / 60 % 60); line += ":";
+      line += two(second % 60)
       line += ","; line += units[Int(r.unit)]
       line += ","; line += procedures[Int(r.procedure)]
       line += ","; line += channelsIn[r.channelIn.rawValue]

@@ -3,13 +3,20 @@ import Testing
 
 /// The built `onestop` binary, as a user runs it: help, errors, exit codes, outputs.
 @Suite(.serialized) struct CLITests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   /// Runs `onestop` with `arguments`; returns (exit status, stdout, stderr).
   /// Runs the built onestop with `arguments` in `directory` (default: the repository).
   func onestop(_ arguments: [String], in directory: URL? = nil) throws -> (Int32, String, String) {
-    let candidates = [".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop"]
-    guard let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    let candidates = [
+      ".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop",
+    ]
+    guard
+      let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
       Issue.record("onestop is not built: run `swift build` first")
       return (-1, "", "")
     }
@@ -36,11 +43,11 @@ import Testing
     func write(_ name: String, _ value: String, _ extra: String = "") throws -> String {
       let path = (dir as NSString).appendingPathComponent(name)
       try """
-        scenario: \(scenario)
-        targets:
-          - {kpi: desk_wait_mean, value: \(value), tolerance: 0.3, source: "Erlang C, M/M/8 at rho = 0.9"}
-        \(extra)
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+      scenario: \(scenario)
+      targets:
+        - {kpi: desk_wait_mean, value: \(value), tolerance: 0.3, source: "Erlang C, M/M/8 at rho = 0.9"}
+      \(extra)
+      """.write(toFile: path, atomically: true, encoding: .utf8)
       return path
     }
     let good = try write("good.yaml", "0.877")
@@ -54,17 +61,25 @@ import Testing
     // screen and the local search over 7..12, and the calibrated variant has them.
     let nine = try write("nine.yaml", "0.240")
     let fitDir = (dir as NSString).appendingPathComponent("fit")
-    let (fit, fitOut, fitErr) = try onestop(["calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
-      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir])
+    let (fit, fitOut, fitErr) = try onestop([
+      "calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
+      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir,
+    ])
     #expect(fit == 0, "\(fitOut)\n\(fitErr)")
     #expect(fitOut.contains("units[desk-hall].desks[desks].count = 9"), "\(fitOut)")
     let (v, vOut, _) = try onestop(["validate", (fitDir as NSString).appendingPathComponent("calibrated.yaml")])
     #expect(v == 0 && vOut.contains("9 desks"), "\(vOut)")
-    let (rerun, _, rerunErr) = try onestop(["calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
-      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir])
+    let (rerun, _, rerunErr) = try onestop([
+      "calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
+      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir,
+    ])
     #expect(rerun == 0 && rerunErr.contains("resuming:"), "\(rerunErr)")
     let bad = (dir as NSString).appendingPathComponent("bad.yaml")
-    try "scenario: \(scenario)\ntargets:\n  - {kpi: desk_wiat_mean, value: 1, tolerance: 1, source: x}\n  - {kpi: desk_wait_mean, value: 1, tolerance: 1}\n"
+    try
+      """
+        scenario: \(scenario)\ntargets:\n  - {kpi: desk_wiat_mean, value: 1, tolerance: 1, source: x}\n  - {kpi: \
+        desk_wait_mean, value: 1, tolerance: 1}\n
+        """
       .write(toFile: bad, atomically: true, encoding: .utf8)
     let (b, _, bErr) = try onestop(["calibrate", bad])
     #expect(b == 2)
@@ -76,14 +91,18 @@ import Testing
   /// refuses a directory without results.
   @Test func reportFollowsTheScenarioLanguage() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-cli-\(getpid())").path
-    let (status, _, err) = try onestop(["run", "scenarios/mmc.yaml", "--set", "end=2022-01-05", "--set", "report_language=en",
-      "--replications", "2", "--quiet", "--out", dir])
+    let (status, _, err) = try onestop([
+      "run", "scenarios/mmc.yaml", "--set", "end=2022-01-05", "--set", "report_language=en",
+      "--replications", "2", "--quiet", "--out", dir,
+    ])
     #expect(status == 0, "\(err)")
     let (r1, _, _) = try onestop(["report", dir])
     #expect(r1 == 0)
     let english = try String(contentsOfFile: (dir as NSString).appendingPathComponent("report.html"), encoding: .utf8)
     #expect(english.contains("<html lang=\"en\">"))
-    let (r2, _, _) = try onestop(["report", dir, "--lang", "vi", "--out", (dir as NSString).appendingPathComponent("vi.html")])
+    let (r2, _, _) = try onestop([
+      "report", dir, "--lang", "vi", "--out", (dir as NSString).appendingPathComponent("vi.html"),
+    ])
     #expect(r2 == 0)
     let vietnamese = try String(contentsOfFile: (dir as NSString).appendingPathComponent("vi.html"), encoding: .utf8)
     #expect(vietnamese.contains("<html lang=\"vi\">") && vietnamese.contains("Giải quyết đúng hạn"))
@@ -96,22 +115,31 @@ import Testing
   @Test func staffWritesARunnablePlanAndRefusesWhatItCannotMeet() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-staff-cli-\(getpid())").path
     let base = ["staff", "scenarios/mmc.yaml", "--set", "end=2022-01-08", "--replications", "3"]
-    let (status, out, err) = try onestop(base + ["--target", "desk_wait_mean<=0.5m",
-      "--vary", "units[desk-hall].desks[desks].count=1..12", "--out", dir])
+    let (status, out, err) = try onestop(
+      base + [
+        "--target", "desk_wait_mean<=0.5m",
+        "--vary", "units[desk-hall].desks[desks].count=1..12", "--out", dir,
+      ])
     #expect(status == 0, "\(out)\n\(err)")
     #expect(out.contains("A plan that meets every target with 95 % confidence"))
     let plan = (dir as NSString).appendingPathComponent("plan.yaml")
     let text = try String(contentsOfFile: plan, encoding: .utf8)
-    let desks = try #require(text.split(separator: "\n").first { $0.contains("count:") }.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) })
+    let desks = try #require(
+      text.split(separator: "\n").first { $0.contains("count:") }.flatMap {
+        Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+      })
     #expect(desks >= 9)  // Erlang C: 8 desks wait 0.88 min on average at this load
     let (v, vout, _) = try onestop(["validate", plan])
     #expect(v == 0 && vout.contains("\(desks) desks"), "\(vout)")
     for file in ["changes.csv", "targets.csv", "tradeoff.csv", "evaluations.jsonl"] {
       #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(file)), "\(file)")
     }
-    let (bad, _, badErr) = try onestop(base + ["--target", "desk_wait_mean<=0.5m", "--vary", "units[desk-hall].desks[desks].count=1..7"])
+    let (bad, _, badErr) = try onestop(
+      base + ["--target", "desk_wait_mean<=0.5m", "--vary", "units[desk-hall].desks[desks].count=1..7"])
     #expect(bad == 2)
-    #expect(badErr.contains("no plan within the bounds meets every target") && badErr.contains("desk_wait_mean<=0.5m"), "\(badErr)")
+    #expect(
+      badErr.contains("no plan within the bounds meets every target") && badErr.contains("desk_wait_mean<=0.5m"),
+      "\(badErr)")
     let (typo, _, typoErr) = try onestop(base + ["--target", "desk_wiat_mean<=1"])
     #expect(typo == 2 && typoErr.contains("did you mean 'desk_wait_mean'"), "\(typoErr)")
   }
@@ -119,14 +147,22 @@ import Testing
   @Test func helpTeachesTheCommands() throws {
     let (status, out, _) = try onestop(["--help"])
     #expect(status == 0)
-    for word in ["run", "validate", "bench", "onestop run scenarios/tuyen-quang-2022.yaml"] { #expect(out.contains(word), "\(word)") }
+    for word in ["run", "validate", "bench", "onestop run scenarios/tuyen-quang-2022.yaml"] {
+      #expect(out.contains(word), "\(word)")
+    }
     let (_, runHelp, _) = try onestop(["help", "run"])
-    for word in ["--replications", "--seed", "--set", "--out", "--json", "key.path=value"] { #expect(runHelp.contains(word), "\(word)") }
+    for word in ["--replications", "--seed", "--set", "--out", "--json", "key.path=value"] {
+      #expect(runHelp.contains(word), "\(word)")
+    }
   }
 
   @Test func validateReportsEveryProblemAndExitsWithStatus2() throws {
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-cli-bad.yaml")
-    try "scenario: x\nstart: 2022-01-03\nend: 2022-02-01\nlevels: [a]\nfields: [f]\nunits:\n  - {id: u, level: b, desks: [{id: d, count: -1}]}\nprocedures: []\n"
+    try
+      """
+        scenario: x\nstart: 2022-01-03\nend: 2022-02-01\nlevels: [a]\nfields: [f]\nunits:\n  - {id: u, level: b, \
+        desks: [{id: d, count: -1}]}\nprocedures: []\n
+        """
       .write(to: bad, atomically: true, encoding: .utf8)
     let (status, out, err) = try onestop(["validate", bad.path])
     #expect(status == 2)
@@ -147,28 +183,50 @@ import Testing
 
   @Test func runWritesTheSummaryWithTheDocumentedKPINames() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-cli-\(UUID().uuidString)")
-    let (status, out, _) = try onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-06",
-      "--out", dir.path, "--quiet"])
+    let (status, out, _) = try onestop([
+      "run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-06",
+      "--out", dir.path, "--quiet",
+    ])
     #expect(status == 0)
     #expect(out.contains("desk_wait_mean") && out.contains("Assumptions this answer rests on"))
     let data = try Data(contentsOf: dir.appendingPathComponent("summary.json"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let kpis = try #require(json["kpis"] as? [String: Any])
-    for name in ["received", "resolved_on_time", "resolved_overdue", "in_progress_end", "on_time_rate_of_received",
-      "on_time_rate_of_resolved", "desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99"] {
+    for name in [
+      "received", "resolved_on_time", "resolved_overdue", "in_progress_end", "on_time_rate_of_received",
+      "on_time_rate_of_resolved", "desk_wait_mean", "desk_wait_p50", "desk_wait_p90", "desk_wait_p99",
+    ] {
       #expect(kpis[name] != nil, "\(name)")
     }
     #expect(json["replications"] as? Int == 2)
     let units = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8)
     #expect(units.hasPrefix("unit,level,parent,received,received_ci95_low,received_ci95_high,resolved_on_time,"))
-    #expect(units.contains(",on_time_rate_of_received_pct,on_time_rate_of_received_pct_ci95_low,on_time_rate_of_received_pct_ci95_high,desk_wait_mean_min,"))
+    #expect(
+      units.contains(
+        """
+          ,on_time_rate_of_received_pct,on_time_rate_of_received_pct_ci95_low,on_time_rate_of_received_pct_ci95_high,d\
+          esk_wait_mean_min,
+          """
+      ))
     #expect(units.contains("\ndesk-hall,only,,"))
     let hours = try String(contentsOf: dir.appendingPathComponent("hours.csv"), encoding: .utf8)
     #expect(hours.split(separator: "\n").count == 25)
     let levels = try String(contentsOf: dir.appendingPathComponent("levels.csv"), encoding: .utf8)
-    #expect(levels.hasPrefix("level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean_min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets\nonly,"))
+    #expect(
+      levels.hasPrefix(
+        """
+          level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean\
+          _min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets\nonly,
+          """
+      ))
     let months = try String(contentsOf: dir.appendingPathComponent("months.csv"), encoding: .utf8)
-    #expect(months.hasPrefix("month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_pct,desk_wait_mean_min,tickets\n2022-01,only,"))
+    #expect(
+      months.hasPrefix(
+        """
+          month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_\
+          pct,desk_wait_mean_min,tickets\n2022-01,only,
+          """
+      ))
     #expect(months.contains("\n2022-01,all,"))
     #expect((json["desk_waits_by_level"] as? [Any])?.count == 1)
     #expect((json["months"] as? [Any])?.count == 2)
@@ -183,7 +241,9 @@ import Testing
     let (status, out, _) = try onestop(["bench", "mmc", "--customers", "20000", "--json"])
     #expect(status == 0)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
-    for key in ["mean_wait", "p_wait", "customers", "events", "seconds", "events_per_second"] { #expect(json[key] != nil, "\(key)") }
+    for key in ["mean_wait", "p_wait", "customers", "events", "seconds", "events_per_second"] {
+      #expect(json[key] != nil, "\(key)")
+    }
     #expect(json["customers"] as? Int == 20000)
     let (bad, _, err) = try onestop(["bench", "mmc", "--servers", "0"])
     #expect(bad == 2, "usage errors exit 2, as the help says")
@@ -234,14 +294,18 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-trace-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
     let trace = dir.appendingPathComponent("trace.csv")
-    let (status, out, err) = try onestop(["run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--set", "end=2022-03-01",
-      "--trace", trace.path, "--json", "-", "--quiet"])
+    let (status, out, err) = try onestop([
+      "run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--set", "end=2022-03-01",
+      "--trace", trace.path, "--json", "-", "--quiet",
+    ])
     #expect(status == 0, "\(err)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     let kpis = try #require(json["kpis"] as? [String: [String: Any]])
     func kpi(_ name: String) -> Int { Int((kpis[name]?["mean"] as? Double) ?? -1) }
     let lines = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
-    #expect(lines.first == "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail")
+    #expect(
+      lines.first == "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"
+    )
     var accepted = 0, onTime = 0, overdue = 0, carried = 0
     var lastDossier = -1, lastTime = 0.0
     for line in lines.dropFirst() {
@@ -275,8 +339,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Self.root.appendingPathComponent(".build/debug/onestop").path)
-    p.arguments = ["run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--out", dir.path,
-      "--trace", dir.appendingPathComponent("trace.csv").path, "--quiet"]
+    p.arguments = [
+      "run", "scenarios/tuyen-quang-2022.yaml", "--replications", "1", "--out", dir.path,
+      "--trace", dir.appendingPathComponent("trace.csv").path, "--quiet",
+    ]
     p.currentDirectoryURL = Self.root
     p.standardOutput = FileHandle.nullDevice
     try p.run()
@@ -299,8 +365,10 @@ import Testing
   @Test func replicationsAutoMeetsItsTargetOnAnyNumberOfThreads() throws {
     var outputs: [String] = []
     for threads in ["1", "2"] {
-      let (status, out, err) = try onestop(["run", "scenarios/mmc.yaml", "--set", "end=2022-01-08", "--replications", "auto",
-        "--precision", "desk_wait_mean=8%", "--threads", threads, "--json", "-", "--quiet"])
+      let (status, out, err) = try onestop([
+        "run", "scenarios/mmc.yaml", "--set", "end=2022-01-08", "--replications", "auto",
+        "--precision", "desk_wait_mean=8%", "--threads", threads, "--json", "-", "--quiet",
+      ])
       #expect(status == 0, "\(err)")
       #expect(err.contains("desk_wait_mean") && err.contains("met"))
       let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
@@ -315,7 +383,9 @@ import Testing
 
   /// `--warmup 31d` is `warmup_until` 31 days after the start, and excludes that month.
   @Test func warmupOptionMatchesTheScenarioKey() throws {
-    let common = ["run", "scenarios/bac-kan-2021.yaml", "--replications", "1", "--set", "end=2021-04-01", "--json", "-", "--quiet"]
+    let common = [
+      "run", "scenarios/bac-kan-2021.yaml", "--replications", "1", "--set", "end=2021-04-01", "--json", "-", "--quiet",
+    ]
     let (s1, byDays, _) = try onestop(common + ["--warmup", "31d"])
     let (s2, byKey, _) = try onestop(common + ["--set", "warmup_until=2021-02-01"])
     let (s3, none, _) = try onestop(common)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// The layout rules of the codebase, checked rather than hoped for: no source file over
-/// 400 lines, no function (or initialiser, subscript, accessor block) over 80 lines, a doc
-/// comment on every public type.
+/// The layout rules of the codebase, checked rather than hoped for: no source or test file
+/// over 400 lines or with a line over 120 columns (`scripts/format.sh` lays them out), no
+/// function (or initialiser, subscript, accessor block) over 80 lines, a doc comment on
+/// every public type.
 ///
 /// Function bodies are measured by brace depth from the line that declares them, with
 /// string literals and line comments removed first; it is a lexical count, good enough
@@ -12,8 +13,10 @@ import Testing
 @Suite struct CodeSizeTests {
   static let sources = CLITests.root.appendingPathComponent("Sources")
 
-  static func swiftFiles() throws -> [URL] {
-    let e = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+  static let tests = CLITests.root.appendingPathComponent("Tests")
+
+  static func swiftFiles(in root: URL = sources) throws -> [URL] {
+    let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
     var files: [URL] = []
     while let url = e?.nextObject() as? URL {
       if url.pathExtension == "swift" { files.append(url) }
@@ -24,7 +27,10 @@ import Testing
   /// Lines of each function-like declaration longer than `limit`: (file, line, length).
   static func longBodies(in text: String, limit: Int) -> [(line: Int, length: Int)] {
     let lines = text.components(separatedBy: "\n")
-    let declaration = try! Regex(#"^\s*(@[\w()_]+\s+)*((public|private|fileprivate|internal|static|class|mutating|nonmutating|override|final|nonisolated|convenience|required)\s+)*(func\s|init[?!]?\s*[(<]|subscript\s*[(<]|deinit\b)"#)
+    let declaration = try! Regex(
+      #"^\s*(@[\w()_]+\s+)*((public|private|fileprivate|internal|static|class|mutating|nonmutating|override|"#
+        + #"final|nonisolated|convenience|required)\s+)*(func\s|init[?!]?\s*[(<]|subscript\s*[(<]|deinit\b)"#
+    )
     func code(_ line: String) -> String {
       var s = line.replacing(try! Regex(#""(\\.|[^"\\])*""#), with: "\"\"")
       if let c = s.range(of: "//") { s = String(s[..<c.lowerBound]) }
@@ -49,9 +55,20 @@ import Testing
   }
 
   @Test func noSourceFileIsOverFourHundredLines() throws {
-    for url in try Self.swiftFiles() {
+    for url in try Self.swiftFiles() + Self.swiftFiles(in: Self.tests) {
       let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n").count - 1
-      #expect(lines <= 400, "\(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")): \(lines) lines")
+      #expect(lines <= 400, "\(url.path.replacingOccurrences(of: CLITests.root.path + "/", with: "")): \(lines) lines")
+    }
+  }
+
+  /// Columns are characters (a Vietnamese letter with its marks is one), as an editor shows them.
+  @Test func noLineIsOverOneHundredTwentyColumns() throws {
+    for url in try Self.swiftFiles() + Self.swiftFiles(in: Self.tests) {
+      let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+      let name = url.path.replacingOccurrences(of: CLITests.root.path + "/", with: "")
+      for (i, line) in lines.enumerated() where line.count > 120 {
+        Issue.record("\(name):\(i + 1): \(line.count) columns")
+      }
     }
   }
 
@@ -69,7 +86,9 @@ import Testing
     let body = (0..<88).map { "    let x\($0) = \"{\" // }" }.joined(separator: "\n")
     let long = "struct S {\n  func long() {\n\(body)\n  }\n}\n"
     #expect(Self.longBodies(in: long, limit: 80).map(\.length) == [90])
-    let short = "protocol P {\n  func f()\n}\nstruct T {\n  init(x: Int) {\n" + (0..<78).map { "    _ = \($0)" }.joined(separator: "\n") + "\n  }\n}\n"
+    let short =
+      "protocol P {\n  func f()\n}\nstruct T {\n  init(x: Int) {\n"
+      + (0..<78).map { "    _ = \($0)" }.joined(separator: "\n") + "\n  }\n}\n"
     #expect(Self.longBodies(in: short, limit: 80).isEmpty)
   }
 
@@ -78,13 +97,17 @@ import Testing
   /// skipped): (line, name).
   static func undocumentedPublicTypes(in text: String) -> [(line: Int, name: String)] {
     let lines = text.components(separatedBy: "\n")
-    let declaration = try! Regex(#"^\s*(@[\w()_.]+\s+)*(public|open)\s+((final|indirect)\s+)*(struct|enum|class|protocol|actor|typealias)\s+(\w+)"#)
+    let declaration = try! Regex(
+      #"^\s*(@[\w()_.]+\s+)*(public|open)\s+((final|indirect)\s+)*(struct|enum|class|protocol|actor|typealias)\s+(\w+)"#
+    )
     var found: [(Int, String)] = []
     for i in lines.indices {
       guard let match = lines[i].firstMatch(of: declaration), let name = match.output[6].substring else { continue }
       var j = i - 1
       while j >= 0, lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("@") { j -= 1 }
-      if j < 0 || !lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("///") { found.append((i + 1, String(name))) }
+      if j < 0 || !lines[j].trimmingCharacters(in: .whitespaces).hasPrefix("///") {
+        found.append((i + 1, String(name)))
+      }
     }
     return found
   }
@@ -92,7 +115,12 @@ import Testing
   @Test func everyPublicTypeHasADocComment() throws {
     for url in try Self.swiftFiles() {
       for (line, name) in Self.undocumentedPublicTypes(in: try String(contentsOf: url, encoding: .utf8)) {
-        Issue.record("\(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")):\(line): public type \(name) has no /// comment")
+        Issue.record(
+          """
+            \(url.path.replacingOccurrences(of: Self.sources.path + "/", with: "")):\(line): public type \(name) has \
+            no /// comment
+            """
+        )
       }
     }
   }

@@ -20,27 +20,31 @@ import Testing
   }
 
   @Test func keysInOrderNumbersInTheOneFormat() {
-    let p = Point(id: "p0", seed: 9_007_199_254_740_991, mean: 93.06234567891234, values: [180150, 1e-05, .nan, 0.1], note: nil)
-    #expect(JSONText.encode(p, expand: 0) == """
-      {"id": "p0", "seed": 9007199254740991, "mean": 93.06234567891234, "values": [180150, 1e-05, null, 0.1]}
+    let p = Point(
+      id: "p0", seed: 9_007_199_254_740_991, mean: 93.06234567891234, values: [180150, 1e-05, .nan, 0.1], note: nil)
+    #expect(
+      JSONText.encode(p, expand: 0) == """
+        {"id": "p0", "seed": 9007199254740991, "mean": 93.06234567891234, "values": [180150, 1e-05, null, 0.1]}
 
-      """)
+        """)
   }
 
   @Test func containersOfContainersGetALinePerMember() {
-    let f = File(name: "Tuyên \"Quang\"", ok: true, points: [Point(id: "a", seed: 1, mean: 2.5, values: [], note: "x")],
+    let f = File(
+      name: "Tuyên \"Quang\"", ok: true, points: [Point(id: "a", seed: 1, mean: 2.5, values: [], note: "x")],
       units: JSONObject([("received", "dossiers"), ("desk_wait_mean", "min")]))
-    #expect(JSONText.encode(f) == """
-      {
-        "name": "Tuyên \\"Quang\\"",
-        "ok": true,
-        "points": [
-          {"id": "a", "seed": 1, "mean": 2.5, "values": [], "note": "x"}
-        ],
-        "units": {"received": "dossiers", "desk_wait_mean": "min"}
-      }
+    #expect(
+      JSONText.encode(f) == """
+        {
+          "name": "Tuyên \\"Quang\\"",
+          "ok": true,
+          "points": [
+            {"id": "a", "seed": 1, "mean": 2.5, "values": [], "note": "x"}
+          ],
+          "units": {"received": "dossiers", "desk_wait_mean": "min"}
+        }
 
-      """)
+        """)
   }
 
   @Test func whatIsWrittenReadsBackExactly() throws {

@@ -19,9 +19,10 @@ import Testing
 
   /// Every spelling a measure's name takes in files: the name with each unit's CSV and
   /// JSON suffix.
-  static let spellings: Set<String> = Set(Measure.all.flatMap { m in
-    [m.name, m.column, m.jsonKey] + KPIUnit.allCases.map { m.name + $0.columnSuffix }
-  })
+  static let spellings: Set<String> = Set(
+    Measure.all.flatMap { m in
+      [m.name, m.column, m.jsonKey] + KPIUnit.allCases.map { m.name + $0.columnSuffix }
+    })
 
   /// The string literals of `text` that spell a measure (the part before an `@` of a KPI
   /// name), except in doc comments and as keys of `label(...)`: (line, literal).

@@ -11,7 +11,9 @@ import Testing
   }
 
   @Test func jsonToDevNullLeavesTheDevice() throws {
-    let (status, _, err) = try CLITests().onestop(["run", "scenarios/mmc.yaml", "--quiet", "--replications", "1", "--json", "/dev/null"])
+    let (status, _, err) = try CLITests().onestop([
+      "run", "scenarios/mmc.yaml", "--quiet", "--replications", "1", "--json", "/dev/null",
+    ])
     #expect(status == 0, "\(err)")
     #expect(isCharacterDevice("/dev/null"))
   }
@@ -20,7 +22,9 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (status, _, err) = try CLITests().onestop(["run", "scenarios/mmc.yaml", "--quiet", "--replications", "1", "--json", dir.path])
+    let (status, _, err) = try CLITests().onestop([
+      "run", "scenarios/mmc.yaml", "--quiet", "--replications", "1", "--json", dir.path,
+    ])
     #expect(status != 0)
     #expect(err.contains("cannot write \(dir.path): it is a directory; refusing to replace it with a file"))
     var isDirectory: ObjCBool = false

@@ -31,12 +31,15 @@ import Testing
     let dir = try tempDir("check-bad")
     defer { try? FileManager.default.removeItem(at: dir) }
     // --update with a bare file name writes into the current directory.
-    let (wrote, out, err) = try onestop(["check", Self.mmc] + Self.short + ["--update", "--baseline", "base.json", "--replications", "3"], in: dir)
+    let (wrote, out, err) = try onestop(
+      ["check", Self.mmc] + Self.short + ["--update", "--baseline", "base.json", "--replications", "3"], in: dir)
     #expect(wrote == 0, "\(err)")
     #expect(out.contains("wrote base.json: 3 replications"))
     let (ok, _, _) = try onestop(["check", Self.mmc] + Self.short + ["--baseline", "base.json"], in: dir)
     #expect(ok == 0)
-    let good = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("base.json"))) as? [String: Any])
+    let good = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("base.json")))
+        as? [String: Any])
     func variant(_ name: String, _ edit: (inout [String: Any]) -> Void) throws -> String {
       var o = good
       edit(&o)
@@ -45,15 +48,26 @@ import Testing
     }
     let cases: [(String, String)] = [
       (try variant("none.json") { $0["kpis"] = [Any]() }, "no KPIs: there is nothing to check against"),
-      (try variant("negative.json") { $0["replications"] = -1 }, "replications is -1; a baseline needs a positive count"),
+      (
+        try variant("negative.json") { $0["replications"] = -1 },
+        "replications is -1; a baseline needs a positive count"
+      ),
       (try variant("zero.json") { $0["replications"] = 0 }, "replications is 0"),
-      (try variant("one.json") { o in
-        o["replications"] = 1
-        o["kpis"] = (o["kpis"] as! [[String: Any]]).map { k in var k = k; k["replications"] = Array((k["replications"] as! [Any]).prefix(1)); return k }
-      }, "1 replication: a change cannot be tested against one value per KPI"),
-      (try variant("short.json") { o in
-        o["kpis"] = (o["kpis"] as! [[String: Any]]).map { k in var k = k; k["replications"] = Array((k["replications"] as! [Any]).prefix(2)); return k }
-      }, "KPI received has 2 values for 3 replications"),
+      (
+        try variant("one.json") { o in
+          o["replications"] = 1
+          o["kpis"] = (o["kpis"] as! [[String: Any]]).map { k in
+            var k = k; k["replications"] = Array((k["replications"] as! [Any]).prefix(1)); return k
+          }
+        }, "1 replication: a change cannot be tested against one value per KPI"
+      ),
+      (
+        try variant("short.json") { o in
+          o["kpis"] = (o["kpis"] as! [[String: Any]]).map { k in
+            var k = k; k["replications"] = Array((k["replications"] as! [Any]).prefix(2)); return k
+          }
+        }, "KPI received has 2 values for 3 replications"
+      ),
     ]
     for (file, message) in cases {
       let (status, out, err) = try onestop(["check", Self.mmc] + Self.short + ["--baseline", file], in: dir)
@@ -62,7 +76,8 @@ import Testing
       #expect(!err.contains("Fatal error"))
     }
     // One replication in the new run cannot be tested either.
-    let (one, _, oneErr) = try onestop(["check", Self.mmc] + Self.short + ["--baseline", "base.json", "--replications", "1"], in: dir)
+    let (one, _, oneErr) = try onestop(
+      ["check", Self.mmc] + Self.short + ["--baseline", "base.json", "--replications", "1"], in: dir)
     #expect(one == 2)
     #expect(oneErr.contains("--replications must be at least 2 to test a change"))
   }
@@ -70,9 +85,15 @@ import Testing
   @Test func checkWritesJUnitAndJSONNamingTheKPIThatMoved() throws {
     let dir = try tempDir("check-junit")
     defer { try? FileManager.default.removeItem(at: dir) }
-    #expect(try onestop(["check", Self.mmc] + Self.short + ["--update", "--baseline", "base.json", "--replications", "4"], in: dir).0 == 0)
-    let (status, out, _) = try onestop(["check", Self.mmc] + Self.short + ["--set", "units[desk-hall].desks[desks].count=9",
-      "--baseline", "base.json", "--junit", "check.xml", "--json", "-"], in: dir)
+    #expect(
+      try onestop(
+        ["check", Self.mmc] + Self.short + ["--update", "--baseline", "base.json", "--replications", "4"], in: dir
+      ).0 == 0)
+    let (status, out, _) = try onestop(
+      ["check", Self.mmc] + Self.short + [
+        "--set", "units[desk-hall].desks[desks].count=9",
+        "--baseline", "base.json", "--junit", "check.xml", "--json", "-",
+      ], in: dir)
     #expect(status == 1)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     #expect(json["ok"] as? Bool == false)
@@ -80,8 +101,20 @@ import Testing
     let moved = kpis.filter { $0["status"] as? String == "moved" }.compactMap { $0["name"] as? String }
     #expect(moved.contains("desk_utilisation"), "\(moved)")
     let xml = try String(contentsOf: dir.appendingPathComponent("check.xml"), encoding: .utf8)
-    #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"onestop check\" tests=\"\(kpis.count)\" failures=\"\(moved.count)\""))
-    #expect(xml.contains("<testcase classname=\"onestop.check.mmc\" name=\"desk_utilisation\" time=\"0\">\n      <failure message=\"desk_utilisation: "))
+    #expect(
+      xml.hasPrefix(
+        """
+          <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"onestop check\" tests=\"\(kpis.count)\" \
+          failures=\"\(moved.count)\"
+          """
+      ))
+    #expect(
+      xml.contains(
+        """
+          <testcase classname=\"onestop.check.mmc\" name=\"desk_utilisation\" time=\"0\">\n      <failure \
+          message=\"desk_utilisation: 
+          """
+      ))
     #expect(xml.contains("<testcase classname=\"onestop.check.mmc\" name=\"received\" time=\"0\"/>"))
     let parser = XMLParser(data: Data(xml.utf8))
     #expect(parser.parse(), "check.xml is not well-formed XML")
@@ -92,13 +125,18 @@ import Testing
   @Test func replicationsCsvMeansEqualSummaryJson() throws {
     let dir = try tempDir("run-files")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (status, _, err) = try cli.onestop(["run", "scenarios/bac-kan-2021.yaml", "--replications", "3", "--set", "end=2021-01-20",
-      "--out", dir.path, "--quiet"])
+    let (status, _, err) = try cli.onestop([
+      "run", "scenarios/bac-kan-2021.yaml", "--replications", "3", "--set", "end=2021-01-20",
+      "--out", dir.path, "--quiet",
+    ])
     #expect(status == 0, "\(err)")
-    let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as? [String: Any])
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        as? [String: Any])
     let kpis = try #require(summary["kpis"] as? [String: [String: Any]])
     let units = try #require(summary["units_of_kpis"] as? [String: String])
-    let lines = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8).split(
+      separator: "\n")
     #expect(lines.first == "replication,kpi,unit,value")
     var values: [String: [Double]] = [:]
     for line in lines.dropFirst() {
@@ -112,12 +150,15 @@ import Testing
       #expect(v.count == 3, "\(name)")
       let mean = v.reduce(0, +) / 3
       let reported = try #require(kpis[name]?["mean"] as? Double)
-      #expect(abs(mean - reported) <= 1e-12 * max(1, abs(reported)), "\(name): replications.csv mean \(mean), summary.json \(reported)")
+      #expect(
+        abs(mean - reported) <= 1e-12 * max(1, abs(reported)),
+        "\(name): replications.csv mean \(mean), summary.json \(reported)")
       let ci = try #require(kpis[name]?["ci95"] as? [Double])
       #expect(ci[0] >= 0 && ci[0] <= reported && reported <= ci[1], "\(name): \(ci)")
     }
     // units.csv: every interval bound present, none negative, low <= mean <= high.
-    let unitLines = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8).split(separator: "\n")
+    let unitLines = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8).split(
+      separator: "\n")
     let header = unitLines[0].split(separator: ",").map(String.init)
     for line in unitLines.dropFirst() {
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -141,7 +182,9 @@ import Testing
 
   @Test func everyPrintedSeedReproducesItsRun() throws {
     for seed in ["0", "2022", "9007199254740991"] {
-      let args = ["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--json", "-", "--quiet"]
+      let args = [
+        "run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--json", "-", "--quiet",
+      ]
       let (status, out, err) = try cli.onestop(args + ["--seed", seed])
       #expect(status == 0, "\(err)")
       let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
@@ -151,14 +194,18 @@ import Testing
       let (again, out2, _) = try cli.onestop(args + ["--seed", printed.stringValue])
       #expect(again == 0)
       #expect(out2 == out)
-      let (_, text, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--quiet", "--seed", seed])
+      let (_, text, _) = try cli.onestop([
+        "run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--quiet", "--seed", seed,
+      ])
       #expect(text.contains(", seed \(seed), "))
     }
     // Seeds a JSON reader would round are refused, from the command line and from a file.
     let (big, _, err) = try cli.onestop(["run", "scenarios/mmc.yaml", "--seed", "9007199254740992"])
     #expect(big == 2)
     #expect(err.contains("--seed must be from 0 to 9007199254740991"))
-    let (file, _, fileErr) = try cli.onestop(["run", "scenarios/mmc.yaml", "--set", "seed=18446744073709551615", "--quiet"])
+    let (file, _, fileErr) = try cli.onestop([
+      "run", "scenarios/mmc.yaml", "--set", "seed=18446744073709551615", "--quiet",
+    ])
     #expect(file == 2)
     #expect(!fileErr.isEmpty && !fileErr.contains("Fatal error"))
   }
@@ -166,10 +213,13 @@ import Testing
   @Test func csvBomAndQuoting() throws {
     let dir = try tempDir("run-bom")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (status, _, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--out", dir.path,
-      "--trace", dir.appendingPathComponent("trace.csv").path, "--csv-bom", "--quiet"])
+    let (status, _, _) = try cli.onestop([
+      "run", "scenarios/mmc.yaml", "--replications", "2", "--set", "end=2022-01-05", "--out", dir.path,
+      "--trace", dir.appendingPathComponent("trace.csv").path, "--csv-bom", "--quiet",
+    ])
     #expect(status == 0)
-    for name in ["units.csv", "hours.csv", "levels.csv", "months.csv", "agencies.csv", "replications.csv", "trace.csv"] {
+    for name in ["units.csv", "hours.csv", "levels.csv", "months.csv", "agencies.csv", "replications.csv", "trace.csv"]
+    {
       let data = try Data(contentsOf: dir.appendingPathComponent(name))
       #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "\(name)")
     }
@@ -196,7 +246,9 @@ import Testing
     #expect(help == 0)
     #expect(text.contains("2 bad input") && text.contains("usage error"))
     #expect(text.contains("--generate-completion-script"))
-    var (status, _, err) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "auto", "--precision", "desk_wiat_mean=1%"])
+    var (status, _, err) = try cli.onestop([
+      "run", "scenarios/mmc.yaml", "--replications", "auto", "--precision", "desk_wiat_mean=1%",
+    ])
     #expect(status == 2)
     #expect(err.contains("unknown KPI 'desk_wiat_mean'; did you mean 'desk_wait_mean'?"), "\(err)")
     (status, _, err) = try cli.onestop(["check", "scenarios/mmc.yaml", "--alpha", "2"])
@@ -211,30 +263,42 @@ import Testing
   }
 
   @Test func compareAndCheckAcceptReplicationsAuto() throws {
-    let (status, out, err) = try cli.onestop(["compare", "scenarios/mmc.yaml", "scenarios/mmc.yaml",
-      "--replications", "auto", "--precision", "desk_wait_mean=50%", "--max-replications", "6"])
+    let (status, out, err) = try cli.onestop([
+      "compare", "scenarios/mmc.yaml", "scenarios/mmc.yaml",
+      "--replications", "auto", "--precision", "desk_wait_mean=50%", "--max-replications", "6",
+    ])
     #expect(status == 0, "\(err)")
     #expect(err.contains("precision: A: desk_wait_mean") && err.contains("precision: B: desk_wait_mean"), "\(err)")
     #expect(out.contains("5 replications each"), "\(out)")
     let dir = try tempDir("check-auto")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let (u, uOut, uErr) = try onestop(["check", Self.mmc] + Self.short + ["--update", "--baseline", "b.json", "--replications", "auto",
-      "--precision", "desk_wait_mean=50%"], in: dir)
+    let (u, uOut, uErr) = try onestop(
+      ["check", Self.mmc] + Self.short + [
+        "--update", "--baseline", "b.json", "--replications", "auto",
+        "--precision", "desk_wait_mean=50%",
+      ], in: dir)
     #expect(u == 0, "\(uErr)")
     #expect(uOut.contains("wrote b.json: 5 replications"))
-    let (c, cOut, cErr) = try onestop(["check", Self.mmc] + Self.short + ["--baseline", "b.json", "--replications", "auto",
-      "--precision", "desk_wait_mean=50%"], in: dir)
+    let (c, cOut, cErr) = try onestop(
+      ["check", Self.mmc] + Self.short + [
+        "--baseline", "b.json", "--replications", "auto",
+        "--precision", "desk_wait_mean=50%",
+      ], in: dir)
     #expect(c == 0, "\(cOut) \(cErr)")
   }
 
   @Test func helpExamplesNeverWrapMidCommand() throws {
-    let pages = [[], ["run"], ["validate"], ["compare"], ["check"], ["sweep"], ["sweep", "plan"], ["sweep", "run"], ["sweep", "missing"],
-      ["sweep", "merge"], ["bench"], ["bench", "mmc"], ["bench", "province"], ["bench", "sweep"]]
+    let pages = [
+      [], ["run"], ["validate"], ["compare"], ["check"], ["sweep"], ["sweep", "plan"], ["sweep", "run"],
+      ["sweep", "missing"],
+      ["sweep", "merge"], ["bench"], ["bench", "mmc"], ["bench", "province"], ["bench", "sweep"],
+    ]
     for page in pages {
       let (status, out, _) = try cli.onestop(page + ["--help"])
       #expect(status == 0)
       let lines = out.components(separatedBy: "\n")
-      for (i, line) in lines.enumerated() where line.hasPrefix("  onestop ") || line.hasPrefix("  sbatch ") || line.hasPrefix("  # ") {
+      for (i, line) in lines.enumerated()
+      where line.hasPrefix("  onestop ") || line.hasPrefix("  sbatch ") || line.hasPrefix("  # ") {
         #expect(line.count <= 80, "\(page): \(line)")
         guard i + 1 < lines.count else { continue }
         let next = lines[i + 1]
@@ -247,9 +311,13 @@ import Testing
     }
     let (_, province, _) = try cli.onestop(["bench", "province", "--help"])
     #expect(!province.contains("178173.0"))
-    let (_, run, _) = try cli.onestop(["run", "scenarios/mmc.yaml", "--replications", "1", "--set", "end=2022-01-05", "--quiet"])
+    let (_, run, _) = try cli.onestop([
+      "run", "scenarios/mmc.yaml", "--replications", "1", "--set", "end=2022-01-05", "--quiet",
+    ])
     #expect(run.contains("1 unit on 1 level, 1 replication, seed"))
-    #expect(run.contains("behaviour.guidance_time = {lognormal: {mean: 6m, cv: 0.5}}"), "priors without float noise, as --set takes them")
+    #expect(
+      run.contains("behaviour.guidance_time = {lognormal: {mean: 6m, cv: 0.5}}"),
+      "priors without float noise, as --set takes them")
     #expect(!run.contains("00000000"))
   }
 
@@ -311,7 +379,8 @@ import Testing
     let old = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-readme-\(UUID().uuidString).md")
     defer { try? FileManager.default.removeItem(at: old) }
     let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
-    try readme.replacingOccurrences(of: "apt-get update && apt-get install", with: "apt-get install").write(to: old, atomically: true, encoding: .utf8)
+    try readme.replacingOccurrences(of: "apt-get update && apt-get install", with: "apt-get install").write(
+      to: old, atomically: true, encoding: .utf8)
     let (bad, badOut) = try check(old)
     #expect(bad == 1)
     #expect(badOut.contains("does not begin with 'apt-get update && '"), "\(badOut)")

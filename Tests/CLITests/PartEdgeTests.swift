@@ -35,7 +35,9 @@ import Testing
 
   /// The flow: the simulation and its stage files (not `+Result`, which reads the books).
   static func flowFiles() throws -> [URL] {
-    try files { $0 == "OneStopSimulation.swift" || ($0.hasPrefix("OneStopSimulation+") && $0 != "OneStopSimulation+Result.swift") }
+    try files {
+      $0 == "OneStopSimulation.swift" || ($0.hasPrefix("OneStopSimulation+") && $0 != "OneStopSimulation+Result.swift")
+    }
   }
 
   /// The names in `text` (as whole words) among `words`.
@@ -50,8 +52,10 @@ import Testing
 
   @Test func noResourceKnowsTheSimulationTheSchedulerOrTheRecorder() throws {
     // (`schedule` alone is allowed: it is also the opening hours' index of a desk group.)
-    let forbidden = ["OneStopSimulation", "Scheduler", "scheduler", "Event", "Recorder", "recorder", "RunCounters",
-      "counters", "TraceEvent", "TraceRecord", "record"]
+    let forbidden = [
+      "OneStopSimulation", "Scheduler", "scheduler", "Event", "Recorder", "recorder", "RunCounters",
+      "counters", "TraceEvent", "TraceRecord", "record",
+    ]
     for url in try Self.resourceFiles() {
       let text = try Self.code(url)
       var found = Self.mentions(text, forbidden)
@@ -64,19 +68,24 @@ import Testing
     // A counter, a resource's statistics or trace, or a resource's stored state written
     // from the flow: everything goes through `recorder.record` or a resource's method.
     let write = try Regex(
-      #"\b(counters|statistics|trace|frontOffice\.[A-Za-z]+|backOffice\.[A-Za-z]+)(\[[^\]]*\])?(\.[A-Za-z]+(\[[^\]]*\])?)*\s*(=(?!=)|\+=|-=|\*=|&=|\|=|\.append\(|\.add\(|\.set\()"#).wordBoundaryKind(.simple)
+      #"\b(counters|statistics|trace|frontOffice\.[A-Za-z]+|backOffice\.[A-Za-z]+)(\[[^\]]*\])?"#
+        + #"(\.[A-Za-z]+(\[[^\]]*\])?)*\s*(=(?!=)|\+=|-=|\*=|&=|\|=|\.append\(|\.add\(|\.set\()"#
+    ).wordBoundaryKind(.simple)
     for url in try Self.flowFiles() {
       let text = try Self.code(url)
       for match in text.matches(of: write) {
         Issue.record("\(url.lastPathComponent): '\(text[match.range])' writes state the flow must not write")
       }
-      let found = Self.mentions(text, ["counters", "RunCounters", "TraceRecord", "officers", "walkLines", "postalLines"])
+      let found = Self.mentions(
+        text, ["counters", "RunCounters", "TraceRecord", "officers", "walkLines", "postalLines"])
       #expect(found.isEmpty, "\(url.lastPathComponent) names \(found)")
     }
   }
 
   @Test func onlyTheRecorderWritesTheCountersAndTheTrace() throws {
-    let write = try Regex(#"\bcounters(\.[A-Za-z]+)(\[[^\]]*\])?(\.[A-Za-z]+)*\s*(=(?!=)|\+=|-=|\.add\(|\.merge\()|\btrace\.append\("#).wordBoundaryKind(.simple)
+    let write = try Regex(
+      #"\bcounters(\.[A-Za-z]+)(\[[^\]]*\])?(\.[A-Za-z]+)*\s*(=(?!=)|\+=|-=|\.add\(|\.merge\()|\btrace\.append\("#
+    ).wordBoundaryKind(.simple)
     for url in try Self.files({ !$0.hasPrefix("Recorder") }) {
       let text = try Self.code(url)
       for match in text.matches(of: write) {

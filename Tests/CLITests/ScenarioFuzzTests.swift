@@ -20,8 +20,14 @@ import TestSupport
   /// Runs the binary under a memory and a time limit; returns (status, stdout, stderr).
   /// Status 124 is a timeout, above 128 a signal.
   func limited(_ arguments: [String], seconds: Int) throws -> (Int32, String, String) {
-    let candidates = [".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop"]
-    guard let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+    let candidates = [
+      ".build/debug/onestop", ".build/x86_64-unknown-linux-gnu/debug/onestop", ".build/release/onestop",
+    ]
+    guard
+      let binary = candidates.map({ Self.root.appendingPathComponent($0).path }).first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
       Issue.record("onestop is not built: run `swift build` first")
       return (-1, "", "")
     }
@@ -42,7 +48,8 @@ import TestSupport
     p.standardError = FileHandle(forWritingAtPath: errPath)
     try p.run()
     p.waitUntilExit()
-    let o = FileManager.default.contents(atPath: outPath) ?? Data(), e = FileManager.default.contents(atPath: errPath) ?? Data()
+    let o = FileManager.default.contents(atPath: outPath) ?? Data(),
+      e = FileManager.default.contents(atPath: errPath) ?? Data()
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
@@ -50,9 +57,13 @@ import TestSupport
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-fuzz-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let sources = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("scenarios").path)
-      .filter { $0.hasSuffix(".yaml") }.sorted()
-    let texts = try sources.map { try String(contentsOf: Self.root.appendingPathComponent("scenarios/\($0)"), encoding: .utf8) }
+    let sources = try FileManager.default.contentsOfDirectory(
+      atPath: Self.root.appendingPathComponent("scenarios").path
+    )
+    .filter { $0.hasSuffix(".yaml") }.sorted()
+    let texts = try sources.map {
+      try String(contentsOf: Self.root.appendingPathComponent("scenarios/\($0)"), encoding: .utf8)
+    }
     var rng = SplitMixGenerator(seed: 15)
     var files: [String] = []
     for k in 0..<Self.mutants {
@@ -79,7 +90,12 @@ import TestSupport
       if status != 0 && status != 2 {
         let culprit = batch.first { reported[$0] == nil } ?? batch[0]
         let text = (try? String(contentsOfFile: culprit, encoding: .utf8)) ?? ""
-        Issue.record("validate exited with \(status) (124: timeout, >128: signal) on \(culprit):\n\(text.prefix(4000))\n\(err.suffix(2000))")
+        Issue.record(
+          """
+            validate exited with \(status) (124: timeout, >128: signal) on \
+            \(culprit):\n\(text.prefix(4000))\n\(err.suffix(2000))
+            """
+        )
         start += (batch.firstIndex(of: culprit) ?? 0) + 1
         continue
       }

@@ -36,7 +36,8 @@ import Testing
     // Tampered: a well-formed file with one KPI value edited.
     #expect(try cli.onestop(["sweep", "run", dir.path, "--quiet"]).0 == 0)
     let text = try sweeps.read(row(dir, "p0004"))
-    let edited = text.replacingOccurrences(of: #""desk_wait_mean": \[[0-9.e-]+"#, with: #""desk_wait_mean": [0.125"#, options: .regularExpression)
+    let edited = text.replacingOccurrences(
+      of: #""desk_wait_mean": \[[0-9.e-]+"#, with: #""desk_wait_mean": [0.125"#, options: .regularExpression)
     #expect(edited != text)
     try edited.write(to: row(dir, "p0004"), atomically: true, encoding: .utf8)
     (status, _, err) = try cli.onestop(["sweep", "merge", dir.path])
@@ -46,7 +47,8 @@ import Testing
     // Foreign: the same point of another plan (another seed).
     #expect(try cli.onestop(["sweep", "run", dir.path, "--quiet"]).0 == 0)
     let otherFile = try sweeps.sweepFile()
-    try (try sweeps.read(otherFile)).replacingOccurrences(of: "seed: 11", with: "seed: 12").write(to: otherFile, atomically: true, encoding: .utf8)
+    try (try sweeps.read(otherFile)).replacingOccurrences(of: "seed: 11", with: "seed: 12").write(
+      to: otherFile, atomically: true, encoding: .utf8)
     try planAndRun(otherFile, other)
     try FileManager.default.removeItem(at: row(dir, "p0001"))
     try FileManager.default.copyItem(at: row(other, "p0001"), to: row(dir, "p0001"))
@@ -73,11 +75,18 @@ import Testing
     try? FileManager.default.removeItem(at: outside)
     for id in ["../../escaped-p0000", "../escaped-p0000", "/tmp/escaped-p0000", ".hidden", "a/b", ".."] {
       for dropHash in [true, false] {
-        var text = planned.replacingOccurrences(of: "\"id\": \"p0000\"", with: "\"id\": \(try String(data: JSONEncoder().encode(id), encoding: .utf8)!)")
-        if dropHash { text = text.replacingOccurrences(of: #"  "manifest_hash": "[0-9a-f]+",\n"#, with: "", options: .regularExpression) }
+        var text = planned.replacingOccurrences(
+          of: "\"id\": \"p0000\"", with: "\"id\": \(try String(data: JSONEncoder().encode(id), encoding: .utf8)!)")
+        if dropHash {
+          text = text.replacingOccurrences(
+            of: #"  "manifest_hash": "[0-9a-f]+",\n"#, with: "", options: .regularExpression)
+        }
         #expect(text != planned)
         try text.write(to: manifest, atomically: true, encoding: .utf8)
-        for command in [["sweep", "run", dir.path, "--quiet"], ["sweep", "merge", dir.path, "--partial"], ["sweep", "missing", dir.path]] {
+        for command in [
+          ["sweep", "run", dir.path, "--quiet"], ["sweep", "merge", dir.path, "--partial"],
+          ["sweep", "missing", dir.path],
+        ] {
           let (status, _, err) = try cli.onestop(command)
           #expect(status == 2, "\(command) with id \(id): \(err)")
           #expect(err.contains(dropHash ? "no manifest_hash" : "has the id"), "\(err)")
@@ -96,10 +105,12 @@ import Testing
     let dir = sweeps.tempDir("sweep-concurrent")
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = try sweeps.sweepFile()
-    try (try sweeps.read(file)).replacingOccurrences(of: "[\"2022-01-05\"]", with: "[\"2022-01-08\"]").write(to: file, atomically: true, encoding: .utf8)
+    try (try sweeps.read(file)).replacingOccurrences(of: "[\"2022-01-05\"]", with: "[\"2022-01-08\"]").write(
+      to: file, atomically: true, encoding: .utf8)
     #expect(try cli.onestop(["sweep", "plan", file.path, "--out", dir.path]).0 == 0)
     // A stale claim: the file exists but no process holds its lock.
-    try "otherhost 999999\n".write(to: dir.appendingPathComponent("rows/.p0000.claim"), atomically: true, encoding: .utf8)
+    try "otherhost 999999\n".write(
+      to: dir.appendingPathComponent("rows/.p0000.claim"), atomically: true, encoding: .utf8)
     let binary = CLITests.root.appendingPathComponent(".build/debug/onestop")
     var processes: [(Process, Pipe)] = []
     for _ in 0..<2 {
@@ -123,7 +134,9 @@ import Testing
     #expect(ran.reduce(0, +) == 6, "points run by each process: \(ran); each point must run exactly once")
     #expect(ran.allSatisfy { $0 >= 1 }, "one process did all the work: \(ran)")
     #expect(try cli.onestop(["sweep", "merge", dir.path]).0 == 0)
-    let left = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("rows").path).filter { $0.hasSuffix(".claim") }
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("rows").path).filter {
+      $0.hasSuffix(".claim")
+    }
     #expect(left.isEmpty, "claim files left: \(left)")
   }
 
@@ -134,14 +147,18 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     try planAndRun(try sweeps.sweepFile(), dir)
     #expect(try cli.onestop(["sweep", "merge", dir.path]).0 == 0)
-    let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as? [String: Any])
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        as? [String: Any])
     let points = try #require(summary["points"] as? [[String: Any]])
     #expect(points.count == 6)
     let csv = try sweeps.read(dir.appendingPathComponent("results.csv")).split(separator: "\n").dropFirst()
     for (k, point) in points.enumerated() where k == 0 || k == 5 {
       let seed = try #require(point["seed"] as? Int)
       #expect(seed >= 0 && seed < 1 << 53)
-      #expect(csv[csv.startIndex + k].split(separator: ",")[4] == Substring(String(seed)), "results.csv prints the seed as is")
+      #expect(
+        csv[csv.startIndex + k].split(separator: ",")[4] == Substring(String(seed)), "results.csv prints the seed as is"
+      )
       let values = try #require(point["values"] as? [String: String])
       var args = ["run", "scenarios/mmc.yaml", "--replications", "2", "--seed", String(seed), "--json", "-", "--quiet"]
       for (key, value) in values.sorted(by: { $0.key < $1.key }) { args += ["--set", "\(key)=\(value)"] }
@@ -162,7 +179,8 @@ import Testing
     let dir = sweeps.tempDir("sweep-once")
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = try sweeps.sweepFile()
-    try (try sweeps.read(file)).replacingOccurrences(of: "desks[desks].count", with: "desks[counter].count").write(to: file, atomically: true, encoding: .utf8)
+    try (try sweeps.read(file)).replacingOccurrences(of: "desks[desks].count", with: "desks[counter].count").write(
+      to: file, atomically: true, encoding: .utf8)
     let (status, _, err) = try cli.onestop(["sweep", "plan", file.path, "--out", dir.path])
     #expect(status == 2)
     #expect(err.components(separatedBy: "no list item [counter]").count == 2, "\(err)")
@@ -175,8 +193,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = try sweeps.sweepFile()
     let text = try sweeps.read(file)
-      .replacingOccurrences(of: "  - key: units[desk-hall].desks[desks].count\n", with: "  - key: units[desk-hall].desks[desks].count\n    name: desks\n")
-      .replacingOccurrences(of: "  - key: procedures[any].intake_time\n    values: [\"{exponential: 1m}\", \"{exponential: 50s}\"]",
+      .replacingOccurrences(
+        of: "  - key: units[desk-hall].desks[desks].count\n",
+        with: "  - key: units[desk-hall].desks[desks].count\n    name: desks\n"
+      )
+      .replacingOccurrences(
+        of: "  - key: procedures[any].intake_time\n    values: [\"{exponential: 1m}\", \"{exponential: 50s}\"]",
         with: "  - key: procedures[any].intake_time.exponential\n    values: [60s, 50s]")
     try text.write(to: file, atomically: true, encoding: .utf8)
     try planAndRun(file, dir)
@@ -184,13 +206,17 @@ import Testing
     let data = try Data(contentsOf: dir.appendingPathComponent("results.csv"))
     #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
     let lines = String(decoding: data.dropFirst(3), as: UTF8.self).split(separator: "\n")
-    #expect(lines[0].hasPrefix("id,end,desks,procedures_any_intake_time_exponential_s,seed,replications,"), "\(lines[0])")
+    #expect(
+      lines[0].hasPrefix("id,end,desks,procedures_any_intake_time_exponential_s,seed,replications,"), "\(lines[0])")
     #expect(lines[1].hasPrefix("p0000,2022-01-05,8,60,"), "\(lines[1])")
     for line in lines.dropFirst() {
-      for field in line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2) { #expect(Double(field) != nil, "\(line)") }
+      for field in line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2) {
+        #expect(Double(field) != nil, "\(line)")
+      }
     }
     // A bad name is a located error.
-    try text.replacingOccurrences(of: "name: desks", with: "name: Desks count").write(to: file, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "name: desks", with: "name: Desks count").write(
+      to: file, atomically: true, encoding: .utf8)
     let (status, _, err) = try cli.onestop(["sweep", "plan", file.path, "--out", dir.path])
     #expect(status == 2)
     #expect(err.contains(":7:11: parameters[1].name: expected a plain column name"), "\(err)")

@@ -52,7 +52,9 @@ import Testing
 
     // The same sweep in chunks, last chunk first, one thread each.
     #expect(try cli.onestop(["sweep", "plan", try sweepFile().path, "--out", chunked.path]).0 == 0)
-    for k in [2, 0, 1] { #expect(try cli.onestop(["sweep", "run", chunked.path, "--chunk", String(k), "--jobs", "1", "--quiet"]).0 == 0) }
+    for k in [2, 0, 1] {
+      #expect(try cli.onestop(["sweep", "run", chunked.path, "--chunk", String(k), "--jobs", "1", "--quiet"]).0 == 0)
+    }
     #expect(try cli.onestop(["sweep", "merge", chunked.path]).0 == 0)
 
     // Other chunk sizes give other chunks, not other results.
@@ -64,11 +66,25 @@ import Testing
     let csv = try read(one.appendingPathComponent("results.csv"))
     #expect(csv == (try read(chunked.appendingPathComponent("results.csv"))))
     #expect(csv == (try read(other.appendingPathComponent("results.csv"))))
-    #expect(try read(one.appendingPathComponent("summary.json")) == (try read(chunked.appendingPathComponent("summary.json"))))
+    #expect(
+      try read(one.appendingPathComponent("summary.json")) == (try read(chunked.appendingPathComponent("summary.json")))
+    )
     let lines = csv.split(separator: "\n")
     #expect(lines.count == 7)
-    #expect(lines[0].hasPrefix("id,end,units_desk_hall_desks_desks_count,procedures_any_intake_time,seed,replications,desk_wait_mean_min,desk_wait_mean_min_ci95_low,desk_wait_mean_min_ci95_high,desk_wait_p90_min,"))
-    #expect(lines[0].hasSuffix(",desk_wait_mean_at_desk_hall_min,desk_wait_mean_at_desk_hall_min_ci95_low,desk_wait_mean_at_desk_hall_min_ci95_high"))
+    #expect(
+      lines[0].hasPrefix(
+        """
+          id,end,units_desk_hall_desks_desks_count,procedures_any_intake_time,seed,replications,desk_wait_mean_min,des\
+          k_wait_mean_min_ci95_low,desk_wait_mean_min_ci95_high,desk_wait_p90_min,
+          """
+      ))
+    #expect(
+      lines[0].hasSuffix(
+        """
+          ,desk_wait_mean_at_desk_hall_min,desk_wait_mean_at_desk_hall_min_ci95_low,desk_wait_mean_at_desk_hall_min_ci\
+          95_high
+          """
+      ))
     // More desks, shorter waits: the sweep measured something.
     let wait = lines.dropFirst().map { Double($0.split(separator: ",")[6])! }
     #expect(wait[0] > wait[2] && wait[0] > wait[4])
@@ -93,11 +109,14 @@ import Testing
     #expect(try cli.onestop(["sweep", "plan", file.path, "--out", out.path]).0 == 0)
     #expect(try cli.onestop(["sweep", "missing", out.path]).0 == 0)
     let text = try String(contentsOf: base, encoding: .utf8)
-    try text.replacingOccurrences(of: "description: M/M/8", with: "description: changed M/M/8").write(to: base, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "description: M/M/8", with: "description: changed M/M/8").write(
+      to: base, atomically: true, encoding: .utf8)
     #expect(try cli.onestop(["sweep", "missing", out.path]).0 == 0)  // the description is not the model
-    try text.replacingOccurrences(of: "start: 2022-01-03", with: "start: 2022-01-04").write(to: base, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "start: 2022-01-03", with: "start: 2022-01-04").write(
+      to: base, atomically: true, encoding: .utf8)
     for command in ["missing", "run"] {
-      let (status, _, err) = try cli.onestop(["sweep", command, out.path, "--quiet"].filter { command == "run" || $0 != "--quiet" })
+      let (status, _, err) = try cli.onestop(
+        ["sweep", command, out.path, "--quiet"].filter { command == "run" || $0 != "--quiet" })
       #expect(status == 2)
       #expect(err.contains("changed since the sweep was planned"), "\(err)")
     }
@@ -125,7 +144,8 @@ import Testing
     #expect(summary.contains("\"missing\": [\"p0000\", \"p0001\", \"p0004\", \"p0005\"]"))
     // A row file from another plan does not count as done.
     let row = dir.appendingPathComponent("rows/p0002.json")
-    try (try read(row)).replacingOccurrences(of: "\"manifest_hash\": \"", with: "\"manifest_hash\": \"x").write(to: row, atomically: true, encoding: .utf8)
+    try (try read(row)).replacingOccurrences(of: "\"manifest_hash\": \"", with: "\"manifest_hash\": \"x").write(
+      to: row, atomically: true, encoding: .utf8)
     #expect(try cli.onestop(["sweep", "missing", dir.path]).1 == "0,1,2\n")
   }
 
@@ -164,14 +184,18 @@ import Testing
     #expect(status == 0)
     #expect(err.contains("\(6 - done.count) points run, \(done.count) already done"), "\(err)")
     for name in done {
-      let after = try FileManager.default.attributesOfItem(atPath: rows.appendingPathComponent(name).path)[.modificationDate] as? Date
+      let after =
+        try FileManager.default.attributesOfItem(atPath: rows.appendingPathComponent(name).path)[.modificationDate]
+        as? Date
       #expect(after == stamps[name], "\(name) was run again")
     }
     #expect(try cli.onestop(["sweep", "merge", dir.path]).0 == 0)
     #expect(try cli.onestop(["sweep", "plan", file.path, "--out", reference.path]).0 == 0)
     #expect(try cli.onestop(["sweep", "run", reference.path, "--quiet"]).0 == 0)
     #expect(try cli.onestop(["sweep", "merge", reference.path]).0 == 0)
-    #expect(try read(dir.appendingPathComponent("results.csv")) == (try read(reference.appendingPathComponent("results.csv"))))
+    #expect(
+      try read(dir.appendingPathComponent("results.csv")) == (try read(reference.appendingPathComponent("results.csv")))
+    )
   }
 
   @Test func latinHypercubePutsOnePointInEachStratum() throws {
@@ -180,12 +204,15 @@ import Testing
     let file = try sweepFile(design: "design: latin_hypercube\npoints: 10\n")
     let text = try read(file)
       .replacingOccurrences(of: "from: 8\n    to: 10\n    step: 1\n", with: "from: 8\n    to: 17\n")
-      .replacingOccurrences(of: "  - key: procedures[any].intake_time\n    values: [\"{exponential: 1m}\", \"{exponential: 50s}\"]\n",
+      .replacingOccurrences(
+        of: "  - key: procedures[any].intake_time\n    values: [\"{exponential: 1m}\", \"{exponential: 50s}\"]\n",
         with: "  - key: procedures[any].p_incomplete\n    from: 0\n    to: 0.1\n")
     try text.write(to: file, atomically: true, encoding: .utf8)
     let (status, _, err) = try cli.onestop(["sweep", "plan", file.path, "--out", dir.path])
     #expect(status == 0, "\(err)")
-    let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))) as? [String: Any])
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json")))
+        as? [String: Any])
     let rows = try #require(manifest["rows"] as? [[String: Any]])
     #expect(rows.count == 10)
     let p = rows.map { Double(($0["values"] as! [String])[2])! }
@@ -196,7 +223,9 @@ import Testing
     let again = tempDir("sweep-lhs2")
     defer { try? FileManager.default.removeItem(at: again) }
     #expect(try cli.onestop(["sweep", "plan", file.path, "--out", again.path]).0 == 0)
-    #expect(try read(dir.appendingPathComponent("manifest.json")) == (try read(again.appendingPathComponent("manifest.json"))))
+    #expect(
+      try read(dir.appendingPathComponent("manifest.json")) == (try read(again.appendingPathComponent("manifest.json")))
+    )
   }
 
   @Test func badSweepFilesGetPreciseErrors() throws {
@@ -214,18 +243,30 @@ import Testing
     #expect(status == 2)
     #expect(err.contains("\(f):13:1: replicatons: unknown key 'replicatons'; did you mean 'replications'?"), "\(err)")
     (status, err) = try plan(good.replacingOccurrences(of: "desk_utilisation,", with: "desk_utilization,"))
-    #expect(err.contains("\(f):16:39: kpis[2]: unknown KPI 'desk_utilization'; did you mean 'desk_utilisation'?"), "\(err)")
+    #expect(
+      err.contains("\(f):16:39: kpis[2]: unknown KPI 'desk_utilization'; did you mean 'desk_utilisation'?"), "\(err)")
     (status, err) = try plan(good.replacingOccurrences(of: "desk_wait_mean@desk-hall", with: "desk_wait_mean@desk-hal"))
-    #expect(err.contains("\(f):16:57: kpis[3]: the base scenario has no unit 'desk-hal'; did you mean 'desk-hall'?"), "\(err)")
+    #expect(
+      err.contains("\(f):16:57: kpis[3]: the base scenario has no unit 'desk-hal'; did you mean 'desk-hall'?"), "\(err)"
+    )
     (status, err) = try plan(good.replacingOccurrences(of: "from: 8", with: "from: eight"))
     #expect(err.contains("\(f):7:11: parameters[1].from: expected a number, found 'eight'"), "\(err)")
     (status, err) = try plan(good.replacingOccurrences(of: "desks[desks].count", with: "desks[counter].count"))
     #expect(status == 2)
-    #expect(err.contains("\(f):6:5: parameters[1]: point p0000 (end=2022-01-05, units[desk-hall].desks[counter].count=8"), "\(err)")
+    #expect(
+      err.contains("\(f):6:5: parameters[1]: point p0000 (end=2022-01-05, units[desk-hall].desks[counter].count=8"),
+      "\(err)")
     #expect(err.contains("no list item [counter]"), "\(err)")
     (status, err) = try plan(good.replacingOccurrences(of: "{exponential: 50s}", with: "{exponential: -50s}"))
     #expect(status == 2)
-    #expect(err.contains("\(f):11:5: parameters[2]: point p0001 (end=2022-01-05, units[desk-hall].desks[desks].count=8, procedures[any].intake_time={exponential: -50s}) is not a valid scenario: procedures[0].intake_time.exponential: expected a duration >= 0, found '-50s'"), "\(err)")
+    #expect(
+      err.contains(
+        """
+          \(f):11:5: parameters[2]: point p0001 (end=2022-01-05, units[desk-hall].desks[desks].count=8, \
+          procedures[any].intake_time={exponential: -50s}) is not a valid scenario: \
+          procedures[0].intake_time.exponential: expected a duration >= 0, found '-50s'
+          """
+      ), "\(err)")
     #expect(!err.contains("Fatal error"))
     (status, err) = try plan(good.replacingOccurrences(of: "scenarios/mmc.yaml", with: "scenarios/nothing.yaml"))
     #expect(err.contains("\(f):2:7: base: no scenario file at"), "\(err)")

@@ -85,8 +85,11 @@ import TestSupport
     #expect(message { try .gamma(shape: .nan, scale: 1) } == "gamma shape must be a finite number > 0, got nan")
     #expect(message { try .erlang(phases: 0, mean: 1) } == "erlang phases must be an integer >= 1, got 0")
     #expect(message { try .uniform(low: 5, high: 5) } == "uniform high must be finite and > low (5.0), got 5.0")
-    #expect(message { try .triangular(low: 1, mode: 7, high: 6) } == "triangular mode must lie in [low, high] = [1.0, 6.0], got 7.0")
-    #expect(message { try .empirical(values: [1, 2], weights: [1]) } == "empirical needs as many weights (1) as values (2)")
+    #expect(
+      message { try .triangular(low: 1, mode: 7, high: 6) }
+        == "triangular mode must lie in [low, high] = [1.0, 6.0], got 7.0")
+    #expect(
+      message { try .empirical(values: [1, 2], weights: [1]) } == "empirical needs as many weights (1) as values (2)")
     #expect(message { try .empirical(values: [1], weights: [0]) } == "empirical weights must not all be zero")
     #expect(message { try .bernoulli(1.5) } == "bernoulli p must lie in [0, 1], got 1.5")
     #expect(message { try .poisson(mean: -2) } == "poisson mean must be a finite number >= 0, got -2.0")

@@ -16,7 +16,8 @@ import Testing
     let service: Double = 25
 
     init(rule: OffShiftRule) throws {
-      schedule = try .explicit(initial: 2, changes: [.init(at: 30, capacity: 1), .init(at: 60, capacity: 0), .init(at: 90, capacity: 2)])
+      schedule = try .explicit(
+        initial: 2, changes: [.init(at: 30, capacity: 1), .init(at: 60, capacity: 0), .init(at: 90, capacity: 2)])
       pool = ServerSet(servers: 2, initialCapacity: 2, offShiftRule: rule)
     }
 
@@ -39,7 +40,9 @@ import Testing
           log.append("c\(cut.element) cut on s\(cut.server) @\(Int(now))")
         }
         while let s = pool.nextStart(at: now) { start(s, &scheduler) }
-        if let next = schedule.nextChange(after: now) { scheduler.schedule(at: next.at, priority: .capacity, .capacity) }
+        if let next = schedule.nextChange(after: now) {
+          scheduler.schedule(at: next.at, priority: .capacity, .capacity)
+        }
       }
     }
 
@@ -59,24 +62,25 @@ import Testing
 
   @Test func finishServiceRuleRecordsOvertimeAndClosesForLunch() throws {
     let engine = try run(.finishService)
-    #expect(engine.model.log == [
-      "c0 starts s0 @10 waited 0",
-      "c1 starts s1 @20 waited 0",
-      "c0 leaves s0 @35",  // capacity 1 since 30 and c1 still served: no new start
-      "c1 leaves s1 @45",
-      "c2 starts s1 @45 waited 15",
-      "c2 leaves s1 @70",  // capacity dropped to 0 at 60: 10 min of overtime, no new start
-      "c3 starts s0 @90 waited 50",
-      "c4 starts s1 @90 waited 40",
-      "c3 leaves s0 @115",
-      "c5 starts s0 @115 waited 55",
-      "c4 leaves s1 @115",
-      "c6 starts s1 @115 waited 45",
-      "c5 leaves s0 @140",
-      "c7 starts s0 @140 waited 60",
-      "c6 leaves s1 @140",
-      "c7 leaves s0 @165",
-    ])
+    #expect(
+      engine.model.log == [
+        "c0 starts s0 @10 waited 0",
+        "c1 starts s1 @20 waited 0",
+        "c0 leaves s0 @35",  // capacity 1 since 30 and c1 still served: no new start
+        "c1 leaves s1 @45",
+        "c2 starts s1 @45 waited 15",
+        "c2 leaves s1 @70",  // capacity dropped to 0 at 60: 10 min of overtime, no new start
+        "c3 starts s0 @90 waited 50",
+        "c4 starts s1 @90 waited 40",
+        "c3 leaves s0 @115",
+        "c5 starts s0 @115 waited 55",
+        "c4 leaves s1 @115",
+        "c6 starts s1 @115 waited 45",
+        "c5 leaves s0 @140",
+        "c7 starts s0 @140 waited 60",
+        "c6 leaves s1 @140",
+        "c7 leaves s0 @165",
+      ])
     let pool = engine.model.pool
     #expect(engine.now == 165)
     #expect(pool.overtime.integral(upTo: 165) == 15)  // 1·5 (30-35) + 1·10 (60-70)
@@ -92,30 +96,31 @@ import Testing
 
   @Test func returnToQueueRuleCutsServicesAndRestartsThemFirst() throws {
     let engine = try run(.returnToQueue)
-    #expect(engine.model.log == [
-      "c0 starts s0 @10 waited 0",
-      "c1 starts s1 @20 waited 0",
-      "c1 cut on s1 @30",
-      "c0 leaves s0 @35",
-      "c1 starts s0 @35 waited 5",
-      "stale end on s1 @45",  // the cut service's end: its stamp is gone, the event is dropped
-      "c1 cut on s0 @60",  // its completion at 60 comes after the capacity change
-      "stale end on s0 @60",
-      "c1 starts s0 @90 waited 30",
-      "c2 starts s1 @90 waited 60",
-      "c1 leaves s0 @115",
-      "c3 starts s0 @115 waited 75",
-      "c2 leaves s1 @115",
-      "c4 starts s1 @115 waited 65",
-      "c3 leaves s0 @140",
-      "c5 starts s0 @140 waited 80",
-      "c4 leaves s1 @140",
-      "c6 starts s1 @140 waited 70",
-      "c5 leaves s0 @165",
-      "c7 starts s0 @165 waited 85",
-      "c6 leaves s1 @165",
-      "c7 leaves s0 @190",
-    ])
+    #expect(
+      engine.model.log == [
+        "c0 starts s0 @10 waited 0",
+        "c1 starts s1 @20 waited 0",
+        "c1 cut on s1 @30",
+        "c0 leaves s0 @35",
+        "c1 starts s0 @35 waited 5",
+        "stale end on s1 @45",  // the cut service's end: its stamp is gone, the event is dropped
+        "c1 cut on s0 @60",  // its completion at 60 comes after the capacity change
+        "stale end on s0 @60",
+        "c1 starts s0 @90 waited 30",
+        "c2 starts s1 @90 waited 60",
+        "c1 leaves s0 @115",
+        "c3 starts s0 @115 waited 75",
+        "c2 leaves s1 @115",
+        "c4 starts s1 @115 waited 65",
+        "c3 leaves s0 @140",
+        "c5 starts s0 @140 waited 80",
+        "c4 leaves s1 @140",
+        "c6 starts s1 @140 waited 70",
+        "c5 leaves s0 @165",
+        "c7 starts s0 @165 waited 85",
+        "c6 leaves s1 @165",
+        "c7 leaves s0 @190",
+      ])
     #expect(engine.model.pool.overtime.integral(upTo: 190) == 0)
   }
 
@@ -176,9 +181,12 @@ import Testing
 
   @Test func periodicSchedulesRepeatAndSkipUnchangedSteps() throws {
     // A day of 24 h: open 7-11.5 with 3 servers, lunch, 13.5-17 with 3, closed otherwise.
-    let day = try CapacitySchedule.periodic(period: 24, steps: [
-      .init(at: 7, capacity: 3), .init(at: 11.5, capacity: 0), .init(at: 13.5, capacity: 3), .init(at: 17, capacity: 0),
-    ])
+    let day = try CapacitySchedule.periodic(
+      period: 24,
+      steps: [
+        .init(at: 7, capacity: 3), .init(at: 11.5, capacity: 0), .init(at: 13.5, capacity: 3),
+        .init(at: 17, capacity: 0),
+      ])
     #expect(day.capacity(at: 0) == 0)
     #expect(day.capacity(at: 7) == 3)
     #expect(day.capacity(at: 12) == 0)
@@ -186,6 +194,8 @@ import Testing
     #expect(day.nextChange(after: 17) == .init(at: 24 + 7, capacity: 3))
     #expect(day.nextChange(after: 7) == .init(at: 11.5, capacity: 0))
     #expect(CapacitySchedule.constant(4).nextChange(after: 0) == nil)
-    #expect(throws: ScheduleError.self) { try CapacitySchedule.periodic(period: 24, steps: [.init(at: 25, capacity: 1)]) }
+    #expect(throws: ScheduleError.self) {
+      try CapacitySchedule.periodic(period: 24, steps: [.init(at: 25, capacity: 1)])
+    }
   }
 }

@@ -15,7 +15,8 @@ import TestSupport
     var reference: [(key: Double, rank: Int, element: Int)] = []
     var nextRank = 0, frontRank = 0, nextElement = 0
     func served() -> [Int] {
-      order == .fifo ? reference.map(\.element)
+      order == .fifo
+        ? reference.map(\.element)
         : reference.sorted { ($0.key, $0.rank) < ($1.key, $1.rank) }.map(\.element)
     }
     for _ in 0..<400 {
@@ -30,7 +31,9 @@ import TestSupport
       case 5:
         frontRank -= 1
         line.pushFront(nextElement, key: key)
-        if order == .fifo { reference.insert((key, frontRank, nextElement), at: 0) } else {
+        if order == .fifo {
+          reference.insert((key, frontRank, nextElement), at: 0)
+        } else {
           reference.append((key, frontRank, nextElement))
         }
       case 6 where !reference.isEmpty:

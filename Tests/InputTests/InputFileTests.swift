@@ -17,7 +17,9 @@ import Testing
       } catch { return error.description }
     }
     #expect(why(link, .manifest) == "read")
-    #expect(why(link, .manifest, inside: dir.path) == "\(link): a link to a file outside \(dir.path); sweep manifests are read only from inside their directory")
+    #expect(
+      why(link, .manifest, inside: dir.path)
+        == "\(link): a link to a file outside \(dir.path); sweep manifests are read only from inside their directory")
     #expect(why("/etc/passwd", .baseline) == "/etc/passwd: baselines are files ending in .json")
     #expect(why("/dev/null", .scenario) == "/dev/null: scenario files must be YAML files ending in .yaml or .yml")
     let fifo = dir.appendingPathComponent("fifo.jsonl").path
@@ -41,7 +43,8 @@ import Testing
     let edited = sealed.replacingOccurrences(of: "[1,2]", with: "[1,3]")
     #expect(JournalChecksum.verified(Substring(edited)) == nil)
     #expect(JournalChecksum.verified(#"{"key":"a","values":[1,2]}"#) == nil)
-    let (objects, damaged) = JournalChecksum.objects(in: sealed + "\n" + edited + "\n" + String(sealed.prefix(10)) + "\n")
+    let (objects, damaged) = JournalChecksum.objects(
+      in: sealed + "\n" + edited + "\n" + String(sealed.prefix(10)) + "\n")
     #expect(objects.count == 1 && damaged == 2)
   }
 }

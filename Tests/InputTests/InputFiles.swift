@@ -3,7 +3,8 @@ import Foundation
 /// Files the input tests write: a scratch directory per test, and the repository's own
 /// scenarios by absolute path.
 enum InputFiles {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
   static let mmc = root.appendingPathComponent("scenarios/mmc.yaml").path
 
   /// A new, empty directory named after `name`.

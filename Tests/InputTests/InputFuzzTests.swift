@@ -22,13 +22,15 @@ import TestSupport
     }
   }
 
-  static let sweepText = InputFiles.sweep("""
+  static let sweepText = InputFiles.sweep(
+    """
       - {key: 'units[desk-hall].desks[desks].count', from: 6, to: 10, step: 1, integer: true}
       - {key: end, values: ["2022-01-02", "2022-01-03"]}
       - {key: seed, name: s, from: 1, to: 1000, step: 250}
     """, extra: "description: fuzz\nseeds: common\nchunk_size: 2")
 
-  static let lhsText = InputFiles.sweep("""
+  static let lhsText = InputFiles.sweep(
+    """
       - {key: 'units[desk-hall].desks[desks].count', from: 6, to: 10, integer: true}
       - {key: seed, from: 0, to: 1e6}
     """, extra: "design: latin_hypercube\npoints: 7")
@@ -76,7 +78,9 @@ import TestSupport
         let file = try TargetFile.load(path: path)
         accepted += 1
         for t in file.targets {
-          #expect(abs(t.value) <= TargetFile.maxValue && t.tolerance >= 0 && t.tolerance <= TargetFile.maxValue && t.weight.isFinite)
+          #expect(
+            abs(t.value) <= TargetFile.maxValue && t.tolerance >= 0 && t.tolerance <= TargetFile.maxValue
+              && t.weight.isFinite)
         }
       } catch {
         #expect(!error.issues.isEmpty)
@@ -94,8 +98,12 @@ import TestSupport
     var rng = SplitMixGenerator(seed: 31)
     var accepted = 0
     for k in 0..<Self.mutants {
-      try ScenarioMutations.mutate(original, &rng).write(to: dir.appendingPathComponent("manifest.json"), atomically: false, encoding: .utf8)
-      if k % 2 == 1, (try? JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json")))) is [String: Any] {
+      try ScenarioMutations.mutate(original, &rng).write(
+        to: dir.appendingPathComponent("manifest.json"), atomically: false, encoding: .utf8)
+      if k % 2 == 1,
+        (try? JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))))
+          is [String: Any]
+      {
         try? ManifestInputTests.forge(dir, "format", "onestop-sweep/1")
       }
       do {

@@ -10,7 +10,8 @@ import Testing
   /// A planned two-point sweep of mmc.yaml in a new directory.
   static func planned(_ name: String) throws -> URL {
     let dir = try InputFiles.directory("manifest-\(name)")
-    let text = InputFiles.sweep("  - {key: end, values: [\"2022-01-10\"]}\n  - {key: 'units[desk-hall].desks[desks].count', values: [8, 9]}")
+    let text = InputFiles.sweep(
+      "  - {key: end, values: [\"2022-01-10\"]}\n  - {key: 'units[desk-hall].desks[desks].count', values: [8, 9]}")
     let sweep = try SweepFile.load(path: try InputFiles.write(text, "sweep.yaml", in: dir))
     let manifest = try Manifest(plan: sweep, threads: 1)
     try writeAtomically(manifest.json(), to: dir.appendingPathComponent("manifest.json").path)
@@ -23,7 +24,8 @@ import Testing
     let url = dir.appendingPathComponent("manifest.json")
     var m = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     m[field] = value
-    let kpis = (m["kpis"] as? [String] ?? []).joined(separator: ","), parameters = (m["parameters"] as? [String] ?? []).joined(separator: ",")
+    let kpis = (m["kpis"] as? [String] ?? []).joined(separator: ","),
+      parameters = (m["parameters"] as? [String] ?? []).joined(separator: ",")
     func part(_ o: [String: Any], _ key: String) -> String { o[key].map { "\($0)" } ?? "" }
     var text = "\(part(m, "format"))|\(part(m, "base_hash"))|\(part(m, "replications"))|\(kpis)|\(parameters)"
     for case let r as [String: Any] in m["rows"] as? [Any] ?? [] {
@@ -60,7 +62,10 @@ import Testing
     let elsewhere = try InputFiles.directory("manifest-linked-elsewhere")
     let path = dir.appendingPathComponent("manifest.json").path
     try FileManager.default.moveItem(atPath: path, toPath: elsewhere.appendingPathComponent("manifest.json").path)
-    try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere.appendingPathComponent("manifest.json").path)
-    #expect(Self.refusal(dir) == "\(path): a link to a file outside \(dir.path); sweep manifests are read only from inside their directory")
+    try FileManager.default.createSymbolicLink(
+      atPath: path, withDestinationPath: elsewhere.appendingPathComponent("manifest.json").path)
+    #expect(
+      Self.refusal(dir)
+        == "\(path): a link to a file outside \(dir.path); sweep manifests are read only from inside their directory")
   }
 }

@@ -18,7 +18,8 @@ import Testing
 
   @Test func nelderMeadFindsAnInteriorAndABoundaryMinimum() {
     let nm = NelderMead(maxEvaluations: 200, tolerance: 1e-6)
-    let inside = nm.minimise(from: [0.9, 0.1]) { (x: [Double]) -> Double in pow(x[0] - 0.3, 2) + 2 * pow(x[1] - 0.7, 2) }
+    let inside = nm.minimise(from: [0.9, 0.1]) { (x: [Double]) -> Double in pow(x[0] - 0.3, 2) + 2 * pow(x[1] - 0.7, 2)
+    }
     #expect(abs(inside.x[0] - 0.3) < 1e-2 && abs(inside.x[1] - 0.7) < 1e-2, "\(inside.x)")
     // The unconstrained minimum (1.5, -0.2) lies outside: the search stops on the box's corner.
     let edge = nm.minimise(from: [0.5, 0.5]) { (x: [Double]) -> Double in pow(x[0] - 1.5, 2) + pow(x[1] + 0.2, 2) }

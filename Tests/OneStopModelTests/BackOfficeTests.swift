@@ -3,7 +3,6 @@ import DESKernel
 import Testing
 import TestSupport
 
-
 /// The back office of the 2f27aa2 session: officers take work only while their agency is
 /// open, earliest-due-date overtaking at the opening, utilisation and sample-path
 /// identities of the stations, apologies (R11), Saturday paper transfers, fixed legal
@@ -12,15 +11,21 @@ import TestSupport
 @Suite struct BackOfficeTests {
   // MARK: - Fixtures
 
-  static let allDay = OpeningSchedule(base: WeeklyHours(days: Array(repeating:
-    DailyHours(intervals: [OpenInterval(open: TimeOfDay("00:00")!, close: TimeOfDay("24:00")!)]), count: 7)))
+  static let allDay = OpeningSchedule(
+    base: WeeklyHours(
+      days: Array(
+        repeating:
+          DailyHours(intervals: [OpenInterval(open: TimeOfDay("00:00")!, close: TimeOfDay("24:00")!)]), count: 7)))
 
   /// Office hours with the same day on Saturday (07:00-11:30, 13:30-17:00), from 2022-01-01.
   static let withSaturday = OpeningSchedule(
     base: WeeklyHours(weekdays: .standardOffice, saturday: .standardOffice), weekendFrom: CivilDate(iso: "2022-01-01")!)
 
-  static func procedure(_ id: String, deadline: Deadline = .workingDays(10), steps: [StepConfiguration]) -> ProcedureConfiguration {
-    ProcedureConfiguration(id: id, field: "all", deadline: deadline, steps: steps, onlineMode: .full,
+  static func procedure(
+    _ id: String, deadline: Deadline = .workingDays(10), steps: [StepConfiguration]
+  ) -> ProcedureConfiguration {
+    ProcedureConfiguration(
+      id: id, field: "all", deadline: deadline, steps: steps, onlineMode: .full,
       pIncomplete: 0, pRefused: 0, pGuidanceOnly: 0, pSupplement: 0)
   }
 
@@ -41,20 +46,29 @@ import TestSupport
     return ModelConfiguration(
       name: "back office", start: startDate, end: startDate.adding(days: days),
       warmupUntil: warmupDays.map { startDate.adding(days: $0) }, calendar: calendar, levels: ["only"], fields: ["all"],
-      units: [UnitConfiguration(id: "u", level: "only", hours: allDay, desks: [DeskGroupConfiguration(id: "d", count: 1)],
-        onlineIntakeOfficers: 50)],
+      units: [
+        UnitConfiguration(
+          id: "u", level: "only", hours: allDay, desks: [DeskGroupConfiguration(id: "d", count: 1)],
+          onlineIntakeOfficers: 50)
+      ],
       agencies: agencies, procedures: procedures,
-      demand: [DemandConfiguration(
-        unit: "u", annualVolume: perDay * 365, mix: mix ?? procedures.map { ($0.id, 1) }, onlineShare: .constant(1),
-        onlineReturnShare: 1, monthFactors: monthFactors, weekdayFactors: Array(repeating: 1, count: 7),
-        onlineHourProfile: Array(repeating: 1, count: 24))],
+      demand: [
+        DemandConfiguration(
+          unit: "u", annualVolume: perDay * 365, mix: mix ?? procedures.map { ($0.id, 1) }, onlineShare: .constant(1),
+          onlineReturnShare: 1, monthFactors: monthFactors, weekdayFactors: Array(repeating: 1, count: 7),
+          onlineHourProfile: Array(repeating: 1, count: 24))
+      ],
       behaviour: behaviour)
   }
 
   static func station(_ id: String, _ model: CompiledModel) -> Int { model.names.stations.firstIndex { $0.id == id }! }
   static func day(_ t: Double) -> Int { Int((t / 86_400).rounded(.down)) }
-  static func weekday(_ t: Double, _ model: CompiledModel) -> Int { CivilDate.weekday(ofDayNumber: model.epochDay + day(t)) }
-  static func date(_ t: Double, _ model: CompiledModel) -> String { CivilDate(dayNumber: model.epochDay + day(t)).description }
+  static func weekday(_ t: Double, _ model: CompiledModel) -> Int {
+    CivilDate.weekday(ofDayNumber: model.epochDay + day(t))
+  }
+  static func date(_ t: Double, _ model: CompiledModel) -> String {
+    CivilDate(dayNumber: model.epochDay + day(t)).description
+  }
 
   /// The trace rows of station `k`, in time order, with `step_done` first among rows of
   /// the same instant (the simulation notes the next `work_started` of a finishing
@@ -82,10 +96,11 @@ import TestSupport
   /// dossier that reaches the agency with nobody ahead of it and an officer free starts at
   /// the agency's next opening: one reaching on a Saturday starts Monday at 07:00.
   @Test func officersStartWorkOnlyWhileTheAgencyIsOpen() throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice)],
-      procedures: [Self.procedure("p", steps: [.init(place: .agency("A@u"), work: try .deterministic(1.5))])],
-      perDay: 4.5, days: 84))
+    let model = try CompiledModel(
+      Self.onlineProvince(
+        agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice)],
+        procedures: [Self.procedure("p", steps: [.init(place: .agency("A@u"), work: try .deterministic(1.5))])],
+        perDay: 4.5, days: 84))
     let r = OneStopSimulation.run(model, seed: 7, trace: true)
     let k = Self.station("A@u", model)
     let schedule = model.resolvedSchedule(model.stations[k].schedule)
@@ -107,15 +122,25 @@ import TestSupport
         busy += 1
         #expect(busy <= 2, "more officers busy than the agency has at \(t.time)")
         let second = Int(t.time - Double(Self.day(t.time)) * 86_400)
-        let inHours = Self.weekday(t.time, model) <= 5 && ((25_200..<41_400).contains(second) || (48_600..<61_200).contains(second))
-        #expect(inHours && schedule.isOpen(at: t.time), "dossier \(t.dossier) started \(Self.date(t.time, model)) at second \(second)")
+        let inHours =
+          Self.weekday(t.time, model) <= 5 && ((25_200..<41_400).contains(second) || (48_600..<61_200).contains(second))
+        #expect(
+          inHours && schedule.isOpen(at: t.time),
+          "dossier \(t.dossier) started \(Self.date(t.time, model)) at second \(second)")
         if let e = expectedStart[t.dossier] {
           startChecks += 1
-          #expect(t.time == e, "dossier \(t.dossier) reached at \(reachedOn[t.dossier]!) with the queue empty, started \(t.time), expected \(e)")
+          #expect(
+            t.time == e,
+            """
+              dossier \(t.dossier) reached at \(reachedOn[t.dossier]!) with the queue empty, started \(t.time), \
+              expected \(e)
+              """
+          )
           let reached = reachedOn[t.dossier]!
           if Self.weekday(reached, model) == 6 {
             saturdayChecks += 1
-            #expect(t.time == Double(Self.day(reached) + 2) * 86_400 + 7 * 3600, "Saturday arrival not started Monday 07:00")
+            #expect(
+              t.time == Double(Self.day(reached) + 2) * 86_400 + 7 * 3600, "Saturday arrival not started Monday 07:00")
           }
         }
       case .stepDone:
@@ -138,12 +163,17 @@ import TestSupport
   /// Under FIFO the same check on arrival order holds and nothing overtakes.
   @Test(arguments: [QueueDiscipline.earliestDeadline, .fifo])
   func theOfficerTakesTheEarliestDueFirst(discipline: QueueDiscipline) throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 1, hours: .standardOffice, discipline: discipline)],
-      procedures: [
-        Self.procedure("slow", deadline: .workingDays(30), steps: [.init(place: .agency("A@u"), work: try .deterministic(1))]),
-        Self.procedure("urgent", deadline: .workingDays(2), steps: [.init(place: .agency("A@u"), work: try .deterministic(1))]),
-      ], perDay: 3.4, days: 56))
+    let model = try CompiledModel(
+      Self.onlineProvince(
+        agencies: [
+          AgencyConfiguration(id: "A@u", unit: "u", officers: 1, hours: .standardOffice, discipline: discipline)
+        ],
+        procedures: [
+          Self.procedure(
+            "slow", deadline: .workingDays(30), steps: [.init(place: .agency("A@u"), work: try .deterministic(1))]),
+          Self.procedure(
+            "urgent", deadline: .workingDays(2), steps: [.init(place: .agency("A@u"), work: try .deterministic(1))]),
+        ], perDay: 3.4, days: 56))
     let r = OneStopSimulation.run(model, seed: 3, trace: true)
     let k = Self.station("A@u", model)
     let schedule = model.resolvedSchedule(model.stations[k].schedule)
@@ -170,7 +200,9 @@ import TestSupport
           var d = Self.day(t.time) - 1
           while d > 0 && schedule.lastClose(dayIndex: d) == nil { d -= 1 }
           let lastClose = schedule.lastClose(dayIndex: d) ?? 0
-          if second == 7 * 3600 && oldest.reached >= lastClose && taken.reached > oldest.reached && taken.due < oldest.due {
+          if second == 7 * 3600 && oldest.reached >= lastClose && taken.reached > oldest.reached
+            && taken.due < oldest.due
+          {
             nightOvertakes += 1
           }
         }
@@ -183,7 +215,9 @@ import TestSupport
       #expect(overtakes == 0)
     } else {
       #expect(overtakes > 10, "EDF overtakes: \(overtakes)")
-      #expect(nightOvertakes > 3, "an urgent dossier arriving later in the night started first at the opening: \(nightOvertakes)")
+      #expect(
+        nightOvertakes > 3,
+        "an urgent dossier arriving later in the night started first at the opening: \(nightOvertakes)")
     }
   }
 
@@ -198,15 +232,16 @@ import TestSupport
   /// utilisation is exactly 1.
   @Test(arguments: [(7, nil), (7, 2), (91, nil), (91, 14)] as [(Int, Int?)])
   func utilisationNeverExceedsOne(days: Int, warmup: Int?) throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [
-        AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice),
-        AgencyConfiguration(id: "B@u", unit: "u", officers: 1, hours: Self.allDay),
-      ],
-      procedures: [
-        Self.procedure("pa", steps: [.init(place: .agency("A@u"), work: try .lognormal(mean: 1.5, cv: 1))]),
-        Self.procedure("pb", steps: [.init(place: .agency("B@u"), work: try .lognormal(mean: 3, cv: 1))]),
-      ], perDay: 40, days: days, warmupDays: warmup))
+    let model = try CompiledModel(
+      Self.onlineProvince(
+        agencies: [
+          AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice),
+          AgencyConfiguration(id: "B@u", unit: "u", officers: 1, hours: Self.allDay),
+        ],
+        procedures: [
+          Self.procedure("pa", steps: [.init(place: .agency("A@u"), work: try .lognormal(mean: 1.5, cv: 1))]),
+          Self.procedure("pb", steps: [.init(place: .agency("B@u"), work: try .lognormal(mean: 3, cv: 1))]),
+        ], perDay: 40, days: days, warmupDays: warmup))
     let r = OneStopSimulation.run(model, seed: 19, trace: true)
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
       let busy = r.stations[k].busySeconds, available = r.stations[k].availableSeconds
@@ -219,7 +254,8 @@ import TestSupport
         #expect(inService <= model.stations[k].officers && inService >= 0)
       }
       if warmup != nil {
-        #expect(abs(busy / available - 1) < 1e-6, "\(model.names.stations[k].id): overloaded utilisation \(busy / available)")
+        #expect(
+          abs(busy / available - 1) < 1e-6, "\(model.names.stations[k].id): overloaded utilisation \(busy / available)")
       }
     }
   }
@@ -230,8 +266,13 @@ import TestSupport
     let model = try CompiledModel(ProvinceFixtures.random(seed: UInt64(seed) &+ 100))
     let r = OneStopSimulation.run(model, seed: UInt64(seed))
     for k in model.stations.indices where !model.stations[k].isOnlineIntake {
-      #expect(r.stations[k].busySeconds <= r.stations[k].availableSeconds * (1 + 1e-9),
-        "seed \(seed) \(model.names.stations[k].id): busy \(r.stations[k].busySeconds) > available \(r.stations[k].availableSeconds)")
+      #expect(
+        r.stations[k].busySeconds <= r.stations[k].availableSeconds * (1 + 1e-9),
+        """
+          seed \(seed) \(model.names.stations[k].id): busy \(r.stations[k].busySeconds) > available \
+          \(r.stations[k].availableSeconds)
+          """
+      )
     }
   }
 
@@ -243,15 +284,20 @@ import TestSupport
   @Test func waitingIntegralEqualsTheSumOfWaits() throws {
     var months = Array(repeating: 0.0, count: 12)
     months[0] = 1
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [
-        AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice),
-        AgencyConfiguration(id: "B@u", unit: "u", officers: 1, hours: .standardOffice, discipline: .earliestDeadline),
-      ],
-      procedures: [Self.procedure("p", steps: [
-        .init(place: .agency("A@u"), work: try .lognormal(mean: 1, cv: 0.5)),
-        .init(place: .agency("B@u"), work: try .deterministic(0.5)),
-      ])], perDay: 3.4, start: "2022-01-03", days: 91, monthFactors: months))
+    let model = try CompiledModel(
+      Self.onlineProvince(
+        agencies: [
+          AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice),
+          AgencyConfiguration(id: "B@u", unit: "u", officers: 1, hours: .standardOffice, discipline: .earliestDeadline),
+        ],
+        procedures: [
+          Self.procedure(
+            "p",
+            steps: [
+              .init(place: .agency("A@u"), work: try .lognormal(mean: 1, cv: 0.5)),
+              .init(place: .agency("B@u"), work: try .deterministic(0.5)),
+            ])
+        ], perDay: 3.4, start: "2022-01-03", days: 91, monthFactors: months))
     let r = OneStopSimulation.run(model, seed: 4, trace: true)
     let t = r.total()
     #expect(t.receivedNew > 250)
@@ -260,8 +306,11 @@ import TestSupport
       let reached = r.trace.filter { Int($0.station) == k && $0.event == .reachedAgency }.count
       let waits = r.stations[k].waits
       if !model.stations[k].isOnlineIntake { #expect(waits.count == reached && reached > 250) }
-      if !model.stations[k].isOnlineIntake { #expect(waits.sum > 0, "\(model.names.stations[k].id): no waiting at all") }
-      #expect(abs(r.stations[k].waitingIntegral - waits.sum) <= 1e-6 * waits.sum,
+      if !model.stations[k].isOnlineIntake {
+        #expect(waits.sum > 0, "\(model.names.stations[k].id): no waiting at all")
+      }
+      #expect(
+        abs(r.stations[k].waitingIntegral - waits.sum) <= 1e-6 * waits.sum,
         "\(model.names.stations[k].id): integral \(r.stations[k].waitingIntegral) vs sum of waits \(waits.sum)")
     }
   }
@@ -275,22 +324,31 @@ import TestSupport
   /// without supplements no dossier resolved on time has one; the counted apologies are
   /// the trace's. Some letters come early (the wait alone cannot end by the due date).
   @Test func everyOverdueDossierGetsExactlyOneApologyByItsDueDay() throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 1, hours: .standardOffice)],
-      procedures: [
-        Self.procedure("short", deadline: .workingDays(5), steps: [.init(place: .agency("A@u"), work: try .lognormal(mean: 1.2, cv: 0.5))]),
-        Self.procedure("posted", deadline: .workingDays(12), steps: [
-          .init(place: .agency("A@u"), work: try .deterministic(0.5), fixedWait: FixedWait(days: 10, calendarDays: false)),
-          .init(place: .agency("A@u"), work: try .deterministic(0.5)),
-        ]),
-      ], mix: [("short", 0.7), ("posted", 0.3)], perDay: 6, days: 84, vietnam: true))
+    let model = try CompiledModel(
+      Self.onlineProvince(
+        agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 1, hours: .standardOffice)],
+        procedures: [
+          Self.procedure(
+            "short", deadline: .workingDays(5),
+            steps: [.init(place: .agency("A@u"), work: try .lognormal(mean: 1.2, cv: 0.5))]),
+          Self.procedure(
+            "posted", deadline: .workingDays(12),
+            steps: [
+              .init(
+                place: .agency("A@u"), work: try .deterministic(0.5),
+                fixedWait: FixedWait(days: 10, calendarDays: false)),
+              .init(place: .agency("A@u"), work: try .deterministic(0.5)),
+            ]),
+        ], mix: [("short", 0.7), ("posted", 0.3)], perDay: 6, days: 84, vietnam: true))
     let r = OneStopSimulation.run(model, seed: 11, trace: true)
     var overdue = 0, onTime = 0, early = 0, apologyRows = 0
     for (serial, rows) in Self.byDossier(r) {
       let apologies = rows.filter { $0.event == .apology }
       apologyRows += apologies.count
       #expect(apologies.count <= 1, "dossier \(serial) has \(apologies.count) apologies")
-      guard let due = rows.last(where: { $0.event == .accepted || $0.event == .supplementReceived })?.dueDay else { continue }
+      guard let due = rows.last(where: { $0.event == .accepted || $0.event == .supplementReceived })?.dueDay else {
+        continue
+      }
       for a in apologies {
         #expect(a.time <= Double(due + 1) * 86_400, "dossier \(serial): apology \(a.time) after its due day \(due)")
         let appointment = model.calendar.addingWorkingDays(5, to: model.epochDay + Int(due)) - model.epochDay
@@ -310,146 +368,5 @@ import TestSupport
     #expect(early > 0, "no apology before the due day")
     #expect(r.total().apologies == apologyRows)
     #expect(r.total().resolvedOverdue == overdue)
-  }
-
-  // MARK: - 6. Saturday
-
-  /// A walk-in front office open on Saturday (07:00-11:30, 13:30-17:00) whose agency
-  /// keeps the same hours: a 30-minute, 5-day dossier accepted on Saturday before 14:00
-  /// is handed over, reaches the agency, is worked and resolved the same Saturday
-  /// (Decision 19/2022). Arguments: the agency's hours.
-  static func saturdayOffice(agencyHours: OpeningSchedule?) -> ModelConfiguration {
-    var calendar = CalendarSettings()
-    calendar.vietnam = true
-    let start = CivilDate(iso: "2022-03-07")!
-    return ModelConfiguration(
-      name: "saturday", start: start, end: start.adding(days: 28), calendar: calendar, levels: ["only"], fields: ["all"],
-      units: [UnitConfiguration(id: "u", level: "only", hours: withSaturday, desks: [DeskGroupConfiguration(id: "d", count: 3)],
-        onlineIntakeOfficers: 0)],
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 3, hours: agencyHours)],
-      procedures: [procedure("p", deadline: .workingDays(5), steps: [.init(place: .agency("A@u"), work: try! .deterministic(0.5))])],
-      demand: [DemandConfiguration(unit: "u", annualVolume: 3000, mix: [("p", 1)], onlineShare: .constant(0),
-        onlineReturnShare: 1, weekdayFactors: [1, 1, 1, 1, 1, 1, 0])])
-  }
-
-  static func saturdayAcceptances(_ r: RunResult, _ model: CompiledModel) -> [(accepted: Double, rows: [TraceRecord])] {
-    Self.byDossier(r).values.compactMap { rows in
-      guard let a = rows.first(where: { $0.event == .accepted }), Self.weekday(a.time, model) == 6,
-        a.time - Double(Self.day(a.time)) * 86_400 < 14 * 3600 else { return nil }
-      return (a.time, rows)
-    }
-  }
-
-  @Test func aSaturdayDossierIsResolvedTheSameSaturday() throws {
-    let model = try CompiledModel(Self.saturdayOffice(agencyHours: nil))
-    let r = OneStopSimulation.run(model, seed: 2, trace: true)
-    let saturdays = Self.saturdayAcceptances(r, model)
-    #expect(saturdays.count >= 5, "walk-ins accepted on Saturday before 14:00: \(saturdays.count)")
-    for (accepted, rows) in saturdays {
-      for event in [TraceEvent.handedOver, .reachedAgency, .workStarted, .resolved] {
-        let row = rows.first { $0.event == event }
-        #expect(row.map { Self.day($0.time) } == Self.day(accepted),
-          "accepted \(Self.date(accepted, model)): \(event.name) on \(row.map { Self.date($0.time, model) } ?? "never")")
-      }
-    }
-  }
-
-  /// The same office with a weekday-only agency: paper accepted on Saturday reaches the
-  /// agency on Monday at its opening (the doc comment of `paperArrival`: "a weekday-only
-  /// agency gets it on Monday"), and is worked that Monday.
-  @Test func aWeekdayAgencyGetsSaturdayPaperOnMonday() throws {
-    let model = try CompiledModel(Self.saturdayOffice(agencyHours: .standardOffice))
-    let r = OneStopSimulation.run(model, seed: 2, trace: true)
-    // Saturdays whose Monday lies inside the run.
-    let saturdays = Self.saturdayAcceptances(r, model).filter { Self.day($0.accepted) + 2 < model.horizonDays }
-    #expect(saturdays.count >= 5)
-    for (accepted, rows) in saturdays {
-      let monday = Double(Self.day(accepted) + 2) * 86_400
-      let reached = rows.first { $0.event == .reachedAgency }
-      #expect(reached?.time == monday + 7 * 3600,
-        "accepted \(Self.date(accepted, model)) at \(accepted): reached the agency on \(reached.map { Self.date($0.time, model) } ?? "never") at \(reached?.time ?? -1), expected Monday 07:00 (\(monday + 7 * 3600))")
-      let started = rows.first { $0.event == .workStarted }
-      #expect(started.map { Self.day($0.time) } == Self.day(monday), "work started \(started.map { Self.date($0.time, model) } ?? "never")")
-    }
-  }
-
-  // MARK: - 7. Fixed legal wait
-
-  /// A posting step: 1 h of work, then 15 calendar days in which nobody works, then a
-  /// second 1 h step at the same agency. Online dossiers move at once, so the second
-  /// step reaches the agency exactly 15 days after the end of the first step's work (the
-  /// end computed in the agency's working time). Whether the wait counts for the
-  /// 6-working-day deadline: counted, every dossier is overdue and keeps its due day;
-  /// not counted, the due day moves by the working days the wait covers (the 2022
-  /// calendar: Hung Kings day, 30 April - 3 May) and every dossier is on time.
-  @Test(arguments: [true, false])
-  func aFixedWaitDelaysTheNextStepAndMovesTheDueDate(counts: Bool) throws {
-    let model = try CompiledModel(Self.onlineProvince(
-      agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 2, hours: .standardOffice)],
-      procedures: [Self.procedure("posting", deadline: .workingDays(6), steps: [
-        .init(place: .agency("A@u"), work: try .deterministic(1), fixedWait: FixedWait(days: 15, calendarDays: true, countsForDeadline: counts)),
-        .init(place: .agency("A@u"), work: try .deterministic(1)),
-      ])], perDay: 2, start: "2022-04-04", days: 56, vietnam: true))
-    let r = OneStopSimulation.run(model, seed: 8, trace: true)
-    let k = Self.station("A@u", model)
-    let schedule = model.resolvedSchedule(model.stations[k].schedule)
-    var checked = 0, resolvedCount = 0
-    for (serial, rows) in Self.byDossier(r) {
-      guard let s0 = rows.first(where: { $0.event == .workStarted && $0.step == 0 && Int($0.station) == k }) else { continue }
-      let workEnd = schedule.addingWorkingTime(3600, to: s0.time)
-      guard let next = rows.first(where: { $0.event == .reachedAgency && $0.step == 1 && Int($0.station) == k }) else { continue }
-      checked += 1
-      #expect(next.time - workEnd >= 15 * 86_400 - 1e-6)
-      #expect(abs(next.time - (workEnd + 15 * 86_400)) < 1e-6, "dossier \(serial): second step reached \(next.time), work ended \(workEnd)")
-      guard let resolved = rows.first(where: { $0.event == .resolved }),
-        let accepted = rows.first(where: { $0.event == .accepted }) else { continue }
-      resolvedCount += 1
-      let covered = model.calendar.workingDays(after: model.epochDay + Self.day(workEnd),
-        through: model.epochDay + Self.day(workEnd + 15 * 86_400))
-      let moved = model.calendar.addingWorkingDays(covered, to: model.epochDay + Int(accepted.dueDay)) - model.epochDay
-      if counts {
-        #expect(resolved.dueDay == accepted.dueDay)
-        #expect(resolved.detail == 0, "dossier \(serial) on time although the wait alone exceeds the deadline")
-      } else {
-        #expect(covered >= 8)
-        #expect(resolved.dueDay == Int32(moved), "dossier \(serial): due \(resolved.dueDay), expected \(moved) (\(covered) working days later than \(accepted.dueDay))")
-        #expect(resolved.detail == 1, "dossier \(serial) overdue although the wait does not count")
-      }
-    }
-    #expect(checked > 40 && resolvedCount > 30, "checked \(checked), resolved \(resolvedCount)")
-  }
-
-  // MARK: - 8. Absences
-
-  /// Ten officers at about 75 % load for a year, 40 absence days a year (single days) vs
-  /// none, same seed: the share of officer time lost is 40 / working days of the year
-  /// within four standard errors of a binomial share over the officer-days, mean waits
-  /// are higher with absences, and `rules.officerAbsenceDays` gives the same run as the
-  /// agency's own `absenceDays`.
-  @Test func absencesTakeTheirShareOfCapacity() throws {
-    func config(agencyDays: Double?, ruleDays: Double) -> ModelConfiguration {
-      var c = Self.onlineProvince(
-        agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 10, hours: .standardOffice, absenceDays: agencyDays)],
-        procedures: [Self.procedure("p", steps: [.init(place: .agency("A@u"), work: try! .deterministic(1))])],
-        perDay: 43, start: "2022-01-03", days: 364)
-      c.rules.officerAbsenceDays = ruleDays
-      return c
-    }
-    let away = try CompiledModel(config(agencyDays: 40, ruleDays: 0))
-    let none = try CompiledModel(config(agencyDays: 0, ruleDays: 40))
-    let byRule = try CompiledModel(config(agencyDays: nil, ruleDays: 40))
-    let a = OneStopSimulation.run(away, seed: 5), b = OneStopSimulation.run(none, seed: 5), c = OneStopSimulation.run(byRule, seed: 5)
-    let k = Self.station("A@u", away)
-    let workingDays = away.calendar.workingDays(after: away.epochDay - 1, through: away.epochDay + 364)
-    let p = 40 / Double(workingDays)
-    let officerDays = Double(10 * away.calendar.workingDays(after: away.epochDay - 1, through: away.epochDay + 363))
-    let tolerance = 4 * (p * (1 - p) / officerDays).squareRoot()
-    let share = a.stations[k].absentSeconds / a.stations[k].availableSeconds
-    #expect(abs(share - p) < tolerance, "absent share \(share), expected \(p) ± \(tolerance)")
-    #expect(b.stations[k].absentSeconds == 0)
-    #expect(a.stations[k].waits.mean > 1.2 * b.stations[k].waits.mean,
-      "mean wait with absences \(a.stations[k].waits.mean / 3600) h, without \(b.stations[k].waits.mean / 3600) h")
-    #expect(c.stations[k].absentSeconds == a.stations[k].absentSeconds)
-    #expect(c.cells == a.cells)
   }
 }

@@ -30,7 +30,9 @@ import TestSupport
         let a = r.nextChange(k, after: t), b = s.nextChange(after: t)
         #expect(a?.time == b?.time && a?.opens == b?.opens, "nextChange \(k) \(t)")
         let work = Double.random(in: 0...(40 * 3600), using: &rng)
-        #expect(r.addingWorkingTime(k, work, to: t) == s.addingWorkingTime(work, to: t), "addingWorkingTime \(k) \(t) \(work)")
+        #expect(
+          r.addingWorkingTime(k, work, to: t) == s.addingWorkingTime(work, to: t), "addingWorkingTime \(k) \(t) \(work)"
+        )
         let b2 = t + Double.random(in: 0...(9 * 86_400), using: &rng)
         #expect(r.openSeconds(k, from: t, to: b2) == s.openSeconds(from: t, to: b2), "openSeconds \(k) \(t) \(b2)")
         #expect(r.lastClose(k, dayIndex: day) == s.lastClose(dayIndex: day), "lastClose \(k) \(day)")

@@ -8,12 +8,15 @@ import TestSupport
 @Suite struct ClosingRuleTests {
   /// One district with too few desks for its afternoon crowd.
   func run(_ rule: ClosingRule) throws -> (RunResult, CompiledModel) {
-    var config = SyntheticProvince.make(districts: 1, communesPerDistrict: [1], annualDossiers: 40_000,
+    var config = SyntheticProvince.make(
+      districts: 1, communesPerDistrict: [1], annualDossiers: 40_000,
       start: CivilDate(iso: "2022-03-01")!, years: 1, backlog: 0)
     config.end = CivilDate(iso: "2022-05-01")!
     for u in config.units.indices {
       config.units[u].closingRule = rule
-      config.units[u].desks = config.units[u].desks.map { var g = $0; g.count = 1; return g }
+      config.units[u].desks = config.units[u].desks.map {
+        var g = $0; g.count = 1; return g
+      }
     }
     let model = try CompiledModel(config)
     return (OneStopSimulation.run(model, seed: 3), model)
@@ -32,7 +35,9 @@ import TestSupport
     #expect(home.totals.sentHome > 0)
     #expect(home.checks.conservationViolations.isEmpty)
     // Only the service under way at closing runs over: far less overtime.
-    #expect(home.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } < 0.5 * all.deskGroups.reduce(0) { $0 + $1.overtimeSeconds })
+    #expect(
+      home.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } < 0.5 * all.deskGroups.reduce(0) { $0 + $1.overtimeSeconds }
+    )
     // Whoever is served under send-home is served the day they took their ticket.
     #expect(home.allWaits.sameDayShare == 1)
     #expect(home.allWaits.count > 0)
@@ -56,7 +61,10 @@ import TestSupport
   @Test func closingAtMidnightWorksOvertimeLikeClosingAtOneMinuteToMidnight() throws {
     let midnight = try evening(closingAt: "24:00")
     let minuteBefore = try evening(closingAt: "23:59")
-    let overtime = (midnight.deskGroups.reduce(0) { $0 + $1.overtimeSeconds }, minuteBefore.deskGroups.reduce(0) { $0 + $1.overtimeSeconds })
+    let overtime = (
+      midnight.deskGroups.reduce(0) { $0 + $1.overtimeSeconds },
+      minuteBefore.deskGroups.reduce(0) { $0 + $1.overtimeSeconds }
+    )
     #expect(overtime.1 > 3600)
     #expect(overtime.0 > 0.5 * overtime.1 && overtime.0 < 2 * overtime.1)
     // Nobody waits through the night: the longest wait is about the same, far below the

@@ -7,7 +7,8 @@ import Testing
 /// reference counting, names beside them for reports, and the warm-up resolved by the
 /// compiler.
 @Suite struct CompiledModelTests {
-  static let configuration = SyntheticProvince.make(districts: 2, communesPerDistrict: [2, 1], annualDossiers: 5000, backlog: 300)
+  static let configuration = SyntheticProvince.make(
+    districts: 2, communesPerDistrict: [2, 1], annualDossiers: 5000, backlog: 300)
 
   /// A row with a string or an array in it would be retained whenever a handler binds it
   /// (a tenth of the province-year before the rows were split from the names).
@@ -39,7 +40,8 @@ import Testing
     }
     #expect(m.backlog.reduce(0) { $0 + $1.count } == c.backlog.reduce(0) { $0 + $1.count })
     for (k, b) in m.backlog.enumerated() {
-      #expect(m.names.units[b.unit].id == c.backlog[k].unit && m.names.procedures[b.procedure].id == c.backlog[k].procedure)
+      #expect(
+        m.names.units[b.unit].id == c.backlog[k].unit && m.names.procedures[b.procedure].id == c.backlog[k].procedure)
     }
   }
 

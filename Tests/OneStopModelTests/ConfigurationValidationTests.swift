@@ -47,7 +47,10 @@ import TestSupport
       let late = DailyHours(intervals: [OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("18:30")!)])
       $0.units[0].desks[0].hours = OpeningSchedule(base: WeeklyHours(weekdays: late))
     }
-    #expect(p.contains { $0.hasPrefix("units[0].desks[0].hours: desk hours 07:00-18:30 on Monday lie outside the unit's opening hours") })
+    #expect(
+      p.contains {
+        $0.hasPrefix("units[0].desks[0].hours: desk hours 07:00-18:30 on Monday lie outside the unit's opening hours")
+      })
   }
 
   @Test func probabilitiesMustBeProbabilitiesAndNotExceedOne() {

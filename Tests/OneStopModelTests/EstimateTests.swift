@@ -31,18 +31,25 @@ import Testing
 
   @Test func welchAndUnpairedMatchTheirFormulas() {
     let a = Estimate([1.0, 2, 3, 4]), b = Estimate([2.0, 3, 5, 6])
-    #expect(a.welchPValue(against: b) == StudentT.welchPValue(mean1: a.mean, variance1: a.variance, count1: 4,
-      mean2: b.mean, variance2: b.variance, count2: 4))
+    #expect(
+      a.welchPValue(against: b)
+        == StudentT.welchPValue(
+          mean1: a.mean, variance1: a.variance, count1: 4,
+          mean2: b.mean, variance2: b.variance, count2: 4))
     let se = (a.variance / 4 + b.variance / 4).squareRoot()
     #expect(Estimate.unpairedHalfWidth(a, b) == StudentT.quantile(0.975, degreesOfFreedom: 6) * se)
   }
 
   @Test func everyKPIHasAUnitWithFormatFloorAndSuffix() {
     // The floors `onestop check` used when units were strings.
-    let floors: [String: Double] = ["dossiers": 10, "letters": 10, "results": 10, "visits": 0.02, "%": 0.2, "min": 0.2,
-      "days": 0.1, "hours": 2, "events": 1000, "citizens": 0.05, "staff": 0.05, "officers": 0.05]
+    let floors: [String: Double] = [
+      "dossiers": 10, "letters": 10, "results": 10, "visits": 0.02, "%": 0.2, "min": 0.2,
+      "days": 0.1, "hours": 2, "events": 1000, "citizens": 0.05, "staff": 0.05, "officers": 0.05,
+    ]
     for unit in KPIUnit.allCases { #expect(floors[unit.symbol] == unit.checkFloor, "\(unit)") }
-    #expect(KPIUnit(rawValue: "%") == .percent && KPIUnit.minutes.columnSuffix == "_min" && KPIUnit.dossiers.columnSuffix == "")
+    #expect(
+      KPIUnit(rawValue: "%") == .percent && KPIUnit.minutes.columnSuffix == "_min"
+        && KPIUnit.dossiers.columnSuffix == "")
     #expect(KPIUnit.dossiers.decimals == 0 && KPIUnit.percent.decimals == 2)
     #expect(KPI.named("desk_wait_p90@level:province")?.unit == .minutes)
   }

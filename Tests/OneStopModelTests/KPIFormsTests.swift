@@ -25,7 +25,9 @@ import TestSupport
     let t = r.total()
     for base in ["received_new", "resolved_on_time", "resolved_overdue", "online_in"] {
       let sum = reported.reduce(0.0) { $0 + value("\(base)@month:\($1)", r, model) }
-      let byLevel = reported.reduce(0.0) { s, m in model.names.levels.reduce(s) { $0 + value("\(base)@month:\(m)@level:\($1)", r, model) } }
+      let byLevel = reported.reduce(0.0) { s, m in
+        model.names.levels.reduce(s) { $0 + value("\(base)@month:\(m)@level:\($1)", r, model) }
+      }
       #expect(sum == value(base, r, model), "\(base): months add to \(sum)")
       #expect(byLevel == sum, "\(base): months by level add to \(byLevel)")
     }
@@ -36,8 +38,12 @@ import TestSupport
     var owners: [String] = []
     for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     for base in ["received", "received_new", "resolved_overdue"] {
-      #expect(model.names.fields.reduce(0.0) { $0 + value("\(base)@field:\($1)", r, model) } == value(base, r, model), "\(base) by field")
-      #expect(owners.reduce(0.0) { $0 + value("\(base)@agency:\($1)", r, model) } == value(base, r, model), "\(base) by agency")
+      #expect(
+        model.names.fields.reduce(0.0) { $0 + value("\(base)@field:\($1)", r, model) } == value(base, r, model),
+        "\(base) by field")
+      #expect(
+        owners.reduce(0.0) { $0 + value("\(base)@agency:\($1)", r, model) } == value(base, r, model),
+        "\(base) by agency")
     }
     // The online share of each field, agency and level, weighted by its new dossiers, is the run's.
     for (form, keys) in [("field", model.names.fields), ("agency", owners), ("level", model.names.levels)] {
@@ -45,7 +51,9 @@ import TestSupport
         let new = form == "level" ? levelNew(k, r, model) : value("received_new@\(form):\(k)", r, model)
         return s + value("online_share_of_received@\(form):\(k)", r, model) / 100 * new
       }
-      #expect(abs(online - Double(r.totals.onlineIn)) < 1e-6 * max(1, Double(r.totals.onlineIn)), "online by \(form): \(online) vs \(r.totals.onlineIn)")
+      #expect(
+        abs(online - Double(r.totals.onlineIn)) < 1e-6 * max(1, Double(r.totals.onlineIn)),
+        "online by \(form): \(online) vs \(r.totals.onlineIn)")
     }
     let walkIn = model.names.levels.reduce(0.0) { $0 + value("received_walk_in@level:\($1)", r, model) }
     #expect(walkIn == Double(r.total { _, _, c in c == .walkIn }.receivedNew))
@@ -70,7 +78,9 @@ import TestSupport
     let model = try CompiledModel(ProvinceFixtures.random(seed: 3))
     #expect(KPI.unknownTarget("received@field:no-such-field", in: model)?.contains("its fields are") == true)
     #expect(KPI.unknownTarget("received_new@month:1999-01", in: model)?.contains("reports no month 1999-01") == true)
-    #expect(KPI.unknownTarget("received_new@month:\(RunMonths(model).labels.last!)@level:nowhere", in: model)?.contains("no level 'nowhere'") == true)
+    #expect(
+      KPI.unknownTarget("received_new@month:\(RunMonths(model).labels.last!)@level:nowhere", in: model)?.contains(
+        "no level 'nowhere'") == true)
     #expect(KPI.unknownUnit("received_new@month:1999-01", in: model) == nil)
     #expect(KPI.named("received_new@month:1999-01")!.value(OneStopSimulation.run(model, seed: 3), model).isNaN)
   }

@@ -11,7 +11,8 @@ import TestSupport
   /// procedure with 10-minute intakes, results online, so only intake visits come.
   static func office(
     desks: Int, perYear: Double, cutoff: String? = "16:00", follows: Bool = true, rule: ClosingRule = .serveAll,
-    unitHours: OpeningSchedule = .standardOffice, deskHours: OpeningSchedule? = nil, stagger: Int? = nil, days: Int = 56,
+    unitHours: OpeningSchedule = .standardOffice, deskHours: OpeningSchedule? = nil, stagger: Int? = nil,
+    days: Int = 56,
     onTheSpot: Bool = false
   ) -> ModelConfiguration {
     var calendar = CalendarSettings()
@@ -20,18 +21,27 @@ import TestSupport
     var group = DeskGroupConfiguration(id: "d", count: desks, hours: deskHours)
     group.lunchStagger = stagger
     var demand = DemandConfiguration(
-      unit: "u", annualVolume: perYear, mix: [("p", 1)], postalShare: .constant(0), postalReturnShare: onTheSpot ? 1 : 0,
+      unit: "u", annualVolume: perYear, mix: [("p", 1)], postalShare: .constant(0),
+      postalReturnShare: onTheSpot ? 1 : 0,
       onlineReturnShare: onTheSpot ? 0 : 1, weekdayFactors: [1, 1, 1, 1, 1, 0, 0])
     demand.walkInProfileFollowsCutoff = follows
     return ModelConfiguration(
-      name: "office", start: start, end: start.adding(days: days), calendar: calendar, levels: ["only"], fields: ["all"],
-      units: [UnitConfiguration(id: "u", level: "only", hours: unitHours, ticketCutoff: cutoff.map { TimeOfDay($0)! },
-        closingRule: rule, desks: [group], onlineIntakeOfficers: 0)],
+      name: "office", start: start, end: start.adding(days: days), calendar: calendar, levels: ["only"],
+      fields: ["all"],
+      units: [
+        UnitConfiguration(
+          id: "u", level: "only", hours: unitHours, ticketCutoff: cutoff.map { TimeOfDay($0)! },
+          closingRule: rule, desks: [group], onlineIntakeOfficers: 0)
+      ],
       agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 100)],
-      procedures: [ProcedureConfiguration(
-        id: "p", field: "all", deadline: .workingDays(10), steps: [.init(place: .agency("A@u"), work: try! .deterministic(0.01))],
-        onlineMode: .full, postalAllowed: onTheSpot, onTheSpot: onTheSpot, pIncomplete: 0, pRefused: 0, pGuidanceOnly: 0,
-        pSupplement: 0, intakeTime: try! .exponential(mean: 600))],
+      procedures: [
+        ProcedureConfiguration(
+          id: "p", field: "all", deadline: .workingDays(10),
+          steps: [.init(place: .agency("A@u"), work: try! .deterministic(0.01))],
+          onlineMode: .full, postalAllowed: onTheSpot, onTheSpot: onTheSpot, pIncomplete: 0, pRefused: 0,
+          pGuidanceOnly: 0,
+          pSupplement: 0, intakeTime: try! .exponential(mean: 600))
+      ],
       demand: [demand])
   }
 
@@ -90,7 +100,9 @@ import TestSupport
       let weighted = units.reduce(0.0) { $0 + r.units[$1].waits.mean * Double(r.units[$1].waits.count) } / Double(count)
       #expect(abs(r.levels[l].waits.mean - weighted) <= 1e-9 * max(1, weighted))
       #expect(value("desk_wait_mean@level:\(model.names.levels[l])", r, model) == r.levels[l].waits.mean / 60)
-      #expect(value("tickets@level:\(model.names.levels[l])", r, model) == Double(units.reduce(0) { $0 + r.units[$1].ticketsIssued }))
+      #expect(
+        value("tickets@level:\(model.names.levels[l])", r, model)
+          == Double(units.reduce(0) { $0 + r.units[$1].ticketsIssued }))
       // Quantiles are the level's own, between its units' extremes.
       let p90 = r.levels[l].waits.p90
       #expect(p90 <= units.map { r.units[$0].waits.p99 }.max()! * 1.01 + 1)
@@ -158,16 +170,24 @@ import TestSupport
 
   // MARK: - Lunch stagger
 
-  static let throughLunch = OpeningSchedule(base: WeeklyHours(weekdays: DailyHours(intervals: [
-    OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("17:00")!)])))
+  static let throughLunch = OpeningSchedule(
+    base: WeeklyHours(
+      weekdays: DailyHours(intervals: [
+        OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("17:00")!)
+      ])))
 
   @Test func staggeredLunchShortensLateMorningWaits() throws {
-    let plain = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch, deskHours: .standardOffice))
-    let staggered = try CompiledModel(Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch,
-      deskHours: .standardOffice, stagger: 3600))
+    let plain = try CompiledModel(
+      Self.office(desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch, deskHours: .standardOffice))
+    let staggered = try CompiledModel(
+      Self.office(
+        desks: 2, perYear: 9_000, cutoff: nil, unitHours: Self.throughLunch,
+        deskHours: .standardOffice, stagger: 3600))
     #expect(staggered.names.deskGroups == ["d", "d/late"])
     #expect(staggered.deskGroups.map(\.count) == [1, 1])
-    #expect(staggered.resolvedSchedule(staggered.deskGroups[1].schedule).hours(dayIndex: 0).description == "07:00-12:30, 14:30-17:00")
+    #expect(
+      staggered.resolvedSchedule(staggered.deskGroups[1].schedule).hours(dayIndex: 0).description
+        == "07:00-12:30, 14:30-17:00")
     let a = OneStopSimulation.run(plain, seed: 11), b = OneStopSimulation.run(staggered, seed: 11)
     // Tickets taken 11:00-11:59 wait through the whole lunch without the stagger.
     #expect(b.hours[11].waits.mean < 0.7 * a.hours[11].waits.mean)

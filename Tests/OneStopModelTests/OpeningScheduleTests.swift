@@ -6,7 +6,8 @@ import Testing
 @Suite struct OpeningScheduleTests {
   // 2022-03-07 is a Monday.
   let epoch = CivilDate(iso: "2022-03-07")!.dayNumber
-  let cal = try! WorkCalendar.vietnam(first: CivilDate(iso: "2022-01-01")!.dayNumber, last: CivilDate(iso: "2022-12-31")!.dayNumber)
+  let cal = try! WorkCalendar.vietnam(
+    first: CivilDate(iso: "2022-01-01")!.dayNumber, last: CivilDate(iso: "2022-12-31")!.dayNumber)
   func h(_ hh: Int, _ mm: Int = 0) -> Double { Double(hh * 3600 + mm * 60) }
   let day = 86_400.0
 
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func saturdayOpeningStartsOnItsDateAndSkipsHolidays() throws {
-    var hours = OpeningSchedule(base: WeeklyHours(weekdays: .standardOffice, saturday: .morningOnly),
+    var hours = OpeningSchedule(
+      base: WeeklyHours(weekdays: .standardOffice, saturday: .morningOnly),
       weekendFrom: CivilDate(iso: "2022-07-16"))
     let start = CivilDate(iso: "2022-07-04")!.dayNumber  // a Monday
     let s = ResolvedSchedule(hours, calendar: cal, epochDay: start, days: 70)
@@ -43,8 +45,12 @@ import Testing
     // Thursday 1 September 2022 is National Day holiday: closed, as is Friday 2.
     let sep1 = CivilDate(iso: "2022-09-01")!.dayNumber - start
     #expect(!s.isOpen(at: Double(sep1) * day + h(8)))
-    hours.seasons = [.init(fromMonth: 10, fromDay: 16, throughMonth: 4, throughDay: 15,
-      hours: WeeklyHours(weekdays: DailyHours(intervals: [OpenInterval(open: TimeOfDay("07:30")!, close: TimeOfDay("12:00")!)])))]
+    hours.seasons = [
+      .init(
+        fromMonth: 10, fromDay: 16, throughMonth: 4, throughDay: 15,
+        hours: WeeklyHours(
+          weekdays: DailyHours(intervals: [OpenInterval(open: TimeOfDay("07:30")!, close: TimeOfDay("12:00")!)])))
+    ]
     let winter = ResolvedSchedule(hours, calendar: cal, epochDay: CivilDate(iso: "2022-11-07")!.dayNumber, days: 7)
     #expect(!winter.isOpen(at: h(7)) && winter.isOpen(at: h(7, 30)))
   }
@@ -53,7 +59,8 @@ import Testing
     let bad = DailyHours(intervals: [OpenInterval(open: TimeOfDay("13:00")!, close: TimeOfDay("12:00")!)])
     #expect(bad.problems() == ["interval 13:00-12:00 closes before it opens"])
     let overlap = DailyHours(intervals: [
-      OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("12:00")!), OpenInterval(open: TimeOfDay("11:00")!, close: TimeOfDay("17:00")!),
+      OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("12:00")!),
+      OpenInterval(open: TimeOfDay("11:00")!, close: TimeOfDay("17:00")!),
     ])
     #expect(overlap.problems() == ["intervals 07:00-12:00 and 11:00-17:00 overlap or are out of order"])
     #expect(DailyHours.standardOffice.problems().isEmpty)

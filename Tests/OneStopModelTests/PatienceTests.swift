@@ -11,7 +11,9 @@ import TestSupport
   /// share of arrivals who abandon, and the mean wait of those served. An arrival finding
   /// n >= c present is j = n - c + 1 in line; in position i it waits Exp(cμ + iθ) and then
   /// moves up (or is served) with probability (cμ + (i-1)θ) / (cμ + iθ), else abandons.
-  static func erlangA(servers c: Int, lambda: Double, mu: Double, theta: Double) -> (pAbandon: Double, waitServed: Double) {
+  static func erlangA(
+    servers c: Int, lambda: Double, mu: Double, theta: Double
+  ) -> (pAbandon: Double, waitServed: Double) {
     var p = [1.0]
     while true {
       let n = p.count
@@ -41,7 +43,8 @@ import TestSupport
   func exponentialPatienceMatchesErlangA(load: Double) throws {
     let desks = 3, serviceMinutes = 10.0, patienceMinutes = 20.0
     let perHour = load * Double(desks) * 60 / serviceMinutes
-    var config = ProvinceFixtures.alwaysOpenDesks(desks: desks, perHour: perHour, serviceMinutes: serviceMinutes, days: 42)
+    var config = ProvinceFixtures.alwaysOpenDesks(
+      desks: desks, perHour: perHour, serviceMinutes: serviceMinutes, days: 42)
     config.warmupUntil = config.start.adding(days: 2)
     config.behaviour.patience = try .exponential(mean: patienceMinutes * 60)
     config.behaviour.pReturnAfterLeaving = 0
@@ -57,7 +60,8 @@ import TestSupport
     }
     let share = ConfidenceInterval(abandoning, level: 0.999), wait = ConfidenceInterval(waits, level: 0.999)
     #expect(share.contains(theory.pAbandon), "load \(load): Erlang-A P(abandon) \(theory.pAbandon) outside \(share)")
-    #expect(wait.contains(theory.waitServed), "load \(load): Erlang-A E[W|served] \(theory.waitServed) min outside \(wait)")
+    #expect(
+      wait.contains(theory.waitServed), "load \(load): Erlang-A E[W|served] \(theory.waitServed) min outside \(wait)")
     #expect(share.halfWidth < 0.2 * theory.pAbandon && wait.halfWidth < 0.2 * theory.waitServed)
   }
 

@@ -25,8 +25,12 @@ import TestSupport
       UnitConfiguration(id: "c1", level: "commune", parent: "top", desks: [DeskGroupConfiguration(id: "d", count: 1)]),
     ]
     config.agencies = [AgencyConfiguration(id: "TNMT@top", unit: "top", officers: 1)]
-    config.procedures = [ProcedureConfiguration(id: "p", field: "land", deadline: .workingDays(10),
-      steps: [.init(place: .agency("TNMT@top"), work: try .deterministic(1), appraisal: true)], supplementClock: clock)]
+    config.procedures = [
+      ProcedureConfiguration(
+        id: "p", field: "land", deadline: .workingDays(10),
+        steps: [.init(place: .agency("TNMT@top"), work: try .deterministic(1), appraisal: true)], supplementClock: clock
+      )
+    ]
     config.demand = []
     config.backlog = []
     config.behaviour.pNeverSupplement = 0
@@ -34,7 +38,9 @@ import TestSupport
   }
 
   func day(_ iso: String, _ model: CompiledModel) -> Int { CivilDate(iso: iso)!.dayNumber - model.epochDay }
-  func date(_ dayIndex: Int, _ model: CompiledModel) -> String { CivilDate(dayNumber: model.epochDay + dayIndex).description }
+  func date(_ dayIndex: Int, _ model: CompiledModel) -> String {
+    CivilDate(dayNumber: model.epochDay + dayIndex).description
+  }
   func at(_ iso: String, _ hh: Int, _ mm: Int, _ model: CompiledModel) -> Double {
     Double(day(iso, model)) * 86_400 + Double(hh * 3600 + mm * 60)
   }
@@ -45,7 +51,8 @@ import TestSupport
     let top = 0, commune = 1
     func arrival(_ from: Int, _ to: Int, _ t: Double) -> Double {
       let s = model.units[from].schedule, d = model.units[to]
-      return model.paperArrival(fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t, calendar)
+      return model.paperArrival(
+        fromUnit: from, fromSchedule: s, toSchedule: d.schedule, toLevel: d.level, at: t, calendar)
     }
     let t1459 = at("2022-03-09", 14, 59, model)
     #expect(arrival(top, top, t1459) == t1459)
@@ -84,7 +91,9 @@ import TestSupport
 
   @Test func sameDayProceduresAfter1500AreDueTheNextWorkingDay() throws {
     var config = ProvinceFixtures.random(seed: 2)
-    config.procedures = config.procedures.map { var p = $0; p.deadline = .sameDay; return p }
+    config.procedures = config.procedures.map {
+      var p = $0; p.deadline = .sameDay; return p
+    }
     config.units[0].transferCutoff = TimeOfDay("15:00")!
     config.start = CivilDate(iso: "2022-03-07")!
     config.end = CivilDate(iso: "2022-04-30")!
@@ -102,8 +111,10 @@ import TestSupport
 
   @Test func aProvincialCutShortensLongDeadlinesOnly() throws {
     var config = try Self.emptyProvinceConfiguration()
-    config.procedures.append(ProcedureConfiguration(id: "long", field: "land", deadline: .workingDays(30),
-      steps: [.init(place: .agency("TNMT@top"), work: try .deterministic(1))]))
+    config.procedures.append(
+      ProcedureConfiguration(
+        id: "long", field: "land", deadline: .workingDays(30),
+        steps: [.init(place: .agency("TNMT@top"), work: try .deterministic(1))]))
     config.rules.provinceCut = 0.3
     let model = try CompiledModel(config)
     #expect(model.procedures[0].effectiveDays == 10)  // below the 15-day threshold
@@ -127,7 +138,8 @@ import TestSupport
     engine.model.dossiers[i].submittedAt = at("2022-03-07", 10, 0, model)
     engine.run(until: at("2022-03-08", 8, 0, model))
     engine.model.onlineChecked(i, at: engine.now, &engine.scheduler)
-    #expect(date(Int(engine.model.dossiers[i].receiptDay), model) == (rule == .submission ? "2022-03-07" : "2022-03-08"))
+    #expect(
+      date(Int(engine.model.dossiers[i].receiptDay), model) == (rule == .submission ? "2022-03-07" : "2022-03-08"))
     #expect(date(Int(engine.model.dossiers[i].dueDay), model) == expectedDue)
   }
 }

@@ -87,8 +87,9 @@ import Testing
     // By type name: an empty array of anything casts to [RunResult] with `is`.
     func holdsResults(_ value: Any) -> Bool {
       Mirror(reflecting: value).children.contains { child in
-        child.label != "traced" && (String(describing: type(of: child.value)).contains("RunResult")
-          || (child.value is KPISeries && holdsResults(child.value)))
+        child.label != "traced"
+          && (String(describing: type(of: child.value)).contains("RunResult")
+            || (child.value is KPISeries && holdsResults(child.value)))
       }
     }
     #expect(!holdsResults(s))

@@ -16,10 +16,12 @@ import TestSupport
   func alwaysOpenDesksMatchErlangC(desks: Int, rho: Double) throws {
     let serviceMinutes = 10.0
     let perHour = rho * Double(desks) * 60 / serviceMinutes
-    var config = ProvinceFixtures.alwaysOpenDesks(desks: desks, perHour: perHour, serviceMinutes: serviceMinutes, days: 125)
+    var config = ProvinceFixtures.alwaysOpenDesks(
+      desks: desks, perHour: perHour, serviceMinutes: serviceMinutes, days: 125)
     config.warmupUntil = config.start.adding(days: 5)
     let model = try CompiledModel(config)
-    let theory = try #require(QueueingTheory.mmc(servers: desks, arrivalRate: perHour / 60, serviceRate: 1 / serviceMinutes))
+    let theory = try #require(
+      QueueingTheory.mmc(servers: desks, arrivalRate: perHour / 60, serviceRate: 1 / serviceMinutes))
     var means: [Double] = []
     for r in 0..<10 {
       let result = OneStopSimulation.run(model, seed: 42, replication: UInt64(r))
@@ -37,7 +39,8 @@ import TestSupport
   /// number-present curve equals the total time citizens spent there (Little's law on
   /// whole days, where the desks empty every evening).
   @Test func officeHoursConserveDossiersAndObeyLittlesLaw() throws {
-    var config = SyntheticProvince.make(districts: 2, communesPerDistrict: [3, 2], annualDossiers: 30_000,
+    var config = SyntheticProvince.make(
+      districts: 2, communesPerDistrict: [3, 2], annualDossiers: 30_000,
       start: CivilDate(iso: "2022-01-01")!, years: 1, backlog: 200)
     for u in config.units.indices { config.units[u].closingRule = .serveAll }
     let model = try CompiledModel(config)

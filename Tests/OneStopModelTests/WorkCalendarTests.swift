@@ -5,7 +5,9 @@ import Testing
 @Suite struct WorkCalendarTests {
   func day(_ iso: String) -> Int { CivilDate(iso: iso)!.dayNumber }
   func date(_ n: Int) -> String { CivilDate(dayNumber: n).description }
-  let cal = try! WorkCalendar.vietnam(first: CivilDate(iso: "2021-12-01")!.dayNumber, last: CivilDate(iso: "2027-03-01")!.dayNumber, allowUnbundledYears: true)
+  let cal = try! WorkCalendar.vietnam(
+    first: CivilDate(iso: "2021-12-01")!.dayNumber, last: CivilDate(iso: "2027-03-01")!.dayNumber,
+    allowUnbundledYears: true)
 
   @Test func year2022HasTheReported249WorkingDays() {
     #expect(cal.workingDays(inYear: 2022) == 249)
@@ -54,10 +56,12 @@ import Testing
 
   @Test func unbundledYearsAreRefusedWithAnExplanation() {
     #expect(throws: CalendarError.self) {
-      try WorkCalendar.vietnam(first: CivilDate(iso: "2030-01-01")!.dayNumber, last: CivilDate(iso: "2030-12-31")!.dayNumber)
+      try WorkCalendar.vietnam(
+        first: CivilDate(iso: "2030-01-01")!.dayNumber, last: CivilDate(iso: "2030-12-31")!.dayNumber)
     }
     do {
-      _ = try WorkCalendar.vietnam(first: CivilDate(iso: "2030-01-01")!.dayNumber, last: CivilDate(iso: "2030-12-31")!.dayNumber)
+      _ = try WorkCalendar.vietnam(
+        first: CivilDate(iso: "2030-01-01")!.dayNumber, last: CivilDate(iso: "2030-12-31")!.dayNumber)
     } catch {
       #expect(error.message.hasPrefix("no bundled Vietnamese calendar for 2030 (bundled: 2022-2026)"))
     }

@@ -24,33 +24,51 @@ import Testing
   static func estimate(_ m: Double, _ lo: Double, _ hi: Double) -> [String: Any] { ["mean": m, "ci95": [lo, hi]] }
 
   static func row(_ key: String, _ received: Double, _ overdue: Double) -> [String: Any] {
-    ["key": key, "received": estimate(received, received, received), "resolved_on_time": estimate(received - overdue - 10, 0, received),
-     "resolved_overdue": estimate(overdue, max(0, overdue - 5), overdue + 5), "in_progress_end": estimate(10, 8, 12),
-     "on_time_rate_of_received": estimate(90, 89, 91),
-     "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5), "on_time_rate_of_resolved": estimate(95, 94, 96)]
+    [
+      "key": key, "received": estimate(received, received, received),
+      "resolved_on_time": estimate(received - overdue - 10, 0, received),
+      "resolved_overdue": estimate(overdue, max(0, overdue - 5), overdue + 5), "in_progress_end": estimate(10, 8, 12),
+      "on_time_rate_of_received": estimate(90, 89, 91),
+      "overdue_rate_of_received": estimate(100 * overdue / received, 0, 5),
+      "on_time_rate_of_resolved": estimate(95, 94, 96),
+    ]
   }
 
   /// The month columns the report does not draw (the file has them all).
   static func monthExtras(_ m: Int) -> [String: Any] {
     let count = Double(m)
-    return ["apologies": estimate(1, 0, 0), "online_in": estimate(30 * count, 0, 0), "tickets": estimate(60 * count, 0, 0)]
+    return [
+      "apologies": estimate(1, 0, 0), "online_in": estimate(30 * count, 0, 0), "tickets": estimate(60 * count, 0, 0),
+    ]
   }
 
   static func summary(dir: URL) throws -> URL {
-    let months = (1...3).flatMap { m in ["province", "all"].map { level -> [String: Any] in
-      ["month": "2022-0\(m)", "level": level, "received_new": estimate(Double(100 * m), 0, 0), "resolved_on_time": estimate(Double(90 * m), 0, 0),
-       "resolved_overdue": estimate(Double(m), 0, 0), "in_progress_end": estimate(50, 0, 0), "online_share": estimate(30, 0, 0),
-       "desk_wait_mean_min": estimate(3, 0, 0)].merging(monthExtras(m)) { a, _ in a } } }
+    let months = (1...3).flatMap { m in
+      ["province", "all"].map { level -> [String: Any] in
+        [
+          "month": "2022-0\(m)", "level": level, "received_new": estimate(Double(100 * m), 0, 0),
+          "resolved_on_time": estimate(Double(90 * m), 0, 0),
+          "resolved_overdue": estimate(Double(m), 0, 0), "in_progress_end": estimate(50, 0, 0),
+          "online_share": estimate(30, 0, 0),
+          "desk_wait_mean_min": estimate(3, 0, 0),
+        ].merging(monthExtras(m)) { a, _ in a }
+      }
+    }
     let json: [String: Any] = [
       "scenario": "test-tỉnh", "file": "scenarios/x.yaml", "scenario_hash": "abc", "onestop_version": "0.1.0",
       "start": "2022-01-01", "end": "2022-04-01", "seed": 7, "replications": 3,
-      "kpis": ["on_time_rate_of_received": estimate(93.3215, 92.8, 93.9), "overdue_rate_of_received": estimate(1.9, 1.5, 2.3),
-               "in_progress_end": estimate(8585, 8400, 8700), "apologies": estimate(3500, 3400, 3600), "received": estimate(180289, 180000, 180500)],
+      "kpis": [
+        "on_time_rate_of_received": estimate(93.3215, 92.8, 93.9), "overdue_rate_of_received": estimate(1.9, 1.5, 2.3),
+        "in_progress_end": estimate(8585, 8400, 8700), "apologies": estimate(3500, 3400, 3600),
+        "received": estimate(180289, 180000, 180500),
+      ],
       "by_level": [row("province", 1000, 20), row("commune", 3000, 5)],
       "by_agency": [row("GTVT@pasc", 800, 30), row("TNMT", 2000, 120), row("UBNDX", 1200, 0), row("<b>x</b>", 10, 1)],
       "by_field": [], "by_procedure": [], "months": months, "units_of_kpis": [String: String](),
-      "desk_waits_by_unit": [["unit": "pasc", "level": "province", "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61)],
-                             ["unit": "xa-1", "level": "commune", "mean_min": estimate(0, 0, 0), "p90_min": estimate(0, 0, 0)]],
+      "desk_waits_by_unit": [
+        ["unit": "pasc", "level": "province", "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61)],
+        ["unit": "xa-1", "level": "commune", "mean_min": estimate(0, 0, 0), "p90_min": estimate(0, 0, 0)],
+      ],
       "priors": [["key": "behaviour.p_return_after_incomplete", "value": "0.85", "note": "no source"]],
     ]
     let url = dir.appendingPathComponent("summary.json")
@@ -60,7 +78,8 @@ import Testing
 
   @Test(arguments: ReportLanguage.allCases)
   func thePageShowsTheSummaryDrawsEveryChartAndLoadsNothing(language: ReportLanguage) throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-report-\(getpid())-\(language.rawValue)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "onestop-report-\(getpid())-\(language.rawValue)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     _ = try Self.summary(dir: dir)
     let data = try ReportData(path: dir.path)
@@ -93,8 +112,10 @@ import Testing
     #expect(data.estimate("resolved_overdue@agency:TNMT")?.mean == 120)
     #expect(data.estimate("received@level:commune")?.mean == 3000)
     #expect(data.estimate("resolved_overdue@agency:NOPE") == nil)
-    data.targets = [ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004, row 2"),
-      ReportTarget(kpi: "resolved_overdue@agency:TNMT", value: 2492, tolerance: 800, source: "004, row 8")]
+    data.targets = [
+      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004, row 2"),
+      ReportTarget(kpi: "resolved_overdue@agency:TNMT", value: 2492, tolerance: 800, source: "004, row 8"),
+    ]
     let html = HTMLReport.html(data, language: .vi)
     #expect(html.contains("Báo cáo: 93,32 %"))
     #expect(html.contains("id=\"against-report\""))
@@ -116,18 +137,24 @@ import Testing
       return try ReportData(path: dir.path)
     }
     let cases: [(String, (inout [String: Any]) -> Void)] = [
-      ("missing key 'by_level[1].resolved_overdue'", { j in
-        var rows = j["by_level"] as! [[String: Any]]
-        rows[1]["resolved_overdue"] = nil
-        j["by_level"] = rows
-      }),
+      (
+        "missing key 'by_level[1].resolved_overdue'",
+        { j in
+          var rows = j["by_level"] as! [[String: Any]]
+          rows[1]["resolved_overdue"] = nil
+          j["by_level"] = rows
+        }
+      ),
       ("missing key 'desk_waits_by_unit'", { j in j["desk_waits_by_unit"] = nil }),
       ("'replications' is not a number", { j in j["replications"] = "three" }),
-      ("missing key 'kpis.received.ci95'", { j in
-        var k = j["kpis"] as! [String: Any]
-        k["received"] = ["mean": 1]
-        j["kpis"] = k
-      }),
+      (
+        "missing key 'kpis.received.ci95'",
+        { j in
+          var k = j["kpis"] as! [String: Any]
+          k["received"] = ["mean": 1]
+          j["kpis"] = k
+        }
+      ),
     ]
     for (message, change) in cases {
       do {
@@ -165,7 +192,8 @@ import Testing
 
   @Test(arguments: ReportLanguage.allCases)
   func markdownMatchesTheGoldenFile(language: ReportLanguage) throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-md-\(getpid())-\(language.rawValue)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "onestop-md-\(getpid())-\(language.rawValue)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     _ = try ReportTests.summary(dir: dir)
     let markdown = MarkdownReport.page([.run(try ReportData(path: dir.path))], language: language)

@@ -9,15 +9,20 @@ import TestSupport
 /// Every bundled scenario validates and runs, and the Tuyên Quang 2022 baseline stays
 /// within the calibration bounds of its header.
 @Suite struct BundledScenarioTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
   static let scenarios = root.appendingPathComponent("scenarios")
-  static let files = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+  static let files =
+    (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path))?.filter { $0.hasSuffix(".yaml") }.sorted()
+    ?? []
 
   @Test func theBundledScenariosAreAllThere() {
-    #expect(Set(Self.files).isSuperset(of: [
-      "tuyen-quang-2022.yaml", "tuyen-quang-2022-saturday.yaml", "bac-giang-postal-pilot.yaml", "binh-phuoc-online-push.yaml",
-      "bac-kan-2021.yaml", "two-level-2025.yaml", "mmc.yaml",
-    ]))
+    #expect(
+      Set(Self.files).isSuperset(of: [
+        "tuyen-quang-2022.yaml", "tuyen-quang-2022-saturday.yaml", "bac-giang-postal-pilot.yaml",
+        "binh-phuoc-online-push.yaml",
+        "bac-kan-2021.yaml", "two-level-2025.yaml", "mmc.yaml",
+      ]))
   }
 
   @Test(arguments: files)
@@ -71,7 +76,8 @@ import TestSupport
     }
     let more = try variant(12), fewer = try variant(6)
     func landOverdue(_ m: CompiledModel, _ r: RunResult) -> Double {
-      Double(r.breakdown(by: .field, model: m).filter { $0.key == "land" }.reduce(0) { $0 + $1.counters.resolvedOverdue })
+      Double(
+        r.breakdown(by: .field, model: m).filter { $0.key == "land" }.reduce(0) { $0 + $1.counters.resolvedOverdue })
     }
     var up: [Double] = [], down: [Double] = [], carriedShare: [Double] = []
     for rep in 0..<4 {
@@ -93,7 +99,9 @@ import TestSupport
   /// interval over replications must contain Erlang C's mean wait.
   @Test func mmcScenarioAgreesWithErlangC() throws {
     let (scenario, model) = try Scenario.load(path: Self.scenarios.appendingPathComponent("mmc.yaml").path)
-    let waits = (0..<12).map { OneStopSimulation.run(model, seed: scenario.seed, replication: UInt64($0)).allWaits.mean / 60 }
+    let waits = (0..<12).map {
+      OneStopSimulation.run(model, seed: scenario.seed, replication: UInt64($0)).allWaits.mean / 60
+    }
     let theory = try #require(QueueingTheory.mmc(servers: 8, arrivalRate: 7.2, serviceRate: 1))
     let ci = ConfidenceInterval(waits, level: 0.999)
     #expect(ci.contains(theory.meanWait), "Erlang C \(theory.meanWait) outside \(ci)")

@@ -17,9 +17,10 @@ import Testing
   /// Every key name of the schema, all sections.
   static var keys: Set<String> {
     let s = ConfigurationSchema.self
-    return Set(s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
-      + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-      + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames())
+    return Set(
+      s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
+        + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames())
   }
 
   /// Whole literals the model may hold although they spell a one-word key: English words
@@ -76,7 +77,8 @@ import Testing
     while let url = e?.nextObject() as? URL {
       guard url.pathExtension == "swift" else { continue }
       files += 1
-      let found = Self.findings(in: try String(contentsOf: url, encoding: .utf8), keys: keys,
+      let found = Self.findings(
+        in: try String(contentsOf: url, encoding: .utf8), keys: keys,
         allowed: Self.prose[url.lastPathComponent] ?? [])
       let name = url.path.replacingOccurrences(of: Self.model.path + "/", with: "")
       #expect(found.isEmpty, "\(name) names the scenario file: \(found.joined(separator: ", "))")

@@ -12,18 +12,24 @@ import Testing
 
   @Test func everyFieldIsNamedWithAKeyOfTheSchema() {
     let s = ConfigurationSchema.self
-    let keys = Set(s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
-      + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-      + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames()).union(Self.subKeys)
+    let keys = Set(
+      s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
+        + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames()
+    ).union(Self.subKeys)
     for field in ConfigurationField.allCases {
       #expect(keys.contains(field.fileKey), "\(field) is named '\(field.fileKey)', not a key of the schema")
     }
   }
 
   @Test func keyPathsUseTheFilesKeys() {
-    #expect(ProblemLocation(.deskGroup(unit: 3, index: 1), .serviceTimeFactor).keyPath == "units[3].desks[1].service_time_factor")
+    #expect(
+      ProblemLocation(.deskGroup(unit: 3, index: 1), .serviceTimeFactor).keyPath
+        == "units[3].desks[1].service_time_factor")
     #expect(ProblemLocation(.step(procedure: 2, index: 0), .place).keyPath == "procedures[2].steps[0].agency")
-    #expect(ProblemLocation(.weekdayPeriod(demand: 1, index: 2), .factors).keyPath == "demand[1].weekday_factors_from[2].factors")
+    #expect(
+      ProblemLocation(.weekdayPeriod(demand: 1, index: 2), .factors).keyPath
+        == "demand[1].weekday_factors_from[2].factors")
     #expect(ProblemLocation(.unit(0), .hours, .day(5)).keyPath == "units[0].hours.saturday")
     #expect(ProblemLocation(.configuration, .warmupUntil).keyPath == "warmup_until")
     #expect(ProblemLocation(.rules, .apologyLeadWorkingDays).keyPath == "rules.apology_lead")
@@ -34,22 +40,35 @@ import Testing
   /// A rule across fields names them with the file's keys, on the entity's line.
   @Test func crossFieldProblemsNameTheFilesKeys() {
     let errors = ScenarioErrorTests()
-    #expect(errors.issues { $0 + "backlog:\n  - {unit: top, procedure: land, count: 3, received_from: 2022-01-03}\n" } == [
-      "F:42:5: backlog[0]: give both received_from and received_through, or neither (ages then follow the deadline)",
-    ])
-    #expect(errors.issues {
-      $0.replacingOccurrences(of: "mix: {land: 2}, online_share: 0.2}", with: "mix: {land: 2}, online_share: 0.2, postal_return_share: 0.7, online_return_share: 0.5}")
-    } == [
-      "F:38:5: demand[0]: postal_return_share and online_return_share must be >= 0 and sum to at most 1",
-    ])
+    #expect(
+      errors.issues { $0 + "backlog:\n  - {unit: top, procedure: land, count: 3, received_from: 2022-01-03}\n" } == [
+        "F:42:5: backlog[0]: give both received_from and received_through, or neither (ages then follow the deadline)"
+      ])
+    #expect(
+      errors.issues {
+        $0.replacingOccurrences(
+          of: "mix: {land: 2}, online_share: 0.2}",
+          with: "mix: {land: 2}, online_share: 0.2, postal_return_share: 0.7, online_return_share: 0.5}")
+      } == [
+        "F:38:5: demand[0]: postal_return_share and online_return_share must be >= 0 and sum to at most 1"
+      ])
   }
 
   /// The calendar says which years are missing; the scenario layer adds which keys fix it.
   @Test func anUnbundledYearSaysWhichKeysToSet() {
     let found = ScenarioErrorTests().issues {
-      $0.replacingOccurrences(of: "start: 2022-03-01", with: "start: 2030-03-01").replacingOccurrences(of: "end: 2022-04-01", with: "end: 2030-04-01")
+      $0.replacingOccurrences(of: "start: 2022-03-01", with: "start: 2030-03-01").replacingOccurrences(
+        of: "end: 2022-04-01", with: "end: 2030-04-01")
     }
-    #expect(found.contains { $0.hasSuffix(": calendar: no bundled Vietnamese calendar for 2030 (bundled: 2022-2026); list that year's days off in extra_days_off and set allow_unbundled_years") },
+    #expect(
+      found.contains {
+        $0.hasSuffix(
+          """
+            : calendar: no bundled Vietnamese calendar for 2030 (bundled: 2022-2026); list that year's days off in \
+            extra_days_off and set allow_unbundled_years
+            """
+        )
+      },
       "\(found)")
   }
 
@@ -64,9 +83,11 @@ import Testing
       _ = try CompiledModel(c)
       Issue.record("expected problems")
     } catch {
-      #expect(error.problems.map(\.location) == [ProblemLocation(.unit(0), .ticketCutoff), ProblemLocation(.procedure(1))])
+      #expect(
+        error.problems.map(\.location) == [ProblemLocation(.unit(0), .ticketCutoff), ProblemLocation(.procedure(1))])
       #expect(error.problems.last?.text.parts.first == .field(.pIncomplete))
-      #expect(error.problems.last?.fileMessage == "p_incomplete + p_refused + p_guidance_only must not exceed 1, got 1.21")
+      #expect(
+        error.problems.last?.fileMessage == "p_incomplete + p_refused + p_guidance_only must not exceed 1, got 1.21")
     }
   }
 }

@@ -8,7 +8,8 @@ import Testing
 /// `onestop staff`: the search against queueing theory, against an exhaustive grid, on
 /// infeasible bounds, and its plan on fresh seeds.
 @Suite struct StaffTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
   static let mmc = root.appendingPathComponent("scenarios/mmc.yaml").path
 
   /// One centre, two desk groups, one back office: small enough for an exhaustive grid.
@@ -39,9 +40,11 @@ import Testing
     agencies:
       - {id: BACK@centre, unit: centre, officers: 3, discipline: edf}
     procedures:
-      - {id: land-p, field: land, deadline: 5wd, online: none, intake_time: {exponential: 12m}, p_incomplete: 0, p_refused: 0,
+      - {id: land-p, field: land, deadline: 5wd, online: none, intake_time: {exponential: 12m}, p_incomplete: 0, \
+    p_refused: 0,
          p_guidance_only: 0, p_supplement: 0, steps: [{agency: BACK@centre, work: {exponential: 2h}}]}
-      - {id: civil-p, field: civil, deadline: 2wd, online: none, intake_time: {exponential: 8m}, p_incomplete: 0, p_refused: 0,
+      - {id: civil-p, field: civil, deadline: 2wd, online: none, intake_time: {exponential: 8m}, p_incomplete: 0, \
+    p_refused: 0,
          p_guidance_only: 0, p_supplement: 0, steps: [{agency: BACK@centre, work: {exponential: 30m}}]}
     demand:
       - unit: centre
@@ -70,9 +73,12 @@ import Testing
     try! StaffTarget.parse("overdue_rate_of_received<=2"),
   ]
 
-  static func search(_ path: String, _ variables: [StaffVariable], _ targets: [StaffTarget], seed: UInt64 = 11,
-    replications: Int = 4, overrides: [String] = []) -> StaffSearch {
-    let evaluator = StaffEvaluator(path: path, overrides: overrides, variables: variables, targets: targets, seed: seed, threads: nil)
+  static func search(
+    _ path: String, _ variables: [StaffVariable], _ targets: [StaffTarget], seed: UInt64 = 11,
+    replications: Int = 4, overrides: [String] = []
+  ) -> StaffSearch {
+    let evaluator = StaffEvaluator(
+      path: path, overrides: overrides, variables: variables, targets: targets, seed: seed, threads: nil)
     // No adaptive replications: every plan is judged on the same replications as the grid.
     return StaffSearch(evaluator: evaluator, replications: replications, maxReplications: replications)
   }
@@ -112,7 +118,8 @@ import Testing
     let s = Self.search(Self.mmc, [v], [target], replications: 4, overrides: ["end=2022-01-08"])
     let plan = try s.minimumCost(start: try s.warmStart())
     #expect(plan.met)
-    #expect(plan.values == [answer], "Erlang C: Wq(\(answer - 1)) = \(above) min, Wq(\(answer)) = \(at) min, limit \(limit)")
+    #expect(
+      plan.values == [answer], "Erlang C: Wq(\(answer - 1)) = \(above) min, Wq(\(answer)) = \(at) min, limit \(limit)")
   }
 
   /// The plan's cost equals the cheapest feasible point of the exhaustive grid (on the
@@ -122,7 +129,9 @@ import Testing
     let s = Self.search(path, Self.smallVariables, Self.smallTargets)
     let plan = try s.minimumCost(start: try s.warmStart())
     #expect(plan.met)
-    func cost(_ x: [Int]) -> Double { zip(Self.smallVariables, x).reduce(0) { $0 + Double($1.1 - $1.0.current) * $1.0.stepCost } }
+    func cost(_ x: [Int]) -> Double {
+      zip(Self.smallVariables, x).reduce(0) { $0 + Double($1.1 - $1.0.current) * $1.0.stepCost }
+    }
     var best = Double.infinity
     var evaluated = 0
     for x in Self.grid(Self.smallVariables) {
@@ -131,7 +140,9 @@ import Testing
       if s.isMet(e) { best = min(best, cost(x)) }
     }
     #expect(evaluated == 4 * 4 * 5)
-    #expect(cost(plan.values) == best, "plan \(plan.values) costs \(cost(plan.values)); the grid's cheapest feasible point costs \(best)")
+    #expect(
+      cost(plan.values) == best,
+      "plan \(plan.values) costs \(cost(plan.values)); the grid's cheapest feasible point costs \(best)")
 
     // Budget: the first step taken is the single step with the largest improvement per cost.
     let spent = try s.spend(budget: 3)
@@ -141,8 +152,10 @@ import Testing
     let base = Self.smallVariables.map(\.current)
     func measures(_ x: [Int]) throws -> (Double, Double) {
       let e = try s.evaluate(x)
-      return (Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].shortfall(e.kpis[$1]) },
-        Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].badness(e.kpis[$1]) })
+      return (
+        Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].shortfall(e.kpis[$1]) },
+        Self.smallTargets.indices.reduce(0) { $0 + Self.smallTargets[$1].badness(e.kpis[$1]) }
+      )
     }
     let m0 = try measures(base)
     let gains = try Self.smallVariables.indices.map { i -> (Double, Double) in
@@ -151,7 +164,9 @@ import Testing
       let m = try measures(y)
       return ((m0.0 - m.0) / Self.smallVariables[i].stepCost, (m0.1 - m.1) / Self.smallVariables[i].stepCost)
     }
-    #expect(first.variable == gains.indices.max { gains[$0].0 < gains[$1].0 || (gains[$0].0 == gains[$1].0 && gains[$0].1 < gains[$1].1) })
+    #expect(
+      first.variable
+        == gains.indices.max { gains[$0].0 < gains[$1].0 || (gains[$0].0 == gains[$1].0 && gains[$0].1 < gains[$1].1) })
     #expect(spent.steps.last!.addedCost <= 3)
   }
 
@@ -187,7 +202,8 @@ import Testing
   @Test func thePlanVariantRunsAsWritten() throws {
     let path = try Self.smallFile()
     let dir = (path as NSString).deletingLastPathComponent
-    let text = StaffVariant.text(base: "small.yaml", name: "small-plan", comment: ["test"],
+    let text = StaffVariant.text(
+      base: "small.yaml", name: "small-plan", comment: ["test"],
       assignments: [("units[centre].desks[land].count", 3), ("agencies[BACK@centre].officers", 6)])
     let variant = (dir as NSString).appendingPathComponent("plan.yaml")
     try text.write(toFile: variant, atomically: true, encoding: .utf8)

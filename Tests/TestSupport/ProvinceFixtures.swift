@@ -17,16 +17,26 @@ public enum ProvinceFixtures {
     return ModelConfiguration(
       name: "always-open M/M/c", start: startDate, end: startDate.adding(days: days), calendar: calendar,
       levels: ["only"], fields: ["all"],
-      units: [UnitConfiguration(id: "u", level: "only", hours: hours, desks: [DeskGroupConfiguration(id: "d", count: desks)], onlineIntakeOfficers: 0)],
+      units: [
+        UnitConfiguration(
+          id: "u", level: "only", hours: hours, desks: [DeskGroupConfiguration(id: "d", count: desks)],
+          onlineIntakeOfficers: 0)
+      ],
       agencies: [AgencyConfiguration(id: "A@u", unit: "u", officers: 1000, hours: hours)],
-      procedures: [ProcedureConfiguration(
-        id: "p", field: "all", deadline: .workingDays(10), steps: [.init(place: .agency("A@u"), work: try! .deterministic(0.01))],
-        onlineMode: .full, pIncomplete: 0, pRefused: 0, pGuidanceOnly: 0, pSupplement: 0,
-        intakeTime: try! .exponential(mean: serviceMinutes * 60))],
-      demand: [DemandConfiguration(
-        unit: "u", annualVolume: perHour * 24 * 365, mix: [("p", 1)], onlineShare: .constant(0), postalShare: .constant(0),
-        onlineReturnShare: 1, weekdayFactors: Array(repeating: 1, count: 7),
-        walkInHourProfile: Array(repeating: 1, count: 24))])
+      procedures: [
+        ProcedureConfiguration(
+          id: "p", field: "all", deadline: .workingDays(10),
+          steps: [.init(place: .agency("A@u"), work: try! .deterministic(0.01))],
+          onlineMode: .full, pIncomplete: 0, pRefused: 0, pGuidanceOnly: 0, pSupplement: 0,
+          intakeTime: try! .exponential(mean: serviceMinutes * 60))
+      ],
+      demand: [
+        DemandConfiguration(
+          unit: "u", annualVolume: perHour * 24 * 365, mix: [("p", 1)], onlineShare: .constant(0),
+          postalShare: .constant(0),
+          onlineReturnShare: 1, weekdayFactors: Array(repeating: 1, count: 7),
+          walkInHourProfile: Array(repeating: 1, count: 24))
+      ])
   }
 
   /// A random small province: 2 or 3 levels, a few units, fields, agencies and
@@ -38,23 +48,30 @@ public enum ProvinceFixtures {
     let levels = Bool.random(using: &rng) ? ["province", "commune"] : ["province", "district", "commune"]
     let fields = Array(["land", "civil", "business", "social"].prefix(Int.random(in: 2...4, using: &rng)))
     let saturday = Bool.random(using: &rng)
-    let hours = OpeningSchedule(base: WeeklyHours(weekdays: .standardOffice, saturday: saturday ? .morningOnly : .closed))
+    let hours = OpeningSchedule(
+      base: WeeklyHours(weekdays: .standardOffice, saturday: saturday ? .morningOnly : .closed))
     var units: [UnitConfiguration] = []
     var agencies: [AgencyConfiguration] = []
     func addUnit(_ id: String, level: Int, parent: String?) {
       let deskGroups = (0..<Int.random(in: 1...2, using: &rng)).map { g in
-        DeskGroupConfiguration(id: "g\(g)", count: Int.random(in: 1...3, using: &rng),
+        DeskGroupConfiguration(
+          id: "g\(g)", count: Int.random(in: 1...3, using: &rng),
           fields: g == 0 ? [] : [pick(fields)], staff: pick(StaffType.allCases))
       }
-      units.append(UnitConfiguration(
-        id: id, level: levels[level], parent: parent, hours: hours,
-        transferCutoff: pick([TimeOfDay("15:00")!, TimeOfDay("16:00")!]),
-        ticketCutoff: Bool.random(using: &rng) ? TimeOfDay("16:30")! : nil, closingRule: pick(ClosingRule.allCases),
-        desks: deskGroups, onlineIntakeOfficers: Int.random(in: 0...2, using: &rng),
-        digitisationFrom: Bool.random(using: &rng) ? CivilDate(iso: "2022-03-01") : nil))
-      agencies.append(AgencyConfiguration(id: "OFFICE@\(id)", unit: id, officers: Int.random(in: 1...3, using: &rng),
-        discipline: pick(QueueDiscipline.allCases)))
-      if level == 0 { agencies.append(AgencyConfiguration(id: "TOP@\(id)", unit: id, officers: Int.random(in: 1...4, using: &rng))) }
+      units.append(
+        UnitConfiguration(
+          id: id, level: levels[level], parent: parent, hours: hours,
+          transferCutoff: pick([TimeOfDay("15:00")!, TimeOfDay("16:00")!]),
+          ticketCutoff: Bool.random(using: &rng) ? TimeOfDay("16:30")! : nil, closingRule: pick(ClosingRule.allCases),
+          desks: deskGroups, onlineIntakeOfficers: Int.random(in: 0...2, using: &rng),
+          digitisationFrom: Bool.random(using: &rng) ? CivilDate(iso: "2022-03-01") : nil))
+      agencies.append(
+        AgencyConfiguration(
+          id: "OFFICE@\(id)", unit: id, officers: Int.random(in: 1...3, using: &rng),
+          discipline: pick(QueueDiscipline.allCases)))
+      if level == 0 {
+        agencies.append(AgencyConfiguration(id: "TOP@\(id)", unit: id, officers: Int.random(in: 1...4, using: &rng)))
+      }
     }
     addUnit("top", level: 0, parent: nil)
     for c in 0..<Int.random(in: 1...3, using: &rng) {
@@ -65,8 +82,10 @@ public enum ProvinceFixtures {
       }
     }
     func dist() -> Distribution {
-      pick([try! .exponential(mean: uniform(0.2, 3)), try! .lognormal(mean: uniform(0.2, 3), cv: uniform(0.2, 1.5)),
-        try! .deterministic(uniform(0.1, 2)), try! .triangular(low: 0.1, mode: 0.5, high: 3)])
+      pick([
+        try! .exponential(mean: uniform(0.2, 3)), try! .lognormal(mean: uniform(0.2, 3), cv: uniform(0.2, 1.5)),
+        try! .deterministic(uniform(0.1, 2)), try! .triangular(low: 0.1, mode: 0.5, high: 3),
+      ])
     }
     let procedures: [ProcedureConfiguration] = (0..<Int.random(in: 2...5, using: &rng)).map { k in
       let steps: [StepConfiguration] = (0..<Int.random(in: 1...3, using: &rng)).map { s in
@@ -77,16 +96,19 @@ public enum ProvinceFixtures {
         id: "p\(k)", field: pick(fields),
         deadline: pick([.sameDay, .workingDays(Int.random(in: 1...20, using: &rng)), .workingHours(uniform(2, 16))]),
         steps: steps, onlineMode: pick(OnlineMode.allCases), postalAllowed: Bool.random(using: &rng),
-        onTheSpot: k == 0 && Bool.random(using: &rng), pIncomplete: pIncomplete, pRefused: pRefused, pGuidanceOnly: pGuidance,
+        onTheSpot: k == 0 && Bool.random(using: &rng), pIncomplete: pIncomplete, pRefused: pRefused,
+        pGuidanceOnly: pGuidance,
         pSupplement: uniform(0, 0.3), maxSupplementRequests: Int.random(in: 0...2, using: &rng),
-        supplementClock: pick(SupplementClock.allCases), intakeTime: try! .lognormal(mean: uniform(4, 20) * 60, cv: 0.6),
+        supplementClock: pick(SupplementClock.allCases),
+        intakeTime: try! .lognormal(mean: uniform(4, 20) * 60, cv: 0.6),
         feeAtPickup: Bool.random(using: &rng))
     }
     let demand = units.map { u in
       DemandConfiguration(
         unit: u.id, annualVolume: uniform(200, 6000),
         mix: procedures.map { ($0.id, uniform(0.1, 1)) },
-        onlineShare: Bool.random(using: &rng) ? .constant(uniform(0, 0.9))
+        onlineShare: Bool.random(using: &rng)
+          ? .constant(uniform(0, 0.9))
           : Ramp(points: [(CivilDate(iso: "2022-02-15")!, 0.1), (CivilDate(iso: "2022-04-15")!, 0.9)]),
         postalShare: .constant(uniform(0, 0.4)), postalReturnShare: uniform(0, 0.4), onlineReturnShare: uniform(0, 0.5))
     }
@@ -96,9 +118,13 @@ public enum ProvinceFixtures {
     rules.apologyLeadWorkingDays = Int.random(in: 0...2, using: &rng)
     var behaviour = CitizenBehaviour()
     behaviour.pNeverSupplement = uniform(0, 0.3)
-    let backlog = Bool.random(using: &rng)
-      ? [BacklogEntry(unit: "top", procedure: procedures[procedures.count - 1].id, count: Int.random(in: 1...60, using: &rng),
-        receivedFrom: CivilDate(iso: "2022-01-04")!, receivedThrough: CivilDate(iso: "2022-01-28")!)] : []
+    let backlog =
+      Bool.random(using: &rng)
+      ? [
+        BacklogEntry(
+          unit: "top", procedure: procedures[procedures.count - 1].id, count: Int.random(in: 1...60, using: &rng),
+          receivedFrom: CivilDate(iso: "2022-01-04")!, receivedThrough: CivilDate(iso: "2022-01-28")!)
+      ] : []
     return ModelConfiguration(
       name: "random-\(seed)", start: start, end: start.adding(days: Int.random(in: 30...120, using: &rng)),
       warmupUntil: Bool.random(using: &rng) ? start.adding(days: 14) : nil,

@@ -13,7 +13,12 @@ public enum ScenarioMutations {
   /// Lines a mutation may insert: an alias bomb, a long value, deep nesting, a
   /// duplicated top key, an extends outside the repository.
   public static let insertions = [
-    "bomb: &b0 [x, x, x, x, x, x, x, x, x, x]\nb1: &b1 [*b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0]\nb2: &b2 [*b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1]\nb3: &b3 [*b2, *b2, *b2, *b2, *b2, *b2, *b2, *b2, *b2, *b2]\nb4: &b4 [*b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3]\nb5: &b5 [*b4, *b4, *b4, *b4, *b4, *b4, *b4, *b4, *b4, *b4]\nb6: [*b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5]",
+    """
+      bomb: &b0 [x, x, x, x, x, x, x, x, x, x]\nb1: &b1 [*b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0]\nb2: &b2 \
+      [*b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1, *b1]\nb3: &b3 [*b2, *b2, *b2, *b2, *b2, *b2, *b2, *b2, *b2, \
+      *b2]\nb4: &b4 [*b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3, *b3]\nb5: &b5 [*b4, *b4, *b4, *b4, *b4, *b4, *b4, \
+      *b4, *b4, *b4]\nb6: [*b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5, *b5]
+      """,
     "description: " + String(repeating: "A", count: 200_000),
     "deep: " + String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000),
     "end: 2032-01-01", "extends: /etc/passwd", "extends: ../../../../etc/shadow.yaml", "replications: 100000",
@@ -30,7 +35,8 @@ public enum ScenarioMutations {
       case 3:
         if !lines[i].isEmpty {
           var chars = Array(lines[i])
-          chars[Int.random(in: 0..<chars.count, using: &rng)] = Array("-:{}[]9x \"&*,#|>!%@`").randomElement(using: &rng)!
+          chars[Int.random(in: 0..<chars.count, using: &rng)] = Array("-:{}[]9x \"&*,#|>!%@`").randomElement(
+            using: &rng)!
           lines[i] = String(chars)
         }
       case 4: lines[i] = String(lines[i].dropFirst(Int.random(in: 0...4, using: &rng)))

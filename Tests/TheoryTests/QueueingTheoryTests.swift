@@ -51,7 +51,9 @@ import TestSupport
     let wq = ConfidenceInterval(e.wait, level: 0.999)
     let pw = ConfidenceInterval(e.pWait, level: 0.999)
     #expect(wq.contains(theory.meanWait), "M/M/\(c) ρ=\(rho): Wq \(theory.meanWait) outside \(wq)")
-    #expect(pw.contains(theory.probabilityOfWaiting), "M/M/\(c) ρ=\(rho): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
+    #expect(
+      pw.contains(theory.probabilityOfWaiting),
+      "M/M/\(c) ρ=\(rho): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
     // The interval must be tight enough to mean something: under 10 % of the value.
     #expect(wq.halfWidth < 0.1 * theory.meanWait)
   }
@@ -79,7 +81,8 @@ import TestSupport
     let wq = ConfidenceInterval(waits, level: 0.999)
     let pw = ConfidenceInterval(pWait, level: 0.999)
     #expect(wq.contains(theory.meanWait), "EDF M/M/\(c) ρ=\(rho): Wq \(theory.meanWait) outside \(wq)")
-    #expect(pw.contains(theory.probabilityOfWaiting), "EDF M/M/\(c): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
+    #expect(
+      pw.contains(theory.probabilityOfWaiting), "EDF M/M/\(c): P(wait) \(theory.probabilityOfWaiting) outside \(pw)")
     #expect(wq.halfWidth < 0.1 * theory.meanWait)
     let drain = Double(c) - lambda
     let fifoVariance = 2 * theory.probabilityOfWaiting / (drain * drain) - theory.meanWait * theory.meanWait
@@ -98,11 +101,13 @@ import TestSupport
   @Test(arguments: mg1Cases.indices)
   func mg1MatchesPollaczekKhinchine(_ index: Int) throws {
     let c = Self.mg1Cases[index]
-    let theory = try #require(QueueingTheory.pollaczekKhinchineWait(
-      arrivalRate: c.lambda, serviceMean: c.service.mean, serviceVariance: c.service.variance))
+    let theory = try #require(
+      QueueingTheory.pollaczekKhinchineWait(
+        arrivalRate: c.lambda, serviceMean: c.service.mean, serviceVariance: c.service.variance))
     if index == 0 { #expect(abs(theory - 1.5) < 1e-12) }
     let config = GGcQueue.Configuration(
-      interarrival: try .exponential(rate: c.lambda), service: c.service, servers: 1, customers: c.customers, warmup: 500)
+      interarrival: try .exponential(rate: c.lambda), service: c.service, servers: 1, customers: c.customers,
+      warmup: 500)
     let wq = ConfidenceInterval(Self.replicate(config, replications: 20, seed: c.seed).wait, level: 0.999)
     #expect(wq.contains(theory), "\(c.name): Wq \(theory) outside \(wq)")
   }
@@ -140,9 +145,11 @@ import TestSupport
   /// With a lunch closure, work still balances: every customer is served and the
   /// busy time equals the total service demand.
   @Test func closuresConserveCustomersAndWork() throws {
-    let day = try CapacitySchedule.periodic(period: 480, steps: [
-      .init(at: 0, capacity: 2), .init(at: 240, capacity: 0), .init(at: 300, capacity: 2),
-    ])
+    let day = try CapacitySchedule.periodic(
+      period: 480,
+      steps: [
+        .init(at: 0, capacity: 2), .init(at: 240, capacity: 0), .init(at: 300, capacity: 2),
+      ])
     let config = GGcQueue.Configuration(
       interarrival: try .exponential(rate: 1.2), service: try .deterministic(1.25),
       servers: 2, schedule: day, customers: 5_000)
@@ -175,11 +182,14 @@ import TestSupport
   @Test func ninetyFivePercentIntervalsCoverErlangCAboutNinetyFivePercentOfTheTime() throws {
     let theory = try #require(QueueingTheory.mmc(servers: 3, arrivalRate: 2.1, serviceRate: 1))
     let config = GGcQueue.Configuration(
-      interarrival: try .exponential(rate: 2.1), service: try .exponential(mean: 1), servers: 3, customers: 20_000, warmup: 300)
+      interarrival: try .exponential(rate: 2.1), service: try .exponential(mean: 1), servers: 3, customers: 20_000,
+      warmup: 300)
     var covered = 0
     let batches = 200
     for b in 0..<batches {
-      let means = (0..<5).map { r in GGcQueue.simulate(config, seed: 4242, replication: UInt64(b * 5 + r)).model.waits.mean }
+      let means = (0..<5).map { r in
+        GGcQueue.simulate(config, seed: 4242, replication: UInt64(b * 5 + r)).model.waits.mean
+      }
       if ConfidenceInterval(means, level: 0.95).contains(theory.meanWait) { covered += 1 }
     }
     let share = Double(covered) / Double(batches)

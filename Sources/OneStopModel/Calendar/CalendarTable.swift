@@ -46,7 +46,8 @@ public final class CalendarTable: @unchecked Sendable {
       days: days, dayPattern: buffer(dayPattern), patternBase: buffer(base), patternFirst: buffer(first),
       opens: buffer(opens), closes: buffer(closes),
       firstDay: calendar.firstDay, dayCount: calendar.dayCount, working: buffer(calendar.kinds.map { $0 == .working }),
-      workingUpTo: buffer(calendar.workingUpTo), workingList: buffer(calendar.workingDays), workingCount: calendar.workingDays.count)
+      workingUpTo: buffer(calendar.workingUpTo), workingList: buffer(calendar.workingDays),
+      workingCount: calendar.workingDays.count)
     self.allocations = allocations
   }
 
@@ -200,7 +201,8 @@ public struct CalendarReader: @unchecked Sendable {
     if i < 0 { return 0 }
     if i < dayCount { return Int(workingUpTo[i]) }
     let lastDay = firstDay + dayCount - 1
-    return workingCount + WorkCalendar.weekdays(after: lastDay, through: Swift.min(day, lastDay + WorkCalendar.farFuture))
+    return workingCount
+      + WorkCalendar.weekdays(after: lastDay, through: Swift.min(day, lastDay + WorkCalendar.farFuture))
   }
 
   func workingDays(after a: Int, through b: Int) -> Int {

@@ -15,7 +15,10 @@ public struct OpenInterval: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    "\(TimeOfDay(hours: open / 3600, minutes: open % 3600 / 60)!)-\(TimeOfDay(hours: close / 3600, minutes: close % 3600 / 60)!)"
+    """
+      \(TimeOfDay(hours: open / 3600, minutes: open % 3600 / 60)!)-\
+      \(TimeOfDay(hours: close / 3600, minutes: close % 3600 / 60)!)
+      """
   }
 }
 
@@ -60,10 +63,12 @@ public struct DailyHours: Hashable, Sendable, CustomStringConvertible {
   /// that `problems()` reports.
   public func staggered(by seconds: Int) -> DailyHours {
     guard intervals.count > 1 else { return self }
-    return DailyHours(intervals: intervals.indices.map { k in
-      OpenInterval(open: intervals[k].open + (k == 0 ? 0 : seconds),
-        close: intervals[k].close + (k == intervals.count - 1 ? 0 : seconds))
-    })
+    return DailyHours(
+      intervals: intervals.indices.map { k in
+        OpenInterval(
+          open: intervals[k].open + (k == 0 ? 0 : seconds),
+          close: intervals[k].close + (k == intervals.count - 1 ? 0 : seconds))
+      })
   }
 
   /// `true` when `other`'s intervals all lie within these hours.
@@ -140,7 +145,9 @@ public struct OpeningSchedule: Hashable, Sendable {
   public func staggered(by seconds: Int) -> OpeningSchedule {
     var s = self
     s.base = WeeklyHours(days: base.days.map { $0.staggered(by: seconds) })
-    for k in s.seasons.indices { s.seasons[k].hours = WeeklyHours(days: seasons[k].hours.days.map { $0.staggered(by: seconds) }) }
+    for k in s.seasons.indices {
+      s.seasons[k].hours = WeeklyHours(days: seasons[k].hours.days.map { $0.staggered(by: seconds) })
+    }
     return s
   }
 

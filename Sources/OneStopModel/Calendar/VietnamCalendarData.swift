@@ -16,27 +16,34 @@ let vietnamCalendarData: [Int: [VietnamCalendarEntry]] = [
   // 249 working days.
   2022: [
     VietnamCalendarEntry(date: "2022-01-03", dayOff: true, name: "New Year (compensatory for Sat 1 Jan)"),
-    VietnamCalendarEntry(date: "2022-01-31", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
+    VietnamCalendarEntry(
+      date: "2022-01-31", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2022-02-01", dayOff: true, name: "Lunar New Year (1st day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2022-02-02", dayOff: true, name: "Lunar New Year holiday (2nd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2022-02-03", dayOff: true, name: "Lunar New Year holiday (3rd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2022-02-04", dayOff: true, name: "Lunar New Year holiday (4th day of 1st lunar month)"),
-    VietnamCalendarEntry(date: "2022-04-11", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sun 10 Apr)"),
+    VietnamCalendarEntry(
+      date: "2022-04-11", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sun 10 Apr)"),
     VietnamCalendarEntry(date: "2022-05-02", dayOff: true, name: "Reunification Day (compensatory for Sat 30 Apr)"),
-    VietnamCalendarEntry(date: "2022-05-03", dayOff: true, name: "International Labour Day (compensatory for Sun 1 May)"),
+    VietnamCalendarEntry(
+      date: "2022-05-03", dayOff: true, name: "International Labour Day (compensatory for Sun 1 May)"),
     VietnamCalendarEntry(date: "2022-09-01", dayOff: true, name: "National Day holiday (day before 2 Sep)"),
     VietnamCalendarEntry(date: "2022-09-02", dayOff: true, name: "National Day"),
   ],
   // 249 working days.
   2023: [
     VietnamCalendarEntry(date: "2023-01-02", dayOff: true, name: "New Year (compensatory for Sun 1 Jan)"),
-    VietnamCalendarEntry(date: "2023-01-20", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
+    VietnamCalendarEntry(
+      date: "2023-01-20", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2023-01-23", dayOff: true, name: "Lunar New Year holiday (2nd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2023-01-24", dayOff: true, name: "Lunar New Year holiday (3rd day of 1st lunar month)"),
-    VietnamCalendarEntry(date: "2023-01-25", dayOff: true, name: "Lunar New Year holiday (compensatory for weekend Tet days)"),
-    VietnamCalendarEntry(date: "2023-01-26", dayOff: true, name: "Lunar New Year holiday (compensatory for weekend Tet days)"),
+    VietnamCalendarEntry(
+      date: "2023-01-25", dayOff: true, name: "Lunar New Year holiday (compensatory for weekend Tet days)"),
+    VietnamCalendarEntry(
+      date: "2023-01-26", dayOff: true, name: "Lunar New Year holiday (compensatory for weekend Tet days)"),
     VietnamCalendarEntry(date: "2023-05-01", dayOff: true, name: "International Labour Day"),
-    VietnamCalendarEntry(date: "2023-05-02", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sat 29 Apr)"),
+    VietnamCalendarEntry(
+      date: "2023-05-02", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sat 29 Apr)"),
     VietnamCalendarEntry(date: "2023-05-03", dayOff: true, name: "Reunification Day (compensatory for Sun 30 Apr)"),
     VietnamCalendarEntry(date: "2023-09-01", dayOff: true, name: "National Day holiday (day before 2 Sep)"),
     VietnamCalendarEntry(date: "2023-09-04", dayOff: true, name: "National Day (compensatory for Sat 2 Sep)"),
@@ -44,7 +51,8 @@ let vietnamCalendarData: [Int: [VietnamCalendarEntry]] = [
   // 251 working days.
   2024: [
     VietnamCalendarEntry(date: "2024-01-01", dayOff: true, name: "New Year's Day"),
-    VietnamCalendarEntry(date: "2024-02-08", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
+    VietnamCalendarEntry(
+      date: "2024-02-08", dayOff: true, name: "Lunar New Year holiday (29th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2024-02-09", dayOff: true, name: "Lunar New Year's Eve (30th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2024-02-12", dayOff: true, name: "Lunar New Year holiday (3rd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2024-02-13", dayOff: true, name: "Lunar New Year holiday (4th day of 1st lunar month)"),
@@ -60,7 +68,8 @@ let vietnamCalendarData: [Int: [VietnamCalendarEntry]] = [
   // 250 working days.
   2025: [
     VietnamCalendarEntry(date: "2025-01-01", dayOff: true, name: "New Year's Day"),
-    VietnamCalendarEntry(date: "2025-01-27", dayOff: true, name: "Lunar New Year holiday (28th day of 12th lunar month)"),
+    VietnamCalendarEntry(
+      date: "2025-01-27", dayOff: true, name: "Lunar New Year holiday (28th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2025-01-28", dayOff: true, name: "Lunar New Year's Eve (29th day of 12th lunar month)"),
     VietnamCalendarEntry(date: "2025-01-29", dayOff: true, name: "Lunar New Year (1st day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2025-01-30", dayOff: true, name: "Lunar New Year holiday (2nd day of 1st lunar month)"),
@@ -83,7 +92,8 @@ let vietnamCalendarData: [Int: [VietnamCalendarEntry]] = [
     VietnamCalendarEntry(date: "2026-02-18", dayOff: true, name: "Lunar New Year holiday (2nd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2026-02-19", dayOff: true, name: "Lunar New Year holiday (3rd day of 1st lunar month)"),
     VietnamCalendarEntry(date: "2026-02-20", dayOff: true, name: "Lunar New Year holiday (4th day of 1st lunar month)"),
-    VietnamCalendarEntry(date: "2026-04-27", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sun 26 Apr)"),
+    VietnamCalendarEntry(
+      date: "2026-04-27", dayOff: true, name: "Hung Kings' Commemoration (compensatory for Sun 26 Apr)"),
     VietnamCalendarEntry(date: "2026-04-30", dayOff: true, name: "Reunification Day"),
     VietnamCalendarEntry(date: "2026-05-01", dayOff: true, name: "International Labour Day"),
     VietnamCalendarEntry(date: "2026-08-22", dayOff: false, name: "Make-up working day (for Mon 31 Aug)"),

@@ -194,7 +194,8 @@ extension WorkCalendar {
       let years = vietnamCalendarData.keys.sorted()
       throw CalendarError(missingYears: missing, bundledYears: years.first!...years.last!)
     }
-    return WorkCalendar(first: first, last: last, daysOff: off, workingWeekendDays: worked,
+    return WorkCalendar(
+      first: first, last: last, daysOff: off, workingWeekendDays: worked,
       saturdayCountsForDeadline: saturdayCountsForDeadline)
   }
 
@@ -208,7 +209,10 @@ public struct CalendarError: Error, CustomStringConvertible, Equatable {
   public let missingYears: [Int]
   public let bundledYears: ClosedRange<Int>
   public var message: String {
-    "no bundled Vietnamese calendar for \(missingYears.map(String.init).joined(separator: ", ")) (bundled: \(bundledYears.lowerBound)-\(bundledYears.upperBound))"
+    """
+      no bundled Vietnamese calendar for \(missingYears.map(String.init).joined(separator: ", ")) (bundled: \
+      \(bundledYears.lowerBound)-\(bundledYears.upperBound))
+      """
   }
   public var description: String { message }
 }

@@ -3,9 +3,10 @@ extension DailyHours {
   func cut(at cutoff: Double?) -> DailyHours {
     guard let cutoff else { return self }
     let c = Int(cutoff.rounded(.down))
-    return DailyHours(intervals: intervals.compactMap { i in
-      i.open < c ? OpenInterval(open: i.open, close: Swift.min(i.close, c)) : nil
-    })
+    return DailyHours(
+      intervals: intervals.compactMap { i in
+        i.open < c ? OpenInterval(open: i.open, close: Swift.min(i.close, c)) : nil
+      })
   }
 }
 

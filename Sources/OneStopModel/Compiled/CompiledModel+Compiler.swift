@@ -65,22 +65,28 @@ extension CompiledModel {
       self.epoch = epoch
       self.horizon = horizon
       if horizon <= 0 {
-        found.append(ConfigurationProblem(.init(.configuration, .end), "must be after \(key: .start) (\(c.start)), got \(c.end)"))
+        found.append(
+          ConfigurationProblem(.init(.configuration, .end), "must be after \(key: .start) (\(c.start)), got \(c.end)"))
       }
       let earliestBacklog = c.backlog.compactMap { $0.receivedFrom?.dayNumber }.min() ?? epoch
       // Backlog without a receipt range is spread over up to 1.5 deadlines before the start.
-      let longestDeadline = c.procedures.map { p -> Int in
-        if case .workingDays(let n) = p.deadline { return min(max(n, 0), 3650) } else { return 1 }
-      }.max() ?? 1
-      let first = min(earliestBacklog, epoch) - 7 - (c.backlog.contains { $0.receivedFrom == nil } ? longestDeadline * 3 + 30 : 0)
+      let longestDeadline =
+        c.procedures.map { p -> Int in
+          if case .workingDays(let n) = p.deadline { return min(max(n, 0), 3650) } else { return 1 }
+        }.max() ?? 1
+      let first =
+        min(earliestBacklog, epoch) - 7 - (c.backlog.contains { $0.receivedFrom == nil } ? longestDeadline * 3 + 30 : 0)
       let last = epoch + max(horizon, 1) + 800
       let until = warmup?.resolve(start: c.start, countingFrom: countingFrom) ?? c.warmupUntil
       warmupUntil = until
       warmupEnd = until.map { Double($0.dayNumber - c.start.dayNumber) * 86_400 } ?? 0
       if let w = until, w.dayNumber < c.start.dayNumber || w.dayNumber >= c.end.dayNumber {
-        found.append(ConfigurationProblem(.init(.configuration, .warmupUntil), "must lie in [\(key: .start), \(key: .end)), got \(w)"))
+        found.append(
+          ConfigurationProblem(
+            .init(.configuration, .warmupUntil), "must lie in [\(key: .start), \(key: .end)), got \(w)"))
       }
-      let cal = Self.workCalendar(c, first: first, last: last, simulated: min(earliestBacklog, epoch)...(epoch + max(horizon, 1) - 1),
+      let cal = Self.workCalendar(
+        c, first: first, last: last, simulated: min(earliestBacklog, epoch)...(epoch + max(horizon, 1) - 1),
         problems: &found)
       calendar = cal
       scheduleDays = max(horizon, 1) + 800
@@ -91,21 +97,30 @@ extension CompiledModel {
     /// The calendar over `first ... last`; the `simulated` days must have a bundled
     /// Vietnamese calendar, the margin after the end (for due dates) falls back to plain
     /// weekends when a year is missing.
-    static func workCalendar(_ c: ModelConfiguration, first: Int, last: Int, simulated: ClosedRange<Int>,
-      problems: inout [ConfigurationProblem]) -> WorkCalendar {
-      let off = Set(c.calendar.extraDaysOff.map(\.dayNumber)), worked = Set(c.calendar.extraWorkingDays.map(\.dayNumber))
+    static func workCalendar(
+      _ c: ModelConfiguration, first: Int, last: Int, simulated: ClosedRange<Int>,
+      problems: inout [ConfigurationProblem]
+    ) -> WorkCalendar {
+      let off = Set(c.calendar.extraDaysOff.map(\.dayNumber)),
+        worked = Set(c.calendar.extraWorkingDays.map(\.dayNumber))
       let saturday = c.calendar.saturdayCountsForDeadline
       guard c.calendar.vietnam else {
-        return WorkCalendar(first: first, last: last, daysOff: off, workingWeekendDays: worked, saturdayCountsForDeadline: saturday)
+        return WorkCalendar(
+          first: first, last: last, daysOff: off, workingWeekendDays: worked, saturdayCountsForDeadline: saturday)
       }
       do {
-        _ = try WorkCalendar.vietnam(first: simulated.lowerBound, last: simulated.upperBound,
+        _ = try WorkCalendar.vietnam(
+          first: simulated.lowerBound, last: simulated.upperBound,
           allowUnbundledYears: c.calendar.allowUnbundledYears)
-        return try WorkCalendar.vietnam(first: first, last: last, extraDaysOff: off, extraWorkingDays: worked,
+        return try WorkCalendar.vietnam(
+          first: first, last: last, extraDaysOff: off, extraWorkingDays: worked,
           saturdayCountsForDeadline: saturday, allowUnbundledYears: true)
       } catch {
-        problems.append(ConfigurationProblem(.init(.calendar),
-          "\(error.message); list that year's days off in \(key: .extraDaysOff) and set \(key: .allowUnbundledYears)"))
+        problems.append(
+          ConfigurationProblem(
+            .init(.calendar),
+            "\(error.message); list that year's days off in \(key: .extraDaysOff) and set \(key: .allowUnbundledYears)")
+        )
         return WorkCalendar(first: first, last: last, daysOff: [], workingWeekendDays: [])
       }
     }
@@ -118,7 +133,9 @@ extension CompiledModel {
     mutating func indexNames() {
       if c.levels.isEmpty { problem(.init(.configuration, .levels), "expected at least one level") }
       if c.fields.isEmpty { problem(.init(.configuration, .fields), "expected at least one field") }
-      if c.fields.count > 64 { problem(.init(.configuration, .fields), "at most 64 fields are supported, got \(c.fields.count)") }
+      if c.fields.count > 64 {
+        problem(.init(.configuration, .fields), "at most 64 fields are supported, got \(c.fields.count)")
+      }
       func index(_ ids: [String], _ at: (Int) -> ProblemLocation) -> [String: Int] {
         var m: [String: Int] = [:]
         for (i, id) in ids.enumerated() {

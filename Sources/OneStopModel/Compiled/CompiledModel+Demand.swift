@@ -25,7 +25,9 @@ extension CompiledModel.Compiler {
     func nonNegative(_ xs: [Double], count: Int) -> Bool { xs.count == count && !xs.contains { !($0 >= 0) } }
     if !(d.annualVolume >= 0) { problem(at.with(.annualVolume), "expected a number >= 0, got \(d.annualVolume)") }
     if !nonNegative(d.monthFactors, count: 12) { problem(at.with(.monthFactors), "expected 12 numbers >= 0") }
-    if !nonNegative(d.weekdayFactors, count: 7) { problem(at.with(.weekdayFactors), "expected 7 numbers >= 0, Monday first") }
+    if !nonNegative(d.weekdayFactors, count: 7) {
+      problem(at.with(.weekdayFactors), "expected 7 numbers >= 0, Monday first")
+    }
     for (k, period) in d.weekdayFactorPeriods.enumerated() where !nonNegative(period.factors, count: 7) {
       problem(.init(.weekdayPeriod(demand: di, index: k), .factors), "expected 7 numbers >= 0, Monday first")
     }
@@ -35,7 +37,9 @@ extension CompiledModel.Compiler {
       problem(at, "\(key: .postalReturnShare) and \(key: .onlineReturnShare) must be >= 0 and sum to at most 1")
     }
     for (field, r) in [(ConfigurationField.onlineShare, d.onlineShare), (.postalShare, d.postalShare)] {
-      if r.points.contains(where: { !(0...1).contains($0.value) }) { problem(at.with(field), "expected shares in [0, 1]") }
+      if r.points.contains(where: { !(0...1).contains($0.value) }) {
+        problem(at.with(field), "expected shares in [0, 1]")
+      }
     }
     if d.mix.isEmpty { problem(at.with(.mix), "expected at least one procedure") }
   }
@@ -49,12 +53,19 @@ extension CompiledModel.Compiler {
     for (k, m) in d.mix.enumerated() {
       let at = ProblemLocation(.mixEntry(demand: di, index: k))
       guard let p = procedureIndex[m.procedure] else {
-        problem(at, "unknown procedure '\(m.procedure)'", .unknown(.procedure, name: m.procedure, known: c.procedures.map(\.id)))
+        problem(
+          at, "unknown procedure '\(m.procedure)'",
+          .unknown(.procedure, name: m.procedure, known: c.procedures.map(\.id)))
         continue
       }
       if !(m.weight >= 0) { problem(at.with(.weight), "expected a weight >= 0, got \(m.weight)") }
       if routes[p * units.count + u].isEmpty && !c.procedures[p].onTheSpot {
-        problem(at, "procedure '\(m.procedure)' has no back-office route from unit '\(d.unit)' (no agency of a step's kind at this unit or above it)",
+        problem(
+          at,
+          """
+            procedure '\(m.procedure)' has no back-office route from unit '\(d.unit)' (no agency of a step's kind at \
+            this unit or above it)
+            """,
           .noRoute(procedure: m.procedure, unit: d.unit))
       }
       let pc = c.procedures[p]
@@ -71,7 +82,9 @@ extension CompiledModel.Compiler {
   /// The arrival streams of demand entry `di` at unit `u`: per group of its mix, one
   /// stream per channel the group's procedures accept, normalised so that the year's
   /// expected arrivals are the entry's share of the annual volume.
-  mutating func addStreams(_ d: DemandConfiguration, index di: Int, unit u: Int, groups: [String: [(Int, Double)]], totalWeight: Double) {
+  mutating func addStreams(
+    _ d: DemandConfiguration, index di: Int, unit u: Int, groups: [String: [(Int, Double)]], totalWeight: Double
+  ) {
     let sched = schedules[units[u].schedule]
     // Normaliser: expected day-weight over the first 365 days (or the horizon).
     let window = min(365, max(horizon, 1))
@@ -97,7 +110,9 @@ extension CompiledModel.Compiler {
       let share = members.reduce(0) { $0 + $1.1 } / totalWeight
       // A group whose procedures all weigh 0 gets no stream (and no empirical mix,
       // which needs a positive weight).
-      guard share > 0, let mix = try? Distribution.empirical(values: members.map { Double($0.0) }, weights: members.map(\.1)) else { continue }
+      guard share > 0,
+        let mix = try? Distribution.empirical(values: members.map { Double($0.0) }, weights: members.map(\.1))
+      else { continue }
       let onlineCapable = c.procedures[members[0].0].onlineMode != .none
       let postalCapable = c.procedures[members[0].0].postalAllowed
       for channel in ChannelIn.allCases {
@@ -115,13 +130,19 @@ extension CompiledModel.Compiler {
         }
         let baseDaily = d.annualVolume * share / 365 / norm
         guard baseDaily.isFinite else {
-          problem(.init(.demand(di), .annualVolume),
-            "the day factors give no finite daily volume (\(baseDaily)); check \(key: .monthFactors), \(key: .weekdayFactors) and the hour profiles")
+          problem(
+            .init(.demand(di), .annualVolume),
+            """
+              the day factors give no finite daily volume (\(baseDaily)); check \(key: .monthFactors), \
+              \(key: .weekdayFactors) and the hour profiles
+              """
+          )
           continue
         }
         let firstProcedure = streamProcedures.count
         streamProcedures += members.map { Int32($0.0) }
-        var stream = Stream(unit: u, channel: channel, demand: di, procedures: firstProcedure..<streamProcedures.count,
+        var stream = Stream(
+          unit: u, channel: channel, demand: di, procedures: firstProcedure..<streamProcedures.count,
           baseDaily: baseDaily, onlineCapable: onlineCapable, postalCapable: postalCapable, usesUnitSchedule: !online)
         let firstProfile = self.profiles.count
         for p in profiles { self.profiles.append(p) }

@@ -22,8 +22,11 @@ extension CompiledModel.Compiler {
       dayFactors.ramps += d.onlineShare.points.map { ($0.date.dayNumber, $0.value) }
       let postal = dayFactors.ramps.count
       dayFactors.ramps += d.postalShare.points.map { ($0.date.dayNumber, $0.value) }
-      demands.append(CompiledModel.Demand(postalReturnShare: d.postalReturnShare, onlineReturnShare: d.onlineReturnShare,
-        weekdayPeriods: firstPeriod..<dayFactors.periodFrom.count, onlineRamp: online..<postal, postalRamp: postal..<dayFactors.ramps.count))
+      demands.append(
+        CompiledModel.Demand(
+          postalReturnShare: d.postalReturnShare, onlineReturnShare: d.onlineReturnShare,
+          weekdayPeriods: firstPeriod..<dayFactors.periodFrom.count, onlineRamp: online..<postal,
+          postalRamp: postal..<dayFactors.ramps.count))
     }
     for (i, d) in c.demand.enumerated() {
       if let u = unitIndex[d.unit], units[u].demand == nil { units[u].demand = i }
@@ -36,7 +39,8 @@ extension CompiledModel.Compiler {
       let cutoff = units[u].ticketCutoff
       let first = profiles.count
       for hours in schedules[units[u].schedule].patterns {
-        profiles.append(DayProfile(hourWeights: weights, hours: hours, cutoff: follows && cutoff.isFinite ? cutoff : nil))
+        profiles.append(
+          DayProfile(hourWeights: weights, hours: hours, cutoff: follows && cutoff.isFinite ? cutoff : nil))
       }
       units[u].visitProfiles = first..<profiles.count
     }
@@ -44,7 +48,8 @@ extension CompiledModel.Compiler {
     streamDaily.reserveCapacity(streams.count * horizon)
     for s in streams {
       for day in 0..<horizon {
-        streamDaily.append(dayFactors.volume(stream: s, dayNumber: epoch + day, month: monthOfDay[day], demand: demands[s.demand]))
+        streamDaily.append(
+          dayFactors.volume(stream: s, dayNumber: epoch + day, month: monthOfDay[day], demand: demands[s.demand]))
       }
     }
   }
@@ -55,23 +60,35 @@ extension CompiledModel.Compiler {
     for (i, b) in c.backlog.enumerated() {
       let at = ProblemLocation(.backlog(i))
       let u = unitIndex[b.unit], p = procedureIndex[b.procedure]
-      if u == nil { problem(at.with(.unit), "unknown unit '\(b.unit)'", .unknown(.unit, name: b.unit, known: c.units.map(\.id))) }
+      if u == nil {
+        problem(at.with(.unit), "unknown unit '\(b.unit)'", .unknown(.unit, name: b.unit, known: c.units.map(\.id)))
+      }
       if p == nil {
-        problem(at.with(.procedure), "unknown procedure '\(b.procedure)'", .unknown(.procedure, name: b.procedure, known: c.procedures.map(\.id)))
+        problem(
+          at.with(.procedure), "unknown procedure '\(b.procedure)'",
+          .unknown(.procedure, name: b.procedure, known: c.procedures.map(\.id)))
       }
       if b.count < 0 { problem(at.with(.count), "expected a number >= 0, got \(b.count)") }
       if (b.receivedFrom == nil) != (b.receivedThrough == nil) {
-        problem(at, "give both \(key: .receivedFrom) and \(key: .receivedThrough), or neither (ages then follow the deadline)")
+        problem(
+          at, "give both \(key: .receivedFrom) and \(key: .receivedThrough), or neither (ages then follow the deadline)"
+        )
       }
       var received: ClosedRange<Int>?
       if let from = b.receivedFrom, let through = b.receivedThrough {
         if through < from { problem(at.with(.receivedThrough), "must not be before \(key: .receivedFrom)") }
-        if through.dayNumber >= epoch { problem(at.with(.receivedThrough), "carried-over dossiers must be received before the start (\(c.start))") }
+        if through.dayNumber >= epoch {
+          problem(at.with(.receivedThrough), "carried-over dossiers must be received before the start (\(c.start))")
+        }
         if through >= from { received = (from.dayNumber - epoch)...(through.dayNumber - epoch) }
       }
-      if !(0...1).contains(b.overdueShare) { problem(at.with(.overdueShare), "expected a share in [0, 1], got \(b.overdueShare)") }
+      if !(0...1).contains(b.overdueShare) {
+        problem(at.with(.overdueShare), "expected a share in [0, 1], got \(b.overdueShare)")
+      }
       if let u, let p {
-        backlog.append(CompiledModel.Backlog(unit: u, procedure: p, count: b.count, receivedDays: received, overdueShare: b.overdueShare))
+        backlog.append(
+          CompiledModel.Backlog(
+            unit: u, procedure: p, count: b.count, receivedDays: received, overdueShare: b.overdueShare))
       }
     }
   }

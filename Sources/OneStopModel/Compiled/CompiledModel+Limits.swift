@@ -30,13 +30,16 @@ extension CompiledModel {
     }
 
     /// Saturating sum: inputs are untrusted.
-    static func add(_ a: inout Int, _ b: Int) { a = a.addingReportingOverflow(Swift.max(0, b)).overflow ? .max : a + Swift.max(0, b) }
+    static func add(_ a: inout Int, _ b: Int) {
+      a = a.addingReportingOverflow(Swift.max(0, b)).overflow ? .max : a + Swift.max(0, b)
+    }
 
     /// Seasons and open intervals of the hours of the entity at `at`.
     mutating func schedule(_ s: OpeningSchedule?, _ at: ProblemLocation) {
       guard let s else { return }
       atMost(at.with(.hours, .seasons), s.seasons.count, ModelLimits.seasons, "seasons")
-      for week in [s.base] + s.seasons.map(\.hours) where week.days.contains(where: { $0.intervals.count > ModelLimits.intervalsPerDay }) {
+      for week in [s.base] + s.seasons.map(\.hours)
+      where week.days.contains(where: { $0.intervals.count > ModelLimits.intervalsPerDay }) {
         problem(at.with(.hours), "expected at most \(ModelLimits.intervalsPerDay) open intervals a day")
         break
       }
@@ -51,7 +54,13 @@ extension CompiledModel {
       let slack = 1 + 1e-9
       if !mean.isFinite || !sd.isFinite || mean > max * slack || sd > ModelLimits.cv * max * slack {
         let short = CompiledModel.short
-        problem(at, "expected a mean of at most \(short(max)) \(unit) and a cv of at most \(short(ModelLimits.cv)), got mean \(short(mean)), sd \(short(sd))")
+        problem(
+          at,
+          """
+            expected a mean of at most \(short(max)) \(unit) and a cv of at most \(short(ModelLimits.cv)), got mean \
+            \(short(mean)), sd \(short(sd))
+            """
+        )
       }
     }
 
@@ -59,18 +68,35 @@ extension CompiledModel {
     mutating func sizes() {
       let horizon = c.end.dayNumber - c.start.dayNumber
       if horizon > ModelLimits.horizonDays {
-        problem(top.with(.end), "the run from \(c.start) to \(c.end) lasts \(horizon) days; at most \(ModelLimits.horizonDays) (ten years) are supported")
+        problem(
+          top.with(.end),
+          """
+            the run from \(c.start) to \(c.end) lasts \(horizon) days; at most \(ModelLimits.horizonDays) (ten years) \
+            are supported
+            """
+        )
       }
       atMost(top.with(.levels), c.levels.count, ModelLimits.levels, "levels")
       atMost(top.with(.units), c.units.count, ModelLimits.units, "units (after \(key: .count) is expanded)")
-      atMost(top.with(.agencies), c.agencies.count, ModelLimits.agencies, "agencies (after \(key: .atLevel) is expanded)")
+      atMost(
+        top.with(.agencies), c.agencies.count, ModelLimits.agencies, "agencies (after \(key: .atLevel) is expanded)")
       atMost(top.with(.procedures), c.procedures.count, ModelLimits.procedures, "procedures")
-      atMost(top.with(.demand), c.demand.count, ModelLimits.demandEntries, "demand entries (after \(key: .atLevel) is expanded)")
+      atMost(
+        top.with(.demand), c.demand.count, ModelLimits.demandEntries,
+        "demand entries (after \(key: .atLevel) is expanded)")
       let pairs = c.units.count.multipliedReportingOverflow(by: c.procedures.count)
       if pairs.overflow || pairs.partialValue > ModelLimits.unitProcedurePairs {
-        problem(top.with(.procedures), "units × procedures must be at most \(ModelLimits.unitProcedurePairs), got \(c.units.count) × \(c.procedures.count)")
+        problem(
+          top.with(.procedures),
+          """
+            units × procedures must be at most \(ModelLimits.unitProcedurePairs), got \(c.units.count) × \
+            \(c.procedures.count)
+            """
+        )
       }
-      for (field, dates) in [(ConfigurationField.extraDaysOff, c.calendar.extraDaysOff), (.extraWorkingDays, c.calendar.extraWorkingDays)] {
+      for (field, dates) in [
+        (ConfigurationField.extraDaysOff, c.calendar.extraDaysOff), (.extraWorkingDays, c.calendar.extraWorkingDays),
+      ] {
         atMost(.init(.calendar, field), dates.count, ModelLimits.datedEntries, "dates")
       }
     }
@@ -91,7 +117,9 @@ extension CompiledModel {
           if let s = g.lunchStagger, s > Int(ModelLimits.deskSeconds) {
             problem(desk.with(.lunchStagger), "expected at most 24h, got \(s) s")
           }
-          if !(g.serviceTimeFactor <= 100) { problem(desk.with(.serviceTimeFactor), "expected at most 100, got \(g.serviceTimeFactor)") }
+          if !(g.serviceTimeFactor <= 100) {
+            problem(desk.with(.serviceTimeFactor), "expected at most 100, got \(g.serviceTimeFactor)")
+          }
         }
       }
       atMost(top.with(.units), desks, ModelLimits.desks, "desks in all")
@@ -110,41 +138,63 @@ extension CompiledModel {
         switch p.deadline {
         case .workingDays(let n): atMost(at.with(.deadline), n, ModelLimits.deadlineWorkingDays, "working days")
         case .workingHours(let h) where !(h <= ModelLimits.deadlineWorkingHours):
-          problem(at.with(.deadline), "expected at most \(Int(ModelLimits.deadlineWorkingHours)) working hours, got \(CompiledModel.short(h))")
+          problem(
+            at.with(.deadline),
+            "expected at most \(Int(ModelLimits.deadlineWorkingHours)) working hours, got \(CompiledModel.short(h))")
         default: break
         }
         atMost(at.with(.steps), p.steps.count, ModelLimits.stepsPerProcedure, "steps")
         if !(0...ModelLimits.supplementRequests).contains(p.maxSupplementRequests) {
-          problem(at.with(.maxSupplementRequests), "expected 0 to \(ModelLimits.supplementRequests), got \(p.maxSupplementRequests)")
+          problem(
+            at.with(.maxSupplementRequests),
+            "expected 0 to \(ModelLimits.supplementRequests), got \(p.maxSupplementRequests)")
         }
         distribution(p.intakeTime, at.with(.intakeTime), max: ModelLimits.deskSeconds, unit: "seconds")
         for (k, s) in p.steps.enumerated() {
           distribution(s.work, .init(.step(procedure: i, index: k), .work), max: ModelLimits.workHours, unit: "hours")
-          distribution(s.leadTime, .init(.step(procedure: i, index: k), .leadTime), max: ModelLimits.delayWorkingDays, unit: "working days")
+          distribution(
+            s.leadTime, .init(.step(procedure: i, index: k), .leadTime), max: ModelLimits.delayWorkingDays,
+            unit: "working days")
         }
       }
       let b = c.behaviour
-      let desk: [(ConfigurationField, Distribution)] = [(.guidanceTime, b.guidanceTime), (.pickupTime, b.pickupTime),
+      let desk: [(ConfigurationField, Distribution)] = [
+        (.guidanceTime, b.guidanceTime), (.pickupTime, b.pickupTime),
         (.feePaymentTime, b.feePaymentTime), (.onTheSpotTime, b.onTheSpotTime), (.digitisationTime, b.digitisationTime),
-        (.wastedVisitTime, b.wastedVisitTime), (.onlineCheckTime, b.onlineCheckTime)]
+        (.wastedVisitTime, b.wastedVisitTime), (.onlineCheckTime, b.onlineCheckTime),
+      ]
       for (field, d) in desk {
         distribution(d, .init(.behaviour, field), max: ModelLimits.deskSeconds, unit: "seconds")
       }
       if let patience = b.patience {
         distribution(patience, .init(.behaviour, .patience), max: ModelLimits.deskSeconds, unit: "seconds")
       }
-      let delays: [(ConfigurationField, Distribution)] = [(.returnDelayWorkingDays, b.returnDelayWorkingDays),
-        (.supplementDelayWorkingDays, b.supplementDelayWorkingDays), (.pickupDelayWorkingDays, b.pickupDelayWorkingDays)]
+      let delays: [(ConfigurationField, Distribution)] = [
+        (.returnDelayWorkingDays, b.returnDelayWorkingDays),
+        (.supplementDelayWorkingDays, b.supplementDelayWorkingDays),
+        (.pickupDelayWorkingDays, b.pickupDelayWorkingDays),
+      ]
       for (field, d) in delays {
         distribution(d, .init(.behaviour, field), max: ModelLimits.delayWorkingDays, unit: "working days")
       }
-      distribution(c.rules.postalInTransit, .init(.rules, .postalInTransit), max: ModelLimits.delayWorkingDays, unit: "working days")
-      distribution(c.rules.postalOutTransit, .init(.rules, .postalOutTransit), max: ModelLimits.delayWorkingDays, unit: "working days")
-      if !(b.postalIntakeFactor <= 100) { problem(.init(.behaviour, .postalIntakeFactor), "expected at most 100, got \(CompiledModel.short(b.postalIntakeFactor))") }
+      distribution(
+        c.rules.postalInTransit, .init(.rules, .postalInTransit), max: ModelLimits.delayWorkingDays,
+        unit: "working days")
+      distribution(
+        c.rules.postalOutTransit, .init(.rules, .postalOutTransit), max: ModelLimits.delayWorkingDays,
+        unit: "working days")
+      if !(b.postalIntakeFactor <= 100) {
+        problem(
+          .init(.behaviour, .postalIntakeFactor),
+          "expected at most 100, got \(CompiledModel.short(b.postalIntakeFactor))")
+      }
       let r = c.rules
-      let days: [(ConfigurationField, Int)] = [(.cutThresholdWorkingDays, r.cutThresholdWorkingDays),
-        (.interLevelHandoverWorkingDays, r.interLevelHandoverWorkingDays), (.apologyLeadWorkingDays, r.apologyLeadWorkingDays),
-        (.apologyExtensionWorkingDays, r.apologyExtensionWorkingDays)]
+      let days: [(ConfigurationField, Int)] = [
+        (.cutThresholdWorkingDays, r.cutThresholdWorkingDays),
+        (.interLevelHandoverWorkingDays, r.interLevelHandoverWorkingDays),
+        (.apologyLeadWorkingDays, r.apologyLeadWorkingDays),
+        (.apologyExtensionWorkingDays, r.apologyExtensionWorkingDays),
+      ]
       for (field, v) in days where !(0...Int(ModelLimits.delayWorkingDays)).contains(v) {
         problem(.init(.rules, field), "expected 0 to \(Int(ModelLimits.delayWorkingDays)) working days, got \(v)")
       }
@@ -156,12 +206,24 @@ extension CompiledModel {
       for (i, d) in c.demand.enumerated() {
         let at = ProblemLocation(.demand(i))
         if !(d.annualVolume <= ModelLimits.annualVolume) {
-          problem(at.with(.annualVolume), "expected at most \(Int(ModelLimits.annualVolume)) dossiers a year, got \(CompiledModel.short(d.annualVolume))")
+          problem(
+            at.with(.annualVolume),
+            """
+              expected at most \(Int(ModelLimits.annualVolume)) dossiers a year, got \
+              \(CompiledModel.short(d.annualVolume))
+              """
+          )
         }
         volume += Swift.min(Swift.max(d.annualVolume, 0), ModelLimits.annualVolume * 2)
         func factors(_ xs: [Double], _ at: ProblemLocation) {
           if let x = xs.first(where: { $0 != 0 && !ModelLimits.factorRange.contains($0) }) {
-            problem(at, "expected factors of 0 or from \(ModelLimits.factorRange.lowerBound) to \(Int(ModelLimits.factorRange.upperBound)), got \(CompiledModel.short(x))")
+            problem(
+              at,
+              """
+                expected factors of 0 or from \(ModelLimits.factorRange.lowerBound) to \
+                \(Int(ModelLimits.factorRange.upperBound)), got \(CompiledModel.short(x))
+                """
+            )
           }
         }
         factors(d.monthFactors, at.with(.monthFactors))
@@ -169,23 +231,39 @@ extension CompiledModel {
         factors(d.walkInHourProfile, at.with(.walkInHourProfile))
         factors(d.onlineHourProfile, at.with(.onlineHourProfile))
         atMost(at.with(.weekdayFactorPeriods), d.weekdayFactorPeriods.count, ModelLimits.rampPoints, "periods")
-        for (k, p) in d.weekdayFactorPeriods.enumerated() { factors(p.factors, .init(.weekdayPeriod(demand: i, index: k), .factors)) }
+        for (k, p) in d.weekdayFactorPeriods.enumerated() {
+          factors(p.factors, .init(.weekdayPeriod(demand: i, index: k), .factors))
+        }
         for (field, ramp) in [(ConfigurationField.onlineShare, d.onlineShare), (.postalShare, d.postalShare)] {
           atMost(at.with(field), ramp.points.count, ModelLimits.rampPoints, "dated shares")
         }
         for (k, m) in d.mix.enumerated() where m.weight != 0 && !ModelLimits.weightRange.contains(m.weight) {
-          problem(.init(.mixEntry(demand: i, index: k), .weight), "expected a weight of 0 or from \(ModelLimits.weightRange.lowerBound) to \(Int(ModelLimits.weightRange.upperBound)), got \(CompiledModel.short(m.weight))")
+          problem(
+            .init(.mixEntry(demand: i, index: k), .weight),
+            """
+              expected a weight of 0 or from \(ModelLimits.weightRange.lowerBound) to \
+              \(Int(ModelLimits.weightRange.upperBound)), got \(CompiledModel.short(m.weight))
+              """
+          )
         }
       }
       if volume > ModelLimits.totalAnnualVolume {
-        problem(top.with(.demand), "expected at most \(Int(ModelLimits.totalAnnualVolume)) new dossiers a year in all, got \(CompiledModel.short(volume))")
+        problem(
+          top.with(.demand),
+          """
+            expected at most \(Int(ModelLimits.totalAnnualVolume)) new dossiers a year in all, got \
+            \(CompiledModel.short(volume))
+            """
+        )
       }
       var backlog = 0
       for (i, e) in c.backlog.enumerated() {
         atMost(.init(.backlog(i), .count), e.count, ModelLimits.backlogCount, "dossiers")
         Self.add(&backlog, Swift.min(e.count, ModelLimits.backlogCount + 1))
         if let from = e.receivedFrom, c.start.dayNumber - from.dayNumber > ModelLimits.backlogAgeDays {
-          problem(.init(.backlog(i), .receivedFrom), "expected at most \(ModelLimits.backlogAgeDays) days before the start (\(c.start)), got \(from)")
+          problem(
+            .init(.backlog(i), .receivedFrom),
+            "expected at most \(ModelLimits.backlogAgeDays) days before the start (\(c.start)), got \(from)")
         }
       }
       atMost(top.with(.backlog), backlog, ModelLimits.totalBacklog, "carried-over dossiers in all")

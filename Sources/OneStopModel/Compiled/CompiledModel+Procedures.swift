@@ -10,16 +10,28 @@ extension CompiledModel.Compiler {
     for (i, p) in c.procedures.enumerated() {
       let at = ProblemLocation(.procedure(i))
       let f = fieldIndex[p.field]
-      if f == nil { problem(at.with(.field), "unknown field '\(p.field)'; expected one of \(c.fields.joined(separator: ", "))") }
-      let shares: [(ConfigurationField, Double)] = [(.pIncomplete, p.pIncomplete), (.pRefused, p.pRefused),
-        (.pGuidanceOnly, p.pGuidanceOnly), (.pSupplement, p.pSupplement)]
+      if f == nil {
+        problem(at.with(.field), "unknown field '\(p.field)'; expected one of \(c.fields.joined(separator: ", "))")
+      }
+      let shares: [(ConfigurationField, Double)] = [
+        (.pIncomplete, p.pIncomplete), (.pRefused, p.pRefused),
+        (.pGuidanceOnly, p.pGuidanceOnly), (.pSupplement, p.pSupplement),
+      ]
       for (field, v) in shares where !(0...1).contains(v) {
         problem(at.with(field), "expected a probability in [0, 1], got \(v)")
       }
       if p.pIncomplete + p.pRefused + p.pGuidanceOnly > 1 {
-        problem(at, "\(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)")
+        problem(
+          at,
+          """
+            \(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \
+            \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)
+            """
+        )
       }
-      if p.steps.isEmpty && !p.onTheSpot { problem(at.with(.steps), "expected at least one back-office step (or \(key: .onTheSpot): true)") }
+      if p.steps.isEmpty && !p.onTheSpot {
+        problem(at.with(.steps), "expected at least one back-office step (or \(key: .onTheSpot): true)")
+      }
       let days = effectiveDays(p, at: at)
       var owner = "desk"
       for (k, s) in p.steps.enumerated() {
@@ -30,7 +42,8 @@ extension CompiledModel.Compiler {
         switch s.place {
         case .agency(let id):
           if agencyStation[id] == nil {
-            problem(stepAt.with(.place), "unknown agency '\(id)'", .unknown(.agency, name: id, known: c.agencies.map(\.id)))
+            problem(
+              stepAt.with(.place), "unknown agency '\(id)'", .unknown(.agency, name: id, known: c.agencies.map(\.id)))
           }
           if k == 0 { owner = id }
         case .nearest(let kind):
@@ -43,18 +56,26 @@ extension CompiledModel.Compiler {
       names.procedures.append(.init(id: p.id, name: p.name, owner: owner))
       let firstStep = steps.count
       for s in p.steps {
-        steps.append(Step(appraisal: s.appraisal, hasLeadTime: s.leadTime != nil, fixedWaitDays: s.fixedWait?.days ?? 0,
-          fixedWaitInCalendarDays: s.fixedWait?.calendarDays ?? false, fixedWaitCounts: s.fixedWait?.countsForDeadline ?? true))
+        steps.append(
+          Step(
+            appraisal: s.appraisal, hasLeadTime: s.leadTime != nil, fixedWaitDays: s.fixedWait?.days ?? 0,
+            fixedWaitInCalendarDays: s.fixedWait?.calendarDays ?? false,
+            fixedWaitCounts: s.fixedWait?.countsForDeadline ?? true))
         stepWork.append(s.work)
         stepLead.append(s.leadTime ?? (try! .deterministic(0)))
       }
       intakeTime.append(p.intakeTime)
-      procedures.append(Procedure(field: f ?? 0, deadline: p.deadline, effectiveDays: days, steps: firstStep..<steps.count,
-        onlineMode: p.onlineMode, postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete,
-        pRefused: p.pRefused, pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement,
-        maxSupplementRequests: p.maxSupplementRequests, supplementClock: p.supplementClock, feeAtPickup: p.feeAtPickup))
+      procedures.append(
+        Procedure(
+          field: f ?? 0, deadline: p.deadline, effectiveDays: days, steps: firstStep..<steps.count,
+          onlineMode: p.onlineMode, postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete,
+          pRefused: p.pRefused, pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement,
+          maxSupplementRequests: p.maxSupplementRequests, supplementClock: p.supplementClock, feeAtPickup: p.feeAtPickup
+        ))
     }
-    if !(0..<1).contains(c.rules.provinceCut) { problem(.init(.rules, .provinceCut), "expected a fraction in [0, 1), got \(c.rules.provinceCut)") }
+    if !(0..<1).contains(c.rules.provinceCut) {
+      problem(.init(.rules, .provinceCut), "expected a fraction in [0, 1), got \(c.rules.provinceCut)")
+    }
   }
 
   /// Working days of `p`'s deadline after the provincial cut (0 for a same-day or a

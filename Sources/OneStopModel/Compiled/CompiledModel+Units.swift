@@ -10,28 +10,42 @@ extension CompiledModel.Compiler {
     for (i, u) in c.units.enumerated() {
       let at = ProblemLocation(.unit(i))
       let level = levelIndex[u.level]
-      if level == nil { problem(at.with(.level), "unknown level '\(u.level)'; expected one of \(c.levels.joined(separator: ", "))") }
+      if level == nil {
+        problem(at.with(.level), "unknown level '\(u.level)'; expected one of \(c.levels.joined(separator: ", "))")
+      }
       var parent: Int?
       if let p = u.parent {
         parent = unitIndex[p]
-        if parent == nil { problem(at.with(.parent), "unknown unit '\(p)'", .unknown(.unit, name: p, known: c.units.map(\.id))) }
+        if parent == nil {
+          problem(at.with(.parent), "unknown unit '\(p)'", .unknown(.unit, name: p, known: c.units.map(\.id)))
+        }
         if p == u.id { problem(at.with(.parent), "a unit cannot be its own parent") }
       }
       let sched = resolve(u.hours, at.with(.hours))
-      if let cut = u.ticketCutoff, let why = CompiledModel.cutoffProblem(cut, within: u.hours) { problem(at.with(.ticketCutoff), "\(why)") }
+      if let cut = u.ticketCutoff, let why = CompiledModel.cutoffProblem(cut, within: u.hours) {
+        problem(at.with(.ticketCutoff), "\(why)")
+      }
       if u.desks.isEmpty { problem(at.with(.desks), "expected at least one desk group") }
-      if u.onlineIntakeOfficers < 0 { problem(at.with(.onlineIntakeOfficers), "expected a number >= 0, got \(u.onlineIntakeOfficers)") }
+      if u.onlineIntakeOfficers < 0 {
+        problem(at.with(.onlineIntakeOfficers), "expected a number >= 0, got \(u.onlineIntakeOfficers)")
+      }
       let firstGroup = groups.count
       for (k, g) in u.desks.enumerated() { compileDeskGroup(g, unit: i, index: k) }
       let onlineStation = stations.count
-      addStation(id: "online-intake@\(u.id)", name: "online intake, \(u.name)", unit: i, officers: max(0, u.onlineIntakeOfficers),
-        schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1, saturdayCompensation: .overtime)
+      addStation(
+        id: "online-intake@\(u.id)", name: "online intake, \(u.name)", unit: i,
+        officers: max(0, u.onlineIntakeOfficers),
+        schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1,
+        saturdayCompensation: .overtime)
       let digit = u.digitisationFrom.map { $0.dayNumber - epoch } ?? Int.max
       names.units.append(.init(id: u.id, name: u.name))
-      units.append(Unit(level: level ?? 0, parent: parent, schedule: sched,
-        transferCutoff: Double(u.transferCutoff.seconds), ticketCutoff: u.ticketCutoff.map { Double($0.seconds) } ?? .infinity,
-        closingRule: u.closingRule, deskGroups: firstGroup..<groups.count, onlineStation: onlineStation,
-        digitisationFromDay: digit))
+      units.append(
+        Unit(
+          level: level ?? 0, parent: parent, schedule: sched,
+          transferCutoff: Double(u.transferCutoff.seconds),
+          ticketCutoff: u.ticketCutoff.map { Double($0.seconds) } ?? .infinity,
+          closingRule: u.closingRule, deskGroups: firstGroup..<groups.count, onlineStation: onlineStation,
+          digitisationFromDay: digit))
     }
   }
 
@@ -42,13 +56,17 @@ extension CompiledModel.Compiler {
     let at = ProblemLocation(.deskGroup(unit: i, index: k))
     // The lower bound of a desk count (its upper bound is a limit, checked first).
     if g.count < 0 { problem(at.with(.count), "expected a number of desks >= 0, got \(g.count)") }
-    if !(g.serviceTimeFactor > 0) { problem(at.with(.serviceTimeFactor), "expected a number > 0, got \(g.serviceTimeFactor)") }
+    if !(g.serviceTimeFactor > 0) {
+      problem(at.with(.serviceTimeFactor), "expected a number > 0, got \(g.serviceTimeFactor)")
+    }
     var mask: UInt64 = 0
     if g.fields.isEmpty {
       mask = c.fields.count >= 64 ? .max : (UInt64(1) << UInt64(c.fields.count)) - 1
     }
     for f in g.fields {
-      if let fi = fieldIndex[f] { mask |= UInt64(1) << UInt64(fi) } else {
+      if let fi = fieldIndex[f] {
+        mask |= UInt64(1) << UInt64(fi)
+      } else {
         problem(at.with(.fields), "unknown field '\(f)'; expected one of \(c.fields.joined(separator: ", "))")
       }
     }
@@ -57,7 +75,13 @@ extension CompiledModel.Compiler {
     if g.hours != nil {
       // A desk's weekday shifts must lie within the unit's opening hours.
       for d in 0..<5 where !u.hours.base.days[d].contains(ghours.base.days[d]) {
-        problem(at.with(.hours), "desk hours \(ghours.base.days[d]) on \(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][d]) lie outside the unit's opening hours \(u.hours.base.days[d])")
+        problem(
+          at.with(.hours),
+          """
+            desk hours \(ghours.base.days[d]) on \(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"][d]) lie \
+            outside the unit's opening hours \(u.hours.base.days[d])
+            """
+        )
         break
       }
     }
@@ -69,16 +93,23 @@ extension CompiledModel.Compiler {
       var why: ProblemText?
       if CompiledModel.staggerFits(lateHours, within: u.hours, problem: { why = $0 }) {
         names.deskGroups += [g.id, "\(g.id)/late"]
-        groups.append(DeskGroup(unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
-          schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
-        groups.append(DeskGroup(unit: i, count: g.count - early, firstDesk: deskCount + early,
-          fieldMask: mask, schedule: resolve(lateHours, at.with(.lunchStagger)), staff: g.staff, factor: g.serviceTimeFactor))
+        groups.append(
+          DeskGroup(
+            unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
+            schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+        groups.append(
+          DeskGroup(
+            unit: i, count: g.count - early, firstDesk: deskCount + early,
+            fieldMask: mask, schedule: resolve(lateHours, at.with(.lunchStagger)), staff: g.staff,
+            factor: g.serviceTimeFactor))
       }
       if let why { problem(at.with(.lunchStagger), why) }
     } else {
       names.deskGroups.append(g.id)
-      groups.append(DeskGroup(unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
-        schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
+      groups.append(
+        DeskGroup(
+          unit: i, count: max(0, g.count), firstDesk: deskCount, fieldMask: mask,
+          schedule: gs, staff: g.staff, factor: g.serviceTimeFactor))
     }
     deskCount += max(0, g.count)
   }
@@ -125,10 +156,15 @@ extension CompiledModel.Compiler {
       if a.officers < 0 { problem(at.with(.officers), "expected a number of officers >= 0, got \(a.officers)") }
       let s = resolve(a.hours ?? c.units[u].hours, at.with(.hours))
       let absence = a.absenceDays ?? c.rules.officerAbsenceDays
-      if !(1...100).contains(a.absenceSpellDays) { problem(at.with(.absenceSpellDays), "expected a mean spell of 1 to 100 working days, got \(a.absenceSpellDays)") }
-      if !(0...200).contains(absence) { problem(at.with(.absenceDays), "expected working days a year in [0, 200], got \(absence)") }
+      if !(1...100).contains(a.absenceSpellDays) {
+        problem(at.with(.absenceSpellDays), "expected a mean spell of 1 to 100 working days, got \(a.absenceSpellDays)")
+      }
+      if !(0...200).contains(absence) {
+        problem(at.with(.absenceDays), "expected working days a year in [0, 200], got \(absence)")
+      }
       agencyStation[a.id] = stations.count
-      addStation(id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
+      addStation(
+        id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
         isOnlineIntake: false, absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
         absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation)
     }
@@ -136,11 +172,16 @@ extension CompiledModel.Compiler {
 
   /// A station row and its names; the daily absence probabilities follow from the share
   /// and the mean spell.
-  mutating func addStation(id: String, name: String, unit: Int, officers: Int, schedule: Int, discipline: QueueDiscipline,
-    isOnlineIntake: Bool, absenceShare share: Double, absenceSpell spell: Double, saturdayCompensation: SaturdayCompensation) {
+  mutating func addStation(
+    id: String, name: String, unit: Int, officers: Int, schedule: Int, discipline: QueueDiscipline,
+    isOnlineIntake: Bool, absenceShare share: Double, absenceSpell spell: Double,
+    saturdayCompensation: SaturdayCompensation
+  ) {
     names.stations.append(.init(id: id, name: name))
-    stations.append(Station(unit: unit, officers: officers, schedule: schedule, discipline: discipline, isOnlineIntake: isOnlineIntake,
-      absenceShare: share, absenceSpell: spell, absenceStart: share / (spell * (1 - share)), absenceReturn: 1 / spell,
-      saturdayCompensation: saturdayCompensation))
+    stations.append(
+      Station(
+        unit: unit, officers: officers, schedule: schedule, discipline: discipline, isOnlineIntake: isOnlineIntake,
+        absenceShare: share, absenceSpell: spell, absenceStart: share / (spell * (1 - share)), absenceReturn: 1 / spell,
+        saturdayCompensation: saturdayCompensation))
   }
 }

@@ -96,7 +96,9 @@ public struct CompiledModel: Sendable {
   /// of range. Then the steps in order, each checking what it compiles: the time range
   /// and calendar, names, units and desks, parent links, agencies, procedures, routes,
   /// demand streams, backlog; then the flat tables the event loop reads.
-  public init(_ configuration: ModelConfiguration, warmup: Warmup? = nil, countingFrom: CivilDate? = nil) throws(ConfigurationErrors) {
+  public init(
+    _ configuration: ModelConfiguration, warmup: Warmup? = nil, countingFrom: CivilDate? = nil
+  ) throws(ConfigurationErrors) {
     let limits = Self.limitProblems(configuration)
     if !limits.isEmpty { throw ConfigurationErrors(problems: limits) }
     var k = Compiler(configuration, warmup: warmup, countingFrom: countingFrom)
@@ -148,7 +150,8 @@ public struct CompiledModel: Sendable {
   @inline(__always)
   func dailyVolume(stream k: Int, day: Int) -> Double {
     if day >= 0 && day < horizonDays { return streamDaily[k * horizonDays + day] }
-    return dayFactors.volume(stream: streams[k], dayNumber: epochDay + day, month: CivilDate(dayNumber: epochDay + day).month - 1,
+    return dayFactors.volume(
+      stream: streams[k], dayNumber: epochDay + day, month: CivilDate(dayNumber: epochDay + day).month - 1,
       demand: demands[streams[k].demand])
   }
 

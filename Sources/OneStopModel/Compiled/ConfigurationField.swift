@@ -17,7 +17,8 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case serviceTimeFactor, lunchStagger
   case unit, officers, absenceSpellDays, absenceDays
   // Procedures and their steps.
-  case field, pIncomplete, pRefused, pGuidanceOnly, pSupplement, steps, deadline, maxSupplementRequests, intakeTime, onTheSpot
+  case field, pIncomplete, pRefused, pGuidanceOnly, pSupplement, steps, deadline, maxSupplementRequests, intakeTime,
+    onTheSpot
   case place, work, leadTime, fixedWait
   // Demand, its mix and weekday periods.
   case annualVolume, monthFactors, weekdayFactors, weekdayFactorPeriods, walkInHourProfile, onlineHourProfile
@@ -29,7 +30,8 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case patience, balkAbove
   case returnDelayWorkingDays, supplementDelayWorkingDays, pickupDelayWorkingDays, postalIntakeFactor
   // Processing rules.
-  case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays, apologyExtensionWorkingDays
+  case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays,
+    apologyExtensionWorkingDays
   case postalInTransit, postalOutTransit
 
   /// The days of the week of opening hours, Monday first.

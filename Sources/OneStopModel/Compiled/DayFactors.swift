@@ -17,8 +17,11 @@ struct DayFactors: Sendable {
 
   /// Expected arrivals of stream `s` (of demand `d`) on day number `dayNumber` (month 0-11).
   func volume(stream s: CompiledModel.Stream, dayNumber: Int, month: Int, demand d: CompiledModel.Demand) -> Double {
-    var v = s.baseDaily * self.month[s.demand * 12 + month]
-      * weekday[weekdayIndex(d, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
+    var v =
+      s.baseDaily * self.month[s.demand * 12 + month]
+      * weekday[
+        weekdayIndex(
+          d, day: dayNumber, weekday: CivilDate.weekday(ofDayNumber: dayNumber), online: s.channel == .online)]
     let online = s.onlineCapable ? value(d.onlineRamp, onDay: dayNumber) : 0
     let postal = s.postalCapable ? value(d.postalRamp, onDay: dayNumber) : 0
     switch s.channel {

@@ -68,7 +68,9 @@ extension CitizenBehaviour: CustomReflectable {
     if let patience { children.append(("patience", patience)) }
     if let balkAbove { children.append(("balkAbove", balkAbove)) }
     if pBalk != defaults.pBalk { children.append(("pBalk", pBalk)) }
-    if pReturnAfterLeaving != defaults.pReturnAfterLeaving { children.append(("pReturnAfterLeaving", pReturnAfterLeaving)) }
+    if pReturnAfterLeaving != defaults.pReturnAfterLeaving {
+      children.append(("pReturnAfterLeaving", pReturnAfterLeaving))
+    }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }

@@ -86,6 +86,7 @@ public struct Ramp: Sendable, Equatable {
   }
 
   public static func == (a: Ramp, b: Ramp) -> Bool {
-    a.points.count == b.points.count && zip(a.points, b.points).allSatisfy { $0.date == $1.date && $0.value == $1.value }
+    a.points.count == b.points.count
+      && zip(a.points, b.points).allSatisfy { $0.date == $1.date && $0.value == $1.value }
   }
 }

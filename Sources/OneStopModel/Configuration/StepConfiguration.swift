@@ -18,7 +18,10 @@ public struct StepConfiguration: Sendable {
   public var leadTime: Distribution?
   public var fixedWait: FixedWait?
 
-  public init(place: StepPlace, work: Distribution, appraisal: Bool = false, leadTime: Distribution? = nil, fixedWait: FixedWait? = nil) {
+  public init(
+    place: StepPlace, work: Distribution, appraisal: Bool = false, leadTime: Distribution? = nil,
+    fixedWait: FixedWait? = nil
+  ) {
     self.place = place
     self.work = work
     self.appraisal = appraisal

@@ -45,12 +45,15 @@ public struct Estimate: Sendable, Equatable {
   /// replications (nothing can be claimed).
   public var oneSidedMargin: Double {
     guard count >= 2 else { return .infinity }
-    return StudentT.quantile(0.95, degreesOfFreedom: Double(count - 1)) * (standardDeviation / Double(count).squareRoot())
+    return StudentT.quantile(0.95, degreesOfFreedom: Double(count - 1))
+      * (standardDeviation / Double(count).squareRoot())
   }
 
   /// The two-sided p-value of Welch's t-test for equal means of this estimate and `other`.
   public func welchPValue(against other: Estimate) -> Double {
-    StudentT.welchPValue(mean1: mean, variance1: variance, count1: count, mean2: other.mean, variance2: other.variance, count2: other.count)
+    StudentT.welchPValue(
+      mean1: mean, variance1: variance, count1: count, mean2: other.mean, variance2: other.variance, count2: other.count
+    )
   }
 
   /// The 95 % half-width of the difference of two means of `n` replications each as if

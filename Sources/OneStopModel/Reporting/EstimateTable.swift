@@ -3,7 +3,8 @@ import DESKernel
 /// Running estimates in a table: one row per key (a level, a unit, a month), one column
 /// per measure, each cell a `Tally` of the value in every replication that had one. A
 /// summary folds each replication into its tables and forgets it.
-public struct EstimateTable<Column: CaseIterable & RawRepresentable & Sendable>: Sendable, Equatable where Column.RawValue == Int {
+public struct EstimateTable<Column: CaseIterable & RawRepresentable & Sendable>: Sendable, Equatable
+where Column.RawValue == Int {
   /// The rows' keys, in the model's order.
   public let keys: [String]
   private var tallies: [Tally]

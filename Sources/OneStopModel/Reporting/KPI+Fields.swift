@@ -12,7 +12,9 @@ extension KPI {
 
   /// The field KPI `base@field:field`, NaN for a field the model does not have.
   static func field(_ name: String, base: String, field: String) -> KPI? {
-    guard !field.isEmpty, let (unit, f) = perField.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+    guard !field.isEmpty, let (unit, f) = perField.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
+      return nil
+    }
     return KPI(name, unit) { r, model in
       guard let k = model.names.fields.firstIndex(of: field) else { return .nan }
       return f(r, model, k)
@@ -26,6 +28,10 @@ extension KPI {
     guard target.hasPrefix(fieldPrefix) else { return nil }
     let field = String(target.dropFirst(fieldPrefix.count))
     if model.names.fields.contains(field) { return nil }
-    return "the scenario has no field '\(field)' (in KPI '\(name)'); its fields are \(model.names.fields.joined(separator: ", "))"
+    return
+      """
+        the scenario has no field '\(field)' (in KPI '\(name)'); its fields are \
+        \(model.names.fields.joined(separator: ", "))
+        """
   }
 }

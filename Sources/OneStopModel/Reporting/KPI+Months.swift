@@ -15,7 +15,8 @@ extension KPI {
   /// `YYYY-MM` with a month 01-12, or nil.
   static func monthLabel(_ text: String) -> String? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let m = Int(parts[1]), (1...12).contains(m)
     else { return nil }
     return text
@@ -33,7 +34,9 @@ extension KPI {
   /// The month KPI `base@month:label`, NaN for a month outside the run's reported months
   /// or a level the model does not have.
   static func month(_ name: String, base: String, label: String) -> KPI? {
-    guard let (month, level) = monthAndLevel(label), let (unit, f) = perMonth.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
+    guard let (month, level) = monthAndLevel(label),
+      let (unit, f) = perMonth.first(where: { $0.0 == base }).map({ ($0.1, $0.2) })
+    else {
       return nil
     }
     return KPI(name, unit) { r, model in
@@ -81,9 +84,14 @@ extension KPI {
   public static func unknownMonth(_ name: String, in model: CompiledModel) -> String? {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let target = String(name[name.index(after: at)...])
-    guard target.hasPrefix(monthPrefix), let (month, level) = monthAndLevel(String(target.dropFirst(monthPrefix.count))) else { return nil }
+    guard target.hasPrefix(monthPrefix), let (month, level) = monthAndLevel(String(target.dropFirst(monthPrefix.count)))
+    else { return nil }
     if let level, !model.names.levels.contains(level) {
-      return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.names.levels.joined(separator: ", "))"
+      return
+        """
+          the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+          \(model.names.levels.joined(separator: ", "))
+          """
     }
     let months = RunMonths(model)
     let reported = Array(months.labels.dropFirst(months.firstReported(model)))

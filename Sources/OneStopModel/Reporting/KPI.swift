@@ -28,7 +28,9 @@ public struct KPI: Sendable {
     if unit.hasPrefix(fieldPrefix) { return field(name, base: base, field: String(unit.dropFirst(fieldPrefix.count))) }
     if unit.hasPrefix(agencyPrefix) {
       let agency = String(unit.dropFirst(agencyPrefix.count))
-      guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+      guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
+        return nil
+      }
       return KPI(name, kpiUnit) { r, model in
         guard model.names.procedures.contains(where: { $0.owner == agency }) else { return .nan }
         return f(r, model, agency)
@@ -36,13 +38,17 @@ public struct KPI: Sendable {
     }
     if unit.hasPrefix(levelPrefix) {
       let level = String(unit.dropFirst(levelPrefix.count))
-      guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+      guard !level.isEmpty, let (kpiUnit, f) = perLevel.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
+        return nil
+      }
       return KPI(name, kpiUnit) { r, model in
         guard let l = model.names.levels.firstIndex(of: level) else { return .nan }
         return f(r, model, l)
       }
     }
-    guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else { return nil }
+    guard !unit.isEmpty, let (kpiUnit, f) = perUnit.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
+      return nil
+    }
     return KPI(name, kpiUnit) { r, model in
       guard let u = model.names.units.firstIndex(where: { $0.id == unit }) else { return .nan }
       return f(r, model, u)
@@ -53,7 +59,11 @@ public struct KPI: Sendable {
   public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
-    if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix) || unit.hasPrefix(fieldPrefix) { return nil }
+    if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix)
+      || unit.hasPrefix(fieldPrefix)
+    {
+      return nil
+    }
     return model.names.units.contains { $0.id == unit } ? nil : unit
   }
 
@@ -71,7 +81,11 @@ public struct KPI: Sendable {
     var owners: [String] = []
     for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     if owners.contains(agency) { return nil }
-    return "no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \(owners.joined(separator: ", "))"
+    return
+      """
+        no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
+        \(owners.joined(separator: ", "))
+        """
   }
 
   /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
@@ -90,7 +104,11 @@ public struct KPI: Sendable {
     guard target.hasPrefix(levelPrefix) else { return nil }
     let level = String(target.dropFirst(levelPrefix.count))
     if model.names.levels.contains(level) { return nil }
-    return "the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \(model.names.levels.joined(separator: ", "))"
+    return
+      """
+        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+        \(model.names.levels.joined(separator: ", "))
+        """
   }
 
   /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits

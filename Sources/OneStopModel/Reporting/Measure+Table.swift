@@ -8,27 +8,40 @@ extension Measure {
   public static let received = counted("received", .dossiers, at: [.total, .level, .unit, .agency, .field]) {
     Double($0.received)
   }
-  public static let receivedNew = counted("received_new", .dossiers, at: [.total, .agency, .field], month: {
-    Double($0.receivedNew)
-  }) { Double($0.receivedNew) }
+  public static let receivedNew = counted(
+    "received_new", .dossiers, at: [.total, .agency, .field],
+    month: {
+      Double($0.receivedNew)
+    }
+  ) { Double($0.receivedNew) }
   /// Walk-in dossiers received at a level's units.
-  public static let receivedWalkIn = Measure("received_walk_in", .dossiers, level: { r, m, l in
-    Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.receivedNew)
-  })
+  public static let receivedWalkIn = Measure(
+    "received_walk_in", .dossiers,
+    level: { r, m, l in
+      Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.receivedNew)
+    })
   /// First contacts of walk-in dossiers at a level's units.
-  public static let firstContactsWalkIn = Measure("first_contacts_walk_in", .visits, level: { r, m, l in
-    Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.arrivals)
-  })
+  public static let firstContactsWalkIn = Measure(
+    "first_contacts_walk_in", .visits,
+    level: { r, m, l in
+      Double(r.total { u, _, c in m.units[u].level == l && c == .walkIn }.arrivals)
+    })
   public static let carriedOver = counted("carried_over", .dossiers, at: [.total]) { Double($0.carriedOver) }
-  public static let resolvedOnTime = counted("resolved_on_time", .dossiers, at: [.total], month: {
-    Double($0.resolvedOnTime)
-  }) { Double($0.resolvedOnTime) }
+  public static let resolvedOnTime = counted(
+    "resolved_on_time", .dossiers, at: [.total],
+    month: {
+      Double($0.resolvedOnTime)
+    }
+  ) { Double($0.resolvedOnTime) }
   public static let resolvedOverdue = counted(
     "resolved_overdue", .dossiers, at: [.total, .level, .unit, .agency, .field], month: { Double($0.resolvedOverdue) }
   ) { Double($0.resolvedOverdue) }
-  public static let inProgressEnd = counted("in_progress_end", .dossiers, at: [.total, .agency], month: {
-    Double($0.inProgressEnd)
-  }) { Double($0.inProgressEnd) }
+  public static let inProgressEnd = counted(
+    "in_progress_end", .dossiers, at: [.total, .agency],
+    month: {
+      Double($0.inProgressEnd)
+    }
+  ) { Double($0.inProgressEnd) }
   public static let carriedOverOverdue = counted("carried_over_overdue", .dossiers, at: [.total]) {
     Double($0.carriedOverOverdue)
   }
@@ -55,7 +68,8 @@ extension Measure {
 
   public static let deskWaitMean = Measure(
     "desk_wait_mean", .minutes, total: { r, _ in r.allWaits.mean / 60 },
-    level: { r, _, l in r.levels[l].waits.mean / 60 }, unit: { r, _, u in r.units[u].waits.mean / 60 }, month: { $0.waits.mean / 60 },
+    level: { r, _, l in r.levels[l].waits.mean / 60 }, unit: { r, _, u in r.units[u].waits.mean / 60 },
+    month: { $0.waits.mean / 60 },
     hour: { $0.waits.count > 0 ? $0.waits.mean / 60 : nil })
   public static let deskWaitP50 = waitQuantile("desk_wait_p50", 0.5, level: { $0.p50 })
   public static let deskWaitP90 = waitQuantile("desk_wait_p90", 0.9, level: { $0.p90 })
@@ -65,9 +79,11 @@ extension Measure {
     level: { r, m, l in 100 * r.servedSameDay { m.units[$0].level == l } },
     unit: { r, _, u in 100 * r.servedSameDay { $0 == u } },
     hour: { $0.waits.count > 0 ? 100 * $0.waits.sameDayShare : nil })
-  public static let visitsPerDossier = Measure("visits_per_dossier", .visits, total: { r, _ in
-    r.totals.visitsPerReturnedDossier.mean
-  })
+  public static let visitsPerDossier = Measure(
+    "visits_per_dossier", .visits,
+    total: { r, _ in
+      r.totals.visitsPerReturnedDossier.mean
+    })
   public static let turnedAway = Measure(
     "turned_away", .visits, total: { r, _ in Double(r.totals.turnedAway) },
     level: { r, m, l in
@@ -77,13 +93,17 @@ extension Measure {
   public static let sentHome = Measure(
     "sent_home", .visits, total: { r, _ in Double(r.totals.sentHome) },
     unit: { r, _, u in Double(r.units[u].sentHome) })
-  public static let wastedPickupVisits = Measure("wasted_pickup_visits", .visits, total: { r, _ in
-    Double(r.totals.wastedPickupVisits)
-  })
-  public static let deskUtilisation = Measure("desk_utilisation", .percent, total: { r, _ in
-    let busy = r.deskGroups.reduce(0) { $0 + $1.busySeconds }, open = r.deskGroups.reduce(0) { $0 + $1.openSeconds }
-    return open > 0 ? 100 * busy / open : 0
-  })
+  public static let wastedPickupVisits = Measure(
+    "wasted_pickup_visits", .visits,
+    total: { r, _ in
+      Double(r.totals.wastedPickupVisits)
+    })
+  public static let deskUtilisation = Measure(
+    "desk_utilisation", .percent,
+    total: { r, _ in
+      let busy = r.deskGroups.reduce(0) { $0 + $1.busySeconds }, open = r.deskGroups.reduce(0) { $0 + $1.openSeconds }
+      return open > 0 ? 100 * busy / open : 0
+    })
   public static let deskQueueLength = Measure(
     "desk_queue_length", .citizens, total: { r, _ in r.units.reduce(0) { $0 + $1.queueLength } },
     unit: { r, _, u in r.queueLengths[u] },
@@ -100,18 +120,26 @@ extension Measure {
 
   // MARK: - Back offices, channels, events
 
-  public static let busyOfficers = Measure("busy_officers", .officers, total: { r, model in
-    r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }
-      .reduce(0) { $0 + $1.element }
-  })
-  public static let deskOvertime = Measure("desk_overtime", .hours, total: { r, _ in
-    r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600
-  })
-  public static let officerUtilisation = Measure("officer_utilisation", .percent, total: { r, model in
-    let busy = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.busySeconds }
-    let open = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.availableSeconds }
-    return open > 0 ? 100 * busy / open : 0
-  })
+  public static let busyOfficers = Measure(
+    "busy_officers", .officers,
+    total: { r, model in
+      r.busyOfficers(model: model).enumerated().filter { !model.stations[$0.offset].isOnlineIntake }
+        .reduce(0) { $0 + $1.element }
+    })
+  public static let deskOvertime = Measure(
+    "desk_overtime", .hours,
+    total: { r, _ in
+      r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600
+    })
+  public static let officerUtilisation = Measure(
+    "officer_utilisation", .percent,
+    total: { r, model in
+      let busy = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) { $0 + $1.1.busySeconds }
+      let open = zip(model.stations, r.stations).filter { !$0.0.isOnlineIntake }.reduce(0) {
+        $0 + $1.1.availableSeconds
+      }
+      return open > 0 ? 100 * busy / open : 0
+    })
   public static let postalIn = Measure("postal_in", .dossiers, total: { r, _ in Double(r.totals.postalIn) })
   public static let postalOut = Measure("postal_out", .results, total: { r, _ in Double(r.totals.postalOut) })
   public static let onlineIn = Measure(
@@ -126,22 +154,29 @@ extension Measure {
     agency: { r, m, a in onlineShare(r) { _, p in m.names.procedures[p].owner == a } },
     field: { r, m, f in onlineShare(r) { _, p in m.procedures[p].field == f } },
     month: { 100 * $0.onlineShare })
-  public static let daysToResolveWalkIn = Measure("days_to_resolve_walk_in", .days, total: { r, _ in
-    r.totals.endToEndDays[0].mean
-  })
-  public static let daysToResolvePostal = Measure("days_to_resolve_postal", .days, total: { r, _ in
-    r.totals.endToEndDays[1].mean
-  })
-  public static let daysToResolveOnline = Measure("days_to_resolve_online", .days, total: { r, _ in
-    r.totals.endToEndDays[2].mean
-  })
+  public static let daysToResolveWalkIn = Measure(
+    "days_to_resolve_walk_in", .days,
+    total: { r, _ in
+      r.totals.endToEndDays[0].mean
+    })
+  public static let daysToResolvePostal = Measure(
+    "days_to_resolve_postal", .days,
+    total: { r, _ in
+      r.totals.endToEndDays[1].mean
+    })
+  public static let daysToResolveOnline = Measure(
+    "days_to_resolve_online", .days,
+    total: { r, _ in
+      r.totals.endToEndDays[2].mean
+    })
   public static let events = Measure("events", .events, total: { r, _ in Double(r.events) })
 
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
     inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
-    overdueRateOfReceived, apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99, servedSameDay, visitsPerDossier,
+    overdueRateOfReceived, apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99,
+    servedSameDay, visitsPerDossier,
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
@@ -153,7 +188,8 @@ extension Measure {
     _ name: String, _ q: Double, level: @escaping @Sendable (WaitDigest) -> Double
   ) -> Measure {
     Measure(
-      name, .minutes, total: { r, _ in r.allWaits.quantile(q) / 60 }, level: { r, _, l in level(r.levels[l].waits) / 60 },
+      name, .minutes, total: { r, _ in r.allWaits.quantile(q) / 60 },
+      level: { r, _, l in level(r.levels[l].waits) / 60 },
       unit: { r, _, u in r.units[u].waits.quantile(q) / 60 },
       hour: { $0.waits.count > 0 ? $0.waits.quantile(q) / 60 : nil })
   }

@@ -139,7 +139,9 @@ extension ReplicationSummary {
     for s in model.stations.indices {
       stations.add(row: s) { c in
         switch c {
-        case .utilisation: return r.stations[s].availableSeconds > 0 ? 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds : 0
+        case .utilisation:
+          return r.stations[s].availableSeconds > 0
+            ? 100 * r.stations[s].busySeconds / r.stations[s].availableSeconds : 0
         case .waitDays: return r.stations[s].waits.mean / 86_400
         case .busyHours: return r.stations[s].busySeconds / 3600
         case .busyOfficers: return busy[s]

@@ -30,7 +30,8 @@ extension BackOffice {
       }
       if st.saturdayCompensation == .timeOff && weekday <= 5 {
         let saturday = day - weekday - 1
-        let satHours = clock.openSeconds(st.schedule, from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
+        let satHours = clock.openSeconds(
+          st.schedule, from: Double(saturday) * 86_400, to: Double(saturday + 1) * 86_400)
         let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
         if satHours > 0 && today > 0 {
           let p = Swift.min(1, satHours / (5 * today))
@@ -40,8 +41,11 @@ extension BackOffice {
       stations[s].officers.setCapacity(officers - away, at: Double(day) * 86_400)
       if away > 0 {
         let lo = Swift.max(Double(day) * 86_400, model.warmupEnd)
-        stations[s].absentSeconds += Double(away) * clock.openSeconds(st.schedule, from: lo,
-          to: Swift.min(Double(day + 1) * 86_400, model.endTime))
+        stations[s].absentSeconds +=
+          Double(away)
+          * clock.openSeconds(
+            st.schedule, from: lo,
+            to: Swift.min(Double(day + 1) * 86_400, model.endTime))
       }
     }
   }

@@ -62,8 +62,10 @@ struct BackOffice {
     let t: Double?
     if open {
       let busy = stations[s].officers.busyCount
-      guard stations[s].officers.queuedCount > 0 && busy < stations[s].officers.servers
-        && busy >= stations[s].officers.capacity else { return nil }
+      guard
+        stations[s].officers.queuedCount > 0 && busy < stations[s].officers.servers
+          && busy >= stations[s].officers.capacity
+      else { return nil }
       // Officers away today: the rest waits for tomorrow's opening.
       t = calendar.reader.nextOpening(schedule, atOrAfter: Double(calendar.day(now) + 1) * 86_400)
     } else {
@@ -94,7 +96,8 @@ struct BackOffice {
     if now >= model.warmupEnd && end <= model.endTime {
       stations[s].busyWork += work
     } else if end > model.warmupEnd {
-      stations[s].busyWork += calendar.reader.openSeconds(schedule, from: Swift.max(now, model.warmupEnd),
+      stations[s].busyWork += calendar.reader.openSeconds(
+        schedule, from: Swift.max(now, model.warmupEnd),
         to: Swift.min(end, model.endTime))
     }
     return end

@@ -95,7 +95,8 @@ struct DossierStore {
   private var serials: UInt32 = 0
 
   init() {
-    precondition(_isPOD(Dossier.self), "DossierStore frees its buffer without deinitialising: Dossier must stay plain data")
+    precondition(
+      _isPOD(Dossier.self), "DossierStore frees its buffer without deinitialising: Dossier must stay plain data")
     base = storage.base
   }
 

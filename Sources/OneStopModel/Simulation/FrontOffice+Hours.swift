@@ -36,7 +36,8 @@ extension FrontOffice {
       // A day that closes at 24:00 closes at the first instant of the next day index:
       // compare with the previous day's last closing too, or overtime never starts.
       let day = calendar.day(last)
-      let endOfDay = clock.lastClose(schedule, dayIndex: day) == last || clock.lastClose(schedule, dayIndex: day - 1) == last
+      let endOfDay =
+        clock.lastClose(schedule, dayIndex: day) == last || clock.lastClose(schedule, dayIndex: day - 1) == last
       groupOvertime[g] = endOfDay && model.units[group.unit].closingRule == .serveAll
     }
   }

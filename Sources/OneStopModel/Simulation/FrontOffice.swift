@@ -167,7 +167,9 @@ struct FrontOffice {
 
   /// Takes the first ticket of the non-empty line of (`u`, `f`) and keeps the line's bit.
   @inline(__always)
-  private func pop(_ lines: StateArray<WaitingLine<Ticket>>, _ waiting: StateArray<UInt64>, unit u: Int, field f: Int) -> Ticket {
+  private func pop(
+    _ lines: StateArray<WaitingLine<Ticket>>, _ waiting: StateArray<UInt64>, unit u: Int, field f: Int
+  ) -> Ticket {
     let q = u * fieldCount + f
     let ticket = lines[q].popFirst().unsafelyUnwrapped
     if lines[q].isEmpty { waiting[u] &= ~(UInt64(1) << UInt64(f)) }
@@ -262,7 +264,8 @@ struct FrontOffice {
   /// The end of the warm-up: statistics start again from `now`, with the citizens
   /// present and waiting carried over.
   mutating func resetStatistics(at now: Double) {
-    statistics = Statistics(model, start: now, inSystem: statistics.inSystem.map(\.value),
+    statistics = Statistics(
+      model, start: now, inSystem: statistics.inSystem.map(\.value),
       queued: statistics.queue.map(\.value))
   }
 }

@@ -6,11 +6,17 @@ extension OneStopSimulation {
   /// Sends the dossier to `station`: at once for online dossiers (electronic), by the
   /// paper rule otherwise.
   @inline(__always)
-  mutating func transfer(_ i: Int32, fromUnit u: Int, fromSchedule: Int, toStation s: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+  mutating func transfer(
+    _ i: Int32, fromUnit u: Int, fromSchedule: Int, toStation s: Int, at now: Double,
+    _ scheduler: inout Scheduler<Event>
+  ) {
     let st = model.stations[s]
     recorder.record(.handedOver, dossiers[i], at: now, station: s)
-    let t = dossiers[i].channelIn == .online
-      ? now : model.paperArrival(fromUnit: u, fromSchedule: fromSchedule, toSchedule: st.schedule,
+    let t =
+      dossiers[i].channelIn == .online
+      ? now
+      : model.paperArrival(
+        fromUnit: u, fromSchedule: fromSchedule, toSchedule: st.schedule,
         toLevel: model.units[st.unit].level, at: now, calendar)
     if t == now {
       reachStation(i, at: now, &scheduler)
@@ -48,7 +54,9 @@ extension OneStopSimulation {
 
   /// An officer starts on a dossier; the work ends after its work content in the
   /// station's working time.
-  mutating func startWork(station s: Int, officer: Int32, dossier i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+  mutating func startWork(
+    station s: Int, officer: Int32, dossier i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>
+  ) {
     let work: Double
     if model.stations[s].isOnlineIntake {
       work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
@@ -140,17 +148,26 @@ extension OneStopSimulation {
     if step + 1 < route.count {
       dossiers[i].step = Int16(step + 1)
       let next = Int(model.routeStations[route.lowerBound + step + 1])
-      if next == s { reachStation(i, at: now, &scheduler) } else {
+      if next == s {
+        reachStation(i, at: now, &scheduler)
+      } else {
         transfer(i, fromUnit: st.unit, fromSchedule: st.schedule, toStation: next, at: now, &scheduler)
       }
     } else {
       // The result goes back to the front office that received the dossier.
       let origin = Int(dossiers[i].unit)
       let o = model.units[origin]
-      let t = dossiers[i].channelIn == .online
-        ? now : model.paperArrival(fromUnit: st.unit, fromSchedule: st.schedule, toSchedule: o.schedule,
+      let t =
+        dossiers[i].channelIn == .online
+        ? now
+        : model.paperArrival(
+          fromUnit: st.unit, fromSchedule: st.schedule, toSchedule: o.schedule,
           toLevel: o.level, at: now, calendar)
-      if t == now { resolve(i, at: now, &scheduler) } else if t < model.endTime { scheduler.schedule(at: t, .resolved(dossier: i)) }
+      if t == now {
+        resolve(i, at: now, &scheduler)
+      } else if t < model.endTime {
+        scheduler.schedule(at: t, .resolved(dossier: i))
+      }
     }
   }
 
@@ -189,7 +206,8 @@ extension OneStopSimulation {
       let transit = calendar.workingDayDelay(rules.postalInTransit, rng)
       let arrival = calendar.addingWorkingDays(transit, to: answerDay)
       guard arrival < model.horizonDays else { return }
-      scheduler.schedule(at: calendar.openingTime(model.units[u].schedule, onOrAfterDay: arrival),
+      scheduler.schedule(
+        at: calendar.openingTime(model.units[u].schedule, onOrAfterDay: arrival),
         .supplementAnswer(dossier: i, generation: dossiers[i].generation))
     }
   }

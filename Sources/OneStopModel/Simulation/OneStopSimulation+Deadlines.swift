@@ -32,7 +32,8 @@ extension OneStopSimulation {
     switch p.deadline {
     case .sameDay:
       let second = now - Double(day) * 86_400
-      due = second <= model.units[u].transferCutoff && calendar.isWorkingDay(day)
+      due =
+        second <= model.units[u].transferCutoff && calendar.isWorkingDay(day)
         ? day : calendar.addingWorkingDays(1, to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingDays:
@@ -80,7 +81,8 @@ extension OneStopSimulation {
     if lastDay > today {
       agenda.add(DayAgenda.Entry(kind: .dueWatch, dossier: i, generation: generation, time: last), onDay: lastDay)
     } else {
-      scheduler.schedule(at: Swift.max(last, scheduler.now), priority: .late, .dueWatch(dossier: i, generation: generation))
+      scheduler.schedule(
+        at: Swift.max(last, scheduler.now), priority: .late, .dueWatch(dossier: i, generation: generation))
     }
   }
 
@@ -88,7 +90,9 @@ extension OneStopSimulation {
   /// after the due date.
   mutating func deadlineWatch(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     guard dossiers[i].phase == .processing, !dossiers[i].apologised else { return }
-    if model.earliestResolution(dossiers[i], at: now, calendar) > dossiers[i].dueAt { apologise(i, at: now, &scheduler) }
+    if model.earliestResolution(dossiers[i], at: now, calendar) > dossiers[i].dueAt {
+      apologise(i, at: now, &scheduler)
+    }
   }
 
   /// The end of the due day: still unresolved, so late.

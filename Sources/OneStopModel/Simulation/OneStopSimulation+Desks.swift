@@ -93,7 +93,8 @@ extension OneStopSimulation {
       time = behaviour.guidanceTime.sample(rng)
     }
     time *= group.factor
-    recorder.record(.called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
+    recorder.record(
+      .called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
       ticketTakenAt: ticket.isPostal ? nil : ticket.issuedAt)
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))

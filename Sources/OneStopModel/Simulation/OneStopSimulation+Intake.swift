@@ -135,7 +135,8 @@ extension OneStopSimulation {
     let pattern = profiles + calendar.reader.pattern(sched, target)
     let t = Double(target) * 86_400 + model.profiles.inverse(pattern, Swift.max(1e-12, streams.unit[u].rng.uniform()))
     if target > calendar.day(scheduler.now) {
-      agenda.add(DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
+      agenda.add(
+        DayAgenda.Entry(kind: .visit, dossier: i, generation: dossiers[i].visitGeneration, time: t), onDay: target)
     } else {
       scheduler.schedule(at: Swift.max(t, scheduler.now), .visit(dossier: i, generation: dossiers[i].visitGeneration))
     }
@@ -149,7 +150,9 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     var day = calendar.day(now)
     let collection = rules.postalCollection
-    if !calendar.isWorkingDay(day) || now - Double(day) * 86_400 > collection { day = calendar.addingWorkingDays(1, to: day) }
+    if !calendar.isWorkingDay(day) || now - Double(day) * 86_400 > collection {
+      day = calendar.addingWorkingDays(1, to: day)
+    }
     let transit = calendar.workingDayDelay(rules.postalInTransit, streams.unit[u].rng)
     let handoverDay = calendar.addingWorkingDays(transit, to: day)
     guard handoverDay < model.horizonDays else { return }

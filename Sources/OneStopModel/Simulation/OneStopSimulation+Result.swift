@@ -26,15 +26,17 @@ extension OneStopSimulation {
       let fates = cell.acceptedFromArrivals + cell.refused + cell.abandoned + cell.pendingIntakeEnd
       if received != accounted || arrivals != fates {
         let u = k / 3 / model.procedures.count, p = k / 3 % model.procedures.count, ch = ChannelIn(rawValue: k % 3)!
-        violations.append("unit \(model.names.units[u].id), procedure \(model.names.procedures[p].id), \(ch): "
-          + "received \(received) vs resolved+withdrawn+in progress \(accounted); "
-          + "arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
+        violations.append(
+          "unit \(model.names.units[u].id), procedure \(model.names.procedures[p].id), \(ch): "
+            + "received \(received) vs resolved+withdrawn+in progress \(accounted); "
+            + "arrivals \(arrivals) vs accepted+refused+abandoned+pending \(fates)")
       }
     }
     // The last month closes at the end of the run.
     var monthCounters = counters
     monthCounters.months = StateArray(counters.months)  // state arrays share: close a copy
-    Recorder.closeMonth(recorder.months.slot(ofDay: calendar.day(end) - (end == model.endTime ? 1 : 0)), model: model,
+    Recorder.closeMonth(
+      recorder.months.slot(ofDay: calendar.day(end) - (end == model.endTime ? 1 : 0)), model: model,
       counters: &monthCounters, dossiers: dossiers)
     let levels = levelWaitStatistics().enumerated().map { l, w in
       LevelResult(waits: WaitDigest(w), hourWaits: Array(counters.levelHourWaits[(l * 24)..<(l * 24 + 24)]))
@@ -116,7 +118,9 @@ extension OneStopSimulation {
 
   /// Runs one replication of `model` to its end and returns the result.
   /// With `trace`, the result holds every hand-over of every dossier (`RunResult.trace`).
-  public static func run(_ model: CompiledModel, seed: UInt64, replication: UInt64 = 0, trace: Bool = false) -> RunResult {
+  public static func run(
+    _ model: CompiledModel, seed: UInt64, replication: UInt64 = 0, trace: Bool = false
+  ) -> RunResult {
     var simulation = OneStopSimulation(model, seed: seed, replication: replication)
     simulation.tracing = trace
     var engine = Engine(model: simulation, reservingCapacity: 4096)

@@ -72,7 +72,9 @@ extension OneStopSimulation {
   mutating func loadBacklog(_ scheduler: inout Scheduler<Event>) {
     for (k, b) in model.backlog.enumerated() {
       let u = b.unit, p = b.procedure
-      let rng = RandomStream(masterSeed: streams.unit[u].stream.key.masterSeed, replication: streams.unit[u].stream.key.replication, source: "backlog:\(k)")
+      let rng = RandomStream(
+        masterSeed: streams.unit[u].stream.key.masterSeed, replication: streams.unit[u].stream.key.replication,
+        source: "backlog:\(k)")
       let hp = model.procedures[p]
       let deadline = hp.countsWorkingDays ? hp.effectiveDays : 1
       var rangeDays: [Int] = []
@@ -98,7 +100,8 @@ extension OneStopSimulation {
         if !rangeDays.isEmpty {
           receipt = rangeDays[rng.uniformInt(below: rangeDays.count)]
         } else if rng.bernoulli(b.overdueShare) {
-          receipt = workingBefore[min(workingBefore.count - 1, deadline + rng.uniformInt(below: max(1, deadline / 2 + 1)))]
+          receipt =
+            workingBefore[min(workingBefore.count - 1, deadline + rng.uniformInt(below: max(1, deadline / 2 + 1)))]
         } else {
           receipt = workingBefore[min(workingBefore.count - 1, rng.uniformInt(below: max(1, deadline)))]
         }

@@ -170,7 +170,8 @@ public struct OneStopSimulation: SimulationModel {
         // Only dossiers still open need the last check (most are resolved by then).
         let d = dossiers[e.dossier]
         if d.generation == e.generation && !d.apologised && (d.phase == .processing || d.phase == .supplement) {
-          scheduler.schedule(at: Swift.max(e.time, now), priority: .late,
+          scheduler.schedule(
+            at: Swift.max(e.time, now), priority: .late,
             .dueWatch(dossier: e.dossier, generation: e.generation))
         }
       case .visit:

@@ -86,7 +86,8 @@ struct Recorder {
       break
     }
     if tracing && event.isWritten {
-      write(event, d.serial, d.channelIn, d.step, d.unit, d.procedure, at: now, station: station, due: due, detail: detail)
+      write(
+        event, d.serial, d.channelIn, d.step, d.unit, d.procedure, at: now, station: station, due: due, detail: detail)
     }
   }
 
@@ -105,8 +106,10 @@ struct Recorder {
     _ event: TraceEvent, _ serial: UInt32, _ channelIn: ChannelIn, _ step: Int16, _ unit: Int32, _ procedure: Int32,
     at now: Double, station: Int, due: Int32, detail: Int32
   ) {
-    trace.append(TraceRecord(time: now, dossier: serial, event: event, channelIn: channelIn, step: step,
-      unit: unit, procedure: procedure, station: Int32(station), dueDay: due, detail: detail))
+    trace.append(
+      TraceRecord(
+        time: now, dossier: serial, event: event, channelIn: channelIn, step: step,
+        unit: unit, procedure: procedure, station: Int32(station), dueDay: due, detail: detail))
   }
 
   /// A citizen called at unit `u` after taking the ticket at `taken`: the wait by unit,

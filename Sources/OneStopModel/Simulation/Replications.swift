@@ -47,7 +47,8 @@ public enum Replications {
           window.signal()
           return
         }
-        let r = OneStopSimulation.run(model, seed: seed, replication: UInt64(first + k), trace: first + k == traceReplication)
+        let r = OneStopSimulation.run(
+          model, seed: seed, replication: UInt64(first + k), trace: first + k == traceReplication)
         let e = events.add(r.events, ordering: .relaxed).newValue
         let folded = state.withLock { $0.deposit(r, index: k) }
         for _ in 0..<folded { window.signal() }
@@ -66,7 +67,8 @@ public enum Replications {
     traceReplication: Int? = nil, progress: Progress? = nil
   ) -> [RunResult] {
     var all = RunResults()
-    run(model, seed: seed, first: first, count: count, threads: threads, traceReplication: traceReplication, into: &all,
+    run(
+      model, seed: seed, first: first, count: count, threads: threads, traceReplication: traceReplication, into: &all,
       progress: progress)
     return all.results
   }

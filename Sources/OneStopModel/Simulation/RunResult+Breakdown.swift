@@ -16,7 +16,8 @@ public enum ReportDimension: String, Sendable, CaseIterable {
 extension RunResult {
   /// Counters summed by `dimension`, keys in the model's order (levels top first,
   /// units, agencies by first appearance, fields, procedures, channels).
-  public func breakdown(by dimension: ReportDimension, model: CompiledModel) -> [(key: String, counters: CellCounters)] {
+  public func breakdown(by dimension: ReportDimension, model: CompiledModel) -> [(key: String, counters: CellCounters)]
+  {
     var keys: [String] = []
     var index: [String: Int] = [:]
     var sums: [CellCounters] = []

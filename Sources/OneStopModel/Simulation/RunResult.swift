@@ -63,7 +63,9 @@ public struct RunResult: Sendable {
     var sum = CellCounters()
     for u in 0..<unitCount {
       for p in 0..<procedureCount {
-        for c in ChannelIn.allCases where include(u, p, c) { sum.add(cells[cellIndex(unit: u, procedure: p, channel: c)]) }
+        for c in ChannelIn.allCases where include(u, p, c) {
+          sum.add(cells[cellIndex(unit: u, procedure: p, channel: c)])
+        }
       }
     }
     return sum

@@ -60,7 +60,8 @@ public struct CellCounters: Sendable, Equatable {
 /// replications. Waits above 400 days are counted at that value.
 public struct WaitStatistics: Sendable {
   public var tally = Tally()
-  public var histogram = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: WaitStatistics.maximum, numberOfSignificantValueDigits: .two)
+  public var histogram = Histogram<UInt32>(
+    lowestDiscernibleValue: 1, highestTrackableValue: WaitStatistics.maximum, numberOfSignificantValueDigits: .two)
   /// Walk-ins served the same day they took their ticket.
   public var servedSameDay = 0
 

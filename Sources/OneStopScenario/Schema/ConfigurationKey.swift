@@ -90,7 +90,10 @@ public struct ConfigurationKey<Root> {
   /// Whether the file must give it.
   public let required: Bool
 
-  public init(_ key: String, _ kind: KeyKind, _ binding: KeyBinding<Root>, doc: String, prior: String? = nil, required: Bool = false) {
+  public init(
+    _ key: String, _ kind: KeyKind, _ binding: KeyBinding<Root>, doc: String, prior: String? = nil,
+    required: Bool = false
+  ) {
     self.key = key
     self.kind = kind
     self.binding = binding
@@ -132,12 +135,15 @@ extension ConfigurationKey {
   public static func choice<E: RawRepresentable & CaseIterable>(
     _ key: String, _ path: WritableKeyPath<Root, E>, doc: String, prior: String? = nil
   ) -> ConfigurationKey where E.RawValue == String {
-    ConfigurationKey(key, .choice(E.allCases.map(\.rawValue)),
-      .choice(get: { $0[keyPath: path].rawValue }, set: { root, text in
-        guard let v = E(rawValue: text) else { return false }
-        root[keyPath: path] = v
-        return true
-      }), doc: doc, prior: prior)
+    ConfigurationKey(
+      key, .choice(E.allCases.map(\.rawValue)),
+      .choice(
+        get: { $0[keyPath: path].rawValue },
+        set: { root, text in
+          guard let v = E(rawValue: text) else { return false }
+          root[keyPath: path] = v
+          return true
+        }), doc: doc, prior: prior)
   }
 
   /// A key read by the section's own code, listed for hints and the key reference.

@@ -11,7 +11,9 @@ extension ConfigurationSchema {
       }
       + [
         .custom("weekend_from", .date, doc: "The weekend hours apply from this date."),
-        .custom("seasons", .other("list of `{from: MM-DD, through: MM-DD, ...days}`"), doc: "Other hours in part of the year."),
+        .custom(
+          "seasons", .other("list of `{from: MM-DD, through: MM-DD, ...days}`"), doc: "Other hours in part of the year."
+        ),
       ]
   }
 
@@ -23,17 +25,25 @@ extension ConfigurationSchema {
       .custom("name", .text, doc: "Name for reports (default: the id)."),
       .custom("level", .text, doc: "One of `levels`.", required: true),
       .custom("parent", .text, doc: "Id of the parent unit (none for the top unit)."),
-      .custom("count", .whole(min: 1, max: ModelLimits.units, what: "a number of units"), doc: "Makes this item a template for that many units."),
-      .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Office hours (default 07:00-11:30, 13:30-17:00 on weekdays)."),
-      ConfigurationKey("transfer_cutoff", .time, .time(\.transferCutoff),
+      .custom(
+        "count", .whole(min: 1, max: ModelLimits.units, what: "a number of units"),
+        doc: "Makes this item a template for that many units."),
+      .custom(
+        "hours", .other("name under `hours:`, or a mapping"),
+        doc: "Office hours (default 07:00-11:30, 13:30-17:00 on weekdays)."),
+      ConfigurationKey(
+        "transfer_cutoff", .time, .time(\.transferCutoff),
         doc: "Paper accepted after this time reaches the back office the next working day (default 15:00, a prior)."),
-      ConfigurationKey("ticket_cutoff", .time, .optionalTime(\.ticketCutoff),
+      ConfigurationKey(
+        "ticket_cutoff", .time, .optionalTime(\.ticketCutoff),
         doc: "No tickets after this time; later arrivals are turned away. Must lie within the opening hours."),
       .choice("closing_rule", \.closingRule, doc: "At closing: serve everyone holding a ticket, or send them home."),
       .custom("desks", .other("list"), doc: "Desk groups (below).", required: true),
-      ConfigurationKey("online_intake_officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"),
+      ConfigurationKey(
+        "online_intake_officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"),
         .whole(\.onlineIntakeOfficers), doc: "Officers checking online submissions."),
-      ConfigurationKey("digitisation_from", .date, .optionalDate(\.digitisationFrom),
+      ConfigurationKey(
+        "digitisation_from", .date, .optionalDate(\.digitisationFrom),
         doc: "Digitisation of paper dossiers at intake is mandatory from this date."),
     ]
   }
@@ -43,12 +53,16 @@ extension ConfigurationSchema {
     [
       .custom("id", .text, doc: "Id within the unit (default `desk-N`)."),
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base desk group."),
-      ConfigurationKey("count", .whole(min: 0, max: ModelLimits.desksPerGroup, what: "a number of desks"), .whole(\.count),
+      ConfigurationKey(
+        "count", .whole(min: 0, max: ModelLimits.desksPerGroup, what: "a number of desks"), .whole(\.count),
         doc: "Number of desks (default 1)."),
       .custom("fields", .other("list of `fields`"), doc: "Fields served (default all)."),
-      .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Desk hours, within the unit's (default the unit's)."),
+      .custom(
+        "hours", .other("name under `hours:`, or a mapping"), doc: "Desk hours, within the unit's (default the unit's)."
+      ),
       .choice("staff", \.staff, doc: "Who staffs the desks."),
-      ConfigurationKey("service_time_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.serviceTimeFactor),
+      ConfigurationKey(
+        "service_time_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.serviceTimeFactor),
         doc: "Multiplies every service time (default 1; postal contractors 1.1, a prior)."),
       .custom("lunch_stagger", .duration(.seconds), doc: "Half of the desks take every break this much later."),
     ]
@@ -62,14 +76,19 @@ extension ConfigurationSchema {
       .custom("name", .text, doc: "Name for reports (default: the id)."),
       .custom("unit", .text, doc: "Unit where it sits (or `at_level`)."),
       .custom("at_level", .text, doc: "One agency at every unit of this level."),
-      ConfigurationKey("officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"), .whole(\.officers),
+      ConfigurationKey(
+        "officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"),
+        .whole(\.officers),
         doc: "Officers (default 1)."),
       .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Working hours (default the unit's)."),
       .choice("discipline", \.discipline, doc: "Queue order: first in first out, or earliest due date first."),
-      ConfigurationKey("absence_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.absenceDays),
+      ConfigurationKey(
+        "absence_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.absenceDays),
         doc: "Working days a year each officer is away (default `rules.officer_absence_days`)."),
-      ConfigurationKey("absence_spell", .workingDays, .number(\.absenceSpellDays), doc: "Mean length of one absence (default 1wd)."),
-      .choice("saturday_comp", \.saturdayCompensation, doc: "Saturday work paid as overtime, or given back as time off."),
+      ConfigurationKey(
+        "absence_spell", .workingDays, .number(\.absenceSpellDays), doc: "Mean length of one absence (default 1wd)."),
+      .choice(
+        "saturday_comp", \.saturdayCompensation, doc: "Saturday work paid as overtime, or given back as time off."),
     ]
   }
 
@@ -85,14 +104,20 @@ extension ConfigurationSchema {
       .choice("online", \.onlineMode, doc: "Whether it can be done online."),
       ConfigurationKey("postal", .flag, .flag(\.postalAllowed), doc: "Whether it can be sent by post (default true)."),
       ConfigurationKey("on_the_spot", .flag, .flag(\.onTheSpot), doc: "Resolved at the desk in one visit."),
-      ConfigurationKey("p_incomplete", .probability, .number(\.pIncomplete), doc: "Intake: found incomplete (default 0.12)."),
+      ConfigurationKey(
+        "p_incomplete", .probability, .number(\.pIncomplete), doc: "Intake: found incomplete (default 0.12)."),
       ConfigurationKey("p_refused", .probability, .number(\.pRefused), doc: "Intake: refused (default 0.01)."),
-      ConfigurationKey("p_guidance_only", .probability, .number(\.pGuidanceOnly), doc: "Intake: guidance only (default 0.05)."),
-      ConfigurationKey("p_supplement", .probability, .number(\.pSupplement), doc: "A supplement requested at an appraisal step (default 0.05)."),
-      ConfigurationKey("max_supplement_requests", .whole(min: 0, max: ModelLimits.supplementRequests, what: "a whole number"),
+      ConfigurationKey(
+        "p_guidance_only", .probability, .number(\.pGuidanceOnly), doc: "Intake: guidance only (default 0.05)."),
+      ConfigurationKey(
+        "p_supplement", .probability, .number(\.pSupplement),
+        doc: "A supplement requested at an appraisal step (default 0.05)."),
+      ConfigurationKey(
+        "max_supplement_requests", .whole(min: 0, max: ModelLimits.supplementRequests, what: "a whole number"),
         .whole(\.maxSupplementRequests), doc: "Supplement requests at most (default 1)."),
       .choice("supplement_clock", \.supplementClock, doc: "The deadline clock during a supplement."),
-      ConfigurationKey("intake_time", .distribution(.seconds), .distribution(\.intakeTime),
+      ConfigurationKey(
+        "intake_time", .distribution(.seconds), .distribution(\.intakeTime),
         doc: "Desk time to receive a complete dossier (default lognormal, mean 12m, cv 0.6)."),
       ConfigurationKey("fee_at_pickup", .flag, .flag(\.feeAtPickup), doc: "A fee is paid at pick-up."),
     ]
@@ -121,20 +146,28 @@ extension ConfigurationSchema {
       .custom("unit", .text, doc: "Unit receiving the dossiers (or `units` or `at_level`)."),
       .custom("units", .other("list of unit ids"), doc: "The volume shared over these units."),
       .custom("at_level", .text, doc: "The volume shared over every unit of this level."),
-      .custom("annual_volume", .number(min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year"),
+      .custom(
+        "annual_volume", .number(min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year"),
         doc: "New dossiers a year, all channels.", required: true),
       .custom("mix", .other("mapping procedure: weight"), doc: "Relative weight of each procedure.", required: true),
       .custom("online_share", share, doc: "Share of online-capable dossiers submitted online (default 0)."),
       .custom("postal_share", share, doc: "Share of postal-capable dossiers sent by post (default 0)."),
-      ConfigurationKey("postal_return_share", .probability, .number(\.postalReturnShare), doc: "Share of results sent back by post."),
-      ConfigurationKey("online_return_share", .probability, .number(\.onlineReturnShare),
+      ConfigurationKey(
+        "postal_return_share", .probability, .number(\.postalReturnShare), doc: "Share of results sent back by post."),
+      ConfigurationKey(
+        "online_return_share", .probability, .number(\.onlineReturnShare),
         doc: "Share of results returned online (full-online dossiers)."),
       .custom("month_factors", factors(12), doc: "Relative volume by month, January first."),
-      .custom("weekday_factors", factors(7), doc: "Relative volume by weekday, Monday first (default Mon 1.15, Fri 0.9, a prior)."),
+      .custom(
+        "weekday_factors", factors(7),
+        doc: "Relative volume by weekday, Monday first (default Mon 1.15, Fri 0.9, a prior)."),
       .custom("walk_in_hour_profile", factors(24), doc: "Walk-ins by hour of day (default a morning peak, a prior)."),
       .custom("online_hour_profile", factors(24), doc: "Online submissions by hour of day."),
-      .custom("weekday_factors_from", .other("list of `{date, factors}`"), doc: "Weekday factors for walk-ins and post from a date on."),
-      ConfigurationKey("walk_in_profile_follows_cutoff", .flag, .flag(\.walkInProfileFollowsCutoff),
+      .custom(
+        "weekday_factors_from", .other("list of `{date, factors}`"),
+        doc: "Weekday factors for walk-ins and post from a date on."),
+      ConfigurationKey(
+        "walk_in_profile_follows_cutoff", .flag, .flag(\.walkInProfileFollowsCutoff),
         doc: "Walk-ins arrive only before the ticket cutoff (default true)."),
     ]
   }
@@ -144,11 +177,15 @@ extension ConfigurationSchema {
     [
       .custom("unit", .text, doc: "Unit holding the dossiers.", required: true),
       .custom("procedure", .text, doc: "Their procedure.", required: true),
-      ConfigurationKey("count", .whole(min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers"), .whole(\.count),
+      ConfigurationKey(
+        "count", .whole(min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers"), .whole(\.count),
         doc: "How many.", required: true),
-      ConfigurationKey("received_from", .date, .optionalDate(\.receivedFrom), doc: "Received from (with `received_through`)."),
-      ConfigurationKey("received_through", .date, .optionalDate(\.receivedThrough), doc: "Received through (before `start`)."),
-      ConfigurationKey("overdue_share", .probability, .number(\.overdueShare), doc: "Share already past their due day (default 0)."),
+      ConfigurationKey(
+        "received_from", .date, .optionalDate(\.receivedFrom), doc: "Received from (with `received_through`)."),
+      ConfigurationKey(
+        "received_through", .date, .optionalDate(\.receivedThrough), doc: "Received through (before `start`)."),
+      ConfigurationKey(
+        "overdue_share", .probability, .number(\.overdueShare), doc: "Share already past their due day (default 0)."),
     ]
   }
 }

@@ -57,5 +57,7 @@ extension ConfigurationSchema {
 
 extension String {
   /// Text safe inside a Markdown table cell.
-  fileprivate var replacingPipes: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+  fileprivate var replacingPipes: String {
+    split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+  }
 }

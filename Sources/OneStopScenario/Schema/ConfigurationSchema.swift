@@ -14,38 +14,52 @@ public enum ConfigurationSchema {
     [
       .custom("scenario", .text, doc: "Name of the scenario, for reports."),
       .custom("description", .text, doc: "One line on what the scenario is."),
-      .custom("extends", .other("path of a base scenario file"), doc: "Makes this file a variant of its base (see Variants)."),
+      .custom(
+        "extends", .other("path of a base scenario file"), doc: """
+          Makes this file a variant of its base (see Variants).
+          """),
       .custom("start", .date, doc: "First simulated day.", required: true),
       .custom("end", .date, doc: "The day after the last simulated day.", required: true),
       .custom("warmup_until", .date, doc: "Statistics ignore what happens before this date."),
-      .custom("seed", .whole(min: 0, max: (1 << 53) - 1, what: "a seed"), doc: "Master seed (default 1); `--seed` overrides it."),
-      .custom("replications", .whole(min: 1, max: ModelLimits.replications, what: "a number of replications"),
+      .custom(
+        "seed", .whole(min: 0, max: (1 << 53) - 1, what: "a seed"),
+        doc: "Master seed (default 1); `--seed` overrides it."),
+      .custom(
+        "replications", .whole(min: 1, max: ModelLimits.replications, what: "a number of replications"),
         doc: "Replications (default 1); `--replications` overrides it."),
       .custom("report_language", .choice(["vi", "en"]), doc: "Language of `onestop report` (default vi)."),
       .custom("calendar", .other("mapping"), doc: "The working-day calendar (below)."),
       .custom("levels", .other("list of names, top first"), doc: "Administrative levels.", required: true),
       .custom("fields", .other("list of names"), doc: "Ticket categories (at most 64).", required: true),
-      .custom("hours", .other("mapping of named opening hours"), doc: "Opening hours that units, desks and agencies name."),
-      .custom("unit_defaults", .other("mapping of level (or `all`) to unit keys"), doc: "Unit keys every unit of a level takes unless it says otherwise."),
+      .custom(
+        "hours", .other("mapping of named opening hours"), doc: "Opening hours that units, desks and agencies name."),
+      .custom(
+        "unit_defaults", .other("mapping of level (or `all`) to unit keys"),
+        doc: "Unit keys every unit of a level takes unless it says otherwise."),
       .custom("units", .other("list"), doc: "Units and their front offices (below).", required: true),
       .custom("agencies", .other("list"), doc: "Back offices (below)."),
       .custom("procedures", .other("list"), doc: "Procedures (below).", required: true),
       .custom("demand", .other("list"), doc: "New dossiers a year at each unit (below)."),
       .custom("behaviour", .other("mapping"), doc: "How citizens behave (below)."),
       .custom("rules", .other("mapping"), doc: "Processing rules of the province (below)."),
-      .custom("backlog", .other("list, or `{from_warmup: DATE}`"), doc: "Dossiers carried over from before the start (below)."),
+      .custom(
+        "backlog", .other("list, or `{from_warmup: DATE}`"), doc: "Dossiers carried over from before the start (below)."
+      ),
     ]
   }
 
   /// `calendar:`.
   public static var calendar: [ConfigurationKey<CalendarSettings>] {
     [
-      ConfigurationKey("vietnam", .flag, .flag(\.vietnam), doc: "Use Vietnam's bundled civil-service calendar (2022-2026)."),
+      ConfigurationKey(
+        "vietnam", .flag, .flag(\.vietnam), doc: "Use Vietnam's bundled civil-service calendar (2022-2026)."),
       .custom("extra_days_off", .other("list of dates"), doc: "Extra Monday-Friday days off."),
       .custom("extra_working_days", .other("list of dates"), doc: "Extra worked weekend days."),
-      ConfigurationKey("saturday_counts_for_deadline", .flag, .flag(\.saturdayCountsForDeadline),
+      ConfigurationKey(
+        "saturday_counts_for_deadline", .flag, .flag(\.saturdayCountsForDeadline),
         doc: "Whether a Saturday counts toward deadlines.", prior: "R19: unverified"),
-      ConfigurationKey("allow_unbundled_years", .flag, .flag(\.allowUnbundledYears),
+      ConfigurationKey(
+        "allow_unbundled_years", .flag, .flag(\.allowUnbundledYears),
         doc: "Allow years without a bundled calendar (only weekends and the extra days then apply)."),
     ]
   }
@@ -54,50 +68,71 @@ public enum ConfigurationSchema {
   public static var behaviour: [ConfigurationKey<CitizenBehaviour>] {
     let wd = DurationUnit.workingDays, s = DurationUnit.seconds
     return [
-      ConfigurationKey("p_return_after_incomplete", .probability, .number(\.pReturnAfterIncomplete),
+      ConfigurationKey(
+        "p_return_after_incomplete", .probability, .number(\.pReturnAfterIncomplete),
         doc: "Probability of coming back after an incomplete or guidance-only visit.", prior: "no source"),
-      ConfigurationKey("return_delay", .distribution(wd), .distribution(\.returnDelayWorkingDays),
+      ConfigurationKey(
+        "return_delay", .distribution(wd), .distribution(\.returnDelayWorkingDays),
         doc: "When they come back.", prior: "no source"),
-      ConfigurationKey("p_return_after_turned_away", .probability, .number(\.pReturnAfterTurnedAway),
+      ConfigurationKey(
+        "p_return_after_turned_away", .probability, .number(\.pReturnAfterTurnedAway),
         doc: "Probability of coming back on a later working day after being turned away.", prior: "no source"),
-      ConfigurationKey("p_never_supplement", .probability, .number(\.pNeverSupplement),
+      ConfigurationKey(
+        "p_never_supplement", .probability, .number(\.pNeverSupplement),
         doc: "Probability of never answering a supplement request.", prior: "prior, no source: 10 % never return"),
-      ConfigurationKey("supplement_delay", .distribution(wd), .distribution(\.supplementDelayWorkingDays),
+      ConfigurationKey(
+        "supplement_delay", .distribution(wd), .distribution(\.supplementDelayWorkingDays),
         doc: "Delay of an answer to a supplement request.", prior: "prior, no source: mean 5 wd"),
-      ConfigurationKey("p_pickup_on_due_day", .probability, .number(\.pPickupOnDueDay),
+      ConfigurationKey(
+        "p_pickup_on_due_day", .probability, .number(\.pPickupOnDueDay),
         doc: "Share who pick up their result on the appointment day.", prior: "prior, no source: 60 %"),
-      ConfigurationKey("pickup_delay", .distribution(wd), .distribution(\.pickupDelayWorkingDays),
+      ConfigurationKey(
+        "pickup_delay", .distribution(wd), .distribution(\.pickupDelayWorkingDays),
         doc: "How much later the others come.", prior: "prior, no source: mean 3 wd later"),
-      ConfigurationKey("p_pickup_early", .probability, .number(\.pPickupEarly),
+      ConfigurationKey(
+        "p_pickup_early", .probability, .number(\.pPickupEarly),
         doc: "Share who come before the appointment (a wasted visit if the result is not ready).",
         prior: "prior, no source: 5 % come before ready"),
-      ConfigurationKey("guidance_time", .distribution(s), .distribution(\.guidanceTime),
+      ConfigurationKey(
+        "guidance_time", .distribution(s), .distribution(\.guidanceTime),
         doc: "Desk time of a guidance-only or incomplete visit.", prior: "prior, no source: mean 6 min"),
-      ConfigurationKey("pickup_time", .distribution(s), .distribution(\.pickupTime),
+      ConfigurationKey(
+        "pickup_time", .distribution(s), .distribution(\.pickupTime),
         doc: "Desk time to hand over a result.", prior: "prior, no source: mean 4 min"),
-      ConfigurationKey("fee_payment_time", .distribution(s), .distribution(\.feePaymentTime),
+      ConfigurationKey(
+        "fee_payment_time", .distribution(s), .distribution(\.feePaymentTime),
         doc: "Desk time to pay a fee at pick-up."),
-      ConfigurationKey("on_the_spot_time", .distribution(s), .distribution(\.onTheSpotTime),
+      ConfigurationKey(
+        "on_the_spot_time", .distribution(s), .distribution(\.onTheSpotTime),
         doc: "Desk time of a procedure resolved on the spot.", prior: "prior, no source: mean 30 min"),
-      ConfigurationKey("digitisation_time", .distribution(s), .distribution(\.digitisationTime),
+      ConfigurationKey(
+        "digitisation_time", .distribution(s), .distribution(\.digitisationTime),
         doc: "Desk time to digitise a paper dossier (from the unit's `digitisation_from`).",
         prior: "prior, no source: 3-8 min (R24)"),
-      ConfigurationKey("wasted_visit_time", .distribution(s), .distribution(\.wastedVisitTime),
+      ConfigurationKey(
+        "wasted_visit_time", .distribution(s), .distribution(\.wastedVisitTime),
         doc: "Desk time of a visit that finds the result not ready."),
-      ConfigurationKey("online_check_time", .distribution(s), .distribution(\.onlineCheckTime),
+      ConfigurationKey(
+        "online_check_time", .distribution(s), .distribution(\.onlineCheckTime),
         doc: "Officer time to check an online submission.", prior: "prior, no source: mean 10 min"),
-      ConfigurationKey("patience", .distribution(s), .optionalDistribution(\.patience),
-        doc: "How long a citizen with a ticket waits to be called before leaving the hall (default `null`: however long "
+      ConfigurationKey(
+        "patience", .distribution(s), .optionalDistribution(\.patience),
+        doc:
+          "How long a citizen with a ticket waits to be called before leaving the hall (default `null`: however long "
           + "it takes). No Vietnamese measurement exists (docs/model-assumptions.md)."),
-      ConfigurationKey("balk_above", .number(min: 0, max: 1_000_000, what: "a number of people"), .optionalNumber(\.balkAbove),
+      ConfigurationKey(
+        "balk_above", .number(min: 0, max: 1_000_000, what: "a number of people"), .optionalNumber(\.balkAbove),
         doc: "A citizen who finds at least this many people waiting for their field's desks takes no ticket with "
           + "probability `p_balk` (default `null`: nobody balks)."),
       ConfigurationKey("p_balk", .probability, .number(\.pBalk), doc: "See `balk_above` (default 1)."),
-      ConfigurationKey("p_return_after_leaving", .probability, .number(\.pReturnAfterLeaving),
+      ConfigurationKey(
+        "p_return_after_leaving", .probability, .number(\.pReturnAfterLeaving),
         doc: "Probability that a citizen who left the line or balked comes back on a later working day (default 0.9)."),
-      ConfigurationKey("postal_intake_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.postalIntakeFactor),
+      ConfigurationKey(
+        "postal_intake_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.postalIntakeFactor),
         doc: "Desk time to receive a postal dossier, relative to intake.", prior: "no source"),
-      ConfigurationKey("postal_incomplete_factor", .number(min: 0, max: 10, what: "a number"), .number(\.postalIncompleteFactor),
+      ConfigurationKey(
+        "postal_incomplete_factor", .number(min: 0, max: 10, what: "a number"), .number(\.postalIncompleteFactor),
         doc: "Probability that a postal dossier is incomplete, relative to the desk.",
         prior: "no source: the postal worker checks the list (R14)"),
     ]
@@ -107,29 +142,40 @@ public enum ConfigurationSchema {
   public static var rules: [ConfigurationKey<ProcessingRules>] {
     let wd = DurationUnit.workingDays
     return [
-      ConfigurationKey("province_cut", .number(min: 0, max: 0.99, what: "a fraction"), .number(\.provinceCut),
+      ConfigurationKey(
+        "province_cut", .number(min: 0, max: 0.99, what: "a fraction"), .number(\.provinceCut),
         doc: "Provincial cut of deadlines of at least `cut_threshold` (Bac Giang: 0.25-0.3)."),
-      ConfigurationKey("cut_threshold", .workingDays, .whole(\.cutThresholdWorkingDays),
+      ConfigurationKey(
+        "cut_threshold", .workingDays, .whole(\.cutThresholdWorkingDays),
         doc: "Deadlines this long or longer are cut by `province_cut`."),
-      ConfigurationKey("inter_level_handover", .workingDays, .whole(\.interLevelHandoverWorkingDays),
+      ConfigurationKey(
+        "inter_level_handover", .workingDays, .whole(\.interLevelHandoverWorkingDays),
         doc: "Extra working days for a paper hand-over between levels.", prior: "R16: unverified"),
-      ConfigurationKey("apology_lead", .workingDays, .whole(\.apologyLeadWorkingDays),
+      ConfigurationKey(
+        "apology_lead", .workingDays, .whole(\.apologyLeadWorkingDays),
         doc: "An apology (Form 04) is issued this many working days before the due date of an unresolved dossier.",
         prior: "R11: local rules vary (0-1 day)"),
-      ConfigurationKey("apology_extension", .workingDays, .whole(\.apologyExtensionWorkingDays),
+      ConfigurationKey(
+        "apology_extension", .workingDays, .whole(\.apologyExtensionWorkingDays),
         doc: "The new appointment is this many working days later.", prior: "no source"),
-      ConfigurationKey("postal_in_transit", .distribution(wd), .distribution(\.postalInTransit),
+      ConfigurationKey(
+        "postal_in_transit", .distribution(wd), .distribution(\.postalInTransit),
         doc: "Postal transit from a post point to the office.", prior: "R14: transit times unverified"),
-      ConfigurationKey("postal_out_transit", .distribution(wd), .distribution(\.postalOutTransit),
+      ConfigurationKey(
+        "postal_out_transit", .distribution(wd), .distribution(\.postalOutTransit),
         doc: "Postal transit from the office to the citizen.", prior: "R14: transit times unverified"),
-      ConfigurationKey("postal_collection_time", .time, .time(\.postalCollectionTime),
+      ConfigurationKey(
+        "postal_collection_time", .time, .time(\.postalCollectionTime),
         doc: "Daily collection time at post points.", prior: "no source"),
-      .choice("online_receipt", \.onlineReceipt,
+      .choice(
+        "online_receipt", \.onlineReceipt,
         doc: "When an online dossier counts as received: the day an officer accepts it, or the day it was submitted.",
         prior: "R12: general rule unverified"),
-      ConfigurationKey("lead_time_after_supplement", .number(min: 0, max: 1, what: "a fraction"), .number(\.leadTimeAfterSupplement),
+      ConfigurationKey(
+        "lead_time_after_supplement", .number(min: 0, max: 1, what: "a fraction"), .number(\.leadTimeAfterSupplement),
         doc: "A step worked again after a supplement takes this fraction of its lead time.", prior: "no source"),
-      ConfigurationKey("officer_absence_days", .number(min: 0, max: 200, what: "working days a year"), .number(\.officerAbsenceDays),
+      ConfigurationKey(
+        "officer_absence_days", .number(min: 0, max: 200, what: "working days a year"), .number(\.officerAbsenceDays),
         doc: "Working days a year each officer is away, for agencies that do not say."),
     ]
   }

@@ -39,7 +39,8 @@ public enum ConfigurationText {
       return "{gamma: {shape: \(number(shape)), scale: \(t(scale))}}"
     case "normal" where numbers.count >= 2: return "{normal: {mean: \(t(numbers[0])), sd: \(t(numbers[1]))}}"
     case "uniform": return "{uniform: [\(t(d.lowerBound)), \(t(d.upperBound))]}"
-    case "triangular" where numbers.count == 3: return "{triangular: [\(t(numbers[0])), \(t(numbers[1])), \(t(numbers[2]))]}"
+    case "triangular" where numbers.count == 3:
+      return "{triangular: [\(t(numbers[0])), \(t(numbers[1])), \(t(numbers[2]))]}"
     default: return described
     }
   }

@@ -36,8 +36,12 @@ public enum DurationUnit: Sendable, Equatable {
       if value != value.rounded() && minutes == minutes.rounded() { return ConfigurationText.number(minutes) + "m" }
       return ConfigurationText.number(value) + "h"
     case .seconds:
-      if value != 0 && value.truncatingRemainder(dividingBy: 3600) == 0 { return ConfigurationText.number(value / 3600) + "h" }
-      if value != 0 && value.truncatingRemainder(dividingBy: 60) == 0 { return ConfigurationText.number(value / 60) + "m" }
+      if value != 0 && value.truncatingRemainder(dividingBy: 3600) == 0 {
+        return ConfigurationText.number(value / 3600) + "h"
+      }
+      if value != 0 && value.truncatingRemainder(dividingBy: 60) == 0 {
+        return ConfigurationText.number(value / 60) + "m"
+      }
       return ConfigurationText.number(value) + "s"
     }
   }

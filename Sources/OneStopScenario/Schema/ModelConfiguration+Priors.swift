@@ -26,24 +26,33 @@ extension ModelConfiguration {
         return Prior(key: "\(name).\(k.key)", value: value, note: note)
       }
     }
-    var out = section("behaviour", ConfigurationSchema.behaviour, behaviour) + section("rules", ConfigurationSchema.rules, rules)
+    var out =
+      section("behaviour", ConfigurationSchema.behaviour, behaviour)
+      + section("rules", ConfigurationSchema.rules, rules)
       + section("calendar", ConfigurationSchema.calendar, calendar)
     let standardCutoff = TimeOfDay(hours: 15)!
     let cutoff = units.filter { $0.transferCutoff == standardCutoff }.count
     if cutoff > 0 {
-      out.append(Prior(key: "units[*].transfer_cutoff", value: standardCutoff.description,
-        note: "R5: Decree 61 Art. 20 text not read; \(cutoff) of \(units.count) units"))
+      out.append(
+        Prior(
+          key: "units[*].transfer_cutoff", value: standardCutoff.description,
+          note: "R5: Decree 61 Art. 20 text not read; \(cutoff) of \(units.count) units"))
     }
     let profile = demand.filter { $0.walkInHourProfile == DemandConfiguration.defaultWalkInProfile }.count
     if profile > 0 {
-      out.append(Prior(key: "demand[*].walk_in_hour_profile", value: ConfigurationText.numbers(DemandConfiguration.defaultWalkInProfile),
-        note: "prior, no source: morning peak, ~60 % before 11:30; \(profile) of \(demand.count) entries"))
+      out.append(
+        Prior(
+          key: "demand[*].walk_in_hour_profile",
+          value: ConfigurationText.numbers(DemandConfiguration.defaultWalkInProfile),
+          note: "prior, no source: morning peak, ~60 % before 11:30; \(profile) of \(demand.count) entries"))
     }
     let weekdayDefault: [Double] = [1.15, 1, 1, 1, 0.9, 1, 1]
     let weekday = demand.filter { $0.weekdayFactors == weekdayDefault }.count
     if weekday > 0 {
-      out.append(Prior(key: "demand[*].weekday_factors", value: ConfigurationText.numbers(weekdayDefault),
-        note: "prior, no source: Mon +15 %, Fri -10 %; \(weekday) of \(demand.count) entries"))
+      out.append(
+        Prior(
+          key: "demand[*].weekday_factors", value: ConfigurationText.numbers(weekdayDefault),
+          note: "prior, no source: Mon +15 %, Fri -10 %; \(weekday) of \(demand.count) entries"))
     }
     return out
   }
