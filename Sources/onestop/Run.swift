@@ -54,7 +54,7 @@ struct Run: ParsableCommand {
 
   @Option(
     name: .customLong("set"),
-    help: "Override a value: key.path=value (repeatable), e.g. --set units[province].desks[land].count=6")
+    help: "Override a value: key.path=value (repeatable), e.g. --set units[pasc].desks[land].count=6 (Tuyên Quang)")
   var overrides: [String] = []
 
   @Option(
