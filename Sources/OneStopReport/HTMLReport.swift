@@ -4,7 +4,8 @@ import Foundation
 /// or image, so it opens from a USB stick and prints as it shows. Every chart is followed
 /// by a table of its numbers.
 public enum HTMLReport {
-  /// One page for all `inputs` (run results, comparisons, staffing plans, sweeps), in order.
+  /// One page for all `inputs` (run results, comparisons, staffing plans, sweeps, sensitivity
+  /// studies), in order.
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
@@ -14,6 +15,7 @@ public enum HTMLReport {
       case .compare(let c): body += compareSections(c, l); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
       case .staff(let s): body += staffSections(s, l)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
+      case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
       }
     }
     return """
