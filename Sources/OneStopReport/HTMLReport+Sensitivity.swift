@@ -39,13 +39,15 @@ extension HTMLReport {
     return out
   }
 
-  /// Horizontal bars, largest first as given, each with its interval where there is one.
+  /// Horizontal bars under a visible title, largest first as given, each with its interval
+  /// where there is one.
   static func tornado(
     title: String, _ items: [(label: String, value: Double, ci: (low: Double, high: Double)?)], _ l: ReportLanguage
   ) -> String {
     let d = SensitivityData.decimals(items.map(\.value))
-    return ReportCharts.bars(
-      title: title, items: items.map { ($0.label, $0.value, $0.ci?.low, $0.ci?.high) },
-      format: { l.number($0, decimals: d) }, unit: "")
+    return "<h3>\(esc(title))</h3>"
+      + ReportCharts.bars(
+        title: title, items: items.map { ($0.label, $0.value, $0.ci?.low, $0.ci?.high) },
+        format: { l.number($0, decimals: d) }, unit: "", wideLabels: true)
   }
 }
