@@ -104,7 +104,7 @@ let package = Package(
     // design points as scenario variants on common random numbers, a resumable journal.
     .target(
       name: "OneStopSensitivity",
-      dependencies: ["Sensitivity", "OneStopIO", "OneStopScenario", "OneStopStaff", "OneStopModel", "DESKernel"]
+      dependencies: ["Sensitivity", "OneStopIO", "OneStopResults", "OneStopScenario", "OneStopStaff", "OneStopModel", "DESKernel"]
     ),
     // Reference queues (G/G/c) and the closed-form results they are checked against.
     .target(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check-report-browser.sh -- onestop's reports in a real browser (headless Chromium driven
 # by chromedriver through Selenium): no console error, no network request, every chart
-# drawn, the headline numbers equal summary.json, Vietnamese text with a font, a PDF.
+# drawn, the headline numbers equal summary.json, Vietnamese text with a font, a PDF; for a
+# sensitivity study, each KPI's tornado chart drawn and its sentence naming the top three.
 # Screenshots and PDFs land in .build/report-screenshots/ (look at them).
 #
 #   scripts/check-report-browser.sh          # uses .build/debug/onestop (ONESTOP= to change)
@@ -32,9 +33,16 @@ printf 'extends: a.yaml\nscenario: mmc-nine-desks\nunits: [{id: desk-hall, desks
 "$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --replications 2 --out "$tmp/cmp" >/dev/null
 "$bin" staff scenarios/mmc.yaml --set end=2022-01-06 --target 'desk_wait_mean<=1m' \
   --vary 'units[desk-hall].desks[desks].count=1..12' --replications 2 --out "$tmp/staff" >/dev/null 2>&1
+# A sensitivity study of the M/M/c queue's waits: three parameters (one the waits never read),
+# 3 Morris walks and 8 Sobol rows for the top two, 2 replications (a few seconds).
+"$bin" sensitivity scenarios/mmc.yaml --kpi desk_wait_mean --kpi desk_wait_p90 --set end=2022-01-06 \
+  --param 'demand[0].annual_volume=3400000..3800000' --param 'procedures[any].intake_time.exponential=0.9..1' \
+  --param behaviour.guidance_time --trajectories 3 --sobol 8 --top 2 --replications 2 --resamples 200 \
+  --out "$tmp/sens" >/dev/null 2>&1
 status=0
 for lang in vi en; do
-  "$bin" report "$tmp/run" "$tmp/cmp" "$tmp/staff" --lang "$lang" --out "$tmp/report-$lang.html" >/dev/null
-  "$venv/bin/python" scripts/report/check_in_browser.py "$tmp/report-$lang.html" "$tmp/run/summary.json" "$lang" "$shots" || status=1
+  "$bin" report "$tmp/run" "$tmp/cmp" "$tmp/staff" "$tmp/sens" --lang "$lang" --out "$tmp/report-$lang.html" >/dev/null
+  "$venv/bin/python" scripts/report/check_in_browser.py "$tmp/report-$lang.html" "$tmp/run/summary.json" "$lang" "$shots" \
+    "$tmp/sens/sensitivity.json" || status=1
 done
 exit $status

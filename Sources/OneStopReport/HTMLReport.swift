@@ -4,7 +4,8 @@ import Foundation
 /// or image, so it opens from a USB stick and prints as it shows. Every chart is followed
 /// by a table of its numbers.
 public enum HTMLReport {
-  /// One page for all `inputs` (run results, comparisons, staffing plans, sweeps), in order.
+  /// One page for all `inputs` (run results, comparisons, staffing plans, sweeps, sensitivity
+  /// studies), in order.
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
@@ -14,6 +15,7 @@ public enum HTMLReport {
       case .compare(let c): body += compareSections(c, l); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
       case .staff(let s): body += staffSections(s, l)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
+      case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
       }
     }
     return """
@@ -88,6 +90,7 @@ public enum HTMLReport {
     auto;max-width:960px;color:#1b1b1b;line-height:1.4}
     header h1{margin:0;font-size:1.7em}.sub{color:#555;margin-top:.2em}
     h2{font-size:1.2em;border-bottom:2px solid #b22;padding-bottom:.2em;margin-top:1.8em}
+    h3{font-size:1em;margin:1.2em 0 0}
     .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:1.2em}
     .card{flex:1 1 160px;border:1px solid #ddd;border-radius:8px;padding:10px 12px;background:#fafafa}
     .card .big{font-size:1.7em;font-weight:700}.card .report{font-size:.8em;color:#1a5276;margin-top:.2em}.card \

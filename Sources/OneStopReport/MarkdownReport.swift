@@ -10,6 +10,12 @@ public enum MarkdownReport {
       case .run(let d): out += run(d, l)
       case .compare(let c): out += compare(c, l)
       case .staff(let s): out += staff(s, l)
+      case .sensitivity(let s):
+        out += ["## \(l.label("sensitivity")): \(s.scenario)", ""]
+        for kpi in s.kpis where !s.ranked(kpi).isEmpty {
+          let t = s.table(kpi, l)
+          out += ["### \(SensitivityData.subject(kpi, l))", "", s.sentence(kpi, l), ""] + table(t.header, t.rows)
+        }
       case .sweep(let w):
         out += ["## \(l.label("sweep")): \(w.name)", ""]
         let columns = ["id"] + w.parameters + w.kpis

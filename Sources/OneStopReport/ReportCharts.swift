@@ -4,12 +4,15 @@ import Foundation
 /// screen reader (`role="img"`, a title and a description) and each followed in the report
 /// by a table of its numbers.
 enum ReportCharts {
-  /// Horizontal bars, one per item, with an optional 95 % interval whisker.
+  /// Horizontal bars, one per item, with an optional 95 % interval whisker; `wideLabels`
+  /// widens the label column (up to 360 units) to fit the longest label.
   static func bars(
     title: String, items: [(label: String, value: Double, low: Double?, high: Double?)],
-    format: (Double) -> String, unit: String
+    format: (Double) -> String, unit: String, wideLabels: Bool = false
   ) -> String {
-    let rowHeight = 26.0, labelWidth = 190.0, plotWidth = 430.0, top = 10.0
+    let longest = Double(items.map(\.label.count).max() ?? 0)
+    let labelWidth = wideLabels ? min(max(190, 7 * longest + 14), 360) : 190.0
+    let rowHeight = 26.0, plotWidth = 430.0, top = 10.0
     let height = top + Double(items.count) * rowHeight + 30
     let maxValue = max(items.map { max($0.value, $0.high ?? 0) }.max() ?? 0, 1e-9)
     func x(_ v: Double) -> Double { labelWidth + max(0, v) / maxValue * plotWidth }

@@ -2,12 +2,14 @@ import Foundation
 
 /// What `onestop report` can draw, recognised by the files in a result directory:
 /// `summary.json` of `run --out`, `compare.json` of `compare --out`, the tables of
-/// `staff --out`, and `results.csv` + `summary.json` of `sweep merge`.
+/// `staff --out`, `results.csv` + `summary.json` of `sweep merge`, and `sensitivity.json` of
+/// `sensitivity --out`.
 public enum ReportInput: Sendable {
   case run(ReportData)
   case compare(CompareData)
   case staff(StaffData)
   case sweep(SweepData)
+  case sensitivity(SensitivityData)
 
   public static func read(_ path: String) throws(ReportError) -> ReportInput {
     var isDirectory: ObjCBool = false
@@ -21,13 +23,17 @@ public enum ReportInput: Sendable {
     if !isDirectory.boolValue && path.hasSuffix("compare.json") || isDirectory.boolValue && has("compare.json") {
       return .compare(try CompareData(dir: dir))
     }
+    let sensitivity = "sensitivity.json"
+    if !isDirectory.boolValue && path.hasSuffix(sensitivity) || isDirectory.boolValue && has(sensitivity) {
+      return .sensitivity(try SensitivityData(file: (dir as NSString).appendingPathComponent(sensitivity), in: dir))
+    }
     if isDirectory.boolValue && has("targets.csv") && has("tradeoff.csv") { return .staff(try StaffData(dir: dir)) }
     if isDirectory.boolValue && has("results.csv") && has("manifest.json") { return .sweep(try SweepData(dir: dir)) }
     if isDirectory.boolValue && !has("summary.json") {
       throw ReportError(
         """
-          \(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out` or \
-          `sweep merge`
+          \(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out`, \
+          `sensitivity --out` or `sweep merge`
           """
       )
     }

@@ -40,6 +40,15 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
 
   static let enLabels: [String: String] = [
+    "sensitivity": "What the answer rests on (sensitivity)", "depends_most": "depends most on",
+    "depends_none": "moved with none of the parameters studied",
+    "tornado_mu": "Influence of each parameter (Morris mu*, with 95 % intervals)",
+    "tornado_total": "Share of the variance (total Sobol index, with 95 % intervals)",
+    "param": "Parameter", "range": "Range", "first_order": "First-order index", "total_index": "Total index",
+    "subject.overdue_rate_of_received": "The overdue rate of received dossiers",
+    "subject.on_time_rate_of_received": "The on-time rate of received dossiers",
+    "subject.desk_wait_mean": "The mean desk wait", "subject.desk_wait_p90": "The 90th percentile of the desk wait",
+    "subject.in_progress_end": "The dossiers in progress at the end", "subject.apologies": "The apology letters",
     "by_procedure": "By procedure (most overdue first)", "procedure": "Procedure",
     "hours_by_level": "Mean desk wait by hour of the ticket, by level (minutes)",
     "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",
@@ -79,6 +88,16 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   ]
 
   static let viLabels: [String: String] = [
+    "sensitivity": "Kết quả dựa vào đâu (độ nhạy)", "depends_most": "phụ thuộc nhiều nhất vào",
+    "depends_none": "không thay đổi theo tham số nào đã xét",
+    "tornado_mu": "Mức ảnh hưởng của từng tham số (Morris μ*, khoảng tin cậy 95 %)",
+    "tornado_total": "Tỷ phần phương sai (chỉ số Sobol toàn phần, khoảng tin cậy 95 %)",
+    "param": "Tham số", "range": "Khoảng", "first_order": "Chỉ số bậc nhất", "total_index": "Chỉ số toàn phần",
+    "subject.overdue_rate_of_received": "Tỷ lệ hồ sơ trễ hạn",
+    "subject.on_time_rate_of_received": "Tỷ lệ hồ sơ đúng hạn",
+    "subject.desk_wait_mean": "Thời gian chờ trung bình tại quầy",
+    "subject.desk_wait_p90": "Phân vị 90 của thời gian chờ tại quầy",
+    "subject.in_progress_end": "Số hồ sơ đang giải quyết cuối kỳ", "subject.apologies": "Số thư xin lỗi",
     "province": "Tỉnh", "district": "Huyện", "commune": "Xã",
     "by_procedure": "Theo thủ tục (quá hạn nhiều nhất trước)", "procedure": "Thủ tục",
     "hours_by_level": "Thời gian chờ trung bình tại quầy theo giờ lấy số, theo cấp (phút)",

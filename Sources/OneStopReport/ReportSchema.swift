@@ -3,7 +3,8 @@ import OneStopModel
 import OneStopResults
 
 /// How `onestop report` reads the JSON result files: `summary.json` of `run --out`,
-/// `compare.json` of `compare --out`, and a merged sweep's `summary.json`. The schemas are
+/// `compare.json` of `compare --out`, a merged sweep's `summary.json` and `sensitivity.json`
+/// of `sensitivity --out`. The schemas are
 /// the writers' own, in `OneStopResults`: the keys come from their `Key` enums
 /// (`SummaryFile.Key`, `CompareFile.Key`, `SweepSummaryFile.Key`), the rows are their row
 /// types (`BreakdownRow`, `MonthRow`, `UnitWaitsRow`, `CompareDifference`), decoded with
@@ -92,6 +93,24 @@ enum ReportSchema {
       sweep = try c.decode(String.self, forKey: .sweep)
       parameters = try c.decode([String].self, forKey: .parameters)
       columns = try c.decode([String: String].self, forKey: .columns)
+    }
+  }
+
+  /// `sensitivity.json`: the keys a report draws, named by the writer's `SensitivityFile.Key`.
+  struct Sensitivity: Decodable {
+    let scenario: String
+    let seed: UInt64
+    let replications: Int
+    let kpis: [String]
+    let rows: [SensitivityRow<Number>]
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: SensitivityFile.Key.self)
+      scenario = try c.decode(String.self, forKey: .scenario)
+      seed = try c.decode(UInt64.self, forKey: .seed)
+      replications = try c.decode(Int.self, forKey: .replications)
+      kpis = try c.decode([String].self, forKey: .kpis)
+      rows = try c.decode([SensitivityRow<Number>].self, forKey: .rows)
     }
   }
 

@@ -1,26 +1,12 @@
 import OneStopIO
+import OneStopResults
 import Sensitivity
 
 /// The study as rows, one per (parameter, KPI), most influential first within each KPI:
 /// what the terminal table shows and what `sensitivity.csv` and `sensitivity.json` hold.
 public struct SensitivityTable: Sendable {
   /// One row: a parameter's measures for one KPI (nil where the stage did not run).
-  public struct Row: Sendable, Encodable {
-    public let param: String
-    public let kpi: String
-    /// The range studied (`0.6375..1`, `x0.75..x1.25`, `14:00..16:00`).
-    public let range: String
-    /// `true` when the range is the default one (a prior at ±25 %).
-    public let defaulted: Bool
-    public let mu_star: Double?
-    public let mu_star_ci95: [Double]?
-    public let mu: Double?
-    public let sigma: Double?
-    public let first_order: Double?
-    public let first_order_ci95: [Double]?
-    public let total: Double?
-    public let total_ci95: [Double]?
-  }
+  public typealias Row = SensitivityRow<Double>
 
   /// Every row, KPI by KPI in the study's order.
   public let rows: [Row]
@@ -36,9 +22,8 @@ public struct SensitivityTable: Sendable {
         rows.append(
           Row(
             param: p.key, kpi: kpi.name, range: p.rangeText, defaulted: p.defaulted,
-            mu_star: m?.muStar, mu_star_ci95: Self.pair(m?.muStarInterval), mu: m?.mu, sigma: m?.sigma,
-            first_order: s?.firstOrder, first_order_ci95: Self.pair(s?.firstOrderInterval),
-            total: s?.total, total_ci95: Self.pair(s?.totalInterval)))
+            morris: (m?.muStar, Self.pair(m?.muStarInterval), m?.mu, m?.sigma),
+            sobol: (s?.firstOrder, Self.pair(s?.firstOrderInterval), s?.total, Self.pair(s?.totalInterval))))
       }
     }
     self.rows = rows

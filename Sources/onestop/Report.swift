@@ -9,12 +9,14 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a run's results as one self-contained HTML page (Vietnamese or English).",
     discussion: """
-      Takes result directories (of `run --out`, `compare --out`, `staff --out`, `sweep merge`) and writes one HTML \
-      file with no script and nothing loaded from outside (it opens from a USB stick): headline figures with 95 % \
-      intervals, results by level and by deciding agency (most overdue first), the longest desk waits, the \
-      month-by-month series, utilisation, the hour-of-day waits and the assumptions the answer rests on; for a \
-      comparison, the paired differences with intervals; for a staffing plan, what changes where and the trade-off \
-      curve; for a sweep, each KPI over the swept parameters. Every chart is followed by a table of its numbers.
+      Takes result directories (of `run --out`, `compare --out`, `staff --out`, `sweep merge`, `sensitivity \
+      --out`) and writes one HTML file with no script and nothing loaded from outside (it opens from a USB \
+      stick): headline figures with 95 % intervals, results by level and by deciding agency (most overdue \
+      first), the longest desk waits, the month-by-month series, utilisation, the hour-of-day waits and the \
+      assumptions the answer rests on; for a comparison, the paired differences with intervals; for a staffing \
+      plan, what changes where and the trade-off curve; for a sweep, each KPI over the swept parameters; for a \
+      sensitivity study, per KPI a tornado chart of the parameters by influence (Morris mu*, total Sobol \
+      index) and the three it depends on most. Every chart is followed by a table of its numbers.
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml --out runs/tq
@@ -27,7 +29,10 @@ struct Report: ParsableCommand {
 
   @Argument(
     help:
-      "Result directories: of `run --out`, `compare --out`, `staff --out` or `sweep merge` (one page, in this order).")
+      """
+      Result directories: of `run --out`, `compare --out`, `staff --out`, `sweep merge` or `sensitivity --out` (one \
+      page, in this order).
+      """)
   var results: [String]
 
   @Option(help: "Language of the report: vi or en (default: the scenario's report_language, else vi).")

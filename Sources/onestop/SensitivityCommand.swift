@@ -3,6 +3,7 @@ import DESKernel
 import Foundation
 import OneStopIO
 import OneStopModel
+import OneStopResults
 import OneStopScenario
 import OneStopSensitivity
 import OneStopStaff
@@ -178,7 +179,7 @@ struct SensitivityCommand: ParsableCommand {
         + "\(plural(evaluator.replicationsRun, "replication")) run in \(fmt(seconds, 1)) s"
         + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : ""))
     if let out {
-      let document = SensitivityDocument(
+      let document = SensitivityFile(
         scenario: scenario, overrides: overrides, study: result, options: options, seed: s,
         replications: reps, skipped: skipped)
       try writeAtomically(SensitivityTable(result).csv, to: (out as NSString).appendingPathComponent("sensitivity.csv"))

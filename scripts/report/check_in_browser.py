@@ -1,10 +1,12 @@
 """Opens onestop reports in headless Chromium (through chromedriver) and checks what a reader sees.
 
-Usage: check_in_browser.py REPORT.html SUMMARY.json LANG SCREENSHOT_DIR
+Usage: check_in_browser.py REPORT.html SUMMARY.json LANG SCREENSHOT_DIR [SENSITIVITY.json]
 
 Fails (exit 1) when the page logs a console error, makes any network request, has a chart
 without marks, shows a headline number that differs from summary.json, lacks a font for the
-Vietnamese diacritics, or cannot be printed to PDF. Writes a screenshot of every screenful
+Vietnamese diacritics, or cannot be printed to PDF; with SENSITIVITY.json, when a KPI's
+tornado chart has no bar per parameter or its sentence does not name the three it depends on
+most (largest mu* first) in LANG. Writes a screenshot of every screenful
 and the PDF into SCREENSHOT_DIR.
 """
 import base64
@@ -22,6 +24,37 @@ def number(x, decimals, lang):
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return ("\u2212" if x < 0 and round(abs(x), decimals) > 0 else "") + text
+
+
+DEPENDS_MOST = {"en": "depends most on: ", "vi": "phụ thuộc nhiều nhất vào: "}
+
+
+def check_sensitivity(driver, study, lang):
+    """Per KPI of sensitivity.json: a section with a tornado chart of one bar per parameter, and
+    the sentence naming the (up to) three parameters with the largest mu* (above 0), in order."""
+    problems = []
+    sections = driver.execute_script("""
+        return Array.from(document.querySelectorAll('section.sensitivity')).map(s => ({
+          kpi: s.dataset.kpi, sentence: (s.querySelector('p.rests') || {}).textContent || '',
+          bars: Array.from(s.querySelectorAll('svg.chart')).map(c => c.querySelectorAll('rect.bar').length),
+          width: (s.querySelector('svg.chart') || {getBoundingClientRect: () => ({width: 0})})
+                 .getBoundingClientRect().width}))""")
+    found = {s["kpi"]: s for s in sections}
+    for kpi in study["kpis"]:
+        rows = [r for r in study["rows"] if r["kpi"] == kpi]
+        s = found.get(kpi)
+        if s is None:
+            problems.append(f"sensitivity: no section for {kpi}")
+            continue
+        if not s["bars"] or s["bars"][0] != len(rows) or s["width"] < 100:
+            problems.append(f"sensitivity {kpi}: tornado bars {s['bars']}, {len(rows)} parameters")
+        ranked = sorted(rows, key=lambda r: -(r.get("mu_star") or 0))
+        top = [r["param"] for r in ranked if (r.get("mu_star") or 0) > 0][:3]
+        if not s["sentence"].endswith(DEPENDS_MOST[lang] + ", ".join(top) + "."):
+            problems.append(f"sensitivity {kpi}: sentence {s['sentence']!r} does not name {top} in {lang}")
+        else:
+            print(f"  {s['sentence']}")
+    return problems
 
 
 def main():
@@ -85,6 +118,9 @@ def main():
                        document.fonts.check('16px "DejaVu Sans"', 'Kết quả mô phỏng')""")
             if not has_font:
                 problems.append("no installed font renders the Vietnamese text (install fonts-noto-core)")
+        # 6. A sensitivity study: each KPI's tornado chart and its sentence.
+        if len(sys.argv) > 5:
+            problems += check_sensitivity(driver, json.load(open(sys.argv[5], encoding="utf-8")), lang)
         # 6. Screenshots of every screenful, and the PDF.
         height = driver.execute_script("return document.body.scrollHeight")
         name = os.path.splitext(os.path.basename(report))[0]

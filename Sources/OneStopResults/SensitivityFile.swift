@@ -1,0 +1,134 @@
+/// The schema of `sensitivity.json` (`sensitivity --out`): how the study was run (scenario,
+/// seed, replications, designs), its parameters with their ranges, the priors left out and
+/// why, and the rows of `sensitivity.csv` with the intervals as `[low, high]` (fields not
+/// computed left out). The sensitivity module encodes it; `onestop report` decodes the keys
+/// it draws through `Key` and `SensitivityRow`.
+public struct SensitivityFile: Sendable, Encodable {
+  /// The top-level keys, in the order they are written.
+  public enum Key: String, CodingKey {
+    case scenario, overrides, kpis, seed, replications, trajectories, levels, candidates, sobol_rows
+    case sobol_parameters, screening_points, sobol_points, parameters, not_screened, rows
+  }
+
+  /// A parameter and its range.
+  public struct Parameter: Sendable, Codable {
+    public let key: String
+    public let range: String
+    public let defaulted: Bool
+
+    public init(key: String, range: String, defaulted: Bool) {
+      self.key = key
+      self.range = range
+      self.defaulted = defaulted
+    }
+  }
+
+  /// A prior with no default range.
+  public struct Skipped: Sendable, Codable {
+    public let key: String
+    public let reason: String
+
+    public init(key: String, reason: String) {
+      self.key = key
+      self.reason = reason
+    }
+  }
+
+  public let scenario: String
+  public let overrides: [String]
+  public let kpis: [String]
+  public let seed: UInt64
+  public let replications, trajectories, levels, candidates, sobolRows: Int
+  public let sobolParameters: [String]
+  public let screeningPoints, sobolPoints: Int
+  public let parameters: [Parameter]
+  public let notScreened: [Skipped]
+  public let rows: [SensitivityRow<Double>]
+
+  /// The file of a study: its run, design sizes, parameters, priors left out and rows.
+  public init(
+    scenario: String, overrides: [String], kpis: [String], seed: UInt64, replications: Int,
+    design: (trajectories: Int, levels: Int, candidates: Int, sobolRows: Int, sobolParameters: [String]),
+    points: (screening: Int, sobol: Int), parameters: [Parameter], notScreened: [Skipped],
+    rows: [SensitivityRow<Double>]
+  ) {
+    self.scenario = scenario
+    self.overrides = overrides
+    self.kpis = kpis
+    self.seed = seed
+    self.replications = replications
+    trajectories = design.trajectories
+    levels = design.levels
+    candidates = design.candidates
+    sobolRows = design.sobolRows
+    sobolParameters = design.sobolParameters
+    screeningPoints = points.screening
+    sobolPoints = points.sobol
+    self.parameters = parameters
+    self.notScreened = notScreened
+    self.rows = rows
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Key.self)
+    try c.encode(scenario, forKey: .scenario)
+    try c.encode(overrides, forKey: .overrides)
+    try c.encode(kpis, forKey: .kpis)
+    try c.encode(seed, forKey: .seed)
+    try c.encode(replications, forKey: .replications)
+    try c.encode(trajectories, forKey: .trajectories)
+    try c.encode(levels, forKey: .levels)
+    try c.encode(candidates, forKey: .candidates)
+    try c.encode(sobolRows, forKey: .sobol_rows)
+    try c.encode(sobolParameters, forKey: .sobol_parameters)
+    try c.encode(screeningPoints, forKey: .screening_points)
+    try c.encode(sobolPoints, forKey: .sobol_points)
+    try c.encode(parameters, forKey: .parameters)
+    try c.encode(notScreened, forKey: .not_screened)
+    try c.encode(rows, forKey: .rows)
+  }
+}
+
+/// One row of `sensitivity.csv` and `sensitivity.json`: a parameter's measures for one KPI,
+/// nil where the stage did not run (`Number` is `Double` when written; a reader's number may
+/// stand for the `null` of a value that is not finite).
+public struct SensitivityRow<Number>: Sendable where Number: Sendable {
+  public let param: String
+  public let kpi: String
+  /// The range studied (`0.6375..1`, `x0.75..x1.25`, `14:00..16:00`).
+  public let range: String
+  /// `true` when the range is the default one (a prior at ±25 %).
+  public let defaulted: Bool
+  public let mu_star: Number?
+  public let mu_star_ci95: [Number]?
+  public let mu: Number?
+  public let sigma: Number?
+  public let first_order: Number?
+  public let first_order_ci95: [Number]?
+  public let total: Number?
+  public let total_ci95: [Number]?
+
+  /// A row: `morris` is (mu*, its interval, mu, sigma), `sobol` (first order, its interval,
+  /// total, its interval), each nil where that stage did not run.
+  public init(
+    param: String, kpi: String, range: String, defaulted: Bool,
+    morris: (muStar: Number?, muStarCI: [Number]?, mu: Number?, sigma: Number?),
+    sobol: (first: Number?, firstCI: [Number]?, total: Number?, totalCI: [Number]?)
+  ) {
+    self.param = param
+    self.kpi = kpi
+    self.range = range
+    self.defaulted = defaulted
+    mu_star = morris.muStar
+    mu_star_ci95 = morris.muStarCI
+    mu = morris.mu
+    sigma = morris.sigma
+    first_order = sobol.first
+    first_order_ci95 = sobol.firstCI
+    total = sobol.total
+    total_ci95 = sobol.totalCI
+  }
+}
+
+extension SensitivityRow: Encodable where Number: Encodable {}
+extension SensitivityRow: Decodable where Number: Decodable {}
