@@ -143,6 +143,10 @@ struct Calibrate: ParsableCommand {
   func run() throws {
     // The scenario's tree is read once: it compiles the model and tells where parameters are.
     let file: TargetFile, root: YNode, scenario: Scenario, model: CompiledModel
+    if let why = InputKind.of(path: targets)?.mismatch(targets, expected: .targets) {
+      printError(why)
+      throw ExitCode(2)
+    }
     do {
       file = try TargetFile.load(path: targets)
       root = try ScenarioLoader.load(path: file.scenario, overrides: overrides)

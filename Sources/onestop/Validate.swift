@@ -22,6 +22,11 @@ struct Validate: ParsableCommand {
   func run() throws {
     var failed = false
     for file in files {
+      if let why = InputKind.of(path: file)?.mismatch(file, expected: .scenario) {
+        failed = true
+        printError(why)
+        continue
+      }
       do {
         let (scenario, model) = try Scenario.load(path: file, overrides: overrides)
         let c = scenario.configuration
