@@ -3,7 +3,9 @@
 # within 120 columns (CodeSizeTests holds every file to it). `swift format` (in the Swift 6
 # toolchain) breaks code, with `.swift-format`; scripts/wrap-long-literals.py then wraps the
 # string literals it cannot break, as multi-line literals with line continuations, so no
-# printed text changes. Check afterwards with scripts/compare-builds.sh and the tests.
+# printed text changes. It measures characters; CodeSizeTests counts UTF-8 bytes, so a line of
+# Vietnamese text may still need splitting by hand. Check afterwards with
+# scripts/compare-builds.sh and the tests.
 #
 # Usage: scripts/format.sh [FILE ...]   (default: every .swift file under Sources and Tests)
 set -euo pipefail

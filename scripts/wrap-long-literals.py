@@ -84,13 +84,12 @@ def literal_spans(line):
     return spans
 
 
-def break_points(body):
+def break_points(body, every=False):
     """Offsets in `body` (a literal's content) just after a space at interpolation depth 0;
-    when there is none (HTML, CSS), after any character at depth 0 (outside escapes and
-    interpolations), since a continuation adds nothing to the string."""
+    with `every`, after any character at depth 0 (outside escapes and interpolations): a
+    continuation adds nothing to the string, so HTML or CSS without spaces can break too."""
     top, _ = walk_literal(body + '"', 0)
-    spaces = [k + 1 for k in top if body[k] == ' ']
-    return spaces if spaces else [k + 1 for k in top]
+    return [k + 1 for k in top if every or body[k] == ' ']
 
 
 def wrap(line, limit):
@@ -109,18 +108,13 @@ def wrap(line, limit):
     pieces = []
     rest = body
     while len(rest) > room:
-        cuts = [p for p in break_points(rest) if p <= room]
-        if not cuts:
-            top, _ = walk_literal(rest + '"', 0)
-            cuts = [k + 1 for k in top if k + 1 <= room]
+        cuts = [p for p in break_points(rest) if p <= room] or [p for p in break_points(rest, True) if p <= room]
         if not cuts:
             return None
         cut = cuts[-1]
         pieces.append(rest[:cut])
         rest = rest[cut:]
     pieces.append(rest)
-    if len(pieces) < 2:
-        pieces = [body]
     # A content line starting with spaces would keep them; one ending in a space before the
     # backslash keeps it too (Swift strips neither).
     out = [line[:start] + '"""']

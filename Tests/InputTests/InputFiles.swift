@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Files the input tests write: a scratch directory per test, and the repository's own
 /// scenarios by absolute path.
@@ -35,5 +36,19 @@ enum InputFiles {
     seed: 3
     kpis: [desk_wait_mean]
     """
+  }
+}
+
+/// The scratch files the input tests build on: a directory starts empty even when an
+/// earlier run left files in it, and a written file reads back as written.
+@Suite struct InputFilesTests {
+  @Test func aScratchDirectoryStartsEmptyAndAWrittenFileReadsBack() throws {
+    let dir = try InputFiles.directory("scratch")
+    try InputFiles.write("left over", "old.yaml", in: dir)
+    let again = try InputFiles.directory("scratch")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: again.path).isEmpty)
+    let path = try InputFiles.write("ä: 1\n", "new.yaml", in: again)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "ä: 1\n")
+    #expect(InputFiles.sweep("  - {key: seed, values: [1, 2]}").contains("base: \(InputFiles.mmc)"))
   }
 }

@@ -53,7 +53,8 @@ import TestSupport
     for u in model.units.indices where r.units[u].ticketsIssued > 100 {
       let area = r.units[u].meanInSystem * days
       let sojourn = r.units[u].sojourns.sum
-      #expect(abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.names.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
+      #expect(
+        abs(area - sojourn) <= 1e-6 * sojourn, "unit \(model.names.units[u].id): ∫N dt \(area) vs Σ W \(sojourn)")
       // λ = tickets / T, W = mean time present: L = λ W.
       let lambdaW = Double(r.units[u].ticketsIssued) / days * r.units[u].sojourns.mean
       #expect(abs(r.units[u].meanInSystem - lambdaW) <= 1e-6 * lambdaW)
