@@ -28,7 +28,9 @@ import sys
 
 HEADER = ["id", "name", "parent", "level", "kind", "population", "area_km2", "population_year", "source"]
 KINDS = {"district": {"city", "district"}, "commune": {"ward", "commune", "town"}}
-PREFIX = {"city": "Thành phố ", "district": "Huyện ", "ward": "Phường ", "commune": "Xã ", "town": "Thị trấn "}
+PREFIX = {
+    "city": "Thành phố ", "district": "Huyện ", "ward": "Phường ", "commune": "Xã ", "town": "Thị trấn ",
+}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_UNITS = "scenarios/data/tuyen-quang-2022-units.csv"
 DEFAULT_FACTS = "scenarios/data/tuyen-quang-2022-district-facts.csv"
