@@ -106,7 +106,7 @@ extension HTMLReport {
       for w in waits {
         t +=
           """
-            <tr><td>\(esc(w.unit))</td><td>\(esc(w.name))</td><td>\(esc(w.level))</td><td \
+            <tr><td>\(esc(w.unit))</td><td>\(esc(w.name))</td><td>\(esc(l.label(w.level)))</td><td \
             class=\"n\">\(l.number(w.mean.mean, decimals: 1))</td><td \
             class=\"n\">\(l.number(w.mean.low, decimals: 1)) – \(l.number(w.mean.high, decimals: 1))</td><td \
             class=\"n\">\(l.number(w.p90.mean, decimals: 1))</td></tr>

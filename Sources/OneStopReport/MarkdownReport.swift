@@ -115,7 +115,7 @@ public enum MarkdownReport {
         waits.map { w in
           let (mean, low, high) = (w.mean.mean, w.mean.low, w.mean.high)
           return [
-            w.unit, w.name, w.level, l.number(mean, decimals: 1),
+            w.unit, w.name, l.label(w.level), l.number(mean, decimals: 1),
             "\(l.number(low, decimals: 1)) – \(l.number(high, decimals: 1))", l.number(w.p90.mean, decimals: 1),
           ]
         })
