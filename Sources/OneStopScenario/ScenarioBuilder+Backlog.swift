@@ -120,8 +120,10 @@ extension ScenarioBuilder {
     return zip(ids, parts).filter { $0.1 > 0 }.map { ($0.0, $0.1) }
   }
 
-  /// Records that no demand entry (read without problems) has id `id`.
+  /// Records that no demand entry has id `id`.
   func unknownDemand(_ id: String, _ node: YNode, _ path: String) {
+    // An entry with this id that could not be read has its own problem already.
+    guard !demandIDs.contains(id) else { return }
     let hint = suggestion(for: id, in: demandShares.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
     r.issue(node, path, "no demand entry has id '\(Excerpt.excerpt(id))'\(hint)")
   }

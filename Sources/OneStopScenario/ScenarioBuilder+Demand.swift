@@ -12,6 +12,7 @@ extension ScenarioBuilder {
     for (k, item) in items.enumerated() {
       let src = "demand[\(k)]"
       guard let m = r.mapping(item, src, keys: Self.demandKeys) else { continue }
+      if let id = m["id"]?.scalarText { demandIDs.insert(id) }
       var at: [String] = []
       if let ln = m["at_level"], let level = r.string(ln, "\(src).at_level") {
         at = unitsByLevel(units)[level] ?? []

@@ -77,6 +77,7 @@ extension ScenarioBuilder {
       let value = split.driver == .area ? f?.area : f?.population
       if let w = split.weight(value: value, kind: f?.kind) { weights.append(w) } else { missing.append(u) }
     }
+    if !missing.isEmpty && missing.allSatisfy({ unitTable?.incomplete.contains($0) ?? false }) { return nil }
     if let first = missing.first {
       let key = split.driver == .area ? "area_km2" : "population"
       let more = missing.count > 1 ? " (and \(missing.count - 1) more)" : ""
@@ -90,7 +91,7 @@ extension ScenarioBuilder {
       return nil
     }
     guard UnitSplit.shares(of: 1, weights: weights) != nil else {
-      r.issue(node, path, "the weights of \(entry)'s \(units.count) units sum to 0; no unit would get a share")
+      r.issue(node, path, "the weights of the \(units.count) units of \(entry) sum to 0; no unit would get a share")
       return nil
     }
     return weights
@@ -100,7 +101,7 @@ extension ScenarioBuilder {
   /// shared by its `split`; nil when the split is wrong.
   func demandVolumes(_ m: [String: YNode], _ src: String, units at: [String], volume: Double) -> [Double]? {
     let even = [Double](repeating: volume / Double(max(at.count, 1)), count: at.count)
-    guard let sn = m["split"] else { return even }
+    guard let sn = m["split"], !at.isEmpty else { return even }
     if m["at_level"] == nil && m["units"] == nil {
       r.issue(sn, "\(src).split", "a split shares a volume over units: give at_level or units (unit: keeps its volume)")
       return nil

@@ -19,6 +19,8 @@ final class ScenarioBuilder {
   var unitFacts: [String: UnitFacts] = [:]
   /// Each demand entry's units and volumes by its id, for a backlog `split: {like: ID}`.
   var demandShares: [String: [(unit: String, volume: Double)]] = [:]
+  /// Every demand entry's id, read or not.
+  var demandIDs: Set<String> = []
   init(_ reader: ScenarioReader, scenarioFile: String = "") {
     r = reader
     self.scenarioFile = scenarioFile
@@ -60,6 +62,8 @@ final class ScenarioBuilder {
     let hours = top["hours"].map { readNamedHours($0) } ?? [:]
     let unitDefaults = top["unit_defaults"].flatMap { r.mapping($0, "unit_defaults", keys: levels + ["all"]) } ?? [:]
     unitTable = top["unit_table"].flatMap { UnitTable.load($0, scenarioFile: scenarioFile, reader: r) }
+    // A table that cannot be read leaves every unit unknown: say only that.
+    if top["unit_table"] != nil && unitTable == nil { return nil }
     // With a table, `units:` is optional (and its items merge over the rows).
     let unitList = unitTable.map { $0.merged(under: top["units"]) } ?? top["units"]
     if unitList == nil && top["unit_table"] == nil { _ = required("units") }

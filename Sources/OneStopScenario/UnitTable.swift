@@ -30,6 +30,9 @@ struct UnitTable {
   let ignoredColumns: [String]
   /// A digest of the file's text, for the scenario's hash.
   let digest: String
+  /// Ids of rows with a value that could not be read (already reported): a split that
+  /// misses their value says nothing more.
+  let incomplete: Set<String>
 
   /// The path `node` names: relative to the file that wrote it (a base or a variant),
   /// or to the scenario file for a `--set` value.
@@ -49,7 +52,7 @@ struct UnitTable {
     let path = resolve(given, writtenIn: node.file, scenarioFile: scenarioFile)
     let text: String
     do { text = try InputFile.text(path, .unitTable) } catch {
-      r.issue(node, "unit_table", "cannot read '\(Excerpt.excerpt(path, limit: 160))': \(error.reason)")
+      r.issue(node, "unit_table", "unit table '\(Excerpt.excerpt(path, limit: 160))': \(error.reason)")
       return nil
     }
     var records = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -69,7 +72,8 @@ struct UnitTable {
     let rows = records.dropFirst().compactMap { table.row($0, columns) }
     let ignored = columns.enumerated().filter { $0.element == nil }.map { header.fields[$0.offset] }
     let digest = String(StreamKey.fnv1a(text), radix: 16)
-    return UnitTable(path: path, rows: rows, ignoredColumns: ignored, digest: digest)
+    return UnitTable(
+      path: path, rows: rows, ignoredColumns: ignored, digest: digest, incomplete: table.incomplete)
   }
 
   /// The checks of one table's header and rows.
@@ -78,6 +82,8 @@ struct UnitTable {
     let reader: ScenarioReader
     /// Where each id was first written.
     var seen: [String: Int] = [:]
+    /// Rows kept without a value that could not be read.
+    var incomplete: Set<String> = []
 
     init(path: String, reader: ScenarioReader) {
       self.path = path
@@ -136,10 +142,11 @@ struct UnitTable {
         if UnitTable.numberColumns.contains(key) {
           let v = Double(text.replacingOccurrences(of: "_", with: ""))
           guard let v, v.isFinite, v >= 0, v <= UnitTable.maxValue else {
+            // The unit stays (so nothing that names it fails too), without the value.
+            incomplete.insert(record.fields[columns.firstIndex(of: "id") ?? 0].trimmingCharacters(in: .whitespaces))
             issue(
               at.line, at.column, "column \(key)",
               "expected a number >= 0 (at most \(fmt(UnitTable.maxValue))), found '\(Excerpt.excerpt(text))'")
-            ok = false
             continue
           }
         }
