@@ -100,8 +100,8 @@ extension HTMLReport {
       var t =
         """
           <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\
-          \(esc(l.label("unit_name")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("mean")))</th><th>\(esc(l.label("ci")))</th><th>\
-          \(esc(l.label("p90")))</th></tr></thead><tbody>
+          \(esc(l.label("unit_name")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("mean")))</th><th>\
+          \(esc(l.label("ci")))</th><th>\(esc(l.label("p90")))</th></tr></thead><tbody>
           """
       for w in waits {
         t +=
@@ -170,7 +170,8 @@ extension HTMLReport {
     if !desks.isEmpty {
       body.append(
         utilisationSection(
-          id: "desk-use", title: l.label("desk_use"), headers: [l.label("unit"), l.label("unit_name"), l.label("level")],
+          id: "desk-use", title: l.label("desk_use"),
+          headers: [l.label("unit"), l.label("unit_name"), l.label("level")],
           rows: desks.map { ([$0.unit, $0.name, l.label($0.level)], $0.utilisation) }, l))
     }
     // The hour-of-day profile by level: the provincial centre's, not only the pooled one.

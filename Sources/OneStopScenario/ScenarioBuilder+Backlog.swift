@@ -80,7 +80,8 @@ extension ScenarioBuilder {
         }
         ids = ids.filter { below.contains($0) }
         if ids.isEmpty {
-          r.issue(un, "\(path).under", "no unit of level '\(Excerpt.excerpt(level))' lies under '\(Excerpt.excerpt(top))'")
+          r.issue(
+            un, "\(path).under", "no unit of level '\(Excerpt.excerpt(level))' lies under '\(Excerpt.excerpt(top))'")
           return nil
         }
       }

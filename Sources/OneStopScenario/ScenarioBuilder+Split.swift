@@ -28,7 +28,8 @@ extension ScenarioBuilder {
     if let text = node.scalarText {
       if text == "even" { return .even }
       r.issue(
-        node, path, "expected even, or a mapping {by: population, exponent: 1, kind_factors: {...}}, found \(node.found)")
+        node, path,
+        "expected even, or a mapping {by: population, exponent: 1, kind_factors: {...}}, found \(node.found)")
       return nil
     }
     let keys = allowLike ? Self.splitKeys : Self.splitKeys.filter { $0 != "like" }
@@ -36,7 +37,9 @@ extension ScenarioBuilder {
     if let ln = m["like"] {
       guard let id = r.string(ln, "\(path).like") else { return nil }
       for key in ["by", "exponent", "kind_factors"] {
-        if let n = m[key] { r.issue(n, "\(path).\(key)", "like takes the demand entry's shares as they are; remove it") }
+        if let n = m[key] {
+          r.issue(n, "\(path).\(key)", "like takes the demand entry's shares as they are; remove it")
+        }
       }
       return .like(id, ln)
     }

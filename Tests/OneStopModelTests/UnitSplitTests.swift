@@ -20,7 +20,8 @@ import Testing
 
   /// Shares are `total × weight / Σ weights`: exact when the weights divide the total.
   @Test func sharesAreProportionalToTheWeights() {
-    #expect(UnitSplit.shares(of: 8000, weights: [20_000, 10_000, 15_000, 5_000, 30_000]) == [2000, 1000, 1500, 500, 3000])
+    #expect(
+      UnitSplit.shares(of: 8000, weights: [20_000, 10_000, 15_000, 5_000, 30_000]) == [2000, 1000, 1500, 500, 3000])
     #expect(UnitSplit.shares(of: 10, weights: [0, 0]) == nil)
     #expect(UnitSplit.shares(of: 10, weights: []) == nil)
     #expect(UnitSplit.shares(of: 10, weights: [1, .infinity]) == nil)

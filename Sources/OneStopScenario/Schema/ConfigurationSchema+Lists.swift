@@ -30,8 +30,7 @@ extension ConfigurationSchema {
         doc: "Makes this item a template for that many units."),
       .custom(
         "kind", .text,
-        doc: "Kind of unit: `ward`, `commune`, `town` (commune level), `city`, `district`, `town` (district level).")
-      ,
+        doc: "Kind of unit: `ward`, `commune`, `town` (commune level), `city`, `district`, `town` (district level)."),
       .custom(
         "population", .number(min: 0, max: UnitTable.maxValue, what: "a number >= 0"),
         doc: "Inhabitants, for `split: {by: population}`."),
@@ -193,8 +192,7 @@ extension ConfigurationSchema {
       .custom("under", .text, doc: "With `at_level`: only the units below this one."),
       .custom(
         "split", .other("`even`, or a mapping (below)"),
-        doc: "How the count is spread, in whole dossiers (default `even`).")
-      ,
+        doc: "How the count is spread, in whole dossiers (default `even`)."),
       .custom("procedure", .text, doc: "Their procedure.", required: true),
       ConfigurationKey(
         "count", .whole(min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers"), .whole(\.count),
