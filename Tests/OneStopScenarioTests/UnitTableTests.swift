@@ -54,6 +54,23 @@ import Testing
     #expect(same.hash == a.hash)
   }
 
+  /// In a variant, `unit_table` is relative to the variant that names it.
+  @Test func aVariantsTableIsFoundBesideTheVariant() throws {
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-units-\(UUID().uuidString)")
+    let sub = tmp.appendingPathComponent("t")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let csv = try String(contentsOf: Self.dir.appendingPathComponent("units.csv"), encoding: .utf8)
+    try csv.replacingOccurrences(of: "commune,30000,80", with: "commune,60000,80").write(
+      to: sub.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+    let variant = tmp.appendingPathComponent("variant.yaml")
+    try "extends: \(Self.table)\nunit_table: t/units.csv\n".write(to: variant, atomically: true, encoding: .utf8)
+    let s = try Scenario.load(path: variant.path).0
+    #expect(s.unitTable?.path == sub.appendingPathComponent("units.csv").path)
+    // Populations 20, 10, 15, 5 and 60 thousand: c5 draws 60/110 of 8000.
+    #expect(Self.volumes(s, ["c5"]) == [8000 * 60_000 / 110_000])
+  }
+
   /// `by: population`: each unit's volume is the entry's volume × population / total,
   /// exactly (these populations divide the volumes).
   @Test func aSplitByPopulationIsProportionalToPopulation() throws {
