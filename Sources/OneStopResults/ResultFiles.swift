@@ -48,7 +48,8 @@ public enum ResultFiles {
   static func units(_ s: ReplicationSummary) -> String {
     let m = s.model
     let keys: [Column<Int>] = [
-      Column("unit") { csv(m.names.units[$0].id) }, Column("level") { csv(m.names.levels[m.units[$0].level]) },
+      Column("unit") { csv(m.names.units[$0].id) }, Column("name") { csv(m.names.units[$0].name) },
+      Column("level") { csv(m.names.levels[m.units[$0].level]) },
       Column("parent") { csv(m.units[$0].parent.map { m.names.units[$0].id } ?? "") },
     ]
     return CSVTable(keys + withCI(UnitColumn.self, s.units.estimate)).text(m.units.indices)

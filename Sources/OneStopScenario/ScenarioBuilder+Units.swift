@@ -11,7 +11,8 @@ extension ScenarioBuilder {
   /// once, not once per unit, and `count` is bounded before anything is expanded.
   func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
     guard let items = r.list(node, "units") else { return [] }
-    let defaultKeys = Self.unitKeys.filter { !["id", "add", "name", "level", "parent", "count"].contains($0) }
+    let own = ["id", "add", "name", "level", "parent", "count", "population", "area_km2"]
+    let defaultKeys = Self.unitKeys.filter { !own.contains($0) }
     var defaultMaps: [String: [String: YNode]] = [:]
     for (scope, dn) in defaults {
       if let dm = r.mapping(dn, "unit_defaults.\(scope)", keys: defaultKeys) { defaultMaps[scope] = dm }
@@ -60,6 +61,7 @@ extension ScenarioBuilder {
         desks: desks)
       r.read(ConfigurationSchema.unit, from: m, at: src, into: &template)
       let name = m["name"] == nil ? nil : template.name
+      let facts = readFacts(m, src)
       for i in 1...count {
         let path = "units[\(out.count)]"
         r.mark(path, item)
@@ -74,9 +76,21 @@ extension ScenarioBuilder {
           unit.name = name?.replacingOccurrences(of: "{i}", with: String(i)) ?? unit.id
         }
         out.append(unit)
+        unitFacts[unit.id] = facts
       }
     }
     return out
+  }
+
+  /// A unit's `kind`, `population` and `area_km2`, which only the split drivers read.
+  func readFacts(_ m: [String: YNode], _ src: String) -> UnitFacts {
+    func number(_ key: String) -> Double? {
+      m[key].flatMap {
+        $0.kind.isNull ? nil : r.double($0, "\(src).\(key)", min: 0, max: UnitTable.maxValue, what: "a number >= 0")
+      }
+    }
+    let kind = m["kind"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).kind") }
+    return UnitFacts(kind: kind, population: number("population"), area: number("area_km2"))
   }
 
   /// The desk groups of a unit, with each item's node and keys (for locating problems).

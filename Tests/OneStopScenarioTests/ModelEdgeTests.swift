@@ -20,7 +20,7 @@ import Testing
     return Set(
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames())
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.split.keyNames())
   }
 
   /// Whole literals the model may hold although they spell a one-word key: English words

@@ -36,7 +36,12 @@ public enum ConfigurationSchema {
       .custom(
         "unit_defaults", .other("mapping of level (or `all`) to unit keys"),
         doc: "Unit keys every unit of a level takes unless it says otherwise."),
-      .custom("units", .other("list"), doc: "Units and their front offices (below).", required: true),
+      .custom(
+        "unit_table", .other("path of a CSV file"),
+        doc: "A table of units, one row per unit, relative to the file that names it (see Unit tables)."),
+      .custom(
+        "units", .other("list"),
+        doc: "Units and their front offices (below); required unless `unit_table` gives them.", required: true),
       .custom("agencies", .other("list"), doc: "Back offices (below)."),
       .custom("procedures", .other("list"), doc: "Procedures (below).", required: true),
       .custom("demand", .other("list"), doc: "New dossiers a year at each unit (below)."),
