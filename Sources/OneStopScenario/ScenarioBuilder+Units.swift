@@ -27,7 +27,10 @@ extension ScenarioBuilder {
       // Defaults for the level, then for all levels, under the unit's own keys.
       var m = m0
       for scope in [level, "all"] {
-        for (key, value) in defaultMaps[scope] ?? [:] where m[key] == nil { m[key] = value }
+        for (key, value) in defaultMaps[scope] ?? [:]
+        where m[key] == nil && Self.alternativeKeys[key].map({ m[$0] == nil }) ?? true {
+          m[key] = value
+        }
       }
       guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
         r.issue(item, src, "missing required key 'id'")
@@ -59,6 +62,10 @@ extension ScenarioBuilder {
         parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule,
         desks: desks)
       r.read(ConfigurationSchema.unit, from: m, at: src, into: &template)
+      var periodNodes: [(YNode, [String: YNode])] = []
+      if let dn = m["digitisation"] {
+        (template.digitisation, periodNodes) = readDigitisation(dn, "\(src).digitisation")
+      }
       let name = m["name"] == nil ? nil : template.name
       for i in 1...count {
         let path = "units[\(out.count)]"
@@ -67,6 +74,10 @@ extension ScenarioBuilder {
         for (g, (d, dm)) in deskNodes.enumerated() {
           r.mark("\(path).desks[\(g)]", d)
           for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
+        }
+        for (k, (d, pm)) in periodNodes.enumerated() {
+          r.mark("\(path).digitisation[\(k)]", d)
+          for (key, value) in pm { r.mark("\(path).digitisation[\(k)].\(key)", value) }
         }
         var unit = template
         if count > 1 || idPattern.contains("{i}") {
@@ -77,6 +88,31 @@ extension ScenarioBuilder {
       }
     }
     return out
+  }
+
+  /// Keys that give one setting two ways: a unit (or a level's defaults) that gives one
+  /// takes no default for the other, so `digitisation` on a unit replaces a level's
+  /// `digitisation_from` (both in one mapping are refused by the model).
+  static let alternativeKeys = ["digitisation_from": "digitisation", "digitisation": "digitisation_from"]
+
+  /// A unit's `digitisation` list `[{from: DATE, share: P}, ...]`, with each item's node
+  /// and keys (for locating problems); the order of the dates is the model's check.
+  func readDigitisation(_ node: YNode, _ path: String) -> ([DigitisationPeriod], [(YNode, [String: YNode])]) {
+    guard let items = r.list(node, path) else { return ([], []) }
+    if items.isEmpty { r.issue(node, path, "expected at least one period {from: DATE, share: P}") }
+    var periods: [DigitisationPeriod] = []
+    var nodes: [(YNode, [String: YNode])] = []
+    for (k, item) in items.enumerated() {
+      let ip = "\(path)[\(k)]"
+      guard let pm = r.mapping(item, ip, keys: ["from", "share"]) else { continue }
+      for key in ["from", "share"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
+      guard let from = pm["from"].flatMap({ r.date($0, "\(ip).from") }),
+        let share = pm["share"].flatMap({ r.probability($0, "\(ip).share") })
+      else { continue }
+      periods.append(DigitisationPeriod(from: from, share: share))
+      nodes.append((item, pm))
+    }
+    return (periods, nodes)
   }
 
   /// The desk groups of a unit, with each item's node and keys (for locating problems).

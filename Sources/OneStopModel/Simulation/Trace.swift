@@ -112,3 +112,10 @@ public struct TraceRecord: Sendable, Equatable {
   /// Event-specific: the ticket purpose, a wait in seconds, on time (1) or not (0), ...
   public var detail: Int32
 }
+
+extension TraceRecord {
+  /// The `detail` of an `apology` sent in time (R11: at the watch, at the latest
+  /// `apology_lead` working days before the due day), and of one at the end of the due day.
+  public static let apologyOnTime: Int32 = 1
+  public static let apologyLate: Int32 = 2
+}
