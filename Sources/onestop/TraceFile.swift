@@ -64,7 +64,7 @@ enum TraceFile {
       case .called: line += "waited_s="; line += String(r.detail)
       case .resolved: line += r.detail == 1 ? "on_time" : "overdue"
       case .returned: line += channelsOut[Int(r.detail)]
-      case .apology: if timed { line += r.detail == TraceRecord.apologyOnTime ? "on_time" : "late" }
+      case .apology: if timed { line += r.detail == ApologyTiming.onTime.rawValue ? "on_time" : "late" }
       default: break
       }
       line += "\n"

@@ -10,11 +10,19 @@ import TestSupport
 @Suite struct ApologyTimingTests {
   /// One always-open desk unit, every dossier accepted and its result sent online (a
   /// letter changes nothing else), a 5-working-day deadline and one back-office step whose
-  /// lead time (exponential, mean 4 working days) makes about a third of them late.
-  static func config(_ edit: (inout ProcessingRules) -> Void = { _ in }) throws -> CompiledModel {
+  /// lead time (exponential, mean 4 working days) makes about a third of them late. With
+  /// `queue`, no lead time: 4 officers get 10 % more work than they can do (exponential,
+  /// mean 1.1 h each, 96 dossiers a day), so the line grows and dossiers turn late from
+  /// the second month on.
+  static func config(queue: Bool = false, _ edit: (inout ProcessingRules) -> Void = { _ in }) throws -> CompiledModel {
     var config = ProvinceFixtures.alwaysOpenDesks(desks: 4, perHour: 4, serviceMinutes: 10, days: 120)
     config.procedures[0].deadline = .workingDays(5)
-    config.procedures[0].steps[0].leadTime = try .exponential(mean: 4)
+    if queue {
+      config.agencies[0].officers = 4
+      config.procedures[0].steps[0].work = try .exponential(mean: 1.1)
+    } else {
+      config.procedures[0].steps[0].leadTime = try .exponential(mean: 4)
+    }
     edit(&config.rules)
     return try CompiledModel(config)
   }
@@ -42,7 +50,7 @@ import TestSupport
     let t = r.total(), (letter, overdue, _) = Self.letters(r)
     #expect(t.resolvedOverdue > 300, "\(t.resolvedOverdue) overdue")
     #expect(t.apologiesLate == 0 && t.apologiesOnTime == t.apologies && t.apologiesOnTime >= t.resolvedOverdue)
-    #expect(overdue.allSatisfy { letter[$0] == TraceRecord.apologyOnTime })
+    #expect(overdue.allSatisfy { letter[$0] == ApologyTiming.onTime.rawValue })
   }
 
   /// No compliance: no letter in time; every overdue dossier gets one at the end of its
@@ -56,7 +64,7 @@ import TestSupport
       }, seed: 4, trace: true)
     let t = late.total(), (letter, overdue, onTime) = Self.letters(late)
     #expect(t.apologiesOnTime == 0 && t.apologiesLate == t.apologies && t.apologies >= t.resolvedOverdue)
-    #expect(overdue.allSatisfy { letter[$0] == TraceRecord.apologyLate } && onTime.allSatisfy { letter[$0] == nil })
+    #expect(overdue.allSatisfy { letter[$0] == ApologyTiming.late.rawValue } && onTime.allSatisfy { letter[$0] == nil })
     #expect(none.total().apologies == 0 && none.total().resolvedOverdue == t.resolvedOverdue)
     #expect(none.trace == late.trace.filter { $0.event != .apology })
   }
@@ -70,7 +78,7 @@ import TestSupport
     for rep in 0..<3 {
       let r = OneStopSimulation.run(model, seed: 8, replication: UInt64(rep), trace: true)
       let (letter, overdue, _) = Self.letters(r)
-      inTime += Double(overdue.filter { letter[$0] == TraceRecord.apologyOnTime }.count)
+      inTime += Double(overdue.filter { letter[$0] == ApologyTiming.onTime.rawValue }.count)
       overdueCount += Double(overdue.count)
       #expect(overdue.allSatisfy { letter[$0] != nil })
       #expect(r.total().apologiesOnTime + r.total().apologiesLate == r.total().apologies)
@@ -81,15 +89,22 @@ import TestSupport
 
   /// Without the keys the watch is the model's before R11 timing: a letter in time only
   /// when the remaining fixed delays alone end after the due date, a lower bound, so each
-  /// such dossier is late indeed; the others get theirs at the end of the due day.
+  /// such dossier is late indeed. A late lead time is such a delay: every overdue dossier
+  /// of the first fixture is foreseen. A queue is not: in the second every letter is late,
+  /// where full compliance sends every one in time.
   @Test func withoutTheKeysOnlyFixedDelaysAreForeseen() throws {
     let model = try Self.config()
     #expect(!model.rules.timesApologies)
     let r = OneStopSimulation.run(model, seed: 4, trace: true)
     let (letter, overdue, onTime) = Self.letters(r)
-    let early = letter.filter { $0.value == TraceRecord.apologyOnTime }.map(\.key)
-    #expect(!early.isEmpty && early.allSatisfy { !onTime.contains($0) })
-    #expect(overdue.allSatisfy { letter[$0] != nil } && r.total().apologiesLate > 0)
+    #expect(overdue.count > 300 && overdue.allSatisfy { letter[$0] == ApologyTiming.onTime.rawValue })
+    #expect(onTime.allSatisfy { letter[$0] == nil })
+    let queued = OneStopSimulation.run(try Self.config(queue: true), seed: 4).total()
+    #expect(queued.resolvedOverdue > 300 && queued.apologiesOnTime == 0)
+    #expect(queued.apologiesLate >= queued.resolvedOverdue)
+    let timed = OneStopSimulation.run(try Self.config(queue: true) { $0.apologyCompliance = 1 }, seed: 4).total()
+    #expect(timed.apologiesLate == 0 && timed.apologiesOnTime >= timed.resolvedOverdue)
+    #expect(timed.resolvedOverdue == queued.resolvedOverdue)
   }
 
   /// The timing keys enter the rules' description (and so the scenario hash) only when set.

@@ -117,7 +117,10 @@ import TestSupport
       let found = error.problems.map(\.description)
       #expect(
         found == [
-          "units[0].digitisation: give either digitisationFrom (every paper dossier) or digitisation (shares), not both",
+          """
+          units[0].digitisation: give either digitisationFrom (every paper dossier) or digitisation (shares), \
+          not both
+          """,
           "units[0].digitisation[0].share: expected a share in [0, 1], got 1.5",
           "units[0].digitisation[1].from: expected a date after the previous period's (2022-02-01), got 2022-01-01",
         ])

@@ -44,18 +44,18 @@ import Testing
     #expect(
       withTopUnit("    digitisation: [{from: 2022-03-10, share: 0.5}, {from: 2022-03-05, share: 0.2}]\n") == [
         """
-        F:13:57: units[0].digitisation[1].from: expected a date after the previous period's (2022-03-10), \
+        F:13:59: units[0].digitisation[1].from: expected a date after the previous period's (2022-03-10), \
         got 2022-03-05
         """
       ])
     #expect(
       withTopUnit("    digitisation: [{from: 2022-03-10, share: 1.2}]\n") == [
-        "F:13:39: units[0].digitisation[0].share: expected a probability in [0, 1], found 1.2"
+        "F:13:46: units[0].digitisation[0].share: expected a probability in [0, 1], found 1.2"
       ])
     #expect(
       withTopUnit("    digitisation: [{from: 2022-03-10, shares: 0.5}]\n") == [
-        "F:13:36: units[0].digitisation[0].shares: unknown key 'shares'; did you mean 'share'?",
-        "F:13:19: units[0].digitisation[0]: missing required key 'share'",
+        "F:13:39: units[0].digitisation[0].shares: unknown key 'shares'; did you mean 'share'?",
+        "F:13:20: units[0].digitisation[0]: missing required key 'share'",
       ])
     #expect(
       withTopUnit("    digitisation: []\n") == [
@@ -77,8 +77,8 @@ import Testing
     #expect(scenario.configuration.rules.lateApology == .noLetter)
     #expect(
       errors.issues { $0 + "rules: {apology_compliance: 1.5, late_apology: never}\n" } == [
-        "F:42:30: rules.apology_compliance: expected a probability in [0, 1], found 1.5",
-        "F:42:49: rules.late_apology: expected one of end-of-due-day, none, found never",
+        "F:41:29: rules.apology_compliance: expected a probability in [0, 1], found 1.5",
+        "F:41:48: rules.late_apology: expected one of end-of-due-day, none, found 'never'",
       ])
   }
 }

@@ -66,7 +66,8 @@ extension CompiledModel.Compiler {
       let at = ProblemLocation(.digitisationPeriod(unit: i, index: k))
       if !(0...1).contains(p.share) { problem(at.with(.share), "expected a share in [0, 1], got \(p.share)") }
       if k > 0 && p.from <= u.digitisation[k - 1].from {
-        problem(at.with(.from), "expected a date after the previous period's (\(u.digitisation[k - 1].from)), got \(p.from)")
+        let previous = u.digitisation[k - 1].from
+        problem(at.with(.from), "expected a date after the previous period's (\(previous)), got \(p.from)")
       }
       digitisation.append(.init(fromDay: p.from.dayNumber - epoch, share: p.share))
     }

@@ -40,7 +40,8 @@ extension ProcessingRules: CustomReflectable {
   /// without them keeps its hash (and its baselines and sweep manifests).
   public var customMirror: Mirror {
     var children: [(label: String?, value: Any)] = [
-      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut), ("cutThresholdWorkingDays", cutThresholdWorkingDays),
+      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut),
+      ("cutThresholdWorkingDays", cutThresholdWorkingDays),
       ("interLevelHandoverWorkingDays", interLevelHandoverWorkingDays),
       ("apologyLeadWorkingDays", apologyLeadWorkingDays), ("apologyExtensionWorkingDays", apologyExtensionWorkingDays),
       ("postalInTransit", postalInTransit), ("postalOutTransit", postalOutTransit),

@@ -121,7 +121,8 @@ public struct KPI: Sendable {
     Measure.all.compactMap { m in m.atUnit.map { (m.name, m.unit, $0) } }
 
   /// Every KPI of the pooled table, in report order.
-  public static let all: [KPI] = Measure.all.filter(\.pooled).compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+  public static let all: [KPI] =
+    Measure.all.filter(\.pooled).compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
 
   /// Whole-run KPIs outside the pooled table (`Measure.pooled`), for targets, sweeps
   /// and `--precision` by name (`apologies_on_time`, `digitised`).

@@ -190,7 +190,8 @@ extension Measure {
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
     inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
-    overdueRateOfReceived, apologies, apologiesOnTime, apologiesLate, digitised, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99,
+    overdueRateOfReceived, apologies, apologiesOnTime, apologiesLate, digitised, supplementRequests, deskWaitMean,
+    deskWaitP50, deskWaitP90, deskWaitP99,
     servedSameDay, visitsPerDossier,
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,

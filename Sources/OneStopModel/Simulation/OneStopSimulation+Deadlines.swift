@@ -123,7 +123,7 @@ extension OneStopSimulation {
     dossiers[i].appointmentDay = Int32(appointment)
     recorder.record(
       .apology, dossiers[i], at: now, due: dossiers[i].appointmentDay,
-      detail: onTime ? TraceRecord.apologyOnTime : TraceRecord.apologyLate)
+      detail: (onTime ? ApologyTiming.onTime : .late).rawValue)
     if dossiers[i].channelOut == .pickup && dossiers[i].phase == .processing {
       // The citizen is told the new date: it replaces the planned visit (a citizen
       // already at the desk learns it there).

@@ -77,7 +77,7 @@ struct Recorder {
     case .apology:
       if d.counted {
         counters.cells[cell(d)].apologies += 1
-        if detail == TraceRecord.apologyOnTime { counters.cells[cell(d)].apologiesOnTime += 1 }
+        if detail == ApologyTiming.onTime.rawValue { counters.cells[cell(d)].apologiesOnTime += 1 }
       }
     case .resolved:
       countResolved(d, at: now)

@@ -113,9 +113,9 @@ public struct TraceRecord: Sendable, Equatable {
   public var detail: Int32
 }
 
-extension TraceRecord {
-  /// The `detail` of an `apology` sent in time (R11: at the watch, at the latest
-  /// `apology_lead` working days before the due day), and of one at the end of the due day.
-  public static let apologyOnTime: Int32 = 1
-  public static let apologyLate: Int32 = 2
+/// When an `apology` was sent, its `TraceRecord.detail`: in time (R11: at the watch, at
+/// the latest `apology_lead` working days before the due day), or at the end of the due day.
+public enum ApologyTiming: Int32, Sendable {
+  case onTime = 1
+  case late = 2
 }
