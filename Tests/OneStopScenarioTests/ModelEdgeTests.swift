@@ -32,6 +32,8 @@ import Testing
     "CompiledModel.swift": ["postal", "online"],
     // The labels of the behaviour's mirror (its Swift property names: the scenario's hash).
     "CitizenBehaviour.swift": ["patience"],
+    // The labels of the unit's mirror, likewise (one-word properties share the keys' names).
+    "UnitConfiguration.swift": ["id", "name", "level", "parent", "hours", "desks", "digitisation"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.
     "ReplicationSummary+Columns.swift": ["online_share"],
   ]

@@ -53,7 +53,11 @@ extension ConfigurationSchema {
         .whole(\.onlineIntakeOfficers), doc: "Officers checking online submissions."),
       ConfigurationKey(
         "digitisation_from", .date, .optionalDate(\.digitisationFrom),
-        doc: "Digitisation of paper dossiers at intake is mandatory from this date."),
+        doc: "Every paper dossier is digitised at intake from this date (shorthand for `digitisation` with share 1)."),
+      .custom(
+        "digitisation", .other("list of `{from: DATE, share: P}`"),
+        doc: "Share of paper dossiers digitised at intake from each date until the next (none before the first); "
+          + "not with `digitisation_from`."),
     ]
   }
 

@@ -112,7 +112,7 @@ public enum ConfigurationSchema {
         doc: "Desk time of a procedure resolved on the spot.", prior: "prior, no source: mean 30 min"),
       ConfigurationKey(
         "digitisation_time", .distribution(s), .distribution(\.digitisationTime),
-        doc: "Desk time to digitise a paper dossier (from the unit's `digitisation_from`).",
+        doc: "Desk time to digitise a paper dossier (the unit's `digitisation_from` or `digitisation`).",
         prior: "prior, no source: 3-8 min (R24)"),
       ConfigurationKey(
         "wasted_visit_time", .distribution(s), .distribution(\.wastedVisitTime),
@@ -163,6 +163,13 @@ public enum ConfigurationSchema {
       ConfigurationKey(
         "apology_extension", .workingDays, .whole(\.apologyExtensionWorkingDays),
         doc: "The new appointment is this many working days later.", prior: "no source"),
+      ConfigurationKey(
+        "apology_compliance", .probability, .optionalNumber(\.apologyCompliance),
+        doc: "Decree 61/2018 timing: share of the dossiers still in processing `apology_lead` before their due day "
+          + "that get their letter then (default `null`: a letter then only when fixed delays alone end too late)."),
+      .choice(
+        "late_apology", \.lateApology,
+        doc: "A dossier overdue without a timely letter gets one at the end of its due day, or none."),
       ConfigurationKey(
         "postal_in_transit", .distribution(wd), .distribution(\.postalInTransit),
         doc: "Postal transit from a post point to the office.", prior: "R14: transit times unverified"),
