@@ -25,7 +25,36 @@ public struct ProcessingRules: Sendable {
   /// Working days a year each officer is away, for agencies that do not say
   /// (Labour Code 2019 Art. 113: 12 days of annual leave; sick days: a prior). 0 = none.
   public var officerAbsenceDays = 0.0
+  /// Planned annual leave, working days a year per officer, for agencies that do not
+  /// say (Labour Code 2019 Art. 113: 12); nil: none planned, `officerAbsenceDays` holds
+  /// all absences as random spells.
+  public var annualLeaveDays: Double?
+  /// Working days per spell of planned leave (prior 5: a working week).
+  public var leaveSpellDays = 5.0
+  /// Months (1 = January) in which offices plan no leave (their known peaks).
+  public var leaveOutsideMonths: [Int] = []
   public init() {}
+}
+
+extension ProcessingRules: CustomReflectable {
+  /// The rules as `String(describing:)` (and so a scenario's hash) sees them: every
+  /// field, except that planned leave appears only when set, so that a scenario without
+  /// it keeps the hash it had before it existed.
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut), ("cutThresholdWorkingDays", cutThresholdWorkingDays),
+      ("interLevelHandoverWorkingDays", interLevelHandoverWorkingDays),
+      ("apologyLeadWorkingDays", apologyLeadWorkingDays), ("apologyExtensionWorkingDays", apologyExtensionWorkingDays),
+      ("postalInTransit", postalInTransit), ("postalOutTransit", postalOutTransit),
+      ("postalCollectionTime", postalCollectionTime), ("leadTimeAfterSupplement", leadTimeAfterSupplement),
+      ("officerAbsenceDays", officerAbsenceDays),
+    ]
+    let defaults = ProcessingRules()
+    if let annualLeaveDays { children.append(("annualLeaveDays", annualLeaveDays)) }
+    if leaveSpellDays != defaults.leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
+    if !leaveOutsideMonths.isEmpty { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
+    return Mirror(self, children: children, displayStyle: .struct)
+  }
 }
 
 /// When an online dossier counts as received (R12).
