@@ -20,7 +20,9 @@ extension CompiledModel.Compiler {
       let monthsAt = location(.leaveOutsideMonths, own: a.leaveOutsideMonths != nil)
       var mask: UInt16 = 0xFFF
       for m in outside {
-        if (1...12).contains(m) { mask &= ~(UInt16(1) << UInt16(m - 1)) } else {
+        if (1...12).contains(m) {
+          mask &= ~(UInt16(1) << UInt16(m - 1))
+        } else {
           problem(monthsAt, "expected months 1 to 12, got \(m)")
         }
       }
@@ -37,9 +39,9 @@ extension CompiledModel.Compiler {
         problem(
           location(.annualLeaveDays, own: a.annualLeaveDays != nil),
           """
-            \(days) working days of planned leave per officer do not fit in the \
-            \(allowed) working days of the run on which the agency works outside the months without leave
-            """)
+          \(days) working days of planned leave per officer do not fit in the \
+          \(allowed) working days of the run on which the agency works outside the months without leave
+          """)
       }
       stations[k].leaveDays = perOfficer
       stations[k].leaveSpell = Swift.min(Swift.max(Int(spell.rounded()), 1), 100)

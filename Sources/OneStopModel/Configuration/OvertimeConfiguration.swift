@@ -23,7 +23,8 @@ public struct OvertimeConfiguration: Sendable, Hashable {
   /// Overtime evenings 17:00-19:00 above 3 days of backlog, within 40 hours a month and
   /// 200 a year (Labour Code 2019 Art. 107(2)(b)-(c)), no Saturdays.
   public init(
-    backlogAboveDays: Double = 3, evening: OpenInterval? = OpenInterval(open: TimeOfDay(hours: 17)!, close: TimeOfDay(hours: 19)!),
+    backlogAboveDays: Double = 3,
+    evening: OpenInterval? = OpenInterval(open: TimeOfDay(hours: 17)!, close: TimeOfDay(hours: 19)!),
     saturday: OpenInterval? = nil, capHoursPerMonth: Double = 40, capHoursPerYear: Double = 200
   ) {
     self.backlogAboveDays = backlogAboveDays

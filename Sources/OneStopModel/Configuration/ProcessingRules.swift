@@ -42,7 +42,8 @@ extension ProcessingRules: CustomReflectable {
   /// it keeps the hash it had before it existed.
   public var customMirror: Mirror {
     var children: [(label: String?, value: Any)] = [
-      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut), ("cutThresholdWorkingDays", cutThresholdWorkingDays),
+      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut),
+      ("cutThresholdWorkingDays", cutThresholdWorkingDays),
       ("interLevelHandoverWorkingDays", interLevelHandoverWorkingDays),
       ("apologyLeadWorkingDays", apologyLeadWorkingDays), ("apologyExtensionWorkingDays", apologyExtensionWorkingDays),
       ("postalInTransit", postalInTransit), ("postalOutTransit", postalOutTransit),

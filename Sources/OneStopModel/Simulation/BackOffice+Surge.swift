@@ -83,7 +83,8 @@ extension BackOffice {
     let st = model.stations[s]
     let a = Double(day) * 86_400, b = a + 86_400
     let extra =
-      calendar.reader.openSeconds(st.surgeSchedule, from: a, to: b) - calendar.reader.openSeconds(st.schedule, from: a, to: b)
+      calendar.reader.openSeconds(st.surgeSchedule, from: a, to: b)
+      - calendar.reader.openSeconds(st.schedule, from: a, to: b)
     guard extra > 0, stations[s].overtimeThisMonth + extra <= st.overtimeCapMonth,
       stations[s].overtimeThisYear + extra <= st.overtimeCapYear
     else { return }

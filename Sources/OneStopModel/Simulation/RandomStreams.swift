@@ -38,6 +38,8 @@ struct RandomStreams {
     absence = model.stations.enumerated().map { k, s in
       s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
     }
-    leave = model.stations.enumerated().map { k, s in s.plansLeave ? rng("leave:station:\(names.stations[k].id)") : nil }
+    leave = model.stations.enumerated().map { k, s in
+      s.plansLeave ? rng("leave:station:\(names.stations[k].id)") : nil
+    }
   }
 }

@@ -178,7 +178,8 @@ public enum ConfigurationSchema {
         "officer_absence_days", .number(min: 0, max: 200, what: "working days a year"), .number(\.officerAbsenceDays),
         doc: "Working days a year each officer is away, for agencies that do not say."),
       ConfigurationKey(
-        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.annualLeaveDays),
+        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"),
+        .optionalNumber(\.annualLeaveDays),
         doc: "Planned annual leave per officer, for agencies that do not say (Labour Code 2019 Art. 113: 12); "
           + "`null`: none planned, `officer_absence_days` holds all absences."),
       ConfigurationKey(
