@@ -118,9 +118,9 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "pools_months": "Mức sử dụng cán bộ có mặt, theo bộ phận và tháng (%)", "pool": "Bộ phận",
     "pools_months_note":
       "Thời gian cán bộ bận trên thời gian cán bộ làm việc: có mặt trong giờ làm việc "
-      + "của bộ phận, cộng giờ làm thêm. Ô từ 90 % trở lên được đánh dấu; +N h là số giờ "
-      + "làm thêm trong tháng. Các bộ phận có tháng được đánh dấu, rồi các bộ phận bận "
-      + "nhất, tối đa 30.",
+      + "của bộ phận, cộng giờ làm thêm. Ô từ 90 % trở lên được đánh dấu; "
+      + "+N h là số giờ làm thêm trong tháng. Các bộ phận có tháng được đánh dấu, "
+      + "rồi các bộ phận bận nhất, tối đa 30.",
     "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ",
     "tickets": "Số phiếu",
     "wait_mean": "Chờ trung bình (phút)",

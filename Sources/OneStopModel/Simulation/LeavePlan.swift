@@ -17,8 +17,8 @@ import DESKernel
 struct LeavePlan {
   /// Officers on planned leave on each day index of the run.
   private(set) var onLeave: [UInt16]
-  /// Each officer's days of leave (day indices, ascending).
-  private(set) var days: [[Int]]
+  /// Each officer's spells of leave, each its day indices in order.
+  private(set) var spells: [[[Int]]]
   /// At most this many officers on planned leave on one day (`cap(officers:days:allowed:)`).
   let cap: Int
 
@@ -46,7 +46,7 @@ struct LeavePlan {
     rng: RandomGenerator
   ) {
     onLeave = [UInt16](repeating: 0, count: horizon)
-    days = []
+    spells = []
     let whole = Int(perOfficer)
     cap = Self.cap(officers: officers, days: whole + (perOfficer > Double(whole) ? 1 : 0), allowed: allowed.count)
     var taken = [Bool](repeating: false, count: allowed.count)
@@ -57,15 +57,16 @@ struct LeavePlan {
       for k in taken.indices { taken[k] = false }
       var lengths = Array(repeating: spell, count: n / spell)
       if n % spell > 0 { lengths.append(n % spell) }
-      var mine: [Int] = []
+      var mine: [[Int]] = []
       for length in lengths {
-        for i in place(length, allowed: allowed, ordinal: ordinal, taken: taken, rng: rng) {
+        let positions = place(length, allowed: allowed, ordinal: ordinal, taken: taken, rng: rng)
+        for i in positions {
           taken[i] = true
           onLeave[allowed[i]] += 1
-          mine.append(allowed[i])
         }
+        mine.append(positions.map { allowed[$0] }.sorted())
       }
-      days.append(mine.sorted())
+      spells.append(mine)
     }
   }
 
