@@ -21,7 +21,9 @@ import Testing
     return try CompiledModel(
       BackOfficeTests.onlineProvince(
         agencies: [agency],
-        procedures: [BackOfficeTests.procedure("p", steps: [.init(place: .agency("A@u"), work: try .deterministic(1))])],
+        procedures: [
+          BackOfficeTests.procedure("p", steps: [.init(place: .agency("A@u"), work: try .deterministic(1))])
+        ],
         perDay: 10, start: "2022-01-01", days: days, vietnam: true))
   }
 

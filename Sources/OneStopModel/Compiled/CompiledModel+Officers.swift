@@ -14,7 +14,7 @@ extension CompiledModel.Compiler {
       let spell = a.leaveSpellDays ?? c.rules.leaveSpellDays
       let spellAt = location(.leaveSpellDays, own: a.leaveSpellDays != nil)
       if !(1...100).contains(spell) || spell != spell.rounded() {
-        problem(spellAt, "expected a spell of 1 to 100 whole working days, got \(spell)")
+        problemOnce(spellAt, "expected a spell of 1 to 100 whole working days, got \(spell)")
       }
       let outside = a.leaveOutsideMonths ?? c.rules.leaveOutsideMonths
       let monthsAt = location(.leaveOutsideMonths, own: a.leaveOutsideMonths != nil)
@@ -23,7 +23,7 @@ extension CompiledModel.Compiler {
         if (1...12).contains(m) {
           mask &= ~(UInt16(1) << UInt16(m - 1))
         } else {
-          problem(monthsAt, "expected months 1 to 12, got \(m)")
+          problemOnce(monthsAt, "expected months 1 to 12, got \(m)")
         }
       }
       // The yearly days pro-rated to the run: a half-year run plans half the leave.
@@ -36,7 +36,7 @@ extension CompiledModel.Compiler {
       }.count
       if perOfficer.rounded(.up) > Double(allowed) {
         let days = perOfficer == perOfficer.rounded() ? "\(Int(perOfficer))" : "\((perOfficer * 10).rounded() / 10)"
-        problem(
+        problemOnce(
           location(.annualLeaveDays, own: a.annualLeaveDays != nil),
           """
           \(days) working days of planned leave per officer do not fit in the \
@@ -58,6 +58,13 @@ extension CompiledModel.Compiler {
     stations[k].surgeBacklogDays = o.backlogAboveDays
     stations[k].overtimeCapMonth = o.capHoursPerMonth * 3600
     stations[k].overtimeCapYear = o.capHoursPerYear * 3600
+  }
+
+  /// A problem, unless the same one is already recorded: a rules' default that does not
+  /// fit is reported once, not once per agency taking it.
+  mutating func problemOnce(_ at: ProblemLocation, _ text: ProblemText) {
+    guard !problems.contains(where: { $0.location == at && $0.text == text }) else { return }
+    problem(at, text)
   }
 
   /// Lays out the surge schedules after every own schedule (so that schedule k below
