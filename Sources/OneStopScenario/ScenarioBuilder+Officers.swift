@@ -8,11 +8,13 @@ extension ScenarioBuilder {
   func readOfficerTime(
     _ m: [String: YNode], _ src: String
   ) -> (annual: Double?, spell: Double?, outside: [Int]?, overtime: OvertimeConfiguration?) {
-    let annual = m["annual_leave_days"].flatMap {
+    // `null` is the default: the rules' value.
+    let given = m.filter { !$0.value.kind.isNull }
+    let annual = given["annual_leave_days"].flatMap {
       r.double($0, "\(src).annual_leave_days", min: 0, max: 200, what: "working days a year")
     }
-    let spell = m["leave_spell"].flatMap { r.duration($0, "\(src).leave_spell", unit: .workingDays) }
-    let outside = m["leave_outside_months"].flatMap { readMonths($0, "\(src).leave_outside_months") }
+    let spell = given["leave_spell"].flatMap { r.duration($0, "\(src).leave_spell", unit: .workingDays) }
+    let outside = given["leave_outside_months"].flatMap { readMonths($0, "\(src).leave_outside_months") }
     let overtime = m["overtime"].flatMap { readOvertime($0, "\(src).overtime") }
     return (annual, spell, outside, overtime)
   }

@@ -73,14 +73,20 @@ extension BackOffice {
   /// time of its own hours in each (inside the statistics window).
   func stationMonths(at end: Double) -> [[StationMonth]] {
     let n = months.count
-    return model.stations.indices.map { s in
-      let st = model.stations[s]
-      return (0..<n).map { k in
-        var m = k == slot ? stations[s].month : monthly[s * n + k]
+    // Open seconds of each month inside the window, once per schedule (stations share them).
+    var open: [Int: [Double]] = [:]
+    for st in model.stations where open[st.schedule] == nil {
+      open[st.schedule] = (0..<n).map { k in
         let first = Double(months.firsts[k].dayNumber - model.epochDay) * 86_400
         let a = Swift.max(Swift.max(first, 0), model.warmupEnd)
-        let b = Swift.min(Self.end(ofSlot: k, months, model), end)
-        m.availableSeconds = Double(st.officers) * calendar.reader.openSeconds(st.schedule, from: a, to: b)
+        return calendar.reader.openSeconds(st.schedule, from: a, to: Swift.min(Self.end(ofSlot: k, months, model), end))
+      }
+    }
+    return model.stations.indices.map { s in
+      let st = model.stations[s], seconds = open[st.schedule] ?? []
+      return (0..<n).map { k in
+        var m = k == slot ? stations[s].month : monthly[s * n + k]
+        m.availableSeconds = Double(st.officers) * seconds[k]
         return m
       }
     }

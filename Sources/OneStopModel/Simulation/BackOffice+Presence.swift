@@ -24,7 +24,11 @@ extension BackOffice {
       guard working else {
         let present = officers - stations[s].away
         stations[s].officers.setCapacity(present, at: Double(day) * 86_400)
-        if counted { countAbsence(s, day: day, absent: stations[s].away, leave: 0) }
+        if counted && stations[s].away > 0 {
+          let a = Double(day) * 86_400
+          stations[s].month.absentSeconds +=
+            Double(stations[s].away) * clock.openSeconds(st.schedule, from: a, to: a + 86_400)
+        }
         if st.hasOvertime { restDay(s, day: day, present: present, counted: counted) }
         continue
       }
@@ -50,26 +54,15 @@ extension BackOffice {
       }
       let absent = Swift.min(officers, away + planned)
       stations[s].officers.setCapacity(officers - absent, at: Double(day) * 86_400)
+      stations[s].month.leaveDays += counted ? Double(planned) : 0
       if absent > 0 {
         let lo = Swift.max(Double(day) * 86_400, model.warmupEnd)
-        stations[s].absentSeconds +=
-          Double(absent)
-          * clock.openSeconds(
-            st.schedule, from: lo,
-            to: Swift.min(Double(day + 1) * 86_400, model.endTime))
+        let open = clock.openSeconds(st.schedule, from: lo, to: Swift.min(Double(day + 1) * 86_400, model.endTime))
+        stations[s].absentSeconds += Double(absent) * open
+        // A counted day lies in the window: `open` is the whole day's.
+        if counted { stations[s].month.absentSeconds += Double(absent) * open }
       }
-      if counted { countAbsence(s, day: day, absent: absent, leave: planned) }
       if st.hasOvertime { decideSurge(s, day: day, present: officers - absent, counted: counted) }
     }
-  }
-
-  /// The month's absent officer-seconds of `day` (in the station's own hours) and its
-  /// officer-days of planned leave.
-  private mutating func countAbsence(_ s: Int, day: Int, absent: Int, leave: Int) {
-    stations[s].month.leaveDays += Double(leave)
-    guard absent > 0 else { return }
-    let a = Double(day) * 86_400
-    stations[s].month.absentSeconds +=
-      Double(absent) * calendar.reader.openSeconds(model.stations[s].schedule, from: a, to: a + 86_400)
   }
 }
