@@ -164,6 +164,7 @@ extension HTMLReport {
           id: "utilisation", title: l.label("utilisation"), headers: [l.label("agency"), l.label("officers")],
           rows: busiest.map { ([$0.name, String($0.officers)], $0.utilisation) }, l))
     }
+    if let pools = poolMonthsSection(d, l) { body.append(pools) }
     let desks = d.deskUse.filter { $0.utilisation.isFinite && $0.utilisation > 0 }.sorted {
       $0.utilisation > $1.utilisation
     }.prefix(15)

@@ -94,6 +94,7 @@ public enum MarkdownReport {
           ]
         })
     }
+    out += poolMonths(d, l)
     out += [
       """
         \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \

@@ -71,6 +71,15 @@ public struct ReportData: Sendable {
   public var levelHours: [(level: String, hour: Int, tickets: Double, wait: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
   public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
+  /// From `pools-months.csv` (when present): per pool and month, the utilisation of the
+  /// officers at work (%) and the overtime worked (hours).
+  public var poolMonths: [PoolMonth] = []
+
+  /// One pool in one month (`pools-months.csv`).
+  public struct PoolMonth: Sendable {
+    public let pool, name, kind, month: String
+    public let utilisation, overtime: Double
+  }
 
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
@@ -105,6 +114,14 @@ public struct ReportData: Sendable {
           r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[levelTickets] ?? "") ?? 0,
           Double(r[levelWait] ?? "") ?? .nan
         )
+      }
+    }
+    let poolUse = PoolMonthColumn.utilisationPresent.header, overtime = PoolMonthColumn.overtimeHours.header
+    if let rows = try table("pools-months.csv", ["pool", "name", "kind", "month", poolUse, overtime]) {
+      poolMonths = rows.map { r in
+        PoolMonth(
+          pool: r["pool"] ?? "", name: r["name"] ?? "", kind: r["kind"] ?? "", month: r["month"] ?? "",
+          utilisation: Double(r[poolUse] ?? "") ?? .nan, overtime: Double(r[overtime] ?? "") ?? 0)
       }
     }
     let hourTickets = HourColumn.tickets.header, hourWait = HourColumn.waitMean.header

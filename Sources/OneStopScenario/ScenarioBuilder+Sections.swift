@@ -15,6 +15,9 @@ extension ScenarioBuilder {
     var x = ProcessingRules()
     guard let m = r.mapping(node, "rules", table: ConfigurationSchema.rules) else { return x }
     r.read(ConfigurationSchema.rules, from: m, at: "rules", into: &x)
+    if let n = m["leave_outside_months"], let months = readMonths(n, "rules.leave_outside_months") {
+      x.leaveOutsideMonths = months
+    }
     return x
   }
 }

@@ -199,6 +199,7 @@ extension ScenarioBuilder {
       let comp =
         m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
+      let officerTime = readOfficerTime(m, src)
       var at: [String] = []
       if let ln = m["at_level"] {
         guard let level = r.string(ln, "\(src).at_level") else { continue }
@@ -226,7 +227,8 @@ extension ScenarioBuilder {
           AgencyConfiguration(
             id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
             officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
-            absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
+            absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
+            leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime))
       }
     }
     return out

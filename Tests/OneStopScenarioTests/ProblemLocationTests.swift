@@ -16,7 +16,7 @@ import Testing
     let keys = Set(
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames()
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.overtime.keyNames()
     ).union(Self.subKeys)
     for field in ConfigurationField.allCases {
       #expect(keys.contains(field.fileKey), "\(field) is named '\(field.fileKey)', not a key of the schema")

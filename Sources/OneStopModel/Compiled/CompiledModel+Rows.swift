@@ -66,6 +66,26 @@ extension CompiledModel {
     public let absenceStart: Double
     public let absenceReturn: Double
     public let saturdayCompensation: SaturdayCompensation
+    /// Planned annual leave per officer over the run, in working days (the yearly days
+    /// pro-rated to the run's working days; 0: none planned), in spells of `leaveSpell`
+    /// working days, on working days of the months whose bit is set in `leaveMonths`
+    /// (bit 0: January).
+    public internal(set) var leaveDays = 0.0
+    public internal(set) var leaveSpell = 5
+    public internal(set) var leaveMonths: UInt16 = 0xFFF
+    /// Surge overtime: the schedule of a surge day (the station's hours plus the evening
+    /// on a working day, plus the Saturday hours on a Saturday off; -1: no overtime),
+    /// the backlog in days of work above which a working day is a surge day, and the
+    /// caps per officer in seconds a calendar month and a calendar year.
+    public internal(set) var surgeSchedule = -1
+    public internal(set) var surgeBacklogDays = 0.0
+    public internal(set) var overtimeCapMonth = 0.0
+    public internal(set) var overtimeCapYear = 0.0
+
+    /// `true` when the station plans leave.
+    @inline(__always) public var plansLeave: Bool { leaveDays > 0 }
+    /// `true` when the station works overtime in a surge.
+    @inline(__always) public var hasOvertime: Bool { surgeSchedule >= 0 }
   }
 
   /// A procedure: its field, deadline, channel options, desk outcome shares and the

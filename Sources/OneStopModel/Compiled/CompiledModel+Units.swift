@@ -192,7 +192,9 @@ extension CompiledModel.Compiler {
         id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
         isOnlineIntake: false, absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
         absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation)
+      compileOfficerTime(a, agency: i, station: stations.count - 1)
     }
+    compileSurgeSchedules()
   }
 
   /// A station row and its names; the daily absence probabilities follow from the share

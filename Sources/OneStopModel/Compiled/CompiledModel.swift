@@ -69,6 +69,14 @@ public struct CompiledModel: Sendable {
   /// the event loop and the results read without reference counting (`CalendarReader`):
   /// the one laid-out form of the hours the model keeps.
   public let calendarTable: CalendarTable
+  /// The surge schedules of the stations with overtime: schedule `openingHours.count + k`
+  /// is `surgeHours[k]` (laid out in `calendarTable` after the own schedules).
+  public let surgeHours: [SurgeHours]
+  /// Mean work of each step (seconds; `stepWork`'s means): a station's backlog in days of
+  /// work is the sum over the dossiers waiting there.
+  let stepMeanWork: [Double]
+  /// The stations with surge overtime, in order (their schedule may change each day).
+  let overtimeStations: [Int32]
   /// Dossiers a replication is expected to simulate (`expectedDossiers`).
   let expectedVolume: Double
   // Flat tables derived for the event loop (see `compileFlatTables`).
@@ -86,8 +94,15 @@ public struct CompiledModel: Sendable {
   /// model keeps only the flat table): for tests, which hold the table against it, and for
   /// reports that want a day's hours as text.
   public func resolvedSchedule(_ k: Int) -> ResolvedSchedule {
-    ResolvedSchedule(openingHours[k], calendar: calendar, epochDay: epochDay, days: calendarTable.reader.days)
+    if k >= openingHours.count {
+      let surge = surgeHours[k - openingHours.count]
+      return ResolvedSchedule(surge, base: resolvedSchedule(surge.base), calendar: calendar)
+    }
+    return ResolvedSchedule(openingHours[k], calendar: calendar, epochDay: epochDay, days: calendarTable.reader.days)
   }
+
+  /// Schedules laid out: the own schedules (`openingHours`), then the surge schedules.
+  public var scheduleCount: Int { openingHours.count + surgeHours.count }
 
   /// Instant (seconds from the start) at which the run ends.
   public var endTime: Double { Double(horizonDays) * 86_400 }
@@ -146,6 +161,9 @@ public struct CompiledModel: Sendable {
     names = k.names
     openingHours = k.openingHours
     calendarTable = CalendarTable(schedules: k.schedules, calendar: k.calendar)
+    surgeHours = k.surgeHours
+    stepMeanWork = k.stepWork.map { $0.mean * 3600 }
+    overtimeStations = k.stations.indices.filter { k.stations[$0].hasOvertime }.map { Int32($0) }
     expectedVolume = configuration.demand.reduce(0.0) { $0 + Swift.max(0, $1.annualVolume) }
     routeFirst = k.routeFirst
     routeStations = k.routeStations

@@ -16,6 +16,8 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case id, level, parent, hours, ticketCutoff, desks, onlineIntakeOfficers, count, atLevel
   case serviceTimeFactor, lunchStagger, digitisationFrom, digitisation, from, share
   case unit, officers, absenceSpellDays, absenceDays
+  // Planned leave and surge overtime (an agency's, or the rules' defaults).
+  case annualLeaveDays, leaveSpellDays, leaveOutsideMonths, overtime
   // Procedures and their steps.
   case field, pIncomplete, pRefused, pGuidanceOnly, pSupplement, steps, deadline, maxSupplementRequests, intakeTime,
     onTheSpot

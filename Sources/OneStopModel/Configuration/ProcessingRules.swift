@@ -31,13 +31,22 @@ public struct ProcessingRules: Sendable {
   /// Working days a year each officer is away, for agencies that do not say
   /// (Labour Code 2019 Art. 113: 12 days of annual leave; sick days: a prior). 0 = none.
   public var officerAbsenceDays = 0.0
+  /// Planned annual leave, working days a year per officer, for agencies that do not
+  /// say (Labour Code 2019 Art. 113: 12); nil: none planned, `officerAbsenceDays` holds
+  /// all absences as random spells.
+  public var annualLeaveDays: Double?
+  /// Working days per spell of planned leave (prior 5: a working week).
+  public var leaveSpellDays = 5.0
+  /// Months (1 = January) in which offices plan no leave (their known peaks).
+  public var leaveOutsideMonths: [Int] = []
   public init() {}
 }
 
 extension ProcessingRules: CustomReflectable {
   /// The rules as `String(describing:)` (and so a scenario's hash) sees them: every
-  /// field, except that the apology timing keys appear only when set, so a scenario
-  /// without them keeps its hash (and its baselines and sweep manifests).
+  /// field, except that the apology timing keys and planned leave appear only when set, so
+  /// that a scenario without them keeps the hash it had before they existed (and its
+  /// baselines and sweep manifests).
   public var customMirror: Mirror {
     var children: [(label: String?, value: Any)] = [
       ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut),
@@ -50,6 +59,10 @@ extension ProcessingRules: CustomReflectable {
     ]
     if let apologyCompliance { children.append(("apologyCompliance", apologyCompliance)) }
     if lateApology != .endOfDueDay { children.append(("lateApology", lateApology)) }
+    let defaults = ProcessingRules()
+    if let annualLeaveDays { children.append(("annualLeaveDays", annualLeaveDays)) }
+    if leaveSpellDays != defaults.leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
+    if !leaveOutsideMonths.isEmpty { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }

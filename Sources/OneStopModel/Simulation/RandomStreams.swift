@@ -11,6 +11,9 @@ struct RandomStreams {
   let station: [StreamRef]
   /// Officer absences, per station that has any (nil otherwise).
   let absence: [RandomStream?]
+  /// Planned leave, per station that plans any (nil otherwise): drawn once, before the
+  /// run, from streams of their own, so that planning leave changes no other draw.
+  let leave: [RandomStream?]
   /// Citizens' patience and balking, per unit, when the behaviour has any (empty
   /// otherwise): streams of their own, so that turning patience on changes no other draw.
   let patience: [StreamRef]
@@ -46,6 +49,9 @@ struct RandomStreams {
     station = stationStreams.map(StreamRef.init)
     absence = model.stations.enumerated().map { k, s in
       s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
+    }
+    leave = model.stations.enumerated().map { k, s in
+      s.plansLeave ? rng("leave:station:\(names.stations[k].id)") : nil
     }
   }
 }

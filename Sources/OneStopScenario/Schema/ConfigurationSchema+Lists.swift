@@ -102,6 +102,41 @@ extension ConfigurationSchema {
         "absence_spell", .workingDays, .number(\.absenceSpellDays), doc: "Mean length of one absence (default 1wd)."),
       .choice(
         "saturday_comp", \.saturdayCompensation, doc: "Saturday work paid as overtime, or given back as time off."),
+      ConfigurationKey(
+        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.annualLeaveDays),
+        doc: "Planned annual leave per officer, placed before the run in spells outside `leave_outside_months` "
+          + "(default `rules.annual_leave_days`); with it, `absence_days` is the random part only (sickness)."),
+      ConfigurationKey(
+        "leave_spell", .workingDays, .optionalNumber(\.leaveSpellDays),
+        doc: "Working days per spell of planned leave (default `rules.leave_spell`)."),
+      .custom(
+        "leave_outside_months", .other("list of months, 1 to 12"),
+        doc: "Months without planned leave, the agency's known peaks (default `rules.leave_outside_months`)."),
+      .custom(
+        "overtime", .other("mapping (below), or `null`"),
+        doc: "Surge overtime: evenings and Saturdays worked while the backlog is high (default `null`: none)."),
+    ]
+  }
+
+  /// `agencies[].overtime`: surge overtime (Labour Code 2019 Art. 107).
+  public static var overtime: [ConfigurationKey<OvertimeConfiguration>] {
+    [
+      .custom(
+        "backlog_above", .other("days of work, `3d`"),
+        doc: "A working day is a surge day when the morning's backlog (mean work waiting over the officers present "
+          + "times the day's own open hours) is above this (default 3d)."),
+      .custom(
+        "evening", .other("interval `\"17:00-19:00\"`, or `null`"),
+        doc: "Extra hours worked on a surge day (default 17:00-19:00)."),
+      .custom(
+        "saturday", .other("interval `\"07:00-11:30\"`, or `null`"),
+        doc: "Extra hours worked on the Saturday off after a surge day (default `null`: none)."),
+      ConfigurationKey(
+        "cap_hours_per_month", .number(min: 0, max: 744, what: "hours"), .number(\.capHoursPerMonth),
+        doc: "Overtime per officer in a calendar month at most (Labour Code 2019 Art. 107(2)(b): 40)."),
+      ConfigurationKey(
+        "cap_hours_per_year", .number(min: 0, max: 8784, what: "hours"), .number(\.capHoursPerYear),
+        doc: "Overtime per officer in a calendar year at most (Labour Code 2019 Art. 107(2)(c): 200)."),
     ]
   }
 

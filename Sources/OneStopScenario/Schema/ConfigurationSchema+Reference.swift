@@ -28,6 +28,7 @@ extension ConfigurationSchema {
       ReferenceSection("units[]", ConfigurationSchema.unit, defaults: unit),
       ReferenceSection("units[].desks[]", desk, defaults: DeskGroupConfiguration(id: "", count: 1)),
       ReferenceSection("agencies[]", agency, defaults: AgencyConfiguration(id: "", unit: "", officers: 1)),
+      ReferenceSection("agencies[].overtime", overtime, defaults: OvertimeConfiguration()),
       ReferenceSection("procedures[]", ConfigurationSchema.procedure, defaults: procedure),
       ReferenceSection("procedures[].steps[]", ConfigurationSchema.step, defaults: step),
       ReferenceSection("demand[]", demand, defaults: DemandConfiguration(unit: "", annualVolume: 0, mix: [])),

@@ -189,6 +189,17 @@ public enum ConfigurationSchema {
       ConfigurationKey(
         "officer_absence_days", .number(min: 0, max: 200, what: "working days a year"), .number(\.officerAbsenceDays),
         doc: "Working days a year each officer is away, for agencies that do not say."),
+      ConfigurationKey(
+        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"),
+        .optionalNumber(\.annualLeaveDays),
+        doc: "Planned annual leave per officer, for agencies that do not say (Labour Code 2019 Art. 113: 12); "
+          + "`null`: none planned, `officer_absence_days` holds all absences."),
+      ConfigurationKey(
+        "leave_spell", .workingDays, .number(\.leaveSpellDays),
+        doc: "Working days per spell of planned leave, for agencies that do not say (a working week)."),
+      .custom(
+        "leave_outside_months", .other("list of months, 1 to 12"),
+        doc: "Months without planned leave, for agencies that do not say (default none)."),
     ]
   }
 }
