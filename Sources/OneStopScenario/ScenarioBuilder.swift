@@ -54,6 +54,7 @@ final class ScenarioBuilder {
     let demand = top["demand"].map { readDemand($0, units: units) } ?? []
     let behaviour = top["behaviour"].map { readBehaviour($0) } ?? CitizenBehaviour()
     let rules = top["rules"].map { readRules($0) } ?? ProcessingRules()
+    settings.uncertainty = top["uncertainty"].map { readUncertainty($0) } ?? []
     var backlog: [BacklogEntry] = []
     var backlogFrom: CivilDate?
     if let bn = top["backlog"] {
