@@ -37,7 +37,10 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   }
 
   /// The label of `key` in this language (the key itself when there is none).
-  public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
+  public func label(_ key: String) -> String {
+    (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? (self == .vi ? Self.viMoreLabels : Self.enMoreLabels)[key]
+      ?? key
+  }
 
   static let enLabels: [String: String] = [
     "sensitivity": "What the answer rests on (sensitivity)", "depends_most": "depends most on",

@@ -13,18 +13,12 @@ extension Run {
     guard uncertainty != nil else { return [] }
     do {
       let base = try ScenarioBase(path: file, sets: overrides)
-      let priors = scenario.configuration.priors()
-      let parameters =
-        params.isEmpty
-        ? SensitivityParameter.fromPriors(priors).parameters
-        : try params.map { (t: String) throws(SensitivityError) in
-          try SensitivityParameter.parse(t, root: base.root, priors: priors)
-        }
+      let parameters = try SensitivityParameter.study(
+        params: params, ranges: scenario.uncertainty, root: base.root, priors: scenario.configuration.priors()
+      ).parameters
       if parameters.isEmpty { throw SensitivityError("--uncertainty: no parameter to vary; name keys with --param") }
       let probe = PointEvaluator(base: base, identity: file, kpis: [], seed: 0, replications: 1, threads: 1)
-      for p in parameters {
-        for end in [0.0, 1.0] { _ = try probe.model([p], at: [end]) }
-      }
+      try SensitivityParameter.checkEnds(parameters, probe)
       return parameters
     } catch let error as SensitivityError {
       printError("error: " + error.description)

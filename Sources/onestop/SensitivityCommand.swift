@@ -133,7 +133,8 @@ struct SensitivityCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let parsedKPIs = try kpis.map { (name: String) throws(SensitivityError) -> KPI in try Self.kpi(name, model: model) }
-    let (parameters, skipped) = try makeParameters(base.root, priors: scenarioValue.configuration.priors())
+    let (parameters, skipped) = try makeParameters(
+      base.root, ranges: scenarioValue.uncertainty, priors: scenarioValue.configuration.priors())
     let reps = replications ?? scenarioValue.replications
     let s = seed ?? scenarioValue.seed
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
@@ -143,9 +144,7 @@ struct SensitivityCommand: ParsableCommand {
       journal: out.map { ($0 as NSString).appendingPathComponent("sensitivity.jsonl") })
     // Every range is built at both ends before anything runs: a misspelt key or an
     // impossible value fails now, with the scenario's message.
-    for p in parameters {
-      for end in [0.0, 1.0] { _ = try evaluator.model([p], at: [end]) }
-    }
+    try SensitivityParameter.checkEnds(parameters, evaluator)
     var options = SensitivityStudy.Options()
     options.trajectories = trajectories
     options.levels = levels
@@ -203,20 +202,16 @@ struct SensitivityCommand: ParsableCommand {
   }
 
   func makeParameters(
-    _ root: YNode, priors: [Prior]
+    _ root: YNode, ranges: [ScenarioRange], priors: [Prior]
   ) throws(SensitivityError)
     -> ([SensitivityParameter], [(key: String, reason: String)])
   {
-    if !params.isEmpty {
-      let parsed = try params.map { (t: String) throws(SensitivityError) in
-        try SensitivityParameter.parse(t, root: root, priors: priors)
-      }
-      return (parsed, [])
-    }
-    let (parameters, skipped) = SensitivityParameter.fromPriors(priors)
+    let (parameters, skipped) = try SensitivityParameter.study(
+      params: params, ranges: ranges, root: root, priors: priors)
     if parameters.isEmpty {
       throw SensitivityError("the scenario prints no prior with a numeric value; name keys with --param")
     }
     return (parameters, skipped)
   }
+
 }

@@ -24,10 +24,10 @@ import Testing
       out.contains("Morris screening, 3 walks on 4 levels: 12 points; Sobol indices of the top 2, 8 rows: 32 points"))
     let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("sensitivity.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
-    #expect(lines.first == "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95")
+    #expect(lines.first == "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95,range,range_origin")
     #expect(lines.count == 4)
     // The back office's work never reaches the desks: mu* exactly 0, ranked last, no Sobol stage.
-    #expect(lines.last == "procedures[any].steps[0].work,desk_wait_mean,0,0,,,,", "\(csv)")
+    #expect(lines.last == "procedures[any].steps[0].work,desk_wait_mean,0,0,,,,,0.5m..2m,param", "\(csv)")
     #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("sensitivity.json")))
     let (again, out2, err2) = try cli.onestop(args)
     #expect(again == 0)
