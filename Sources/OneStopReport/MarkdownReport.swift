@@ -65,15 +65,18 @@ public enum MarkdownReport {
     var out = ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
     let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
       .map(\.name)
+    let u = d.uncertainty
     out += table(
-      [l.label("indicator"), l.label("mean"), l.label("ci")],
+      [l.label("indicator"), l.label("mean"), l.label("ci")] + (u == nil ? [] : [l.label("ci_total")]),
       cards.compactMap { k in
         d.kpis[k].map { e in
           let pct = k.hasSuffix("_rate_of_received")
           let f = { (x: Double) in pct ? l.percent(x) : l.number(x) }
-          return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"]
+          let total = u.map { u in [u.kpis[k]?.total.map { "\(f($0.low)) – \(f($0.high))" } ?? "–"] } ?? []
+          return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"] + total
         }
       })
+    if let u { out += HTMLReport.uncertaintyHeadline.compactMap { u.sentence($0, l) }.flatMap { [$0, ""] } }
     out += ["### \(l.label("by_level"))", ""]
     out += table(rowHeader(l.label("level"), l), rows(d.byLevel, l, translate: true))
     out += ["### \(l.label("by_agency"))", ""]

@@ -64,6 +64,9 @@ public struct ReportData: Sendable {
   public var levelHours: [(level: String, hour: Int, tickets: Double, wait: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
   public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
+  /// Both intervals of every KPI under parameter uncertainty (`run --uncertainty`), when
+  /// the summary has them.
+  public var uncertainty: UncertaintyData?
 
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
@@ -137,6 +140,7 @@ public struct ReportData: Sendable {
     months = s.months
     unitWaits = s.desk_waits_by_unit
     priors = s.priors
+    uncertainty = s.uncertainty.map(UncertaintyData.init)
   }
 }
 

@@ -64,10 +64,11 @@ import Testing
     #expect(status == 0, "\(err)")
     let timing = { (t: String) in t.split(separator: "\n").filter { !$0.contains(" s") || !$0.contains("seed") } }
     #expect(Array(timing(out).prefix(timing(plain).count)) == timing(plain), "the run's own output is unchanged")
-    #expect(
-      out.contains("Parameter uncertainty: 4 sets of 1 parameter (--param ranges), 2 replications each"), "\(out)")
+    #expect(out.contains("Parameter uncertainty: 4 sets of 1 parameter, 2 replications each"), "\(out)")
+    #expect(out.contains("ranges: 0 from the scenario, 0 fitted, 0 defaulted (prior ±25 %), 1 from --param"), "\(out)")
     let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("uncertainty.csv"), encoding: .utf8)
-    #expect(csv.hasPrefix("kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high\n"), "\(csv)")
+    #expect(
+      csv.hasPrefix("kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high,depends_most\n"), "\(csv)")
     #expect(csv.contains("\ndesk_wait_mean,"), "\(csv)")
     let (bad, _, badErr) = try cli.onestop(run + ["--uncertainty", "4", "--param", "demand[0].anual_volume=1..2"])
     #expect(bad == 2 && badErr.contains("unknown key 'anual_volume'"), "\(badErr)")

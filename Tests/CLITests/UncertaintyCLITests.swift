@@ -49,3 +49,65 @@ import Testing
     #expect(sout.contains("(fitted: onestop calibrate "), "\(sout)")
   }
 }
+
+extension UncertaintyCLITests {
+  /// summary.json's `uncertainty` from `run --uncertainty 8 --out DIR` with `params`.
+  func uncertainRun(_ params: [String], dir: String) throws -> [String: Any] {
+    var args = [
+      "run", "scenarios/mmc.yaml", "--set", "end=2022-01-05", "--replications", "3", "--quiet", "--uncertainty", "8",
+      "--out", dir,
+    ]
+    for p in params { args += ["--param", p] }
+    let (status, _, err) = try cli.onestop(args)
+    #expect(status == 0, "\(err)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("summary.json")))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  /// Both intervals in summary.json: the noise interval is the run's own ci95, number for
+  /// number; the total interval is at least as wide; a parameter that does not move a KPI
+  /// leaves its total interval exactly its noise interval (common random numbers).
+  @Test func summaryHoldsTheNoiseAndTheTotalInterval() throws {
+    let dir = temporaryDirectory("run-unc")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let volume = "demand[0].annual_volume=3600000..4000000", work = "procedures[any].steps[0].work=0.5..2"
+    let summary = try uncertainRun([volume, work], dir: dir)
+    let kpis = try #require(summary["kpis"] as? [String: [String: Any]])
+    let u = try #require((summary["uncertainty"] as? [String: Any])?["kpis"] as? [String: [String: Any]])
+    #expect(Set(u.keys) == Set(kpis.keys).subtracting(["events"]))
+    for (k, v) in u {
+      let noise = try #require(v["ci95_noise"] as? [Double]), ci = try #require(kpis[k]?["ci95"] as? [Double])
+      #expect(noise == ci, "\(k): the noise interval is the run's interval")
+    }
+    let wait = try #require(u["desk_wait_mean"])
+    let noise = try #require(wait["ci95_noise"] as? [Double]), total = try #require(wait["ci95_total"] as? [Double])
+    #expect(total[1] - total[0] >= noise[1] - noise[0], "\(total) against \(noise)")
+    let most = try #require(wait["depends_most"] as? [[String: Any]])
+    #expect(most.first?["param"] as? String == "demand[0].annual_volume", "\(most)")
+    #expect(!most.contains { $0["param"] as? String == "procedures[any].steps[0].work" }, "\(most)")
+    // The back office's work time alone: the desk wait's interval does not move at all.
+    let alone = try uncertainRun([work], dir: dir)
+    let a = try #require(((alone["uncertainty"] as? [String: Any])?["kpis"] as? [String: [String: Any]])?["desk_wait_mean"])
+    #expect(a["ci95_total"] as? [Double] == a["ci95_noise"] as? [Double], "\(a)")
+    #expect((a["depends_most"] as? [Any])?.isEmpty == true)
+  }
+
+  /// The report of such a run: both intervals on the headline cards, and the sentence
+  /// naming what each headline indicator depends on most, in Vietnamese and English.
+  @Test func theReportShowsBothIntervalsAndTheSentence() throws {
+    let dir = temporaryDirectory("run-unc-report")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try uncertainRun(["demand[0].annual_volume=3600000..4000000"], dir: dir)
+    for (lang, total, sentence) in [
+      ("en", "with parameter uncertainty: ", "The mean desk wait depends most on: demand[0].annual_volume ("),
+      ("vi", "kể cả độ bất định của tham số: ", "Thời gian chờ trung bình tại quầy phụ thuộc nhiều nhất vào: demand[0]"),
+    ] {
+      let html = (dir as NSString).appendingPathComponent("r-\(lang).html")
+      let (status, _, err) = try cli.onestop(["report", dir, "--lang", lang, "--out", html])
+      #expect(status == 0, "\(err)")
+      let page = try String(contentsOfFile: html, encoding: .utf8)
+      #expect(page.components(separatedBy: "<div class=\"ci total\">\(total)").count == 6, "five cards with both")
+      #expect(page.contains(sentence), "\(lang)")
+    }
+  }
+}
