@@ -38,3 +38,25 @@ extension HTMLReport {
     return [html + "</tbody></table></section>"]
   }
 }
+
+extension HTMLReport {
+  /// With `compare --uncertainty`: per headline KPI that has a direction, "B is better than A
+  /// in 97 % of the plausible parameter sets (on-time rate ...)", in the report's language.
+  static func betterSentences(_ c: CompareData, _ l: ReportLanguage) -> String {
+    guard let sets = c.uncertaintySets else { return "" }
+    var out = "<p class=\"provenance\">\(sets) \(esc(l.label("parameter_sets")))</p>"
+    for k in headline {
+      guard let d = c.differences.first(where: { $0.kpi == k }), let share = d.shareBetter,
+        d.total.map({ $0.low != 0 || $0.high != 0 }) ?? true
+      else { continue }
+      out += "<p class=\"better\" data-kpi=\"\(esc(k))\">\(esc(betterSentence(kpi: k, share: share, l)))</p>"
+    }
+    return out
+  }
+
+  /// "The mean desk wait: B is better than A in 100 % of the plausible parameter sets."
+  static func betterSentence(kpi: String, share: Double, _ l: ReportLanguage) -> String {
+    "\(SensitivityData.subject(kpi, l)): B \(l.label("better_share")) \(l.percent(100 * share, decimals: 0)) "
+      + "\(l.label("of_sets"))."
+  }
+}

@@ -108,17 +108,29 @@ public enum MarkdownReport {
 
   /// A comparison's section: the paired differences.
   static func compare(_ c: CompareData, _ l: ReportLanguage) -> [String] {
-    [
+    let u = c.uncertaintySets != nil
+    let sentences = HTMLReport.headline.compactMap { k in
+      c.differences.first { $0.kpi == k }.flatMap { d in
+        d.shareBetter.map { HTMLReport.betterSentence(kpi: k, share: $0, l) }
+      }
+    }
+    return [
       "## \(l.label("compare"))", "",
       "A: \(c.a) (`\(c.aFile)`) · B: \(c.b) (`\(c.bFile)`) · \(c.replications) \(l.label("replications"))", "",
-    ]
+    ] + sentences.flatMap { [$0, ""] }
       + table(
-        [l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")],
-        c.differences.map {
+        [l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")]
+          + (u ? [l.label("ci_total"), "B \(l.label("better_share"))"] : []),
+        c.differences.map { d in
           [
-            $0.kpi, l.number($0.a, decimals: 2), l.number($0.b, decimals: 2), l.number($0.difference, decimals: 2),
-            "± " + l.number($0.halfWidth, decimals: 2),
+            d.kpi, l.number(d.a, decimals: 2), l.number(d.b, decimals: 2), l.number(d.difference, decimals: 2),
+            "± " + l.number(d.halfWidth, decimals: 2),
           ]
+            + (u
+              ? [
+                d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–",
+                d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–",
+              ] : [])
         })
   }
 

@@ -9,7 +9,8 @@ extension ReportLanguage {
     "variance_share": "Share of the variance across the parameter sets (%)",
     "better_share": "is better than A in", "higher_share": "is higher than A in",
     "of_sets": "of the plausible parameter sets", "ci_noise": "noise only",
-    "subject.received": "The dossiers received",
+    "subject.received": "The dossiers received", "subject.served_same_day": "The share served the same day",
+    "subject.resolved_overdue": "The dossiers resolved overdue", "subject.turned_away": "The citizens turned away",
   ]
 
   static let viMoreLabels: [String: String] = [
@@ -20,6 +21,8 @@ extension ReportLanguage {
     "variance_share": "Tỷ phần phương sai giữa các bộ tham số (%)",
     "better_share": "tốt hơn A trong", "higher_share": "cao hơn A trong",
     "of_sets": "số bộ tham số hợp lý", "ci_noise": "chỉ do ngẫu nhiên",
-    "subject.received": "Số hồ sơ tiếp nhận",
+    "subject.received": "Số hồ sơ tiếp nhận", "subject.served_same_day": "Tỷ lệ được phục vụ trong ngày",
+    "subject.resolved_overdue": "Số hồ sơ giải quyết quá hạn",
+    "subject.turned_away": "Số lượt công dân không được nhận số",
   ]
 }

@@ -73,9 +73,11 @@ enum ReportSchema {
     let replications: Int
     let onestop_version: String
     let differences: [CompareDifference<Number>]
+    let uncertainty: UncertaintySummary.Propagation?
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CompareFile.Key.self)
+      uncertainty = try c.decodeIfPresent(UncertaintySummary.Propagation.self, forKey: .uncertainty)
       a = try c.decode(CompareFile.Side.self, forKey: .a)
       b = try c.decode(CompareFile.Side.self, forKey: .b)
       seed = try c.decode(UInt64.self, forKey: .seed)

@@ -55,6 +55,24 @@ public struct UncertaintySummary: Sendable, Encodable {
   }
 }
 
+extension UncertaintySummary {
+  /// How a comparison propagated the parameters' ranges (`compare.json`'s `uncertainty`): the
+  /// sets, the replications, the parameters (A's ranges, applied to both scenarios) and the
+  /// keys left out because B changes them.
+  public struct Propagation: Sendable, Codable {
+    public let sets, replications: Int
+    public let parameters: [Parameter]
+    public let left_out: [String]
+
+    public init(sets: Int, replications: Int, parameters: [Parameter], leftOut: [String]) {
+      self.sets = sets
+      self.replications = replications
+      self.parameters = parameters
+      left_out = leftOut
+    }
+  }
+}
+
 /// One KPI under parameter uncertainty: its mean, the noise interval, the interval of noise
 /// and parameters (nil when fewer than two sets have a value), and the (up to three)
 /// parameters it depends on most with their shares (`Number` is `Double` when written; a

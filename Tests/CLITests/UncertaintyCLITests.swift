@@ -111,3 +111,52 @@ extension UncertaintyCLITests {
     }
   }
 }
+
+extension UncertaintyCLITests {
+  /// compare --uncertainty on the M/M/c queue, 8 desks against 10, with the volume within
+  /// ±5 % (utilisation 0.86 to 0.95 with 8 desks, at most 0.76 with 10): ten desks wait less
+  /// in every parameter set, so B is better in 100 % of them; the noise interval is the
+  /// paired one, the total at least as wide. Without --uncertainty compare.json is as before.
+  @Test func compareSaysHowOftenBIsBetter() throws {
+    let dir = temporaryDirectory("cmp-unc")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let a = (dir as NSString).appendingPathComponent("a.yaml"), b = (dir as NSString).appendingPathComponent("b.yaml")
+    try "extends: \(CLITests.root.appendingPathComponent("scenarios/mmc.yaml").path)\nend: 2022-01-05\n".write(
+      toFile: a, atomically: true, encoding: .utf8)
+    try "extends: a.yaml\nunits: [{id: desk-hall, desks: [{id: desks, count: 10}]}]\n".write(
+      toFile: b, atomically: true, encoding: .utf8)
+    let plain = (dir as NSString).appendingPathComponent("plain"), unc = (dir as NSString).appendingPathComponent("unc")
+    let args = ["compare", a, b, "--replications", "3"]
+    let (s0, _, e0) = try cli.onestop(args + ["--out", plain])
+    #expect(s0 == 0, "\(e0)")
+    let (s1, out, e1) = try cli.onestop(
+      args + [
+        "--uncertainty", "6", "--param", "demand[0].annual_volume=3600000..3960000", "--param",
+        "units[desk-hall].desks[desks].count=8..10", "--out", unc,
+      ])
+    #expect(s1 == 0, "\(e1)")
+    #expect(out.contains("Parameter uncertainty: 6 sets of 1 parameter"), "\(out)")
+    // A set's desks would undo B's change: that parameter is left out, and said so.
+    #expect(out.contains("left out, B changes them: units[desk-hall].desks[desks].count"), "\(out)")
+    let plainText = try String(contentsOfFile: (plain as NSString).appendingPathComponent("compare.json"), encoding: .utf8)
+    #expect(!plainText.contains("ci95_noise") && !plainText.contains("\"uncertainty\""))
+    let data = try Data(contentsOf: URL(fileURLWithPath: (unc as NSString).appendingPathComponent("compare.json")))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect((json["uncertainty"] as? [String: Any])?["left_out"] as? [String] == ["units[desk-hall].desks[desks].count"])
+    let diffs = try #require(json["differences"] as? [[String: Any]])
+    let wait = try #require(diffs.first { $0["kpi"] as? String == "desk_wait_mean" })
+    #expect(wait["better"] as? String == "lower")
+    #expect(wait["share_b_better"] as? Double == 1, "\(wait)")
+    let d = try #require(wait["difference"] as? Double), h = try #require(wait["half_width"] as? Double)
+    let noise = try #require(wait["ci95_noise"] as? [Double])
+    #expect(abs(noise[0] - (d - h)) < 1e-12 && abs(noise[1] - (d + h)) < 1e-12, "the paired interval, \(noise)")
+    let total = try #require(wait["ci95_total"] as? [Double])
+    #expect(total[1] - total[0] >= 2 * h, "\(total) against ±\(h)")
+    #expect(diffs.first { $0["kpi"] as? String == "received" }?["better"] == nil, "a volume has no better way")
+    let (r, _, re) = try cli.onestop(["report", unc, "--lang", "en", "--out", (dir as NSString).appendingPathComponent("c.html")])
+    #expect(r == 0, "\(re)")
+    let page = try String(contentsOfFile: (dir as NSString).appendingPathComponent("c.html"), encoding: .utf8)
+    #expect(page.contains("The mean desk wait: B is better than A in 100 % of the plausible parameter sets."))
+  }
+}
