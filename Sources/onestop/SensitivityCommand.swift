@@ -92,6 +92,19 @@ struct SensitivityCommand: ParsableCommand {
   @Option(help: "Directory for sensitivity.csv, sensitivity.json and the resumable journal sensitivity.jsonl.")
   var out: String?
 
+  @Flag(
+    help: """
+      Write the design's points as a sweep file (DIR/sweep.yaml, docs/sweeps.md) instead of running them: for \
+      `sweep run` on this machine, GNU parallel or Slurm. One stage only (--sobol 0, or --trajectories 0).
+      """)
+  var designOnly = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Take the points from a sweep directory of the --design-only sweep (run, merged or not) instead of running them.",
+      valueName: "dir"))
+  var fromSweep: String?
+
   func validate() throws {
     if kpis.isEmpty { throw ValidationError("give at least one --kpi, e.g. --kpi overdue_rate_of_received") }
     if trajectories < 0 { throw ValidationError("--trajectories must be at least 0, got \(trajectories).") }
@@ -110,6 +123,15 @@ struct SensitivityCommand: ParsableCommand {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
     if resamples < 0 { throw ValidationError("--resamples must be at least 0, got \(resamples).") }
+    if designOnly || fromSweep != nil {
+      if designOnly && fromSweep != nil { throw ValidationError("--design-only writes a sweep; --from-sweep reads one.") }
+      if designOnly && out == nil { throw ValidationError("--design-only needs --out DIR for the sweep file.") }
+      if trajectories > 0 && sobol > 0 {
+        throw ValidationError(
+          "a sweep holds one stage: give --sobol 0 (the screening) or --trajectories 0 (Sobol indices of every "
+            + "parameter); run the Sobol stage of the top few afterwards with their --param.")
+      }
+    }
   }
 
   func run() throws {
@@ -153,6 +175,10 @@ struct SensitivityCommand: ParsableCommand {
     options.top = top
     options.resamples = resamples
     options.seed = s
+    if designOnly {
+      return try writeDesign(parameters, options: options, name: scenarioValue.configuration.name, reps: reps, seed: s)
+    }
+    if let fromSweep { try load(fromSweep, into: evaluator, parameters: parameters, options: options, seed: s) }
     printHeader(name: scenarioValue.configuration.name, parameters: parameters, skipped: skipped, reps: reps, seed: s)
     if evaluator.resumed > 0 || evaluator.refused > 0 {
       printError(
@@ -176,7 +202,8 @@ struct SensitivityCommand: ParsableCommand {
     print(
       "\(plural(result.screeningPoints + result.sobolPoints, "point")), "
         + "\(plural(evaluator.replicationsRun, "replication")) run in \(fmt(seconds, 1)) s"
-        + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : ""))
+        + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : "")
+        + (fromSweep.map { " (every point from the sweep \($0))" } ?? ""))
     if let out {
       let document = SensitivityFile(
         scenario: scenario, overrides: overrides, study: result, options: options, seed: s,

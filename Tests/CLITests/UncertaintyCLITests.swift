@@ -160,3 +160,41 @@ extension UncertaintyCLITests {
     #expect(page.contains("The mean desk wait: B is better than A in 100 % of the plausible parameter sets."))
   }
 }
+
+extension UncertaintyCLITests {
+  /// A study written as a sweep (--design-only), run with `sweep plan/run/merge` and read
+  /// back (--from-sweep) gives the same indices as the study run in one process, byte for
+  /// byte; a sweep of other replications is refused.
+  @Test func aDesignRunAsASweepGivesTheSameIndices() throws {
+    let dir = temporaryDirectory("sens-sweep")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    func path(_ p: String) -> String { (dir as NSString).appendingPathComponent(p) }
+    let study = [
+      "sensitivity", "scenarios/mmc.yaml", "--kpi", "desk_wait_mean", "--kpi", "desk_wait_p90", "--set",
+      "end=2022-01-05", "--replications", "2", "--param", "demand[0].annual_volume=3400000..3800000", "--param",
+      "procedures[any].intake_time.exponential=0.9..1", "--param", "units[desk-hall].desks[desks].count=8..10",
+      "--trajectories", "3", "--resamples", "100",
+    ]
+    let (s0, _, e0) = try cli.onestop(study + ["--out", path("local")])
+    #expect(s0 == 0, "\(e0)")
+    let (s1, out1, e1) = try cli.onestop(study + ["--out", path("design"), "--design-only"])
+    #expect(s1 == 0 && out1.contains("10 points of 3 parameters"), "\(out1)\(e1)")
+    let sweep = try String(contentsOfFile: path("design/sweep.yaml"), encoding: .utf8)
+    #expect(sweep.contains("design: list\n") && sweep.contains("seeds: common\n"), "\(sweep)")
+    for args in [["plan", path("design/sweep.yaml"), "--out", path("runs")], ["run", path("runs")], ["merge", path("runs")]]
+    {
+      let (s, o, e) = try cli.onestop(["sweep"] + args)
+      #expect(s == 0, "\(o)\(e)")
+    }
+    let (s2, out2, e2) = try cli.onestop(study + ["--out", path("back"), "--from-sweep", path("runs")])
+    #expect(s2 == 0 && out2.contains("0 replications run"), "\(out2)\(e2)")
+    let local = try String(contentsOfFile: path("local/sensitivity.csv"), encoding: .utf8)
+    let back = try String(contentsOfFile: path("back/sensitivity.csv"), encoding: .utf8)
+    #expect(back == local, "the sweep's indices are the local study's")
+    let other = study.map { $0 == "2" ? "3" : $0 }
+    let (s3, _, e3) = try cli.onestop(other + ["--from-sweep", path("runs")])
+    #expect(s3 == 2 && e3.contains("not this study's sweep (it runs 2 replications, not 3)"), "\(e3)")
+    let (s4, _, e4) = try cli.onestop(study + ["--sobol", "8", "--design-only", "--out", path("x")])
+    #expect(s4 != 0 && e4.contains("a sweep holds one stage"), "\(e4)")
+  }
+}
