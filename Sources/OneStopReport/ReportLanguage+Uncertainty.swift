@@ -9,8 +9,10 @@ extension ReportLanguage {
     "variance_share": "Share of the variance across the parameter sets (%)",
     "better_share": "is better than A in", "higher_share": "is higher than A in",
     "of_sets": "of the plausible parameter sets", "ci_noise": "noise only",
-    "subject.received": "The dossiers received", "subject.served_same_day": "The share served the same day",
-    "subject.resolved_overdue": "The dossiers resolved overdue", "subject.turned_away": "The citizens turned away",
+    "subject.received": "The number of dossiers received", "subject.served_same_day": "The share served the same day",
+    "subject.resolved_overdue": "The number of dossiers resolved overdue",
+    "subject.turned_away": "The number of citizens turned away",
+    "depends_unclear": "depends on no parameter clearly (no share of its variance significant at 5 %)",
   ]
 
   static let viMoreLabels: [String: String] = [
@@ -24,5 +26,6 @@ extension ReportLanguage {
     "subject.received": "Số hồ sơ tiếp nhận", "subject.served_same_day": "Tỷ lệ được phục vụ trong ngày",
     "subject.resolved_overdue": "Số hồ sơ giải quyết quá hạn",
     "subject.turned_away": "Số lượt công dân không được nhận số",
+    "depends_unclear": "không phụ thuộc rõ rệt vào tham số nào (không tỷ phần phương sai nào có ý nghĩa ở mức 5 %)",
   ]
 }

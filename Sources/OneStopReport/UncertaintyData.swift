@@ -51,11 +51,16 @@ public struct UncertaintyData: Sendable {
 
   /// The sentence naming what `kpi` depends on most, with each parameter's share: "The
   /// overdue rate of received dossiers depends most on: a (62 %), b (11 %), c (5 %)."; nil
-  /// when the run has no such KPI; the sentence says so when no parameter matters.
+  /// when the run has no such KPI. Without a significant share it says whether the KPI did
+  /// not move at all (its total interval is its noise interval) or moved with no parameter
+  /// clearly.
   public func sentence(_ kpi: String, _ l: ReportLanguage) -> String? {
     guard let k = kpis[kpi] else { return nil }
     let subject = SensitivityData.subject(kpi, l)
-    guard !k.dependsMost.isEmpty else { return "\(subject) \(l.label("depends_none"))." }
+    guard !k.dependsMost.isEmpty else {
+      let still = k.total == nil || (k.total?.low == k.noise?.low && k.total?.high == k.noise?.high)
+      return "\(subject) \(l.label(still ? "depends_none" : "depends_unclear"))."
+    }
     let named = k.dependsMost.map { "\($0.param) (\(l.percent(100 * $0.share, decimals: 0)))" }
     return "\(subject) \(l.label("depends_most")): \(named.joined(separator: ", "))."
   }
