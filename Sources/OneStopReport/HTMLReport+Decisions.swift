@@ -23,7 +23,8 @@ extension HTMLReport {
         """
     if c.uncertaintySets != nil {
       t = t.replacingOccurrences(
-        of: "</tr></thead>", with: "<th>\(esc(l.label("ci_total")))</th><th>B \(esc(l.label("better_share")))</th></tr></thead>")
+        of: "</tr></thead>",
+        with: "<th>\(esc(l.label("ci_total")))</th><th>B \(esc(l.label("better_share")))</th></tr></thead>")
     }
     for d in c.differences {
       let significant = d.halfWidth.isFinite && abs(d.difference) > d.halfWidth
@@ -37,7 +38,8 @@ extension HTMLReport {
           """
       if c.uncertaintySets != nil {
         let total = d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–"
-        t += "<td class=\"n\">\(total)</td><td class=\"n\">\(d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–")</td>"
+        let share = d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–"
+        t += "<td class=\"n\">\(total)</td><td class=\"n\">\(share)</td>"
       }
       t += "</tr>"
     }

@@ -33,7 +33,8 @@ extension HTMLReport {
           <div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div \
           class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(ci)): \
           \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \
-          \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\(total(key, text))\(figure)</div>
+          \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\
+          \(total(key, text))\(figure)</div>
           """
     }
     body.append(

@@ -1,9 +1,11 @@
+import OneStopModel
+
 extension HTMLReport {
   /// The KPIs whose dependence a run's report states: the headline cards and the desk waits.
   static let uncertaintyHeadline = [
-    "on_time_rate_of_received", "overdue_rate_of_received", "in_progress_end", "apologies", "received",
-    "desk_wait_mean", "desk_wait_p90",
-  ]
+    Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received, .deskWaitMean,
+    .deskWaitP90,
+  ].map(\.name)
 
   /// A run under parameter uncertainty (`run --uncertainty`): per headline KPI the sentence
   /// naming the three parameters its value depends on most (shares of its variance across

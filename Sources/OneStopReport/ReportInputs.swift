@@ -78,7 +78,9 @@ public struct CompareData: Sendable {
       var d = Difference(
         kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
         halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
-      if let t = r.ci95_total, t.count == 2, t[0].value.isFinite, t[1].value.isFinite { d.total = (t[0].value, t[1].value) }
+      if let t = r.ci95_total, t.count == 2, t[0].value.isFinite, t[1].value.isFinite {
+        d.total = (t[0].value, t[1].value)
+      }
       d.better = r.better
       d.shareBetter = r.share_b_better.flatMap { $0.value.isFinite ? $0.value : nil }
       return d

@@ -18,14 +18,18 @@ extension ReportLanguage {
   static let viMoreLabels: [String: String] = [
     "origin.scenario": "kịch bản", "origin.fitted": "hiệu chỉnh", "origin.default": "mặc định ±25 %",
     "origin.param": "nhập vào", "origin": "Nguồn của khoảng",
-    "ci_total": "kể cả độ bất định của tham số", "uncertainty": "Kết quả dựa vào đâu (độ bất định của tham số)",
+    "ci_total": "kể cả độ bất định của tham số",
+    "uncertainty": "Kết quả dựa vào đâu (độ bất định của tham số)",
     "parameter_sets": "bộ tham số", "ranges": "Khoảng của các tham số",
     "variance_share": "Tỷ phần phương sai giữa các bộ tham số (%)",
     "better_share": "tốt hơn A trong", "higher_share": "cao hơn A trong",
     "of_sets": "số bộ tham số hợp lý", "ci_noise": "chỉ do ngẫu nhiên",
-    "subject.received": "Số hồ sơ tiếp nhận", "subject.served_same_day": "Tỷ lệ được phục vụ trong ngày",
+    "subject.received": "Số hồ sơ tiếp nhận",
+    "subject.served_same_day": "Tỷ lệ được phục vụ trong ngày",
     "subject.resolved_overdue": "Số hồ sơ giải quyết quá hạn",
     "subject.turned_away": "Số lượt công dân không được nhận số",
-    "depends_unclear": "không phụ thuộc rõ rệt vào tham số nào (không tỷ phần phương sai nào có ý nghĩa ở mức 5 %)",
+    "depends_unclear":
+      "không phụ thuộc rõ rệt vào tham số nào "
+      + "(không tỷ phần phương sai nào có ý nghĩa ở mức 5 %)",
   ]
 }

@@ -194,7 +194,8 @@ public struct SweepFile: Sendable {
       if values.count != n && values.count != 1 {
         r.issue(
           p.node, "parameters[\(i)].values",
-          "a list design takes one value per point (\(n), as the longest list) or one for every point, found \(values.count)")
+          "a list design takes one value per point (\(n), as the longest list) or one for every point, "
+            + "found \(values.count)")
       }
     }
   }

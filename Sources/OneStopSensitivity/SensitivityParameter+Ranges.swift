@@ -80,8 +80,9 @@ extension SensitivityParameter {
   /// Builds every parameter's scenario at both ends of its range with `evaluator`, so that a
   /// range the scenario cannot take fails before anything runs: for a range the scenario
   /// writes, located at its entry.
-  public static func checkEnds(_ parameters: [SensitivityParameter], _ evaluator: PointEvaluator) throws(SensitivityError)
-  {
+  public static func checkEnds(
+    _ parameters: [SensitivityParameter], _ evaluator: PointEvaluator
+  ) throws(SensitivityError) {
     for p in parameters {
       for end in [0.0, 1.0] {
         guard let w = p.written else {
@@ -95,8 +96,10 @@ extension SensitivityParameter {
         } catch {
           let why = error.issues.map { $0.path.isEmpty ? $0.message : "\($0.path): \($0.message)" }
           throw SensitivityError(
-            w.issue("range", "at \(p.text(p.value(at: end))) the scenario does not build: " + why.joined(separator: "; "))
-              .description)
+            w.issue(
+              "range", "at \(p.text(p.value(at: end))) the scenario does not build: " + why.joined(separator: "; ")
+            )
+            .description)
         }
       }
     }

@@ -157,7 +157,8 @@ extension YNode {
     case .scalar(let s): return s
     case .null: return "null"
     case .sequence(let items): return "[" + items.map(\.canonical).joined(separator: ", ") + "]"
-    case .mapping(let pairs): return "{" + pairs.map { "\($0.key): \($0.value.canonical)" }.joined(separator: ", ") + "}"
+    case .mapping(let pairs):
+      return "{" + pairs.map { "\($0.key): \($0.value.canonical)" }.joined(separator: ", ") + "}"
     }
   }
 }

@@ -80,7 +80,10 @@ extension Run {
         q, noise: summary.replications > 1 ? e.halfWidth : 0, ceiling: kpi.unit == .percent ? 100 : .infinity)
       let most = result.dependsMost(q).map { UncertaintyKPI.Share(param: parameters[$0.index].key, share: $0.share) }
       rows.append(
-        (kpi.name, UncertaintyKPI(mean: e.mean, noise: [e.low, e.high], total: i.map { [$0.low, $0.high] }, dependsMost: most)))
+        (
+          kpi.name,
+          UncertaintyKPI(mean: e.mean, noise: [e.low, e.high], total: i.map { [$0.low, $0.high] }, dependsMost: most)
+        ))
     }
     let units = Dictionary(kpis.map { ($0.name, $0.unit) }, uniquingKeysWith: { a, _ in a })
     if json != "-" { printUncertainty(rows, units: units, parameters: parameters, sets: sets, summary: summary) }
@@ -143,7 +146,8 @@ extension Run {
           JSONText.csvField(name), JSONText.number(v.mean), JSONText.number(v.ci95_noise[0]),
           JSONText.number(v.ci95_noise[1]), v.ci95_total.map { JSONText.number($0[0]) } ?? "",
           v.ci95_total.map { JSONText.number($0[1]) } ?? "",
-          JSONText.csvField(v.depends_most.map { "\($0.param) (\(JSONText.number($0.share)))" }.joined(separator: "; ")),
+          JSONText.csvField(
+            v.depends_most.map { "\($0.param) (\(JSONText.number($0.share)))" }.joined(separator: "; ")),
         ].joined(separator: ",") + "\n"
     }
     return csv

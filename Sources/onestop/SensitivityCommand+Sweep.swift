@@ -31,7 +31,10 @@ extension SensitivityCommand {
       description: [
         "The design of onestop sensitivity (\(stage)): \(plural(points.count, "point")), "
           + "\(plural(reps, "replication")) each, seed \(seed) at every point (common random numbers).",
-        "Run it:   onestop sweep plan \(path) --out RUNS && onestop sweep run RUNS   (or scripts/slurm, scripts/parallel)",
+        """
+          Run it:   onestop sweep plan \(path) --out RUNS && onestop sweep run RUNS   (or scripts/slurm, \
+          scripts/parallel)
+          """,
         "Then:     onestop \(again)",
       ], base: base, sets: sets, parameters: parameters, points: points, replications: reps, seed: seed,
       kpis: kpis)

@@ -124,7 +124,9 @@ struct SensitivityCommand: ParsableCommand {
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
     if resamples < 0 { throw ValidationError("--resamples must be at least 0, got \(resamples).") }
     if designOnly || fromSweep != nil {
-      if designOnly && fromSweep != nil { throw ValidationError("--design-only writes a sweep; --from-sweep reads one.") }
+      if designOnly && fromSweep != nil {
+        throw ValidationError("--design-only writes a sweep; --from-sweep reads one.")
+      }
       if designOnly && out == nil { throw ValidationError("--design-only needs --out DIR for the sweep file.") }
       if trajectories > 0 && sobol > 0 {
         throw ValidationError(

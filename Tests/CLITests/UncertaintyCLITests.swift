@@ -30,10 +30,12 @@ import Testing
     #expect(status == 0, "\(out)\n\(err)")
     #expect(out.contains("Fitted ranges ("), "\(out)")
     let yaml = try String(contentsOfFile: (dir as NSString).appendingPathComponent("calibrated.yaml"), encoding: .utf8)
-    #expect(yaml.contains("uncertainty:\n  - key: \"procedures[any].intake_time.exponential\"\n    range: \""), "\(yaml)")
+    #expect(
+      yaml.contains("uncertainty:\n  - key: \"procedures[any].intake_time.exponential\"\n    range: \""), "\(yaml)")
     #expect(yaml.contains("    fitted: true"), "\(yaml)")
     // The fitted value lies in its range.
-    let value = try #require(yaml.split(separator: "\n").first { $0.contains("exponential: ") })
+    let value =
+      try #require(yaml.split(separator: "\n").first { $0.contains("exponential: ") })
       .split(separator: " ").last.map { Double($0.dropLast()) ?? .nan } ?? .nan
     let range = try #require(yaml.split(separator: "\n").first { $0.contains("range: ") })
       .split(separator: "\"")[1].components(separatedBy: "..").compactMap(Double.init)
@@ -87,7 +89,8 @@ extension UncertaintyCLITests {
     #expect(!most.contains { $0["param"] as? String == "procedures[any].steps[0].work" }, "\(most)")
     // The back office's work time alone: the desk wait's interval does not move at all.
     let alone = try uncertainRun([work], dir: dir)
-    let a = try #require(((alone["uncertainty"] as? [String: Any])?["kpis"] as? [String: [String: Any]])?["desk_wait_mean"])
+    let a = try #require(
+      ((alone["uncertainty"] as? [String: Any])?["kpis"] as? [String: [String: Any]])?["desk_wait_mean"])
     #expect(a["ci95_total"] as? [Double] == a["ci95_noise"] as? [Double], "\(a)")
     #expect((a["depends_most"] as? [Any])?.isEmpty == true)
   }
@@ -100,7 +103,10 @@ extension UncertaintyCLITests {
     _ = try uncertainRun(["demand[0].annual_volume=3600000..4000000"], dir: dir)
     for (lang, total, sentence) in [
       ("en", "with parameter uncertainty: ", "The mean desk wait depends most on: demand[0].annual_volume ("),
-      ("vi", "kể cả độ bất định của tham số: ", "Thời gian chờ trung bình tại quầy phụ thuộc nhiều nhất vào: demand[0]"),
+      (
+        "vi", "kể cả độ bất định của tham số: ",
+        "Thời gian chờ trung bình tại quầy phụ thuộc nhiều nhất vào: demand[0]"
+      ),
     ] {
       let html = (dir as NSString).appendingPathComponent("r-\(lang).html")
       let (status, _, err) = try cli.onestop(["report", dir, "--lang", lang, "--out", html])
@@ -139,11 +145,13 @@ extension UncertaintyCLITests {
     #expect(out.contains("Parameter uncertainty: 6 sets of 1 parameter"), "\(out)")
     // A set's desks would undo B's change: that parameter is left out, and said so.
     #expect(out.contains("left out, B changes them: units[desk-hall].desks[desks].count"), "\(out)")
-    let plainText = try String(contentsOfFile: (plain as NSString).appendingPathComponent("compare.json"), encoding: .utf8)
+    let plainText = try String(
+      contentsOfFile: (plain as NSString).appendingPathComponent("compare.json"), encoding: .utf8)
     #expect(!plainText.contains("ci95_noise") && !plainText.contains("\"uncertainty\""))
     let data = try Data(contentsOf: URL(fileURLWithPath: (unc as NSString).appendingPathComponent("compare.json")))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect((json["uncertainty"] as? [String: Any])?["left_out"] as? [String] == ["units[desk-hall].desks[desks].count"])
+    #expect(
+      (json["uncertainty"] as? [String: Any])?["left_out"] as? [String] == ["units[desk-hall].desks[desks].count"])
     let diffs = try #require(json["differences"] as? [[String: Any]])
     let wait = try #require(diffs.first { $0["kpi"] as? String == "desk_wait_mean" })
     #expect(wait["better"] as? String == "lower")
@@ -154,7 +162,9 @@ extension UncertaintyCLITests {
     let total = try #require(wait["ci95_total"] as? [Double])
     #expect(total[1] - total[0] >= 2 * h, "\(total) against ±\(h)")
     #expect(diffs.first { $0["kpi"] as? String == "received" }?["better"] == nil, "a volume has no better way")
-    let (r, _, re) = try cli.onestop(["report", unc, "--lang", "en", "--out", (dir as NSString).appendingPathComponent("c.html")])
+    let (r, _, re) = try cli.onestop([
+      "report", unc, "--lang", "en", "--out", (dir as NSString).appendingPathComponent("c.html"),
+    ])
     #expect(r == 0, "\(re)")
     let page = try String(contentsOfFile: (dir as NSString).appendingPathComponent("c.html"), encoding: .utf8)
     #expect(page.contains("The mean desk wait: B is better than A in 100 % of the plausible parameter sets."))
@@ -181,8 +191,9 @@ extension UncertaintyCLITests {
     #expect(s1 == 0 && out1.contains("10 points of 3 parameters"), "\(out1)\(e1)")
     let sweep = try String(contentsOfFile: path("design/sweep.yaml"), encoding: .utf8)
     #expect(sweep.contains("design: list\n") && sweep.contains("seeds: common\n"), "\(sweep)")
-    for args in [["plan", path("design/sweep.yaml"), "--out", path("runs")], ["run", path("runs")], ["merge", path("runs")]]
-    {
+    for args in [
+      ["plan", path("design/sweep.yaml"), "--out", path("runs")], ["run", path("runs")], ["merge", path("runs")],
+    ] {
       let (s, o, e) = try cli.onestop(["sweep"] + args)
       #expect(s == 0, "\(o)\(e)")
     }

@@ -42,7 +42,8 @@ import Testing
     let k = CalibrationParameter(key: "officers", low: 5, high: 12, integer: true)
     func range(_ tried: [Double]) throws -> FittedRange {
       try #require(
-        FittedRange.ranges(tried.map { (x: Double) in (values: [x], objective: (x - 9) * (x - 9)) }, parameters: [k])?.first)
+        FittedRange.ranges(tried.map { (x: Double) in (values: [x], objective: (x - 9) * (x - 9)) }, parameters: [k])?
+          .first)
     }
     let all = try range([5, 6, 7, 8, 9, 10, 11, 12])
     #expect(all.low == 8 && all.high == 10, "(k - 9)² <= 3.84 for 8, 9, 10")

@@ -30,7 +30,10 @@ import Testing
 
   @Test func rangesAreReadWithTheirPlaces() throws {
     let (s, _) = try load(Self.section)
-    #expect(s.uncertainty.map(\.key) == ["agencies[TNMT@top].officers", "behaviour.p_return_after_incomplete", "units[*].transfer_cutoff"])
+    #expect(
+      s.uncertainty.map(\.key) == [
+        "agencies[TNMT@top].officers", "behaviour.p_return_after_incomplete", "units[*].transfer_cutoff",
+      ])
     #expect(s.uncertainty.map(\.range) == ["1..4", "0.6..0.95", "14:00..16:30"])
     #expect(s.uncertainty.map(\.spread) == [.uniform, .triangular, .uniform])
     #expect(s.uncertainty.map(\.fitted) == [false, false, true])
@@ -67,7 +70,10 @@ import Testing
     #expect(
       found == [
         "F:43:46: uncertainty[0].range: LOW (4) is above HIGH (2)",
-        "F:44:5: uncertainty[1]: missing required key 'source' (an entry is {key: KEY, range: LOW..HIGH, source: \"...\"})",
+        """
+          F:44:5: uncertainty[1]: missing required key 'source' (an entry is {key: KEY, range: LOW..HIGH, source: \
+          \"...\"})
+          """,
         "F:45:60: uncertainty[2].source: expected the range's source (a report, a decree, a survey), found ''",
         "F:45:78: uncertainty[2].distribution: expected one of uniform, triangular, found 'triangle'",
         "F:46:11: uncertainty[3].key: extends cannot be overridden: the base file is read before any --set is applied; "
@@ -116,7 +122,11 @@ import Testing
       """
     try variant.write(to: dir.appendingPathComponent("v.yaml"), atomically: true, encoding: .utf8)
     let (s, _) = try Scenario.load(path: dir.appendingPathComponent("v.yaml").path)
-    #expect(s.uncertainty.map(\.key) == ["agencies[TNMT@top].officers", "behaviour.p_return_after_incomplete", "units[*].transfer_cutoff", "rules.apology_lead"])
+    #expect(
+      s.uncertainty.map(\.key) == [
+        "agencies[TNMT@top].officers", "behaviour.p_return_after_incomplete", "units[*].transfer_cutoff",
+        "rules.apology_lead",
+      ])
     #expect(s.uncertainty[1].range == "0.7..0.9" && s.uncertainty[1].spread == .uniform)
   }
 }

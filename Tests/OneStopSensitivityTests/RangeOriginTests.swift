@@ -89,8 +89,9 @@ final class RangeOriginTests: XCTestCase {
       """
     XCTAssertThrowsError(try study([], section: bad)) {
       XCTAssertTrue(
-        "\($0)".contains(":3:55: uncertainty[0].range: a triangular range peaks at today's value, but today's value "
-          + "0.85 lies outside it"), "\($0)")
+        "\($0)".contains(
+          ":3:55: uncertainty[0].range: a triangular range peaks at today's value, but today's value "
+            + "0.85 lies outside it"), "\($0)")
     }
   }
 }
