@@ -38,7 +38,7 @@ extension HTMLReport {
           """
       if c.uncertaintySets != nil {
         let total = d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–"
-        let share = d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–"
+        let share = d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–"
         t += "<td class=\"n\">\(total)</td><td class=\"n\">\(share)</td>"
       }
       t += "</tr>"

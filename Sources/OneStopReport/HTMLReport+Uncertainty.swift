@@ -48,8 +48,7 @@ extension HTMLReport {
     guard let sets = c.uncertaintySets else { return "" }
     var out = "<p class=\"provenance\">\(sets) \(esc(l.label("parameter_sets")))</p>"
     for k in headline {
-      guard let d = c.differences.first(where: { $0.kpi == k }), let share = d.shareBetter,
-        d.total.map({ $0.low != 0 || $0.high != 0 }) ?? true
+      guard let d = c.differences.first(where: { $0.kpi == k }), let share = d.shareBetter, !d.sameInEverySet
       else { continue }
       out += "<p class=\"better\" data-kpi=\"\(esc(k))\">\(esc(betterSentence(kpi: k, share: share, l)))</p>"
     }

@@ -129,7 +129,7 @@ public enum MarkdownReport {
             + (u
               ? [
                 d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–",
-                d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–",
+                d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–",
               ] : [])
         })
   }

@@ -53,6 +53,8 @@ public struct CompareData: Sendable {
     public var total: (low: Double, high: Double)?
     public var better: String?
     public var shareBetter: Double?
+    /// `true` when B - A is 0 in every parameter set (no way is better).
+    public var sameInEverySet: Bool { difference == 0 && total.map { $0.low == 0 && $0.high == 0 } == true }
   }
   public let a, b, aFile, bFile, seed, version: String
   public let replications: Int
