@@ -79,6 +79,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Desk wait (minutes)", "ci": "95 % interval", "by_level": "By level",
     "by_agency": "By deciding agency (most overdue first)",
     "by_field": "By field", "level": "Level", "agency": "Agency", "field": "Field", "unit": "Unit",
+    "unit_name": "Name",
     "on_time_pct": "On time %", "overdue_pct": "Overdue %", "in_progress": "In progress",
     "desk_waits": "Desk waits by unit (up to 15 with a mean wait of half a minute or more; mean and 90th percentile)",
     "mean": "Mean", "p90": "90th percentile",
@@ -139,7 +140,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Thời gian chờ tại quầy (phút)", "ci": "khoảng tin cậy 95 %", "by_level": "Theo cấp",
     "by_agency": "Theo cơ quan giải quyết (quá hạn nhiều nhất trước)",
     "by_field": "Theo lĩnh vực", "level": "Cấp", "agency": "Cơ quan", "field": "Lĩnh vực",
-    "unit": "Đơn vị",
+    "unit": "Đơn vị", "unit_name": "Tên đơn vị",
     "on_time_pct": "Đúng hạn %", "overdue_pct": "Quá hạn %", "in_progress": "Đang giải quyết",
     "desk_waits":
       "Thời gian chờ tại quầy theo đơn vị (tối đa 15 đơn vị chờ trung bình từ nửa phút; "

@@ -31,8 +31,10 @@ public enum ResultFiles {
   typealias Column<Row> = CSVTable<Row>.Column
 
   /// `name, name_ci95_low, name_ci95_high` of each column of `E`, from `estimate(row, column)`.
-  static func withCI<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
-    E.allCases.flatMap { c in
+  static func withCI<E: MeasureColumn>(
+    _: E.Type, _ columns: [E] = Array(E.allCases), _ estimate: @escaping (Int, E) -> Estimate
+  ) -> [Column<Int>] {
+    columns.flatMap { c in
       [
         Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
         Column(c.header + "_ci95_high") { n(estimate($0, c).high) },
@@ -48,10 +50,11 @@ public enum ResultFiles {
   static func units(_ s: ReplicationSummary) -> String {
     let m = s.model
     let keys: [Column<Int>] = [
-      Column("unit") { csv(m.names.units[$0].id) }, Column("level") { csv(m.names.levels[m.units[$0].level]) },
+      Column("unit") { csv(m.names.units[$0].id) }, Column("name") { csv(m.names.units[$0].name) },
+      Column("level") { csv(m.names.levels[m.units[$0].level]) },
       Column("parent") { csv(m.units[$0].parent.map { m.names.units[$0].id } ?? "") },
     ]
-    return CSVTable(keys + withCI(UnitColumn.self, s.units.estimate)).text(m.units.indices)
+    return CSVTable(keys + withCI(UnitColumn.self, UnitColumn.written(for: m), s.units.estimate)).text(m.units.indices)
   }
 
   static func agencies(_ s: ReplicationSummary) -> String {

@@ -65,7 +65,8 @@ public struct SummaryFile: Encodable {
     let model = stats.model
     unitWaits = model.units.indices.map { u in
       UnitWaitsRow(
-        unit: model.names.units[u].id, level: model.names.levels[model.units[u].level],
+        unit: model.names.units[u].id, name: model.names.units[u].name,
+        level: model.names.levels[model.units[u].level],
         mean: stats.units.estimate(u, .waitMean), p90: stats.units.estimate(u, .waitP90))
     }
     self.priors = priors

@@ -58,7 +58,7 @@ extension Scenario {
   /// the wrong kind: whether the range's ends are values the key accepts is checked where
   /// the range is used, when both ends are built). A key already written in the file needs
   /// no reading.
-  static func rangeKeyProblems(_ ranges: [ScenarioRange], root: YNode) -> [ScenarioIssue] {
+  static func rangeKeyProblems(_ ranges: [ScenarioRange], root: YNode, file: String) -> [ScenarioIssue] {
     var issues: [ScenarioIssue] = []
     for range in ranges {
       var probe = root
@@ -71,7 +71,7 @@ extension Scenario {
         continue
       }
       let reader = ScenarioReader()
-      _ = ScenarioBuilder(reader).read(probe)
+      _ = ScenarioBuilder(reader, scenarioFile: file).read(probe)
       if let unknown = reader.issues.first(where: { $0.message.hasPrefix("unknown key") }) {
         issues.append(range.issue("key", "'\(Excerpt.excerpt(range.key))': \(unknown.message)"))
       }

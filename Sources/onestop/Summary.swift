@@ -116,9 +116,12 @@ struct Summary {
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")
-    lines.append(pad("", 24) + lpad("level", 10) + lpad("mean min", 10) + lpad("p90 min", 10))
+    lines.append(pad("", 24) + pad("name", 26) + lpad("level", 10) + lpad("mean min", 10) + lpad("p90 min", 10))
     for w in unitWaits.sorted(by: { $0.mean.mean > $1.mean.mean }).prefix(8) {
-      lines.append(pad(w.unit, 24) + lpad(w.level, 10) + lpad(fmt(w.mean.mean, 1), 10) + lpad(fmt(w.p90.mean, 1), 10))
+      let name = w.name.count > 25 ? w.name.prefix(24) + "…" : w.name
+      lines.append(
+        pad(w.unit, 24) + pad(name, 26) + lpad(w.level, 10) + lpad(fmt(w.mean.mean, 1), 10)
+          + lpad(fmt(w.p90.mean, 1), 10))
     }
     let priors = c.priors()
     lines.append("")

@@ -20,7 +20,7 @@ import Testing
     return Set(
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames())
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.split.keyNames())
   }
 
   /// Whole literals the model may hold although they spell a one-word key: English words
@@ -32,6 +32,8 @@ import Testing
     "CompiledModel.swift": ["postal", "online"],
     // The labels of the behaviour's mirror (its Swift property names: the scenario's hash).
     "CitizenBehaviour.swift": ["patience"],
+    // The labels of the unit's mirror, likewise (one-word properties share the keys' names).
+    "UnitConfiguration.swift": ["id", "name", "level", "parent", "hours", "desks", "digitisation"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.
     "ReplicationSummary+Columns.swift": ["online_share"],
   ]

@@ -33,6 +33,7 @@ extension CompiledModel {
     var units: [Unit] = []
     var groups: [DeskGroup] = []
     var deskCount = 0
+    var digitisation: [CompiledModel.Digitisation] = []
     var stations: [Station] = []
     var agencyStation: [String: Int] = [:]
     var procedures: [Procedure] = []

@@ -15,14 +15,22 @@ extension CompiledModel {
     public let closingRule: ClosingRule
     public let deskGroups: Range<Int>
     public let onlineStation: Int
-    /// First day index (from the run's start) with digitisation at intake.
-    public let digitisationFromDay: Int
+    /// The unit's digitisation periods in `digitisationPeriods`, in date order (empty:
+    /// nothing is digitised).
+    public let digitisation: Range<Int>
     /// The demand entry whose return shares and walk-in profile apply to the unit's
     /// carried-over dossiers and planned visits (nil when none names the unit).
     public internal(set) var demand: Int?
     /// Planned-visit profiles (pick-ups, returns): schedule pattern k's is
     /// `visitProfiles.lowerBound + k` of the profile table.
     public internal(set) var visitProfiles: Range<Int> = 0..<0
+  }
+
+  /// From day index `fromDay` (from the run's start; negative before it) until the next
+  /// period of its unit, a share `share` of the unit's paper dossiers is digitised at intake.
+  public struct Digitisation: Sendable {
+    public let fromDay: Int
+    public let share: Double
   }
 
   /// Desks of one group at a unit, serving the fields of `fieldMask`. A lunch stagger

@@ -36,6 +36,12 @@ public struct CompiledModel: Sendable {
   public let units: [Unit]
   public let deskGroups: [DeskGroup]
   public let deskCount: Int
+  /// The units' digitisation periods (unit u's at `units[u].digitisation`).
+  public let digitisationPeriods: [Digitisation]
+  /// `true` when a unit gives its digitisation as periods (`UnitConfiguration.digitisation`):
+  /// `units.csv` then has the count of digitised dossiers (a scenario with only
+  /// `digitisationFrom` keeps the files it had before the count existed).
+  public let reportsDigitisation: Bool
   public let stations: [Station]
   public let procedures: [Procedure]
   /// Steps of all procedures: procedure p's at `procedures[p].steps`; their work (hours)
@@ -122,6 +128,8 @@ public struct CompiledModel: Sendable {
     units = k.units
     deskGroups = k.groups
     deskCount = k.deskCount
+    digitisationPeriods = k.digitisation
+    reportsDigitisation = configuration.units.contains { !$0.digitisation.isEmpty }
     stations = k.stations
     procedures = k.procedures
     steps = k.steps
@@ -144,6 +152,19 @@ public struct CompiledModel: Sendable {
     profiles = k.profiles
     dayFactors = k.dayFactors
     streamDaily = k.streamDaily
+  }
+
+  /// The share of unit `u`'s paper dossiers digitised at intake on day index `day`: that
+  /// of the unit's last period starting on or before it, 0 before the first.
+  @inline(__always)
+  func digitisationShare(unit u: Int, day: Int) -> Double {
+    let periods = units[u].digitisation
+    var k = periods.upperBound
+    while k > periods.lowerBound {
+      k -= 1
+      if digitisationPeriods[k].fromDay <= day { return digitisationPeriods[k].share }
+    }
+    return 0
   }
 
   /// Expected arrivals of stream `k` on day index `day`.

@@ -14,7 +14,7 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case seasons, monday, tuesday, wednesday, thursday, friday, saturday, sunday
   // Units, desk groups and agencies.
   case id, level, parent, hours, ticketCutoff, desks, onlineIntakeOfficers, count, atLevel
-  case serviceTimeFactor, lunchStagger
+  case serviceTimeFactor, lunchStagger, digitisationFrom, digitisation, from, share
   case unit, officers, absenceSpellDays, absenceDays
   // Procedures and their steps.
   case field, pIncomplete, pRefused, pGuidanceOnly, pSupplement, steps, deadline, maxSupplementRequests, intakeTime,
@@ -31,7 +31,7 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case returnDelayWorkingDays, supplementDelayWorkingDays, pickupDelayWorkingDays, postalIntakeFactor
   // Processing rules.
   case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays,
-    apologyExtensionWorkingDays
+    apologyExtensionWorkingDays, apologyCompliance, lateApology
   case postalInTransit, postalOutTransit
 
   /// The days of the week of opening hours, Monday first.

@@ -21,7 +21,7 @@ public struct KPI: Sendable {
   /// `perMonth`). A KPI of a unit, level, agency, field or month the model does not have is
   /// NaN; `unknownTarget(in:)` says so before a run.
   public static func named(_ name: String) -> KPI? {
-    if let k = all.first(where: { $0.name == name }) { return k }
+    if let k = all.first(where: { $0.name == name }) ?? byNameOnly.first(where: { $0.name == name }) { return k }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(monthPrefix) { return month(name, base: base, label: String(unit.dropFirst(monthPrefix.count))) }
@@ -120,8 +120,14 @@ public struct KPI: Sendable {
   public static let perUnit: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, Int) -> Double)] =
     Measure.all.compactMap { m in m.atUnit.map { (m.name, m.unit, $0) } }
 
-  /// Every KPI, in report order.
-  public static let all: [KPI] = Measure.all.compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+  /// Every KPI of the pooled table, in report order.
+  public static let all: [KPI] =
+    Measure.all.filter(\.pooled).compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+
+  /// Whole-run KPIs outside the pooled table (`Measure.pooled`), for targets, sweeps
+  /// and `--precision` by name (`apologies_on_time`, `digitised`).
+  public static let byNameOnly: [KPI] =
+    Measure.all.filter { !$0.pooled }.compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
 }
 
 extension RunResult {

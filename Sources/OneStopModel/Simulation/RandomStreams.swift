@@ -14,6 +14,12 @@ struct RandomStreams {
   /// Citizens' patience and balking, per unit, when the behaviour has any (empty
   /// otherwise): streams of their own, so that turning patience on changes no other draw.
   let patience: [StreamRef]
+  /// Whether a paper dossier is digitised at intake, per unit, when some unit digitises a
+  /// share strictly between 0 and 1 (empty otherwise: a share of 0 or 1 draws nothing).
+  let digitise: [StreamRef]
+  /// Whether the agency sends a timely apology (R11), per receiving unit, when
+  /// `apologyCompliance` lies strictly between 0 and 1 (empty otherwise).
+  let apology: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -27,8 +33,14 @@ struct RandomStreams {
     let unitStreams = names.units.map { rng("unit:\($0.id)") }
     let stationStreams = names.stations.map { rng("station:\($0.id)") }
     let patienceStreams = model.behaviour.hasImpatience ? names.units.map { rng("patience:unit:\($0.id)") } : []
-    owners = [arrivals, unitStreams, stationStreams, patienceStreams]
+    let partial = model.digitisationPeriods.contains { $0.share > 0 && $0.share < 1 }
+    let digitiseStreams = partial ? names.units.map { rng("digitise:unit:\($0.id)") } : []
+    let compliance = model.rules.apologyCompliance ?? 1
+    let apologyStreams = compliance > 0 && compliance < 1 ? names.units.map { rng("apology:unit:\($0.id)") } : []
+    owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams]
     patience = patienceStreams.map(StreamRef.init)
+    digitise = digitiseStreams.map(StreamRef.init)
+    apology = apologyStreams.map(StreamRef.init)
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)

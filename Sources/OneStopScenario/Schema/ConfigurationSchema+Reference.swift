@@ -31,6 +31,7 @@ extension ConfigurationSchema {
       ReferenceSection("procedures[]", ConfigurationSchema.procedure, defaults: procedure),
       ReferenceSection("procedures[].steps[]", ConfigurationSchema.step, defaults: step),
       ReferenceSection("demand[]", demand, defaults: DemandConfiguration(unit: "", annualVolume: 0, mix: [])),
+      ReferenceSection("demand[].split, backlog[].split", split, defaults: nil),
       ReferenceSection("behaviour", behaviour, defaults: CitizenBehaviour()),
       ReferenceSection("rules", rules, defaults: ProcessingRules()),
       ReferenceSection("backlog[]", backlog, defaults: BacklogEntry(unit: "", procedure: "", count: 0)),
