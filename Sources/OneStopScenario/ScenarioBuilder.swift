@@ -78,6 +78,7 @@ final class ScenarioBuilder {
     agencies = splitOfficers(agencies)
     let behaviour = top["behaviour"].map { readBehaviour($0) } ?? CitizenBehaviour()
     let rules = top["rules"].map { readRules($0) } ?? ProcessingRules()
+    settings.uncertainty = top["uncertainty"].map { readUncertainty($0) } ?? []
     var backlog: [BacklogEntry] = []
     var backlogFrom: CivilDate?
     if let bn = top["backlog"] {

@@ -164,6 +164,7 @@ struct Calibrate: ParsableCommand {
     let s = seed ?? scenario.seed
     var perTarget: [[Double]]
     var fitted: [(CalibrationParameter, Double)] = []
+    var ranges: [FittedRange] = []
     if params.isEmpty {
       let progress = ProgressLine(total: reps)
       var series = KPISeries(file.targets.map { KPI.named($0.kpi)! }, model: model)
@@ -174,7 +175,7 @@ struct Calibrate: ParsableCommand {
       progress.finish()
       perTarget = series.values
     } else {
-      (perTarget, fitted) = try fit(root: root, file: file, replications: reps, seed: s)
+      (perTarget, fitted, ranges) = try fit(root: root, file: file, replications: reps, seed: s)
     }
     print("\(scenario.configuration.name) (\(file.scenario)) against \(targets)")
     if !file.source.isEmpty { print("source: \(file.source)") }
@@ -192,7 +193,7 @@ struct Calibrate: ParsableCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
       if !fitted.isEmpty {
-        try writeVariant(fitted, file: file, scenario: scenario, root: root, check: check, to: out)
+        try writeVariant(fitted, ranges: ranges, file: file, scenario: scenario, root: root, check: check, to: out)
       }
     }
     if outside > 0 { throw ExitCode(1) }
@@ -202,7 +203,7 @@ struct Calibrate: ParsableCommand {
   /// values and returns the fitted candidate's values per target with the fitted values.
   func fit(
     root: YNode, file: TargetFile, replications reps: Int, seed s: UInt64
-  ) throws -> ([[Double]], [(CalibrationParameter, Double)]) {
+  ) throws -> ([[Double]], [(CalibrationParameter, Double)], [FittedRange]) {
     let ps = try parameters(root)
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
     let search = CalibrationSearch(
@@ -237,7 +238,8 @@ struct Calibrate: ParsableCommand {
     )
     for (p, v) in fitted { print("  \(p.key) = \(p.text(v))   (range \(p.text(p.low)) .. \(p.text(p.high)))") }
     print("")
-    return (best.kpis, fitted)
+    let ranges = printFittedRanges(search, ps)
+    return (best.kpis, fitted, ranges)
   }
 
   /// Prints the fit table and its summary line; returns the same rows as `fit.csv`.
@@ -275,7 +277,8 @@ struct Calibrate: ParsableCommand {
   /// Writes `calibrated.yaml` in `out`: a variant that extends the scenario with the fitted
   /// values, so `onestop run` runs the calibrated scenario.
   func writeVariant(
-    _ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode,
+    _ fitted: [(CalibrationParameter, Double)], ranges: [FittedRange], file: TargetFile, scenario: Scenario,
+    root: YNode,
     check: TargetCheck, to out: String
   ) throws {
     let inside = file.targets.count - check.outside.count
@@ -294,6 +297,7 @@ struct Calibrate: ParsableCommand {
       lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
       print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
     }
+    lines += uncertaintyLines(fitted.map(\.0), ranges: ranges)
     let path = (out as NSString).appendingPathComponent("calibrated.yaml")
     try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
     print("")
