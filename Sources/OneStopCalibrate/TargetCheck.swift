@@ -52,7 +52,7 @@ public struct TargetCheck: Sendable {
   /// it does not have), located at the line of the target: `file:line:column: targets[i].kpi: ...`.
   public static func problems(_ file: TargetFile, model: CompiledModel) -> [ScenarioIssue] {
     file.targets.enumerated().compactMap { i, t in
-      KPI.unknownTarget(t.kpi, in: model).map {
+      KPI.targetProblem(t.kpi, in: model).map {
         ScenarioIssue(
           file: t.file.isEmpty ? file.file : t.file, line: t.line, column: t.column, path: "targets[\(i)].kpi",
           message: $0)
