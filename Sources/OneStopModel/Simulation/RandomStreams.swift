@@ -19,21 +19,50 @@ struct RandomStreams {
 
   init(_ model: CompiledModel, seed: UInt64, replication: UInt64) {
     func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let names = model.names
-    let arrivals = model.streams.map { s in
-      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
-      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
-    }
-    let unitStreams = names.units.map { rng("unit:\($0.id)") }
-    let stationStreams = names.stations.map { rng("station:\($0.id)") }
-    let patienceStreams = model.behaviour.hasImpatience ? names.units.map { rng("patience:unit:\($0.id)") } : []
+    let names = Sources(model)
+    let arrivals = names.arrival.map(rng)
+    let unitStreams = names.unit.map(rng)
+    let stationStreams = names.station.map(rng)
+    let patienceStreams = names.patience.map(rng)
     owners = [arrivals, unitStreams, stationStreams, patienceStreams]
     patience = patienceStreams.map(StreamRef.init)
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)
-    absence = model.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
+    absence = names.absence.map { $0.map(rng) }
+  }
+
+  /// The source names of the streams, in the order of the stream arrays: one name, one
+  /// stream seed per (seed, replication).
+  struct Sources {
+    let arrival: [String]
+    let unit: [String]
+    let station: [String]
+    let patience: [String]
+    let absence: [String?]
+
+    init(_ model: CompiledModel) {
+      let names = model.names
+      arrival = model.streams.map { s in
+        let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
+        return "arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))"
+      }
+      unit = names.units.map { "unit:\($0.id)" }
+      station = names.stations.map { "station:\($0.id)" }
+      patience = model.behaviour.hasImpatience ? names.units.map { "patience:unit:\($0.id)" } : []
+      absence = model.stations.enumerated().map { k, s in
+        s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
+      }
     }
+  }
+}
+
+extension CompiledModel {
+  /// The names of the random sources a replication draws from, one stream each, seeded
+  /// from (seed, replication, name) (`StreamKey`): what a check that two runs share no
+  /// stream compares.
+  public var randomSources: [String] {
+    let s = RandomStreams.Sources(self)
+    return s.arrival + s.unit + s.station + s.patience + s.absence.compactMap { $0 }
   }
 }
