@@ -54,10 +54,10 @@ public struct FitAssessment: Sendable {
     return figures.map { file.targets[$0].kpi } + ranks.map { file.ranks[$0].name }
   }
 
-  /// Inputs that are not within their allowance on the fit seed: the scenario no longer
-  /// sets what the target file says it sets (a warning, not a failure).
+  /// Inputs that are not within their allowance on some deciding run: the scenario does
+  /// not set what the target file says it sets (a warning, not a failure).
   public var driftedInputs: [String] {
-    fit.check.rows.filter { $0.target.role == .input && !$0.within }.map(\.target.kpi)
+    file.targets.indices.filter { file.targets[$0].role == .input && !holds(figure: $0) }.map { file.targets[$0].kpi }
   }
 
   /// Independent figures and rank targets, and how many hold.

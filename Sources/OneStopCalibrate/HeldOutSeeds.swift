@@ -5,8 +5,9 @@ import OneStopModel
 ///
 /// A replication draws each source's numbers from a stream seeded from (master seed,
 /// replication, source name) (`StreamKey`). Check seed k is derived from the fit seed by
-/// a fixed hash, candidate j = SplitMix64(fitSeed XOR 0x686F6C646F7574 + j) mod 2^53
-/// (`0x686F6C646F7574` is "holdout" in ASCII; mod 2^53 keeps every seed exact in JSON),
+/// a fixed hash, candidate j = SplitMix64(SplitMix64(fitSeed XOR 0x686F6C646F7574) + j) mod
+/// 2^53 (`0x686F6C646F7574` is "holdout" in ASCII; the inner mix gives neighbouring fit
+/// seeds unrelated sequences; mod 2^53 keeps every seed exact in JSON),
 /// j = 0, 1, 2, ...; a candidate is taken only when, for every source, none of its
 /// replications' stream seeds (`StreamKey.gslSeed`, what the generator is seeded with)
 /// equals a stream seed of the same source in a replication of the fit seed or of an
@@ -20,7 +21,7 @@ public enum HeldOutSeeds {
 
   /// Candidate `j` for fit seed `fitSeed`, before the disjointness check.
   public static func candidate(_ fitSeed: UInt64, _ j: UInt64) -> UInt64 {
-    SplitMix64.mix((fitSeed ^ salt) &+ j) & maxSeed
+    SplitMix64.mix(SplitMix64.mix(fitSeed ^ salt) &+ j) & maxSeed
   }
 
   /// `count` check seeds for a fit on `fitSeed` with `fitReplications` replications, each

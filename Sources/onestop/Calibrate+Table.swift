@@ -101,8 +101,8 @@ extension Calibrate {
     if !a.driftedInputs.isEmpty {
       print(
         """
-          note: inputs outside their allowance on the fit seed (the scenario no longer sets what the target file \
-          says): \(a.driftedInputs.joined(separator: ", "))
+          note: inputs outside their allowance (the scenario does not quite set what the target file says it \
+          sets): \(a.driftedInputs.joined(separator: ", "))
           """)
     }
     print("weighted misfit on the fit seed (every figure but the inputs): \(fmt(a.fit.check.misfit, 2))")
