@@ -33,8 +33,9 @@ import Testing
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
-  /// `onestop calibrate`: the fit table, exit 0 when every figure is within its tolerance and
-  /// 1 when one is not; a target file's mistakes are located.
+  /// `onestop calibrate`: the fit table on the fit seed and two held-out seeds, exit 0 when
+  /// every independent figure is within its tolerance on the held-out seeds and 1 when one
+  /// is not; a target file's mistakes are located.
   @Test func calibrateHoldsAScenarioAgainstItsTargets() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-calibrate-\(getpid())").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -53,10 +54,19 @@ import Testing
     let good = try write("good.yaml", "0.877")
     let (ok, out, err) = try onestop(["calibrate", good, "--replications", "3", "--out", dir])
     #expect(ok == 0, "\(out)\n\(err)")
-    #expect(out.contains("1 of 1 figures within tolerance"))
-    #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("fit.csv")))
-    let (off, offOut, _) = try onestop(["calibrate", try write("off.yaml", "3"), "--replications", "3"])
-    #expect(off == 1 && offOut.contains("NO"), "\(offOut)")
+    #expect(out.contains("independent figures within tolerance on every held-out seed: 1 of 1"), "\(out)")
+    #expect(out.contains("held-out seeds A = ") && out.contains("(10 replications each"), "\(out)")
+    // fit.csv in long form: the fit seed's row and one per held-out seed.
+    let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("fit.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("kind,kpi,role,seed,held_out,replications,report,mean,ci95,tolerance") == true)
+    #expect(lines.count == 4 && lines[1].contains(",false,3,") && lines[2].contains(",true,10,"), "\(csv)")
+    let (off, offOut, _) = try onestop([
+      "calibrate", try write("off.yaml", "3"), "--replications", "3", "--quick", "--check-replications", "3",
+    ])
+    #expect(off == 1 && offOut.contains("NO") && offOut.contains("not within: desk_wait_mean"), "\(offOut)")
+    let (few, _, fewErr) = try onestop(["calibrate", good, "--check-replications", "3"])
+    #expect(few == 2 && fewErr.contains("--check-replications must be at least 10"), "\(fewErr)")
     // Fitting: the desks that give Erlang C's wait for 9 desks (0.240 min) are 9, found by the
     // screen and the local search over 7..12, and the calibrated variant has them.
     let nine = try write("nine.yaml", "0.240")
