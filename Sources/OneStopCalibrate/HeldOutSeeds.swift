@@ -53,8 +53,11 @@ public enum HeldOutSeeds {
   /// seed for some source of `sources`.
   public static func overlap(_ s: UInt64, _ a: Int, _ t: UInt64, _ b: Int, sources: [String]) -> Bool {
     sources.contains { source in
-      let first = Set((0..<a).map { StreamKey(masterSeed: s, replication: UInt64($0), source: source).gslSeed })
-      return (0..<b).contains { first.contains(StreamKey(masterSeed: t, replication: UInt64($0), source: source).gslSeed) }
+      func key(_ seed: UInt64, _ r: Int) -> UInt {
+        StreamKey(masterSeed: seed, replication: UInt64(r), source: source).gslSeed
+      }
+      let first = Set((0..<a).map { key(s, $0) })
+      return (0..<b).contains { first.contains(key(t, $0)) }
     }
   }
 }
