@@ -118,9 +118,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "calibrated_a": "Đã hiệu chỉnh theo báo cáo nguồn: ",
     "calibrated_b":
       """
-       số liệu độc lập là bằng chứng; số liệu đầu vào (kịch bản đặt sẵn) và số liệu đã khớp chỉ để đối chiếu, \
-      không tính. Bảng dưới dùng các lần lặp của lần chạy này; việc hiệu chỉnh được đánh giá trên các hạt giống \
-      độc lập (onestop calibrate, docs/calibration.md).
+       số liệu độc lập là bằng chứng; số liệu đầu vào (kịch bản đặt sẵn) \
+      và số liệu đã khớp chỉ để đối chiếu, không tính. \
+      Bảng dưới dùng các lần lặp của lần chạy này; \
+      việc hiệu chỉnh được đánh giá trên các hạt giống độc lập \
+      (onestop calibrate, docs/calibration.md).
       """,
     "what_if_note": "Kịch bản giả định, không phải một tỉnh đã hiệu chỉnh: ",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
