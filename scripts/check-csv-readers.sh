@@ -47,7 +47,7 @@ YAML
 
 # Text columns per file; every other column must be numeric.
 cat > "$tmp/text-columns.txt" <<'TXT'
-units.csv unit level parent
+units.csv unit name level parent
 agencies.csv station name unit kind
 hours.csv
 hours_by_level.csv level

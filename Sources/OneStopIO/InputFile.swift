@@ -55,6 +55,9 @@ public enum InputFile {
     public static let journal = Kind(name: "journals", extensions: ["jsonl"], maxBytes: 256 << 20)
     /// Result files `onestop report` draws (JSON, CSV).
     public static let result = Kind(name: "result files", extensions: ["json", "csv"], maxBytes: 32 << 20)
+    /// A scenario's table of units (`unit_table:`, CSV): a province's few hundred rows
+    /// take tens of KiB; the limit leaves room for every commune of the country.
+    public static let unitTable = Kind(name: "unit tables", extensions: ["csv"], maxBytes: 8 << 20)
   }
 
   /// Why `path` cannot be read as a `kind` file, or nil when it can. With `directory`,

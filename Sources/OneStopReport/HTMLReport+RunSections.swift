@@ -94,10 +94,7 @@ extension HTMLReport {
         \(chart)\(table(rows: agencies, first: l.label("agency"), l))</section>
         """
     )
-    // Desk waits by unit: the 15 longest.
-    // Units where people wait at least half a minute on average (at least the 3 longest).
-    let ranked = d.unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }
-    let waits = ranked.enumerated().filter { $0.offset < 3 || $0.element.mean.mean >= 0.5 }.map(\.element).prefix(15)
+    let waits = d.longestWaits
     if !waits.isEmpty {
       let wchart = ReportCharts.bars(
         title: l.label("waits_chart"), items: waits.map { ($0.unit, $0.mean.mean, $0.mean.low, $0.mean.high) },
@@ -105,13 +102,13 @@ extension HTMLReport {
       var t =
         """
           <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("unit")))</th><th>\
-          \(esc(l.label("level")))</th><th>\(esc(l.label("mean")))</th><th>\(esc(l.label("ci")))</th><th>\
-          \(esc(l.label("p90")))</th></tr></thead><tbody>
+          \(esc(l.label("unit_name")))</th><th>\(esc(l.label("level")))</th><th>\(esc(l.label("mean")))</th><th>\
+          \(esc(l.label("ci")))</th><th>\(esc(l.label("p90")))</th></tr></thead><tbody>
           """
       for w in waits {
         t +=
           """
-            <tr><td>\(esc(w.unit))</td><td>\(esc(w.level))</td><td \
+            <tr><td>\(esc(w.unit))</td><td>\(esc(w.name))</td><td>\(esc(l.label(w.level)))</td><td \
             class=\"n\">\(l.number(w.mean.mean, decimals: 1))</td><td \
             class=\"n\">\(l.number(w.mean.low, decimals: 1)) – \(l.number(w.mean.high, decimals: 1))</td><td \
             class=\"n\">\(l.number(w.p90.mean, decimals: 1))</td></tr>
@@ -169,14 +166,16 @@ extension HTMLReport {
           id: "utilisation", title: l.label("utilisation"), headers: [l.label("agency"), l.label("officers")],
           rows: busiest.map { ([$0.name, String($0.officers)], $0.utilisation) }, l))
     }
+    if let pools = poolMonthsSection(d, l) { body.append(pools) }
     let desks = d.deskUse.filter { $0.utilisation.isFinite && $0.utilisation > 0 }.sorted {
       $0.utilisation > $1.utilisation
     }.prefix(15)
     if !desks.isEmpty {
       body.append(
         utilisationSection(
-          id: "desk-use", title: l.label("desk_use"), headers: [l.label("unit"), l.label("level")],
-          rows: desks.map { ([$0.unit, l.label($0.level)], $0.utilisation) }, l))
+          id: "desk-use", title: l.label("desk_use"),
+          headers: [l.label("unit"), l.label("unit_name"), l.label("level")],
+          rows: desks.map { ([$0.unit, $0.name, l.label($0.level)], $0.utilisation) }, l))
     }
     // The hour-of-day profile by level: the provincial centre's, not only the pooled one.
     let hoursWithTickets = Array(Set(d.levelHours.filter { $0.tickets > 0 }.map(\.hour))).sorted()

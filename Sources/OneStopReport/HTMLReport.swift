@@ -109,6 +109,8 @@ public enum HTMLReport {
     polyline.series{fill:none}.provenance{margin-top:1.2em;font-size:.8em;color:#555}h2.run{border:none;font-size:1.35e\
     m;margin-top:2.2em}
     .met{color:#1a7f37;font-weight:600}.notmet{color:#b22;font-weight:600}
+    table.heat td.edge{font-weight:700;outline:2px solid #b22;outline-offset:-2px}.ot{display:block;font-size:.75em;\
+    color:#1a5276}
     @media print{body{margin:0}section{break-inside:avoid}}
     """
 }

@@ -79,6 +79,7 @@ public enum MarkdownReport {
     out += table(rowHeader(l.label("level"), l), rows(d.byLevel, l, translate: true))
     out += ["### \(l.label("by_agency"))", ""]
     out += table(rowHeader(l.label("agency"), l), rows(d.byAgency.sorted { $0.overdue.mean > $1.overdue.mean }, l))
+    out += unitWaits(d, l)
     let all = d.months.filter { $0.level == "all" }
     if !all.isEmpty {
       out += ["### \(l.label("months"))", ""]
@@ -94,6 +95,7 @@ public enum MarkdownReport {
           ]
         })
     }
+    out += poolMonths(d, l)
     out += [
       """
         \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \
@@ -102,6 +104,23 @@ public enum MarkdownReport {
       "",
     ]
     return out
+  }
+
+  /// The units with the longest desk waits, as the HTML page lists them, with their names.
+  static func unitWaits(_ d: ReportData, _ l: ReportLanguage) -> [String] {
+    let waits = d.longestWaits
+    guard !waits.isEmpty else { return [] }
+    let header = ["unit", "unit_name", "level", "mean", "ci", "p90"].map { l.label($0) }
+    return ["### \(l.label("desk_waits"))", ""]
+      + table(
+        header,
+        waits.map { w in
+          let (mean, low, high) = (w.mean.mean, w.mean.low, w.mean.high)
+          return [
+            w.unit, w.name, l.label(w.level), l.number(mean, decimals: 1),
+            "\(l.number(low, decimals: 1)) – \(l.number(high, decimals: 1))", l.number(w.p90.mean, decimals: 1),
+          ]
+        })
   }
 
   /// A comparison's section: the paired differences.

@@ -15,7 +15,7 @@ enum ReportFile {
   }
 }
 
-/// A small CSV reader for the files onestop writes (RFC 4180 quoting).
+/// The result tables onestop writes, read through `CSVReader` (RFC 4180 quoting).
 enum CSV {
   /// A table: its header and its rows by column name.
   struct Table {
@@ -55,36 +55,6 @@ enum CSV {
     return t
   }
 
-  static func parse(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-    var it = text.makeIterator()
-    func endRow() { row.append(field); rows.append(row); row = []; field = "" }
-    while let c = it.next() {
-      if quoted {
-        guard c == "\"" else { field.append(c); continue }
-        guard let d = it.next() else { quoted = false; continue }
-        if d == "\"" { field.append("\""); continue }
-        quoted = false
-        if d == "," {
-          row.append(field)
-          field = ""
-        } else if d == "\n" || d == "\r\n" {
-          endRow()
-        } else {
-          field.append(d)
-        }
-      } else if c == "\"" {
-        quoted = true
-      } else if c == "," {
-        row.append(field)
-        field = ""
-      } else if c == "\n" || c == "\r\n" {
-        endRow()
-      } else if c != "\r" {
-        field.append(c)
-      }
-    }
-    if !field.isEmpty || !row.isEmpty { endRow() }
-    return rows
-  }
+  /// The rows of `text` (the shared reader of `OneStopIO`).
+  static func parse(_ text: String) -> [[String]] { CSVReader.rows(text) }
 }

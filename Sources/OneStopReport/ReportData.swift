@@ -53,6 +53,12 @@ public struct ReportData: Sendable {
   public let byLevel, byAgency, byField, byProcedure: [Row]
   public let months: [Month]
   public let unitWaits: [UnitWait]
+  /// The units the report lists by desk wait, longest first: up to 15, those where people
+  /// wait at least half a minute on average (and at least the 3 longest).
+  public var longestWaits: [UnitWait] {
+    let ranked = unitWaits.filter { $0.mean.mean.isFinite && $0.mean.mean > 0 }.sorted { $0.mean.mean > $1.mean.mean }
+    return Array(ranked.enumerated().filter { $0.offset < 3 || $0.element.mean.mean >= 0.5 }.map(\.element).prefix(15))
+  }
   public let priors: [Prior]
   /// From `agencies.csv` (when present): agency, kind, officers and utilisation %.
   public var stations: [(name: String, kind: String, officers: Int, utilisation: Double)] = []
@@ -60,12 +66,22 @@ public struct ReportData: Sendable {
   public var targets: [ReportTarget] = []
   /// Calibrated or a what-if example (from the target file), when there is one.
   public var calibration: ReportCalibration?
-  /// From `units.csv` (when present): unit, level and desk utilisation %.
-  public var deskUse: [(unit: String, level: String, utilisation: Double)] = []
+  /// From `units.csv` (when present): unit, its name (the id in a file written before
+  /// names were there), level and desk utilisation %.
+  public var deskUse: [(unit: String, name: String, level: String, utilisation: Double)] = []
   /// From `hours_by_level.csv` (when present): level, hour, tickets, mean wait (minutes).
   public var levelHours: [(level: String, hour: Int, tickets: Double, wait: Double)] = []
   /// From `hours.csv` (when present): hour of the ticket, tickets, mean wait (minutes).
   public var hours: [(hour: Int, tickets: Double, wait: Double)] = []
+  /// From `pools-months.csv` (when present): per pool and month, the utilisation of the
+  /// officers at work (%) and the overtime worked (hours).
+  public var poolMonths: [PoolMonth] = []
+
+  /// One pool in one month (`pools-months.csv`).
+  public struct PoolMonth: Sendable {
+    public let pool, name, kind, month: String
+    public let utilisation, overtime: Double
+  }
 
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
@@ -89,7 +105,9 @@ public struct ReportData: Sendable {
       }
     }
     if let rows = try table("units.csv", ["unit", "level", deskUtilisation]) {
-      deskUse = rows.map { r in (r["unit"] ?? "", r["level"] ?? "", Double(r[deskUtilisation] ?? "") ?? .nan) }
+      deskUse = rows.map { r in
+        (r["unit"] ?? "", r["name"] ?? r["unit"] ?? "", r["level"] ?? "", Double(r[deskUtilisation] ?? "") ?? .nan)
+      }
     }
     let levelTickets = LevelHourColumn.tickets.header, levelWait = LevelHourColumn.waitMean.header
     if let rows = try table("hours_by_level.csv", ["level", "hour", levelTickets, levelWait]) {
@@ -98,6 +116,14 @@ public struct ReportData: Sendable {
           r["level"] ?? "", Int(r["hour"] ?? "") ?? 0, Double(r[levelTickets] ?? "") ?? 0,
           Double(r[levelWait] ?? "") ?? .nan
         )
+      }
+    }
+    let poolUse = PoolMonthColumn.utilisationPresent.header, overtime = PoolMonthColumn.overtimeHours.header
+    if let rows = try table("pools-months.csv", ["pool", "name", "kind", "month", poolUse, overtime]) {
+      poolMonths = rows.map { r in
+        PoolMonth(
+          pool: r["pool"] ?? "", name: r["name"] ?? "", kind: r["kind"] ?? "", month: r["month"] ?? "",
+          utilisation: Double(r[poolUse] ?? "") ?? .nan, overtime: Double(r[overtime] ?? "") ?? 0)
       }
     }
     let hourTickets = HourColumn.tickets.header, hourWait = HourColumn.waitMean.header

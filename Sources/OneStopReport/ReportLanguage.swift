@@ -66,6 +66,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "by_field_t": "By field (most overdue first)",
     "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers",
     "utilisation_pct": "Utilisation %",
+    "pools_months": "Utilisation of the officers present, by pool and month (%)", "pool": "Pool",
+    "pools_months_note":
+      "Busy officer time over the officer time at work: present in the pool's own hours, plus overtime. Cells at "
+      + "or above 90 % are marked; +N h is the overtime worked that month. The pools with a marked month, then the "
+      + "busiest, at most 30.",
     "hours": "Desk waits by hour of the ticket (all units)", "hour": "Hour", "tickets": "Tickets",
     "wait_mean": "Mean wait (min)",
     "compare": "Comparison: B against A (paired, common random numbers)",
@@ -84,6 +89,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Desk wait (minutes)", "ci": "95 % interval", "by_level": "By level",
     "by_agency": "By deciding agency (most overdue first)",
     "by_field": "By field", "level": "Level", "agency": "Agency", "field": "Field", "unit": "Unit",
+    "unit_name": "Name",
     "on_time_pct": "On time %", "overdue_pct": "Overdue %", "in_progress": "In progress",
     "desk_waits": "Desk waits by unit (up to 15 with a mean wait of half a minute or more; mean and 90th percentile)",
     "mean": "Mean", "p90": "90th percentile",
@@ -130,6 +136,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)",
     "officers": "Số cán bộ",
     "utilisation_pct": "Mức sử dụng %",
+    "pools_months": "Mức sử dụng cán bộ có mặt, theo bộ phận và tháng (%)", "pool": "Bộ phận",
+    "pools_months_note":
+      "Thời gian cán bộ bận trên thời gian cán bộ làm việc: có mặt trong giờ làm việc "
+      + "của bộ phận, cộng giờ làm thêm. Ô từ 90 % trở lên được đánh dấu; "
+      + "+N h là số giờ làm thêm trong tháng. Các bộ phận có tháng được đánh dấu, "
+      + "rồi các bộ phận bận nhất, tối đa 30.",
     "hours": "Thời gian chờ tại quầy theo giờ lấy số (tất cả đơn vị)", "hour": "Giờ",
     "tickets": "Số phiếu",
     "wait_mean": "Chờ trung bình (phút)",
@@ -155,7 +167,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "desk_wait": "Thời gian chờ tại quầy (phút)", "ci": "khoảng tin cậy 95 %", "by_level": "Theo cấp",
     "by_agency": "Theo cơ quan giải quyết (quá hạn nhiều nhất trước)",
     "by_field": "Theo lĩnh vực", "level": "Cấp", "agency": "Cơ quan", "field": "Lĩnh vực",
-    "unit": "Đơn vị",
+    "unit": "Đơn vị", "unit_name": "Tên đơn vị",
     "on_time_pct": "Đúng hạn %", "overdue_pct": "Quá hạn %", "in_progress": "Đang giải quyết",
     "desk_waits":
       "Thời gian chờ tại quầy theo đơn vị (tối đa 15 đơn vị chờ trung bình từ nửa phút; "

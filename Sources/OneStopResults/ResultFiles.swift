@@ -16,7 +16,7 @@ public enum ResultFiles {
     let files: [(String, String)] = [
       ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
       ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
-      ("replications.csv", replications(s)),
+      ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
     ]
     for (name, text) in files {
       try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
@@ -31,8 +31,10 @@ public enum ResultFiles {
   typealias Column<Row> = CSVTable<Row>.Column
 
   /// `name, name_ci95_low, name_ci95_high` of each column of `E`, from `estimate(row, column)`.
-  static func withCI<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
-    E.allCases.flatMap { c in
+  static func withCI<E: MeasureColumn>(
+    _: E.Type, _ columns: [E] = Array(E.allCases), _ estimate: @escaping (Int, E) -> Estimate
+  ) -> [Column<Int>] {
+    columns.flatMap { c in
       [
         Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
         Column(c.header + "_ci95_high") { n(estimate($0, c).high) },
@@ -48,10 +50,11 @@ public enum ResultFiles {
   static func units(_ s: ReplicationSummary) -> String {
     let m = s.model
     let keys: [Column<Int>] = [
-      Column("unit") { csv(m.names.units[$0].id) }, Column("level") { csv(m.names.levels[m.units[$0].level]) },
+      Column("unit") { csv(m.names.units[$0].id) }, Column("name") { csv(m.names.units[$0].name) },
+      Column("level") { csv(m.names.levels[m.units[$0].level]) },
       Column("parent") { csv(m.units[$0].parent.map { m.names.units[$0].id } ?? "") },
     ]
-    return CSVTable(keys + withCI(UnitColumn.self, s.units.estimate)).text(m.units.indices)
+    return CSVTable(keys + withCI(UnitColumn.self, UnitColumn.written(for: m), s.units.estimate)).text(m.units.indices)
   }
 
   static func agencies(_ s: ReplicationSummary) -> String {
@@ -64,6 +67,23 @@ public enum ResultFiles {
     ]
     let columns = StationColumn.allCases.map { c in Column<Int>(c.header) { mean(s.stations.estimate($0, c)) } }
     return CSVTable(keys + columns).text(m.stations.indices)
+  }
+
+  /// Per pool of officers (station) and month of the statistics period: officer time
+  /// present and in overtime, work, utilisation of the officers at work, surge days and
+  /// planned leave (means over replications; empty where a pool has no value).
+  static func poolsMonths(_ s: ReplicationSummary) -> String {
+    let m = s.model, labels = s.poolMonthLabels, n = labels.count
+    let keys: [Column<Int>] = [
+      Column("pool") { csv(m.names.stations[$0 / n].id) }, Column("name") { csv(m.names.stations[$0 / n].name) },
+      Column("unit") { csv(m.names.units[m.stations[$0 / n].unit].id) },
+      Column("kind") { m.stations[$0 / n].isOnlineIntake ? "online-intake" : "agency" },
+      Column("month") { labels[$0 % n] }, Column("officers") { String(m.stations[$0 / n].officers) },
+    ]
+    let columns = PoolMonthColumn.allCases.map { c in
+      Column<Int>(c.header) { mean(s.poolMonths.estimate(s.poolMonthRow(pool: $0 / n, month: $0 % n), c)) }
+    }
+    return CSVTable(keys + columns).text(0..<(m.stations.count * n))
   }
 
   /// Per clock hour of the ticket: waits over the replications that issued tickets in that

@@ -35,13 +35,15 @@ extension LevelWaitsRow: Decodable where Value: Decodable {
 }
 
 /// A unit's mean and 90th-percentile desk wait (`summary.json`'s `desk_waits_by_unit`),
-/// keyed as in `desk_waits_by_level` (`mean_min`, `p90_min`).
+/// keyed as in `desk_waits_by_level` (`mean_min`, `p90_min`), with the unit's name
+/// beside its id (a file written before names were there reads with the id as name).
 public struct UnitWaitsRow<Value> {
-  public let unit, level: String
+  public let unit, name, level: String
   public let mean, p90: Value
 
-  public init(unit: String, level: String, mean: Value, p90: Value) {
+  public init(unit: String, name: String, level: String, mean: Value, p90: Value) {
     self.unit = unit
+    self.name = name
     self.level = level
     self.mean = mean
     self.p90 = p90
@@ -57,6 +59,7 @@ extension UnitWaitsRow: Encodable where Value: Encodable {
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: ResultKey.self)
     try c.encode(unit, forKey: ResultKey("unit"))
+    try c.encode(name, forKey: ResultKey("name"))
     try c.encode(level, forKey: ResultKey("level"))
     try c.encode(mean, forKey: Self.meanKey)
     try c.encode(p90, forKey: Self.p90Key)
@@ -66,8 +69,9 @@ extension UnitWaitsRow: Encodable where Value: Encodable {
 extension UnitWaitsRow: Decodable where Value: Decodable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: ResultKey.self)
+    let unit = try c.decode(String.self, forKey: ResultKey("unit"))
     self.init(
-      unit: try c.decode(String.self, forKey: ResultKey("unit")),
+      unit: unit, name: try c.decodeIfPresent(String.self, forKey: ResultKey("name")) ?? unit,
       level: try c.decode(String.self, forKey: ResultKey("level")),
       mean: try c.decode(Value.self, forKey: Self.meanKey), p90: try c.decode(Value.self, forKey: Self.p90Key))
   }

@@ -10,7 +10,7 @@ public struct SummaryFile: Encodable {
   public enum Key: String, CodingKey {
     case scenario, file, scenario_hash, report_language, onestop_version, start, end, seed, replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, priors
+    case desk_waits_by_unit, pools, priors
   }
 
   /// The scenario's name, file, hash and `report_language`.
@@ -27,6 +27,9 @@ public struct SummaryFile: Encodable {
   /// The monthly series: per month of the statistics period, each level then "all".
   public let months: [MonthRow<Estimate>]
   public let unitWaits: [UnitWaitsRow<Estimate>]
+  /// Each pool of officers' month of highest utilisation of the officers at work (with
+  /// its overtime that month) and its overtime and planned leave over the period.
+  public let pools: [PoolRow<Estimate>]
   public let priors: [SummaryPrior]
 
   /// The summary of the replications folded into `stats`.
@@ -62,9 +65,11 @@ public struct SummaryFile: Encodable {
     let model = stats.model
     unitWaits = model.units.indices.map { u in
       UnitWaitsRow(
-        unit: model.names.units[u].id, level: model.names.levels[model.units[u].level],
+        unit: model.names.units[u].id, name: model.names.units[u].name,
+        level: model.names.levels[model.units[u].level],
         mean: stats.units.estimate(u, .waitMean), p90: stats.units.estimate(u, .waitP90))
     }
+    pools = PoolEdge.peaks(stats)
     self.priors = priors
   }
 
@@ -89,6 +94,7 @@ public struct SummaryFile: Encodable {
     try c.encode(levelWaits, forKey: .desk_waits_by_level)
     try c.encode(months, forKey: .months)
     try c.encode(unitWaits, forKey: .desk_waits_by_unit)
+    try c.encode(pools, forKey: .pools)
     try c.encode(priors, forKey: .priors)
   }
 }

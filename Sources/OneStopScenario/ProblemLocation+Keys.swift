@@ -8,6 +8,7 @@ extension ConfigurationField {
     case .warmupUntil: return "warmup_until"
     case .place: return "agency"
     case .absenceSpellDays: return "absence_spell"
+    case .leaveSpellDays: return "leave_spell"
     case .weekdayFactorPeriods: return "weekday_factors_from"
     case .atLevel: return "at_level"
     case .returnDelayWorkingDays: return "return_delay"

@@ -14,26 +14,34 @@ public struct Scenario: Sendable {
   /// The language `onestop report` uses by default (`report_language`), if the file says.
   public var reportLanguage: String?
 
-  /// A short hash of the effective configuration (after `extends`, overrides and
-  /// defaults): two runs with equal hashes simulate the same model.
-  public var hash: String { Self.hash(of: configuration) }
+  /// The table of units the scenario read (`unit_table`), if any.
+  public var unitTable: UnitTableSummary?
 
-  /// The hash of a configuration (`hash`).
-  public static func hash(of configuration: ModelConfiguration) -> String {
-    String(StreamKey.fnv1a(String(describing: configuration)), radix: 16)
+  /// A short hash of the effective configuration (after `extends`, overrides and
+  /// defaults) and of the unit table's text: two runs with equal hashes simulate the
+  /// same model from the same inputs.
+  public var hash: String { Self.hash(of: configuration, unitTable: unitTable?.digest) }
+
+  /// The hash of a configuration (`hash`); a unit table's digest, when there is one,
+  /// is hashed with it (a table's sources or unused columns change no volume, but two
+  /// runs from different tables must not look alike).
+  public static func hash(of configuration: ModelConfiguration, unitTable digest: String? = nil) -> String {
+    let text = String(describing: configuration)
+    return String(StreamKey.fnv1a(digest.map { text + "\nunit_table " + $0 } ?? text), radix: 16)
   }
 
-  /// The configuration `root` describes, read and filled with defaults but not compiled:
-  /// enough to tell whether a scenario changed (its `hash`) without laying out a model.
-  /// Throws the reading problems; the model's own checks need `build`.
-  public static func readConfiguration(_ root: YNode, file: String) throws(ScenarioErrors) -> ModelConfiguration {
+  /// The hash (`hash`) of the scenario `root` describes, read and filled with defaults
+  /// but not compiled: enough to tell whether a scenario changed without laying out a
+  /// model. Throws the reading problems; the model's own checks need `build`.
+  public static func readHash(_ root: YNode, file: String) throws(ScenarioErrors) -> String {
     let reader = ScenarioReader()
-    guard let (config, _) = ScenarioBuilder(reader).read(root), reader.issues.isEmpty else {
+    let builder = ScenarioBuilder(reader, scenarioFile: file)
+    guard let (config, _) = builder.read(root), reader.issues.isEmpty else {
       throw ScenarioErrors(
         issues: reader.issues.isEmpty
           ? [ScenarioIssue(file: file, line: 0, column: 0, path: "", message: "not a scenario")] : reader.issues)
     }
-    return config
+    return hash(of: config, unitTable: builder.unitTable?.digest)
   }
 
   /// Loads, fills defaults, validates and compiles `path`; throws every problem found,
@@ -48,7 +56,7 @@ public struct Scenario: Sendable {
     _ root: YNode, file: String, warmup: Warmup? = nil
   ) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
-    let builder = ScenarioBuilder(reader)
+    let builder = ScenarioBuilder(reader, scenarioFile: file)
     guard var (config, settings) = builder.read(root) else {
       throw ScenarioErrors(issues: reader.issues)
     }
@@ -61,6 +69,9 @@ public struct Scenario: Sendable {
         file: file, configuration: config, description: settings.description, seed: settings.seed,
         replications: settings.replications)
       scenario.reportLanguage = settings.reportLanguage
+      scenario.unitTable = builder.unitTable.map {
+        UnitTableSummary(path: $0.path, rows: $0.rows.count, ignoredColumns: $0.ignoredColumns, digest: $0.digest)
+      }
       return (scenario, model)
     } catch let error as ScenarioErrors {
       throw error

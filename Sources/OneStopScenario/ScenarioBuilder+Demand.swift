@@ -12,6 +12,7 @@ extension ScenarioBuilder {
     for (k, item) in items.enumerated() {
       let src = "demand[\(k)]"
       guard let m = r.mapping(item, src, keys: Self.demandKeys) else { continue }
+      if let id = m["id"]?.scalarText { demandIDs.insert(id) }
       var at: [String] = []
       if let ln = m["at_level"], let level = r.string(ln, "\(src).at_level") {
         at = unitsByLevel(units)[level] ?? []
@@ -42,6 +43,8 @@ extension ScenarioBuilder {
         if m["annual_volume"] == nil { r.issue(item, src, "missing required key 'annual_volume'") }
         continue
       }
+      guard let volumes = demandVolumes(m, src, units: at, volume: volume) else { continue }
+      if let id = m["id"]?.scalarText { demandShares[id] = Array(zip(at, volumes)) }
       let mix = readMix(m, item, src)
       var base = DemandConfiguration(unit: "", annualVolume: volume / Double(max(at.count, 1)), mix: mix)
       if let n = m["online_share"], let v = readShare(n, "\(src).online_share") { base.onlineShare = v }
@@ -60,7 +63,7 @@ extension ScenarioBuilder {
       }
       r.read(
         ConfigurationSchema.demand.filter { $0.key == "walk_in_profile_follows_cutoff" }, from: m, at: src, into: &base)
-      for u in at {
+      for (u, v) in zip(at, volumes) {
         let path = "demand[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
@@ -69,6 +72,7 @@ extension ScenarioBuilder {
         }
         var d = base
         d.unit = u
+        d.annualVolume = v
         out.append(d)
       }
     }

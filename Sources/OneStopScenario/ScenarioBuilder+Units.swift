@@ -11,7 +11,8 @@ extension ScenarioBuilder {
   /// once, not once per unit, and `count` is bounded before anything is expanded.
   func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
     guard let items = r.list(node, "units") else { return [] }
-    let defaultKeys = Self.unitKeys.filter { !["id", "add", "name", "level", "parent", "count"].contains($0) }
+    let own = ["id", "add", "name", "level", "parent", "count", "population", "area_km2"]
+    let defaultKeys = Self.unitKeys.filter { !own.contains($0) }
     var defaultMaps: [String: [String: YNode]] = [:]
     for (scope, dn) in defaults {
       if let dm = r.mapping(dn, "unit_defaults.\(scope)", keys: defaultKeys) { defaultMaps[scope] = dm }
@@ -27,25 +28,16 @@ extension ScenarioBuilder {
       // Defaults for the level, then for all levels, under the unit's own keys.
       var m = m0
       for scope in [level, "all"] {
-        for (key, value) in defaultMaps[scope] ?? [:] where m[key] == nil { m[key] = value }
+        for (key, value) in defaultMaps[scope] ?? [:]
+        where m[key] == nil && Self.alternativeKeys[key].map({ m[$0] == nil }) ?? true {
+          m[key] = value
+        }
       }
       guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
         r.issue(item, src, "missing required key 'id'")
         continue
       }
-      var count = 1
-      if let n = m["count"] {
-        count = r.int(n, "\(src).count", min: 1, max: ModelLimits.units, what: "a number of units") ?? 1
-        if !idPattern.contains("{i}") {
-          r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'")
-        }
-        if out.count + count > ModelLimits.units {
-          r.issue(
-            n, "\(src).count",
-            "expected at most \(ModelLimits.units) units in all, found \(out.count + count) with this count")
-          count = 1
-        }
-      }
+      let count = readCount(m["count"], src, idPattern: idPattern, unitsSoFar: out.count)
       let schedule = m["hours"].flatMap { readSchedule($0, "\(src).hours", named: hours) } ?? .standardOffice
       var desks: [DeskGroupConfiguration] = []
       var deskNodes: [(YNode, [String: YNode])] = []
@@ -59,7 +51,12 @@ extension ScenarioBuilder {
         parent: m["parent"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).parent") }, hours: schedule,
         desks: desks)
       r.read(ConfigurationSchema.unit, from: m, at: src, into: &template)
+      var periodNodes: [(YNode, [String: YNode])] = []
+      if let dn = m["digitisation"] {
+        (template.digitisation, periodNodes) = readDigitisation(dn, "\(src).digitisation")
+      }
       let name = m["name"] == nil ? nil : template.name
+      let facts = readFacts(m, src)
       for i in 1...count {
         let path = "units[\(out.count)]"
         r.mark(path, item)
@@ -68,15 +65,73 @@ extension ScenarioBuilder {
           r.mark("\(path).desks[\(g)]", d)
           for (key, value) in dm { r.mark("\(path).desks[\(g)].\(key)", value) }
         }
+        for (k, (d, pm)) in periodNodes.enumerated() {
+          r.mark("\(path).digitisation[\(k)]", d)
+          for (key, value) in pm { r.mark("\(path).digitisation[\(k)].\(key)", value) }
+        }
         var unit = template
         if count > 1 || idPattern.contains("{i}") {
           unit.id = idPattern.replacingOccurrences(of: "{i}", with: String(i))
           unit.name = name?.replacingOccurrences(of: "{i}", with: String(i)) ?? unit.id
         }
         out.append(unit)
+        unitFacts[unit.id] = facts
       }
     }
     return out
+  }
+
+  /// A template's `count` (1 without one), bounded so that the units stay within the
+  /// model's limit; a count needs `{i}` in the id.
+  func readCount(_ node: YNode?, _ src: String, idPattern: String, unitsSoFar: Int) -> Int {
+    guard let n = node else { return 1 }
+    let count = r.int(n, "\(src).count", min: 1, max: ModelLimits.units, what: "a number of units") ?? 1
+    if !idPattern.contains("{i}") {
+      r.issue(n, "\(src).id", "a unit with count needs {i} in its id, e.g. 'commune-{i}'")
+    }
+    if unitsSoFar + count > ModelLimits.units {
+      r.issue(
+        n, "\(src).count",
+        "expected at most \(ModelLimits.units) units in all, found \(unitsSoFar + count) with this count")
+      return 1
+    }
+    return count
+  }
+
+  /// A unit's `kind`, `population` and `area_km2`, which only the split drivers read.
+  func readFacts(_ m: [String: YNode], _ src: String) -> UnitFacts {
+    func number(_ key: String) -> Double? {
+      m[key].flatMap {
+        $0.kind.isNull ? nil : r.double($0, "\(src).\(key)", min: 0, max: UnitTable.maxValue, what: "a number >= 0")
+      }
+    }
+    let kind = m["kind"].flatMap { $0.kind.isNull ? nil : r.string($0, "\(src).kind") }
+    return UnitFacts(kind: kind, population: number("population"), area: number("area_km2"))
+  }
+
+  /// Keys that give one setting two ways: a unit (or a level's defaults) that gives one
+  /// takes no default for the other, so `digitisation` on a unit replaces a level's
+  /// `digitisation_from` (both in one mapping are refused by the model).
+  static let alternativeKeys = ["digitisation_from": "digitisation", "digitisation": "digitisation_from"]
+
+  /// A unit's `digitisation` list `[{from: DATE, share: P}, ...]`, with each item's node
+  /// and keys (for locating problems); the order of the dates is the model's check.
+  func readDigitisation(_ node: YNode, _ path: String) -> ([DigitisationPeriod], [(YNode, [String: YNode])]) {
+    guard let items = r.list(node, path) else { return ([], []) }
+    if items.isEmpty { r.issue(node, path, "expected at least one period {from: DATE, share: P}") }
+    var periods: [DigitisationPeriod] = []
+    var nodes: [(YNode, [String: YNode])] = []
+    for (k, item) in items.enumerated() {
+      let ip = "\(path)[\(k)]"
+      guard let pm = r.mapping(item, ip, keys: ["from", "share"]) else { continue }
+      for key in ["from", "share"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
+      guard let from = pm["from"].flatMap({ r.date($0, "\(ip).from") }),
+        let share = pm["share"].flatMap({ r.probability($0, "\(ip).share") })
+      else { continue }
+      periods.append(DigitisationPeriod(from: from, share: share))
+      nodes.append((item, pm))
+    }
+    return (periods, nodes)
   }
 
   /// The desk groups of a unit, with each item's node and keys (for locating problems).
@@ -144,6 +199,7 @@ extension ScenarioBuilder {
       let comp =
         m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
+      let officerTime = readOfficerTime(m, src)
       var at: [String] = []
       if let ln = m["at_level"] {
         guard let level = r.string(ln, "\(src).at_level") else { continue }
@@ -171,7 +227,8 @@ extension ScenarioBuilder {
           AgencyConfiguration(
             id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
             officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
-            absenceSpellDays: spell ?? 1, saturdayCompensation: comp))
+            absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
+            leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime))
       }
     }
     return out

@@ -11,7 +11,20 @@ final class ScenarioBuilder {
   var taintedProcedures: Set<String> = []
   /// Unit ids by level, cached for `at_level` (see `unitsByLevel`).
   var levelCache: (count: Int, map: [String: [String]])?
-  init(_ reader: ScenarioReader) { r = reader }
+  /// The scenario file, against which a `--set unit_table=...` path is resolved.
+  var scenarioFile = ""
+  /// The table `unit_table` names, once read.
+  var unitTable: UnitTable?
+  /// What the split drivers read of each unit, by id (`kind`, `population`, `area_km2`).
+  var unitFacts: [String: UnitFacts] = [:]
+  /// Each demand entry's units and volumes by its id, for a backlog `split: {like: ID}`.
+  var demandShares: [String: [(unit: String, volume: Double)]] = [:]
+  /// Every demand entry's id, read or not.
+  var demandIDs: Set<String> = []
+  init(_ reader: ScenarioReader, scenarioFile: String = "") {
+    r = reader
+    self.scenarioFile = scenarioFile
+  }
 
   /// Top-level keys (`ConfigurationSchema.top`).
   static let topKeys = ConfigurationSchema.top.keyNames()
@@ -48,7 +61,13 @@ final class ScenarioBuilder {
     let fields = required("fields").flatMap { stringList($0, "fields") } ?? []
     let hours = top["hours"].map { readNamedHours($0) } ?? [:]
     let unitDefaults = top["unit_defaults"].flatMap { r.mapping($0, "unit_defaults", keys: levels + ["all"]) } ?? [:]
-    let units = required("units").map { readUnits($0, hours: hours, defaults: unitDefaults) } ?? []
+    unitTable = top["unit_table"].flatMap { UnitTable.load($0, scenarioFile: scenarioFile, reader: r) }
+    // A table that cannot be read leaves every unit unknown: say only that.
+    if top["unit_table"] != nil && unitTable == nil { return nil }
+    // With a table, `units:` is optional (and its items merge over the rows).
+    let unitList = unitTable.map { $0.merged(under: top["units"]) } ?? top["units"]
+    if unitList == nil && top["unit_table"] == nil { _ = required("units") }
+    let units = unitList.map { readUnits($0, hours: hours, defaults: unitDefaults) } ?? []
     let agencies = top["agencies"].map { readAgencies($0, hours: hours, units: units) } ?? []
     let procedures = required("procedures").map { readProcedures($0) } ?? []
     let demand = top["demand"].map { readDemand($0, units: units) } ?? []
@@ -71,7 +90,7 @@ final class ScenarioBuilder {
           }
         }
       } else {
-        backlog = readBacklog(bn)
+        backlog = readBacklog(bn, units: units)
       }
     }
     guard var start, let end else { return nil }

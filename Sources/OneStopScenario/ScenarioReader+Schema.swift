@@ -33,7 +33,12 @@ extension ScenarioReader {
     switch key.binding {
     case .custom: return
     case .number(let k): if let v = number(node, path, key.kind) { root[keyPath: k] = v }
-    case .optionalNumber(let k): if let v = number(node, path, key.kind) { root[keyPath: k] = v }
+    case .optionalNumber(let k):
+      if node.kind.isNull {
+        root[keyPath: k] = nil
+      } else if let v = number(node, path, key.kind) {
+        root[keyPath: k] = v
+      }
     case .whole(let k): if let v = whole(node, path, key.kind) { root[keyPath: k] = v }
     case .flag(let k): if let v = bool(node, path) { root[keyPath: k] = v }
     case .distribution(let k):

@@ -25,7 +25,7 @@ public struct SweepRunner: Sendable {
     // The base is read, not compiled: the plan compiled it (and every point), and a base
     // read to the same configuration compiles the same; each point is compiled once, by
     // the process that runs it (`run`).
-    let hash = Scenario.hash(of: try Scenario.readConfiguration(base, file: manifest.base))
+    let hash = try Scenario.readHash(base, file: manifest.base)
     if hash != manifest.baseHash {
       throw ScenarioErrors(issues: [
         ScenarioIssue(

@@ -60,8 +60,8 @@ struct Run: ParsableCommand {
   @Option(
     help:
       """
-        Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv and \
-        replications.csv into this directory (created if needed).
+        Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv, \
+        replications.csv and pools-months.csv into this directory (created if needed).
         """
   )
   var out: String?

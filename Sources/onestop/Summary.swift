@@ -77,6 +77,7 @@ struct Summary {
         pad(label, 36) + lpad(number(e.mean, unit), 12) + lpad(replications > 1 ? number(e.halfWidth, unit) : "-", 11)
           + "  \(unit)")
     }
+    lines += poolEdgeLines()
     if !levelWaits.isEmpty {
       func ci(_ e: Estimate) -> String { replications > 1 ? "±" + fmt(e.halfWidth, 2) : "" }
       lines.append("")
@@ -116,15 +117,38 @@ struct Summary {
     table("By channel", byChannel)
     lines.append("")
     lines.append("Longest desk waits (units)")
-    lines.append(pad("", 24) + lpad("level", 10) + lpad("mean min", 10) + lpad("p90 min", 10))
+    lines.append(pad("", 24) + pad("name", 26) + lpad("level", 10) + lpad("mean min", 10) + lpad("p90 min", 10))
     for w in unitWaits.sorted(by: { $0.mean.mean > $1.mean.mean }).prefix(8) {
-      lines.append(pad(w.unit, 24) + lpad(w.level, 10) + lpad(fmt(w.mean.mean, 1), 10) + lpad(fmt(w.p90.mean, 1), 10))
+      let name = w.name.count > 25 ? w.name.prefix(24) + "…" : w.name
+      lines.append(
+        pad(w.unit, 24) + pad(name, 26) + lpad(w.level, 10) + lpad(fmt(w.mean.mean, 1), 10)
+          + lpad(fmt(w.p90.mean, 1), 10))
     }
     let priors = c.priors()
     lines.append("")
     lines.append("Assumptions this answer rests on (priors; change them in the scenario):")
     for p in priors { lines.append("  \(p.key) = \(plainNumbers(p.value))  [\(p.note)]") }
     return lines.joined(separator: "\n")
+  }
+
+  /// The pool-months at or above `PoolMonthColumn.edge` of the officers at work, with the
+  /// overtime each worked (or "none"): the 20 highest, in pool and month order.
+  func poolEdgeLines(limit: Int = 20) -> [String] {
+    let edges = PoolEdge.all(stats)
+    guard !edges.isEmpty else { return [] }
+    let shown = Set(edges.indices.sorted { edges[$0].utilisation.mean > edges[$1].utilisation.mean }.prefix(limit))
+    var lines = [
+      "",
+      "Pools at or above \(fmt(PoolMonthColumn.edge, 0)) % of the officers present (busy over present and overtime "
+        + "officer hours, per month)",
+      pad("pool", 32) + lpad("month", 9) + lpad("use %", 8) + lpad("overtime h", 12),
+    ]
+    for (k, e) in edges.enumerated() where shown.contains(k) {
+      let overtime = e.overtimeHours.mean > 0 ? fmt(e.overtimeHours.mean, 0) : "none"
+      lines.append(pad(e.pool, 32) + lpad(e.month, 9) + lpad(fmt(e.utilisation.mean, 1), 8) + lpad(overtime, 12))
+    }
+    if edges.count > limit { lines.append("  ... \(edges.count - limit) more (pools-months.csv)") }
+    return lines
   }
 
   // MARK: - JSON

@@ -26,6 +26,8 @@ enum TraceFile {
     let channelsOut = ["pickup", "postal", "online"]
     let channelsIn = ChannelIn.allCases.map(\.description)
     let events = TraceEvent.allCases.map(\.name)
+    // Whether a letter came in time, when the scenario times apologies (R11).
+    let timed = model.rules.timesApologies
     // Dates by day index, cached: two million rows cannot afford a calendar computation each.
     var dates: [String] = []
     func date(_ day: Int) -> String {
@@ -62,6 +64,7 @@ enum TraceFile {
       case .called: line += "waited_s="; line += String(r.detail)
       case .resolved: line += r.detail == 1 ? "on_time" : "overdue"
       case .returned: line += channelsOut[Int(r.detail)]
+      case .apology: if timed { line += r.detail == ApologyTiming.onTime.rawValue ? "on_time" : "late" }
       default: break
       }
       line += "\n"

@@ -36,6 +36,7 @@ struct Validate: ParsableCommand {
             \(c.agencies.count) agencies, \(c.procedures.count) procedures, \(c.start) to \(c.end))
             """
         )
+        for line in details(scenario) { print("  " + line) }
       } catch {
         failed = true
         printError(error.description)
@@ -43,4 +44,23 @@ struct Validate: ParsableCommand {
     }
     if failed { throw ExitCode(2) }
   }
+
+  /// The unit table read (its ignored columns) and the demand per unit of each level.
+  func details(_ scenario: Scenario) -> [String] {
+    var lines: [String] = []
+    if let t = scenario.unitTable {
+      let ignored = t.ignoredColumns.isEmpty ? "none" : t.ignoredColumns.joined(separator: ", ")
+      lines.append("unit table \(t.path): \(t.rows) rows; ignored columns: \(ignored)")
+    }
+    let levels = scenario.volumesByLevel.map { v in
+      let units = "\(v.units) unit\(v.units == 1 ? "" : "s")"
+      if v.min == v.max { return "\(v.level) \(whole(v.min)) (\(units))" }
+      return "\(v.level) \(whole(v.min)) / \(whole(v.median)) / \(whole(v.max)) (\(units))"
+    }
+    lines.append("dossiers a year per unit (min / median / max): " + levels.joined(separator: "; "))
+    return lines
+  }
+
+  /// A volume rounded to a whole number of dossiers.
+  func whole(_ x: Double) -> String { String(Int(x.rounded())) }
 }

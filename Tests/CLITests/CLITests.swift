@@ -145,7 +145,7 @@ import Testing
     }
     #expect(json["replications"] as? Int == 2)
     let units = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8)
-    #expect(units.hasPrefix("unit,level,parent,received,received_ci95_low,received_ci95_high,resolved_on_time,"))
+    #expect(units.hasPrefix("unit,name,level,parent,received,received_ci95_low,received_ci95_high,resolved_on_time,"))
     #expect(
       units.contains(
         """
@@ -153,7 +153,7 @@ import Testing
         esk_wait_mean_min,
         """
       ))
-    #expect(units.contains("\ndesk-hall,only,,"))
+    #expect(units.contains("\ndesk-hall,desk-hall,only,,"))
     let hours = try String(contentsOf: dir.appendingPathComponent("hours.csv"), encoding: .utf8)
     #expect(hours.split(separator: "\n").count == 25)
     let levels = try String(contentsOf: dir.appendingPathComponent("levels.csv"), encoding: .utf8)

@@ -66,7 +66,11 @@ import Testing
       "by_agency": [row("GTVT@pasc", 800, 30), row("TNMT", 2000, 120), row("UBNDX", 1200, 0), row("<b>x</b>", 10, 1)],
       "by_field": [], "by_procedure": [], "months": months, "units_of_kpis": [String: String](),
       "desk_waits_by_unit": [
-        ["unit": "pasc", "level": "province", "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61)],
+        [
+          "unit": "pasc", "name": "Trung tâm Phục vụ hành chính công", "level": "province",
+          "mean_min": estimate(18.3, 13.6, 23), "p90_min": estimate(45.4, 30, 61),
+        ],
+        // A row written before names were there: the id stands for the name.
         ["unit": "xa-1", "level": "commune", "mean_min": estimate(0, 0, 0), "p90_min": estimate(0, 0, 0)],
       ],
       "priors": [["key": "behaviour.p_return_after_incomplete", "value": "0.85", "note": "no source"]],
@@ -101,6 +105,9 @@ import Testing
     #expect(!html.contains("<b>x</b>") && html.contains("&lt;b&gt;x&lt;/b&gt;"))
     #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
     #expect(html.contains("test-tỉnh"))
+    // Units are listed with their names beside their ids.
+    #expect(html.contains("<td>pasc</td><td>Trung tâm Phục vụ hành chính công</td>"))
+    #expect(data.unitWaits.map(\.name) == ["Trung tâm Phục vụ hành chính công", "xa-1"])
   }
 
   /// With the source report's figures, the cards show them and a fit table follows.

@@ -31,6 +31,7 @@ import Testing
     case .ticket: text += ["", " (pick-up)", " (supplement)", " (postal)"][Int(r.detail)]
     case .called: text += " after \(r.detail) s"
     case .resolved: text += r.detail == 1 ? " on time" : " overdue"
+    case .apology: text += r.detail == ApologyTiming.onTime.rawValue ? " (on time)" : " (late)"
     default: if r.detail != 0 { text += " detail \(r.detail)" }
     }
     return text
@@ -67,7 +68,7 @@ import Testing
     1676752.2 2022-01-20 09:45:52 step_done step 1 at THUE@son-duong
     1676752.2 2022-01-20 09:45:52 handed_over step 2 at TNMT@son-duong
     1676752.2 2022-01-20 09:45:52 reached_agency step 2 at TNMT@son-duong
-    1814340.0 2022-01-21 23:59:00 apology step 2 due 2022-01-28
+    1814340.0 2022-01-21 23:59:00 apology step 2 due 2022-01-28 (late)
     2132450.2 2022-01-25 16:20:50 work_started step 2 at TNMT@son-duong
     3343994.1 2022-02-08 16:53:14 step_done step 2 at TNMT@son-duong
     3343994.1 2022-02-08 16:53:14 handed_over step 3 at KYDUYET@son-duong

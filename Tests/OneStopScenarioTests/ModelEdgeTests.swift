@@ -20,7 +20,8 @@ import Testing
     return Set(
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames())
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.split.keyNames()
+        + s.overtime.keyNames())
   }
 
   /// Whole literals the model may hold although they spell a one-word key: English words
@@ -32,6 +33,12 @@ import Testing
     "CompiledModel.swift": ["postal", "online"],
     // The labels of the behaviour's mirror (its Swift property names: the scenario's hash).
     "CitizenBehaviour.swift": ["patience"],
+    // The labels of the unit's mirror, likewise (one-word properties share the keys' names).
+    "UnitConfiguration.swift": ["id", "name", "level", "parent", "hours", "desks", "digitisation"],
+    // The labels of the agency's mirror (its Swift property names: the scenario's hash).
+    "AgencyConfiguration.swift": ["id", "name", "unit", "officers", "hours", "discipline", "overtime"],
+    // The columns of `pools-months.csv` (`overtime_hours`), not the agency's key.
+    "PoolMonths.swift": ["overtime"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.
     "ReplicationSummary+Columns.swift": ["online_share"],
   ]

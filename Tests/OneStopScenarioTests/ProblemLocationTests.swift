@@ -6,16 +6,17 @@ import Testing
 /// The model reports typed locations and names fields as values; the scenario layer
 /// alone turns them into the file's lines, key paths and key names.
 @Suite struct ProblemLocationTests {
-  /// Keys below a list item that no schema table lists: a weekday period's `factors`
-  /// and a mix entry's weight (the value of `procedure: weight`).
-  static let subKeys: Set<String> = ["factors", "weight"]
+  /// Keys below a list item that no schema table lists: a weekday period's `factors`,
+  /// a mix entry's weight (the value of `procedure: weight`) and a digitisation period's
+  /// `from` and `share`.
+  static let subKeys: Set<String> = ["factors", "weight", "from", "share"]
 
   @Test func everyFieldIsNamedWithAKeyOfTheSchema() {
     let s = ConfigurationSchema.self
     let keys = Set(
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
-        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames()
+        + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.overtime.keyNames()
     ).union(Self.subKeys)
     for field in ConfigurationField.allCases {
       #expect(keys.contains(field.fileKey), "\(field) is named '\(field.fileKey)', not a key of the schema")
@@ -31,6 +32,8 @@ import Testing
       ProblemLocation(.weekdayPeriod(demand: 1, index: 2), .factors).keyPath
         == "demand[1].weekday_factors_from[2].factors")
     #expect(ProblemLocation(.unit(0), .hours, .day(5)).keyPath == "units[0].hours.saturday")
+    #expect(ProblemLocation(.digitisationPeriod(unit: 2, index: 1), .share).keyPath == "units[2].digitisation[1].share")
+    #expect(ProblemLocation(.rules, .apologyCompliance).keyPath == "rules.apology_compliance")
     #expect(ProblemLocation(.configuration, .warmupUntil).keyPath == "warmup_until")
     #expect(ProblemLocation(.rules, .apologyLeadWorkingDays).keyPath == "rules.apology_lead")
     // Swift callers get the configuration's property path.

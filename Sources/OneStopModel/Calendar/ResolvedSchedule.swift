@@ -33,6 +33,13 @@ public struct ResolvedSchedule: Sendable {
     self.patternOfDay = ofDay
   }
 
+  /// A schedule from its laid-out parts (`init(_:base:calendar:)` of a surge day).
+  init(epochDay: Int, patterns: [DailyHours], patternOfDay: [UInt16]) {
+    self.epochDay = epochDay
+    self.patterns = patterns
+    self.patternOfDay = patternOfDay
+  }
+
   /// Number of days covered.
   public var days: Int { patternOfDay.count }
 

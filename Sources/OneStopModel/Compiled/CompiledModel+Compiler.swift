@@ -33,8 +33,13 @@ extension CompiledModel {
     var units: [Unit] = []
     var groups: [DeskGroup] = []
     var deskCount = 0
+    var digitisation: [CompiledModel.Digitisation] = []
     var stations: [Station] = []
     var agencyStation: [String: Int] = [:]
+    /// Stations with surge overtime and their surge hours, laid out after every own
+    /// schedule (`compileSurgeSchedules`) as `surgeHours`.
+    var surges: [(station: Int, hours: SurgeHours)] = []
+    var surgeHours: [SurgeHours] = []
     var procedures: [Procedure] = []
     var steps: [Step] = []
     var stepWork: [Distribution] = []

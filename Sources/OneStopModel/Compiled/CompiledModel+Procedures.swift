@@ -76,6 +76,9 @@ extension CompiledModel.Compiler {
     if !(0..<1).contains(c.rules.provinceCut) {
       problem(.init(.rules, .provinceCut), "expected a fraction in [0, 1), got \(c.rules.provinceCut)")
     }
+    if let share = c.rules.apologyCompliance, !(0...1).contains(share) {
+      problem(.init(.rules, .apologyCompliance), "expected a share in [0, 1], got \(share)")
+    }
   }
 
   /// Working days of `p`'s deadline after the provincial cut (0 for a same-day or a

@@ -15,14 +15,22 @@ extension CompiledModel {
     public let closingRule: ClosingRule
     public let deskGroups: Range<Int>
     public let onlineStation: Int
-    /// First day index (from the run's start) with digitisation at intake.
-    public let digitisationFromDay: Int
+    /// The unit's digitisation periods in `digitisationPeriods`, in date order (empty:
+    /// nothing is digitised).
+    public let digitisation: Range<Int>
     /// The demand entry whose return shares and walk-in profile apply to the unit's
     /// carried-over dossiers and planned visits (nil when none names the unit).
     public internal(set) var demand: Int?
     /// Planned-visit profiles (pick-ups, returns): schedule pattern k's is
     /// `visitProfiles.lowerBound + k` of the profile table.
     public internal(set) var visitProfiles: Range<Int> = 0..<0
+  }
+
+  /// From day index `fromDay` (from the run's start; negative before it) until the next
+  /// period of its unit, a share `share` of the unit's paper dossiers is digitised at intake.
+  public struct Digitisation: Sendable {
+    public let fromDay: Int
+    public let share: Double
   }
 
   /// Desks of one group at a unit, serving the fields of `fieldMask`. A lunch stagger
@@ -58,6 +66,26 @@ extension CompiledModel {
     public let absenceStart: Double
     public let absenceReturn: Double
     public let saturdayCompensation: SaturdayCompensation
+    /// Planned annual leave per officer over the run, in working days (the yearly days
+    /// pro-rated to the run's working days; 0: none planned), in spells of `leaveSpell`
+    /// working days, on working days of the months whose bit is set in `leaveMonths`
+    /// (bit 0: January).
+    public internal(set) var leaveDays = 0.0
+    public internal(set) var leaveSpell = 5
+    public internal(set) var leaveMonths: UInt16 = 0xFFF
+    /// Surge overtime: the schedule of a surge day (the station's hours plus the evening
+    /// on a working day, plus the Saturday hours on a Saturday off; -1: no overtime),
+    /// the backlog in days of work above which a working day is a surge day, and the
+    /// caps per officer in seconds a calendar month and a calendar year.
+    public internal(set) var surgeSchedule = -1
+    public internal(set) var surgeBacklogDays = 0.0
+    public internal(set) var overtimeCapMonth = 0.0
+    public internal(set) var overtimeCapYear = 0.0
+
+    /// `true` when the station plans leave.
+    @inline(__always) public var plansLeave: Bool { leaveDays > 0 }
+    /// `true` when the station works overtime in a surge.
+    @inline(__always) public var hasOvertime: Bool { surgeSchedule >= 0 }
   }
 
   /// A procedure: its field, deadline, channel options, desk outcome shares and the

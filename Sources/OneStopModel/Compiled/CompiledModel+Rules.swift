@@ -15,6 +15,15 @@ extension CompiledModel {
     /// Daily collection at post points, seconds after midnight.
     public let postalCollection: Double
     public let leadTimeAfterSupplement: Double
+    /// Decree 61/2018 timing (R11): the share of dossiers foreseen late at the watch that
+    /// get a timely letter; nil: every one foreseen from fixed delays alone (the model
+    /// before R11 timing).
+    public let apologyCompliance: Double?
+    public let lateApology: LateApology
+
+    /// `true` when the scenario sets either apology timing key: the trace then says of
+    /// each letter whether it came in time.
+    public var timesApologies: Bool { apologyCompliance != nil || lateApology != .endOfDueDay }
 
     init(_ r: ProcessingRules) {
       onlineReceipt = r.onlineReceipt
@@ -25,6 +34,8 @@ extension CompiledModel {
       postalOutTransit = r.postalOutTransit
       postalCollection = Double(r.postalCollectionTime.seconds)
       leadTimeAfterSupplement = r.leadTimeAfterSupplement
+      apologyCompliance = r.apologyCompliance
+      lateApology = r.lateApology
     }
   }
 }

@@ -37,7 +37,7 @@ extension CompiledModel.Compiler {
         officers: max(0, u.onlineIntakeOfficers),
         schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1,
         saturdayCompensation: .overtime)
-      let digit = u.digitisationFrom.map { $0.dayNumber - epoch } ?? Int.max
+      let digit = compileDigitisation(u, unit: i)
       names.units.append(.init(id: u.id, name: u.name))
       units.append(
         Unit(
@@ -45,8 +45,33 @@ extension CompiledModel.Compiler {
           transferCutoff: Double(u.transferCutoff.seconds),
           ticketCutoff: u.ticketCutoff.map { Double($0.seconds) } ?? .infinity,
           closingRule: u.closingRule, deskGroups: firstGroup..<groups.count, onlineStation: onlineStation,
-          digitisationFromDay: digit))
+          digitisation: digit))
     }
+  }
+
+  /// Unit `i`'s digitisation periods as day indices, appended to `digitisation`:
+  /// `digitisationFrom` is one period of share 1; `digitisation` must not come with it,
+  /// and its dates must increase.
+  mutating func compileDigitisation(_ u: UnitConfiguration, unit i: Int) -> Range<Int> {
+    let first = digitisation.count
+    if u.digitisationFrom != nil && !u.digitisation.isEmpty {
+      problem(
+        ProblemLocation(.unit(i), .digitisation),
+        "give either \(key: .digitisationFrom) (every paper dossier) or \(key: .digitisation) (shares), not both")
+    }
+    if let from = u.digitisationFrom, u.digitisation.isEmpty {
+      digitisation.append(.init(fromDay: from.dayNumber - epoch, share: 1))
+    }
+    for (k, p) in u.digitisation.enumerated() {
+      let at = ProblemLocation(.digitisationPeriod(unit: i, index: k))
+      if !(0...1).contains(p.share) { problem(at.with(.share), "expected a share in [0, 1], got \(p.share)") }
+      if k > 0 && p.from <= u.digitisation[k - 1].from {
+        let previous = u.digitisation[k - 1].from
+        problem(at.with(.from), "expected a date after the previous period's (\(previous)), got \(p.from)")
+      }
+      digitisation.append(.init(fromDay: p.from.dayNumber - epoch, share: p.share))
+    }
+    return first..<digitisation.count
   }
 
   /// Desk group `k` of unit `i`: one group, or two with one id when a lunch stagger
@@ -167,7 +192,9 @@ extension CompiledModel.Compiler {
         id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
         isOnlineIntake: false, absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
         absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation)
+      compileOfficerTime(a, agency: i, station: stations.count - 1)
     }
+    compileSurgeSchedules()
   }
 
   /// A station row and its names; the daily absence probabilities follow from the share

@@ -36,6 +36,12 @@ public struct CompiledModel: Sendable {
   public let units: [Unit]
   public let deskGroups: [DeskGroup]
   public let deskCount: Int
+  /// The units' digitisation periods (unit u's at `units[u].digitisation`).
+  public let digitisationPeriods: [Digitisation]
+  /// `true` when a unit gives its digitisation as periods (`UnitConfiguration.digitisation`):
+  /// `units.csv` then has the count of digitised dossiers (a scenario with only
+  /// `digitisationFrom` keeps the files it had before the count existed).
+  public let reportsDigitisation: Bool
   public let stations: [Station]
   public let procedures: [Procedure]
   /// Steps of all procedures: procedure p's at `procedures[p].steps`; their work (hours)
@@ -63,6 +69,14 @@ public struct CompiledModel: Sendable {
   /// the event loop and the results read without reference counting (`CalendarReader`):
   /// the one laid-out form of the hours the model keeps.
   public let calendarTable: CalendarTable
+  /// The surge schedules of the stations with overtime: schedule `openingHours.count + k`
+  /// is `surgeHours[k]` (laid out in `calendarTable` after the own schedules).
+  public let surgeHours: [SurgeHours]
+  /// Mean work of each step (seconds; `stepWork`'s means): a station's backlog in days of
+  /// work is the sum over the dossiers waiting there.
+  let stepMeanWork: [Double]
+  /// The stations with surge overtime, in order (their schedule may change each day).
+  let overtimeStations: [Int32]
   /// Dossiers a replication is expected to simulate (`expectedDossiers`).
   let expectedVolume: Double
   // Flat tables derived for the event loop (see `compileFlatTables`).
@@ -80,8 +94,15 @@ public struct CompiledModel: Sendable {
   /// model keeps only the flat table): for tests, which hold the table against it, and for
   /// reports that want a day's hours as text.
   public func resolvedSchedule(_ k: Int) -> ResolvedSchedule {
-    ResolvedSchedule(openingHours[k], calendar: calendar, epochDay: epochDay, days: calendarTable.reader.days)
+    if k >= openingHours.count {
+      let surge = surgeHours[k - openingHours.count]
+      return ResolvedSchedule(surge, base: resolvedSchedule(surge.base), calendar: calendar)
+    }
+    return ResolvedSchedule(openingHours[k], calendar: calendar, epochDay: epochDay, days: calendarTable.reader.days)
   }
+
+  /// Schedules laid out: the own schedules (`openingHours`), then the surge schedules.
+  public var scheduleCount: Int { openingHours.count + surgeHours.count }
 
   /// Instant (seconds from the start) at which the run ends.
   public var endTime: Double { Double(horizonDays) * 86_400 }
@@ -122,6 +143,8 @@ public struct CompiledModel: Sendable {
     units = k.units
     deskGroups = k.groups
     deskCount = k.deskCount
+    digitisationPeriods = k.digitisation
+    reportsDigitisation = configuration.units.contains { !$0.digitisation.isEmpty }
     stations = k.stations
     procedures = k.procedures
     steps = k.steps
@@ -138,12 +161,28 @@ public struct CompiledModel: Sendable {
     names = k.names
     openingHours = k.openingHours
     calendarTable = CalendarTable(schedules: k.schedules, calendar: k.calendar)
+    surgeHours = k.surgeHours
+    stepMeanWork = k.stepWork.map { $0.mean * 3600 }
+    overtimeStations = k.stations.indices.filter { k.stations[$0].hasOvertime }.map { Int32($0) }
     expectedVolume = configuration.demand.reduce(0.0) { $0 + Swift.max(0, $1.annualVolume) }
     routeFirst = k.routeFirst
     routeStations = k.routeStations
     profiles = k.profiles
     dayFactors = k.dayFactors
     streamDaily = k.streamDaily
+  }
+
+  /// The share of unit `u`'s paper dossiers digitised at intake on day index `day`: that
+  /// of the unit's last period starting on or before it, 0 before the first.
+  @inline(__always)
+  func digitisationShare(unit u: Int, day: Int) -> Double {
+    let periods = units[u].digitisation
+    var k = periods.upperBound
+    while k > periods.lowerBound {
+      k -= 1
+      if digitisationPeriods[k].fromDay <= day { return digitisationPeriods[k].share }
+    }
+    return 0
   }
 
   /// Expected arrivals of stream `k` on day index `day`.

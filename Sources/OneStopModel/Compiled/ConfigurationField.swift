@@ -14,8 +14,10 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case seasons, monday, tuesday, wednesday, thursday, friday, saturday, sunday
   // Units, desk groups and agencies.
   case id, level, parent, hours, ticketCutoff, desks, onlineIntakeOfficers, count, atLevel
-  case serviceTimeFactor, lunchStagger
+  case serviceTimeFactor, lunchStagger, digitisationFrom, digitisation, from, share
   case unit, officers, absenceSpellDays, absenceDays
+  // Planned leave and surge overtime (an agency's, or the rules' defaults).
+  case annualLeaveDays, leaveSpellDays, leaveOutsideMonths, overtime
   // Procedures and their steps.
   case field, pIncomplete, pRefused, pGuidanceOnly, pSupplement, steps, deadline, maxSupplementRequests, intakeTime,
     onTheSpot
@@ -31,7 +33,7 @@ public enum ConfigurationField: String, Sendable, Hashable, CaseIterable, Custom
   case returnDelayWorkingDays, supplementDelayWorkingDays, pickupDelayWorkingDays, postalIntakeFactor
   // Processing rules.
   case provinceCut, cutThresholdWorkingDays, interLevelHandoverWorkingDays, apologyLeadWorkingDays,
-    apologyExtensionWorkingDays
+    apologyExtensionWorkingDays, apologyCompliance, lateApology
   case postalInTransit, postalOutTransit
 
   /// The days of the week of opening hours, Monday first.

@@ -29,6 +29,8 @@ public struct ProblemLocation: Sendable, Hashable, CustomStringConvertible {
     /// Period `index` of a demand's weekday factors from a date.
     case weekdayPeriod(demand: Int, index: Int)
     case backlog(Int)
+    /// Period `index` of a unit's `digitisation` list.
+    case digitisationPeriod(unit: Int, index: Int)
   }
 
   /// A part of an opening-hours field.
@@ -102,6 +104,7 @@ public struct ProblemLocation: Sendable, Hashable, CustomStringConvertible {
     case .mixEntry(let d, let k): return [at(.demand, d), at(.mix, k)]
     case .weekdayPeriod(let d, let k): return [at(.demand, d), at(.weekdayFactorPeriods, k)]
     case .backlog(let i): return [at(.backlog, i)]
+    case .digitisationPeriod(let u, let k): return [at(.units, u), at(.digitisation, k)]
     }
   }
 

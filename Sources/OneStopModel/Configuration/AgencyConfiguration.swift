@@ -22,12 +22,28 @@ public struct AgencyConfiguration: Sendable {
   /// away on a trip is away for days). 1 = single days.
   public var absenceSpellDays: Double
   public var saturdayCompensation: SaturdayCompensation
+  /// Planned annual leave, working days a year per officer, placed before the run
+  /// outside `leaveOutsideMonths` (Labour Code 2019 Art. 113: 12 in normal conditions);
+  /// nil means `ProcessingRules.annualLeaveDays`. With planned leave, `absenceDays` is
+  /// the random part (sickness and other absences) only.
+  public var annualLeaveDays: Double?
+  /// Working days per spell of planned leave; nil means `ProcessingRules.leaveSpellDays`.
+  public var leaveSpellDays: Double?
+  /// Months (1 = January) without planned leave; nil means `ProcessingRules.leaveOutsideMonths`.
+  public var leaveOutsideMonths: [Int]?
+  /// Surge overtime; nil: the officers never work beyond their hours.
+  public var overtime: OvertimeConfiguration?
 
   public init(
     id: String, name: String? = nil, unit: String, officers: Int, hours: OpeningSchedule? = nil,
     discipline: QueueDiscipline = .fifo, absenceDays: Double? = nil, absenceSpellDays: Double = 1,
-    saturdayCompensation: SaturdayCompensation = .overtime
+    saturdayCompensation: SaturdayCompensation = .overtime, annualLeaveDays: Double? = nil,
+    leaveSpellDays: Double? = nil, leaveOutsideMonths: [Int]? = nil, overtime: OvertimeConfiguration? = nil
   ) {
+    self.annualLeaveDays = annualLeaveDays
+    self.leaveSpellDays = leaveSpellDays
+    self.leaveOutsideMonths = leaveOutsideMonths
+    self.overtime = overtime
     self.absenceSpellDays = absenceSpellDays
     self.id = id
     self.name = name ?? id
@@ -37,6 +53,24 @@ public struct AgencyConfiguration: Sendable {
     self.discipline = discipline
     self.absenceDays = absenceDays
     self.saturdayCompensation = saturdayCompensation
+  }
+}
+
+extension AgencyConfiguration: CustomReflectable {
+  /// The agency as `String(describing:)` (and so a scenario's hash) sees it: every field,
+  /// except that planned leave and overtime appear only when set. A scenario that does
+  /// not use them keeps the hash it had before they existed (baselines, sweep manifests).
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("id", id), ("name", name), ("unit", unit), ("officers", officers), ("hours", hours as Any),
+      ("discipline", discipline), ("absenceDays", absenceDays as Any), ("absenceSpellDays", absenceSpellDays),
+      ("saturdayCompensation", saturdayCompensation),
+    ]
+    if let annualLeaveDays { children.append(("annualLeaveDays", annualLeaveDays)) }
+    if let leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
+    if let leaveOutsideMonths { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
+    if let overtime { children.append(("overtime", overtime)) }
+    return Mirror(self, children: children, displayStyle: .struct)
   }
 }
 

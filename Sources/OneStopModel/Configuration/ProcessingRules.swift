@@ -14,6 +14,12 @@ public struct ProcessingRules: Sendable {
   /// dossier is not resolved (prior 1), with a new appointment this many days later.
   public var apologyLeadWorkingDays = 1
   public var apologyExtensionWorkingDays = 5
+  /// Decree 61/2018 Art. 19(9) timing (R11): of the dossiers still in processing at the
+  /// watch (`apologyLeadWorkingDays` before the due day), the share the agency sends a
+  /// letter then. nil: a letter then only when fixed delays alone end after the due date.
+  public var apologyCompliance: Double?
+  /// What a dossier that turns overdue without a timely letter gets.
+  public var lateApology = LateApology.endOfDueDay
   /// Postal transit (working days): post point -> office, office -> citizen.
   public var postalInTransit: Distribution = try! .uniform(low: 1, high: 3)
   public var postalOutTransit: Distribution = try! .uniform(low: 1, high: 4)
@@ -25,7 +31,48 @@ public struct ProcessingRules: Sendable {
   /// Working days a year each officer is away, for agencies that do not say
   /// (Labour Code 2019 Art. 113: 12 days of annual leave; sick days: a prior). 0 = none.
   public var officerAbsenceDays = 0.0
+  /// Planned annual leave, working days a year per officer, for agencies that do not
+  /// say (Labour Code 2019 Art. 113: 12); nil: none planned, `officerAbsenceDays` holds
+  /// all absences as random spells.
+  public var annualLeaveDays: Double?
+  /// Working days per spell of planned leave (prior 5: a working week).
+  public var leaveSpellDays = 5.0
+  /// Months (1 = January) in which offices plan no leave (their known peaks).
+  public var leaveOutsideMonths: [Int] = []
   public init() {}
+}
+
+extension ProcessingRules: CustomReflectable {
+  /// The rules as `String(describing:)` (and so a scenario's hash) sees them: every
+  /// field, except that the apology timing keys and planned leave appear only when set, so
+  /// that a scenario without them keeps the hash it had before they existed (and its
+  /// baselines and sweep manifests).
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("onlineReceipt", onlineReceipt), ("provinceCut", provinceCut),
+      ("cutThresholdWorkingDays", cutThresholdWorkingDays),
+      ("interLevelHandoverWorkingDays", interLevelHandoverWorkingDays),
+      ("apologyLeadWorkingDays", apologyLeadWorkingDays), ("apologyExtensionWorkingDays", apologyExtensionWorkingDays),
+      ("postalInTransit", postalInTransit), ("postalOutTransit", postalOutTransit),
+      ("postalCollectionTime", postalCollectionTime), ("leadTimeAfterSupplement", leadTimeAfterSupplement),
+      ("officerAbsenceDays", officerAbsenceDays),
+    ]
+    if let apologyCompliance { children.append(("apologyCompliance", apologyCompliance)) }
+    if lateApology != .endOfDueDay { children.append(("lateApology", lateApology)) }
+    let defaults = ProcessingRules()
+    if let annualLeaveDays { children.append(("annualLeaveDays", annualLeaveDays)) }
+    if leaveSpellDays != defaults.leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
+    if !leaveOutsideMonths.isEmpty { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
+    return Mirror(self, children: children, displayStyle: .struct)
+  }
+}
+
+/// The letter of a dossier that turns overdue without a timely one (R11).
+public enum LateApology: String, Sendable, CaseIterable {
+  /// A letter at the end of the due day (the default, and the model before R11 timing).
+  case endOfDueDay = "end-of-due-day"
+  /// No letter: the citizen learns of the delay at the desk.
+  case noLetter = "none"
 }
 
 /// When an online dossier counts as received (R12).

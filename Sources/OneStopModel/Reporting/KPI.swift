@@ -22,7 +22,7 @@ public struct KPI: Sendable {
   /// or field (`perSubtree`). A KPI of a unit, level, agency, field or month the model
   /// does not have is NaN; `unknownTarget(in:)` says so before a run.
   public static func named(_ name: String) -> KPI? {
-    if let k = all.first(where: { $0.name == name }) { return k }
+    if let k = all.first(where: { $0.name == name }) ?? byNameOnly.first(where: { $0.name == name }) { return k }
     if let (rest, unit) = splitUnder(name) {
       return rest.contains("@" + monthPrefix) ? nil : under(name, rest: rest, unit: unit)
     }
@@ -133,8 +133,14 @@ public struct KPI: Sendable {
   public static let perUnit: [(String, KPIUnit, @Sendable (RunResult, CompiledModel, Int) -> Double)] =
     Measure.all.compactMap { m in m.atUnit.map { (m.name, m.unit, $0) } }
 
-  /// Every KPI, in report order.
-  public static let all: [KPI] = Measure.all.compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+  /// Every KPI of the pooled table, in report order.
+  public static let all: [KPI] =
+    Measure.all.filter(\.pooled).compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+
+  /// Whole-run KPIs outside the pooled table (`Measure.pooled`), for targets, sweeps
+  /// and `--precision` by name (`apologies_on_time`, `digitised`).
+  public static let byNameOnly: [KPI] =
+    Measure.all.filter { !$0.pooled }.compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
 }
 
 extension RunResult {

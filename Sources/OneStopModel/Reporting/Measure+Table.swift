@@ -57,9 +57,24 @@ extension Measure {
   public static let overdueRateOfReceived = counted(
     "overdue_rate_of_received", .percent, at: [.total, .unit, .agency]
   ) { 100 * $0.overdueRateOfReceived }
-  public static let apologies = counted("apologies", .letters, at: [.total], month: { Double($0.apologies) }) {
-    Double($0.apologies)
-  }
+  public static let apologies = counted(
+    "apologies", .letters, at: [.total, .level, .unit, .agency, .field], month: { Double($0.apologies) }
+  ) { Double($0.apologies) }
+  /// Apologies sent in time (R11: at the watch, `apology_lead` working days before the
+  /// due day), and at the end of the due day: not pooled (added after the pooled table).
+  public static let apologiesOnTime = counted(
+    "apologies_on_time", .letters, at: [.total, .level, .unit, .agency, .field], month: { Double($0.apologiesOnTime) },
+    pooled: false
+  ) { Double($0.apologiesOnTime) }
+  public static let apologiesLate = counted(
+    "apologies_late", .letters, at: [.total, .level, .unit, .agency, .field], month: { Double($0.apologiesLate) },
+    pooled: false
+  ) { Double($0.apologiesLate) }
+  /// Paper dossiers digitised at intake (R24), counted when accepted: not pooled.
+  public static let digitised = counted(
+    "digitised", .dossiers, at: [.total, .level, .unit, .agency, .field], month: { Double($0.digitised) },
+    pooled: false
+  ) { Double($0.digitised) }
   public static let supplementRequests = counted("supplement_requests", .dossiers, at: [.total]) {
     Double($0.supplementRequests)
   }
@@ -175,7 +190,8 @@ extension Measure {
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
     inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
-    overdueRateOfReceived, apologies, supplementRequests, deskWaitMean, deskWaitP50, deskWaitP90, deskWaitP99,
+    overdueRateOfReceived, apologies, apologiesOnTime, apologiesLate, digitised, supplementRequests, deskWaitMean,
+    deskWaitP50, deskWaitP90, deskWaitP99,
     servedSameDay, visitsPerDossier,
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,

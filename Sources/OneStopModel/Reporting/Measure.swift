@@ -19,8 +19,14 @@ public struct Measure: Sendable {
   /// The name in files, tables and KPI names (`desk_wait_mean`).
   public let name: String
   public let unit: KPIUnit
-  /// Over the run: a KPI of `KPI.all` (and so a row of `replications.csv`).
+  /// Over the run: a KPI of `KPI.all` (and so a row of `replications.csv`) when
+  /// `pooled`, else a KPI by name only (`KPI.named`: targets, sweeps, `--precision`).
   public let total: Total?
+  /// Whether the whole-run value is a row of the pooled KPI table (`KPI.all`:
+  /// `summary.json`'s `kpis`, `replications.csv`, baselines, the printed table). A
+  /// measure added later is not, so that every output of a scenario that does not use it
+  /// stays as it was.
+  public let pooled: Bool
   /// Per level of the receiving unit, `NAME@level:LEVEL`.
   public let level: Indexed?
   /// Per unit, `NAME@UNIT`.
@@ -42,11 +48,13 @@ public struct Measure: Sendable {
   public init(
     _ name: String, _ unit: KPIUnit, total: Total? = nil, level: Indexed? = nil, unit atUnit: Indexed? = nil,
     agency: Agency? = nil, field: Indexed? = nil, month: (@Sendable (MonthCounters) -> Double)? = nil,
-    hour: (@Sendable (HourResult) -> Double?)? = nil, cell: (@Sendable (CellCounters) -> Double)? = nil
+    hour: (@Sendable (HourResult) -> Double?)? = nil, cell: (@Sendable (CellCounters) -> Double)? = nil,
+    pooled: Bool = true
   ) {
     self.name = name
     self.unit = unit
     self.total = total
+    self.pooled = pooled
     self.level = level
     self.atUnit = atUnit
     self.agency = agency
@@ -61,7 +69,7 @@ public struct Measure: Sendable {
   /// `month` and `hour` are the month's and the hour's own.
   static func counted(
     _ name: String, _ unit: KPIUnit, at scopes: Set<MeasureScope>, month: (@Sendable (MonthCounters) -> Double)? = nil,
-    _ cell: @escaping @Sendable (CellCounters) -> Double
+    pooled: Bool = true, _ cell: @escaping @Sendable (CellCounters) -> Double
   ) -> Measure {
     let total: Total = { r, _ in cell(r.total()) }
     let level: Indexed = { r, m, l in cell(r.total { u, _, _ in m.units[u].level == l }) }
@@ -71,7 +79,7 @@ public struct Measure: Sendable {
     return Measure(
       name, unit, total: scopes.contains(.total) ? total : nil, level: scopes.contains(.level) ? level : nil,
       unit: scopes.contains(.unit) ? atUnit : nil, agency: scopes.contains(.agency) ? agency : nil,
-      field: scopes.contains(.field) ? field : nil, month: month, cell: cell)
+      field: scopes.contains(.field) ? field : nil, month: month, cell: cell, pooled: pooled)
   }
 
   /// The scopes the measure exists at, in `MeasureScope` order (every measure of the run
@@ -86,7 +94,7 @@ public struct Measure: Sendable {
     if month != nil { out.append(.month) }
     if hour != nil { out.append(.hour) }
     if cell != nil { out.append(.cell) }
-    if total != nil { out.append(.replication) }
+    if total != nil && pooled { out.append(.replication) }
     return out
   }
 

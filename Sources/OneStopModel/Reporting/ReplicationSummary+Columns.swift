@@ -80,10 +80,17 @@ public enum MonthColumn: Int, MeasureColumn {
   func value(_ m: MonthCounters) -> Double { measure.month!(m) }
 }
 
-/// Columns of one unit (`units.csv`).
+/// Columns of one unit (`units.csv`); `digitised` is written only when the model
+/// `reportsDigitisation` (`written(for:)`).
 public enum UnitColumn: Int, MeasureColumn {
   case received, resolvedOnTime, resolvedOverdue, inProgressEnd, onTimeRateOfReceived
-  case waitMean, waitP90, servedSameDay, deskUtilisation, tickets, queueLength, busyDesks
+  case waitMean, waitP90, servedSameDay, deskUtilisation, tickets, queueLength, busyDesks, digitised
+
+  /// The columns `units.csv` has for `model`: all but `digitised` unless a unit gives its
+  /// digitisation as shares, so a scenario that does not keeps the file it had.
+  public static func written(for model: CompiledModel) -> [UnitColumn] {
+    allCases.filter { $0 != .digitised || model.reportsDigitisation }
+  }
 
   public var measure: Measure {
     switch self {
@@ -99,6 +106,7 @@ public enum UnitColumn: Int, MeasureColumn {
     case .tickets: return .tickets
     case .queueLength: return .deskQueueLength
     case .busyDesks: return .busyDeskStaff
+    case .digitised: return .digitised
     }
   }
 

@@ -29,9 +29,16 @@ public struct ReplicationSummary: ReplicationConsumer {
   public private(set) var hours: EstimateTable<HourColumn>
   /// Rows `level * 24 + hour`.
   public private(set) var levelHours: EstimateTable<LevelHourColumn>
+  /// Per pool (station) and month of the statistics period, at `poolMonthRow(pool:month:)`;
+  /// per pool over the period.
+  public internal(set) var poolMonths: EstimateTable<PoolMonthColumn>
+  public internal(set) var pools: EstimateTable<PoolColumn>
   /// The replication that recorded its trace, when one did.
   public private(set) var traced: RunResult?
   private let firstMonth: Int
+  /// The first month slot of the statistics period, and the months from it to the end.
+  let poolFirstMonth: Int
+  public let poolMonthCount: Int
 
   /// The dimensions of `breakdowns`, in order.
   public static let dimensions: [ReportDimension] = [.level, .agency, .field, .procedure, .channel]
@@ -53,6 +60,11 @@ public struct ReplicationSummary: ReplicationConsumer {
     stations = EstimateTable(keys: model.names.stations.map(\.id))
     hours = EstimateTable(keys: (0..<24).map { String($0) })
     levelHours = EstimateTable(keys: model.names.levels.flatMap { l in (0..<24).map { "\(l) \($0)" } })
+    poolFirstMonth = firstMonth
+    poolMonthCount = runMonths.count - firstMonth
+    let labels = runMonths.labels[firstMonth...]
+    poolMonths = EstimateTable(keys: model.names.stations.flatMap { p in labels.map { "\(p.id) \($0)" } })
+    pools = EstimateTable(keys: model.names.stations.map(\.id))
   }
 
   /// Replications folded.
@@ -75,6 +87,7 @@ public struct ReplicationSummary: ReplicationConsumer {
     addUnits(r)
     addStations(r)
     addHours(r)
+    addPools(r)
     if !r.trace.isEmpty { traced = r }
   }
 

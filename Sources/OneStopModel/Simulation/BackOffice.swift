@@ -24,18 +24,39 @@ struct BackOffice {
   /// Officer absences, per station that has any (nil otherwise): the station's own
   /// stream, so that two scenarios see the same absences (common random numbers).
   let absence: [RandomStream?]
+  /// Officers on planned leave, per station that plans leave and day index of the run:
+  /// station s's days at `leave[leaveBase[s] ..< leaveBase[s] + horizonDays]` (-1: none).
+  let leave: [UInt16]
+  let leaveBase: [Int]
+  /// The calendar months of the run, the month of the current day and the instant it ends.
+  let months: RunMonths
+  var slot: Int
+  var monthEnd: Double
+  /// The calendar year of the current day (the yearly overtime cap).
+  var year: Int
+  /// Closed months: station s's month m at `s * months.count + m`.
+  var monthly: [StationMonth]
 
-  init(_ model: CompiledModel, calendar: RunCalendar, absence: [RandomStream?]) {
+  init(_ model: CompiledModel, calendar: RunCalendar, streams: RandomStreams, months: RunMonths) {
     self.model = model
     self.calendar = calendar
-    self.absence = absence
-    stations = StateArray(model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline) })
+    self.months = months
+    absence = streams.absence
+    stations = StateArray(
+      model.stations.map { WorkStation(officers: $0.officers, discipline: $0.discipline, schedule: $0.schedule) })
+    (leave, leaveBase) = Self.planLeave(model, calendar: calendar, streams: streams.leave)
+    slot = months.slot(ofDay: 0)
+    monthEnd = Self.end(ofSlot: slot, months, model)
+    year = CivilDate(dayNumber: model.epochDay).year
+    monthly = Array(repeating: StationMonth(), count: model.stations.count * months.count)
   }
 
-  /// Dossier `i` joins station `s`'s line (ordered by `due` under earliest-due-first).
+  /// Dossier `i` joins station `s`'s line (ordered by `due` under earliest-due-first);
+  /// `work` is the mean work of its step there (seconds).
   @inline(__always)
-  mutating func enqueue(_ i: Int32, station s: Int, due: Double, at now: Double) {
+  mutating func enqueue(_ i: Int32, station s: Int, due: Double, work: Double, at now: Double) {
     stations[s].officers.enqueue(i, due: due, at: now)
+    stations[s].queuedWork += work
   }
 
   /// `true` when dossiers wait at station `s`.
@@ -44,7 +65,7 @@ struct BackOffice {
 
   /// `true` when station `s` is open at `now`.
   @inline(__always)
-  func isOpen(_ s: Int, at now: Double) -> Bool { calendar.reader.isOpen(model.stations[s].schedule, at: now) }
+  func isOpen(_ s: Int, at now: Double) -> Bool { calendar.reader.isOpen(stations[s].schedule, at: now) }
 
   /// The next dossier a free officer at work takes now, in the line's order, or `nil`.
   @inline(__always)
@@ -58,7 +79,6 @@ struct BackOffice {
   /// `nil` when no wake is needed or one is already planned no later.
   @inline(__always)
   mutating func wakeTime(_ s: Int, open: Bool, at now: Double) -> Double? {
-    let schedule = model.stations[s].schedule
     let t: Double?
     if open {
       let busy = stations[s].officers.busyCount
@@ -67,10 +87,10 @@ struct BackOffice {
           && busy >= stations[s].officers.capacity
       else { return nil }
       // Officers away today: the rest waits for tomorrow's opening.
-      t = calendar.reader.nextOpening(schedule, atOrAfter: Double(calendar.day(now) + 1) * 86_400)
+      t = nextOpening(s, atOrAfter: Double(calendar.day(now) + 1) * 86_400)
     } else {
       guard stations[s].officers.busyCount < stations[s].officers.servers else { return nil }
-      t = calendar.reader.nextOpening(schedule, atOrAfter: now)
+      t = nextOpening(s, atOrAfter: now)
     }
     guard let t, t < calendar.endTime else { return nil }
     let pending = stations[s].wakeAt
@@ -85,20 +105,30 @@ struct BackOffice {
     if stations[s].wakeAt == now { stations[s].wakeAt = -1 }
   }
 
-  /// An officer of station `s` starts `work` seconds of work now: returns when it ends in
-  /// the station's working time, with the busy time counted inside the statistics period.
+  /// An officer of station `s` starts `work` seconds of work now on a dossier whose mean
+  /// work there is `mean`: returns when it ends in the station's working time, with the
+  /// busy time counted inside the statistics period and in the month it is done.
   @inline(__always)
-  mutating func begin(_ s: Int, work: Double, at now: Double) -> Double {
-    let schedule = model.stations[s].schedule
-    let end = calendar.reader.addingWorkingTime(schedule, work, to: now)
+  mutating func begin(_ s: Int, work: Double, mean: Double, at now: Double) -> Double {
+    stations[s].queuedWork = stations[s].officers.queuedCount > 0 ? stations[s].queuedWork - mean : 0
+    let end = workEnd(s, work, from: now)
     // Busy time inside the statistics window only: a task that straddles the warm-up or
     // the end counts for its part inside.
+    let inside: Double
     if now >= model.warmupEnd && end <= model.endTime {
-      stations[s].busyWork += work
+      inside = work
     } else if end > model.warmupEnd {
-      stations[s].busyWork += calendar.reader.openSeconds(
-        schedule, from: Swift.max(now, model.warmupEnd),
-        to: Swift.min(end, model.endTime))
+      inside = workedSeconds(s, from: Swift.max(now, model.warmupEnd), to: Swift.min(end, model.endTime))
+    } else {
+      return end
+    }
+    stations[s].busyWork += inside
+    if end <= monthEnd {
+      stations[s].month.busySeconds += inside
+    } else {
+      let before = workedSeconds(s, from: Swift.max(now, model.warmupEnd), to: monthEnd)
+      stations[s].month.busySeconds += before
+      stations[s].busyNextMonth += inside - before
     }
     return end
   }
@@ -117,13 +147,14 @@ struct BackOffice {
 
   /// What each station did up to `end`.
   func results(at end: Double) -> [StationResult] {
-    model.stations.indices.map { k in
+    let months = stationMonths(at: end)
+    return model.stations.indices.map { k in
       let s = model.stations[k], state = stations[k]
       return StationResult(
         busySeconds: state.busyWork,
         availableSeconds: Double(s.officers) * calendar.reader.openSeconds(s.schedule, from: model.warmupEnd, to: end),
         absentSeconds: state.absentSeconds, waitingIntegral: state.officers.queueLength.integral(upTo: end),
-        waits: state.officers.waits)
+        waits: state.officers.waits, months: months[k])
     }
   }
 }

@@ -33,6 +33,8 @@ struct Dossier {
   var inDelay = false
   /// Counted in the period's statistics (accepted or carried over after the warm-up).
   var counted = false
+  /// Digitised at intake (R24): counted with its acceptance.
+  var digitised = false
   /// Bumped when pending deadline watches and supplement answers become stale.
   var generation: UInt32 = 0
   /// Bumped when a planned visit is replaced: a citizen has at most one visit planned.

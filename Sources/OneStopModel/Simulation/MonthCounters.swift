@@ -11,6 +11,9 @@ public struct MonthCounters: Sendable, Equatable {
   public var resolvedOnTime = 0
   public var resolvedOverdue = 0
   public var apologies = 0
+  /// Of the apologies, those in time; and the paper dossiers digitised among those accepted.
+  public var apologiesOnTime = 0
+  public var digitised = 0
   /// Counted dossiers in processing or waiting for a supplement at the month's end.
   public var inProgressEnd = 0
   /// Walk-in tickets taken, and the desk waits of the citizens called (seconds).
@@ -25,10 +28,15 @@ public struct MonthCounters: Sendable, Equatable {
     resolvedOnTime += o.resolvedOnTime
     resolvedOverdue += o.resolvedOverdue
     apologies += o.apologies
+    apologiesOnTime += o.apologiesOnTime
+    digitised += o.digitised
     inProgressEnd += o.inProgressEnd
     tickets += o.tickets
     waits.merge(o.waits)
   }
+
+  /// Apologies at the end of the due day.
+  public var apologiesLate: Int { apologies - apologiesOnTime }
 
   /// online_in / received_new, 0 when nothing was received.
   public var onlineShare: Double { receivedNew > 0 ? Double(onlineIn) / Double(receivedNew) : 0 }

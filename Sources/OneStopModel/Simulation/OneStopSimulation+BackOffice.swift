@@ -32,7 +32,8 @@ extension OneStopSimulation {
     dossiers[i].queuedAt = now
     dossiers[i].inDelay = false
     recorder.record(.reachedAgency, dossiers[i], at: now, station: s)
-    backOffice.enqueue(i, station: s, due: dossiers[i].dueAt, at: now)
+    let step = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound + Int(dossiers[i].step)
+    backOffice.enqueue(i, station: s, due: dossiers[i].dueAt, work: model.stepMeanWork[step], at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 
@@ -57,15 +58,17 @@ extension OneStopSimulation {
   mutating func startWork(
     station s: Int, officer: Int32, dossier i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>
   ) {
-    let work: Double
+    let work: Double, mean: Double
     if model.stations[s].isOnlineIntake {
       work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
+      mean = 0
     } else {
-      let first = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound
-      work = model.stepWork[first + Int(dossiers[i].step)].sample(streams.station[s].rng) * 3600
+      let step = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound + Int(dossiers[i].step)
+      work = model.stepWork[step].sample(streams.station[s].rng) * 3600
+      mean = model.stepMeanWork[step]
     }
     recorder.record(.workStarted, dossiers[i], at: now, station: s)
-    let end = backOffice.begin(s, work: work, at: now)
+    let end = backOffice.begin(s, work: work, mean: mean, at: now)
     if end < model.endTime {
       scheduler.schedule(at: end, priority: .release, .stationDone(station: Int32(s), officer: officer))
     }

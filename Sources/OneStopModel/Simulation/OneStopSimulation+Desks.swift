@@ -78,7 +78,10 @@ extension OneStopSimulation {
       } else {
         ticket.outcome = .accepted
         time = model.intakeTime[Int(d.procedure)].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
-        if calendar.day(now) >= model.units[u].digitisationFromDay { time += behaviour.digitisationTime.sample(rng) }
+        if digitises(unit: u, at: now) {
+          dossiers[ticket.dossier].digitised = true
+          time += behaviour.digitisationTime.sample(rng)
+        }
       }
     case .pickup:
       if d.phase == .resolved {
@@ -98,6 +101,15 @@ extension OneStopSimulation {
       ticketTakenAt: ticket.isPostal ? nil : ticket.issuedAt)
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
+  }
+
+  /// Whether the desk of unit `u` digitises the paper dossier it accepts now (R24): the
+  /// unit's share of the day, drawn from the unit's digitisation stream only when it
+  /// lies strictly between 0 and 1 (a share of 1, `digitisation_from`, draws nothing).
+  @inline(__always)
+  private mutating func digitises(unit u: Int, at now: Double) -> Bool {
+    let share = model.digitisationShare(unit: u, day: calendar.day(now))
+    return share >= 1 || (share > 0 && streams.digitise[u].rng.bernoulli(share))
   }
 
   /// A desk finishes: the ticket's outcome takes effect, and the desk calls the next one.

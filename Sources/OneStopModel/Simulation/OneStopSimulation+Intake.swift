@@ -165,7 +165,7 @@ extension OneStopSimulation {
     let s = model.units[Int(dossiers[i].unit)].onlineStation
     dossiers[i].queuedAt = now
     dossiers[i].submittedAt = now
-    backOffice.enqueue(i, station: s, due: now, at: now)
+    backOffice.enqueue(i, station: s, due: now, work: 0, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
 

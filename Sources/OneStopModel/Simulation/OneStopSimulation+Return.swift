@@ -127,7 +127,8 @@ extension OneStopSimulation {
           continue
         }
         if dossiers[i].dueAt <= 0 {
-          apologise(i, at: 0, &scheduler)
+          // Past its due day already: as at the end of a due day, a late letter or none.
+          if rules.lateApology == .endOfDueDay { apologise(i, at: 0, onTime: false, &scheduler) }
         } else {
           scheduleDeadlineWatch(i, &scheduler)
         }

@@ -77,9 +77,10 @@ public struct OneStopSimulation: SimulationModel {
     rules = model.rules
     streams = RandomStreams(model, seed: seed, replication: replication)
     frontOffice = FrontOffice(model, calendar: calendar)
-    backOffice = BackOffice(model, calendar: calendar, absence: streams.absence)
+    let months = RunMonths(model)
+    backOffice = BackOffice(model, calendar: calendar, streams: streams, months: months)
     agenda = DayAgenda(days: model.horizonDays)
-    recorder = Recorder(model, months: RunMonths(model))
+    recorder = Recorder(model, months: months)
   }
 
   /// Schedules the first events: arrivals, closings, the carried-over backlog and the
@@ -158,6 +159,10 @@ public struct OneStopSimulation: SimulationModel {
   /// Acts on the day's watches and puts its planned visits into the event calendar.
   mutating func startDay(_ day: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     backOffice.drawPresence(day: day)
+    // A station on overtime today may open earlier than planned (a Saturday).
+    for s in model.overtimeStations where backOffice.worksOvertime(Int(s)) {
+      dispatch(station: Int(s), at: now, &scheduler)
+    }
     let months = recorder.months
     if day > 0 && months.slot(ofDay: day) != months.slot(ofDay: day - 1) {
       recorder.closeMonth(months.slot(ofDay: day - 1), dossiers: dossiers)

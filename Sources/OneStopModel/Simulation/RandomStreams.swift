@@ -11,9 +11,18 @@ struct RandomStreams {
   let station: [StreamRef]
   /// Officer absences, per station that has any (nil otherwise).
   let absence: [RandomStream?]
+  /// Planned leave, per station that plans any (nil otherwise): drawn once, before the
+  /// run, from streams of their own, so that planning leave changes no other draw.
+  let leave: [RandomStream?]
   /// Citizens' patience and balking, per unit, when the behaviour has any (empty
   /// otherwise): streams of their own, so that turning patience on changes no other draw.
   let patience: [StreamRef]
+  /// Whether a paper dossier is digitised at intake, per unit, when some unit digitises a
+  /// share strictly between 0 and 1 (empty otherwise: a share of 0 or 1 draws nothing).
+  let digitise: [StreamRef]
+  /// Whether the agency sends a timely apology (R11), per receiving unit, when
+  /// `apologyCompliance` lies strictly between 0 and 1 (empty otherwise).
+  let apology: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -24,12 +33,17 @@ struct RandomStreams {
     let unitStreams = names.unit.map(rng)
     let stationStreams = names.station.map(rng)
     let patienceStreams = names.patience.map(rng)
-    owners = [arrivals, unitStreams, stationStreams, patienceStreams]
+    let digitiseStreams = names.digitise.map(rng)
+    let apologyStreams = names.apology.map(rng)
+    owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams]
     patience = patienceStreams.map(StreamRef.init)
+    digitise = digitiseStreams.map(StreamRef.init)
+    apology = apologyStreams.map(StreamRef.init)
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)
     absence = names.absence.map { $0.map(rng) }
+    leave = names.leave.map { $0.map(rng) }
   }
 
   /// The source names of the streams, in the order of the stream arrays: one name, one
@@ -39,7 +53,10 @@ struct RandomStreams {
     let unit: [String]
     let station: [String]
     let patience: [String]
+    let digitise: [String]
+    let apology: [String]
     let absence: [String?]
+    let leave: [String?]
 
     init(_ model: CompiledModel) {
       let names = model.names
@@ -50,9 +67,14 @@ struct RandomStreams {
       unit = names.units.map { "unit:\($0.id)" }
       station = names.stations.map { "station:\($0.id)" }
       patience = model.behaviour.hasImpatience ? names.units.map { "patience:unit:\($0.id)" } : []
+      let partial = model.digitisationPeriods.contains { $0.share > 0 && $0.share < 1 }
+      digitise = partial ? names.units.map { "digitise:unit:\($0.id)" } : []
+      let compliance = model.rules.apologyCompliance ?? 1
+      apology = compliance > 0 && compliance < 1 ? names.units.map { "apology:unit:\($0.id)" } : []
       absence = model.stations.enumerated().map { k, s in
         s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
       }
+      leave = model.stations.enumerated().map { k, s in s.plansLeave ? "leave:station:\(names.stations[k].id)" : nil }
     }
   }
 }
@@ -63,6 +85,7 @@ extension CompiledModel {
   /// stream compares.
   public var randomSources: [String] {
     let s = RandomStreams.Sources(self)
-    return s.arrival + s.unit + s.station + s.patience + s.absence.compactMap { $0 }
+    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.absence.compactMap { $0 }
+      + s.leave.compactMap { $0 }
   }
 }

@@ -20,6 +20,8 @@ extension Recorder {
       totals[level].resolvedOnTime += cell.resolvedOnTime
       totals[level].resolvedOverdue += cell.resolvedOverdue
       totals[level].apologies += cell.apologies
+      totals[level].apologiesOnTime += cell.apologiesOnTime
+      totals[level].digitised += cell.digitised
     }
     for l in 0..<levels {
       let k = slot * levels + l
@@ -28,6 +30,8 @@ extension Recorder {
       counters.months[k].resolvedOnTime += totals[l].resolvedOnTime - base[l].resolvedOnTime
       counters.months[k].resolvedOverdue += totals[l].resolvedOverdue - base[l].resolvedOverdue
       counters.months[k].apologies += totals[l].apologies - base[l].apologies
+      counters.months[k].apologiesOnTime += totals[l].apologiesOnTime - base[l].apologiesOnTime
+      counters.months[k].digitised += totals[l].digitised - base[l].digitised
       counters.months[k].inProgressEnd = 0
     }
     // The same dossiers as `CellCounters.inProgressEnd` at the end of the run.

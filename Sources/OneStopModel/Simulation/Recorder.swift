@@ -75,7 +75,10 @@ struct Recorder {
     case .withdrawn:
       if d.counted { counters.cells[cell(d)].withdrawn += 1 }
     case .apology:
-      if d.counted { counters.cells[cell(d)].apologies += 1 }
+      if d.counted {
+        counters.cells[cell(d)].apologies += 1
+        if detail == ApologyTiming.onTime.rawValue { counters.cells[cell(d)].apologiesOnTime += 1 }
+      }
     case .resolved:
       countResolved(d, at: now)
     case .returned:
@@ -131,6 +134,7 @@ struct Recorder {
   private mutating func countAccepted(_ d: Dossier) {
     let c = cell(d)
     counters.cells[c].receivedNew += 1
+    if d.digitised { counters.cells[c].digitised += 1 }
     if inCohort(d) { counters.cells[c].acceptedFromArrivals += 1 }
     switch d.channelIn {
     case .postal: counters.postalIn += 1

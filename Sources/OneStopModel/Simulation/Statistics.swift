@@ -22,7 +22,12 @@ public struct CellCounters: Sendable, Equatable {
   public var carriedOverOverdue = 0
   public var withdrawn = 0
   public var apologies = 0
+  /// Of the apologies, those sent in time (R11: at the latest `apology_lead` working days
+  /// before the due day); the others came at the end of the due day.
+  public var apologiesOnTime = 0
   public var supplementRequests = 0
+  /// Paper dossiers accepted after being digitised at the desk (R24).
+  public var digitised = 0
   /// Results handed back (picked up, delivered by post or online).
   public var returned = 0
   /// Filled at the end of the run by scanning the dossiers still open.
@@ -33,6 +38,8 @@ public struct CellCounters: Sendable, Equatable {
 
   public var received: Int { receivedNew + carriedOver }
   public var resolved: Int { resolvedOnTime + resolvedOverdue }
+  /// Apologies sent at the end of the due day, not in time.
+  public var apologiesLate: Int { apologies - apologiesOnTime }
 
   public mutating func add(_ o: CellCounters) {
     arrivals += o.arrivals
@@ -46,6 +53,8 @@ public struct CellCounters: Sendable, Equatable {
     carriedOverOverdue += o.carriedOverOverdue
     withdrawn += o.withdrawn
     apologies += o.apologies
+    apologiesOnTime += o.apologiesOnTime
+    digitised += o.digitised
     supplementRequests += o.supplementRequests
     returned += o.returned
     inProgressEnd += o.inProgressEnd

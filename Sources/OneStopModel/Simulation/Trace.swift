@@ -112,3 +112,10 @@ public struct TraceRecord: Sendable, Equatable {
   /// Event-specific: the ticket purpose, a wait in seconds, on time (1) or not (0), ...
   public var detail: Int32
 }
+
+/// When an `apology` was sent, its `TraceRecord.detail`: in time (R11: at the watch, at
+/// the latest `apology_lead` working days before the due day), or at the end of the due day.
+public enum ApologyTiming: Int32, Sendable {
+  case onTime = 1
+  case late = 2
+}

@@ -17,8 +17,24 @@ struct WorkStation {
   var busyWork: Double = 0
   /// Officer-seconds of opening time lost to absences inside the window.
   var absentSeconds: Double = 0
+  /// The schedule the station follows today: its own, or its surge schedule on a day of
+  /// overtime (decided each morning, `BackOffice.drawPresence`).
+  var schedule: Int
+  /// Mean work (seconds) of the dossiers waiting: the backlog of the surge rule, kept as
+  /// a running sum (added when a dossier joins the line, taken off when work starts).
+  var queuedWork: Double = 0
+  /// A surge day since the last Saturday: the next Saturday off is worked.
+  var saturdayPending = false
+  /// Overtime per officer (seconds the surge schedule opened beyond the own) this
+  /// calendar month and this calendar year, against the caps.
+  var overtimeThisMonth: Double = 0
+  var overtimeThisYear: Double = 0
+  /// This month's statistics so far, and work started this month that falls in the next.
+  var month = StationMonth()
+  var busyNextMonth: Double = 0
 
-  init(officers: Int, discipline: QueueDiscipline) {
+  init(officers: Int, discipline: QueueDiscipline, schedule: Int) {
     self.officers = ServerSet(servers: officers, order: discipline == .fifo ? .fifo : .earliestDue)
+    self.schedule = schedule
   }
 }

@@ -29,6 +29,15 @@ extension ConfigurationSchema {
         "count", .whole(min: 1, max: ModelLimits.units, what: "a number of units"),
         doc: "Makes this item a template for that many units."),
       .custom(
+        "kind", .text,
+        doc: "Kind of unit: `ward`, `commune`, `town` (commune level), `city`, `district`, `town` (district level)."),
+      .custom(
+        "population", .number(min: 0, max: UnitTable.maxValue, what: "a number >= 0"),
+        doc: "Inhabitants, for `split: {by: population}`."),
+      .custom(
+        "area_km2", .number(min: 0, max: UnitTable.maxValue, what: "a number >= 0"),
+        doc: "Area in km², for `split: {by: area}`."),
+      .custom(
         "hours", .other("name under `hours:`, or a mapping"),
         doc: "Office hours (default 07:00-11:30, 13:30-17:00 on weekdays)."),
       ConfigurationKey(
@@ -44,7 +53,11 @@ extension ConfigurationSchema {
         .whole(\.onlineIntakeOfficers), doc: "Officers checking online submissions."),
       ConfigurationKey(
         "digitisation_from", .date, .optionalDate(\.digitisationFrom),
-        doc: "Digitisation of paper dossiers at intake is mandatory from this date."),
+        doc: "Every paper dossier is digitised at intake from this date (shorthand for `digitisation` with share 1)."),
+      .custom(
+        "digitisation", .other("list of `{from: DATE, share: P}`"),
+        doc: "Share of paper dossiers digitised at intake from each date until the next (none before the first); "
+          + "not with `digitisation_from`."),
     ]
   }
 
@@ -89,6 +102,41 @@ extension ConfigurationSchema {
         "absence_spell", .workingDays, .number(\.absenceSpellDays), doc: "Mean length of one absence (default 1wd)."),
       .choice(
         "saturday_comp", \.saturdayCompensation, doc: "Saturday work paid as overtime, or given back as time off."),
+      ConfigurationKey(
+        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"), .optionalNumber(\.annualLeaveDays),
+        doc: "Planned annual leave per officer, placed before the run in spells outside `leave_outside_months` "
+          + "(default `rules.annual_leave_days`); with it, `absence_days` is the random part only (sickness)."),
+      ConfigurationKey(
+        "leave_spell", .workingDays, .optionalNumber(\.leaveSpellDays),
+        doc: "Working days per spell of planned leave (default `rules.leave_spell`)."),
+      .custom(
+        "leave_outside_months", .other("list of months, 1 to 12"),
+        doc: "Months without planned leave, the agency's known peaks (default `rules.leave_outside_months`)."),
+      .custom(
+        "overtime", .other("mapping (below), or `null`"),
+        doc: "Surge overtime: evenings and Saturdays worked while the backlog is high (default `null`: none)."),
+    ]
+  }
+
+  /// `agencies[].overtime`: surge overtime (Labour Code 2019 Art. 107).
+  public static var overtime: [ConfigurationKey<OvertimeConfiguration>] {
+    [
+      .custom(
+        "backlog_above", .other("days of work, `3d`"),
+        doc: "A working day is a surge day when the morning's backlog (mean work waiting over the officers present "
+          + "times the day's own open hours) is above this (default 3d)."),
+      .custom(
+        "evening", .other("interval `\"17:00-19:00\"`, or `null`"),
+        doc: "Extra hours worked on a surge day (default 17:00-19:00)."),
+      .custom(
+        "saturday", .other("interval `\"07:00-11:30\"`, or `null`"),
+        doc: "Extra hours worked on the Saturday off after a surge day (default `null`: none)."),
+      ConfigurationKey(
+        "cap_hours_per_month", .number(min: 0, max: 744, what: "hours"), .number(\.capHoursPerMonth),
+        doc: "Overtime per officer in a calendar month at most (Labour Code 2019 Art. 107(2)(b): 40)."),
+      ConfigurationKey(
+        "cap_hours_per_year", .number(min: 0, max: 8784, what: "hours"), .number(\.capHoursPerYear),
+        doc: "Overtime per officer in a calendar year at most (Labour Code 2019 Art. 107(2)(c): 200)."),
     ]
   }
 
@@ -147,6 +195,9 @@ extension ConfigurationSchema {
       .custom("units", .other("list of unit ids"), doc: "The volume shared over these units."),
       .custom("at_level", .text, doc: "The volume shared over every unit of this level."),
       .custom(
+        "split", .other("`even`, or a mapping (below)"),
+        doc: "How `at_level` or `units` share the volume (default `even`: equal parts)."),
+      .custom(
         "annual_volume", .number(min: 0, max: ModelLimits.annualVolume, what: "a number of dossiers per year"),
         doc: "New dossiers a year, all channels.", required: true),
       .custom("mix", .other("mapping procedure: weight"), doc: "Relative weight of each procedure.", required: true),
@@ -175,7 +226,12 @@ extension ConfigurationSchema {
   /// `backlog[]`.
   public static var backlog: [ConfigurationKey<BacklogEntry>] {
     [
-      .custom("unit", .text, doc: "Unit holding the dossiers.", required: true),
+      .custom("unit", .text, doc: "Unit holding the dossiers (or `at_level`, or `split: {like: ...}`)."),
+      .custom("at_level", .text, doc: "The count spread over every unit of this level."),
+      .custom("under", .text, doc: "With `at_level`: only the units below this one."),
+      .custom(
+        "split", .other("`even`, or a mapping (below)"),
+        doc: "How the count is spread, in whole dossiers (default `even`)."),
       .custom("procedure", .text, doc: "Their procedure.", required: true),
       ConfigurationKey(
         "count", .whole(min: 0, max: ModelLimits.backlogCount, what: "a number of dossiers"), .whole(\.count),
@@ -188,6 +244,33 @@ extension ConfigurationSchema {
         "overdue_share", .probability, .number(\.overdueShare), doc: "Share already past their due day (default 0)."),
     ]
   }
+}
+
+extension ConfigurationSchema {
+  /// `demand[].split` and `backlog[].split`: the demand driver (`UnitSplit`).
+  public static var split: [ConfigurationKey<UnitSplit>] {
+    [
+      .custom(
+        "by", .choice(UnitSplit.Driver.allCases.map(\.rawValue)),
+        doc: "What a unit's share grows with: its `population`, its `area_km2`, or `equal` (kind factors only).",
+        required: true),
+      .custom(
+        "exponent", .number(min: 0, max: UnitSplitLimits.exponent, what: "an exponent"),
+        doc: "Weight = value ^ exponent × kind factor (default 1: proportional)."),
+      .custom(
+        "kind_factors", .other("mapping kind: factor, each 0 to 1000"),
+        doc: "Factor by unit `kind`; a kind not listed counts 1."),
+      .custom(
+        "like", .text,
+        doc: "Backlog only, instead of `by`: the shares of the demand entry with this id (over its units)."),
+    ]
+  }
+}
+
+/// Bounds of the driver's parameters.
+enum UnitSplitLimits {
+  /// Largest exponent: a population of 10^9 to the 8th is still finite.
+  static let exponent = 8.0
 }
 
 extension Array {

@@ -36,7 +36,12 @@ public enum ConfigurationSchema {
       .custom(
         "unit_defaults", .other("mapping of level (or `all`) to unit keys"),
         doc: "Unit keys every unit of a level takes unless it says otherwise."),
-      .custom("units", .other("list"), doc: "Units and their front offices (below).", required: true),
+      .custom(
+        "unit_table", .other("path of a CSV file"),
+        doc: "A table of units, one row per unit, relative to the file that names it (see Unit tables)."),
+      .custom(
+        "units", .other("list"),
+        doc: "Units and their front offices (below); required unless `unit_table` gives them.", required: true),
       .custom("agencies", .other("list"), doc: "Back offices (below)."),
       .custom("procedures", .other("list"), doc: "Procedures (below).", required: true),
       .custom("demand", .other("list"), doc: "New dossiers a year at each unit (below)."),
@@ -107,7 +112,7 @@ public enum ConfigurationSchema {
         doc: "Desk time of a procedure resolved on the spot.", prior: "prior, no source: mean 30 min"),
       ConfigurationKey(
         "digitisation_time", .distribution(s), .distribution(\.digitisationTime),
-        doc: "Desk time to digitise a paper dossier (from the unit's `digitisation_from`).",
+        doc: "Desk time to digitise a paper dossier (the unit's `digitisation_from` or `digitisation`).",
         prior: "prior, no source: 3-8 min (R24)"),
       ConfigurationKey(
         "wasted_visit_time", .distribution(s), .distribution(\.wastedVisitTime),
@@ -159,6 +164,13 @@ public enum ConfigurationSchema {
         "apology_extension", .workingDays, .whole(\.apologyExtensionWorkingDays),
         doc: "The new appointment is this many working days later.", prior: "no source"),
       ConfigurationKey(
+        "apology_compliance", .probability, .optionalNumber(\.apologyCompliance),
+        doc: "Decree 61/2018 timing: share of the dossiers still in processing `apology_lead` before their due day "
+          + "that get their letter then (default `null`: a letter then only when fixed delays alone end too late)."),
+      .choice(
+        "late_apology", \.lateApology,
+        doc: "A dossier overdue without a timely letter gets one at the end of its due day, or none."),
+      ConfigurationKey(
         "postal_in_transit", .distribution(wd), .distribution(\.postalInTransit),
         doc: "Postal transit from a post point to the office.", prior: "R14: transit times unverified"),
       ConfigurationKey(
@@ -177,6 +189,17 @@ public enum ConfigurationSchema {
       ConfigurationKey(
         "officer_absence_days", .number(min: 0, max: 200, what: "working days a year"), .number(\.officerAbsenceDays),
         doc: "Working days a year each officer is away, for agencies that do not say."),
+      ConfigurationKey(
+        "annual_leave_days", .number(min: 0, max: 200, what: "working days a year"),
+        .optionalNumber(\.annualLeaveDays),
+        doc: "Planned annual leave per officer, for agencies that do not say (Labour Code 2019 Art. 113: 12); "
+          + "`null`: none planned, `officer_absence_days` holds all absences."),
+      ConfigurationKey(
+        "leave_spell", .workingDays, .number(\.leaveSpellDays),
+        doc: "Working days per spell of planned leave, for agencies that do not say (a working week)."),
+      .custom(
+        "leave_outside_months", .other("list of months, 1 to 12"),
+        doc: "Months without planned leave, for agencies that do not say (default none)."),
     ]
   }
 }
