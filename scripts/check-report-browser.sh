@@ -2,7 +2,10 @@
 # check-report-browser.sh -- onestop's reports in a real browser (headless Chromium driven
 # by chromedriver through Selenium): no console error, no network request, every chart
 # drawn, the headline numbers equal summary.json, Vietnamese text with a font, a PDF; for a
-# sensitivity study, each KPI's tornado chart drawn and its sentence naming the top three.
+# sensitivity study of Tuyên Quang, each KPI's tornado chart drawn and its sentence naming the
+# top three; for the Tuyên Quang run under parameter uncertainty, both intervals on every
+# headline card and the sentence naming what each depends on most; for the comparison under
+# parameter uncertainty, "B is better than A in N % of the plausible parameter sets".
 # Screenshots and PDFs land in .build/report-screenshots/ (look at them).
 #
 #   scripts/check-report-browser.sh          # uses .build/debug/onestop (ONESTOP= to change)
@@ -27,22 +30,29 @@ trap 'rm -rf "$tmp"' EXIT
 shots=.build/report-screenshots
 rm -rf "$shots"
 mkdir -p "$shots"
-"$bin" run scenarios/tuyen-quang-2022.yaml --replications 2 --set end=2022-03-01 --out "$tmp/run" --quiet >/dev/null
+# Tuyên Quang to 1 March, 2 replications, with 6 parameter sets of a prior at its default range
+# and the officers' absences at the scenario's range (both intervals).
+tq=(scenarios/tuyen-quang-2022.yaml --set end=2022-03-01 --replications 2)
+"$bin" run "${tq[@]}" --out "$tmp/run" --quiet --uncertainty 6 \
+  --param behaviour.p_return_after_incomplete --param rules.officer_absence_days >/dev/null
 printf 'extends: %s\nscenario: mmc-short\nend: 2022-01-06\n' "$PWD/scenarios/mmc.yaml" > "$tmp/a.yaml"
 printf 'extends: a.yaml\nscenario: mmc-nine-desks\nunits: [{id: desk-hall, desks: [{id: desks, count: 9}]}]\n' > "$tmp/b.yaml"
-"$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --replications 2 --out "$tmp/cmp" >/dev/null
+"$bin" compare "$tmp/a.yaml" "$tmp/b.yaml" --replications 2 --out "$tmp/cmp" --uncertainty 4 \
+  --param 'demand[0].annual_volume=3600000..3960000' >/dev/null 2>&1
 "$bin" staff scenarios/mmc.yaml --set end=2022-01-06 --target 'desk_wait_mean<=1m' \
   --vary 'units[desk-hall].desks[desks].count=1..12' --replications 2 --out "$tmp/staff" >/dev/null 2>&1
-# A sensitivity study of the M/M/c queue's waits: three parameters (one the waits never read),
-# 3 Morris walks and 8 Sobol rows for the top two, 2 replications (a few seconds).
-"$bin" sensitivity scenarios/mmc.yaml --kpi desk_wait_mean --kpi desk_wait_p90 --set end=2022-01-06 \
-  --param 'demand[0].annual_volume=3400000..3800000' --param 'procedures[any].intake_time.exponential=0.9..1' \
-  --param behaviour.guidance_time --trajectories 3 --sobol 8 --top 2 --replications 2 --resamples 200 \
+# A sensitivity study of Tuyên Quang's overdue rate and desk wait: five parameters, two with
+# the scenario's own ranges (p_never_supplement fitted, the officers' absences from the Labour
+# Code), three at the default ±25 %; 2 Morris walks (12 points) of 2 replications (about 10 s
+# in a debug build).
+"$bin" sensitivity "${tq[@]}" --kpi overdue_rate_of_received --kpi desk_wait_mean \
+  --param behaviour.p_never_supplement --param rules.officer_absence_days --param behaviour.p_return_after_incomplete \
+  --param 'units[*].transfer_cutoff' --param behaviour.pickup_time --trajectories 2 --resamples 200 \
   --out "$tmp/sens" >/dev/null 2>&1
 status=0
 for lang in vi en; do
-  "$bin" report "$tmp/run" "$tmp/cmp" "$tmp/staff" "$tmp/sens" --lang "$lang" --out "$tmp/report-$lang.html" >/dev/null
+  "$bin" report "$tmp/run" "$tmp/sens" "$tmp/cmp" "$tmp/staff" --lang "$lang" --out "$tmp/report-$lang.html" >/dev/null
   "$venv/bin/python" scripts/report/check_in_browser.py "$tmp/report-$lang.html" "$tmp/run/summary.json" "$lang" "$shots" \
-    "$tmp/sens/sensitivity.json" || status=1
+    "$tmp/sens/sensitivity.json" "$tmp/cmp/compare.json" || status=1
 done
 exit $status

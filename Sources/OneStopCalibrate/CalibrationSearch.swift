@@ -69,7 +69,7 @@ public final class CalibrationSearch {
   public let maxUtilisation: Double
   public private(set) var evaluations = 0
   public private(set) var runs = 0
-  private var cache: [String: Evaluation] = [:]
+  private(set) var cache: [String: Evaluation] = [:]
   /// The scenario with the user's `--set`, loaded at the first evaluation.
   private var base: ScenarioBase?
   private let journal: String?

@@ -21,6 +21,11 @@ extension HTMLReport {
         h>B</th><th>\(esc(l.label("difference")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("unpaired")))</t\
         h><th>\(esc(l.label("significant")))</th></tr></thead><tbody>
         """
+    if c.uncertaintySets != nil {
+      t = t.replacingOccurrences(
+        of: "</tr></thead>",
+        with: "<th>\(esc(l.label("ci_total")))</th><th>B \(esc(l.label("better_share")))</th></tr></thead>")
+    }
     for d in c.differences {
       let significant = d.halfWidth.isFinite && abs(d.difference) > d.halfWidth
       t +=
@@ -29,15 +34,21 @@ extension HTMLReport {
           class=\"n\">\(l.number(d.b, decimals: 2))</td><td \
           class=\"n\">\(l.number(d.difference, decimals: 2))</td><td class=\"n\">± \
           \(l.number(d.halfWidth, decimals: 2))</td><td class=\"n\">± \
-          \(l.number(d.unpairedHalfWidth, decimals: 2))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td></tr>
+          \(l.number(d.unpairedHalfWidth, decimals: 2))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td>
           """
+      if c.uncertaintySets != nil {
+        let total = d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–"
+        let share = d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–"
+        t += "<td class=\"n\">\(total)</td><td class=\"n\">\(share)</td>"
+      }
+      t += "</tr>"
     }
     return [
       """
         <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
         (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \
         \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
-        \(esc(c.seed))</p>\(chart)\(t)</tbody></table></section>
+        \(esc(c.seed))</p>\(betterSentences(c, l))\(chart)\(t)</tbody></table></section>
         """
     ]
   }

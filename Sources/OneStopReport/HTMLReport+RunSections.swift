@@ -11,7 +11,14 @@ extension HTMLReport {
         \(esc(l.date(d.end)))</h2>
         """
     )
-    // KPI cards.
+    // KPI cards: the noise interval, and with --uncertainty the interval of noise and parameters.
+    func total(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
+      guard let t = d.uncertainty?.kpis[key]?.total else { return "" }
+      let low = text(ReportData.Estimate(mean: t.low, low: t.low, high: t.low))
+      let high = text(ReportData.Estimate(mean: t.high, low: t.high, high: t.high))
+      return "<div class=\"ci total\">\(esc(l.label("ci_total"))): \(esc(low)) – \(esc(high))</div>"
+    }
+    let ci = l.label("ci") + (d.uncertainty == nil ? "" : " (\(l.label("ci_noise")))")
     func card(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
       guard let e = d.kpis[key] else { return "" }
       let figure =
@@ -24,9 +31,10 @@ extension HTMLReport {
       return
         """
           <div class=\"card\" data-kpi=\"\(esc(key))\"><div class=\"big\">\(esc(text(e)))</div><div \
-          class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(l.label("ci"))): \
+          class=\"what\">\(esc(l.label(key)))</div><div class=\"ci\">\(esc(ci)): \
           \(esc(text(ReportData.Estimate(mean: e.low, low: e.low, high: e.low)))) – \
-          \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\(figure)</div>
+          \(esc(text(ReportData.Estimate(mean: e.high, low: e.high, high: e.high))))</div>\
+          \(total(key, text))\(figure)</div>
           """
     }
     body.append(

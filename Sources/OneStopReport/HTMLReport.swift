@@ -39,7 +39,8 @@ public enum HTMLReport {
   public static func html(_ d: ReportData, language l: ReportLanguage) -> String { page([.run(d)], language: l) }
 
   static func runSections(_ d: ReportData, _ l: ReportLanguage) -> [String] {
-    headlineSections(d, l) + breakdownSections(d, l) + monthSections(d, l) + capacitySections(d, l)
+    headlineSections(d, l) + uncertaintySections(d, l) + breakdownSections(d, l) + monthSections(d, l)
+      + capacitySections(d, l)
       + detailSections(d, l)
   }
 

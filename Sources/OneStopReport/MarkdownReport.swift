@@ -66,15 +66,18 @@ public enum MarkdownReport {
     if let c = d.calibration { out += [c.sentence(l), ""] }
     let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
       .map(\.name)
+    let u = d.uncertainty
     out += table(
-      [l.label("indicator"), l.label("mean"), l.label("ci")],
+      [l.label("indicator"), l.label("mean"), l.label("ci")] + (u == nil ? [] : [l.label("ci_total")]),
       cards.compactMap { k in
         d.kpis[k].map { e in
           let pct = k.hasSuffix("_rate_of_received")
           let f = { (x: Double) in pct ? l.percent(x) : l.number(x) }
-          return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"]
+          let total = u.map { u in [u.kpis[k]?.total.map { "\(f($0.low)) – \(f($0.high))" } ?? "–"] } ?? []
+          return [l.label(k), f(e.mean), "\(f(e.low)) – \(f(e.high))"] + total
         }
       })
+    if let u { out += HTMLReport.uncertaintyHeadline.compactMap { u.sentence($0, l) }.flatMap { [$0, ""] } }
     out += ["### \(l.label("by_level"))", ""]
     out += table(rowHeader(l.label("level"), l), rows(d.byLevel, l, translate: true))
     out += ["### \(l.label("by_agency"))", ""]
@@ -125,17 +128,29 @@ public enum MarkdownReport {
 
   /// A comparison's section: the paired differences.
   static func compare(_ c: CompareData, _ l: ReportLanguage) -> [String] {
-    [
+    let u = c.uncertaintySets != nil
+    let sentences = HTMLReport.headline.compactMap { k in
+      c.differences.first { $0.kpi == k }.flatMap { d in
+        d.shareBetter.map { HTMLReport.betterSentence(kpi: k, share: $0, l) }
+      }
+    }
+    return [
       "## \(l.label("compare"))", "",
       "A: \(c.a) (`\(c.aFile)`) · B: \(c.b) (`\(c.bFile)`) · \(c.replications) \(l.label("replications"))", "",
-    ]
+    ] + sentences.flatMap { [$0, ""] }
       + table(
-        [l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")],
-        c.differences.map {
+        [l.label("indicator"), "A", "B", l.label("difference"), l.label("ci")]
+          + (u ? [l.label("ci_total"), "B \(l.label("better_share"))"] : []),
+        c.differences.map { d in
           [
-            $0.kpi, l.number($0.a, decimals: 2), l.number($0.b, decimals: 2), l.number($0.difference, decimals: 2),
-            "± " + l.number($0.halfWidth, decimals: 2),
+            d.kpi, l.number(d.a, decimals: 2), l.number(d.b, decimals: 2), l.number(d.difference, decimals: 2),
+            "± " + l.number(d.halfWidth, decimals: 2),
           ]
+            + (u
+              ? [
+                d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–",
+                d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–",
+              ] : [])
         })
   }
 

@@ -83,6 +83,10 @@ public struct ReportData: Sendable {
     public let utilisation, overtime: Double
   }
 
+  /// Both intervals of every KPI under parameter uncertainty (`run --uncertainty`), when
+  /// the summary has them.
+  public var uncertainty: UncertaintyData?
+
   /// Reads `DIR/summary.json` (or the file itself when `path` is a file).
   public init(path: String) throws(ReportError) {
     var isDirectory: ObjCBool = false
@@ -165,6 +169,7 @@ public struct ReportData: Sendable {
     months = s.months
     unitWaits = s.desk_waits_by_unit
     priors = s.priors
+    uncertainty = s.uncertainty.map(UncertaintyData.init)
   }
 }
 

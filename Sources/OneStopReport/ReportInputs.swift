@@ -48,10 +48,19 @@ public struct CompareData: Sendable {
   public struct Difference: Sendable {
     public let kpi, unit: String
     public let a, b, difference, halfWidth, unpairedHalfWidth: Double
+    /// With `compare --uncertainty`: the interval of noise and parameters, which way the
+    /// KPI is better (`higher`, `lower`) and the share of the parameter sets in which B is.
+    public var total: (low: Double, high: Double)?
+    public var better: String?
+    public var shareBetter: Double?
+    /// `true` when B - A is 0 in every parameter set (no way is better).
+    public var sameInEverySet: Bool { difference == 0 && total.map { $0.low == 0 && $0.high == 0 } == true }
   }
   public let a, b, aFile, bFile, seed, version: String
   public let replications: Int
   public let differences: [Difference]
+  /// Parameter sets of `compare --uncertainty` (nil without it).
+  public let uncertaintySets: Int?
 
   init(dir: String) throws(ReportError) {
     let file = (dir as NSString).appendingPathComponent("compare.json")
@@ -68,10 +77,17 @@ public struct CompareData: Sendable {
       throw ReportError("\(file): 'replications' is \(replications); a comparison has at least 1")
     }
     differences = j.differences.map { r in
-      Difference(
+      var d = Difference(
         kpi: r.kpi, unit: r.unit.symbol, a: r.a.value, b: r.b.value, difference: r.difference.value,
         halfWidth: r.half_width.value, unpairedHalfWidth: r.unpaired_half_width.value)
+      if let t = r.ci95_total, t.count == 2, t[0].value.isFinite, t[1].value.isFinite {
+        d.total = (t[0].value, t[1].value)
+      }
+      d.better = r.better
+      d.shareBetter = r.share_b_better.flatMap { $0.value.isFinite ? $0.value : nil }
+      return d
     }
+    uncertaintySets = j.uncertainty?.sets
   }
 }
 

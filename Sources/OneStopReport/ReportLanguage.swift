@@ -37,7 +37,10 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   }
 
   /// The label of `key` in this language (the key itself when there is none).
-  public func label(_ key: String) -> String { (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? key }
+  public func label(_ key: String) -> String {
+    (self == .vi ? Self.viLabels : Self.enLabels)[key] ?? (self == .vi ? Self.viMoreLabels : Self.enMoreLabels)[key]
+      ?? key
+  }
 
   static let enLabels: [String: String] = [
     "sensitivity": "What the answer rests on (sensitivity)", "depends_most": "depends most on",
@@ -48,7 +51,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "subject.overdue_rate_of_received": "The overdue rate of received dossiers",
     "subject.on_time_rate_of_received": "The on-time rate of received dossiers",
     "subject.desk_wait_mean": "The mean desk wait", "subject.desk_wait_p90": "The 90th percentile of the desk wait",
-    "subject.in_progress_end": "The dossiers in progress at the end", "subject.apologies": "The apology letters",
+    "subject.in_progress_end": "The number of dossiers in progress at the end",
+    "subject.apologies": "The number of apology letters",
     "by_procedure": "By procedure (most overdue first)", "procedure": "Procedure",
     "hours_by_level": "Mean desk wait by hour of the ticket, by level (minutes)",
     "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",

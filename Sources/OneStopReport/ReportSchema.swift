@@ -39,9 +39,12 @@ enum ReportSchema {
     let months: [MonthRow<Estimate>]
     let desk_waits_by_unit: [UnitWaitsRow<Estimate>]
     let priors: [SummaryPrior]
+    /// Both intervals under parameter uncertainty (`run --uncertainty`), when written.
+    let uncertainty: Uncertainty?
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: SummaryFile.Key.self)
+      uncertainty = try c.decodeIfPresent(Uncertainty.self, forKey: .uncertainty)
       scenario = try c.decode(String.self, forKey: .scenario)
       file = try c.decode(String.self, forKey: .file)
       scenario_hash = try c.decode(String.self, forKey: .scenario_hash)
@@ -70,9 +73,11 @@ enum ReportSchema {
     let replications: Int
     let onestop_version: String
     let differences: [CompareDifference<Number>]
+    let uncertainty: UncertaintySummary.Propagation?
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CompareFile.Key.self)
+      uncertainty = try c.decodeIfPresent(UncertaintySummary.Propagation.self, forKey: .uncertainty)
       a = try c.decode(CompareFile.Side.self, forKey: .a)
       b = try c.decode(CompareFile.Side.self, forKey: .b)
       seed = try c.decode(UInt64.self, forKey: .seed)

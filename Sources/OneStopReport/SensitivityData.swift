@@ -8,6 +8,9 @@ public struct SensitivityData: Sendable {
   /// One parameter's measures for one KPI (nil where the stage did not run).
   public struct Row: Sendable {
     public let param, kpi, range: String
+    /// Where the range comes from: `scenario`, `fitted`, `default` or `param` (nil in an
+    /// older file).
+    public let origin: String?
     public let muStar, sigma, firstOrder, total: Double?
     public let muStarCI, firstOrderCI, totalCI: (low: Double, high: Double)?
   }
@@ -33,7 +36,8 @@ public struct SensitivityData: Sendable {
     kpis = j.kpis
     rows = j.rows.map { r in
       Row(
-        param: r.param, kpi: r.kpi, range: r.range, muStar: value(r.mu_star), sigma: value(r.sigma),
+        param: r.param, kpi: r.kpi, range: r.range, origin: r.range_origin, muStar: value(r.mu_star),
+        sigma: value(r.sigma),
         firstOrder: value(r.first_order), total: value(r.total), muStarCI: pair(r.mu_star_ci95),
         firstOrderCI: pair(r.first_order_ci95), totalCI: pair(r.total_ci95))
     }
@@ -92,7 +96,8 @@ public struct SensitivityData: Sendable {
       header,
       rows.map { r in
         [
-          r.param, r.kpi, r.range, ci(r.muStar, r.muStarCI, dm), n(r.sigma, dm), ci(r.firstOrder, r.firstOrderCI, 2),
+          r.param, r.kpi, r.origin.map { "\(r.range) (\(l.label("origin." + $0)))" } ?? r.range,
+          ci(r.muStar, r.muStarCI, dm), n(r.sigma, dm), ci(r.firstOrder, r.firstOrderCI, 2),
           ci(r.total, r.totalCI, 2),
         ]
       }

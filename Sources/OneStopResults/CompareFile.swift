@@ -7,7 +7,7 @@ import OneStopModel
 public struct CompareFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case kind, a, b, seed, replications, onestop_version, differences
+    case kind, a, b, seed, replications, onestop_version, differences, uncertainty
   }
 
   /// One scenario of the comparison.
@@ -26,6 +26,9 @@ public struct CompareFile: Encodable {
   public let replications: Int
   public let version: String
   public let differences: [CompareDifference<Double>]
+  /// How the parameters' ranges were propagated (`compare --uncertainty N`); nil (and not
+  /// written) otherwise.
+  public var uncertainty: UncertaintySummary.Propagation?
 
   public init(
     a: Side, b: Side, seed: UInt64, replications: Int, version: String, differences: [CompareDifference<Double>]
@@ -47,16 +50,24 @@ public struct CompareFile: Encodable {
     try c.encode(replications, forKey: .replications)
     try c.encode(version, forKey: .onestop_version)
     try c.encode(differences, forKey: .differences)
+    try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
   }
 }
 
 /// One KPI of a comparison: both means, the paired difference B - A, its 95 % half-width
 /// and the half-width an unpaired comparison would have (`Number` is `Double` when
 /// written; a reader's number may stand for the `null` of a value that is not finite).
+/// With `--uncertainty`, also the difference's interval under noise alone (paired) and under
+/// noise and parameters, which way the KPI is better, and the shares of the parameter sets
+/// in which B is better and in which B is higher (left out of the file otherwise).
 public struct CompareDifference<Number>: Sendable where Number: Sendable {
   public let kpi: String
   public let unit: KPIUnit
   public let a, b, difference, half_width, unpaired_half_width: Number
+  public var ci95_noise, ci95_total: [Number]?
+  /// `higher` or `lower`: which way the KPI is better; nil when it has no direction.
+  public var better: String?
+  public var share_b_better, share_b_higher: Number?
 
   public init(
     kpi: String, unit: KPIUnit, a: Number, b: Number, difference: Number, halfWidth: Number, unpairedHalfWidth: Number

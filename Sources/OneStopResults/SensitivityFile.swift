@@ -10,16 +10,27 @@ public struct SensitivityFile: Sendable, Encodable {
     case sobol_parameters, screening_points, sobol_points, parameters, not_screened, rows
   }
 
-  /// A parameter and its range.
+  /// A parameter and its range: where the range comes from (`origin`: `scenario`,
+  /// `fitted`, `default` or `param`), its source when the scenario writes one, and how
+  /// values spread over it (`uniform` or `triangular`).
   public struct Parameter: Sendable, Codable {
     public let key: String
     public let range: String
     public let defaulted: Bool
+    public let origin: String?
+    public let source: String?
+    public let distribution: String?
 
-    public init(key: String, range: String, defaulted: Bool) {
+    public init(
+      key: String, range: String, defaulted: Bool, origin: String? = nil, source: String? = nil,
+      distribution: String? = nil
+    ) {
       self.key = key
       self.range = range
       self.defaulted = defaulted
+      self.origin = origin
+      self.source = source
+      self.distribution = distribution
     }
   }
 
@@ -99,6 +110,9 @@ public struct SensitivityRow<Number>: Sendable where Number: Sendable {
   public let range: String
   /// `true` when the range is the default one (a prior at ±25 %).
   public let defaulted: Bool
+  /// Where the range comes from: `scenario`, `fitted`, `default` or `param` (nil in a
+  /// file written before ranges had origins).
+  public let range_origin: String?
   public let mu_star: Number?
   public let mu_star_ci95: [Number]?
   public let mu: Number?
@@ -111,7 +125,7 @@ public struct SensitivityRow<Number>: Sendable where Number: Sendable {
   /// A row: `morris` is (mu*, its interval, mu, sigma), `sobol` (first order, its interval,
   /// total, its interval), each nil where that stage did not run.
   public init(
-    param: String, kpi: String, range: String, defaulted: Bool,
+    param: String, kpi: String, range: String, defaulted: Bool, origin: String? = nil,
     morris: (muStar: Number?, muStarCI: [Number]?, mu: Number?, sigma: Number?),
     sobol: (first: Number?, firstCI: [Number]?, total: Number?, totalCI: [Number]?)
   ) {
@@ -119,6 +133,7 @@ public struct SensitivityRow<Number>: Sendable where Number: Sendable {
     self.kpi = kpi
     self.range = range
     self.defaulted = defaulted
+    range_origin = origin
     mu_star = morris.muStar
     mu_star_ci95 = morris.muStarCI
     mu = morris.mu

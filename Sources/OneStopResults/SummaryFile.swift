@@ -10,7 +10,7 @@ public struct SummaryFile: Encodable {
   public enum Key: String, CodingKey {
     case scenario, file, scenario_hash, report_language, onestop_version, start, end, seed, replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, pools, priors
+    case desk_waits_by_unit, pools, priors, uncertainty
   }
 
   /// The scenario's name, file, hash and `report_language`.
@@ -31,6 +31,9 @@ public struct SummaryFile: Encodable {
   /// its overtime that month) and its overtime and planned leave over the period.
   public let pools: [PoolRow<Estimate>]
   public let priors: [SummaryPrior]
+  /// Both intervals of every KPI under parameter uncertainty (`run --uncertainty`); nil
+  /// (and not written) otherwise.
+  public var uncertainty: UncertaintySummary?
 
   /// The summary of the replications folded into `stats`.
   public init(
@@ -96,5 +99,6 @@ public struct SummaryFile: Encodable {
     try c.encode(unitWaits, forKey: .desk_waits_by_unit)
     try c.encode(pools, forKey: .pools)
     try c.encode(priors, forKey: .priors)
+    try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
   }
 }

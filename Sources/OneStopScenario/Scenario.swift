@@ -13,6 +13,9 @@ public struct Scenario: Sendable {
   public let replications: Int
   /// The language `onestop report` uses by default (`report_language`), if the file says.
   public var reportLanguage: String?
+  /// The plausible ranges the file writes (`uncertainty:`), for sensitivity studies and
+  /// `--uncertainty`; not part of `configuration` (the model and the hash never see them).
+  public var uncertainty: [ScenarioRange] = []
 
   /// The table of units the scenario read (`unit_table`), if any.
   public var unitTable: UnitTableSummary?
@@ -52,8 +55,11 @@ public struct Scenario: Sendable {
   }
 
   /// Builds from an already-parsed tree; the compiler resolves `warmup` (`--warmup`).
+  /// `checkRanges` checks that the keys of the `uncertainty:` section name values of the
+  /// scenario (a reading of the tree per key the file does not write): a scenario as loaded
+  /// is checked, a design point built from a checked base need not be.
   public static func build(
-    _ root: YNode, file: String, warmup: Warmup? = nil
+    _ root: YNode, file: String, warmup: Warmup? = nil, checkRanges: Bool = true
   ) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     let reader = ScenarioReader()
     let builder = ScenarioBuilder(reader, scenarioFile: file)
@@ -63,12 +69,17 @@ public struct Scenario: Sendable {
     do {
       let model = try CompiledModel(config, warmup: warmup, countingFrom: settings.countFrom)
       guard reader.issues.isEmpty else { throw ScenarioErrors(issues: reader.issues) }
+      if checkRanges {
+        let problems = rangeKeyProblems(settings.uncertainty, root: root, file: file)
+        if !problems.isEmpty { throw ScenarioErrors(issues: problems) }
+      }
       // The scenario records the warm-up in force, so that its hash tells runs apart.
       config.warmupUntil = model.warmupUntil
       var scenario = Scenario(
         file: file, configuration: config, description: settings.description, seed: settings.seed,
         replications: settings.replications)
       scenario.reportLanguage = settings.reportLanguage
+      scenario.uncertainty = settings.uncertainty
       scenario.unitTable = builder.unitTable.map {
         UnitTableSummary(path: $0.path, rows: $0.rows.count, ignoredColumns: $0.ignoredColumns, digest: $0.digest)
       }
@@ -147,4 +158,5 @@ struct RunSettings {
   var reportLanguage: String?
   var seed: UInt64 = 1
   var replications = 1
+  var uncertainty: [ScenarioRange] = []
 }

@@ -29,12 +29,13 @@ public struct ScenarioBase: Sendable {
   }
 
   /// The scenario with `overrides` applied on top of the base, compiled once (the
-  /// compiler resolves `warmup` against the start).
+  /// compiler resolves `warmup` against the start). The keys of the `uncertainty:` section
+  /// are checked when the base itself is built, not at every point.
   public func build(
     _ overrides: [ScenarioOverride] = [], warmup: Warmup? = nil
   ) throws(ScenarioErrors) -> (Scenario, CompiledModel) {
     var node = root
     try ScenarioLoader.apply(overrides, to: &node)
-    return try Scenario.build(node, file: file, warmup: warmup)
+    return try Scenario.build(node, file: file, warmup: warmup, checkRanges: overrides.isEmpty)
   }
 }

@@ -219,6 +219,9 @@ extension ScenarioBuilder {
       } else {
         r.issue(item, src, "missing 'unit' (or 'at_level' for one agency per unit of a level)")
       }
+      if let sn = m["split"] {
+        noteOfficerSplit(sn, m, src, agencies: out.count..<(out.count + at.count), total: officers)
+      }
       for u in at {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)

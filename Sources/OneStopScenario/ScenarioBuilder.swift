@@ -21,6 +21,9 @@ final class ScenarioBuilder {
   var demandShares: [String: [(unit: String, volume: Double)]] = [:]
   /// Every demand entry's id, read or not.
   var demandIDs: Set<String> = []
+  /// Agency templates whose officers are a total to share (`split`), shared once the
+  /// demand is read.
+  var officerSplits: [OfficerSplit] = []
   init(_ reader: ScenarioReader, scenarioFile: String = "") {
     r = reader
     self.scenarioFile = scenarioFile
@@ -68,11 +71,14 @@ final class ScenarioBuilder {
     let unitList = unitTable.map { $0.merged(under: top["units"]) } ?? top["units"]
     if unitList == nil && top["unit_table"] == nil { _ = required("units") }
     let units = unitList.map { readUnits($0, hours: hours, defaults: unitDefaults) } ?? []
-    let agencies = top["agencies"].map { readAgencies($0, hours: hours, units: units) } ?? []
+    var agencies = top["agencies"].map { readAgencies($0, hours: hours, units: units) } ?? []
     let procedures = required("procedures").map { readProcedures($0) } ?? []
     let demand = top["demand"].map { readDemand($0, units: units) } ?? []
+    // Officer totals shared like a demand entry need its volumes: after the demand.
+    agencies = splitOfficers(agencies)
     let behaviour = top["behaviour"].map { readBehaviour($0) } ?? CitizenBehaviour()
     let rules = top["rules"].map { readRules($0) } ?? ProcessingRules()
+    settings.uncertainty = top["uncertainty"].map { readUncertainty($0) } ?? []
     var backlog: [BacklogEntry] = []
     var backlogFrom: CivilDate?
     if let bn = top["backlog"] {

@@ -186,6 +186,20 @@ public enum ScenarioLoader {
       n.kind = .mapping(pairs)
       return n
     case (.sequence(let b), .sequence(let o))
+    where path == "uncertainty" && (b + o).allSatisfy({ $0["key"]?.scalarText != nil }):
+      // A variant's ranges replace its base's ranges of the same key and add the others.
+      var items = b
+      for item in o {
+        if let k = items.firstIndex(where: { $0["key"]?.scalarText == item["key"]?.scalarText }) {
+          items[k] = item
+        } else {
+          items.append(item)
+        }
+      }
+      var n = over
+      n.kind = .sequence(items)
+      return n
+    case (.sequence(let b), .sequence(let o))
     where !o.isEmpty && o.allSatisfy({ $0["id"]?.scalarText != nil }) && b.allSatisfy({ $0["id"]?.scalarText != nil }):
       var items = b
       let baseIDs = b.compactMap { $0["id"]?.scalarText }

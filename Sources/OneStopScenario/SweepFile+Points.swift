@@ -73,6 +73,7 @@ extension SweepFile {
       }
       return count
     case .latinHypercube(let n): return n
+    case .list: return parameters.map { $0.values?.count ?? 0 }.max() ?? 0
     }
   }
 
@@ -107,6 +108,9 @@ extension SweepFile {
           })
       }
       return (0..<n).map { i in columns.map { $0[i] } }
+    case .list:
+      // One value per point, or the one value of a parameter every point shares.
+      return (0..<pointCount).map { k in parameters.map { p in p.values.map { $0.count == 1 ? $0[0] : $0[k] } ?? "" } }
     }
   }
 

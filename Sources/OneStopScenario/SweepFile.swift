@@ -8,11 +8,13 @@ import OneStopModel
 /// same `file:line:column: key.path: expected ..., found ...` errors. Format in
 /// docs/sweeps.md.
 public struct SweepFile: Sendable {
-  /// How the points are chosen: every combination of the values, or a Latin hypercube of
-  /// `points` points over the ranges.
+  /// How the points are chosen: every combination of the values, a Latin hypercube of
+  /// `points` points over the ranges, or a list (point k takes the k-th value of every
+  /// parameter: a design made elsewhere, such as `onestop sensitivity --design-only`).
   public enum Design: Sendable, Equatable {
     case grid
     case latinHypercube(points: Int)
+    case list
   }
 
   /// Which seed each point runs with (`seeds:` in the file).
@@ -126,6 +128,7 @@ public struct SweepFile: Sendable {
         }
       }
     }
+    if design == .list { checkList(parameters, r) }
     if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
     if let seedText, seedText > SweepFile.maxSeed, let node = top["seed"] {
       r.issue(
@@ -168,13 +171,33 @@ public struct SweepFile: Sendable {
         {
           design = .latinHypercube(points: n)
         }
-      default: r.issue(node, "design", "expected grid or latin_hypercube, found '\(d)'")
+      case "list": design = .list
+      default: r.issue(node, "design", "expected grid, latin_hypercube or list, found '\(d)'")
       }
     }
-    if design == .grid, let pn = points {
-      r.issue(pn, "points", "only a latin_hypercube design takes points; a grid has one point per combination")
+    if design == .grid || design == .list, let pn = points {
+      r.issue(
+        pn, "points",
+        "only a latin_hypercube design takes points; a grid has one point per combination, a list one per value")
     }
     return design
+  }
+
+  /// A list design's parameters each list one value per point, or one value for every point.
+  static func checkList(_ parameters: [Parameter], _ r: ScenarioReader) {
+    let n = parameters.map { $0.values?.count ?? 0 }.max() ?? 0
+    for (i, p) in parameters.enumerated() {
+      guard let values = p.values else {
+        r.issue(p.node, "parameters[\(i)]", "a list design takes values: [...], one per point, not from/to")
+        continue
+      }
+      if values.count != n && values.count != 1 {
+        r.issue(
+          p.node, "parameters[\(i)].values",
+          "a list design takes one value per point (\(n), as the longest list) or one for every point, "
+            + "found \(values.count)")
+      }
+    }
   }
 
   /// The `kpis` list (the default list when absent), with the node of each KPI.

@@ -99,6 +99,12 @@ public final class PointEvaluator {
     return out
   }
 
+  /// Takes the values of every replication of the point at position `u` as run elsewhere
+  /// (a sweep's row: `sensitivity --from-sweep`), per KPI in `kpis` order.
+  public func preload(_ parameters: [SensitivityParameter], at u: [Double], values: [[Double]]) {
+    cache[Self.describe(parameters, at: u)] = values
+  }
+
   /// Whether the point is already known (run or found in the journal).
   public func isKnown(_ parameters: [SensitivityParameter], at u: [Double]) -> Bool {
     cache[Self.describe(parameters, at: u)] != nil

@@ -15,7 +15,11 @@ extension SensitivityFile {
         sobolParameters: study.sobolParameters.map { study.parameters[$0].key }
       ),
       points: (screening: study.screeningPoints, sobol: study.sobolPoints),
-      parameters: study.parameters.map { Parameter(key: $0.key, range: $0.rangeText, defaulted: $0.defaulted) },
+      parameters: study.parameters.map {
+        Parameter(
+          key: $0.key, range: $0.rangeText, defaulted: $0.defaulted, origin: $0.origin.rawValue, source: $0.source,
+          distribution: $0.spread.rawValue)
+      },
       notScreened: skipped.map { Skipped(key: $0.key, reason: $0.reason) },
       rows: SensitivityTable(study).rows)
   }

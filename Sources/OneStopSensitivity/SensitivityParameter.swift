@@ -33,20 +33,37 @@ public struct SensitivityParameter: Sendable, Equatable {
   public let current: Double?
   /// `true` when the range is the default (±25 % of a prior's value, ±1 h for a time).
   public let defaulted: Bool
+  /// The scenario's `uncertainty:` entry the range was read from, when it was.
+  public let written: ScenarioRange?
+  /// How values spread over the range (a triangular spread peaks at `current`).
+  public let spread: ScenarioRange.Spread
 
   /// A parameter from its parts.
-  public init(key: String, kind: Kind, low: Double, high: Double, current: Double? = nil, defaulted: Bool = false) {
+  public init(
+    key: String, kind: Kind, low: Double, high: Double, current: Double? = nil, defaulted: Bool = false,
+    written: ScenarioRange? = nil, spread: ScenarioRange.Spread = .uniform
+  ) {
     self.key = key
     self.kind = kind
     self.low = low
     self.high = high
     self.current = current
     self.defaulted = defaulted
+    self.written = written
+    self.spread = spread
   }
 
-  /// The value at position `u` in [0, 1], in the kind's scale (rounded for integers).
+  /// The value at position `u` in [0, 1], in the kind's scale (rounded for integers): the
+  /// `u`-quantile of the range's spread, so that a design uniform in `u` samples the spread
+  /// (u itself for a uniform range; for a triangular one with its peak c, `low + √(u (high -
+  /// low) (c - low))` below the peak's share (c - low) / (high - low), `high - √((1 - u)
+  /// (high - low) (high - c))` above it). Both ends map to themselves.
   public func value(at u: Double) -> Double {
-    let v = low + u * (high - low)
+    var v = low + u * (high - low)
+    if spread == .triangular, let c = current, high > low, c >= low, c <= high {
+      let w = high - low
+      v = u <= (c - low) / w ? low + (u * w * (c - low)).squareRoot() : high - ((1 - u) * w * (high - c)).squareRoot()
+    }
     if case .number(_, true) = kind { return v.rounded() }
     return v
   }

@@ -86,6 +86,22 @@ public struct SensitivityStudy: Sendable {
       screeningPoints: screeningPoints, sobolPoints: sobolPoints)
   }
 
+  /// The points of a one-stage study of `k` parameters, as `run` makes them: the screening's
+  /// (no Sobol stage) or the Sobol stage's of every parameter (no screening); nil for a
+  /// two-stage study, whose Sobol points depend on the screening's results.
+  public static func singleStagePoints(inputs k: Int, options: Options) -> [[Double]]? {
+    if options.trajectories > 0 && options.sobolRows == 0 {
+      return MorrisDesign(
+        inputs: k, trajectories: options.trajectories, levels: options.levels, candidates: options.candidates,
+        seed: options.seed
+      ).points
+    }
+    if options.trajectories == 0 && options.sobolRows > 0 {
+      return SobolDesign(inputs: k, rows: options.sobolRows, seed: options.seed).points
+    }
+    return nil
+  }
+
   /// The `top` parameters with the largest μ* relative to the largest of their KPI (the
   /// largest over the KPIs), leaving out those that moved no KPI at all.
   public static func ranked(_ morris: [[MorrisEffect]], top: Int) -> [Int] {

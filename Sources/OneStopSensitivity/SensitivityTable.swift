@@ -21,7 +21,7 @@ public struct SensitivityTable: Sendable {
         let s = study.sobolIndices(kpi: q, parameter: i)
         rows.append(
           Row(
-            param: p.key, kpi: kpi.name, range: p.rangeText, defaulted: p.defaulted,
+            param: p.key, kpi: kpi.name, range: p.rangeText, defaulted: p.defaulted, origin: p.origin.rawValue,
             morris: (m?.muStar, Self.pair(m?.muStarInterval), m?.mu, m?.sigma),
             sobol: (s?.firstOrder, Self.pair(s?.firstOrderInterval), s?.total, Self.pair(s?.totalInterval))))
       }
@@ -31,17 +31,18 @@ public struct SensitivityTable: Sendable {
 
   static func pair(_ i: BootstrapInterval?) -> [Double]? { i.map { [$0.low, $0.high] } }
 
-  /// `sensitivity.csv`: `param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95`,
-  /// an interval written `low..high`, a field left empty where it was not computed.
+  /// `sensitivity.csv`: `param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95,range,
+  /// range_origin`, an interval written `low..high`, a field left empty where it was not computed.
   public var csv: String {
     func n(_ x: Double?) -> String { x.map { $0.isFinite ? JSONText.number($0) : "" } ?? "" }
     func ci(_ x: [Double]?) -> String { x.map { "\(JSONText.number($0[0]))..\(JSONText.number($0[1]))" } ?? "" }
-    var out = "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95\n"
+    var out = "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95,range,range_origin\n"
     for r in rows {
       out +=
         [
           JSONText.csvField(r.param), JSONText.csvField(r.kpi), n(r.mu_star), n(r.sigma), n(r.first_order),
-          ci(r.first_order_ci95), n(r.total), ci(r.total_ci95),
+          ci(r.first_order_ci95), n(r.total), ci(r.total_ci95), JSONText.csvField(r.range),
+          r.range_origin ?? "",
         ].joined(separator: ",") + "\n"
     }
     return out

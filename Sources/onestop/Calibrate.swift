@@ -144,11 +144,12 @@ struct Calibrate: ParsableCommand {
     var fitCheck: TargetCheck
     var checked = model
     var fitted: [(CalibrationParameter, Double)] = []
+    var ranges: [FittedRange] = []
     if params.isEmpty {
       fitCheck = runCheck(file, model: model, seed: s, replications: reps, threads: threads)
     } else {
       let search: CalibrationSearch
-      (search, fitCheck, fitted) = try fit(root: root, file: file, replications: reps, seed: s)
+      (search, fitCheck, fitted, ranges) = try fit(root: root, file: file, replications: reps, seed: s)
       do { checked = try search.model(fitted.map(\.1)) } catch {
         printError("error: \(error.description)")
         throw ExitCode(2)
@@ -172,7 +173,8 @@ struct Calibrate: ParsableCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       try writeAtomically(csv, to: (out as NSString).appendingPathComponent("fit.csv"))
       if !fitted.isEmpty {
-        try writeVariant(fitted, file: file, scenario: scenario, root: root, assessment: assessment, to: out)
+        try writeVariant(
+          fitted, ranges: ranges, file: file, scenario: scenario, root: root, assessment: assessment, to: out)
       }
     }
     if !assessment.passes { throw ExitCode(1) }

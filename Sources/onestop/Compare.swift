@@ -41,11 +41,28 @@ struct Compare: ParsableCommand {
   @Option(help: "Directory for compare.json (the paired differences; `onestop report DIR` draws them).")
   var out: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also run N parameter sets in both scenarios (A's ranges: its uncertainty: section, else every printed prior "
+        + "at ±25 %) and give each difference an interval of noise and parameters (docs/sensitivity.md).",
+      valueName: "n"))
+  var uncertainty: Int?
+
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp(
+      "With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
+  var params: [String] = []
+
   func validate() throws {
     if case .fixed(let replications) = options.replications, replications < 2 {
       throw ValidationError("--replications must be at least 2 for an interval, got \(replications).")
     }
     try auto.check(with: options.replications)
+    if let uncertainty, uncertainty < 2 {
+      throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
+    }
+    if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
   }
 
   func run() throws {
@@ -104,13 +121,19 @@ struct Compare: ParsableCommand {
           kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
           halfWidth: paired.halfWidth, unpairedHalfWidth: unpaired))
     }
+    var propagation: UncertaintySummary.Propagation?
+    if let uncertainty {
+      (differences, propagation) = try propagate(
+        sets: uncertainty, differences, seed: s, replications: reps, scenarios: (sa, sb))
+    }
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let path = (out as NSString).appendingPathComponent("compare.json")
-      let file = CompareFile(
+      var file = CompareFile(
         a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash),
         b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash), seed: s, replications: reps,
         version: OneStopVersion.string, differences: differences)
+      file.uncertainty = propagation
       let text = JSONText.encode(file)
       try writeAtomically(text, to: path)
       print("")

@@ -167,9 +167,13 @@ struct Run: ParsableCommand {
     let summary = Summary(
       scenario: scenario, stats: stats, seed: master,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    try write(summary)
     if let uncertainty, violations.isEmpty {
-      try propagate(sets: uncertainty, parameters: uncertain, summary: summary, seed: master)
+      // The run's table first, then the parameter sets; the files hold both intervals.
+      if json != "-" { print(summary.text()) }
+      let u = try propagate(sets: uncertainty, parameters: uncertain, summary: summary, seed: master)
+      try write(summary, uncertainty: u, printText: false)
+    } else {
+      try write(summary)
     }
     if !violations.isEmpty {
       printError(
@@ -211,9 +215,9 @@ struct Run: ParsableCommand {
   }
 
   /// The text table (unless the JSON goes to standard output), `--json` and `--out`.
-  func write(_ summary: Summary) throws {
-    if json != "-" { print(summary.text()) }
-    let jsonText = summary.json()
+  func write(_ summary: Summary, uncertainty: UncertaintySummary? = nil, printText: Bool = true) throws {
+    if json != "-" && printText { print(summary.text()) }
+    let jsonText = summary.json(uncertainty: uncertainty)
     if let json {
       if json == "-" { print(jsonText, terminator: "") } else { try writeAtomically(jsonText, to: json) }
     }

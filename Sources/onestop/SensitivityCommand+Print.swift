@@ -27,9 +27,7 @@ extension SensitivityCommand {
     let width = max(40, (parameters.map(\.key.count).max() ?? 0) + 2)
     print(pad("parameter", width) + "range")
     for p in parameters {
-      print(
-        pad(p.key, width) + p.rangeText
-          + (p.defaulted ? "   (default: prior ±25 %" + (p.kind == .timeOfDay ? ", ±1 h)" : ")") : ""))
+      print(pad(p.key, width) + p.rangeText + p.originNote)
     }
     if !skipped.isEmpty {
       print("")

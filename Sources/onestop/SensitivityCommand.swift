@@ -92,6 +92,19 @@ struct SensitivityCommand: ParsableCommand {
   @Option(help: "Directory for sensitivity.csv, sensitivity.json and the resumable journal sensitivity.jsonl.")
   var out: String?
 
+  @Flag(
+    help: """
+      Write the design's points as a sweep file (DIR/sweep.yaml, docs/sweeps.md) instead of running them: for \
+      `sweep run` on this machine, GNU parallel or Slurm. One stage only (--sobol 0, or --trajectories 0).
+      """)
+  var designOnly = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Take the points from a sweep directory of the --design-only sweep (run, merged or not) instead of running them.",
+      valueName: "dir"))
+  var fromSweep: String?
+
   func validate() throws {
     if kpis.isEmpty { throw ValidationError("give at least one --kpi, e.g. --kpi overdue_rate_of_received") }
     if trajectories < 0 { throw ValidationError("--trajectories must be at least 0, got \(trajectories).") }
@@ -110,6 +123,17 @@ struct SensitivityCommand: ParsableCommand {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     if let seed, seed > maxSeed { throw ValidationError(seedRangeMessage("--seed", seed)) }
     if resamples < 0 { throw ValidationError("--resamples must be at least 0, got \(resamples).") }
+    if designOnly || fromSweep != nil {
+      if designOnly && fromSweep != nil {
+        throw ValidationError("--design-only writes a sweep; --from-sweep reads one.")
+      }
+      if designOnly && out == nil { throw ValidationError("--design-only needs --out DIR for the sweep file.") }
+      if trajectories > 0 && sobol > 0 {
+        throw ValidationError(
+          "a sweep holds one stage: give --sobol 0 (the screening) or --trajectories 0 (Sobol indices of every "
+            + "parameter); run the Sobol stage of the top few afterwards with their --param.")
+      }
+    }
   }
 
   func run() throws {
@@ -133,7 +157,8 @@ struct SensitivityCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let parsedKPIs = try kpis.map { (name: String) throws(SensitivityError) -> KPI in try Self.kpi(name, model: model) }
-    let (parameters, skipped) = try makeParameters(base.root, priors: scenarioValue.configuration.priors())
+    let (parameters, skipped) = try makeParameters(
+      base.root, ranges: scenarioValue.uncertainty, priors: scenarioValue.configuration.priors())
     let reps = replications ?? scenarioValue.replications
     let s = seed ?? scenarioValue.seed
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
@@ -143,9 +168,7 @@ struct SensitivityCommand: ParsableCommand {
       journal: out.map { ($0 as NSString).appendingPathComponent("sensitivity.jsonl") })
     // Every range is built at both ends before anything runs: a misspelt key or an
     // impossible value fails now, with the scenario's message.
-    for p in parameters {
-      for end in [0.0, 1.0] { _ = try evaluator.model([p], at: [end]) }
-    }
+    try SensitivityParameter.checkEnds(parameters, evaluator)
     var options = SensitivityStudy.Options()
     options.trajectories = trajectories
     options.levels = levels
@@ -154,6 +177,10 @@ struct SensitivityCommand: ParsableCommand {
     options.top = top
     options.resamples = resamples
     options.seed = s
+    if designOnly {
+      return try writeDesign(parameters, options: options, name: scenarioValue.configuration.name, reps: reps, seed: s)
+    }
+    if let fromSweep { try load(fromSweep, into: evaluator, parameters: parameters, options: options, seed: s) }
     printHeader(name: scenarioValue.configuration.name, parameters: parameters, skipped: skipped, reps: reps, seed: s)
     if evaluator.resumed > 0 || evaluator.refused > 0 {
       printError(
@@ -177,7 +204,8 @@ struct SensitivityCommand: ParsableCommand {
     print(
       "\(plural(result.screeningPoints + result.sobolPoints, "point")), "
         + "\(plural(evaluator.replicationsRun, "replication")) run in \(fmt(seconds, 1)) s"
-        + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : ""))
+        + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : "")
+        + (fromSweep.map { " (every point from the sweep \($0))" } ?? ""))
     if let out {
       let document = SensitivityFile(
         scenario: scenario, overrides: overrides, study: result, options: options, seed: s,
@@ -203,20 +231,16 @@ struct SensitivityCommand: ParsableCommand {
   }
 
   func makeParameters(
-    _ root: YNode, priors: [Prior]
+    _ root: YNode, ranges: [ScenarioRange], priors: [Prior]
   ) throws(SensitivityError)
     -> ([SensitivityParameter], [(key: String, reason: String)])
   {
-    if !params.isEmpty {
-      let parsed = try params.map { (t: String) throws(SensitivityError) in
-        try SensitivityParameter.parse(t, root: root, priors: priors)
-      }
-      return (parsed, [])
-    }
-    let (parameters, skipped) = SensitivityParameter.fromPriors(priors)
+    let (parameters, skipped) = try SensitivityParameter.study(
+      params: params, ranges: ranges, root: root, priors: priors)
     if parameters.isEmpty {
       throw SensitivityError("the scenario prints no prior with a numeric value; name keys with --param")
     }
     return (parameters, skipped)
   }
+
 }

@@ -153,8 +153,14 @@ struct Summary {
 
   // MARK: - JSON
 
-  /// `summary.json` (and `--json`): the document of `SummaryFile`.
-  func json() -> String { JSONText.encode(file) }
+  /// `summary.json` (and `--json`): the document of `SummaryFile`, with both intervals of
+  /// every KPI when the run propagated parameter uncertainty.
+  func json(uncertainty: UncertaintySummary? = nil) -> String {
+    guard let uncertainty else { return JSONText.encode(file) }
+    var f = file
+    f.uncertainty = uncertainty
+    return JSONText.encode(f)
+  }
 }
 
 func jstr(_ s: String) -> String { JSONText.string(s) }

@@ -24,10 +24,10 @@ import Testing
       out.contains("Morris screening, 3 walks on 4 levels: 12 points; Sobol indices of the top 2, 8 rows: 32 points"))
     let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("sensitivity.csv"), encoding: .utf8)
     let lines = csv.split(separator: "\n")
-    #expect(lines.first == "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95")
+    #expect(lines.first == "param,kpi,mu_star,sigma,first_order,first_order_ci95,total,total_ci95,range,range_origin")
     #expect(lines.count == 4)
     // The back office's work never reaches the desks: mu* exactly 0, ranked last, no Sobol stage.
-    #expect(lines.last == "procedures[any].steps[0].work,desk_wait_mean,0,0,,,,", "\(csv)")
+    #expect(lines.last == "procedures[any].steps[0].work,desk_wait_mean,0,0,,,,,0.5m..2m,param", "\(csv)")
     #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("sensitivity.json")))
     let (again, out2, err2) = try cli.onestop(args)
     #expect(again == 0)
@@ -64,10 +64,11 @@ import Testing
     #expect(status == 0, "\(err)")
     let timing = { (t: String) in t.split(separator: "\n").filter { !$0.contains(" s") || !$0.contains("seed") } }
     #expect(Array(timing(out).prefix(timing(plain).count)) == timing(plain), "the run's own output is unchanged")
-    #expect(
-      out.contains("Parameter uncertainty: 4 sets of 1 parameter (--param ranges), 2 replications each"), "\(out)")
+    #expect(out.contains("Parameter uncertainty: 4 sets of 1 parameter, 2 replications each"), "\(out)")
+    #expect(out.contains("ranges: 0 from the scenario, 0 fitted, 0 defaulted (prior ±25 %), 1 from --param"), "\(out)")
     let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("uncertainty.csv"), encoding: .utf8)
-    #expect(csv.hasPrefix("kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high\n"), "\(csv)")
+    #expect(
+      csv.hasPrefix("kpi,mean,ci95_low,ci95_high,with_parameters_low,with_parameters_high,depends_most\n"), "\(csv)")
     #expect(csv.contains("\ndesk_wait_mean,"), "\(csv)")
     let (bad, _, badErr) = try cli.onestop(run + ["--uncertainty", "4", "--param", "demand[0].anual_volume=1..2"])
     #expect(bad == 2 && badErr.contains("unknown key 'anual_volume'"), "\(badErr)")

@@ -1,13 +1,16 @@
 """Opens onestop reports in headless Chromium (through chromedriver) and checks what a reader sees.
 
-Usage: check_in_browser.py REPORT.html SUMMARY.json LANG SCREENSHOT_DIR [SENSITIVITY.json]
+Usage: check_in_browser.py REPORT.html SUMMARY.json LANG SCREENSHOT_DIR [SENSITIVITY.json [COMPARE.json]]
 
 Fails (exit 1) when the page logs a console error, makes any network request, has a chart
 without marks, shows a headline number that differs from summary.json, lacks a font for the
 Vietnamese diacritics, or cannot be printed to PDF; with SENSITIVITY.json, when a KPI's
 tornado chart has no bar per parameter or its sentence does not name the three it depends on
-most (largest mu* first) in LANG. Writes a screenshot of every screenful
-and the PDF into SCREENSHOT_DIR.
+most (largest mu* first) in LANG; when summary.json has `uncertainty` (run --uncertainty),
+when a headline card lacks the interval of noise and parameters or a headline KPI's sentence
+does not name what it depends on most; with COMPARE.json of compare --uncertainty, when a
+headline KPI lacks "B is better than A in N %". Writes a screenshot of every screenful and
+the PDF into SCREENSHOT_DIR.
 """
 import base64
 import json
@@ -54,6 +57,63 @@ def check_sensitivity(driver, study, lang):
             problems.append(f"sensitivity {kpi}: sentence {s['sentence']!r} does not name {top} in {lang}")
         else:
             print(f"  {s['sentence']}")
+    return problems
+
+
+SHARE_LEAD = {"en": "with parameter uncertainty: ", "vi": "kể cả độ bất định của tham số: "}
+BETTER = {"en": "B is better than A in {} of the plausible parameter sets.",
+          "vi": "B tốt hơn A trong {} số bộ tham số hợp lý."}
+
+
+def check_uncertainty(driver, summary, lang):
+    """summary.json's `uncertainty`: every headline card shows its ci95_total, and each headline
+    KPI's sentence names the parameters of its depends_most, with their shares, in order."""
+    problems = []
+    u = summary["uncertainty"]["kpis"]
+    totals = driver.execute_script("""
+        const out = {};
+        document.querySelectorAll('.card').forEach(c => out[c.dataset.kpi] = (c.querySelector('.ci.total') || {}).textContent);
+        return out""")
+    decimals = {"on_time_rate_of_received": 2, "overdue_rate_of_received": 2}
+    for kpi, text in totals.items():
+        low, high = u[kpi]["ci95_total"]
+        d = decimals.get(kpi, 0)
+        unit = " %" if kpi in decimals else ""
+        want = SHARE_LEAD[lang] + number(low, d, lang) + unit + " – " + number(high, d, lang) + unit
+        if text != want:
+            problems.append(f"card {kpi}: total interval {text!r}, expected {want!r}")
+    sentences = driver.execute_script("""
+        const out = {};
+        document.querySelectorAll('#uncertainty p.rests').forEach(p => out[p.dataset.kpi] = p.textContent);
+        return out""")
+    for kpi in ["on_time_rate_of_received", "overdue_rate_of_received", "in_progress_end"]:
+        named = [f"{m['param']} ({number(100 * m['share'], 0, lang)} %)" for m in u[kpi]["depends_most"]]
+        text = sentences.get(kpi, "")
+        if named and not text.endswith(DEPENDS_MOST[lang] + ", ".join(named) + "."):
+            problems.append(f"uncertainty {kpi}: sentence {text!r} does not name {named} in {lang}")
+        elif not text:
+            problems.append(f"uncertainty {kpi}: no sentence")
+        else:
+            print(f"  {text}")
+    return problems
+
+
+def check_better(driver, comparison, lang):
+    """compare.json of compare --uncertainty: a sentence "B is better than A in N %" per
+    headline KPI with a direction whose difference is not 0 in every set."""
+    problems = []
+    found = driver.execute_script("""
+        const out = {};
+        document.querySelectorAll('p.better').forEach(p => out[p.dataset.kpi] = p.textContent);
+        return out""")
+    for d in comparison["differences"]:
+        if d["kpi"] not in ("desk_wait_mean", "desk_wait_p90") or "share_b_better" not in d:
+            continue
+        want = BETTER[lang].format(number(100 * d["share_b_better"], 0, lang) + " %")
+        if not found.get(d["kpi"], "").endswith(want):
+            problems.append(f"compare {d['kpi']}: {found.get(d['kpi'])!r} does not end with {want!r}")
+        else:
+            print(f"  {found[d['kpi']]}")
     return problems
 
 
@@ -121,7 +181,12 @@ def main():
         # 6. A sensitivity study: each KPI's tornado chart and its sentence.
         if len(sys.argv) > 5:
             problems += check_sensitivity(driver, json.load(open(sys.argv[5], encoding="utf-8")), lang)
-        # 6. Screenshots of every screenful, and the PDF.
+        # 7. Both intervals and what the answer rests on (run --uncertainty, compare --uncertainty).
+        if "uncertainty" in summary:
+            problems += check_uncertainty(driver, summary, lang)
+        if len(sys.argv) > 6:
+            problems += check_better(driver, json.load(open(sys.argv[6], encoding="utf-8")), lang)
+        # 8. Screenshots of every screenful, and the PDF.
         height = driver.execute_script("return document.body.scrollHeight")
         name = os.path.splitext(os.path.basename(report))[0]
         for i, top in enumerate(range(0, height, 1300)):

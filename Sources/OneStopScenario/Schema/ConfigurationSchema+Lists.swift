@@ -92,7 +92,14 @@ extension ConfigurationSchema {
       ConfigurationKey(
         "officers", .whole(min: 0, max: ModelLimits.officersPerStation, what: "a number of officers"),
         .whole(\.officers),
-        doc: "Officers (default 1)."),
+        doc: "Officers (default 1); with `split`, the total over the level's units."),
+      .custom(
+        "split", .other("`even`, or a mapping (as `demand[].split`, or `{like: DEMAND_ID}`)"),
+        doc: "With `at_level`: `officers` is a total, shared over the units like a volume (default: each unit "
+          + "has `officers`)."),
+      .custom(
+        "min_officers", .other("whole number, 0 to 10000"),
+        doc: "With `split`: the fewest officers any unit gets (default 1)."),
       .custom("hours", .other("name under `hours:`, or a mapping"), doc: "Working hours (default the unit's)."),
       .choice("discipline", \.discipline, doc: "Queue order: first in first out, or earliest due date first."),
       ConfigurationKey(

@@ -36,6 +36,7 @@ extension ConfigurationSchema {
       ReferenceSection("behaviour", behaviour, defaults: CitizenBehaviour()),
       ReferenceSection("rules", rules, defaults: ProcessingRules()),
       ReferenceSection("backlog[]", backlog, defaults: BacklogEntry(unit: "", procedure: "", count: 0)),
+      ReferenceSection("uncertainty[]", uncertainty, defaults: nil),
     ]
   }
 

@@ -50,6 +50,27 @@ public enum ConfigurationSchema {
       .custom(
         "backlog", .other("list, or `{from_warmup: DATE}`"), doc: "Dossiers carried over from before the start (below)."
       ),
+      .custom(
+        "uncertainty", .other("list"),
+        doc: "Plausible ranges of values the sources do not fix, for `sensitivity` and `--uncertainty` (below)."),
+    ]
+  }
+
+  /// `uncertainty:`: one entry per key whose value the sources do not fix. Read by
+  /// `ScenarioBuilder+Uncertainty`; never part of the model.
+  public static var uncertainty: [ConfigurationKey<ScenarioRange>] {
+    [
+      .custom(
+        "key", .other("key path in the `--set` syntax"), doc: "The value the range is for.", required: true),
+      .custom(
+        "range", .other("`LOW..HIGH`"),
+        doc: "Numbers in the unit the scenario writes, factors on a distribution's durations, or times `HH:MM`.",
+        required: true),
+      .custom("source", .text, doc: "Where the range comes from (report, decree, survey).", required: true),
+      .custom(
+        "distribution", .choice(ScenarioRange.Spread.allCases.map(\.rawValue)),
+        doc: "How values spread over the range: `uniform` (default) or `triangular` (peak at today's value)."),
+      .custom("fitted", .flag, doc: "Written by `onestop calibrate`: the range its fit cannot narrow (default false)."),
     ]
   }
 
