@@ -65,7 +65,7 @@ extension Calibrate {
   /// fitted candidate's check on the fit seed and the fitted values.
   func fit(
     root: YNode, file: TargetFile, replications reps: Int, seed s: UInt64
-  ) throws -> (CalibrationSearch, TargetCheck, [(CalibrationParameter, Double)]) {
+  ) throws -> (CalibrationSearch, TargetCheck, [(CalibrationParameter, Double)], [FittedRange]) {
     let ps = try parameters(root)
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
     let search = CalibrationSearch(
@@ -109,14 +109,15 @@ extension Calibrate {
         inputs and rank targets were not used).
         """)
     print("")
-    return (search, TargetCheck(file, perKPI: best.kpis), fitted)
+    let ranges = printFittedRanges(search, ps)
+    return (search, TargetCheck(file, perKPI: best.kpis), fitted, ranges)
   }
 
   /// Writes `calibrated.yaml` in `out`: a variant that extends the scenario with the fitted
   /// values, so `onestop run` runs the calibrated scenario.
   func writeVariant(
-    _ fitted: [(CalibrationParameter, Double)], file: TargetFile, scenario: Scenario, root: YNode,
-    assessment: FitAssessment, to out: String
+    _ fitted: [(CalibrationParameter, Double)], ranges: [FittedRange], file: TargetFile, scenario: Scenario,
+    root: YNode, assessment: FitAssessment, to out: String
   ) throws {
     let (held, of) = assessment.evidence
     var lines = [
@@ -137,6 +138,7 @@ extension Calibrate {
       lines.append("# this list has no ids: run with --set '\(p.key)=\(p.text(v))'")
       print("note: \(p.key) selects a list item by position; calibrated.yaml gives it as a --set line")
     }
+    lines += uncertaintyLines(fitted.map(\.0), ranges: ranges)
     let path = (out as NSString).appendingPathComponent("calibrated.yaml")
     try writeAtomically(lines.joined(separator: "\n") + "\n", to: path)
     print("")
