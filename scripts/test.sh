@@ -3,5 +3,7 @@
 # Usage: scripts/test.sh [extra `swift test` arguments, e.g. --filter TheoryTests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The bundled unit tables are data: their ids, parents, kinds and sums are checked first.
+if [ $# -eq 0 ]; then python3 scripts/check-units-data.py >/dev/null; fi
 swift build --build-tests
 swift test --skip-build "$@"

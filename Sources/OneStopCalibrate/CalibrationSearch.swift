@@ -41,7 +41,8 @@ public struct CalibrationError: Error, CustomStringConvertible, Sendable {
 
 /// Fits parameters to a target file on common random numbers: every candidate runs on the
 /// same seed and replications, so the search compares parameters, not luck. The objective
-/// is the weighted misfit, sum of weight x ((simulated mean - report) / tolerance)^2, plus a
+/// is the weighted misfit over every figure but the inputs, sum of weight x ((simulated
+/// mean - report) / (tolerance + precision))^2 (`TargetCheck.misfit`), plus a
 /// plausibility penalty when a back office runs above `maxUtilisation` % over the run (a
 /// report that says a pool was overloaded can raise the bound). A space-filling screen (a
 /// Latin hypercube) picks the start of a Nelder-Mead search. Every candidate is appended to
@@ -104,7 +105,7 @@ public final class CalibrationSearch {
     for line in objects {
       // JSONDecoder reads doubles exactly.
       guard let o = try? JSONDecoder().decode(JournalLine.self, from: Data(line.utf8)), o.key == journalKey,
-        o.values.count == parameters.count, o.kpis.count == targets.targets.count,
+        o.values.count == parameters.count, o.kpis.count == targets.kpis.count,
         o.kpis.allSatisfy({ $0.count == replications }), o.max_utilisation.isFinite
       else { continue }
       cache[cacheKey(o.values)] = finish(o.values, o.kpis.map { $0.map { $0 ?? .nan } }, o.max_utilisation)
@@ -134,13 +135,26 @@ public final class CalibrationSearch {
   private func cacheKey(_ v: [Double]) -> String { zip(parameters, v).map { $0.text($1) }.joined(separator: ",") }
 
   private func finish(_ values: [Double], _ kpis: [[Double]], _ u: Double) -> Evaluation {
-    var misfit = 0.0
-    for (k, t) in targets.targets.enumerated() where t.tolerance > 0 {
-      let mean = Estimate(kpis[k]).mean
-      misfit += t.weight * pow((mean - t.value) / t.tolerance, 2)
-    }
+    // Every figure but the inputs (which the scenario sets), scaled by its tolerance and
+    // precision, as `TargetCheck.misfit`; rank targets are checked, not fitted.
+    let misfit = TargetCheck(targets, perKPI: kpis).misfit
     let penalty = u > maxUtilisation ? 1_000 * (u - maxUtilisation) : 0
     return Evaluation(values: values, kpis: kpis, misfit: misfit, maxUtilisation: u, objective: misfit + penalty)
+  }
+
+  /// The scenario with the `--set` overrides and parameter values `values`, compiled: what
+  /// a candidate runs, and what the fitted values are checked with on held-out seeds.
+  public func model(_ values: [Double]) throws(CalibrationError) -> CompiledModel {
+    do {
+      // The scenario is read once; each point is its values as typed overrides, compiled once.
+      if base == nil { base = try ScenarioBase(path: targets.scenario, sets: overrides) }
+      let point = try zip(parameters, values).map { p, v throws(ScenarioIssue) in
+        try ScenarioOverride(path: p.key, value: YNode(.scalar(p.text(v)), file: "--set \(p.key)", line: 0, column: 0))
+      }
+      return try base!.build(point).1
+    } catch {
+      throw CalibrationError("\(cacheKey(values)) does not build:\n\(error)")
+    }
   }
 
   /// Runs the scenario with parameter values `values` (already rounded for integers).
@@ -148,18 +162,8 @@ public final class CalibrationSearch {
     evaluations += 1
     let key = cacheKey(values)
     if let e = cache[key] { return e }
-    let model: CompiledModel
-    do {
-      // The scenario is read once; each point is its values as typed overrides, compiled once.
-      if base == nil { base = try ScenarioBase(path: targets.scenario, sets: overrides) }
-      let point = try zip(parameters, values).map { p, v throws(ScenarioIssue) in
-        try ScenarioOverride(path: p.key, value: YNode(.scalar(p.text(v)), file: "--set \(p.key)", line: 0, column: 0))
-      }
-      (_, model) = try base!.build(point)
-    } catch {
-      throw CalibrationError("\(key) does not build:\n\(error)")
-    }
-    var series = KPISeries(targets.targets.map { KPI.named($0.kpi)! } + [Self.busiestBackOffice], model: model)
+    let model = try self.model(values)
+    var series = KPISeries(targets.kpis.map { KPI.named($0)! } + [Self.busiestBackOffice], model: model)
     Replications.run(model, seed: seed, count: replications, threads: threads, into: &series)
     runs += series.count
     let kpis = Array(series.values.dropLast())

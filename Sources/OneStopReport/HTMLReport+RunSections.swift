@@ -47,22 +47,24 @@ extension HTMLReport {
         + "</section>")
     // Against the source report's figures.
     let fit = d.targets.compactMap { t in d.estimate(t.kpi).map { (t, $0) } }
-    if !fit.isEmpty {
+    if !fit.isEmpty || d.calibration != nil {
       var t =
         """
-          <table \
-          id=\"fit\"><thead><tr><th>\(esc(l.label("indicator")))</th><th>\(esc(l.label("report_figure")))</th><th>\
+          \(d.calibration.map { "<p class=\"calibration\">\(esc($0.sentence(l)))</p>" } ?? "")<table \
+          id=\"fit\"><thead><tr><th>\(esc(l.label("indicator")))</th><th>\(esc(l.label("role")))</th><th>\
+          \(esc(l.label("report_figure")))</th><th>\
           \(esc(l.label("simulated")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("tolerance")))</th><th>\
           \(esc(l.label("within")))</th><th>\(esc(l.label("note")))</th></tr></thead><tbody>
           """
       for (target, e) in fit {
-        let within = abs(e.mean - target.value) <= target.tolerance
+        let within = target.within(e)
         // Counts as counts; rates, shares, waits and utilisations with two decimals.
         let decimals =
           ["rate", "share", "wait", "utilisation", "per_dossier"].contains { target.kpi.contains($0) } ? 2 : 0
         t +=
           """
-            <tr><td>\(esc(target.kpi))</td><td class=\"n\">\(l.number(target.value, decimals: decimals))</td><td \
+            <tr><td>\(esc(target.kpi))</td><td>\(esc(l.label("role." + target.role)))</td><td \
+            class=\"n\">\(l.number(target.value, decimals: decimals))</td><td \
             class=\"n\">\(l.number(e.mean, decimals: decimals))</td><td \
             class=\"n\">\(l.number(e.low, decimals: decimals)) – \(l.number(e.high, decimals: decimals))</td><td \
             class=\"n\">± \(l.number(target.tolerance, decimals: decimals))</td><td \

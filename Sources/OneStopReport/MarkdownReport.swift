@@ -63,6 +63,7 @@ public enum MarkdownReport {
   /// A run's section: headline KPIs, by level, by agency, the months and the footer.
   static func run(_ d: ReportData, _ l: ReportLanguage) -> [String] {
     var out = ["## \(d.scenario) · \(l.label("period")) \(l.date(d.start)) – \(l.date(d.end))", ""]
+    if let c = d.calibration { out += [c.sentence(l), ""] }
     let cards = [Measure.onTimeRateOfReceived, .overdueRateOfReceived, .inProgressEnd, .apologies, .received]
       .map(\.name)
     let u = d.uncertainty

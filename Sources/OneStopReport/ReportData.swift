@@ -64,6 +64,8 @@ public struct ReportData: Sendable {
   public var stations: [(name: String, kind: String, officers: Int, utilisation: Double)] = []
   /// The source report's figures (a calibration target file), when given.
   public var targets: [ReportTarget] = []
+  /// Calibrated or a what-if example (from the target file), when there is one.
+  public var calibration: ReportCalibration?
   /// From `units.csv` (when present): unit, its name (the id in a file written before
   /// names were there), level and desk utilisation %.
   public var deskUse: [(unit: String, name: String, level: String, utilisation: Double)] = []
@@ -177,11 +179,43 @@ public struct ReportTarget: Sendable {
   public let value: Double
   public let tolerance: Double
   public let source: String
-  public init(kpi: String, value: Double, tolerance: Double, source: String) {
+  /// Half a unit of the report's last digit (docs/calibration.md).
+  public let precision: Double
+  /// input, fitted or independent: only independent figures are evidence.
+  public let role: String
+  public init(
+    kpi: String, value: Double, tolerance: Double, source: String, precision: Double = 0, role: String = "independent"
+  ) {
     self.kpi = kpi
     self.value = value
     self.tolerance = tolerance
     self.source = source
+    self.precision = precision
+    self.role = role
+  }
+
+  /// Within: |mean - report| <= tolerance + precision + the 95 % half-width of the mean.
+  public func within(_ e: ReportData.Estimate) -> Bool {
+    abs(e.mean - value) <= tolerance + precision + max(0, e.high - e.mean)
+  }
+}
+
+/// Whether a scenario is calibrated or a what-if example, from its target file: the report
+/// says so on the scenario's page (the held-out check itself is `onestop calibrate`'s).
+public struct ReportCalibration: Sendable {
+  /// Nil for a calibrated scenario; why it is a what-if example otherwise.
+  public let whatIf: String?
+  /// Independent figures and rank targets: the evidence.
+  public let independent: Int
+  public init(whatIf: String?, independent: Int) {
+    self.whatIf = whatIf
+    self.independent = independent
+  }
+
+  /// The sentence on the scenario's page.
+  public func sentence(_ l: ReportLanguage) -> String {
+    if let whatIf { return l.label("what_if_note") + whatIf }
+    return l.label("calibrated_a") + l.number(Double(independent)) + l.label("calibrated_b")
   }
 }
 

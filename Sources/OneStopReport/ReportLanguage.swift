@@ -57,6 +57,15 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "hours_by_level": "Mean desk wait by hour of the ticket, by level (minutes)",
     "report_figure": "Report", "simulated": "Simulated", "tolerance": "Tolerance", "within": "Within",
     "against_report": "Against the source report's figures (calibration targets)",
+    "role": "Role", "role.input": "input", "role.fitted": "fitted", "role.independent": "independent",
+    "calibrated_a": "Calibrated against the source report: ",
+    "calibrated_b":
+      """
+       independent figures are the evidence; inputs (set by the scenario) and fitted figures are shown, not \
+      counted. The table holds this run's replications; the fit is judged on held-out seeds (onestop calibrate, \
+      docs/calibration.md).
+      """,
+    "what_if_note": "A what-if example, not a calibrated province: ",
     "desk_use": "Desk utilisation by unit (the 15 busiest, % of open desk time)",
     "by_field_t": "By field (most overdue first)",
     "utilisation": "Utilisation of back offices (the 15 busiest, % of officer time)", "officers": "Officers",
@@ -115,6 +124,17 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "hours_by_level": "Thời gian chờ trung bình tại quầy theo giờ lấy số, theo cấp (phút)",
     "report_figure": "Báo cáo", "simulated": "Mô phỏng", "tolerance": "Sai số cho phép", "within": "Đạt",
     "against_report": "So với số liệu báo cáo (mục tiêu hiệu chỉnh)",
+    "role": "Vai trò", "role.input": "đầu vào", "role.fitted": "đã khớp", "role.independent": "độc lập",
+    "calibrated_a": "Đã hiệu chỉnh theo báo cáo nguồn: ",
+    "calibrated_b":
+      """
+       số liệu độc lập là bằng chứng; số liệu đầu vào (kịch bản đặt sẵn) \
+      và số liệu đã khớp chỉ để đối chiếu, không tính. \
+      Bảng dưới dùng các lần lặp của lần chạy này; \
+      việc hiệu chỉnh được đánh giá trên các hạt giống độc lập \
+      (onestop calibrate, docs/calibration.md).
+      """,
+    "what_if_note": "Kịch bản giả định, không phải một tỉnh đã hiệu chỉnh: ",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
     "by_field_t": "Theo lĩnh vực (quá hạn nhiều nhất trước)",
     "utilisation": "Mức sử dụng cán bộ các cơ quan (15 cơ quan bận nhất, % thời gian)",

@@ -1,3 +1,5 @@
+import OneStopModel
+
 /// The closest of `candidates` to `word`, when close enough to be a likely typo: the one
 /// "did you mean" of onestop (scenario keys and values, ids, KPI names, `--vary` keys).
 ///
@@ -26,4 +28,16 @@ func levenshtein(_ a: String, _ b: String) -> Int {
     swap(&previous, &current)
   }
   return previous[b.count]
+}
+
+extension KPI {
+  /// `unknownTarget(_:in:)` with a did-you-mean for a unit the scenario does not have
+  /// (`NAME@UNIT`, `NAME@under:UNIT`): the check targets, `--precision` and `--kpi` run
+  /// before anything runs.
+  public static func targetProblem(_ name: String, in model: CompiledModel) -> String? {
+    guard let message = unknownTarget(name, in: model) else { return nil }
+    guard let unit = unknownUnit(name, in: model), let near = suggestion(for: unit, in: model.names.units.map(\.id))
+    else { return message }
+    return message + "; did you mean '\(near)'?"
+  }
 }

@@ -3,30 +3,101 @@ import OneStopModel
 
 /// A calibration target file (`scenarios/targets/<scenario>.yaml`): every figure the
 /// scenario's source report gives that the model can produce, each with where it comes
-/// from, a tolerance and a weight, and the figures the model cannot produce with the reason.
+/// from, its role (set by the scenario, fitted, or independent evidence), its tolerance
+/// and precision; rank targets (the order of several figures); and the figures the model
+/// cannot produce with the reason (docs/calibration.md).
 ///
 ///     scenario: ../tuyen-quang-2022.yaml
 ///     source: Report 004, Tuyên Quang 2022 thematic report (docs/sources.md)
 ///     targets:
 ///       - kpi: on_time_rate_of_received
 ///         value: 93.32
-///         tolerance: 1
+///         tolerance: 0.12
 ///         source: "004, row 2: 168,252 resolved early or on time = 93.32 % of received"
+///       - kpi: withdrawn
+///         value: 71
+///         role: fitted
+///         fitted_by: [behaviour.p_never_supplement]
+///         source: "004, derived: ..."
 ///     not_produced:
 ///       - figure: "235,609 dossiers on the information system by service level"
 ///         reason: the model has no service levels
 public struct TargetFile: Sendable {
+  /// What a figure is to the fit: only `independent` figures are evidence.
+  public enum Role: String, Sendable, CaseIterable {
+    /// The scenario sets this figure (a carried-over count, a channel share it writes).
+    case input
+    /// A parameter was fitted to this figure one for one.
+    case fitted
+    /// Neither set nor fitted: the model produces it on its own.
+    case independent
+  }
+
+  /// Whether the target file calibrates a province or only shows a what-if example.
+  public enum Evidence: Sendable, Equatable {
+    case calibrated
+    /// The report gives only inputs (or only fitted figures): why the scenario is an example.
+    case whatIf(reason: String)
+  }
+
+  /// How a figure's tolerance was given.
+  public enum ToleranceRule: Sendable, Equatable {
+    /// Written in the KPI's unit.
+    case absolute
+    /// Written as a percentage of the figure (`5%`): the percentage.
+    case relative(Double)
+    /// Not written, for a count: 2 x sqrt(max(value, 1)), the Poisson spread of one year.
+    case countDefault
+  }
+
   /// One figure of the source report: the KPI it is held against, the value with its
-  /// tolerance and weight, and where the report gives it.
+  /// tolerance, precision, weight and role, and where the report gives it.
   public struct Target: Sendable {
     public let kpi: String
     public let value: Double
-    /// Absolute, in the KPI's unit: within ± tolerance counts as a match.
+    /// Absolute, in the KPI's unit (a relative tolerance or the count default resolved).
     public let tolerance: Double
+    public let toleranceRule: ToleranceRule
+    /// Half a unit of the last digit the report writes (or as given): the report's rounding.
+    public let precision: Double
     public let weight: Double
     public let source: String
-    /// Where the target's `kpi` is written (file, line, column), for errors found later
-    /// against the scenario (a level, agency or month it does not have).
+    public let role: Role
+    /// The scenario keys fitted to this figure (role `fitted`).
+    public let fittedBy: [String]
+    /// Why a count's tolerance is larger than the count itself.
+    public let toleranceReason: String?
+    /// Where the target's `kpi` is written (key path, file, line, column), for errors
+    /// found later against the scenario (a level, agency or month it does not have).
+    public var path = ""
+    public var file = ""
+    public var line = 0
+    public var column = 0
+  }
+
+  /// Several figures whose order the report gives: the simulated means must rank like
+  /// the reported values (Spearman's rho at least `minSpearman`), and `top`, when given,
+  /// must be the largest simulated mean.
+  public struct RankTarget: Sendable {
+    /// One figure of the ranking.
+    public struct Item: Sendable {
+      public let kpi: String
+      public let value: Double
+      /// Where the item's `kpi` is written (key path, file, line, column).
+      public var path = ""
+      public var file = ""
+      public var line = 0
+      public var column = 0
+    }
+
+    public let name: String
+    public let items: [Item]
+    public let minSpearman: Double
+    public let top: String?
+    public let source: String
+    public let role: Role
+    /// Where the `rank` list is written (key path, file, line, column).
+    public var path = ""
     public var file = ""
     public var line = 0
     public var column = 0
@@ -37,12 +108,44 @@ public struct TargetFile: Sendable {
   public let scenario: String
   public let source: String
   public let targets: [Target]
+  public let ranks: [RankTarget]
   public let notProduced: [(figure: String, reason: String)]
+  public let evidence: Evidence
 
-  static let keys = ["scenario", "source", "targets", "not_produced"]
+  /// Every KPI the file reads, in the order of `values`: the figures, then each rank
+  /// target's items.
+  public var kpis: [String] { targets.map(\.kpi) + ranks.flatMap { $0.items.map(\.kpi) } }
+
+  static let keys = ["scenario", "source", "evidence", "reason", "targets", "not_produced"]
   /// Largest magnitude of a figure and of a tolerance: every KPI is far below it (a
   /// province's year is under 10^8 dossiers), and the fit's squares stay finite.
   public static let maxValue = 1e12
+
+  /// The default tolerance of a count figure: 2 x sqrt(max(value, 1)). A reported count
+  /// is one year's realisation; its Poisson standard deviation is sqrt(N).
+  public static func countTolerance(_ value: Double) -> Double { 2 * (max(abs(value), 1)).squareRoot() }
+
+  /// Counts of things (dossiers, letters, results): a count gets the default tolerance
+  /// and may not have a tolerance larger than itself without a reason.
+  public static func isCount(_ unit: KPIUnit) -> Bool { [.dossiers, .letters, .results].contains(unit) }
+
+  /// Half a unit of the last digit of a number as written: `93.32` -> 0.005, `3381` ->
+  /// 0.5, `1.5e3` -> 50. Nil for text that is not a plain decimal number.
+  public static func precision(ofWritten text: String) -> Double? {
+    var s = text.replacingOccurrences(of: "_", with: "").trimmingCharacters(in: .whitespaces)
+    var exponent = 0
+    if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      guard let x = Int(s[s.index(after: e)...]), abs(x) < 300 else { return nil }
+      exponent = x
+      s = String(s[..<e])
+    }
+    if s.hasPrefix("-") || s.hasPrefix("+") { s.removeFirst() }
+    let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), !s.isEmpty, s != "."
+    else { return nil }
+    let decimals = parts.count == 2 ? parts[1].count : 0
+    return 0.5 * pow(10, Double(exponent - decimals))
+  }
 
   public static func load(path: String) throws(ScenarioErrors) -> TargetFile {
     let text = try ScenarioFile.read(path)
@@ -61,62 +164,67 @@ public struct TargetFile: Sendable {
       r.issue(root, "scenario", "missing; a target file names its scenario (a path relative to the target file)")
     }
     let source = top["source"].flatMap { r.string($0, "source") } ?? ""
+    let evidence = readEvidence(top, root: root, r)
     var targets: [Target] = []
+    var ranks: [RankTarget] = []
     if let node = top["targets"], let items = r.list(node, "targets") {
       for (i, item) in items.enumerated() {
-        let path = "targets[\(i)]"
-        guard let m = r.mapping(item, path, keys: ["kpi", "value", "tolerance", "weight", "source"]) else { continue }
-        guard let kn = m["kpi"], let k = r.string(kn, "\(path).kpi") else {
-          if m["kpi"] == nil { r.issue(item, "\(path).kpi", "missing; name the KPI (docs/results.md)") }
-          continue
+        if case .mapping(let pairs) = item.kind, pairs.contains(where: { $0.key == "rank" }) {
+          if let rank = readRank(item, "targets[\(i)]", r) { ranks.append(rank) }
+        } else if let target = readFigure(item, "targets[\(i)]", r) {
+          targets.append(target)
         }
-        if KPI.named(k) == nil {
-          let hint =
-            KPI.problem(k).map { ": \($0)" }
-            ?? suggestion(for: k, in: KPI.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? "; see docs/results.md"
-          r.issue(kn, "\(path).kpi", "unknown KPI '\(k)'\(hint)")
-          continue
-        }
-        guard let vn = m["value"],
-          let v = r.double(vn, "\(path).value", min: -maxValue, max: maxValue, what: "the report's figure")
-        else {
-          if m["value"] == nil { r.issue(item, "\(path).value", "missing; give the report's figure") }
-          continue
-        }
-        guard let tn = m["tolerance"],
-          let t = r.double(tn, "\(path).tolerance", min: 0, max: maxValue, what: "a tolerance >= 0 in the KPI's unit")
-        else {
-          if m["tolerance"] == nil { r.issue(item, "\(path).tolerance", "missing; give a tolerance in the KPI's unit") }
-          continue
-        }
-        let w =
-          m["weight"].flatMap {
-            r.double($0, "\(path).weight", min: 0, max: ModelLimits.weightRange.upperBound, what: "a weight >= 0")
-          } ?? 1
-        guard let sn = m["source"], let s = r.string(sn, "\(path).source"), !s.isEmpty else {
-          r.issue(item, "\(path).source", "missing; say where the figure comes from (report, row or sentence)")
-          continue
-        }
-        targets.append(
-          Target(kpi: k, value: v, tolerance: t, weight: w, source: s, file: kn.file, line: kn.line, column: kn.column))
       }
       if items.isEmpty { r.issue(node, "targets", "expected at least one target") }
     } else if top["targets"] == nil {
       r.issue(root, "targets", "missing; list the report's figures the model can produce")
     }
-    var notProduced: [(String, String)] = []
-    if let node = top["not_produced"], let items = r.list(node, "not_produced") {
-      for (i, item) in items.enumerated() {
-        guard let m = r.mapping(item, "not_produced[\(i)]", keys: ["figure", "reason"]) else { continue }
-        let f = m["figure"].flatMap { r.string($0, "not_produced[\(i)].figure") } ?? ""
-        let why = m["reason"].flatMap { r.string($0, "not_produced[\(i)].reason") } ?? ""
-        if f.isEmpty || why.isEmpty {
-          r.issue(item, "not_produced[\(i)]", "expected a figure and the reason the model cannot produce it")
-        }
-        notProduced.append((f, why))
-      }
-    }
+    let notProduced = readNotProduced(top["not_produced"], r)
     if !r.issues.isEmpty { throw ScenarioErrors(issues: r.issues) }
-    return TargetFile(file: path, scenario: scenario, source: source, targets: targets, notProduced: notProduced)
+    return TargetFile(
+      file: path, scenario: scenario, source: source, targets: targets, ranks: ranks, notProduced: notProduced,
+      evidence: evidence)
+  }
+
+  /// `evidence: calibrated | what-if` (default calibrated), with `reason:` for a what-if.
+  static func readEvidence(_ top: [String: YNode], root: YNode, _ r: ScenarioReader) -> Evidence {
+    let reason = top["reason"].flatMap { r.string($0, "reason") }
+    guard let node = top["evidence"], let word = r.string(node, "evidence") else {
+      if let node = top["reason"], reason != nil {
+        r.issue(node, "reason", "goes with 'evidence: what-if' (why the scenario is an example, not calibrated)")
+      }
+      return .calibrated
+    }
+    switch word {
+    case "calibrated":
+      if let node = top["reason"] { r.issue(node, "reason", "goes with 'evidence: what-if', not 'calibrated'") }
+      return .calibrated
+    case "what-if":
+      guard let reason, !reason.isEmpty else {
+        r.issue(node, "reason", "missing; a what-if target file says why (e.g. the report gives only inputs)")
+        return .whatIf(reason: "")
+      }
+      return .whatIf(reason: reason)
+    default:
+      let hint = suggestion(for: word, in: ["calibrated", "what-if"]).map { "; did you mean '\($0)'?" } ?? ""
+      r.issue(node, "evidence", "expected calibrated or what-if, found '\(Excerpt.excerpt(word))'\(hint)")
+      return .calibrated
+    }
+  }
+
+  /// `not_produced`: the report's figures the model cannot produce, each with the reason.
+  static func readNotProduced(_ node: YNode?, _ r: ScenarioReader) -> [(figure: String, reason: String)] {
+    guard let node, let items = r.list(node, "not_produced") else { return [] }
+    var out: [(String, String)] = []
+    for (i, item) in items.enumerated() {
+      guard let m = r.mapping(item, "not_produced[\(i)]", keys: ["figure", "reason"]) else { continue }
+      let f = m["figure"].flatMap { r.string($0, "not_produced[\(i)].figure") } ?? ""
+      let why = m["reason"].flatMap { r.string($0, "not_produced[\(i)].reason") } ?? ""
+      if f.isEmpty || why.isEmpty {
+        r.issue(item, "not_produced[\(i)]", "expected a figure and the reason the model cannot produce it")
+      }
+      out.append((f, why))
+    }
+    return out
   }
 }

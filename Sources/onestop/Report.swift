@@ -85,7 +85,16 @@ struct Report: ParsableCommand {
       do {
         let file = try TargetFile.load(path: path)
         d.targets = file.targets.map {
-          ReportTarget(kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source)
+          ReportTarget(
+            kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source, precision: $0.precision,
+            role: $0.role.rawValue)
+        }
+        let independent = file.targets.filter { $0.role == .independent }.count
+          + file.ranks.filter { $0.role == .independent }.count
+        if case .whatIf(let reason) = file.evidence {
+          d.calibration = ReportCalibration(whatIf: reason, independent: independent)
+        } else {
+          d.calibration = ReportCalibration(whatIf: nil, independent: independent)
         }
         inputs[k] = .run(d)
       } catch {

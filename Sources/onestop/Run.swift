@@ -132,7 +132,7 @@ struct Run: ParsableCommand {
     // would be NaN: refused now, with the check `calibrate` and target files use.
     let targets = try auto.targets()
     for t in targets {
-      if let message = KPI.unknownTarget(t.kpi.name, in: model) {
+      if let message = KPI.targetProblem(t.kpi.name, in: model) {
         printError("--precision: \(message)")
         throw ExitCode(2)
       }

@@ -226,7 +226,7 @@ struct SensitivityCommand: ParsableCommand {
         "--kpi '\(name)': unknown KPI\(hint); KPIs: \(KPI.all.map(\.name).joined(separator: ", "))"
           + ", per unit KPI@UNIT, per level KPI@level:LEVEL (docs/results.md)")
     }
-    if let message = KPI.unknownTarget(name, in: model) { throw SensitivityError("--kpi '\(name)': \(message)") }
+    if let message = KPI.targetProblem(name, in: model) { throw SensitivityError("--kpi '\(name)': \(message)") }
     return kpi
   }
 

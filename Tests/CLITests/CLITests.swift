@@ -33,60 +33,6 @@ import Testing
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
   }
 
-  /// `onestop calibrate`: the fit table, exit 0 when every figure is within its tolerance and
-  /// 1 when one is not; a target file's mistakes are located.
-  @Test func calibrateHoldsAScenarioAgainstItsTargets() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-calibrate-\(getpid())").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let scenario = Self.root.appendingPathComponent("scenarios/mmc.yaml").path
-    // Erlang C: 7.2 per minute on 8 desks at 1 per minute waits 0.877 min on average.
-    func write(_ name: String, _ value: String, _ extra: String = "") throws -> String {
-      let path = (dir as NSString).appendingPathComponent(name)
-      try """
-      scenario: \(scenario)
-      targets:
-        - {kpi: desk_wait_mean, value: \(value), tolerance: 0.3, source: "Erlang C, M/M/8 at rho = 0.9"}
-      \(extra)
-      """.write(toFile: path, atomically: true, encoding: .utf8)
-      return path
-    }
-    let good = try write("good.yaml", "0.877")
-    let (ok, out, err) = try onestop(["calibrate", good, "--replications", "3", "--out", dir])
-    #expect(ok == 0, "\(out)\n\(err)")
-    #expect(out.contains("1 of 1 figures within tolerance"))
-    #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("fit.csv")))
-    let (off, offOut, _) = try onestop(["calibrate", try write("off.yaml", "3"), "--replications", "3"])
-    #expect(off == 1 && offOut.contains("NO"), "\(offOut)")
-    // Fitting: the desks that give Erlang C's wait for 9 desks (0.240 min) are 9, found by the
-    // screen and the local search over 7..12, and the calibrated variant has them.
-    let nine = try write("nine.yaml", "0.240")
-    let fitDir = (dir as NSString).appendingPathComponent("fit")
-    let (fit, fitOut, fitErr) = try onestop([
-      "calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
-      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir,
-    ])
-    #expect(fit == 0, "\(fitOut)\n\(fitErr)")
-    #expect(fitOut.contains("units[desk-hall].desks[desks].count = 9"), "\(fitOut)")
-    let (v, vOut, _) = try onestop(["validate", (fitDir as NSString).appendingPathComponent("calibrated.yaml")])
-    #expect(v == 0 && vOut.contains("9 desks"), "\(vOut)")
-    let (rerun, _, rerunErr) = try onestop([
-      "calibrate", nine, "--set", "end=2022-01-08", "--replications", "3",
-      "--param", "units[desk-hall].desks[desks].count=7..12", "--out", fitDir,
-    ])
-    #expect(rerun == 0 && rerunErr.contains("resuming:"), "\(rerunErr)")
-    let bad = (dir as NSString).appendingPathComponent("bad.yaml")
-    try
-      """
-        scenario: \(scenario)\ntargets:\n  - {kpi: desk_wiat_mean, value: 1, tolerance: 1, source: x}\n  - {kpi: \
-        desk_wait_mean, value: 1, tolerance: 1}\n
-        """
-      .write(toFile: bad, atomically: true, encoding: .utf8)
-    let (b, _, bErr) = try onestop(["calibrate", bad])
-    #expect(b == 2)
-    #expect(bErr.contains("bad.yaml:3") && bErr.contains("did you mean 'desk_wait_mean'"), "\(bErr)")
-    #expect(bErr.contains("bad.yaml:4") && bErr.contains("say where the figure comes from"), "\(bErr)")
-  }
-
   /// `onestop report` writes the scenario's `report_language` unless `--lang` says, and
   /// refuses a directory without results.
   @Test func reportFollowsTheScenarioLanguage() throws {
@@ -158,12 +104,11 @@ import Testing
 
   @Test func validateReportsEveryProblemAndExitsWithStatus2() throws {
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-cli-bad.yaml")
-    try
-      """
-        scenario: x\nstart: 2022-01-03\nend: 2022-02-01\nlevels: [a]\nfields: [f]\nunits:\n  - {id: u, level: b, \
-        desks: [{id: d, count: -1}]}\nprocedures: []\n
-        """
-      .write(to: bad, atomically: true, encoding: .utf8)
+    try """
+    scenario: x\nstart: 2022-01-03\nend: 2022-02-01\nlevels: [a]\nfields: [f]\nunits:\n  - {id: u, level: b, \
+    desks: [{id: d, count: -1}]}\nprocedures: []\n
+    """
+    .write(to: bad, atomically: true, encoding: .utf8)
     let (status, out, err) = try onestop(["validate", bad.path])
     #expect(status == 2)
     #expect(out.isEmpty)
@@ -204,9 +149,9 @@ import Testing
     #expect(
       units.contains(
         """
-          ,on_time_rate_of_received_pct,on_time_rate_of_received_pct_ci95_low,on_time_rate_of_received_pct_ci95_high,d\
-          esk_wait_mean_min,
-          """
+        ,on_time_rate_of_received_pct,on_time_rate_of_received_pct_ci95_low,on_time_rate_of_received_pct_ci95_high,d\
+        esk_wait_mean_min,
+        """
       ))
     #expect(units.contains("\ndesk-hall,desk-hall,only,,"))
     let hours = try String(contentsOf: dir.appendingPathComponent("hours.csv"), encoding: .utf8)
@@ -215,17 +160,17 @@ import Testing
     #expect(
       levels.hasPrefix(
         """
-          level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean\
-          _min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets\nonly,
-          """
+        level,received,resolved_on_time,resolved_overdue,in_progress_end,on_time_rate_of_received_pct,desk_wait_mean\
+        _min,desk_wait_p50_min,desk_wait_p90_min,desk_wait_p99_min,served_same_day_pct,tickets\nonly,
+        """
       ))
     let months = try String(contentsOf: dir.appendingPathComponent("months.csv"), encoding: .utf8)
     #expect(
       months.hasPrefix(
         """
-          month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_\
-          pct,desk_wait_mean_min,tickets\n2022-01,only,
-          """
+        month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_\
+        pct,desk_wait_mean_min,tickets\n2022-01,only,
+        """
       ))
     #expect(months.contains("\n2022-01,all,"))
     #expect((json["desk_waits_by_level"] as? [Any])?.count == 1)

@@ -38,6 +38,25 @@ import Testing
     #expect(ok == 0, "\(okErr)")
   }
 
+  /// `@under:UNIT` is a KPI name like the others: `--precision` takes it, and a unit the
+  /// scenario does not have is refused with a did-you-mean before the run.
+  @Test func subtreeKPIsAreKPINames() throws {
+    let (status, _, err) = try cli.onestop(
+      ["run", "scenarios/mmc.yaml"] + short + [
+        "--replications", "auto", "--precision", "received@under:desk-hal=5%", "--quiet",
+      ])
+    #expect(status == 2)
+    #expect(
+      err.contains(
+        "--precision: the scenario has no unit 'desk-hal' (in KPI 'received@under:desk-hal'); did you mean 'desk-hall'?"
+      ), "\(err)")
+    let (ok, _, okErr) = try cli.onestop(
+      ["run", "scenarios/mmc.yaml"] + short + [
+        "--replications", "auto", "--precision", "received@under:desk-hall=50%", "--max-replications", "4", "--quiet",
+      ])
+    #expect(ok == 0, "\(okErr)")
+  }
+
   @Test func staffRefusesATargetInAMonthOutsideTheRun() throws {
     let (status, _, err) = try cli.onestop(
       ["staff", "scenarios/mmc.yaml"] + short + [

@@ -5,11 +5,15 @@ import OneStopModel
 import OneStopScenario
 import Testing
 
-/// CI's check that the bundled scenarios still match their reports: every figure of every
-/// target file (`scenarios/targets/*.yaml`) within its tolerance, on the scenario's seed and
-/// replications (at least 3, as `onestop calibrate` runs them, so the table in
-/// docs/calibration.md is the one checked here). A change that moves a figure outside fails,
-/// and a deliberately broken figure or scenario value is shown to fail.
+/// CI's check that the bundled scenarios still match their reports, under the rules of
+/// `onestop calibrate`: each target file's figures on the scenario's seed (the fit seed,
+/// at least 3 replications) and on two held-out seeds, and only independent figures
+/// decide. A calibrated target file is checked on 10 replications per held-out seed (the
+/// command's default); a what-if one with independent figures on 3 (`--quick`), one with
+/// none on the fit seed only. The independent figures that fail today are listed in
+/// `knownFailures`, by name: a change that makes another fail, or one of these pass,
+/// fails the test until the list says so (the list is emptied by recalibrating the
+/// scenario, never by widening tolerances).
 @Suite struct BundledTargetsTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -18,20 +22,48 @@ import Testing
     (try? FileManager.default.contentsOfDirectory(atPath: targets.path))?.filter { $0.hasSuffix(".yaml") }.sorted()
     ?? []
 
-  /// Runs the scenario of `file` (with `overrides`) and holds it against the targets.
-  static func check(_ file: TargetFile, overrides: [String] = []) throws -> TargetCheck {
+  /// Independent figures (and rank targets) that fail on the held-out seeds today: the
+  /// Tuyên Quang scenario predates the held-out rules (docs/calibration.md); the lead
+  /// recalibrates it and empties this list.
+  static let knownFailures: [String: Set<String>] = [
+    "tuyen-quang-2022.yaml": [
+      "on_time_rate_of_received", "resolved_on_time", "in_progress_end", "digitised@pasc",
+      "resolved_overdue@agency:UBNDH@lam-binh",
+      "resolved_overdue@agency:UBNDH@ham-yen", "resolved_overdue@level:commune@under:na-hang",
+      "resolved_overdue@level:commune@under:chiem-hoa", "resolved_overdue@level:commune@under:yen-son",
+      "resolved_overdue@level:commune@under:son-duong", "resolved_overdue@level:commune@under:tp-tuyen-quang",
+      "commune overdue by district",
+    ]
+  ]
+
+  /// Runs the scenario of `file` (with `overrides`) on its seed and on `checkSeeds`
+  /// held-out seeds of `checkReplications` each, and holds every run against the targets.
+  static func assess(
+    _ file: TargetFile, overrides: [String] = [], checkSeeds: Int = 0, checkReplications: Int = 10
+  ) throws -> FitAssessment {
     let (scenario, model) = try Scenario.load(path: file.scenario, overrides: overrides)
     #expect(TargetCheck.problems(file, model: model).isEmpty, "\(TargetCheck.problems(file, model: model))")
-    let results = Replications.run(model, seed: scenario.seed, count: max(3, scenario.replications), threads: 2)
-    return TargetCheck(file, results: results, model: model)
+    let reps = max(3, scenario.replications)
+    func run(_ seed: UInt64, _ count: Int) -> FitAssessment.Run {
+      .init(
+        seed: seed, replications: count,
+        check: TargetCheck.run(file, model: model, seed: seed, replications: count, threads: 2))
+    }
+    let seeds = HeldOutSeeds.seeds(
+      fitSeed: scenario.seed, fitReplications: reps, count: checkSeeds, checkReplications: checkReplications,
+      sources: model.randomSources)
+    return FitAssessment(
+      file: file, fit: run(scenario.seed, reps), checks: seeds.map { run($0, checkReplications) })
   }
 
-  static func table(_ check: TargetCheck) -> String {
-    check.rows.map { r in
-      """
-        \(r.target.kpi): report \(r.target.value), simulated \(r.mean) ± \(r.halfWidth), tolerance \
-        \(r.target.tolerance)\(r.within ? "" : "  OUTSIDE")
-        """
+  static func table(_ a: FitAssessment) -> String {
+    a.file.targets.indices.map { k in
+      let t = a.file.targets[k]
+      let runs = ([a.fit] + a.checks).map { r in
+        let row = r.check.rows[k]
+        return "\(row.mean) ± \(row.halfWidth)\(row.within ? "" : " OUTSIDE")"
+      }
+      return "\(t.kpi) (\(t.role)): report \(t.value), allowance \(t.tolerance) + \(t.precision); \(runs)"
     }.joined(separator: "\n")
   }
 
@@ -45,12 +77,32 @@ import Testing
       ])
   }
 
+  /// A calibrated target file has at least three independent figures; a what-if one says
+  /// why. The independent figures hold on the held-out seeds, but for the known failures.
   @Test(arguments: files)
-  func scenarioMatchesItsReport(_ name: String) throws {
+  func scenarioHoldsItsIndependentFigures(_ name: String) throws {
     let file = try TargetFile.load(path: Self.targets.appendingPathComponent(name).path)
-    let check = try Self.check(file)
+    let independent = file.targets.filter { $0.role == .independent }.count + file.ranks.count
+    let a: FitAssessment
+    switch file.evidence {
+    case .calibrated:
+      #expect(independent >= 3, "\(name): a calibrated scenario holds at least three independent figures")
+      a = try Self.assess(file, checkSeeds: 2, checkReplications: 10)
+    case .whatIf(let reason):
+      #expect(!reason.isEmpty)
+      a = try Self.assess(file, checkSeeds: independent > 0 ? 2 : 0, checkReplications: 3)
+    }
+    let known = Self.knownFailures[name] ?? []
+    let failures = Set(a.failures)
     #expect(
-      check.outside.isEmpty, "\(name): \(check.outside.count) figure(s) outside their tolerance\n\(Self.table(check))")
+      failures.subtracting(known).isEmpty,
+      """
+      \(name): independent figures outside on a held-out seed: \(failures.subtracting(known).sorted())
+      \(Self.table(a))
+      """)
+    #expect(
+      known.subtracting(failures).isEmpty,
+      "\(name): now within, remove from knownFailures: \(known.subtracting(failures).sorted())\n\(Self.table(a))")
   }
 
   /// Report 000 gives a ranking, not figures: overdue "tập trung chủ yếu" (mainly) in land and
@@ -72,29 +124,51 @@ import Testing
         && district < mean("on_time_rate_of_resolved@level:commune"))
   }
 
-  /// The check can fail: a report figure written wrongly (Bắc Kạn's online share 28.61 %
-  /// instead of 18.61 %) and a scenario value broken (the communes' online share 0.29 ->
-  /// 0.6) each put a figure outside its tolerance.
-  @Test func aBrokenValueFailsTheCheck() throws {
-    let path = Self.targets.appendingPathComponent("bac-kan-2021.yaml").path
+  /// The check can fail, and only through independent figures: Bắc Giang's commune rate
+  /// (independent) written 98.8 instead of 99.8 fails; its district rate (fitted) written
+  /// 90.1 instead of 98.1 shows as outside but does not fail; a broken scenario value (Bắc Kạn's
+  /// communes' online share 0.29 -> 0.6) moves an input outside, which is reported, not
+  /// failed.
+  @Test func aBrokenValueFailsTheCheckOnlyWhenIndependent() throws {
+    let path = Self.targets.appendingPathComponent("bac-giang-postal-pilot.yaml").path
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text.contains("value: 18.61"))
+    #expect(text.contains("value: 99.8\n") && text.contains("value: 98.1\n"))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-targets-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let broken = dir.appendingPathComponent("bac-kan-2021.yaml").path
-    try text.replacingOccurrences(of: "value: 18.61", with: "value: 28.61")
-      .replacingOccurrences(
-        of: "scenario: ../bac-kan-2021.yaml", with: "scenario: \(Self.root.path)/scenarios/bac-kan-2021.yaml"
-      )
-      .write(toFile: broken, atomically: true, encoding: .utf8)
-    let wrongFigure = try Self.check(try TargetFile.load(path: broken))
-    #expect(wrongFigure.outside.map(\.target.kpi) == ["online_share_of_received"], "\(Self.table(wrongFigure))")
-
+    func variant(_ from: String, _ to: String) throws -> TargetFile {
+      let broken = dir.appendingPathComponent("bg-\(to).yaml").path
+      try text.replacingOccurrences(of: from, with: to)
+        .replacingOccurrences(
+          of: "scenario: ../bac-giang-postal-pilot.yaml",
+          with: "scenario: \(Self.root.path)/scenarios/bac-giang-postal-pilot.yaml"
+        )
+        .write(toFile: broken, atomically: true, encoding: .utf8)
+      return try TargetFile.load(path: broken)
+    }
     let file = try TargetFile.load(path: path)
-    let wrongScenario = try Self.check(file, overrides: ["demand[communes].online_share=0.6"])
-    #expect(
-      wrongScenario.outside.map(\.target.kpi).contains("online_share_of_received"), "\(Self.table(wrongScenario))")
+    let a = try Self.assess(file, checkSeeds: 1, checkReplications: 3)
+    #expect(a.passes, "\(Self.table(a))")
+    // The same replications, held against the broken figures.
+    func assess(_ f: TargetFile) -> FitAssessment {
+      func again(_ run: FitAssessment.Run) -> FitAssessment.Run {
+        .init(
+          seed: run.seed, replications: run.replications,
+          check: TargetCheck(f, perKPI: run.check.rows.map(\.values)))
+      }
+      return FitAssessment(file: f, fit: again(a.fit), checks: a.checks.map(again))
+    }
+    let commune = assess(try variant("value: 99.8\n", "value: 98.8\n"))
+    #expect(commune.failures == ["on_time_rate_of_resolved@level:commune"], "\(Self.table(commune))")
+    let district = assess(try variant("value: 98.1\n", "value: 90.1\n"))
+    #expect(district.passes, "\(Self.table(district))")
+    let districtRate = "on_time_rate_of_resolved@level:district"
+    #expect(district.checks.allSatisfy { $0.check.outside.map(\.target.kpi).contains(districtRate) })
+
+    let kan = try TargetFile.load(path: Self.targets.appendingPathComponent("bac-kan-2021.yaml").path)
+    let wrongScenario = try Self.assess(kan, overrides: ["demand[communes].online_share=0.6"])
+    #expect(wrongScenario.driftedInputs.contains("online_share_of_received"), "\(Self.table(wrongScenario))")
+    #expect(wrongScenario.passes)
   }
 
   /// A month KPI names a month of the run: a month written wrongly is refused when the

@@ -121,12 +121,26 @@ import Testing
     #expect(data.estimate("resolved_overdue@agency:NOPE") == nil)
     data.targets = [
       ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004, row 2"),
-      ReportTarget(kpi: "resolved_overdue@agency:TNMT", value: 2492, tolerance: 800, source: "004, row 8"),
+      ReportTarget(
+        kpi: "resolved_overdue@agency:TNMT", value: 2492, tolerance: 800, source: "004, row 8", role: "fitted"),
     ]
+    data.calibration = ReportCalibration(whatIf: nil, independent: 1)
     let html = HTMLReport.html(data, language: .vi)
     #expect(html.contains("Báo cáo: 93,32 %"))
     #expect(html.contains("id=\"against-report\""))
     #expect(html.contains(">2.492<") && html.contains(">120<") && html.contains("class=\"notmet\""))
+    // The roles and whether the scenario is calibrated, on the scenario's page.
+    #expect(html.contains("<td>độc lập</td>") && html.contains("<td>đã khớp</td>"))
+    #expect(html.contains("Đã hiệu chỉnh theo báo cáo nguồn: 1 số liệu độc lập là bằng chứng"))
+    data.calibration = ReportCalibration(whatIf: "only inputs", independent: 0)
+    let md = MarkdownReport.page([.run(data)], language: .en)
+    #expect(md.contains("A what-if example, not a calibrated province: only inputs"), "\(md)")
+    // Within: |mean - report| <= tolerance + precision + the half-width.
+    let e = try #require(data.estimate("on_time_rate_of_received"))
+    let edge = e.mean + (e.high - e.mean) + 1 + 0.5
+    #expect(e.high > e.mean)
+    #expect(ReportTarget(kpi: "x", value: edge - 0.01, tolerance: 1, source: "", precision: 0.5).within(e))
+    #expect(!ReportTarget(kpi: "x", value: edge + 0.01, tolerance: 1, source: "", precision: 0.5).within(e))
   }
 
   /// A summary with a key the report needs missing or of the wrong type (a broken file, or

@@ -59,6 +59,14 @@ extension KPI {
   public static func problem(_ name: String) -> String? {
     guard named(name) == nil, let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), target = String(name[name.index(after: at)...])
+    if let (rest, unit) = splitUnder(name) {
+      if rest.contains("@" + monthPrefix) { return "@under: does not combine with @month:" }
+      if unit.isEmpty || unit.contains("@") { return "write @under:UNIT with one unit id, last in the name" }
+      if subtreeSelection(rest) == nil {
+        return "@under:UNIT follows a KPI name, alone or with one @level:, @agency: or @field: scope"
+      }
+      return "'\(base)' has no subtree value; subtree KPIs: \(perSubtree.map(\.0).joined(separator: ", "))"
+    }
     if target.hasPrefix(monthPrefix) {
       let label = String(target.dropFirst(monthPrefix.count))
       if monthAndLevel(label) == nil {
@@ -103,6 +111,7 @@ extension KPI {
   /// The first reason `name` cannot be read from a run of `model` (a unit, level, agency
   /// or month the scenario does not have), or nil when it can.
   public static func unknownTarget(_ name: String, in model: CompiledModel) -> String? {
+    if splitUnder(name) != nil { return unknownSubtree(name, in: model) }
     if name.contains("@" + monthPrefix) { return unknownMonth(name, in: model) }
     return unknownLevel(name, in: model) ?? unknownAgency(name, in: model) ?? unknownField(name, in: model)
       ?? unknownUnit(name, in: model).map { "the scenario has no unit '\($0)' (in KPI '\(name)')" }

@@ -18,10 +18,14 @@ public struct KPI: Sendable {
   /// `NAME@level:LEVEL` (`perLevel`), per deciding agency
   /// `NAME@agency:AGENCY` (`perAgency`), per field `NAME@field:FIELD` (`perField`), per
   /// month `NAME@month:YYYY-MM`, all levels or one (`NAME@month:YYYY-MM@level:LEVEL`,
-  /// `perMonth`). A KPI of a unit, level, agency, field or month the model does not have is
-  /// NaN; `unknownTarget(in:)` says so before a run.
+  /// `perMonth`), over a unit's subtree `NAME@under:UNIT`, alone or after a level, agency
+  /// or field (`perSubtree`). A KPI of a unit, level, agency, field or month the model
+  /// does not have is NaN; `unknownTarget(in:)` says so before a run.
   public static func named(_ name: String) -> KPI? {
     if let k = all.first(where: { $0.name == name }) ?? byNameOnly.first(where: { $0.name == name }) { return k }
+    if let (rest, unit) = splitUnder(name) {
+      return rest.contains("@" + monthPrefix) ? nil : under(name, rest: rest, unit: unit)
+    }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(monthPrefix) { return month(name, base: base, label: String(unit.dropFirst(monthPrefix.count))) }
@@ -31,9 +35,13 @@ public struct KPI: Sendable {
       guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
         return nil
       }
+      let cell = Measure.named(base)?.cell
       return KPI(name, kpiUnit) { r, model in
-        guard model.names.procedures.contains(where: { $0.owner == agency }) else { return .nan }
-        return f(r, model, agency)
+        if model.names.procedures.contains(where: { $0.owner == agency }) { return f(r, model, agency) }
+        // An agency id a `nearest:` route reaches (`UBNDH@yen-son`): counted measures only.
+        guard let cell, let decided = model.decidedCells(by: agency) else { return .nan }
+        let n = model.units.count
+        return cell(r.total { u, p, _ in decided[p * n + u] })
       }
     }
     if unit.hasPrefix(levelPrefix) {
@@ -56,7 +64,9 @@ public struct KPI: Sendable {
   }
 
   /// For a per-unit KPI name, the unit id when `model` has no such unit.
+  /// For a subtree KPI, the unit after `@under:` when `model` has no such unit.
   public static func unknownUnit(_ name: String, in model: CompiledModel) -> String? {
+    if let (_, unit) = splitUnder(name) { return model.names.units.contains { $0.id == unit } ? nil : unit }
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix)
@@ -81,10 +91,13 @@ public struct KPI: Sendable {
     var owners: [String] = []
     for p in model.names.procedures where !owners.contains(p.owner) { owners.append(p.owner) }
     if owners.contains(agency) { return nil }
+    let counted = Measure.named(String(name[..<at]))?.cell != nil
+    if counted && model.decidedCells(by: agency) != nil { return nil }
+    let routed = counted ? " (or the id of an agency a route's first step reaches, e.g. 'UBNDH@DISTRICT')" : ""
     return
       """
         no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
-        \(owners.joined(separator: ", "))
+        \(owners.joined(separator: ", "))\(routed)
         """
   }
 

@@ -28,18 +28,13 @@ struct RandomStreams {
 
   init(_ model: CompiledModel, seed: UInt64, replication: UInt64) {
     func rng(_ name: String) -> RandomStream { RandomStream(masterSeed: seed, replication: replication, source: name) }
-    let names = model.names
-    let arrivals = model.streams.map { s in
-      let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
-      return rng("arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))")
-    }
-    let unitStreams = names.units.map { rng("unit:\($0.id)") }
-    let stationStreams = names.stations.map { rng("station:\($0.id)") }
-    let patienceStreams = model.behaviour.hasImpatience ? names.units.map { rng("patience:unit:\($0.id)") } : []
-    let partial = model.digitisationPeriods.contains { $0.share > 0 && $0.share < 1 }
-    let digitiseStreams = partial ? names.units.map { rng("digitise:unit:\($0.id)") } : []
-    let compliance = model.rules.apologyCompliance ?? 1
-    let apologyStreams = compliance > 0 && compliance < 1 ? names.units.map { rng("apology:unit:\($0.id)") } : []
+    let names = Sources(model)
+    let arrivals = names.arrival.map(rng)
+    let unitStreams = names.unit.map(rng)
+    let stationStreams = names.station.map(rng)
+    let patienceStreams = names.patience.map(rng)
+    let digitiseStreams = names.digitise.map(rng)
+    let apologyStreams = names.apology.map(rng)
     owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams]
     patience = patienceStreams.map(StreamRef.init)
     digitise = digitiseStreams.map(StreamRef.init)
@@ -47,11 +42,50 @@ struct RandomStreams {
     arrival = arrivals.map(StreamRef.init)
     unit = unitStreams.map(StreamRef.init)
     station = stationStreams.map(StreamRef.init)
-    absence = model.stations.enumerated().map { k, s in
-      s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? rng("absence:\(names.stations[k].id)") : nil
+    absence = names.absence.map { $0.map(rng) }
+    leave = names.leave.map { $0.map(rng) }
+  }
+
+  /// The source names of the streams, in the order of the stream arrays: one name, one
+  /// stream seed per (seed, replication).
+  struct Sources {
+    let arrival: [String]
+    let unit: [String]
+    let station: [String]
+    let patience: [String]
+    let digitise: [String]
+    let apology: [String]
+    let absence: [String?]
+    let leave: [String?]
+
+    init(_ model: CompiledModel) {
+      let names = model.names
+      arrival = model.streams.map { s in
+        let procedures = model.streamProcedures[s.procedures].map { names.procedures[Int($0)].id }
+        return "arrivals/unit:\(names.units[s.unit].id)/\(s.channel)/\(procedures.joined(separator: ","))"
+      }
+      unit = names.units.map { "unit:\($0.id)" }
+      station = names.stations.map { "station:\($0.id)" }
+      patience = model.behaviour.hasImpatience ? names.units.map { "patience:unit:\($0.id)" } : []
+      let partial = model.digitisationPeriods.contains { $0.share > 0 && $0.share < 1 }
+      digitise = partial ? names.units.map { "digitise:unit:\($0.id)" } : []
+      let compliance = model.rules.apologyCompliance ?? 1
+      apology = compliance > 0 && compliance < 1 ? names.units.map { "apology:unit:\($0.id)" } : []
+      absence = model.stations.enumerated().map { k, s in
+        s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
+      }
+      leave = model.stations.enumerated().map { k, s in s.plansLeave ? "leave:station:\(names.stations[k].id)" : nil }
     }
-    leave = model.stations.enumerated().map { k, s in
-      s.plansLeave ? rng("leave:station:\(names.stations[k].id)") : nil
-    }
+  }
+}
+
+extension CompiledModel {
+  /// The names of the random sources a replication draws from, one stream each, seeded
+  /// from (seed, replication, name) (`StreamKey`): what a check that two runs share no
+  /// stream compares.
+  public var randomSources: [String] {
+    let s = RandomStreams.Sources(self)
+    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.absence.compactMap { $0 }
+      + s.leave.compactMap { $0 }
   }
 }
