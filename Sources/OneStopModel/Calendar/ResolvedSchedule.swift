@@ -14,12 +14,17 @@ public struct ResolvedSchedule: Sendable {
 
   /// Resolves `schedule` for days `epochDay ..< epochDay + days`.
   public init(_ schedule: OpeningSchedule, calendar: WorkCalendar, epochDay: Int, days: Int) {
-    self.epochDay = epochDay
+    self.init(epochDay: epochDay, days: days) { schedule.hours(onDay: epochDay + $0, calendar: calendar) }
+  }
+
+  /// Lays out `days` days from the hours of each (by day index), keeping each distinct
+  /// day pattern once.
+  init(epochDay: Int, days: Int, hoursOfDay: (Int) -> DailyHours) {
     var patterns: [DailyHours] = []
     var index: [DailyHours: UInt16] = [:]
     var ofDay = [UInt16](repeating: 0, count: days)
     for i in 0..<days {
-      let h = schedule.hours(onDay: epochDay + i, calendar: calendar)
+      let h = hoursOfDay(i)
       if let k = index[h] {
         ofDay[i] = k
       } else {
@@ -29,8 +34,7 @@ public struct ResolvedSchedule: Sendable {
         ofDay[i] = k
       }
     }
-    self.patterns = patterns
-    self.patternOfDay = ofDay
+    self.init(epochDay: epochDay, patterns: patterns, patternOfDay: ofDay)
   }
 
   /// A schedule from its laid-out parts (`init(_:base:calendar:)` of a surge day).

@@ -40,10 +40,7 @@ extension ResolvedSchedule {
   /// evening; on each Saturday off (a weekend Saturday, not a holiday), the Saturday
   /// hours.
   init(_ surge: SurgeHours, base: ResolvedSchedule, calendar: WorkCalendar) {
-    var patterns: [DailyHours] = []
-    var index: [DailyHours: UInt16] = [:]
-    var ofDay = [UInt16](repeating: 0, count: base.days)
-    for i in 0..<base.days {
+    self.init(epochDay: base.epochDay, days: base.days) { i in
       let day = base.epochDay + i
       var h = base.hours(dayIndex: i)
       switch calendar.kind(of: day) {
@@ -53,15 +50,7 @@ extension ResolvedSchedule {
         if let s = surge.saturday, CivilDate.weekday(ofDayNumber: day) == 6 { h = h.adding(s) }
       default: break
       }
-      if let k = index[h] {
-        ofDay[i] = k
-      } else {
-        let k = UInt16(patterns.count)
-        patterns.append(h)
-        index[h] = k
-        ofDay[i] = k
-      }
+      return h
     }
-    self.init(epochDay: base.epochDay, patterns: patterns, patternOfDay: ofDay)
   }
 }
