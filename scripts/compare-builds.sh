@@ -49,8 +49,8 @@ produce() {
       done
     done
   done
-  if [ -f scenarios/tuyen-quang-2022-saturday.yaml ]; then
-    "$bin" compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-saturday.yaml \
+  if [ -f scenarios/tuyen-quang-2022-no-saturday.yaml ]; then
+    "$bin" compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-no-saturday.yaml \
       --replications 2 --out "$dir/compare" > "$dir/compare-stdout.txt" 2>&1
     echo "exit $?" >> "$dir/compare-stdout.txt"
   fi

@@ -24,7 +24,7 @@ struct Compare: ParsableCommand {
 
       Example:
         onestop compare scenarios/tuyen-quang-2022.yaml \\
-            scenarios/tuyen-quang-2022-saturday.yaml --replications 10
+            scenarios/tuyen-quang-2022-no-saturday.yaml --replications 10
       """
   )
 

@@ -12,9 +12,9 @@ struct OneStopCommand: ParsableCommand {
 
       Examples:
         onestop run scenarios/tuyen-quang-2022.yaml
-        onestop run scenarios/tuyen-quang-2022-saturday.yaml
+        onestop run scenarios/tuyen-quang-2022-no-saturday.yaml
         onestop compare scenarios/tuyen-quang-2022.yaml \\
-            scenarios/tuyen-quang-2022-saturday.yaml
+            scenarios/tuyen-quang-2022-no-saturday.yaml
         onestop validate scenarios/*.yaml
         onestop check scenarios/tuyen-quang-2022.yaml
         onestop sweep plan scenarios/sweeps/tq-desks-cutoff.yaml --out runs/tq

@@ -22,7 +22,7 @@ struct Report: ParsableCommand {
         onestop run scenarios/tuyen-quang-2022.yaml --out runs/tq
         onestop report runs/tq --out runs/tq/report.html
         onestop report runs/tq --lang en --out runs/tq/report-en.html --pdf runs/tq/report-en.pdf
-        onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-saturday.yaml --out runs/sat
+        onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-no-saturday.yaml --out runs/sat
         onestop report runs/tq runs/sat runs/tq-staff --out runs/committee.html
       """
   )

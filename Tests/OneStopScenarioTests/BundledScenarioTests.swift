@@ -19,7 +19,7 @@ import TestSupport
   @Test func theBundledScenariosAreAllThere() {
     #expect(
       Set(Self.files).isSuperset(of: [
-        "tuyen-quang-2022.yaml", "tuyen-quang-2022-saturday.yaml", "bac-giang-postal-pilot.yaml",
+        "tuyen-quang-2022.yaml", "tuyen-quang-2022-no-saturday.yaml", "bac-giang-postal-pilot.yaml",
         "binh-phuoc-online-push.yaml",
         "bac-kan-2021.yaml", "two-level-2025.yaml", "mmc.yaml",
       ]))
