@@ -178,7 +178,7 @@ let package = Package(
     ),
     .testTarget(
       name: "OneStopReportTests",
-      dependencies: ["OneStopReport"],
+      dependencies: ["OneStopReport", "OneStopModel"],
       exclude: ["Fixtures"]
     ),
     // Calibration search: the Latin hypercube and Nelder-Mead on known functions; every

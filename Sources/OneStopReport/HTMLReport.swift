@@ -9,10 +9,17 @@ public enum HTMLReport {
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
+    // The names of units and agencies come from the runs on the page (a comparison has none).
+    var names = ReportNames()
+    for case .run(let d) in inputs {
+      names.units.merge(d.names.units) { a, _ in a }
+      names.stations.merge(d.names.stations) { a, _ in a }
+      names.procedures.merge(d.names.procedures) { a, _ in a }
+    }
     for input in inputs {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
-      case .compare(let c): body += compareSections(c, l); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
+      case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
       case .staff(let s): body += staffSections(s, l)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
       case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
@@ -62,25 +69,26 @@ public enum HTMLReport {
     return "<section id=\"\(id)\"><h2>\(esc(title))</h2>\(chart)\(t)</tbody></table></section>"
   }
 
-  /// `translate`: the keys are level names, which have Vietnamese labels when they are the
-  /// usual ones (province, district, commune); other names are shown as written.
-  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, translate: Bool = false) -> String {
+  /// `name`: what each row's key shows as (a level's word, an agency's or procedure's name);
+  /// the key itself stays in the row's `data-key`.
+  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, name: (String) -> String) -> String {
     var t =
       """
-        <table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\
-        \(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\
-        \(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</\
-        th></tr></thead><tbody>
-        """
+      <table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\
+      \(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\
+      \(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</\
+      th></tr></thead><tbody>
+      """
     for r in rows {
       t +=
         """
-          <tr><td>\(esc(translate ? l.label(r.key) : r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td \
-          class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td \
-          class=\"n\">\(l.number(r.inProgress.mean))</td><td \
-          class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td \
-          class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>
-          """
+        <tr data-key=\"\(esc(r.key))\"><td>\(esc(name(r.key)))</td><td \
+          class=\"n\">\(l.number(r.received.mean))</td><td \
+        class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td \
+        class=\"n\">\(l.number(r.inProgress.mean))</td><td \
+        class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td \
+        class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>
+        """
     }
     return t + "</tbody></table>"
   }
