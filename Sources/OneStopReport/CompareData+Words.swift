@@ -2,13 +2,19 @@ import Foundation
 
 extension CompareData {
   /// The decision in one sentence: the changes of B against A that are significant at 5 %
-  /// (the two largest relative to A's value: a change of 0,02 points in a utilisation of
-  /// 40 % is not news even when its interval is narrow), each with its interval and whom it
+  /// (those of the headline indicators first, then the largest relative to A's value: a
+  /// change of 0,02 points in a utilisation of 40 % is not news even when its interval is
+  /// narrow); at most two, each with its interval and whom it
   /// is measured over; or that B changes none of them.
   public func leadSentence(_ l: ReportLanguage, _ names: ReportNames) -> String {
     let ranked = differences.filter {
       !$0.kpi.hasPrefix("events") && $0.halfWidth.isFinite && abs($0.difference) > $0.halfWidth
-    }.sorted { relative($0) > relative($1) }
+    }.sorted { x, y in
+      // The decision's indicators first (the headline list), then by size.
+      let hx = HTMLReport.headline.contains(String(x.kpi.prefix { $0 != "@" }))
+      let hy = HTMLReport.headline.contains(String(y.kpi.prefix { $0 != "@" }))
+      return hx != hy ? hx : relative(x) > relative(y)
+    }
     guard !ranked.isEmpty else { return l.label("lead_no_change") + "." }
     let parts = ranked.prefix(2).map { d -> String in
       let places = l.decimals(kpi: String(d.kpi.prefix { $0 != "@" }), unit: d.unit)

@@ -59,7 +59,9 @@ extension HTMLReport {
     ]
   }
 
-  static func staffSections(_ s: StaffData, _ l: ReportLanguage) -> [String] {
+  static func staffSections(_ s: StaffData, _ l: ReportLanguage, names: ReportNames = ReportNames()) -> [String] {
+    // A target as written, its KPI named ("Desk wait, mean <= 1m").
+    func target(_ t: StaffData.Target) -> String { t.target.replacingOccurrences(of: t.kpi, with: names.kpi(t.kpi, l)) }
     var out = "<section id=\"staff\"><h2>\(esc(l.label("staff")))</h2><h3>\(esc(l.label("changes")))</h3>"
     out +=
       """
@@ -69,7 +71,8 @@ extension HTMLReport {
     for c in s.changes {
       out +=
         """
-        <tr><td><code>\(esc(c.key))</code></td><td class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
+        <tr title=\"\(esc(c.key))\"><td>\(esc(names.parameter(c.key, l)))</td><td \
+        class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
         class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>
         """
     }
@@ -81,7 +84,8 @@ extension HTMLReport {
     for t in s.targets {
       out +=
         """
-        <tr><td>\(esc(t.target))</td><td class=\"n\">\(l.number(t.now, decimals: 2))</td><td \
+        <tr title=\"\(esc(t.target))\"><td>\(esc(target(t)))</td><td \
+        class=\"n\">\(l.number(t.now, decimals: 2))</td><td \
         class=\"n\">\(l.number(t.plan, decimals: 2))</td><td class=\"n\">\(l.number(t.planLow, decimals: 2)) – \
         \(l.number(t.planHigh, decimals: 2))</td><td \
         class=\"\(t.met ? "met" : "notmet")\">\(esc(l.label(t.met ? "yes" : "no")))</td></tr>
@@ -90,13 +94,14 @@ extension HTMLReport {
     out += "</tbody></table>"
     for (k, t) in s.targets.enumerated() where !s.steps.isEmpty {
       let chart = ReportCharts.lines(
-        title: "\(l.label("tradeoff")) \(t.kpi)", months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
+        title: "\(l.label("tradeoff")) \(names.kpi(t.kpi, l))",
+        months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
         series: [
-          (t.kpi, s.steps.map { k < $0.means.count ? $0.means[k] : .nan }),
+          (names.kpi(t.kpi, l), s.steps.map { k < $0.means.count ? $0.means[k] : .nan }),
           (l.label("limit"), s.steps.map { _ in t.limit }),
         ],
         format: { l.number($0, decimals: 1) }, unit: "\(l.label("persons")) → \(t.unit)")
-      out += "<h3>\(esc(l.label("tradeoff"))) \(esc(t.kpi))</h3>\(chart)"
+      out += "<h3>\(esc(l.label("tradeoff"))) \(esc(names.kpi(t.kpi, l)))</h3>\(chart)"
     }
     if !s.steps.isEmpty {
       out +=
@@ -104,10 +109,11 @@ extension HTMLReport {
         <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("persons")))</th><th>\
         \(esc(l.label("key")))</th>
         """
-        + s.targets.map { "<th>\(esc($0.kpi))</th>" }.joined() + "</tr></thead><tbody>"
+        + s.targets.map { "<th>\(esc(names.kpi($0.kpi, l)))</th>" }.joined() + "</tr></thead><tbody>"
       for step in s.steps {
         out +=
-          "<tr><td class=\"n\">\(step.persons)</td><td><code>\(esc(step.key))</code></td>"
+          "<tr title=\"\(esc(step.key))\"><td class=\"n\">\(step.persons)</td>"
+          + "<td>\(esc(names.parameter(step.key, l)))</td>"
           + step.means.map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" }.joined() + "</tr>"
       }
       out += "</tbody></table>"

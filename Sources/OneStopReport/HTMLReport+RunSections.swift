@@ -170,7 +170,8 @@ extension HTMLReport {
         format: { l.number($0) }, unit: l.label("dossiers"))
       var t =
         "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("month")))</th>"
-        + names.map { "<th>\(esc($0))</th>" }.joined() + "<th>\(esc(l.label("online_share")))</th></tr></thead><tbody>"
+        + names.map { "<th class=\"n\">\(esc($0))</th>" }.joined()
+        + "<th class=\"n\">\(esc(l.label("online_share")))</th></tr></thead><tbody>"
       for m in all {
         t +=
           """
@@ -227,7 +228,7 @@ extension HTMLReport {
         series: series, format: { l.number($0, decimals: 1) }, unit: "\(l.label("hour")) → \(l.label("minutes"))")
       var t =
         "<table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("hour")))</th>"
-        + levels.map { "<th>\(esc(l.word($0)))</th>" }.joined() + "</tr></thead><tbody>"
+        + levels.map { "<th class=\"n\">\(esc(l.word($0)))</th>" }.joined() + "</tr></thead><tbody>"
       for (i, hour) in hoursWithTickets.enumerated() {
         t +=
           "<tr><td>\(String(format: "%02d:00", hour))</td>"

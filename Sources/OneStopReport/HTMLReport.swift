@@ -20,7 +20,7 @@ public enum HTMLReport {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
       case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
-      case .staff(let s): body += staffSections(s, l)
+      case .staff(let s): body += staffSections(s, l, names: names)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
       case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
       }
@@ -35,11 +35,20 @@ public enum HTMLReport {
       <style>\(style)</style>
       </head>
       <body>
-      \(body.joined(separator: "\n"))
+      \(keepHeadingsWithCharts(body.joined(separator: "\n")))
       </body>
       </html>
 
       """
+  }
+
+  /// Wraps each heading with the chart that follows it in `<div class="keep">`, which the
+  /// print style never breaks (a heading never ends a page without its chart).
+  static func keepHeadingsWithCharts(_ html: String) -> String {
+    html.replacingOccurrences(
+      of: #"(<h[23][^>]*>[^<]*</h[23]>(?:<p class="(?:rests|provenance|lead)"[^>]*>[^<]*</p>)?)"#
+        + #"(<svg class="chart"[\s\S]*?</svg>)"#,
+      with: "<div class=\"keep\">$1$2</div>", options: .regularExpression)
   }
 
   /// The page of one run's results.
@@ -74,10 +83,10 @@ public enum HTMLReport {
   static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, name: (String) -> String) -> String {
     var t =
       """
-      <table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\
-      \(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\
-      \(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</\
-      th></tr></thead><tbody>
+      <table><thead><tr><th>\(esc(first))</th><th class="n">\(esc(l.label("received")))</th><th class="n">\
+      \(esc(l.label("resolved_on_time")))</th><th class="n">\(esc(l.label("resolved_overdue")))</th><th class="n">\
+      \(esc(l.label("in_progress")))</th><th class="n">\(esc(l.label("on_time_pct")))</th><th \
+      class="n">\(esc(l.label("overdue_pct")))</th></tr></thead><tbody>
       """
     for r in rows {
       t +=
@@ -120,6 +129,11 @@ public enum HTMLReport {
     .met{color:#1a7f37;font-weight:600}.notmet{color:#b22;font-weight:600}
     table.heat td.edge{font-weight:700;outline:2px solid #b22;outline-offset:-2px}.ot{display:block;font-size:.75em;\
     color:#1a5276}
-    @media print{body{margin:0}section{break-inside:avoid}}
+    th.n{text-align:right}.lead{font-size:1.05em;font-weight:600}.description{color:#333;margin:.3em 0}
+    @page{size:A4;margin:14mm 12mm}
+    @media print{body{margin:0;max-width:none;font-size:10pt}section{break-inside:auto}\
+    h1,h2,h3{break-after:avoid;page-break-after:avoid}\
+    .keep,.cards,.card,svg.chart,tr,.lead{break-inside:avoid;page-break-inside:avoid}\
+    thead{display:table-header-group}h2{margin-top:1.2em}}
     """
 }

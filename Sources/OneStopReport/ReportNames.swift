@@ -67,6 +67,23 @@ public struct ReportNames: Sendable {
     return out
   }
 
+  /// A scenario key (`units[desk-hall].desks[desks].count`): its catalogue label, then
+  /// what its indices name (the unit, the agency, the desk group).
+  public func parameter(_ key: String, _ l: ReportLanguage) -> String {
+    let label = l.prior(key)
+    var named: [String] = []
+    var rest = Substring(key)
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+      let list = rest[..<open].split(separator: ".").last.map(String.init) ?? ""
+      let index = String(rest[rest.index(after: open)..<close])
+      if index != "*" && Int(index) == nil {
+        named.append(list == "units" ? unit(index, l) : list == "agencies" ? agency(index, l) : l.word(index))
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return named.isEmpty ? label : "\(label) – \(named.joined(separator: ", "))"
+  }
+
   func scope(_ kind: String, _ value: String, _ l: ReportLanguage) -> String {
     switch kind {
     case "level", "field", "channel": return l.word(value)
