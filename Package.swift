@@ -36,6 +36,12 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
     ),
+    // libxlsxwriter from the system (Debian libxlsxwriter-dev): Excel workbooks.
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+    ),
     // Generic kernel: clock, event queue, random streams, distributions, server pools.
     // Knows nothing of dossiers, desks or files.
     .target(
@@ -119,6 +125,12 @@ let package = Package(
       dependencies: ["OneStopModel", "DESKernel", "ReferenceModels"],
       swiftSettings: optimisedInDebug
     ),
+    // Excel workbooks of the result tables (`--xlsx`): one sheet per table, typed numbers,
+    // the report's Vietnamese or English headers.
+    .target(
+      name: "OneStopWorkbook",
+      dependencies: ["CXLSXWriter", "OneStopReport"]
+    ),
     // The command-line tool: wires the libraries together, nothing more.
     .executableTarget(
       name: "onestop",
@@ -134,6 +146,7 @@ let package = Package(
         "OneStopSensitivity",
         "OneStopStaff",
         "OneStopSweep",
+        "OneStopWorkbook",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

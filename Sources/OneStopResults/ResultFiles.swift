@@ -13,14 +13,18 @@ public enum ResultFiles {
   /// Writes the CSV files of `s` into `dir` (each atomically), with a byte-order mark
   /// first when `bom` (for spreadsheet programs that want one).
   public static func write(_ s: ReplicationSummary, to dir: String, bom: Bool = false) throws {
-    let files: [(String, String)] = [
+    for (name, text) in tables(s) {
+      try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
+    }
+  }
+
+  /// The CSV files of `s`: (file name, text), in the order they are written.
+  public static func tables(_ s: ReplicationSummary) -> [(String, String)] {
+    [
       ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
       ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
       ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
     ]
-    for (name, text) in files {
-      try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
-    }
   }
 
   static func n(_ x: Double) -> String { JSONText.csvNumber(x) }

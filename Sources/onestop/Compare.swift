@@ -38,6 +38,8 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
+  @OptionGroup var workbook: WorkbookOptions
+
   @Option(help: "Directory for compare.json (the paired differences; `onestop report DIR` draws them).")
   var out: String?
 
@@ -125,6 +127,13 @@ struct Compare: ParsableCommand {
     if let uncertainty {
       (differences, propagation) = try propagate(
         sets: uncertainty, differences, seed: s, replications: reps, scenarios: (sa, sb))
+    }
+    try workbook.write(scenarioLanguage: sa.reportLanguage) { l in
+      let rows = differences.map {
+        (kpi: $0.kpi, unit: $0.unit.symbol, values: [$0.a, $0.b, $0.difference, $0.half_width, $0.unpaired_half_width])
+      }
+      let columns = ["a", "b", "difference", "half_width", "unpaired_half_width"]
+      return [("compare", WorkbookOptions.kpiTable(rows, columns: columns, l))]
     }
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

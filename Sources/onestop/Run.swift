@@ -42,6 +42,8 @@ struct Run: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
+  @OptionGroup var workbook: WorkbookOptions
+
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
@@ -224,6 +226,11 @@ struct Run: ParsableCommand {
     if let out {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary.stats, to: out, bom: csvBom)
+    }
+    try workbook.write(scenarioLanguage: summary.scenario.reportLanguage) { l in
+      let kpis = summary.kpis.map { (kpi: $0.0, unit: $0.1.symbol, values: [$0.2.mean, $0.2.low, $0.2.high]) }
+      let table = WorkbookOptions.kpiTable(kpis, columns: ["mean", "mean_ci95_low", "mean_ci95_high"], l)
+      return [("kpis", table)] + ResultFiles.tables(summary.stats).map { (name: $0.0, csv: $0.1) }
     }
   }
 }
