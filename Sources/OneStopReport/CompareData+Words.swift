@@ -1,4 +1,5 @@
 import Foundation
+import OneStopModel
 
 extension CompareData {
   /// The decision in one sentence: the changes of B against A that are significant at 5 %
@@ -8,7 +9,7 @@ extension CompareData {
   /// is measured over; or that B changes none of them.
   public func leadSentence(_ l: ReportLanguage, _ names: ReportNames) -> String {
     let ranked = differences.filter {
-      !$0.kpi.hasPrefix("events") && $0.halfWidth.isFinite && abs($0.difference) > $0.halfWidth
+      !$0.kpi.hasPrefix(Measure.events.name) && $0.halfWidth.isFinite && abs($0.difference) > $0.halfWidth
     }.sorted { x, y in
       // The decision's indicators first (the headline list), then by size.
       let hx = HTMLReport.headline.contains(String(x.kpi.prefix { $0 != "@" }))

@@ -120,7 +120,7 @@ public struct ReportData: Sendable {
       for r in rows {
         let id = r["unit"] ?? ""
         names.units[id] = (r["name"] ?? id, r["level"] ?? "", r["parent"] ?? "")
-        unitTickets[id] = Double(r["tickets"] ?? "")
+        unitTickets[id] = Double(r[UnitColumn.tickets.header] ?? "")
       }
       deskUse = rows.map { r in
         (r["unit"] ?? "", r["name"] ?? r["unit"] ?? "", r["level"] ?? "", Double(r[deskUtilisation] ?? "") ?? .nan)

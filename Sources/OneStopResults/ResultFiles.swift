@@ -27,10 +27,12 @@ public enum ResultFiles {
     ]
   }
 
-  static func n(_ x: Double) -> String { JSONText.csvNumber(x) }
+  /// A value of `unit` as the CSV files write it: rounded to what the unit carries
+  /// (`KPIUnit.csvDecimals`), then the one number format.
+  static func n(_ x: Double, _ unit: KPIUnit) -> String { JSONText.csvNumber(unit.csvRounded(x)) }
 
   /// The mean of an estimate, empty (NA) when no replication had a value.
-  static func mean(_ e: Estimate) -> String { e.count > 0 ? n(e.mean) : "" }
+  static func mean(_ e: Estimate, _ unit: KPIUnit) -> String { e.count > 0 ? n(e.mean, unit) : "" }
 
   typealias Column<Row> = CSVTable<Row>.Column
 
@@ -40,15 +42,16 @@ public enum ResultFiles {
   ) -> [Column<Int>] {
     columns.flatMap { c in
       [
-        Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
-        Column(c.header + "_ci95_high") { n(estimate($0, c).high) },
+        Column<Int>(c.header) { n(estimate($0, c).mean, c.measure.unit) },
+        Column(c.header + "_ci95_low") { n(estimate($0, c).low, c.measure.unit) },
+        Column(c.header + "_ci95_high") { n(estimate($0, c).high, c.measure.unit) },
       ]
     }
   }
 
   /// The mean of each column of `E` (empty when no replication had a value).
   static func means<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
-    E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c)) } }
+    E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c), c.measure.unit) } }
   }
 
   static func units(_ s: ReplicationSummary) -> String {
@@ -69,7 +72,9 @@ public enum ResultFiles {
       Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" },
       Column("officers") { String(m.stations[$0].officers) },
     ]
-    let columns = StationColumn.allCases.map { c in Column<Int>(c.header) { mean(s.stations.estimate($0, c)) } }
+    let columns = StationColumn.allCases.map { c in
+      Column<Int>(c.header) { mean(s.stations.estimate($0, c), c.unit) }
+    }
     return CSVTable(keys + columns).text(m.stations.indices)
   }
 
@@ -85,7 +90,9 @@ public enum ResultFiles {
       Column("month") { labels[$0 % n] }, Column("officers") { String(m.stations[$0 / n].officers) },
     ]
     let columns = PoolMonthColumn.allCases.map { c in
-      Column<Int>(c.header) { mean(s.poolMonths.estimate(s.poolMonthRow(pool: $0 / n, month: $0 % n), c)) }
+      Column<Int>(c.header) {
+        mean(s.poolMonths.estimate(s.poolMonthRow(pool: $0 / n, month: $0 % n), c), c.unit)
+      }
     }
     return CSVTable(keys + columns).text(0..<(m.stations.count * n))
   }
@@ -116,8 +123,8 @@ public enum ResultFiles {
     ]
     let columns: [Column<Int>] =
       [Column("level") { csv(counts.keys[$0]) }]
-      + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean) } }
-      + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean) } }
+      + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean, c.measure.unit) } }
+      + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean, c.measure.unit) } }
     return CSVTable(columns).text(counts.keys.indices)
   }
 
@@ -126,7 +133,7 @@ public enum ResultFiles {
     let rows = s.monthRows, table = s.months
     let columns: [Column<Int>] =
       [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
-      + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean) } }
+      + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean, c.measure.unit) } }
     return CSVTable(columns).text(rows.indices)
   }
 
@@ -137,11 +144,34 @@ public enum ResultFiles {
     let columns: [Column<Int>] = [
       Column("replication") { String($0 / count) }, Column("kpi") { csv(series.kpis[$0 % count].name) },
       Column("unit") { csv(series.kpis[$0 % count].unit.symbol) },
-      Column("value") { n(series.values[$0 % count][$0 / count]) },
+      Column("value") { n(series.values[$0 % count][$0 / count], series.kpis[$0 % count].unit) },
     ]
     return CSVTable(columns).text(0..<(s.count * count))
   }
 
   /// A CSV field, quoted when it needs it (RFC 4180).
   public static func csv(_ s: String) -> String { JSONText.csvField(s) }
+}
+
+extension StationColumn {
+  /// The unit of the column's values (its CSV rounding).
+  var unit: KPIUnit {
+    switch self {
+    case .utilisation: return .percent
+    case .waitDays: return .days
+    case .busyHours: return .hours
+    case .busyOfficers: return .officers
+    }
+  }
+}
+
+extension PoolMonthColumn {
+  /// The unit of the column's values (its CSV rounding).
+  var unit: KPIUnit {
+    switch self {
+    case .presentHours, .overtimeHours, .busyHours: return .hours
+    case .utilisationPresent, .surgeDays: return .percent
+    case .plannedLeaveDays: return .days
+    }
+  }
 }

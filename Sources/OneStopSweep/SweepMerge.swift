@@ -99,10 +99,12 @@ public enum SweepMerge {
       column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) },
     ]
     for (j, c) in kpiColumns.enumerated() {
+      // Rounded to what the KPI's unit carries (KPIUnit.csvDecimals); summary.json keeps every digit.
+      func r(_ x: Double) -> String { JSONText.csvNumber(units[j]?.csvRounded(x) ?? x) }
       columns += [
-        column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) },
-        column("\(c)_ci95_low") { JSONText.csvNumber(estimates[$0][j].1.low) },
-        column("\(c)_ci95_high") { JSONText.csvNumber(estimates[$0][j].1.high) },
+        column(c) { r(estimates[$0][j].1.mean) },
+        column("\(c)_ci95_low") { r(estimates[$0][j].1.low) },
+        column("\(c)_ci95_high") { r(estimates[$0][j].1.high) },
       ]
     }
     let points = results.indices.map { k in
