@@ -128,12 +128,15 @@ public enum ResultFiles {
     return CSVTable(columns).text(counts.keys.indices)
   }
 
-  /// The monthly series: per month of the statistics period, each level then "all".
+  /// The monthly series: per month of the statistics period, each level then "all"; the
+  /// last column, `scope`, says which (`level` or `all`), so that a sum over rows filters
+  /// one scope and never counts a month twice.
   static func months(_ s: ReplicationSummary) -> String {
     let rows = s.monthRows, table = s.months
     let columns: [Column<Int>] =
       [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
       + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean, c.measure.unit) } }
+      + [Column("scope") { rows[$0].level == "all" ? "all" : "level" }]
     return CSVTable(columns).text(rows.indices)
   }
 

@@ -15,6 +15,8 @@ public enum SweepMerge {
   /// The merged table and summary, and the rows left out (empty unless the merge was partial).
   public struct Outcome {
     public let csv: String
+    /// `results-long.csv`: one row per point, replication and KPI (scope `all`).
+    public var long = ""
     public let json: String
     public let missing: [Manifest.Row]
   }
@@ -119,6 +121,25 @@ public enum SweepMerge {
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
       rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
-    return Outcome(csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
+    var outcome = Outcome(
+      csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
+    outcome.long = long(manifest, results: results, units: units)
+    return outcome
+  }
+
+  /// The long form of the merged points: point id, replication, KPI, scope (`all`: a sweep
+  /// keeps the pooled KPIs of its points), unit and value, rounded as every CSV file.
+  static func long(_ manifest: Manifest, results: [RowResult], units: [KPIUnit?]) -> String {
+    var text = "point,replication,kpi,scope,unit,value\n"
+    for r in results {
+      for (j, kpi) in r.kpis.enumerated() {
+        let unit = j < units.count ? units[j] : nil
+        for (rep, v) in kpi.1.enumerated() {
+          let value = JSONText.csvNumber(unit?.csvRounded(v) ?? v)
+          text += "\(JSONText.csvField(r.id)),\(rep),\(JSONText.csvField(kpi.0)),all,\(unit?.symbol ?? ""),\(value)\n"
+        }
+      }
+    }
+    return text
   }
 }

@@ -81,6 +81,13 @@ struct Run: ParsableCommand {
   var json: String?
 
   @Option(
+    help: """
+      Write the long form to this CSV file: one row per replication, KPI and scope (all, level, agency, field, \
+      procedure, channel, unit, station, month), for R or pandas.
+      """)
+  var long: String?
+
+  @Option(
     help: ArgumentHelp(
       "Write every hand-over of every dossier of the first replication (the Form 05 record) to this CSV file.",
       valueName: "file"))
@@ -205,7 +212,7 @@ struct Run: ParsableCommand {
     var reps = replications
     if case .fixed(let n) = options.replications { reps = n }
     let progress = quiet ? nil : ProgressLine(total: reps)
-    var stats = ReplicationSummary(model: model)
+    var stats = ReplicationSummary(model: model, long: long != nil)
     Replications.run(
       model, seed: seed, count: reps, threads: options.threadCount, traceReplication: trace == nil ? nil : 0,
       into: &stats
@@ -227,6 +234,7 @@ struct Run: ParsableCommand {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary.stats, to: out, bom: csvBom)
     }
+    if let long { try writeAtomically(LongFile.text(summary.stats), to: long) }
     try workbook.write(scenarioLanguage: summary.scenario.reportLanguage) { l in
       let kpis = summary.kpis.map { (kpi: $0.0, unit: $0.1.symbol, values: [$0.2.mean, $0.2.low, $0.2.high]) }
       let table = WorkbookOptions.kpiTable(kpis, columns: ["mean", "mean_ci95_low", "mean_ci95_high"], l)

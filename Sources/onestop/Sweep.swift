@@ -266,6 +266,8 @@ struct SweepMergeCommand: ParsableCommand {
     let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
     try writeAtomically(
       (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
+    try writeAtomically(
+      (csvBom ? "\u{FEFF}" : "") + outcome.long, to: (directory as NSString).appendingPathComponent("results-long.csv"))
     try workbook.write(scenarioLanguage: nil) { _ in [("results", outcome.csv)] }
     try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
     print(
