@@ -42,6 +42,13 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
+    // zlib from the system (Debian zlib1g-dev, which libxlsxwriter-dev depends on): traces
+    // written compressed when their name ends in .gz.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     // Generic kernel: clock, event queue, random streams, distributions, server pools.
     // Knows nothing of dossiers, desks or files.
     .target(
@@ -147,6 +154,7 @@ let package = Package(
         "OneStopStaff",
         "OneStopSweep",
         "OneStopWorkbook",
+        "CZlib",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

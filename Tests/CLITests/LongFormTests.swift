@@ -48,4 +48,36 @@ import Testing
     #expect(sum("level") > 0 && abs(sum("level") - sum("all")) < 1e-6)
     #expect(months.allSatisfy { ($0["level"] == "all") == ($0["scope"] == "all") })
   }
+
+  /// `--trace FILE.gz --trace-replications 0,2`: gzip, both replications, the wait in its own
+  /// numeric column; replication 0's rows are those of a plain `--trace` of the same run.
+  @Test func chosenReplicationsAreTracedCompressedWithTypedWaits() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-trace-gz-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let gz = (dir as NSString).appendingPathComponent("t.csv.gz")
+    let plain = (dir as NSString).appendingPathComponent("t.csv")
+    let run = ["run", "scenarios/mmc.yaml", "--set", "end=2022-01-06", "--replications", "3", "--quiet"]
+    #expect(try cli.onestop(run + ["--trace", gz, "--trace-replications", "0,2"]).0 == 0)
+    #expect(try cli.onestop(run + ["--trace", plain]).0 == 0)
+    #expect(try cli.onestop(run + ["--trace", plain + "x", "--trace-replications", "3"]).0 == 2)
+    let unzip = Process()
+    unzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    unzip.arguments = ["-dc", gz]
+    let pipe = Pipe()
+    unzip.standardOutput = pipe
+    try unzip.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    unzip.waitUntilExit()
+    #expect(data.starts(with: [0x72, 0x65, 0x70]))  // "rep": decompressed text
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(Set(rows.map { $0[0] }) == ["0", "2"])
+    for f in rows {
+      #expect(f.count == 14)
+      if f[2] == "called" { #expect(Double(f[13]) != nil && f[12].isEmpty, "\(f)") } else { #expect(f[13].isEmpty) }
+    }
+    let zero = try String(contentsOfFile: plain, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(Array(lines.prefix(zero.count)) == zero)
+  }
 }
