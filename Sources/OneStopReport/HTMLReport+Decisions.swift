@@ -20,9 +20,10 @@ extension HTMLReport {
       format: { l.number($0, decimals: 2) })
     var t =
       """
-      <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th>A</th><t\
-      h>B</th><th>\(esc(l.label("difference")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("unpaired")))</t\
-      h><th>\(esc(l.label("significant")))</th></tr></thead><tbody>
+      <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th \
+      class="n">A</th><th class="n">B</th><th class="n">\(esc(l.label("difference")))</th><th \
+      class="n">\(esc(l.label("ci")))</th><th class="n">\(esc(l.label("unpaired")))</th><th>\
+      \(esc(l.label("significant")))</th></tr></thead><tbody>
       """
     if c.uncertaintySets != nil {
       t = t.replacingOccurrences(
