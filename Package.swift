@@ -36,6 +36,19 @@ let package = Package(
       pkgConfig: "gsl",
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
     ),
+    // libxlsxwriter from the system (Debian libxlsxwriter-dev): Excel workbooks.
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+    ),
+    // zlib from the system (Debian zlib1g-dev, which libxlsxwriter-dev depends on): traces
+    // written compressed when their name ends in .gz.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
     // Generic kernel: clock, event queue, random streams, distributions, server pools.
     // Knows nothing of dossiers, desks or files.
     .target(
@@ -119,6 +132,12 @@ let package = Package(
       dependencies: ["OneStopModel", "DESKernel", "ReferenceModels"],
       swiftSettings: optimisedInDebug
     ),
+    // Excel workbooks of the result tables (`--xlsx`): one sheet per table, typed numbers,
+    // the report's Vietnamese or English headers.
+    .target(
+      name: "OneStopWorkbook",
+      dependencies: ["CXLSXWriter", "OneStopReport"]
+    ),
     // The command-line tool: wires the libraries together, nothing more.
     .executableTarget(
       name: "onestop",
@@ -134,6 +153,8 @@ let package = Package(
         "OneStopSensitivity",
         "OneStopStaff",
         "OneStopSweep",
+        "OneStopWorkbook",
+        "CZlib",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -178,7 +199,7 @@ let package = Package(
     ),
     .testTarget(
       name: "OneStopReportTests",
-      dependencies: ["OneStopReport"],
+      dependencies: ["OneStopReport", "OneStopModel"],
       exclude: ["Fixtures"]
     ),
     // Calibration search: the Latin hypercube and Nelder-Mead on known functions; every

@@ -6,11 +6,12 @@
 # top three; for the Tuyên Quang run under parameter uncertainty, both intervals on every
 # headline card and the sentence naming what each depends on most; for the comparison under
 # parameter uncertainty, "B is better than A in N % of the plausible parameter sets".
-# Screenshots and PDFs land in .build/report-screenshots/ (look at them).
+# The Vietnamese page shows no raw KPI key, unit id or agency id; the PDFs are A4 (pdfinfo).
+# Screenshots, PDFs and each PDF's page 1 as PNG land in .build/report-screenshots/ (look at them).
 #
 #   scripts/check-report-browser.sh          # uses .build/debug/onestop (ONESTOP= to change)
 #
-# Needs Debian's chromium, chromium-driver and fonts-noto-core (CI installs them) and
+# Needs Debian's chromium, chromium-driver, fonts-noto-core and poppler-utils (CI installs them) and
 # Selenium, which it installs into a virtual environment (.build-report/venv, never the
 # system Python). Results are small runs: the check is of the report, not of the model.
 set -euo pipefail
@@ -55,4 +56,19 @@ for lang in vi en; do
   "$venv/bin/python" scripts/report/check_in_browser.py "$tmp/report-$lang.html" "$tmp/run/summary.json" "$lang" "$shots" \
     "$tmp/sens/sensitivity.json" "$tmp/cmp/compare.json" || status=1
 done
+# A4 pages: every PDF the check printed (with the page's own @page size) is 595 x 842 pt,
+# and page 1 of each is rendered to PNG beside it (look at it). Needs poppler-utils.
+if command -v pdfinfo >/dev/null; then
+  for pdf in "$shots"/*.pdf; do
+    size=$(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')
+    case "$size" in
+      "594.96 x 841.92"* | "595 x 842"* | "595.276 x 841.89"*) echo "$pdf: A4 ($size)" ;;
+      *) echo "$pdf: page size $size, expected A4 (595 x 842 pt)" >&2; status=1 ;;
+    esac
+    pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$pdf" "${pdf%.pdf}-page1"
+  done
+else
+  echo "pdfinfo is missing (apt-get install -y poppler-utils): page size not checked" >&2
+  status=1
+fi
 exit $status

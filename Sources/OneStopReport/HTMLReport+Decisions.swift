@@ -9,18 +9,22 @@ extension HTMLReport {
     .deskWaitP90, .servedSameDay, .turnedAway, .officerUtilisation, .deskUtilisation,
   ].map(\.name)
 
-  static func compareSections(_ c: CompareData, _ l: ReportLanguage) -> [String] {
+  static func compareSections(_ c: CompareData, _ l: ReportLanguage, names: ReportNames = ReportNames()) -> [String] {
     let rows = headline.compactMap { k in c.differences.first { $0.kpi == k } }
+    // Rows grouped by unit of measure, so that each group's bars share a scale.
+    let units = rows.reduce(into: [String]()) { if !$0.contains($1.unit) { $0.append($1.unit) } }
+    let ordered = units.flatMap { u in rows.filter { $0.unit == u } }
     let chart = ReportCharts.differences(
-      title: l.label("compare_chart"),
-      items: rows.map { (l.label($0.kpi) == $0.kpi ? $0.kpi : l.label($0.kpi), $0.difference, $0.halfWidth, $0.unit) },
+      title: l.label("compare_chart") + " (" + l.label("common_scale") + ")",
+      items: ordered.map { (names.kpi($0.kpi, l), $0.difference, $0.halfWidth, l.unit($0.unit)) },
       format: { l.number($0, decimals: 2) })
     var t =
       """
-        <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th>A</th><t\
-        h>B</th><th>\(esc(l.label("difference")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("unpaired")))</t\
-        h><th>\(esc(l.label("significant")))</th></tr></thead><tbody>
-        """
+      <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("indicator")))</th><th \
+      class="n">A</th><th class="n">B</th><th class="n">\(esc(l.label("difference")))</th><th \
+      class="n">\(esc(l.label("ci")))</th><th class="n">\(esc(l.label("unpaired")))</th><th>\
+      \(esc(l.label("significant")))</th></tr></thead><tbody>
+      """
     if c.uncertaintySets != nil {
       t = t.replacingOccurrences(
         of: "</tr></thead>",
@@ -28,14 +32,16 @@ extension HTMLReport {
     }
     for d in c.differences {
       let significant = d.halfWidth.isFinite && abs(d.difference) > d.halfWidth
+      let places = l.decimals(kpi: String(d.kpi.prefix { $0 != "@" }), unit: d.unit)
       t +=
         """
-          <tr><td>\(esc(d.kpi))</td><td class=\"n\">\(l.number(d.a, decimals: 2))</td><td \
-          class=\"n\">\(l.number(d.b, decimals: 2))</td><td \
-          class=\"n\">\(l.number(d.difference, decimals: 2))</td><td class=\"n\">± \
-          \(l.number(d.halfWidth, decimals: 2))</td><td class=\"n\">± \
-          \(l.number(d.unpairedHalfWidth, decimals: 2))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td>
-          """
+        <tr data-kpi=\"\(esc(d.kpi))\"><td>\(esc(names.kpi(d.kpi, l)))</td><td \
+        class=\"n\">\(l.measure(d.a, unit: d.unit, decimals: places))</td><td \
+        class=\"n\">\(l.measure(d.b, unit: d.unit, decimals: places))</td><td \
+        class=\"n\">\(l.number(d.difference, decimals: places + 1))</td><td class=\"n\">± \
+        \(l.number(d.halfWidth, decimals: places + 1))</td><td class=\"n\">± \
+        \(l.number(d.unpairedHalfWidth, decimals: places + 1))</td><td>\(esc(l.label(significant ? "yes" : "no")))</td>
+        """
       if c.uncertaintySets != nil {
         let total = d.total.map { "\(l.number($0.low, decimals: 2)) – \(l.number($0.high, decimals: 2))" } ?? "–"
         let share = d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–"
@@ -45,63 +51,70 @@ extension HTMLReport {
     }
     return [
       """
-        <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
-        (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \
-        \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
-        \(esc(c.seed))</p>\(betterSentences(c, l))\(chart)\(t)</tbody></table></section>
-        """
+      <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
+      (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \
+      \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
+      \(esc(c.seed))</p><p \
+      class=\"lead\">\(esc(c.leadSentence(l, names)))</p>\(betterSentences(c, l))\(chart)\(t)</tbody></table></section>
+      """
     ]
   }
 
-  static func staffSections(_ s: StaffData, _ l: ReportLanguage) -> [String] {
+  static func staffSections(_ s: StaffData, _ l: ReportLanguage, names: ReportNames = ReportNames()) -> [String] {
+    // A target as written, its KPI named ("Desk wait, mean <= 1m").
+    func target(_ t: StaffData.Target) -> String { t.target.replacingOccurrences(of: t.kpi, with: names.kpi(t.kpi, l)) }
     var out = "<section id=\"staff\"><h2>\(esc(l.label("staff")))</h2><h3>\(esc(l.label("changes")))</h3>"
     out +=
       """
-        <table><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("today")))</th><th>\(esc(l.label("plan")))<\
-        /th><th>\(esc(l.label("persons")))</th></tr></thead><tbody>
-        """
+      <table><thead><tr><th>\(esc(l.label("key")))</th><th>\(esc(l.label("today")))</th><th>\(esc(l.label("plan")))<\
+      /th><th>\(esc(l.label("persons")))</th></tr></thead><tbody>
+      """
     for c in s.changes {
       out +=
         """
-          <tr><td><code>\(esc(c.key))</code></td><td class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
-          class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>
-          """
+        <tr title=\"\(esc(c.key))\"><td>\(esc(names.parameter(c.key, l)))</td><td \
+        class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
+        class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>
+        """
     }
     out +=
       """
-        </tbody></table><table><thead><tr><th>\(esc(l.label("target")))</th><th>\(esc(l.label("today")))</th><th>\
-        \(esc(l.label("plan")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("met")))</th></tr></thead><tbody>
-        """
+      </tbody></table><table><thead><tr><th>\(esc(l.label("target")))</th><th>\(esc(l.label("today")))</th><th>\
+      \(esc(l.label("plan")))</th><th>\(esc(l.label("ci")))</th><th>\(esc(l.label("met")))</th></tr></thead><tbody>
+      """
     for t in s.targets {
       out +=
         """
-          <tr><td>\(esc(t.target))</td><td class=\"n\">\(l.number(t.now, decimals: 2))</td><td \
-          class=\"n\">\(l.number(t.plan, decimals: 2))</td><td class=\"n\">\(l.number(t.planLow, decimals: 2)) – \
-          \(l.number(t.planHigh, decimals: 2))</td><td \
-          class=\"\(t.met ? "met" : "notmet")\">\(esc(l.label(t.met ? "yes" : "no")))</td></tr>
-          """
+        <tr title=\"\(esc(t.target))\"><td>\(esc(target(t)))</td><td \
+        class=\"n\">\(l.number(t.now, decimals: 2))</td><td \
+        class=\"n\">\(l.number(t.plan, decimals: 2))</td><td class=\"n\">\(l.number(t.planLow, decimals: 2)) – \
+        \(l.number(t.planHigh, decimals: 2))</td><td \
+        class=\"\(t.met ? "met" : "notmet")\">\(esc(l.label(t.met ? "yes" : "no")))</td></tr>
+        """
     }
     out += "</tbody></table>"
     for (k, t) in s.targets.enumerated() where !s.steps.isEmpty {
       let chart = ReportCharts.lines(
-        title: "\(l.label("tradeoff")) \(t.kpi)", months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
+        title: "\(l.label("tradeoff")) \(names.kpi(t.kpi, l))",
+        months: s.steps.map { "\($0.persons > 0 ? "+" : "")\($0.persons)" },
         series: [
-          (t.kpi, s.steps.map { k < $0.means.count ? $0.means[k] : .nan }),
+          (names.kpi(t.kpi, l), s.steps.map { k < $0.means.count ? $0.means[k] : .nan }),
           (l.label("limit"), s.steps.map { _ in t.limit }),
         ],
         format: { l.number($0, decimals: 1) }, unit: "\(l.label("persons")) → \(t.unit)")
-      out += "<h3>\(esc(l.label("tradeoff"))) \(esc(t.kpi))</h3>\(chart)"
+      out += "<h3>\(esc(l.label("tradeoff"))) \(esc(names.kpi(t.kpi, l)))</h3>\(chart)"
     }
     if !s.steps.isEmpty {
       out +=
         """
-          <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("persons")))</th><th>\
-          \(esc(l.label("key")))</th>
-          """
-        + s.targets.map { "<th>\(esc($0.kpi))</th>" }.joined() + "</tr></thead><tbody>"
+        <table><caption>\(esc(l.label("table")))</caption><thead><tr><th>\(esc(l.label("persons")))</th><th>\
+        \(esc(l.label("key")))</th>
+        """
+        + s.targets.map { "<th>\(esc(names.kpi($0.kpi, l)))</th>" }.joined() + "</tr></thead><tbody>"
       for step in s.steps {
         out +=
-          "<tr><td class=\"n\">\(step.persons)</td><td><code>\(esc(step.key))</code></td>"
+          "<tr title=\"\(esc(step.key))\"><td class=\"n\">\(step.persons)</td>"
+          + "<td>\(esc(names.parameter(step.key, l)))</td>"
           + step.means.map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" }.joined() + "</tr>"
       }
       out += "</tbody></table>"
@@ -114,9 +127,9 @@ extension HTMLReport {
   static func sweepSections(_ w: SweepData, _ l: ReportLanguage) -> [String] {
     var out =
       """
-        <section id=\"sweep\"><h2>\(esc(l.label("sweep"))): \(esc(w.name))</h2><p>\(w.rows.count) \
-        \(esc(l.label("points")))</p>
-        """
+      <section id=\"sweep\"><h2>\(esc(l.label("sweep"))): \(esc(w.name))</h2><p>\(w.rows.count) \
+      \(esc(l.label("points")))</p>
+      """
     if let x = w.parameters.max(by: { a, b in
       Set(w.rows.map { $0[a] ?? "" }).count < Set(w.rows.map { $0[b] ?? "" }).count
     }) {

@@ -15,7 +15,8 @@ extension HTMLReport {
       let name = SensitivityData.subject(kpi, l)
       var html = """
         <section class="sensitivity" id="sens-\(ReportCharts.id(kpi))" data-kpi="\(esc(kpi))"><h2>\(esc(name))</h2>\
-        <p class="rests">\(esc(s.sentence(kpi, l)))</p>
+        <p class="rests" \
+        data-params="\(esc(s.topParameters(kpi).joined(separator: ",")))">\(esc(s.sentence(kpi, l)))</p>
         """
       let screened = rows.compactMap { r in r.muStar.map { (label: r.param, value: $0, ci: r.muStarCI) } }
       if !screened.isEmpty {
@@ -47,7 +48,7 @@ extension HTMLReport {
     let d = SensitivityData.decimals(items.map(\.value))
     return "<h3>\(esc(title))</h3>"
       + ReportCharts.bars(
-        title: title, items: items.map { ($0.label, $0.value, $0.ci?.low, $0.ci?.high) },
+        title: title, items: items.map { (l.prior($0.label), $0.value, $0.ci?.low, $0.ci?.high) },
         format: { l.number($0, decimals: d) }, unit: "", wideLabels: true)
   }
 }

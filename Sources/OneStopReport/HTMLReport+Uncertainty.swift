@@ -21,7 +21,8 @@ extension HTMLReport {
       """
     for kpi in uncertaintyHeadline {
       guard let k = u.kpis[kpi], let sentence = u.sentence(kpi, l) else { continue }
-      html += "<p class=\"rests\" data-kpi=\"\(esc(kpi))\">\(esc(sentence))</p>"
+      let keys = k.dependsMost.map(\.param).joined(separator: ",")
+      html += "<p class=\"rests\" data-kpi=\"\(esc(kpi))\" data-params=\"\(esc(keys))\">\(esc(sentence))</p>"
       if !k.dependsMost.isEmpty {
         let name = SensitivityData.subject(kpi, l)
         html += tornado(
@@ -34,7 +35,11 @@ extension HTMLReport {
       + "</thead><tbody>"
     for p in u.parameters {
       html +=
-        "<tr><td><code>\(esc(p.key))</code></td><td>\(esc(p.range))</td><td>\(esc(l.label("origin." + p.origin)))"
+        """
+          <tr \
+          title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.range))</td><td>\
+          \(esc(l.label("origin." + p.origin)))
+          """
         + "</td><td>\(esc(p.source ?? ""))</td></tr>"
     }
     return [html + "</tbody></table></section>"]

@@ -9,11 +9,18 @@ public enum HTMLReport {
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
+    // The names of units and agencies come from the runs on the page (a comparison has none).
+    var names = ReportNames()
+    for case .run(let d) in inputs {
+      names.units.merge(d.names.units) { a, _ in a }
+      names.stations.merge(d.names.stations) { a, _ in a }
+      names.procedures.merge(d.names.procedures) { a, _ in a }
+    }
     for input in inputs {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
-      case .compare(let c): body += compareSections(c, l); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
-      case .staff(let s): body += staffSections(s, l)
+      case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
+      case .staff(let s): body += staffSections(s, l, names: names)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
       case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
       }
@@ -28,11 +35,20 @@ public enum HTMLReport {
       <style>\(style)</style>
       </head>
       <body>
-      \(body.joined(separator: "\n"))
+      \(keepHeadingsWithCharts(body.joined(separator: "\n")))
       </body>
       </html>
 
       """
+  }
+
+  /// Wraps each heading with the chart that follows it in `<div class="keep">`, which the
+  /// print style never breaks (a heading never ends a page without its chart).
+  static func keepHeadingsWithCharts(_ html: String) -> String {
+    html.replacingOccurrences(
+      of: #"(<h[23][^>]*>[^<]*</h[23]>(?:<p class="(?:rests|provenance|lead)"[^>]*>[^<]*</p>)?)"#
+        + #"(<svg class="chart"[\s\S]*?</svg>)"#,
+      with: "<div class=\"keep\">$1$2</div>", options: .regularExpression)
   }
 
   /// The page of one run's results.
@@ -62,25 +78,26 @@ public enum HTMLReport {
     return "<section id=\"\(id)\"><h2>\(esc(title))</h2>\(chart)\(t)</tbody></table></section>"
   }
 
-  /// `translate`: the keys are level names, which have Vietnamese labels when they are the
-  /// usual ones (province, district, commune); other names are shown as written.
-  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, translate: Bool = false) -> String {
+  /// `name`: what each row's key shows as (a level's word, an agency's or procedure's name);
+  /// the key itself stays in the row's `data-key`.
+  static func table(rows: [ReportData.Row], first: String, _ l: ReportLanguage, name: (String) -> String) -> String {
     var t =
       """
-        <table><thead><tr><th>\(esc(first))</th><th>\(esc(l.label("received")))</th><th>\
-        \(esc(l.label("resolved_on_time")))</th><th>\(esc(l.label("resolved_overdue")))</th><th>\
-        \(esc(l.label("in_progress")))</th><th>\(esc(l.label("on_time_pct")))</th><th>\(esc(l.label("overdue_pct")))</\
-        th></tr></thead><tbody>
-        """
+      <table><thead><tr><th>\(esc(first))</th><th class="n">\(esc(l.label("received")))</th><th class="n">\
+      \(esc(l.label("resolved_on_time")))</th><th class="n">\(esc(l.label("resolved_overdue")))</th><th class="n">\
+      \(esc(l.label("in_progress")))</th><th class="n">\(esc(l.label("on_time_pct")))</th><th \
+      class="n">\(esc(l.label("overdue_pct")))</th></tr></thead><tbody>
+      """
     for r in rows {
       t +=
         """
-          <tr><td>\(esc(translate ? l.label(r.key) : r.key))</td><td class=\"n\">\(l.number(r.received.mean))</td><td \
-          class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td \
-          class=\"n\">\(l.number(r.inProgress.mean))</td><td \
-          class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td \
-          class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>
-          """
+        <tr data-key=\"\(esc(r.key))\"><td>\(esc(name(r.key)))</td><td \
+          class=\"n\">\(l.number(r.received.mean))</td><td \
+        class=\"n\">\(l.number(r.onTime.mean))</td><td class=\"n\">\(l.number(r.overdue.mean))</td><td \
+        class=\"n\">\(l.number(r.inProgress.mean))</td><td \
+        class=\"n\">\(l.number(r.onTimeRate.mean, decimals: 2))</td><td \
+        class=\"n\">\(l.number(r.overdueRate.mean, decimals: 2))</td></tr>
+        """
     }
     return t + "</tbody></table>"
   }
@@ -112,6 +129,11 @@ public enum HTMLReport {
     .met{color:#1a7f37;font-weight:600}.notmet{color:#b22;font-weight:600}
     table.heat td.edge{font-weight:700;outline:2px solid #b22;outline-offset:-2px}.ot{display:block;font-size:.75em;\
     color:#1a5276}
-    @media print{body{margin:0}section{break-inside:avoid}}
+    th.n{text-align:right}.lead{font-size:1.05em;font-weight:600}.description{color:#333;margin:.3em 0}
+    @page{size:A4;margin:14mm 12mm}
+    @media print{body{margin:0;max-width:none;font-size:10pt}section{break-inside:auto}\
+    h1,h2,h3{break-after:avoid;page-break-after:avoid}\
+    .keep,.cards,.card,svg.chart,tr,.lead{break-inside:avoid;page-break-inside:avoid}\
+    thead{display:table-header-group}h2{margin-top:1.2em}}
     """
 }

@@ -29,22 +29,22 @@ enum ReportCharts {
         "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
       svg +=
         """
-          <rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(fmt(x(item.value) - labelWidth))\" \
-          height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(format(item.value))</title></rect>\n
-          """
+        <rect class=\"bar\" x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(fmt(x(item.value) - labelWidth))\" \
+        height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(format(item.value))</title></rect>\n
+        """
       if let lo = item.low, let hi = item.high, hi > lo {
         let cy = y + rowHeight / 2
         svg +=
           """
-            <path class=\"whisker\" d=\"M\(fmt(x(lo))) \(fmt(cy))H\(fmt(x(hi)))M\(fmt(x(lo))) \
-            \(fmt(cy - 5))V\(fmt(cy + 5))M\(fmt(x(hi))) \(fmt(cy - 5))V\(fmt(cy + 5))\"/>\n
-            """
+          <path class=\"whisker\" d=\"M\(fmt(x(lo))) \(fmt(cy))H\(fmt(x(hi)))M\(fmt(x(lo))) \
+          \(fmt(cy - 5))V\(fmt(cy + 5))M\(fmt(x(hi))) \(fmt(cy - 5))V\(fmt(cy + 5))\"/>\n
+          """
       }
       svg +=
         """
-          <text x=\"\(fmt(x(max(item.value, item.high ?? 0)) + 6))\" y=\"\(y + 17)\" \
-          class=\"value\">\(esc(format(item.value)))</text>\n
-          """
+        <text x=\"\(fmt(x(max(item.value, item.high ?? 0)) + 6))\" y=\"\(y + 17)\" \
+        class=\"value\">\(esc(format(item.value)))</text>\n
+        """
     }
     let axisY = top + Double(items.count) * rowHeight + 4
     svg +=
@@ -52,9 +52,9 @@ enum ReportCharts {
     svg += "<text x=\"\(labelWidth)\" y=\"\(axisY + 18)\" class=\"tick\">0</text>"
     svg +=
       """
-        <text x=\"\(labelWidth + plotWidth)\" y=\"\(axisY + 18)\" text-anchor=\"end\" \
-        class=\"tick\">\(esc(format(maxValue))) \(esc(unit))</text>\n
-        """
+      <text x=\"\(labelWidth + plotWidth)\" y=\"\(axisY + 18)\" text-anchor=\"end\" \
+      class=\"tick\">\(esc(format(maxValue))) \(esc(unit))</text>\n
+      """
     return svg + "</svg>"
   }
 
@@ -86,9 +86,9 @@ enum ReportCharts {
     for (i, m) in months.enumerated() {
       svg +=
         """
-          <text x=\"\(fmt(x(i)))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" \
-          class=\"tick\">\(esc(m))</text>\n
-          """
+        <text x=\"\(fmt(x(i)))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" \
+        class=\"tick\">\(esc(m))</text>\n
+        """
     }
     for (k, s) in series.enumerated() {
       let points = s.values.enumerated().filter { $0.element.isFinite }.map {
@@ -98,9 +98,9 @@ enum ReportCharts {
       let ly = 4 + 18 * Double(k)
       svg +=
         """
-          <rect class=\"key s\(k)\" x=\"\(fmt(left))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\"/><text \
-          x=\"\(fmt(left + 16))\" y=\"\(fmt(ly + 10))\" class=\"label\">\(esc(s.name))</text>\n
-          """
+        <rect class=\"key s\(k)\" x=\"\(fmt(left))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\"/><text \
+        x=\"\(fmt(left + 16))\" y=\"\(fmt(ly + 10))\" class=\"label\">\(esc(s.name))</text>\n
+        """
     }
     svg += "<text x=\"\(left)\" y=\"\(top + plotHeight + 36)\" class=\"tick\">\(esc(unit))</text>\n"
     return svg + "</svg>"
@@ -133,9 +133,9 @@ func esc(_ s: String) -> String {
 }
 
 extension ReportCharts {
-  /// Differences around zero (a comparison), each with its 95 % interval, scaled per row
-  /// (indicators have different units): the bar shows the sign and how far the interval
-  /// is from zero.
+  /// Differences around zero (a comparison), each with its 95 % interval, on one scale per
+  /// unit of measure (every % row shares the widest % row's scale, every minute row the
+  /// widest minute row's), so bars of the same unit compare.
   static func differences(
     title: String, items: [(label: String, value: Double, halfWidth: Double, unit: String)],
     format: (Double) -> String
@@ -152,38 +152,43 @@ extension ReportCharts {
       <desc>\(esc(title + ": " + description))</desc>
 
       """
+    var scales: [String: Double] = [:]
+    for item in items {
+      let reach = abs(item.value) + (item.halfWidth.isFinite ? item.halfWidth : 0)
+      scales[item.unit] = max(scales[item.unit] ?? 1e-12, reach.isFinite ? reach : 0)
+    }
     for (i, item) in items.enumerated() {
       let y = top + Double(i) * rowHeight
-      let scale = max(abs(item.value) + (item.halfWidth.isFinite ? item.halfWidth : 0), 1e-12)
+      let scale = scales[item.unit] ?? 1e-12
       func x(_ v: Double) -> Double { zero + v / scale * half }
       let a = min(x(0), x(item.value)), b = max(x(0), x(item.value))
       svg +=
         "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(esc(item.label))</text>\n"
       svg +=
         """
-          <rect class=\"bar\" x=\"\(fmt(a))\" y=\"\(y + 5)\" width=\"\(fmt(b - a))\" \
-          height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(esc(format(item.value))) ± \
-          \(esc(format(item.halfWidth))) \(esc(item.unit))</title></rect>\n
-          """
+        <rect class=\"bar\" x=\"\(fmt(a))\" y=\"\(y + 5)\" width=\"\(fmt(b - a))\" \
+        height=\"\(rowHeight - 10)\"><title>\(esc(item.label)): \(esc(format(item.value))) ± \
+        \(esc(format(item.halfWidth))) \(esc(item.unit))</title></rect>\n
+        """
       if item.halfWidth.isFinite && item.halfWidth > 0 {
         let cy = y + rowHeight / 2
         svg +=
           """
-            <path class=\"whisker\" d=\"M\(fmt(x(item.value - item.halfWidth))) \
-            \(fmt(cy))H\(fmt(x(item.value + item.halfWidth)))\"/>\n
-            """
+          <path class=\"whisker\" d=\"M\(fmt(x(item.value - item.halfWidth))) \
+          \(fmt(cy))H\(fmt(x(item.value + item.halfWidth)))\"/>\n
+          """
       }
       svg +=
         """
-          <text x=\"\(fmt(zero + half + 8))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value))) ± \
-          \(esc(format(item.halfWidth))) \(esc(item.unit))</text>\n
-          """
+        <text x=\"\(fmt(zero + half + 8))\" y=\"\(y + 17)\" class=\"value\">\(esc(format(item.value))) ± \
+        \(esc(format(item.halfWidth))) \(esc(item.unit))</text>\n
+        """
     }
     svg +=
       """
-        <line class=\"axis\" x1=\"\(zero)\" y1=\"\(top)\" x2=\"\(zero)\" \
-        y2=\"\(top + Double(items.count) * rowHeight)\"/>\n
-        """
+      <line class=\"axis\" x1=\"\(zero)\" y1=\"\(top)\" x2=\"\(zero)\" \
+      y2=\"\(top + Double(items.count) * rowHeight)\"/>\n
+      """
     return svg + "</svg>"
   }
 }

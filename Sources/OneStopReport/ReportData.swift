@@ -44,6 +44,13 @@ public struct ReportData: Sendable {
   public typealias Prior = SummaryPrior
 
   public let scenario, file, hash, version, start, end: String
+  /// The scenario's description ("" when it has none).
+  public let description: String
+  /// The names of units, agencies and procedures (from the summary, `units.csv` and
+  /// `agencies.csv`).
+  public var names = ReportNames()
+  /// Desk tickets per unit (`units.csv`), to find the busiest centre.
+  public var unitTickets: [String: Double] = [:]
   public let seed: String
   /// The scenario's `report_language`, when it gives one.
   public let language: String?
@@ -107,8 +114,14 @@ public struct ReportData: Sendable {
       stations = rows.map { r in
         (r["station"] ?? "", r["kind"] ?? "", Int(r["officers"] ?? "") ?? 0, Double(r[utilisation] ?? "") ?? .nan)
       }
+      for r in rows { names.stations[r["station"] ?? ""] = r["name"] ?? "" }
     }
     if let rows = try table("units.csv", ["unit", "level", deskUtilisation]) {
+      for r in rows {
+        let id = r["unit"] ?? ""
+        names.units[id] = (r["name"] ?? id, r["level"] ?? "", r["parent"] ?? "")
+        unitTickets[id] = Double(r[UnitColumn.tickets.header] ?? "")
+      }
       deskUse = rows.map { r in
         (r["unit"] ?? "", r["name"] ?? r["unit"] ?? "", r["level"] ?? "", Double(r[deskUtilisation] ?? "") ?? .nan)
       }
@@ -169,6 +182,9 @@ public struct ReportData: Sendable {
     months = s.months
     unitWaits = s.desk_waits_by_unit
     priors = s.priors
+    description = s.description ?? ""
+    for p in s.procedures ?? [] { names.procedures[p.id] = p.name }
+    for w in s.desk_waits_by_unit { names.units[w.unit] = (w.name, w.level, "") }
     uncertainty = s.uncertainty.map(UncertaintyData.init)
   }
 }

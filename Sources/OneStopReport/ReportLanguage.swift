@@ -61,10 +61,10 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "calibrated_a": "Calibrated against the source report: ",
     "calibrated_b":
       """
-       independent figures are the evidence; inputs (set by the scenario) and fitted figures are shown, not \
-      counted. The table holds this run's replications; the fit is judged on held-out seeds (onestop calibrate, \
-      docs/calibration.md).
-      """,
+     independent figures are the evidence; inputs (set by the scenario) and fitted figures are shown, not \
+    counted. The table holds this run's replications; the fit is judged on held-out seeds (onestop calibrate, \
+    docs/calibration.md).
+    """,
     "what_if_note": "A what-if example, not a calibrated province: ",
     "desk_use": "Desk utilisation by unit (the 15 busiest, % of open desk time)",
     "by_field_t": "By field (most overdue first)",
@@ -103,6 +103,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "months_chart": "Dossiers per month: received, resolved on time, overdue, in progress",
     "waits_chart": "Mean desk wait by unit, with 95 % intervals (minutes)", "dossiers": "dossiers",
     "minutes": "minutes",
+    "centre_wait": "Mean desk wait at", "common_scale": "bars of the same unit share one scale",
+    "for_all": "over all units", "lead_no_change": "B changes none of the headline indicators significantly",
     "footer": "Means over the replications with 95 % confidence intervals (Student t). Produced by onestop from",
   ]
 
@@ -128,12 +130,12 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "calibrated_a": "Đã hiệu chỉnh theo báo cáo nguồn: ",
     "calibrated_b":
       """
-       số liệu độc lập là bằng chứng; số liệu đầu vào (kịch bản đặt sẵn) \
-      và số liệu đã khớp chỉ để đối chiếu, không tính. \
-      Bảng dưới dùng các lần lặp của lần chạy này; \
-      việc hiệu chỉnh được đánh giá trên các hạt giống độc lập \
-      (onestop calibrate, docs/calibration.md).
-      """,
+     số liệu độc lập là bằng chứng; số liệu đầu vào (kịch bản đặt sẵn) \
+    và số liệu đã khớp chỉ để đối chiếu, không tính. \
+    Bảng dưới dùng các lần lặp của lần chạy này; \
+    việc hiệu chỉnh được đánh giá trên các hạt giống độc lập \
+    (onestop calibrate, docs/calibration.md).
+    """,
     "what_if_note": "Kịch bản giả định, không phải một tỉnh đã hiệu chỉnh: ",
     "desk_use": "Mức sử dụng quầy theo đơn vị (15 đơn vị bận nhất, % thời gian mở quầy)",
     "by_field_t": "Theo lĩnh vực (quá hạn nhiều nhất trước)",
@@ -187,6 +189,10 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "waits_chart": "Thời gian chờ trung bình tại quầy theo đơn vị, khoảng tin cậy 95 % (phút)",
     "dossiers": "hồ sơ",
     "minutes": "phút",
+    "centre_wait": "Thời gian chờ trung bình tại quầy,",
+    "common_scale": "các thanh cùng đơn vị đo dùng chung thang",
+    "for_all": "trên toàn bộ các đơn vị",
+    "lead_no_change": "Phương án B không làm thay đổi có ý nghĩa chỉ tiêu chính nào",
     "footer":
       "Giá trị trung bình qua các lần chạy lặp, khoảng tin cậy 95 % (Student t). "
       + "Tạo bởi onestop từ",

@@ -5,7 +5,8 @@ extension ReportData {
   /// The pools x months grid of the report: the agencies' pools with a month at or above
   /// `PoolMonthColumn.edge` of their officers at work, then the busiest others, at most
   /// `limit`; each cell the month's utilisation (NaN: nobody at work) and overtime hours.
-  public func poolGrid(limit: Int = 30) -> (months: [String], rows: [(name: String, cells: [PoolMonth?])]) {
+  public func poolGrid(limit: Int = 30) -> (months: [String], rows: [(name: String, pool: String, cells: [PoolMonth?])])
+  {
     var months: [String] = []
     var byPool: [String: [PoolMonth]] = [:]
     var order: [String] = []
@@ -27,7 +28,7 @@ extension ReportData {
     let rows = shown.enumerated().map { k, pool in
       let cells = byPool[pool] ?? []
       let name = names.filter { $0 == names[k] }.count > 1 ? pool : names[k]
-      return (name: name, cells: months.map { m in cells.first { $0.month == m } })
+      return (name: name, pool: pool, cells: months.map { m in cells.first { $0.month == m } })
     }
     return (months, rows)
   }
@@ -44,7 +45,7 @@ extension HTMLReport {
       + esc(l.label("pool")) + "</th>" + grid.months.map { "<th>\(esc(l.date($0)))</th>" }.joined()
       + "</tr></thead><tbody>"
     for row in grid.rows {
-      t += "<tr><td>\(esc(row.name))</td>"
+      t += "<tr data-key=\"\(esc(row.pool))\"><td>\(esc(d.names.agency(row.pool, l)))</td>"
       for cell in row.cells {
         guard let cell, cell.utilisation.isFinite else {
           t += "<td class=\"n\">–</td>"

@@ -39,6 +39,9 @@ enum ReportSchema {
     let months: [MonthRow<Estimate>]
     let desk_waits_by_unit: [UnitWaitsRow<Estimate>]
     let priors: [SummaryPrior]
+    /// The scenario's description and its procedures' names (newer summaries only).
+    let description: String?
+    let procedures: [ProcedureName]?
     /// Both intervals under parameter uncertainty (`run --uncertainty`), when written.
     let uncertainty: Uncertainty?
 
@@ -63,6 +66,8 @@ enum ReportSchema {
       months = try c.decode([MonthRow<Estimate>].self, forKey: .months)
       desk_waits_by_unit = try c.decode([UnitWaitsRow<Estimate>].self, forKey: .desk_waits_by_unit)
       priors = try c.decode([SummaryPrior].self, forKey: .priors)
+      description = try c.decodeIfPresent(String.self, forKey: .description)
+      procedures = try c.decodeIfPresent([ProcedureName].self, forKey: .procedures)
     }
   }
 
@@ -126,9 +131,9 @@ enum ReportSchema {
     } catch let error as DecodingError {
       throw ReportError(
         """
-          \(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with \
-          `\(writer)`
-          """
+        \(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with \
+        `\(writer)`
+        """
       )
     } catch {
       throw ReportError("\(file): \(error.localizedDescription)")

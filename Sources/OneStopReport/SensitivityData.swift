@@ -56,9 +56,14 @@ public struct SensitivityData: Sendable {
   /// "The overdue rate of received dossiers depends most on: a, b, c."; a parameter it never
   /// moved with (mu* or total index 0) is not named, and when none moved it the sentence says so.
   public func sentence(_ kpi: String, _ l: ReportLanguage) -> String {
-    let top = ranked(kpi).filter { ($0.muStar ?? $0.total ?? 0) > 0 }.prefix(3).map(\.param)
+    let top = topParameters(kpi).map { l.prior($0) }
     guard !top.isEmpty else { return "\(Self.subject(kpi, l)) \(l.label("depends_none"))." }
     return "\(Self.subject(kpi, l)) \(l.label("depends_most")): \(top.joined(separator: ", "))."
+  }
+
+  /// The keys of the (up to) three parameters `kpi` depends on most, as its sentence names them.
+  public func topParameters(_ kpi: String) -> [String] {
+    ranked(kpi).filter { ($0.muStar ?? $0.total ?? 0) > 0 }.prefix(3).map(\.param)
   }
 
   /// A KPI as the subject of a sentence: its sentence label, else its label, else its name
@@ -67,8 +72,8 @@ public struct SensitivityData: Sendable {
     let parts = kpi.split(separator: "@", maxSplits: 1).map(String.init)
     let base = parts[0]
     var text = l.label("subject." + base)
-    if text == "subject." + base { text = l.label(base) }
-    return parts.count == 2 ? "\(text) (\(parts[1]))" : text
+    if text == "subject." + base { text = l.label(base) == base ? l.kpi(base) : l.label(base) }
+    return parts.count == 2 ? "\(text) (\(ReportNames().kpi("@" + parts[1], l).dropFirst(3)))" : text
   }
 
   /// The number of decimals that shows `values` with about three significant digits.
@@ -96,7 +101,8 @@ public struct SensitivityData: Sendable {
       header,
       rows.map { r in
         [
-          r.param, r.kpi, r.origin.map { "\(r.range) (\(l.label("origin." + $0)))" } ?? r.range,
+          l.prior(r.param), Self.subject(r.kpi, l),
+          r.origin.map { "\(r.range) (\(l.label("origin." + $0)))" } ?? r.range,
           ci(r.muStar, r.muStarCI, dm), n(r.sigma, dm), ci(r.firstOrder, r.firstOrderCI, 2),
           ci(r.total, r.totalCI, 2),
         ]

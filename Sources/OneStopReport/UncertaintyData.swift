@@ -61,7 +61,7 @@ public struct UncertaintyData: Sendable {
       let still = k.total == nil || (k.total?.low == k.noise?.low && k.total?.high == k.noise?.high)
       return "\(subject) \(l.label(still ? "depends_none" : "depends_unclear"))."
     }
-    let named = k.dependsMost.map { "\($0.param) (\(l.percent(100 * $0.share, decimals: 0)))" }
+    let named = k.dependsMost.map { "\(l.prior($0.param)) (\(l.percent(100 * $0.share, decimals: 0)))" }
     return "\(subject) \(l.label("depends_most")): \(named.joined(separator: ", "))."
   }
 

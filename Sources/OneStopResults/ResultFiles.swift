@@ -13,20 +13,26 @@ public enum ResultFiles {
   /// Writes the CSV files of `s` into `dir` (each atomically), with a byte-order mark
   /// first when `bom` (for spreadsheet programs that want one).
   public static func write(_ s: ReplicationSummary, to dir: String, bom: Bool = false) throws {
-    let files: [(String, String)] = [
-      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
-      ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
-      ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
-    ]
-    for (name, text) in files {
+    for (name, text) in tables(s) {
       try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
     }
   }
 
-  static func n(_ x: Double) -> String { JSONText.csvNumber(x) }
+  /// The CSV files of `s`: (file name, text), in the order they are written.
+  public static func tables(_ s: ReplicationSummary) -> [(String, String)] {
+    [
+      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
+      ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
+      ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
+    ]
+  }
+
+  /// A value of `unit` as the CSV files write it: rounded to what the unit carries
+  /// (`KPIUnit.csvDecimals`), then the one number format.
+  static func n(_ x: Double, _ unit: KPIUnit) -> String { JSONText.csvNumber(unit.csvRounded(x)) }
 
   /// The mean of an estimate, empty (NA) when no replication had a value.
-  static func mean(_ e: Estimate) -> String { e.count > 0 ? n(e.mean) : "" }
+  static func mean(_ e: Estimate, _ unit: KPIUnit) -> String { e.count > 0 ? n(e.mean, unit) : "" }
 
   typealias Column<Row> = CSVTable<Row>.Column
 
@@ -36,15 +42,16 @@ public enum ResultFiles {
   ) -> [Column<Int>] {
     columns.flatMap { c in
       [
-        Column<Int>(c.header) { n(estimate($0, c).mean) }, Column(c.header + "_ci95_low") { n(estimate($0, c).low) },
-        Column(c.header + "_ci95_high") { n(estimate($0, c).high) },
+        Column<Int>(c.header) { n(estimate($0, c).mean, c.measure.unit) },
+        Column(c.header + "_ci95_low") { n(estimate($0, c).low, c.measure.unit) },
+        Column(c.header + "_ci95_high") { n(estimate($0, c).high, c.measure.unit) },
       ]
     }
   }
 
   /// The mean of each column of `E` (empty when no replication had a value).
   static func means<E: MeasureColumn>(_: E.Type, _ estimate: @escaping (Int, E) -> Estimate) -> [Column<Int>] {
-    E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c)) } }
+    E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c), c.measure.unit) } }
   }
 
   static func units(_ s: ReplicationSummary) -> String {
@@ -65,7 +72,9 @@ public enum ResultFiles {
       Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" },
       Column("officers") { String(m.stations[$0].officers) },
     ]
-    let columns = StationColumn.allCases.map { c in Column<Int>(c.header) { mean(s.stations.estimate($0, c)) } }
+    let columns = StationColumn.allCases.map { c in
+      Column<Int>(c.header) { mean(s.stations.estimate($0, c), c.unit) }
+    }
     return CSVTable(keys + columns).text(m.stations.indices)
   }
 
@@ -81,7 +90,9 @@ public enum ResultFiles {
       Column("month") { labels[$0 % n] }, Column("officers") { String(m.stations[$0 / n].officers) },
     ]
     let columns = PoolMonthColumn.allCases.map { c in
-      Column<Int>(c.header) { mean(s.poolMonths.estimate(s.poolMonthRow(pool: $0 / n, month: $0 % n), c)) }
+      Column<Int>(c.header) {
+        mean(s.poolMonths.estimate(s.poolMonthRow(pool: $0 / n, month: $0 % n), c), c.unit)
+      }
     }
     return CSVTable(keys + columns).text(0..<(m.stations.count * n))
   }
@@ -112,17 +123,20 @@ public enum ResultFiles {
     ]
     let columns: [Column<Int>] =
       [Column("level") { csv(counts.keys[$0]) }]
-      + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean) } }
-      + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean) } }
+      + breakdown.map { c in Column(c.header) { n(counts.estimate($0, c).mean, c.measure.unit) } }
+      + LevelWaitColumn.allCases.map { c in Column(c.header) { n(waits.estimate($0, c).mean, c.measure.unit) } }
     return CSVTable(columns).text(counts.keys.indices)
   }
 
-  /// The monthly series: per month of the statistics period, each level then "all".
+  /// The monthly series: per month of the statistics period, each level then "all"; the
+  /// last column, `scope`, says which (`level` or `all`), so that a sum over rows filters
+  /// one scope and never counts a month twice.
   static func months(_ s: ReplicationSummary) -> String {
     let rows = s.monthRows, table = s.months
     let columns: [Column<Int>] =
       [Column("month") { rows[$0].month }, Column("level") { csv(rows[$0].level) }]
-      + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean) } }
+      + MonthColumn.allCases.map { c in Column(c.header) { n(table.estimate($0, c).mean, c.measure.unit) } }
+      + [Column("scope") { rows[$0].level == "all" ? "all" : "level" }]
     return CSVTable(columns).text(rows.indices)
   }
 
@@ -133,11 +147,34 @@ public enum ResultFiles {
     let columns: [Column<Int>] = [
       Column("replication") { String($0 / count) }, Column("kpi") { csv(series.kpis[$0 % count].name) },
       Column("unit") { csv(series.kpis[$0 % count].unit.symbol) },
-      Column("value") { n(series.values[$0 % count][$0 / count]) },
+      Column("value") { n(series.values[$0 % count][$0 / count], series.kpis[$0 % count].unit) },
     ]
     return CSVTable(columns).text(0..<(s.count * count))
   }
 
   /// A CSV field, quoted when it needs it (RFC 4180).
   public static func csv(_ s: String) -> String { JSONText.csvField(s) }
+}
+
+extension StationColumn {
+  /// The unit of the column's values (its CSV rounding).
+  var unit: KPIUnit {
+    switch self {
+    case .utilisation: return .percent
+    case .waitDays: return .days
+    case .busyHours: return .hours
+    case .busyOfficers: return .officers
+    }
+  }
+}
+
+extension PoolMonthColumn {
+  /// The unit of the column's values (its CSV rounding).
+  var unit: KPIUnit {
+    switch self {
+    case .presentHours, .overtimeHours, .busyHours: return .hours
+    case .utilisationPresent, .surgeDays: return .percent
+    case .plannedLeaveDays: return .days
+    }
+  }
 }

@@ -8,13 +8,18 @@ import OneStopModel
 public struct SummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, file, scenario_hash, report_language, onestop_version, start, end, seed, replications, kpis
+    case scenario, file, description, scenario_hash, report_language, onestop_version, start, end, seed, replications,
+      kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, pools, priors, uncertainty
+    case desk_waits_by_unit, pools, priors, procedures, uncertainty
   }
 
   /// The scenario's name, file, hash and `report_language`.
   public let scenario, file, scenarioHash: String
+  /// The scenario's `description` (written only when it has one).
+  public var description = ""
+  /// Per procedure of the scenario: its id and name, for reports that name it.
+  public let procedures: [ProcedureName]
   public let reportLanguage: String?
   public let version, start, end: String
   public let seed: UInt64
@@ -74,12 +79,14 @@ public struct SummaryFile: Encodable {
     }
     pools = PoolEdge.peaks(stats)
     self.priors = priors
+    procedures = model.names.procedures.map { ProcedureName(id: $0.id, name: $0.name) }
   }
 
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: Key.self)
     try c.encode(scenario, forKey: .scenario)
     try c.encode(file, forKey: .file)
+    if !description.isEmpty { try c.encode(description, forKey: .description) }
     try c.encode(scenarioHash, forKey: .scenario_hash)
     try c.encodeIfPresent(reportLanguage, forKey: .report_language)
     try c.encode(version, forKey: .onestop_version)
@@ -99,6 +106,16 @@ public struct SummaryFile: Encodable {
     try c.encode(unitWaits, forKey: .desk_waits_by_unit)
     try c.encode(pools, forKey: .pools)
     try c.encode(priors, forKey: .priors)
+    try c.encode(procedures, forKey: .procedures)
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
+  }
+}
+
+/// A procedure's id and name (`summary.json`'s `procedures`), so that a report names it.
+public struct ProcedureName: Codable, Sendable {
+  public let id, name: String
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
   }
 }

@@ -15,6 +15,8 @@ public enum SweepMerge {
   /// The merged table and summary, and the rows left out (empty unless the merge was partial).
   public struct Outcome {
     public let csv: String
+    /// `results-long.csv`: one row per point, replication and KPI (scope `all`).
+    public var long = ""
     public let json: String
     public let missing: [Manifest.Row]
   }
@@ -99,10 +101,12 @@ public enum SweepMerge {
       column("seed") { String(results[$0].seed) }, column("replications") { _ in String(manifest.replications) },
     ]
     for (j, c) in kpiColumns.enumerated() {
+      // Rounded to what the KPI's unit carries (KPIUnit.csvDecimals); summary.json keeps every digit.
+      func r(_ x: Double) -> String { JSONText.csvNumber(units[j]?.csvRounded(x) ?? x) }
       columns += [
-        column(c) { JSONText.csvNumber(estimates[$0][j].1.mean) },
-        column("\(c)_ci95_low") { JSONText.csvNumber(estimates[$0][j].1.low) },
-        column("\(c)_ci95_high") { JSONText.csvNumber(estimates[$0][j].1.high) },
+        column(c) { r(estimates[$0][j].1.mean) },
+        column("\(c)_ci95_low") { r(estimates[$0][j].1.low) },
+        column("\(c)_ci95_high") { r(estimates[$0][j].1.high) },
       ]
     }
     let points = results.indices.map { k in
@@ -117,6 +121,25 @@ public enum SweepMerge {
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
       rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
-    return Outcome(csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
+    var outcome = Outcome(
+      csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
+    outcome.long = long(manifest, results: results, units: units)
+    return outcome
+  }
+
+  /// The long form of the merged points: point id, replication, KPI, scope (`all`: a sweep
+  /// keeps the pooled KPIs of its points), unit and value, rounded as every CSV file.
+  static func long(_ manifest: Manifest, results: [RowResult], units: [KPIUnit?]) -> String {
+    var text = "point,replication,kpi,scope,unit,value\n"
+    for r in results {
+      for (j, kpi) in r.kpis.enumerated() {
+        let unit = j < units.count ? units[j] : nil
+        for (rep, v) in kpi.1.enumerated() {
+          let value = JSONText.csvNumber(unit?.csvRounded(v) ?? v)
+          text += "\(JSONText.csvField(r.id)),\(rep),\(JSONText.csvField(kpi.0)),all,\(unit?.symbol ?? ""),\(value)\n"
+        }
+      }
+    }
+    return text
   }
 }

@@ -38,6 +38,8 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
+  @OptionGroup var workbook: WorkbookOptions
+
   @Option(help: "Directory for compare.json (the paired differences; `onestop report DIR` draws them).")
   var out: String?
 
@@ -126,6 +128,7 @@ struct Compare: ParsableCommand {
       (differences, propagation) = try propagate(
         sets: uncertainty, differences, seed: s, replications: reps, scenarios: (sa, sb))
     }
+    try writeWorkbook(differences, language: sa.reportLanguage)
     if let out {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let path = (out as NSString).appendingPathComponent("compare.json")
@@ -138,6 +141,17 @@ struct Compare: ParsableCommand {
       try writeAtomically(text, to: path)
       print("")
       print("wrote \(path)")
+    }
+  }
+
+  /// `--xlsx`: the differences as one sheet.
+  func writeWorkbook(_ differences: [CompareDifference<Double>], language: String?) throws {
+    try workbook.write(scenarioLanguage: language) { l in
+      let rows = differences.map {
+        (kpi: $0.kpi, unit: $0.unit.symbol, values: [$0.a, $0.b, $0.difference, $0.half_width, $0.unpaired_half_width])
+      }
+      let columns = ["a", "b", "difference", "half_width", "unpaired_half_width"]
+      return [("compare", WorkbookOptions.kpiTable(rows, columns: columns, l))]
     }
   }
 }

@@ -42,6 +42,8 @@ struct Run: ParsableCommand {
 
   @OptionGroup var auto: PrecisionOptions
 
+  @OptionGroup var workbook: WorkbookOptions
+
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
@@ -79,10 +81,32 @@ struct Run: ParsableCommand {
   var json: String?
 
   @Option(
+    help: """
+      Write the long form to this CSV file: one row per replication, KPI and scope (all, level, agency, field, \
+      procedure, channel, unit, station, month), for R or pandas.
+      """)
+  var long: String?
+
+  @Option(
     help: ArgumentHelp(
       "Write every hand-over of every dossier of the first replication (the Form 05 record) to this CSV file.",
       valueName: "file"))
   var trace: String?
+
+  @Option(
+    help: """
+      The replications --trace records, e.g. 0,3 (default: 0); each is run again with its own streams, so its \
+      trace is of the very replication the results hold.
+      """,
+    transform: { text in
+      try text.split(separator: ",").map {
+        guard let r = Int($0.trimmingCharacters(in: .whitespaces)), r >= 0 else {
+          throw ValidationError("--trace-replications expects replication numbers like 0,3, got '\(text)'.")
+        }
+        return r
+      }
+    })
+  var traceReplications: [Int] = [0]
 
   @Flag(help: "Print no progress on standard error.")
   var quiet = false
@@ -159,9 +183,18 @@ struct Run: ParsableCommand {
     let stats = replicate(model, replications: scenario.replications, seed: master, targets: targets)
     let elapsed = clock.now - started
     if let trace {
-      // Under auto, replication 0 is re-run with tracing (same streams, same result).
-      let traced = stats.traced ?? OneStopSimulation.run(model, seed: master, replication: 0, trace: true)
-      try TraceFile.write(traced, replication: 0, model: model, to: trace, bom: csvBom)
+      // Replication 0 records its trace as it runs (under auto it is re-run); any other is
+      // re-run with tracing (same streams, same result).
+      if let r = traceReplications.first(where: { $0 >= stats.count }) {
+        printError(
+          "--trace-replications: replication \(r) is not one of the \(stats.count) run (0 to \(stats.count - 1))")
+        throw ExitCode(2)
+      }
+      let traced = traceReplications.map { r in
+        (r == 0 ? stats.traced : nil)
+          ?? OneStopSimulation.run(model, seed: master, replication: UInt64(r), trace: true)
+      }
+      try TraceFile.write(Array(zip(traced, traceReplications)), model: model, to: trace, bom: csvBom)
     }
     let violations = stats.violations
     let summary = Summary(
@@ -203,9 +236,10 @@ struct Run: ParsableCommand {
     var reps = replications
     if case .fixed(let n) = options.replications { reps = n }
     let progress = quiet ? nil : ProgressLine(total: reps)
-    var stats = ReplicationSummary(model: model)
+    var stats = ReplicationSummary(model: model, long: long != nil)
     Replications.run(
-      model, seed: seed, count: reps, threads: options.threadCount, traceReplication: trace == nil ? nil : 0,
+      model, seed: seed, count: reps, threads: options.threadCount,
+      traceReplication: trace == nil || !traceReplications.contains(0) ? nil : 0,
       into: &stats
     ) { done, _, events in
       progress?.update(done: done, events: events)
@@ -224,6 +258,12 @@ struct Run: ParsableCommand {
     if let out {
       try writeAtomically(jsonText, to: (out as NSString).appendingPathComponent("summary.json"))
       try ResultFiles.write(summary.stats, to: out, bom: csvBom)
+    }
+    if let long { try writeAtomically(LongFile.text(summary.stats), to: long) }
+    try workbook.write(scenarioLanguage: summary.scenario.reportLanguage) { l in
+      let kpis = summary.kpis.map { (kpi: $0.0, unit: $0.1.symbol, values: [$0.2.mean, $0.2.low, $0.2.high]) }
+      let table = WorkbookOptions.kpiTable(kpis, columns: ["mean", "mean_ci95_low", "mean_ci95_high"], l)
+      return [("kpis", table)] + ResultFiles.tables(summary.stats).map { (name: $0.0, csv: $0.1) }
     }
   }
 }

@@ -84,6 +84,11 @@ struct Staff: ParsableCommand {
   @Option(help: "Directory for the plan, the tables and the resumable journal.")
   var out: String?
 
+  @Flag(help: "Begin the CSV tables (--out) with a UTF-8 byte-order mark, for Excel on Windows.")
+  var csvBom = false
+
+  @OptionGroup var workbook: WorkbookOptions
+
   @Flag(help: "Start the minimum-cost search from the current values instead of the offered-load bound.")
   var fromCurrent = false
 
@@ -305,8 +310,7 @@ struct Staff: ParsableCommand {
           \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
           """
     }
-    try changes.write(
-      toFile: (dir as NSString).appendingPathComponent("changes.csv"), atomically: true, encoding: .utf8)
+    try put(changes, "changes.csv", dir)
     var tt =
       """
         target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
@@ -322,7 +326,7 @@ struct Staff: ParsableCommand {
           StaffFormat.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false",
         ].joined(separator: ",") + "\n"
     }
-    try tt.write(toFile: (dir as NSString).appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+    try put(tt, "targets.csv", dir)
     var curve =
       "step,key,change,persons_added,cost_added,"
       + targets.map { "\(csvName($0.kpi.name))_mean,\(csvName($0.kpi.name))_ci_low,\(csvName($0.kpi.name))_ci_high" }
@@ -341,8 +345,15 @@ struct Staff: ParsableCommand {
       curve += row(
         n + 1, variables[s.variable].key, s.delta > 0 ? "+1" : "-1", s.addedPeople, s.addedCost, s.evaluation)
     }
-    try curve.write(toFile: (dir as NSString).appendingPathComponent("tradeoff.csv"), atomically: true, encoding: .utf8)
+    try put(curve, "tradeoff.csv", dir)
+    try workbook.write(scenarioLanguage: nil) { _ in [("changes", changes), ("targets", tt), ("tradeoff", curve)] }
     print("wrote \(planPath) (run it: onestop run \(planPath)), changes.csv, targets.csv, tradeoff.csv")
+  }
+
+  /// Writes a table into `dir`, after a byte-order mark with --csv-bom.
+  func put(_ text: String, _ name: String, _ dir: String) throws {
+    try ((csvBom ? "\u{FEFF}" : "") + text).write(
+      toFile: (dir as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
   }
 
   func csv(_ s: String) -> String {

@@ -42,10 +42,12 @@ struct Summary {
     self.seed = seed
     self.seconds = seconds
     let c = scenario.configuration
-    file = SummaryFile(
+    var summaryFile = SummaryFile(
       scenario: c.name, file: scenario.file, scenarioHash: scenario.hash, reportLanguage: scenario.reportLanguage,
       version: OneStopVersion.string, start: c.start.description, end: c.end.description, seed: seed, stats: stats,
       priors: c.priors().map { SummaryPrior(key: $0.key, value: plainNumbers($0.value), note: $0.note) })
+    summaryFile.description = scenario.description
+    file = summaryFile
     kpis = file.kpis.map { ($0.name, $0.unit, $0.estimate) }
     let series = stats.kpis
     perReplication = series.kpis.indices.map { (series.kpis[$0].name, series.values[$0]) }
@@ -65,9 +67,9 @@ struct Summary {
     if !scenario.description.isEmpty { lines.append(scenario.description) }
     lines.append(
       """
-        \(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \
-        \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s
-        """
+      \(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \
+      \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s
+      """
     )
     lines.append("")
     lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")

@@ -221,6 +221,8 @@ struct SweepMergeCommand: ParsableCommand {
   @Flag(help: "Begin results.csv with a UTF-8 byte-order mark (for Excel on Windows).")
   var csvBom = false
 
+  @OptionGroup var workbook: WorkbookOptions
+
   func run() throws {
     let manifest: Manifest
     do { manifest = try Manifest(directory: directory) } catch {
@@ -264,6 +266,9 @@ struct SweepMergeCommand: ParsableCommand {
     let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
     try writeAtomically(
       (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
+    try writeAtomically(
+      (csvBom ? "\u{FEFF}" : "") + outcome.long, to: (directory as NSString).appendingPathComponent("results-long.csv"))
+    try workbook.write(scenarioLanguage: nil) { _ in [("results", outcome.csv)] }
     try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
     print(
       """

@@ -249,8 +249,8 @@ import Testing
     func kpi(_ name: String) -> Int { Int((kpis[name]?["mean"] as? Double) ?? -1) }
     let lines = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
     #expect(
-      lines.first == "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail"
-    )
+      lines.first
+        == "replication,dossier,event,time_s,date,clock,unit,procedure,channel_in,step,agency,due_date,detail,wait_s")
     var accepted = 0, onTime = 0, overdue = 0, carried = 0
     var lastDossier = -1, lastTime = 0.0
     for line in lines.dropFirst() {

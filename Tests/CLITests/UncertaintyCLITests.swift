@@ -102,10 +102,10 @@ extension UncertaintyCLITests {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = try uncertainRun(["demand[0].annual_volume=3600000..4000000"], dir: dir)
     for (lang, total, sentence) in [
-      ("en", "with parameter uncertainty: ", "The mean desk wait depends most on: demand[0].annual_volume ("),
+      ("en", "with parameter uncertainty: ", "The mean desk wait depends most on: Dossiers a year ("),
       (
         "vi", "kể cả độ bất định của tham số: ",
-        "Thời gian chờ trung bình tại quầy phụ thuộc nhiều nhất vào: demand[0]"
+        "Thời gian chờ trung bình tại quầy phụ thuộc nhiều nhất vào: Số hồ sơ mỗi năm"
       ),
     ] {
       let html = (dir as NSString).appendingPathComponent("r-\(lang).html")

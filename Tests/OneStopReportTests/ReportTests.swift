@@ -96,7 +96,8 @@ import Testing
     // chart skips units without waiting; four monthly lines.
     #expect(html.components(separatedBy: "class=\"bar\"").count - 1 == 3 + 1)
     #expect(html.components(separatedBy: "<polyline class=\"series").count - 1 == 4)
-    let tnmt = try #require(html.range(of: ">TNMT<")), gtvt = try #require(html.range(of: ">GTVT@pasc<"))
+    let tnmt = try #require(html.range(of: "data-key=\"TNMT\"")),
+      gtvt = try #require(html.range(of: "data-key=\"GTVT@pasc\""))
     #expect(tnmt.lowerBound < gtvt.lowerBound)
     // Self-contained and escaped.
     for forbidden in ["<script", "src=", "href=", "http:", "https:", "@import", "url("] {
@@ -105,8 +106,8 @@ import Testing
     #expect(!html.contains("<b>x</b>") && html.contains("&lt;b&gt;x&lt;/b&gt;"))
     #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
     #expect(html.contains("test-tỉnh"))
-    // Units are listed with their names beside their ids.
-    #expect(html.contains("<td>pasc</td><td>Trung tâm Phục vụ hành chính công</td>"))
+    // Units are listed by their names (the id in an attribute).
+    #expect(html.contains("data-key=\"pasc\"><td>Trung tâm Phục vụ hành chính công</td>"))
     #expect(data.unitWaits.map(\.name) == ["Trung tâm Phục vụ hành chính công", "xa-1"])
   }
 

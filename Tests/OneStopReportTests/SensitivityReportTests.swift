@@ -36,29 +36,39 @@ import Testing
       let charts = Self.bars(html)
       // mu* of every parameter, largest first; the total index of the two Sobol ones.
       #expect(charts.count == 2)
-      #expect(charts.first == s.ranked("overdue_rate_of_received").map(\.param))
-      #expect(charts.last == ["behaviour.p_return_after_incomplete", "units[*].transfer_cutoff"])
+      // Bars are labelled from the catalogue (the key never shows).
+      #expect(charts.first == s.ranked("overdue_rate_of_received").map { l.prior($0.param) })
+      #expect(charts.last == ["behaviour.p_return_after_incomplete", "units[*].transfer_cutoff"].map(l.prior))
+      #expect(l.prior("units[*].transfer_cutoff") != "units[*].transfer_cutoff")
       // The interval's whiskers: three mu* intervals wider than 0, two total intervals.
       #expect(html.components(separatedBy: "class=\"whisker\"").count - 1 == 5)
       // The index table: a row per parameter, a missing lower bound drawn as none.
-      #expect(html.components(separatedBy: "<tr><td>").count - 1 == 4)
+      #expect(html.components(separatedBy: "</tr><tr><td>").count - 1 == 3)
       #expect(!html.contains(">nan") && !html.contains("NaN") && html.contains("<td class=\"n\">–</td>"))
     }
   }
 
   @Test func theSentenceNamesTheTopThreeInBothLanguages() throws {
     let s = try Self.study()
-    let top = "behaviour.p_return_after_incomplete, units[*].transfer_cutoff, rules.postal_in_transit."
+    #expect(
+      s.topParameters("overdue_rate_of_received") == [
+        "behaviour.p_return_after_incomplete", "units[*].transfer_cutoff", "rules.postal_in_transit",
+      ])
     let en = "The overdue rate of received dossiers depends most on: "
-    #expect(s.sentence("overdue_rate_of_received", .en) == en + top)
+    let enTop = "Probability of returning after an incomplete visit, Transfer cut-off of the units, Postal transit in."
+    #expect(s.sentence("overdue_rate_of_received", .en) == en + enTop)
     let vi = "Tỷ lệ hồ sơ trễ hạn phụ thuộc nhiều nhất vào: "
-    #expect(s.sentence("overdue_rate_of_received", .vi) == vi + top)
+    let viTop =
+      "Xác suất quay lại sau khi hồ sơ thiếu, Giờ chốt chuyển hồ sơ của đơn vị, "
+      + "Thời gian bưu chính chuyển đến."
+    #expect(s.sentence("overdue_rate_of_received", .vi) == vi + viTop)
     for l in ReportLanguage.allCases {
       #expect(HTMLReport.page([.sensitivity(s)], language: l).contains(s.sentence("overdue_rate_of_received", l)))
       #expect(MarkdownReport.page([.sensitivity(s)], language: l).contains(s.sentence("overdue_rate_of_received", l)))
     }
-    // A KPI without a sentence label takes its name; one on a unit names the unit.
-    #expect(s.sentence("visits_per_dossier@pasc", .en).hasPrefix("visits_per_dossier (pasc) moved with none"))
+    // A KPI without a sentence label takes its catalogue name; one on a level names the level.
+    #expect(
+      s.sentence("visits_per_dossier@level:province", .en).hasPrefix("Visits per dossier (Province) moved with none"))
   }
 
   @Test func aBrokenFileNamesTheFileAndTheKey() throws {

@@ -8,6 +8,11 @@ where Column.RawValue == Int {
   /// The rows' keys, in the model's order.
   public let keys: [String]
   private var tallies: [Tally]
+  /// With `recording` (the long form, `run --long`): every value added, tagged with
+  /// `replication`, the replication being folded. Off by default: a summary forgets.
+  public var recording = false
+  public var replication = 0
+  public private(set) var recorded: [LongValue] = []
 
   public init(keys: [String]) {
     self.keys = keys
@@ -22,10 +27,17 @@ where Column.RawValue == Int {
     for column in Column.allCases {
       guard let x = value(column) else { continue }
       tallies[cell(row, column)].add(x)
+      if recording { recorded.append(LongValue(replication: replication, row: row, column: column.rawValue, value: x)) }
     }
   }
 
   /// The estimate of a cell over the replications that had a value (count 0 when none
   /// had one: an hour without tickets in every replication).
   public func estimate(_ row: Int, _ column: Column) -> Estimate { Estimate(tallies[cell(row, column)]) }
+}
+
+/// One value of one replication in a table's cell (the long form).
+public struct LongValue: Sendable, Equatable {
+  public let replication, row, column: Int
+  public let value: Double
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// The unit of a KPI: what its number counts or measures. It decides how the number is
 /// printed, the column suffix in CSV files, and the smallest change `onestop check`
 /// fails for; a KPI's unit is written to files as `symbol` (`"%"`, `"min"`, `"dossiers"`).
@@ -34,6 +35,28 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
     case .dossiers, .letters, .results, .events: return 0
     case .percent, .minutes, .hours, .days, .visits, .citizens, .staff, .officers: return 2
     }
+  }
+
+  /// Decimals a value of this unit carries in a CSV file (the one place that decides): a
+  /// mean count over replications to 0.1 dossier, a rate or share to 4 decimals
+  /// (93.3215 %), minutes and days to 0.01, hours to 0.1, averages of visits and persons to
+  /// 0.001. Finer digits are noise of the replications, not information; `summary.json`
+  /// keeps every digit (it is the machine interface).
+  public var csvDecimals: Int {
+    switch self {
+    case .dossiers, .letters, .results, .events, .hours: return 1
+    case .percent: return 4
+    case .minutes, .days: return 2
+    case .visits, .citizens, .staff, .officers: return 3
+    }
+  }
+
+  /// `x` rounded to `csvDecimals` (not finite stays as it is).
+  public func csvRounded(_ x: Double) -> Double {
+    guard x.isFinite else { return x }
+    let scale = pow(10, Double(csvDecimals))
+    let r = (x * scale).rounded() / scale
+    return r == 0 ? 0 : r
   }
 
   /// The smallest change of a mean worth failing CI for (`onestop check`, besides 2 % of

@@ -43,8 +43,13 @@ public struct ReplicationSummary: ReplicationConsumer {
   /// The dimensions of `breakdowns`, in order.
   public static let dimensions: [ReportDimension] = [.level, .agency, .field, .procedure, .channel]
 
-  /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`.
-  public init(model: CompiledModel, targets: [KPI] = []) {
+  /// Whether the tables keep every replication's values (`run --long`).
+  public let long: Bool
+
+  /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`;
+  /// `long`: the tables also keep each replication's values (the long form).
+  public init(model: CompiledModel, targets: [KPI] = [], long: Bool = false) {
+    self.long = long
     self.model = model
     kpis = KPISeries(KPI.all, model: model)
     self.targets = KPISeries(targets, model: model)
@@ -65,6 +70,23 @@ public struct ReplicationSummary: ReplicationConsumer {
     let labels = runMonths.labels[firstMonth...]
     poolMonths = EstimateTable(keys: model.names.stations.flatMap { p in labels.map { "\(p.id) \($0)" } })
     pools = EstimateTable(keys: model.names.stations.map(\.id))
+    if long { mark(0) }
+  }
+
+  /// Sets the replication the long-form tables tag their values with (recording on).
+  private mutating func mark(_ replication: Int) {
+    for d in breakdowns.indices {
+      breakdowns[d].recording = true
+      breakdowns[d].replication = replication
+    }
+    levelWaits.recording = true
+    levelWaits.replication = replication
+    months.recording = true
+    months.replication = replication
+    units.recording = true
+    units.replication = replication
+    stations.recording = true
+    stations.replication = replication
   }
 
   /// Replications folded.
@@ -75,6 +97,7 @@ public struct ReplicationSummary: ReplicationConsumer {
   public var violations: [String] { kpis.violations }
 
   public mutating func add(_ r: RunResult, replication: Int) {
+    if long { mark(replication) }
     kpis.add(r, replication: replication)
     targets.add(r, replication: replication)
     for (d, dimension) in Self.dimensions.enumerated() {

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian libxlsxwriter-dev): writes .xlsx workbooks with typed cells.
+#include <xlsxwriter.h>

@@ -1,0 +1,107 @@
+import Foundation
+import OneStopModel
+import OneStopReport
+import Testing
+
+/// The report in the committee's words (issue 25): the Vietnamese run, fit, comparison and
+/// sensitivity pages of the fixtures show no raw KPI key and no unit or agency id as
+/// visible text (they stay in attributes), every KPI has a name in both languages, the
+/// period ends on its last day, and the comparison chart shares one scale per unit.
+@Suite struct ReportWordsTests {
+  /// The text a reader sees: tags, the style and the charts' accessible titles removed.
+  static func visible(_ html: String) -> String {
+    var s = html.replacingOccurrences(of: #"<style>[\s\S]*?</style>"#, with: " ", options: .regularExpression)
+    s = s.replacingOccurrences(of: #"<(title|desc)[^>]*>[\s\S]*?</\1>"#, with: " ", options: .regularExpression)
+    s = s.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+    return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+  }
+
+  /// Raw keys and ids of `text`: every KPI name with an underscore, and the fixtures' ids.
+  static func rawKeys(_ text: String, ids: [String]) -> [String] {
+    let keys = KPI.all.map(\.name).filter { $0.contains("_") } + ids
+    return keys.filter { key in
+      let pattern = #"(?<![\w@.-])"# + NSRegularExpression.escapedPattern(for: key) + #"(?![\w-])"#
+      return text.range(of: pattern, options: .regularExpression) != nil
+    }
+  }
+
+  static func compare(dir: URL) throws {
+    func row(_ kpi: String, _ unit: String, _ a: Double, _ b: Double, _ h: Double) -> [String: Any] {
+      [
+        "kpi": kpi, "unit": unit, "a": a, "b": b, "difference": b - a, "half_width": h,
+        "unpaired_half_width": 2 * h,
+      ]
+    }
+    let json: [String: Any] = [
+      "a": ["scenario": "tq", "file": "a.yaml", "scenario_hash": "1"],
+      "b": ["scenario": "tq-land-desk", "file": "b.yaml", "scenario_hash": "2"], "seed": 1, "replications": 4,
+      "onestop_version": "0.1.0",
+      "differences": [
+        row("on_time_rate_of_received", "%", 93.3, 93.4, 0.2), row("desk_utilisation", "%", 40, 39.98, 0.001),
+        row("desk_wait_mean", "min", 12, 10, 0.5), row("desk_wait_p90", "min", 60, 30, 4),
+        row("resolved_overdue", "dossiers", 3381, 3300, 100),
+        row("desk_wait_p90@unit:pasc", "min", 61, 61.2, 1),
+        row("resolved_overdue@agency:GTVT@pasc", "dossiers", 5, 4, 2),
+      ],
+    ]
+    try JSONSerialization.data(withJSONObject: json).write(to: dir.appendingPathComponent("compare.json"))
+  }
+
+  @Test func theVietnamesePagesShowNoRawKeyOrId() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-\(getpid())")
+    let cmp = dir.appendingPathComponent("cmp")
+    try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
+    _ = try ReportTests.summary(dir: dir)
+    try Self.compare(dir: cmp)
+    var run = try ReportData(path: dir.path)
+    run.targets = [
+      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
+      ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
+      ReportTarget(kpi: "received@level:commune", value: 3000, tolerance: 40, source: "004"),
+    ]
+    let inputs = [
+      ReportInput.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir),
+    ]
+    let html = HTMLReport.page(inputs, language: .vi)
+    let text = Self.visible(html)
+    let ids = ["pasc", "GTVT@pasc", "xa-1", "UBNDX", "TNMT"]
+    #expect(Self.rawKeys(text, ids: ids) == [], "\(text)")
+    // The check can fail: the ids are on the page, in attributes.
+    #expect(Self.rawKeys(html, ids: ids).count >= 4)
+    // Names: the agency kind, the centre, a generated commune read by its level.
+    #expect(text.contains("Giao thông vận tải – Trung tâm Phục vụ hành chính công"))
+    #expect(text.contains("UBND cấp xã"))
+    // The period with its last day, and the sentence of the result first.
+    #expect(text.contains("01/01/2022 - 31/03/2022"))
+    #expect(text.contains("Trong kỳ 01/01/2022 - 31/03/2022, mô hình ước tính 93,32 %"))
+    // The comparison's sentence names the clearest change with its interval.
+    let decision = "Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị giảm 30,0 phút"
+    #expect(text.contains(decision), "\(text)")
+  }
+
+  @Test func everyKPIHasANameInBothLanguages() {
+    for kpi in KPI.all.map(\.name) {
+      for l in ReportLanguage.allCases { #expect(l.kpi(kpi) != kpi, "\(kpi) has no \(l) name") }
+    }
+    for unit in KPIUnit.allCases.map(\.rawValue) where unit != "%" {
+      #expect(ReportLanguage.vi.unit(unit) != unit, "\(unit)")
+    }
+    #expect(ReportLanguage.vi.measure(180207.4, unit: "dossiers") == "180.207 hồ sơ")
+    #expect(ReportLanguage.vi.measure(61.04, unit: "min") == "61,0 phút")
+  }
+
+  /// Bars of one unit share a scale: the minute rows' widths are in the ratio of their
+  /// changes, and a tiny % change draws a tiny bar beside a larger % change.
+  @Test func comparisonBarsShareOneScalePerUnit() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-cmp-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try Self.compare(dir: dir)
+    let html = HTMLReport.page([try ReportInput.read(dir.path)], language: .en)
+    let bar = try Regex(#"<rect class="bar" x="[^"]*" y="[^"]*" width="([^"]*)""#)
+    let widths = html.matches(of: bar).compactMap { Double(String($0.output[1].substring ?? "")) }
+    // Headline order grouped by unit: %, % then dossiers, then min, min.
+    #expect(widths.count == 5)
+    #expect(abs(widths[1] / widths[0] - 0.02 / 0.1) < 0.01, "\(widths)")
+    #expect(abs(widths[3] / widths[4] - 2 / 30) < 0.01, "\(widths)")
+  }
+}
