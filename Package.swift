@@ -74,6 +74,12 @@ let package = Package(
       name: "OneStopSweep",
       dependencies: ["OneStopIO", "OneStopResults", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
+    // The whole country: the national tables, the per-province scenario generator, the
+    // national study (province x block of replications) and its merge.
+    .target(
+      name: "OneStopNational",
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "OneStopSweep", "DESKernel"]
+    ),
     // Staffing plans: the targets, candidate plans run on common random numbers, the
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
     .target(
@@ -134,6 +140,7 @@ let package = Package(
         "OneStopSensitivity",
         "OneStopStaff",
         "OneStopSweep",
+        "OneStopNational",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
