@@ -173,6 +173,12 @@ let package = Package(
       name: "CLITests",
       dependencies: ["OneStopIO", "OneStopModel", "DESKernel", "TestSupport"]
     ),
+    // The national tables, generator and study: byte-identical regeneration, located
+    // errors in the tables, the national merge against hand-computed sums.
+    .testTarget(
+      name: "NationalTests",
+      dependencies: ["OneStopNational", "OneStopScenario", "OneStopModel", "OneStopSweep"]
+    ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(
       name: "OneStopStaffTests",

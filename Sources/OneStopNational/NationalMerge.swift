@@ -76,7 +76,11 @@ public struct NationalMerge: Sendable {
     kpis.indices.map { k in
       let additive = isAdditive(kpis[k]), w = weight(of: kpis[k], in: kpis)
       return (0..<replications).map { r in
-        if additive { return values.reduce(0) { $0 + $1[k][r] } }
+        if additive {
+          // A per-unit KPI is NaN in the provinces without that unit.
+          let xs = values.map { $0[k][r] }.filter(\.isFinite)
+          return xs.isEmpty ? .nan : xs.reduce(0, +)
+        }
         var sum = 0.0, total = 0.0
         for p in values {
           let x = p[k][r], wt = w.map { p[$0][r] } ?? 1

@@ -50,9 +50,11 @@ public struct NationalStudy: Sendable, Equatable, Codable {
     SplitMix64.mix(seed ^ StreamKey.fnv1a("national/" + id)) & maxSeed
   }
 
-  /// Plans a study over `files` (one scenario per province). `kpis` empty: every KPI a
-  /// province result has (the pooled table, the by-name KPIs, and each per-level KPI for
-  /// every level of the first province), so KPIs added to the model flow through.
+  /// Plans a study over `files` (one scenario per province). `kpis` empty or `all` in it:
+  /// every KPI a province result has (the pooled table, the by-name KPIs, and each
+  /// per-level KPI for every level of the first province), so KPIs added to the model
+  /// flow through; other names are added after (a per-unit KPI is NaN where the
+  /// province has no such unit).
   public init(
     files: [String], seed: UInt64, replications: Int, block: Int, sets: [String], kpis: [String]
   ) throws(ScenarioErrors) {
@@ -78,10 +80,11 @@ public struct NationalStudy: Sendable, Equatable, Codable {
     if Set(provinces.map(\.id)).count != provinces.count { issues.append(NationalStudy.issue("two files share a name")) }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
     guard !provinces.isEmpty else { throw NationalStudy.error("no province scenario given") }
-    var names = kpis
-    if names.isEmpty {
-      names = (KPI.all + KPI.byNameOnly).map(\.name)
-      for l in levels { names += KPI.perLevel.map { "\($0.0)@\(KPI.levelPrefix)\(l)" } }
+    var all = (KPI.all + KPI.byNameOnly).map(\.name)
+    for l in levels { all += KPI.perLevel.map { "\($0.0)@\(KPI.levelPrefix)\(l)" } }
+    var names: [String] = []
+    for k in kpis.isEmpty ? ["all"] : kpis where !names.contains(k) {
+      names += k == "all" ? all.filter { !names.contains($0) } : [k]
     }
     let unknown = names.filter { KPI.named($0) == nil }
     if !unknown.isEmpty { throw NationalStudy.error("unknown KPI(s): \(unknown.joined(separator: ", "))") }

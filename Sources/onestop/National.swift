@@ -25,7 +25,7 @@ struct National: ParsableCommand {
       """,
     subcommands: [
       NationalGenerate.self, NationalPlan.self, NationalRun.self, NationalMissing.self, NationalMergeCommand.self,
-      NationalCompareCommand.self,
+      NationalCompareCommand.self, NationalCheck.self,
     ]
   )
 }
@@ -80,7 +80,7 @@ struct NationalPlan: ParsableCommand {
   @Option(help: "Replications per task.") var block = 10
   @Option(help: "Master seed (0 to 2^53 - 1); the same seed pairs two studies.") var seed: UInt64 = 2025
   @Option(help: "A --set for every province (a national what-if), repeatable.") var set: [String] = []
-  @Option(help: "KPIs, comma-separated (default: every KPI a province result has).") var kpis = ""
+  @Option(help: "KPIs, comma-separated; `all` (the default) is every KPI a province result has.") var kpis = "all"
 
   func run() throws {
     var paths: [String] = []
