@@ -59,41 +59,7 @@ extension NationalGenerator {
       split: {like: communes}, min_officers: \(d.minOfficers), discipline: edf}
         - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, officers: 2, hours: signing}
 
-      procedures:
-        - id: land-change
-          field: land
-          deadline: 8wd
-          online: partial
-          p_supplement: 0.08
-          steps:
-            - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
-            - {agency: TNMT@pasc, work: {gamma: {mean: 45m, cv: 0.6}}, appraisal: false}
-        - id: social
-          field: social
-          deadline: 15wd
-          online: full
-          steps:
-            - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true, fixed_wait: 8wd}
-            - {nearest: KYDUYETX, work: {gamma: {mean: 5m, cv: 0.5}}, appraisal: false}
-        - id: civil-status
-          field: civil-status
-          deadline: 5wd
-          online: full
-          steps:
-            - {nearest: UBND, work: {gamma: {mean: 30m, cv: 0.6}}}
-            - {nearest: KYDUYETX, work: {gamma: {mean: 5m, cv: 0.5}}, appraisal: false}
-        - id: vehicle-and-licence
-          field: transport
-          deadline: 5wd
-          online: partial
-          steps:
-            - {agency: GTVT@pasc, work: {gamma: {mean: 45m, cv: 0.7}}, appraisal: true}
-        - id: province-business
-          field: business
-          deadline: 15wd
-          online: full
-          steps:
-            - {agency: SO@pasc, work: {gamma: {mean: 1h, cv: 0.7}}}
+      \(NationalGenerator.procedures)
 
       demand:
         - {id: province, unit: pasc, annual_volume: \(plan.provincialVolume), online_share: \(online), \
@@ -105,4 +71,45 @@ extension NationalGenerator {
 
       """
   }
+
+  /// The procedures every province shares (docs/national.md): land changes (the commune,
+  /// then the provincial land office), social, civil status, transport and other
+  /// provincial procedures, shaped like the two-level example scenario.
+  static let procedures = """
+    procedures:
+      - id: land-change
+        field: land
+        deadline: 8wd
+        online: partial
+        p_supplement: 0.08
+        steps:
+          - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
+          - {agency: TNMT@pasc, work: {gamma: {mean: 45m, cv: 0.6}}, appraisal: false}
+      - id: social
+        field: social
+        deadline: 15wd
+        online: full
+        steps:
+          - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true, fixed_wait: 8wd}
+          - {nearest: KYDUYETX, work: {gamma: {mean: 5m, cv: 0.5}}, appraisal: false}
+      - id: civil-status
+        field: civil-status
+        deadline: 5wd
+        online: full
+        steps:
+          - {nearest: UBND, work: {gamma: {mean: 30m, cv: 0.6}}}
+          - {nearest: KYDUYETX, work: {gamma: {mean: 5m, cv: 0.5}}, appraisal: false}
+      - id: vehicle-and-licence
+        field: transport
+        deadline: 5wd
+        online: partial
+        steps:
+          - {agency: GTVT@pasc, work: {gamma: {mean: 45m, cv: 0.7}}, appraisal: true}
+      - id: province-business
+        field: business
+        deadline: 15wd
+        online: full
+        steps:
+          - {agency: SO@pasc, work: {gamma: {mean: 1h, cv: 0.7}}}
+    """
 }

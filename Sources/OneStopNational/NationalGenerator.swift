@@ -101,7 +101,8 @@ public struct NationalGenerator: Sendable {
     try FileManager.default.createDirectory(
       atPath: (directory as NSString).appendingPathComponent("units"), withIntermediateDirectories: true)
     for f in files() {
-      try f.text.write(toFile: (directory as NSString).appendingPathComponent(f.path), atomically: true, encoding: .utf8)
+      try f.text.write(
+        toFile: (directory as NSString).appendingPathComponent(f.path), atomically: true, encoding: .utf8)
     }
   }
 

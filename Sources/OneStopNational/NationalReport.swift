@@ -12,7 +12,9 @@ public enum NationalReport {
     "resolved_overdue", "in_progress_end", "desk_wait_mean", "officer_utilisation",
   ]
 
-  public static func html(_ merge: NationalMerge, rankBy: String, higherIsBetter: Bool)
+  public static func html(
+    _ merge: NationalMerge, rankBy: String, higherIsBetter: Bool
+  )
     -> String
   {
     let s = merge.study
@@ -22,7 +24,8 @@ public enum NationalReport {
       let e = Estimate(merge.national[k]), unit = KPI.named(name)?.unit
       let d = unit?.decimals ?? 2
       let h = e.count > 1 ? " ± " + fixed(e.halfWidth, d) : ""
-      rows += "<tr><td>\(escape(name))</td><td class=n>\(fixed(e.mean, d))\(h)</td><td>\(unit?.symbol ?? "")</td></tr>\n"
+      rows +=
+        "<tr><td>\(escape(name))</td><td class=n>\(fixed(e.mean, d))\(h)</td><td>\(unit?.symbol ?? "")</td></tr>\n"
     }
     let names = Dictionary(uniqueKeysWithValues: s.provinces.map { ($0.id, $0.name) })
     let chart = merge.ranking(by: rankBy, higherIsBetter: higherIsBetter).map { svg($0, names: names, kpi: rankBy) }
@@ -46,8 +49,10 @@ public enum NationalReport {
 
   /// A horizontal bar chart, best province on top.
   static func svg(_ rows: [(province: String, estimate: Estimate)], names: [String: String], kpi: String) -> String {
-    let finite = rows.flatMap { r in [r.estimate.mean, r.estimate.mean + (r.estimate.count > 1 ? r.estimate.halfWidth : 0)] }
-      .filter(\.isFinite)
+    let finite = rows.flatMap { r in
+      [r.estimate.mean, r.estimate.mean + (r.estimate.count > 1 ? r.estimate.halfWidth : 0)]
+    }
+    .filter(\.isFinite)
     let top = max(finite.max() ?? 1, 1e-9), width = 420.0, left = 150.0, barH = 16.0
     let d = KPI.named(kpi)?.unit.decimals ?? 2
     var body = ""

@@ -72,12 +72,15 @@ public struct NationalStudy: Sendable, Equatable, Codable {
         if levels.isEmpty { levels = model.names.levels }
         provinces.append(
           Province(
-            id: id, name: String(scenario.description.split(separator: ",").first ?? Substring(id)), file: path, hash: scenario.hash, seed: NationalStudy.provinceSeed(seed, id)))
+            id: id, name: String(scenario.description.split(separator: ",").first ?? Substring(id)), file: path,
+            hash: scenario.hash, seed: NationalStudy.provinceSeed(seed, id)))
       } catch {
         issues += error.issues
       }
     }
-    if Set(provinces.map(\.id)).count != provinces.count { issues.append(NationalStudy.issue("two files share a name")) }
+    if Set(provinces.map(\.id)).count != provinces.count {
+      issues.append(NationalStudy.issue("two files share a name"))
+    }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
     guard !provinces.isEmpty else { throw NationalStudy.error("no province scenario given") }
     var all = (KPI.all + KPI.byNameOnly).map(\.name)
@@ -122,7 +125,9 @@ public struct NationalStudy: Sendable, Equatable, Codable {
   /// A task id names a file under tasks/: letters, digits, '-', '_' and '.'.
   static func isSafe(_ id: String) -> Bool {
     !id.isEmpty && id.count <= 120 && !id.hasPrefix(".")
-      && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+      && id.unicodeScalars.allSatisfy {
+        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+      }
   }
 
   static func issue(_ message: String) -> ScenarioIssue {

@@ -7,6 +7,7 @@ import OneStopScenario
 /// `fitted`, `independent`, as in docs/calibration.md) and evidence (`official` or
 /// `press-only`), checked against studies planned with the file's held-out seeds.
 public struct NationalTargets: Sendable {
+  /// One figure: where it applies, the KPI, its role, its evidence and its bounds.
   public struct Target: Sendable {
     public let scope, kpi, role, evidence, source: String
     /// A value with a tolerance, or a bound (`at_least`, `at_most`).
@@ -62,7 +63,9 @@ public struct NationalTargets: Sendable {
       var tolerance = 0.0, relative = false
       if let tol = t["tolerance"]?.scalarText {
         relative = tol.hasSuffix("%")
-        if let v = Double(relative ? String(tol.dropLast()) : tol), v >= 0 { tolerance = relative ? v / 100 : v } else {
+        if let v = Double(relative ? String(tol.dropLast()) : tol), v >= 0 {
+          tolerance = relative ? v / 100 : v
+        } else {
           bad(t["tolerance"], "\(key).tolerance", "a number or a percentage")
         }
       }

@@ -30,12 +30,13 @@ struct NationalCheck: ParsableCommand {
     }
     for m in merges where m.study.sets != file.sets || !file.heldOutSeeds.contains(m.study.seed) {
       printError(
-        "a study has seed \(m.study.seed) and --set \(m.study.sets); the target file wants a held-out seed of " +
-          "\(file.heldOutSeeds) and --set \(file.sets)")
+        "a study has seed \(m.study.seed) and --set \(m.study.sets); the target file wants a held-out seed of "
+          + "\(file.heldOutSeeds) and --set \(file.sets)")
       throw ExitCode(2)
     }
     var failed = 0, independent = 0
-    print("scope            kpi                            role         evidence    target          per seed: mean ± 95 %")
+    print(
+      "scope            kpi                            role         evidence    target          per seed: mean ± 95 %")
     for t in file.targets {
       let target =
         t.value.map { "\(Int($0)) ± \(t.relative ? "\(t.tolerance * 100)%" : "\(t.tolerance)")" }
@@ -56,8 +57,10 @@ struct NationalCheck: ParsableCommand {
         if !ok { failed += 1 }
       }
       let line = [
-        t.scope.padding(toLength: 16, withPad: " ", startingAt: 0), t.kpi.padding(toLength: 30, withPad: " ", startingAt: 0),
-        t.role.padding(toLength: 12, withPad: " ", startingAt: 0), t.evidence.padding(toLength: 11, withPad: " ", startingAt: 0),
+        t.scope.padding(toLength: 16, withPad: " ", startingAt: 0),
+        t.kpi.padding(toLength: 30, withPad: " ", startingAt: 0),
+        t.role.padding(toLength: 12, withPad: " ", startingAt: 0),
+        t.evidence.padding(toLength: 11, withPad: " ", startingAt: 0),
         target.padding(toLength: 15, withPad: " ", startingAt: 0), cells.joined(separator: " | "),
       ]
       print(line.joined(separator: " "))

@@ -80,7 +80,9 @@ struct NationalMergeCommand: ParsableCommand {
     }
     func at(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
     try writeAtomically(merge.csv(), to: at("national.csv"))
-    if let r = merge.rankingCSV(by: rankBy, higherIsBetter: !lowestFirst) { try writeAtomically(r, to: at("ranking.csv")) }
+    if let r = merge.rankingCSV(by: rankBy, higherIsBetter: !lowestFirst) {
+      try writeAtomically(r, to: at("ranking.csv"))
+    }
     try writeAtomically(
       NationalReport.html(merge, rankBy: rankBy, higherIsBetter: !lowestFirst), to: at("report.html"))
     print("\(at("national.csv")), \(at("ranking.csv")), \(at("report.html"))")

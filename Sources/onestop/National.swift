@@ -109,8 +109,8 @@ struct NationalPlan: ParsableCommand {
     try writeAtomically(study.json(), to: (out as NSString).appendingPathComponent("national.json"))
     print(
       """
-        \(out)/national.json: \(study.provinces.count) provinces x \(study.replications) replications, \
-        \(study.tasks.count) tasks of up to \(study.block) (plan \(study.hash), \(study.kpis.count) KPIs)
-        """)
+      \(out)/national.json: \(study.provinces.count) provinces x \(study.replications) replications, \
+      \(study.tasks.count) tasks of up to \(study.block) (plan \(study.hash), \(study.kpis.count) KPIs)
+      """)
   }
 }
