@@ -58,8 +58,8 @@ public struct NationalStudy: Sendable, Equatable, Codable {
   public init(
     files: [String], seed: UInt64, replications: Int, block: Int, sets: [String], kpis: [String]
   ) throws(ScenarioErrors) {
-    guard replications >= 1, block >= 1 else {
-      throw NationalStudy.error("replications and --block must be at least 1")
+    guard replications >= 1, replications <= 10_000, block >= 1, seed <= NationalStudy.maxSeed else {
+      throw NationalStudy.error("replications must be 1 to 10,000, --block at least 1, the seed at most 2^53 - 1")
     }
     var provinces: [Province] = []
     var issues: [ScenarioIssue] = []
