@@ -9,6 +9,10 @@ public struct NationalDefaults: Sendable {
   public var seed = 0, replications = 0
   /// Dossiers received nationally in `nationalWorkingDays` (4.4 million, 1/7-19/8/2025).
   public var nationalDossiers = 0.0, nationalWorkingDays = 0.0
+  /// Share of first contacts the model turns into received dossiers within the period
+  /// (the rest are incomplete, abandoned or still at intake): the national figure counts
+  /// received dossiers, the scenarios' `annual_volume` first contacts.
+  public var receivedShare = 0.0
   /// Working days a year the daily national rate is scaled to.
   public var yearWorkingDays = 0.0
   /// A province's share of the national volume is proportional to population^exponent.
@@ -24,6 +28,8 @@ public struct NationalDefaults: Sendable {
   public var communeHours = 0.0, landHours = 0.0, transportHours = 0.0, otherHours = 0.0
   /// Desks: ceil(walk-ins a day x intake minutes / (minutes open x utilisation)), at least 1.
   public var intakeMinutes = 0.0, communeDesks = 0
+  /// Online intake officers: ceil(online dossiers a day x minutes / (minutes open x utilisation)).
+  public var onlineCheckMinutes = 0.0
 
   /// Reads and checks the file; every problem is reported with its line.
   public init(path: String) throws(ScenarioErrors) {
@@ -59,6 +65,7 @@ public struct NationalDefaults: Sendable {
     nationalDossiers = number("volume.national_dossiers", min: 0)
     nationalWorkingDays = number("volume.working_days", min: 0, above: true)
     yearWorkingDays = number("volume.year_working_days", min: 0, above: true)
+    receivedShare = number("volume.received_share", min: 0, max: 1, above: true)
     provinceExponent = number("volume.province_exponent", min: 0, max: 3)
     provincialShare = number("volume.provincial_share", min: 0, max: 1)
     onlineShare = number("channels.online_share", min: 0, max: 1)
@@ -77,6 +84,7 @@ public struct NationalDefaults: Sendable {
     otherHours = number("staffing.other_hours_per_provincial_dossier", min: 0)
     intakeMinutes = number("staffing.intake_minutes", min: 0, above: true)
     communeDesks = Int(number("staffing.commune_desks", min: 1, max: 100))
+    onlineCheckMinutes = number("staffing.online_check_minutes", min: 0, above: true)
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
   }
 }

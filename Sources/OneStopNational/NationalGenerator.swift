@@ -23,9 +23,10 @@ public struct NationalGenerator: Sendable {
     public let annualVolume: Int, provincialVolume: Int, communeVolume: Int
     public let onlineShare: Double
     public let communeOfficers: Int, landOfficers: Int, transportOfficers: Int, otherOfficers: Int
-    public let pascDesks: Int
-    /// Unit id -> desks, for communes that need more than the default.
-    public let desks: [(String, Int)]
+    public let pascDesks: Int, pascOnlineOfficers: Int
+    /// Unit id -> desks and online intake officers, for communes that need more than the
+    /// defaults (`commune_desks`, one online intake officer).
+    public let desks: [(String, Int, Int)]
 
     public static func == (a: Plan, b: Plan) -> Bool {
       a.province == b.province && a.annualVolume == b.annualVolume && a.desks.map(\.0) == b.desks.map(\.0)
@@ -36,16 +37,17 @@ public struct NationalGenerator: Sendable {
   /// Every province's plan, in table order.
   public func plans() -> [Plan] {
     let d = defaults
-    let annual = d.nationalDossiers / d.nationalWorkingDays * d.yearWorkingDays
+    let annual = d.nationalDossiers / d.nationalWorkingDays * d.yearWorkingDays / d.receivedShare
     let weights = tables.provinces.map { pow(Double($0.population), d.provinceExponent) }
     let total = weights.reduce(0, +)
+    let others = NationalGenerator.onlineShareOfOthers(d, tables.provinces, weights)
     var unitsOf: [String: [UnitRow]] = [:]
     for u in tables.units { unitsOf[u.province, default: []].append(u) }
     return zip(tables.provinces, weights).map { p, w in
       let volume = (annual * w / total).rounded()
       let provincial = (volume * d.provincialShare).rounded()
       let communes = volume - provincial
-      let online = d.onlineShareOverrides[p.id] ?? d.onlineShare
+      let online = d.onlineShareOverrides[p.id] ?? others
       let units = unitsOf[p.id] ?? []
       func staff(_ perDay: Double, _ hours: Double, floor: Int) -> Int {
         max(floor, Int((perDay * hours / (d.hoursPerDay * d.utilisation)).rounded(.up)))
@@ -55,10 +57,14 @@ public struct NationalGenerator: Sendable {
       func desksFor(_ perDay: Double) -> Int {
         max(1, Int((perDay * (1 - online) * d.intakeMinutes / (minutesOpen * d.utilisation)).rounded(.up)))
       }
+      func checkersFor(_ perDay: Double) -> Int {
+        max(1, Int((perDay * online * d.onlineCheckMinutes / (minutesOpen * d.utilisation)).rounded(.up)))
+      }
       let population = Double(units.reduce(0) { $0 + $1.population })
-      let desks = units.compactMap { u -> (String, Int)? in
-        let n = desksFor(communeDay * Double(u.population) / population)
-        return n > d.communeDesks ? (u.id, n) : nil
+      let desks = units.compactMap { u -> (String, Int, Int)? in
+        let day = communeDay * Double(u.population) / population
+        let n = max(d.communeDesks, desksFor(day)), c = checkersFor(day)
+        return n > d.communeDesks || c > 1 ? (u.id, n, c) : nil
       }
       return Plan(
         province: p, annualVolume: Int(volume), provincialVolume: Int(provincial), communeVolume: Int(communes),
@@ -67,8 +73,24 @@ public struct NationalGenerator: Sendable {
         landOfficers: staff(communeDay, d.landHours, floor: d.minOfficers),
         transportOfficers: staff(provincialDay, d.transportHours, floor: d.minOfficers),
         otherOfficers: staff(provincialDay, d.otherHours, floor: d.minOfficers),
-        pascDesks: max(2, desksFor(provincialDay)), desks: desks)
+        pascDesks: max(2, desksFor(provincialDay)), pascOnlineOfficers: checkersFor(provincialDay), desks: desks)
     }
+  }
+
+  /// The online share of the provinces without their own figure, such that the national
+  /// share (weighted by volume) is the defaults' `online_share`.
+  static func onlineShareOfOthers(_ d: NationalDefaults, _ provinces: [ProvinceRow], _ weights: [Double]) -> Double {
+    var fixed = 0.0, fixedWeight = 0.0
+    for (p, w) in zip(provinces, weights) {
+      if let s = d.onlineShareOverrides[p.id] {
+        fixed += s * w
+        fixedWeight += w
+      }
+    }
+    let total = weights.reduce(0, +)
+    guard total > fixedWeight else { return d.onlineShare }
+    let share = (d.onlineShare * total - fixed) / (total - fixedWeight)
+    return (min(1, max(0, share)) * 1000).rounded() / 1000
   }
 
   /// The files to write: relative path (under the output directory) -> text.

@@ -45,14 +45,14 @@ import Testing
   @Test func volumesAddUpAndHaveTheSourcedTail() throws {
     let g = try Self.generator(), d = g.defaults
     let plans = g.plans()
-    let annual = d.nationalDossiers / d.nationalWorkingDays * d.yearWorkingDays
+    let annual = d.nationalDossiers / d.nationalWorkingDays * d.yearWorkingDays / d.receivedShare
     let total = Double(plans.reduce(0) { $0 + $1.annualVolume })
     #expect(abs(total - annual) <= 34)
     var perDay: [Double] = []
     for p in plans {
       let us = g.tables.units.filter { $0.province == p.province.id }
       let pop = Double(us.reduce(0) { $0 + $1.population })
-      perDay += us.map { Double(p.communeVolume) / d.yearWorkingDays * Double($0.population) / pop }
+      perDay += us.map { Double(p.communeVolume) * d.receivedShare / d.yearWorkingDays * Double($0.population) / pop }
     }
     perDay.sort()
     #expect(perDay[perDay.count / 100] > 3 && perDay[perDay.count / 100] < 7)
