@@ -76,7 +76,8 @@ import Testing
 
   static let p = "id,code,name,units,population\na,01,A,2,1000\nb,02,B,1,500\n"
   static let u =
-    "id,code,name,province,kind,population\nx,1,Xã X,a,commune,600\ny,2,Phường Y,a,ward,400\nz,3,Xã Z,b,commune,500\n"
+    "id,code,name,province,kind,population\nx,1,Xã X,a,commune,600\ny,2,Phường Y,a,ward,400\n"
+    + "z,3,Xã Z,b,commune,500\n"
 
   @Test func goodTablesHaveNoProblem() {
     #expect(Self.read(provinces: Self.p, units: Self.u) == [])
