@@ -18,6 +18,9 @@ struct NationalCheck: ParsableCommand {
   @Argument(help: "National target file (YAML).") var targets: String
   @Argument(help: "Merged-ready study directories, one per held-out seed.") var studies: [String]
 
+  /// A target's number as written (`74.7`, `4400000`).
+  func g(_ x: Double) -> String { String(format: "%.10g", x) }
+
   func run() throws {
     let file: NationalTargets
     var merges: [NationalMerge] = []
@@ -39,8 +42,8 @@ struct NationalCheck: ParsableCommand {
       "scope            kpi                            role         evidence    target          per seed: mean ± 95 %")
     for t in file.targets {
       let target =
-        t.value.map { "\(Int($0)) ± \(t.relative ? "\(t.tolerance * 100)%" : "\(t.tolerance)")" }
-        ?? (t.atLeast.map { ">= \(Int($0))" } ?? "<= \(Int(t.atMost ?? 0))")
+        t.value.map { "\(g($0)) ± \(t.relative ? "\(g(t.tolerance * 100))%" : g(t.tolerance))" }
+        ?? (t.atLeast.map { ">= \(g($0))" } ?? "<= \(g(t.atMost ?? 0))")
       var cells: [String] = []
       var ok = true
       for m in merges {
