@@ -93,6 +93,11 @@ public struct NationalTables: Sendable {
           ))
       }
     }
+    if issues.count > 20 {
+      let more = ScenarioIssue(
+        file: unitsPath, line: 0, column: 0, path: "", message: "and \(issues.count - 20) more problems")
+      issues = Array(issues.prefix(20)) + [more]
+    }
     if !issues.isEmpty { throw ScenarioErrors(issues: issues) }
     self.provinces = provinces
     self.units = units
