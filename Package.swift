@@ -87,6 +87,12 @@ let package = Package(
       name: "OneStopSweep",
       dependencies: ["OneStopIO", "OneStopResults", "OneStopScenario", "OneStopModel", "DESKernel"]
     ),
+    // The whole country: the national tables, the per-province scenario generator, the
+    // national study (province x block of replications) and its merge.
+    .target(
+      name: "OneStopNational",
+      dependencies: ["OneStopIO", "OneStopScenario", "OneStopModel", "OneStopSweep", "DESKernel"]
+    ),
     // Staffing plans: the targets, candidate plans run on common random numbers, the
     // greedy search (minimum cost, best use of a budget) and the plan as a variant file.
     .target(
@@ -155,6 +161,7 @@ let package = Package(
         "OneStopSweep",
         "OneStopWorkbook",
         "CZlib",
+        "OneStopNational",
         "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -186,6 +193,12 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: ["OneStopIO", "OneStopModel", "DESKernel", "TestSupport"]
+    ),
+    // The national tables, generator and study: byte-identical regeneration, located
+    // errors in the tables, the national merge against hand-computed sums.
+    .testTarget(
+      name: "NationalTests",
+      dependencies: ["OneStopNational", "OneStopScenario", "OneStopModel", "OneStopSweep"]
     ),
     // Staffing plans: Erlang C answers, an exhaustive grid, infeasible bounds, fresh seeds.
     .testTarget(

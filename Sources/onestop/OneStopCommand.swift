@@ -31,7 +31,7 @@ struct OneStopCommand: ParsableCommand {
     subcommands: [
       Run.self, Validate.self, Compare.self, Check.self, Calibrate.self, Sweep.self, Staff.self,
       SensitivityCommand.self,
-      Report.self, Bench.self,
+      Report.self, Bench.self, National.self,
     ]
   )
 
