@@ -66,10 +66,10 @@ public struct NationalMerge: Sendable {
   /// The KPI whose values weight `name` across provinces: `received`, at the same level.
   public static func weight(of name: String, in kpis: [String]) -> Int? {
     if let at = name.range(of: "@" + KPI.levelPrefix) {
-      let level = "received" + name[at.lowerBound...]
+      let level = Measure.received.name + name[at.lowerBound...]
       if let k = kpis.firstIndex(of: level) { return k }
     }
-    return kpis.firstIndex(of: "received")
+    return kpis.firstIndex(of: Measure.received.name)
   }
 
   static func nation(_ kpis: [String], _ values: [[[Double]]], replications: Int) -> [[Double]] {

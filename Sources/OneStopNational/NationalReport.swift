@@ -8,9 +8,9 @@ import OneStopModel
 public enum NationalReport {
   /// KPIs of the national table, when the study has them.
   static let headline = [
-    "received", "online_share_of_received", "on_time_rate_of_received", "overdue_rate_of_received",
-    "resolved_overdue", "in_progress_end", "desk_wait_mean", "officer_utilisation",
-  ]
+    Measure.received, .onlineShareOfReceived, .onTimeRateOfReceived, .overdueRateOfReceived,
+    .resolvedOverdue, .inProgressEnd, .deskWaitMean, .officerUtilisation,
+  ].map(\.name)
 
   public static func html(
     _ merge: NationalMerge, rankBy: String, higherIsBetter: Bool

@@ -2,7 +2,7 @@ import Foundation
 import OneStopModel
 import OneStopScenario
 
-/// A national target file (`scenarios/targets/national-2025.yaml`): published figures per
+/// A national target file (`scenarios/targets/national/national-2025.yaml`): published figures per
 /// scope (`national` or a province id) with their sources, tolerance, role (`input`,
 /// `fitted`, `independent`, as in docs/calibration.md) and evidence (`official` or
 /// `press-only`), checked against studies planned with the file's held-out seeds.

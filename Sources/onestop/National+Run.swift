@@ -69,7 +69,7 @@ struct NationalMergeCommand: ParsableCommand {
     abstract: "Merge a finished study: DIR/national.csv, DIR/ranking.csv and DIR/report.html.")
 
   @Argument(help: "Study directory.") var directory: String
-  @Option(help: "KPI the provinces are ranked by.") var rankBy = "on_time_rate_of_received"
+  @Option(help: "KPI the provinces are ranked by.") var rankBy = Measure.onTimeRateOfReceived.name
   @Flag(help: "Rank the lowest value first (for overdue rates, waits).") var lowestFirst = false
 
   func run() throws {

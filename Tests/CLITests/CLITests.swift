@@ -169,7 +169,7 @@ import Testing
       months.hasPrefix(
         """
         month,level,received_new,resolved_on_time,resolved_overdue,apologies,in_progress_end,online_in,online_share_\
-        pct,desk_wait_mean_min,tickets\n2022-01,only,
+        pct,desk_wait_mean_min,tickets,scope\n2022-01,only,
         """
       ))
     #expect(months.contains("\n2022-01,all,"))

@@ -22,9 +22,10 @@ import Testing
     #expect(status == 0, "\(err)")
     let units = try String(contentsOf: dir.appendingPathComponent("units.csv"), encoding: .utf8)
     var details: [String: Int] = [:]
-    for line in try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
-    where line.contains(",apology,") {
-      details[String(line.split(separator: ",", omittingEmptySubsequences: false).last!), default: 0] += 1
+    let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+    let detail = try #require(lines.first?.split(separator: ",").firstIndex(of: "detail"))
+    for line in lines where line.contains(",apology,") {
+      details[String(line.split(separator: ",", omittingEmptySubsequences: false)[detail]), default: 0] += 1
     }
     return (units.prefix { $0 != "\n" }.split(separator: ",").map(String.init), details)
   }

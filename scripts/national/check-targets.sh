@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Holds the generated provinces to the public national figures on held-out seeds:
-# plans one national study per seed of scenarios/targets/national-2025.yaml
+# plans one national study per seed of scenarios/targets/national/national-2025.yaml
 # (`study.held_out_seeds`, with its `study.set`), runs and merges each, then
 # `onestop national check`.
 #
@@ -9,7 +9,7 @@ set -euo pipefail
 [[ $# -ge 1 ]] || { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 onestop=$1; reps=${2:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-targets=$root/scenarios/targets/national-2025.yaml
+targets=$root/scenarios/targets/national/national-2025.yaml
 work=${3:-$(mktemp -d "${TMPDIR:-/tmp}/national-targets.XXXXXX")}
 seeds=$(sed -n 's/^ *held_out_seeds: *\[\(.*\)\].*/\1/p' "$targets" | tr -d ' ' | tr ',' ' ')
 sets=$(sed -n 's/^ *set: *\[\(.*\)\].*/\1/p' "$targets" | tr -d '" ' | tr ',' ' ')
