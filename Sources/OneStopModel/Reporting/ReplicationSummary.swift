@@ -46,7 +46,7 @@ public struct ReplicationSummary: ReplicationConsumer {
   /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`.
   public init(model: CompiledModel, targets: [KPI] = []) {
     self.model = model
-    kpis = KPISeries(KPI.all, model: model)
+    kpis = KPISeries(KPI.all + KPI.deskAccess(for: model), model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
     levelWaits = EstimateTable(keys: model.names.levels)
