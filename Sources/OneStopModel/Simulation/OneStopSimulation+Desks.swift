@@ -148,6 +148,7 @@ extension OneStopSimulation {
       let i = ticket.dossier
       // Read before the outcome, which may release the dossier.
       let companions = dossiers[i].nextInVisit
+      if companions >= 0 { dossiers[i].nextInVisit = -1 }
       if !ticket.isPostal { dossiers[i].atDesk = false }
       if dossiers[i].phase == .leaving {
         dossiers.release(i)

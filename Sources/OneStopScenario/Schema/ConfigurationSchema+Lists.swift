@@ -76,8 +76,8 @@ extension ConfigurationSchema {
         doc: "Share of walk-in visits whose ticket for today is taken from home (iHanoi from 13/5/2025; default 0)."),
       ConfigurationKey(
         "remote_arrival_lead", .distribution(.seconds), .distribution(\.access.remoteArrivalLead),
-        doc: "How long before the ticket's estimated call time a remote ticket holder arrives.",
-        prior: "no source: uniform 0-20 min"),
+        doc: "How long before the ticket's estimated call time a remote ticket holder arrives (default uniform "
+          + "0-20 min, no source)."),
       ConfigurationKey(
         "remote_no_show", .probability, .number(\.access.remoteNoShow),
         doc: "Share of remote ticket holders who never come (default 0; 25-48 % of bookings at DMVs abroad)."),

@@ -158,7 +158,8 @@ public enum ConfigurationSchema {
         doc: "Of those whose patience runs out, the share who leave without notice: their ticket is still called "
           + "(default 0)."),
       ConfigurationKey("absent_call_time", .distribution(s), .distribution(\.absentCallTime),
-        doc: "Desk time lost calling a ticket nobody answers.", prior: "no source: 1 min"),
+        doc: "Desk time lost calling a ticket nobody answers (default 1 min, no source; not listed with the priors, "
+          + "so that scenarios without absent calls print as before)."),
       ConfigurationKey("p_return_after_quota", .probability, .number(\.pReturnAfterQuota),
         doc: "Probability that a citizen turned away by a desk group's `quota` comes back (default 0.95)."),
       ConfigurationKey("quota_return_delay", .distribution(.workingDays), .distribution(\.quotaReturnDelayWorkingDays),
