@@ -31,7 +31,11 @@ extension KPI {
   /// of `Measure.deskAccess` when the model has patience, balking, silent leaving, quotas,
   /// queues before opening, remote tickets or dossiers per visit; none otherwise.
   public static func deskAccess(for model: CompiledModel) -> [KPI] {
-    guard model.access.isUsed || model.behaviour.hasImpatience else { return [] }
-    return Measure.deskAccess.compactMap { m in m.total.map { KPI(m.name, m.unit, $0) } }
+    model.access.isUsed || model.behaviour.hasImpatience ? deskAccessAll : []
+  }
+
+  /// Every KPI of `Measure.deskAccess` over the run.
+  public static let deskAccessAll: [KPI] = Measure.deskAccess.compactMap { m in
+    m.total.map { KPI(m.name, m.unit, $0) }
   }
 }

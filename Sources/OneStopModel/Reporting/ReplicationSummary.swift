@@ -44,9 +44,12 @@ public struct ReplicationSummary: ReplicationConsumer {
   public static let dimensions: [ReportDimension] = [.level, .agency, .field, .procedure, .channel]
 
   /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`.
-  public init(model: CompiledModel, targets: [KPI] = []) {
+  /// The desk-access KPIs are kept when `deskAccess` says so (default: when the model uses
+  /// them; `compare` keeps them for both scenarios when either does).
+  public init(model: CompiledModel, targets: [KPI] = [], deskAccess: Bool? = nil) {
     self.model = model
-    kpis = KPISeries(KPI.all + KPI.deskAccess(for: model), model: model)
+    let desk = deskAccess.map { $0 ? KPI.deskAccessAll : [] } ?? KPI.deskAccess(for: model)
+    kpis = KPISeries(KPI.all + desk, model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
     levelWaits = EstimateTable(keys: model.names.levels)
