@@ -67,6 +67,15 @@ public struct RingBuffer<Element> {
     return storage[index].unsafelyUnwrapped
   }
 
+  /// Replaces the element at position `i` from the front (0 ..< count) in place.
+  /// - Complexity: O(1).
+  public mutating func replace(at i: Int, with element: Element) {
+    precondition(i >= 0 && i < count, "RingBuffer index \(i) out of range 0..<\(count)")
+    var index = head + i
+    if index >= storage.count { index -= storage.count }
+    storage[index] = element
+  }
+
   /// Removes the element at position `i` from the front (0 ..< count), keeping order.
   /// - Complexity: O(count); for the rare abandonment, never in the common path.
   public mutating func remove(at i: Int) -> Element {

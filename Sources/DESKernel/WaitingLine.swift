@@ -148,6 +148,22 @@ public struct WaitingLine<Element> {
     return removed.element
   }
 
+  /// Replaces the element `position`-th in serving order (0 ..< count) by `element`,
+  /// keeping its place: a customer still in line but marked (gone without notice).
+  /// - Complexity: O(1) FIFO, O(count log count) earliest-due; never in the common path.
+  public mutating func replace(at position: Int, with element: Element) {
+    if order == .fifo {
+      fifo.replace(at: position, with: element)
+      return
+    }
+    precondition(
+      position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
+    var sorted = heap.sorted { $0.precedes($1) }
+    let old = sorted[position]
+    sorted[position] = Entry(key: old.key, sequence: old.sequence, element: element)
+    heap = sorted  // a sorted array is a valid heap
+  }
+
   /// The position in serving order of the first element that satisfies `match`, or `nil`:
   /// with `remove(at:)`, how a customer who gives up is taken out of line.
   /// - Complexity: O(count) FIFO, O(count log count) earliest-due; never in the common path.

@@ -81,7 +81,9 @@ struct Compare: ParsableCommand {
       printError("\(a): " + seedRangeMessage("seed", s))
       throw ExitCode(2)
     }
-    var ra = ReplicationSummary(model: ma), rb = ReplicationSummary(model: mb)
+    // The desk-access KPIs in both columns when either scenario uses them.
+    let desk = !KPI.deskAccess(for: ma).isEmpty || !KPI.deskAccess(for: mb).isEmpty
+    var ra = ReplicationSummary(model: ma, deskAccess: desk), rb = ReplicationSummary(model: mb, deskAccess: desk)
     switch options.replications {
     case .auto:
       let outcome = AutoReplications.run(

@@ -63,6 +63,24 @@ struct DayProfile: Sendable {
     self.init(hourWeights: hourWeights, hours: hours.cut(at: cutoff))
   }
 
+  /// This profile with a share `share` of the day's arrivals moved before the first
+  /// opening, uniformly over the `earliest` seconds before it (not before midnight): the
+  /// queue before the doors open. A share of 0 returns the profile unchanged.
+  func arrivingEarly(share: Double, earliest: Double) -> DayProfile {
+    guard share > 0, let first = segments.first else { return self }
+    let opening = first.start
+    let from = Swift.max(0, opening - earliest)
+    guard opening > from else { return self }
+    var segs = [Segment(start: from, end: opening, cumulativeAtStart: 0, density: share / (opening - from))]
+    for seg in segments {
+      segs.append(
+        Segment(
+          start: seg.start, end: seg.end, cumulativeAtStart: share + (1 - share) * seg.cumulativeAtStart,
+          density: (1 - share) * seg.density))
+    }
+    return DayProfile(segments: segs)
+  }
+
   /// `true` when the profile has no mass (closed day, or all weights zero).
   var isEmpty: Bool { segments.isEmpty }
 

@@ -126,7 +126,12 @@ extension CompiledModel.Compiler {
         if online {
           profiles = [DayProfile(hourWeights: d.onlineHourProfile, hours: nil)]
         } else {
-          profiles = sched.patterns.map { DayProfile(hourWeights: d.walkInHourProfile, hours: $0, cutoff: cutoff) }
+          let access = c.units[u].access
+          profiles = sched.patterns.map {
+            DayProfile(hourWeights: d.walkInHourProfile, hours: $0, cutoff: cutoff)
+              .arrivingEarly(share: channel == .walkIn ? access.beforeOpeningShare : 0,
+                earliest: access.beforeOpeningEarliest)
+          }
         }
         let baseDaily = d.annualVolume * share / 365 / norm
         guard baseDaily.isFinite else {

@@ -40,7 +40,9 @@ extension CompiledModel.Compiler {
       let first = profiles.count
       for hours in schedules[units[u].schedule].patterns {
         profiles.append(
-          DayProfile(hourWeights: weights, hours: hours, cutoff: follows && cutoff.isFinite ? cutoff : nil))
+          DayProfile(hourWeights: weights, hours: hours, cutoff: follows && cutoff.isFinite ? cutoff : nil)
+            .arrivingEarly(
+              share: c.units[u].access.beforeOpeningShare, earliest: c.units[u].access.beforeOpeningEarliest))
       }
       units[u].visitProfiles = first..<profiles.count
     }

@@ -59,6 +59,8 @@ public struct CompiledModel: Sendable {
   public let demands: [Demand]
   public let backlog: [Backlog]
   public let behaviour: CitizenBehaviour
+  /// Queues before opening, remote tickets, dossiers per visit and daily ticket quotas.
+  public let access: Access
   public let rules: Rules
   /// Ids and names, for reports and random-stream names; the run never reads them.
   public let names: Names
@@ -157,6 +159,7 @@ public struct CompiledModel: Sendable {
     demands = k.demands
     backlog = k.backlog
     behaviour = configuration.behaviour
+    access = Access(configuration)
     rules = Rules(configuration.rules)
     names = k.names
     openingHours = k.openingHours

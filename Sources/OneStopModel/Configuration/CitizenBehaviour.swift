@@ -41,6 +41,16 @@ public struct CitizenBehaviour: Sendable {
   /// A citizen who left the hall (reneged or balked) comes back on a later working day
   /// with this probability (pick-ups and supplements always come back).
   public var pReturnAfterLeaving = 0.9
+  /// Of those whose patience runs out, the share who leave without telling anyone: their
+  /// ticket stays in the line and, when called, costs the desk `absentCallTime`.
+  public var pSilentLeave = 0.0
+  /// Desk time spent calling a ticket nobody answers (a silent leaver, a remote ticket
+  /// holder not yet in the hall) before calling the next one.
+  public var absentCallTime: Distribution = try! .deterministic(60)
+  /// A citizen turned away because the day's tickets are gone (`quota` on a desk group)
+  /// comes back with this probability, after a delay in working days.
+  public var pReturnAfterQuota = 0.95
+  public var quotaReturnDelayWorkingDays: Distribution = try! .deterministic(1)
   public init() {}
 
   /// `true` when citizens may leave the line (patience) or not join it (balking): the

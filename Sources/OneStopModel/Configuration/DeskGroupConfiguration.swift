@@ -15,6 +15,10 @@ public struct DeskGroupConfiguration: Sendable {
   /// Seconds by which half of the desks (floor(count/2)) take every break of the day
   /// later, so the group never closes for lunch all at once; nil or 0: no stagger.
   public var lunchStagger: Int?
+  /// Tickets the group hands out a day for its fields (a whole number); nil: no limit.
+  /// Citizens who come when every group serving their field has handed out its quota
+  /// are turned away (`over_quota`).
+  public var quota: Double?
 
   public init(
     id: String, count: Int, fields: [String] = [], hours: OpeningSchedule? = nil,
@@ -26,6 +30,19 @@ public struct DeskGroupConfiguration: Sendable {
     self.hours = hours
     self.staff = staff
     self.serviceTimeFactor = serviceTimeFactor ?? (staff == .postalContractor ? 1.1 : 1.0)
+  }
+}
+
+extension DeskGroupConfiguration: CustomReflectable {
+  /// The group as `String(describing:)` (and so a scenario's hash) sees it: `quota`
+  /// appears only when set, so a scenario without quotas keeps its hash.
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("id", id), ("count", count), ("fields", fields), ("hours", hours as Any), ("staff", staff),
+      ("serviceTimeFactor", serviceTimeFactor), ("lunchStagger", lunchStagger as Any),
+    ]
+    if let quota { children.append(("quota", quota)) }
+    return Mirror(self, children: children, displayStyle: .struct)
   }
 }
 

@@ -25,6 +25,9 @@ public struct UnitConfiguration: Sendable {
   /// the next one's (none before the first); exclusive with `digitisationFrom`. The
   /// Tuyên Quang centre digitised 53 % of its walk-in dossiers in 2022 (report 004).
   public var digitisation: [DigitisationPeriod] = []
+  /// How citizens reach the desks (`DeskAccess`): queues before opening, remote tickets,
+  /// several dossiers per visit. The default changes nothing.
+  public var access = DeskAccess()
 
   public init(
     id: String, name: String? = nil, level: String, parent: String? = nil,
@@ -70,6 +73,7 @@ extension UnitConfiguration: CustomReflectable {
       ("desks", desks), ("onlineIntakeOfficers", onlineIntakeOfficers), ("digitisationFrom", digitisationFrom as Any),
     ]
     if !digitisation.isEmpty { children.append(("digitisation", digitisation)) }
+    if access.isUsed { children.append(("access", access)) }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }

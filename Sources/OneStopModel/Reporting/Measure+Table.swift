@@ -1,3 +1,5 @@
+import DESKernel
+
 /// The table of measures: every measure of the result files, named once with its unit and
 /// its computation at each scope it exists at. `all` is the report order of the KPIs
 /// (`summary.json`'s `kpis`, `replications.csv`); a measure's name is spelled here and
@@ -186,6 +188,63 @@ extension Measure {
     })
   public static let events = Measure("events", .events, total: { r, _ in Double(r.events) })
 
+  // MARK: - Desk access (issue 28; `Measure+Access.swift`)
+
+  public static let leftLine = access("left_line", .visits) { r, units in
+    Double(units.reduce(0) { $0 + r.units[$1].leftLine })
+  }
+  public static let balked = access("balked", .visits) { r, units in
+    Double(units.reduce(0) { $0 + r.units[$1].balked })
+  }
+  public static let overQuota = access("over_quota", .visits) { $0.sum($1, \.overQuota) }
+  public static let remoteTickets = access("remote_tickets", .visits) { $0.sum($1, \.remoteTickets) }
+  public static let noShows = access("no_shows", .visits) { $0.sum($1, \.noShows) }
+  public static let absentCalls = access("absent_calls", .visits) { $0.sum($1, \.absentCalls) }
+  /// Desk hours spent calling tickets nobody answered.
+  public static let deskTimeLost = access("desk_time_lost", .hours) { r, units in
+    units.reduce(0) { $0 + r.units[$1].access.absentSeconds } / 3600
+  }
+  /// Citizens in the hall at opening: tickets taken before the doors opened, per open
+  /// day of the unit, summed over the units.
+  public static let queueAtOpening = access("queue_at_opening", .citizens) { r, units in
+    units.reduce(0) { s, u in
+      let a = r.units[u].access
+      return s + (a.openDays > 0 ? Double(a.earlyTickets) / Double(a.openDays) : 0)
+    }
+  }
+  /// Visits a walk-in dossier took until accepted at the desk (its own and those that
+  /// found the quota gone, the line too long, or left).
+  public static let visitsPerAccepted = access("visits_per_accepted", .visits) { r, units in
+    let n = r.sum(units, \.accepted)
+    return n > 0 ? r.sum(units, \.acceptedVisits) / n : 0
+  }
+  /// Days from a walk-in dossier's first visit to its acceptance.
+  public static let daysToAcceptance = access("days_to_acceptance", .days) { r, units in
+    let n = r.sum(units, \.accepted)
+    return n > 0 ? units.reduce(0) { $0 + r.units[$1].access.acceptanceDays } / n : 0
+  }
+  /// Mean wait in the hall of remote ticket holders (arrival to call), and of the others.
+  public static let deskWaitMeanRemote = access("desk_wait_mean_remote", .minutes) { r, units in
+    var t = Tally()
+    for u in units { t.merge(r.units[u].access.remoteWaits) }
+    return t.mean / 60
+  }
+  public static let deskWaitMeanHall = access("desk_wait_mean_hall", .minutes) { r, units in
+    var n = 0, sum = 0.0
+    for u in units {
+      let w = r.units[u].waits, remote = r.units[u].access.remoteWaits
+      n += w.count - remote.count
+      sum += w.mean * Double(w.count) - remote.sum
+    }
+    return n > 0 ? sum / Double(n) / 60 : 0
+  }
+
+  /// The measures above, in report order.
+  public static let deskAccess: [Measure] = [
+    leftLine, balked, overQuota, remoteTickets, noShows, absentCalls, deskTimeLost, queueAtOpening,
+    visitsPerAccepted, daysToAcceptance, deskWaitMeanRemote, deskWaitMeanHall,
+  ]
+
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
@@ -196,7 +255,7 @@ extension Measure {
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
-  ]
+  ] + deskAccess
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

@@ -47,11 +47,14 @@ public struct ReplicationSummary: ReplicationConsumer {
   public let long: Bool
 
   /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`;
-  /// `long`: the tables also keep each replication's values (the long form).
-  public init(model: CompiledModel, targets: [KPI] = [], long: Bool = false) {
+  /// `long`: the tables also keep each replication's values (the long form). The desk-access
+  /// KPIs are kept when `deskAccess` says so (default: when the model uses them; `compare`
+  /// keeps them for both scenarios when either does).
+  public init(model: CompiledModel, targets: [KPI] = [], long: Bool = false, deskAccess: Bool? = nil) {
     self.long = long
     self.model = model
-    kpis = KPISeries(KPI.all, model: model)
+    let desk = deskAccess.map { $0 ? KPI.deskAccessAll : [] } ?? KPI.deskAccess(for: model)
+    kpis = KPISeries(KPI.all + desk, model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
     levelWaits = EstimateTable(keys: model.names.levels)

@@ -46,6 +46,13 @@ struct Dossier {
   /// until the desk is done; a visit asked for meanwhile is deferred to this day.
   var atDesk = false
   var deferredVisitDay: Int32 = -1
+  /// The next dossier served in the same call (a proxy's or a household's visit), or
+  /// -1; and the desk's decision for this one when it rides along (`DeskAccess`).
+  var nextInVisit: Int32 = -1
+  var companionOutcome: Ticket.Outcome = .none
+  /// This visit's ticket was taken from home: the holder is in the hall from `presentAt`.
+  var remote = false
+  var presentAt: Double = 0
   var alive = true
   var firstSeen: Double = 0
   var receivedAt: Double = -1

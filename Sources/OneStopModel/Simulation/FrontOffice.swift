@@ -40,6 +40,10 @@ struct FrontOffice {
   var wakeAt: StateArray<Double>
   /// The desk statistics, from the end of the warm-up.
   var statistics: Statistics
+  /// Per unit × field with a daily quota (`CompiledModel.Access.quota`; empty without
+  /// quotas): tickets handed out on day `quotaDay` (`FrontOffice+Access`).
+  var quotaUsed: StateArray<Int32>
+  var quotaDay: StateArray<Int32>
 
   /// What the desks did, per desk group and per unit: busy and overtime seconds, and
   /// the three terms of Little's law at each unit's desks (citizens there over time,
@@ -91,6 +95,9 @@ struct FrontOffice {
     validUntil = StateArray(repeating: .infinity, count: model.deskGroups.count)
     wakeAt = StateArray(repeating: -1, count: model.deskGroups.count)
     statistics = Statistics(model, start: 0, inSystem: nil, queued: nil)
+    let quotaCount = model.access.usesQuota ? lineCount : 0
+    quotaUsed = StateArray(repeating: 0, count: quotaCount)
+    quotaDay = StateArray(repeating: -1, count: quotaCount)
     let clock = calendar.reader
     for g in model.deskGroups.indices {
       let schedule = model.deskGroups[g].schedule
@@ -192,13 +199,13 @@ struct FrontOffice {
     let f = m.trailingZeroBitCount
     let ticket = pop(walkLines, walkWaiting, unit: u, field: f)
     queueChanged(unit: u, by: -1, at: now)
-    left(ticket, unit: u, at: now)
+    if ticket.outcome != .noAnswer { left(ticket, unit: u, at: now) }
     return ticket
   }
 
   /// A citizen leaves unit `u`'s desks (served, or sent home).
   @inline(__always)
-  private mutating func left(_ ticket: Ticket, unit u: Int, at now: Double) {
+  mutating func left(_ ticket: Ticket, unit u: Int, at now: Double) {
     statistics.inSystem[u].set(statistics.inSystem[u].value - 1, at: now)
     statistics.sojourns[u].add(now - ticket.issuedAt)
   }
@@ -211,7 +218,7 @@ struct FrontOffice {
   /// (patience): their ticket, or `nil` when it is no longer in the line.
   mutating func leave(dossier i: Int32, unit u: Int, field: Int, at now: Double) -> Ticket? {
     let q = u * fieldCount + field
-    guard let k = walkLines[q].firstPosition(where: { $0.dossier == i }) else { return nil }
+    guard let k = walkLines[q].firstPosition(where: { $0.dossier == i && $0.outcome == .none }) else { return nil }
     let ticket = walkLines[q].remove(at: k)
     if walkLines[q].isEmpty { walkWaiting[u] &= ~(UInt64(1) << UInt64(field)) }
     queueChanged(unit: u, by: -1, at: now)
@@ -250,7 +257,7 @@ struct FrontOffice {
       let inHours = calendar.reader.openSeconds(model.deskGroups[g].schedule, from: from, to: now)
       statistics.overtime[g] += max(0, now - from - inHours)
     }
-    if !ticket.isPostal { left(ticket, unit: model.deskGroups[g].unit, at: now) }
+    if !ticket.isPostal && ticket.outcome != .noAnswer { left(ticket, unit: model.deskGroups[g].unit, at: now) }
     return ticket
   }
 

@@ -4,13 +4,20 @@ extension OneStopSimulation {
   // MARK: - Tickets and desks
 
   /// A ticket joins the line of its field at the unit, or goes straight to a free desk.
-  mutating func issueTicket(_ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
+  /// A waiting citizen's patience runs from `patienceFrom` (the opening for those who came
+  /// before it, the arrival in the hall for a remote ticket; default `now`). A ticket
+  /// taken before the doors open (`beforeOpening`) waits for the opening, even when a
+  /// desk still serves the evening before's line.
+  mutating func issueTicket(
+    _ ticket: Ticket, at now: Double, patienceFrom: Double? = nil, beforeOpening: Bool = false,
+    _ scheduler: inout Scheduler<Event>
+  ) {
     var ticket = ticket
     let u = Int(dossiers[ticket.dossier].unit)
     let field = model.procedures[Int(dossiers[ticket.dossier].procedure)].field
     let bit = UInt64(1) << UInt64(field)
     frontOffice.ticketTaken(ticket, unit: u, at: now)
-    for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & bit != 0 {
+    for g in model.units[u].deskGroups where !beforeOpening && model.deskGroups[g].fieldMask & bit != 0 {
       if let desk = frontOffice.idleDesk(group: g, for: ticket, at: now) {
         ticket.issuedAt = now
         startService(desk: desk, ticket, at: now, &scheduler)
@@ -20,14 +27,16 @@ extension OneStopSimulation {
     // The ticket waits: every group that serves its field and is closed now calls it
     // at its next opening at the latest.
     for g in model.units[u].deskGroups
-    where model.deskGroups[g].fieldMask & bit != 0 && !frontOffice.mayCall(g, postal: ticket.isPostal) {
+    where model.deskGroups[g].fieldMask & bit != 0
+      && (beforeOpening || !frontOffice.mayCall(g, postal: ticket.isPostal))
+    {
       if let t = frontOffice.wakeTime(group: g, at: now) {
         scheduler.schedule(at: t, priority: .capacity, .deskGroupWake(group: Int32(g)))
       }
     }
     frontOffice.enqueue(ticket, unit: u, field: field, at: now)
     if !ticket.isPostal, let patience = behaviour.patience {
-      let t = now + patience.sample(streams.patience[u].rng)
+      let t = (patienceFrom ?? now) + patience.sample(streams.patience[u].rng)
       scheduler.schedule(at: t, .patienceOver(dossier: ticket.dossier, stamp: dossiers[ticket.dossier].ticketStamp))
     }
   }
@@ -37,15 +46,28 @@ extension OneStopSimulation {
   mutating func leaveLine(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let u = Int(dossiers[i].unit)
     let field = model.procedures[Int(dossiers[i].procedure)].field
-    guard let ticket = frontOffice.leave(dossier: i, unit: u, field: field, at: now) else { return }
+    let issuedAt: Double
+    if behaviour.pSilentLeave > 0 && streams.desk[u].rng.bernoulli(behaviour.pSilentLeave) {
+      // Gone without notice: the ticket stays in the line and is called in turn.
+      guard let taken = frontOffice.leaveSilently(dossier: i, unit: u, field: field, at: now) else { return }
+      issuedAt = taken
+    } else {
+      guard let ticket = frontOffice.leave(dossier: i, unit: u, field: field, at: now) else { return }
+      issuedAt = ticket.issuedAt
+    }
     dossiers[i].ticketStamp &+= 1
     dossiers[i].wastedVisits &+= 1
-    recorder.record(.leftLine, dossiers[i], at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())))
+    recorder.record(.leftLine, dossiers[i], at: now, detail: Int32(clamping: Int((now - issuedAt).rounded())))
+    if dossiers[i].nextInVisit >= 0 { scatterVisit(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler) }
     comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler)
   }
 
   /// Starts serving `ticket` at `desk`: decides the intake outcome and the desk time.
   mutating func startService(desk: Int, _ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    if ticket.outcome == .noAnswer || (model.access.usesRemote && isNoShow(ticket, at: now)) {
+      callAbsent(desk: desk, ticket, at: now, &scheduler)
+      return
+    }
     var ticket = ticket
     let group = model.deskGroups[Int(frontOffice.groupOf[desk])]
     let d = dossiers[ticket.dossier]
@@ -59,30 +81,9 @@ extension OneStopSimulation {
     if !ticket.isPostal { ticket.purpose = d.visitPurpose }
     switch ticket.purpose {
     case .intake, .postalIntake:
-      let postal = ticket.isPostal
-      let x = rng.uniform()
-      let pIncomplete = postal ? p.pIncomplete * behaviour.postalIncompleteFactor : p.pIncomplete
-      let pGuidance = postal ? 0 : p.pGuidanceOnly
-      if x < pGuidance {
-        ticket.outcome = .guidance
-        time = behaviour.guidanceTime.sample(rng)
-      } else if x < pGuidance + pIncomplete {
-        ticket.outcome = .incomplete
-        time = behaviour.guidanceTime.sample(rng)
-      } else if x < pGuidance + pIncomplete + p.pRefused {
-        ticket.outcome = .refused
-        time = behaviour.guidanceTime.sample(rng)
-      } else if p.onTheSpot {
-        ticket.outcome = .onTheSpot
-        time = behaviour.onTheSpotTime.sample(rng)
-      } else {
-        ticket.outcome = .accepted
-        time = model.intakeTime[Int(d.procedure)].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
-        if digitises(unit: u, at: now) {
-          dossiers[ticket.dossier].digitised = true
-          time += behaviour.digitisationTime.sample(rng)
-        }
-      }
+      (ticket.outcome, time) = intakeDecision(ticket.dossier, unit: u, postal: ticket.isPostal, at: now)
+      // A proxy's or household's other dossiers, in the same call.
+      if d.nextInVisit >= 0 { time += companionDecisions(d.nextInVisit, unit: u, at: now) }
     case .pickup:
       if d.phase == .resolved {
         time = behaviour.pickupTime.sample(rng)
@@ -96,11 +97,38 @@ extension OneStopSimulation {
       time = behaviour.guidanceTime.sample(rng)
     }
     time *= group.factor
+    var taken = ticket.issuedAt
+    if model.access.usesRemote && d.remote && !ticket.isPostal {
+      taken = Swift.max(taken, d.presentAt)
+      recorder.remoteWait(unit: u, now - taken, at: now)
+    }
     recorder.record(
       .called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
-      ticketTakenAt: ticket.isPostal ? nil : ticket.issuedAt)
+      ticketTakenAt: ticket.isPostal ? nil : taken)
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
+  }
+
+  /// The desk's decision on the intake of dossier `i` at unit `u` and its desk time (a
+  /// postal dossier with its factors), drawn from the unit's stream.
+  @inline(__always)
+  mutating func intakeDecision(_ i: Int32, unit u: Int, postal: Bool, at now: Double) -> (Ticket.Outcome, Double) {
+    let rng = streams.unit[u].rng
+    let procedure = Int(dossiers[i].procedure)
+    let p = model.procedures[procedure]
+    let x = rng.uniform()
+    let pIncomplete = postal ? p.pIncomplete * behaviour.postalIncompleteFactor : p.pIncomplete
+    let pGuidance = postal ? 0 : p.pGuidanceOnly
+    if x < pGuidance { return (.guidance, behaviour.guidanceTime.sample(rng)) }
+    if x < pGuidance + pIncomplete { return (.incomplete, behaviour.guidanceTime.sample(rng)) }
+    if x < pGuidance + pIncomplete + p.pRefused { return (.refused, behaviour.guidanceTime.sample(rng)) }
+    if p.onTheSpot { return (.onTheSpot, behaviour.onTheSpotTime.sample(rng)) }
+    var time = model.intakeTime[procedure].sample(rng) * (postal ? behaviour.postalIntakeFactor : 1)
+    if digitises(unit: u, at: now) {
+      dossiers[i].digitised = true
+      time += behaviour.digitisationTime.sample(rng)
+    }
+    return (.accepted, time)
   }
 
   /// Whether the desk of unit `u` digitises the paper dossier it accepts now (R24): the
@@ -116,17 +144,23 @@ extension OneStopSimulation {
   mutating func deskDone(_ desk: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let g = Int(frontOffice.groupOf[desk])
     let ticket = frontOffice.finish(desk: desk, at: now)
-    let i = ticket.dossier
-    if !ticket.isPostal { dossiers[i].atDesk = false }
-    if dossiers[i].phase == .leaving {
-      dossiers.release(i)
-    } else {
-      deskOutcome(ticket, at: now, &scheduler)
-    }
-    if !ticket.isPostal && dossiers[i].alive && dossiers[i].deferredVisitDay >= 0 {
-      let day = Int(dossiers[i].deferredVisitDay)
-      dossiers[i].deferredVisitDay = -1
-      planVisit(i, onDay: day, &scheduler)
+    if !ticket.isAbsent {
+      let i = ticket.dossier
+      // Read before the outcome, which may release the dossier.
+      let companions = dossiers[i].nextInVisit
+      if companions >= 0 { dossiers[i].nextInVisit = -1 }
+      if !ticket.isPostal { dossiers[i].atDesk = false }
+      if dossiers[i].phase == .leaving {
+        dossiers.release(i)
+      } else {
+        deskOutcome(ticket, at: now, &scheduler)
+      }
+      if !ticket.isPostal && dossiers[i].alive && dossiers[i].deferredVisitDay >= 0 {
+        let day = Int(dossiers[i].deferredVisitDay)
+        dossiers[i].deferredVisitDay = -1
+        planVisit(i, onDay: day, &scheduler)
+      }
+      if companions >= 0 { companionsDone(companions, at: now, &scheduler) }
     }
     frontOffice.refresh(g, at: now)
     if frontOffice.mayCall(g, postal: false), let next = frontOffice.nextTicket(forDesk: desk, at: now) {
@@ -142,7 +176,7 @@ extension OneStopSimulation {
 
   /// What the desk's decision on `ticket` does to its dossier.
   @inline(__always)
-  private mutating func deskOutcome(_ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
+  mutating func deskOutcome(_ ticket: Ticket, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let i = ticket.dossier
     switch ticket.purpose {
     case .intake, .postalIntake:
@@ -158,7 +192,7 @@ extension OneStopSimulation {
         accept(i, at: now, &scheduler)
         resolve(i, at: now, &scheduler)
         closeDossier(i, at: now)
-      case .none: preconditionFailure("intake without outcome")
+      case .none, .noAnswer, .noShow: preconditionFailure("intake without outcome")
       }
     case .pickup:
       if dossiers[i].phase == .resolved {
@@ -199,6 +233,10 @@ extension OneStopSimulation {
   /// `sendHome`: at closing, everyone still waiting leaves and may come back.
   mutating func sendHome(unit u: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     while let t = frontOffice.sendHomeNext(unit: u, at: now) {
+      if t.outcome == .noAnswer { continue }  // its holder left long ago
+      if dossiers[t.dossier].nextInVisit >= 0 {
+        scatterVisit(t.dossier, at: now, pReturn: behaviour.pReturnAfterTurnedAway, &scheduler)
+      }
       dossiers[t.dossier].ticketStamp &+= 1
       dossiers[t.dossier].wastedVisits &+= 1
       recorder.record(.sentHome, dossiers[t.dossier], at: now)

@@ -8,6 +8,8 @@ extension OneStopSimulation {
   mutating func nextArrival(stream k: Int, after t: Double) -> Double? {
     let s = model.streams[k]
     var e = streams.arrival[k].rng.exponential(mean: 1)
+    // Several dossiers per visit: visits come E[dossiers per visit] times less often.
+    if model.access.usesVisits && s.channel == .walkIn { e *= model.access.visitMean[s.unit] }
     var day = calendar.day(t)
     var second = t - Double(day) * 86_400
     let sched = model.units[s.unit].schedule
@@ -46,6 +48,7 @@ extension OneStopSimulation {
     recorder.record(.submitted, dossiers[i], at: now)
     switch s.channel {
     case .walkIn:
+      if model.access.usesVisits { formVisit(i, demand: s.demand, at: now, &scheduler) }
       citizenVisit(i, at: now, &scheduler)
     case .postal:
       sendByPost(i, at: now, &scheduler)
@@ -80,10 +83,16 @@ extension OneStopSimulation {
     dossiers[i].visits &+= 1
     let open = calendar.reader.isOpen(unit.schedule, at: now)
     let field = model.procedures[Int(dossiers[i].procedure)].field
-    if !open || second >= unit.ticketCutoff || !frontOffice.counterOpens(unit: u, field: field, day: day) {
+    // Before the doors open: a citizen of a unit with a queue before opening waits.
+    let opening = open || !model.access.usesEarly ? now : earlyOpening(unit: u, day: day, at: now)
+    if (!open && opening <= now) || second >= unit.ticketCutoff
+      || !frontOffice.counterOpens(unit: u, field: field, day: day)
+    {
       dossiers[i].wastedVisits &+= 1
       recorder.record(.turnedAway, dossiers[i], at: now)
-      comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterTurnedAway, &scheduler)
+      let pReturn = behaviour.pReturnAfterTurnedAway
+      if dossiers[i].nextInVisit >= 0 { scatterVisit(i, at: now, pReturn: pReturn, &scheduler) }
+      comeBackLater(i, at: now, pReturn: pReturn, &scheduler)
       return
     }
     if let above = behaviour.balkAbove {
@@ -91,19 +100,29 @@ extension OneStopSimulation {
       if Double(waiting) >= above && streams.patience[u].rng.bernoulli(behaviour.pBalk) {
         dossiers[i].wastedVisits &+= 1
         recorder.record(.balked, dossiers[i], at: now, detail: Int32(clamping: waiting))
+        if dossiers[i].nextInVisit >= 0 { scatterVisit(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler) }
         comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler)
         return
       }
     }
+    if model.access.isUsed && !accessTicket(i, unit: u, field: field, day: day, opening: opening, at: now, &scheduler) {
+      return
+    }
     dossiers[i].atDesk = true
     let purpose = dossiers[i].visitPurpose
     recorder.record(.ticket, dossiers[i], at: now, detail: Int32(purpose.rawValue))
-    issueTicket(Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, &scheduler)
+    let patienceFrom =
+      model.access.isUsed ? Swift.min(model.endTime, Swift.max(opening, dossiers[i].presentAt)) : now
+    issueTicket(
+      Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, patienceFrom: patienceFrom,
+      beforeOpening: opening > now, &scheduler)
   }
 
   /// After being turned away, sent home or leaving the line: pick-ups and supplements
   /// always come back; intake attempts come back with `pReturn`.
-  mutating func comeBackLater(_ i: Int32, at now: Double, pReturn: Double, _ scheduler: inout Scheduler<Event>) {
+  mutating func comeBackLater(
+    _ i: Int32, at now: Double, pReturn: Double, delay: Distribution? = nil, _ scheduler: inout Scheduler<Event>
+  ) {
     let u = Int(dossiers[i].unit)
     dossiers[i].atDesk = false
     if dossiers[i].phase == .intake && !streams.unit[u].rng.bernoulli(pReturn) {
@@ -112,7 +131,8 @@ extension OneStopSimulation {
     }
     let deferred = Int(dossiers[i].deferredVisitDay)
     dossiers[i].deferredVisitDay = -1
-    planVisit(i, onDay: max(deferred, calendar.addingWorkingDays(1, to: calendar.day(now))), &scheduler)
+    let days = delay.map { calendar.workingDayDelay($0, streams.desk[u].rng) } ?? 1
+    planVisit(i, onDay: max(deferred, calendar.addingWorkingDays(days, to: calendar.day(now))), &scheduler)
   }
 
   /// Schedules the citizen's next visit on the first open day on or after `day`, at a

@@ -69,13 +69,22 @@ extension OneStopSimulation {
   private func unitResults(at end: Double) -> [UnitResult] {
     let counters = recorder.counters, desks = frontOffice.statistics
     return model.units.indices.map { u in
-      UnitResult(
+      var unit = UnitResult(
         waits: WaitDigest(counters.unitWaits[u]), ticketsIssued: counters.ticketsIssued[u],
         turnedAway: counters.unitTurnedAway[u], sentHome: counters.unitSentHome[u],
         leftLine: counters.unitLeftLine[u], balked: counters.unitBalked[u],
         meanInSystem: desks.inSystem[u].average(upTo: end), sojourns: desks.sojourns[u],
         queueIntegral: desks.queue[u].integral(upTo: end),
         openSeconds: calendar.reader.openSeconds(model.units[u].schedule, from: model.warmupEnd, to: end))
+      if !counters.unitAccess.isEmpty {
+        unit.access = counters.unitAccess[u]
+        let first = calendar.day(model.warmupEnd), last = calendar.day(end - 1)
+        let schedule = model.units[u].schedule
+        unit.access.openDays = first > last ? 0 : (first...last).count {
+          calendar.reader.openSeconds(schedule, from: Double($0) * 86_400, to: Double($0 + 1) * 86_400) > 0
+        }
+      }
+      return unit
     }
   }
 

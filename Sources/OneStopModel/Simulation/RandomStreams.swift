@@ -23,6 +23,9 @@ struct RandomStreams {
   /// Whether the agency sends a timely apology (R11), per receiving unit, when
   /// `apologyCompliance` lies strictly between 0 and 1 (empty otherwise).
   let apology: [StreamRef]
+  /// How citizens reach the desks (before opening, remote tickets, dossiers per visit,
+  /// silent leaving and its absent calls), per unit, when any is used (empty otherwise).
+  let desk: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -35,7 +38,9 @@ struct RandomStreams {
     let patienceStreams = names.patience.map(rng)
     let digitiseStreams = names.digitise.map(rng)
     let apologyStreams = names.apology.map(rng)
-    owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams]
+    let deskStreams = names.desk.map(rng)
+    owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams, deskStreams]
+    desk = deskStreams.map(StreamRef.init)
     patience = patienceStreams.map(StreamRef.init)
     digitise = digitiseStreams.map(StreamRef.init)
     apology = apologyStreams.map(StreamRef.init)
@@ -55,6 +60,7 @@ struct RandomStreams {
     let patience: [String]
     let digitise: [String]
     let apology: [String]
+    let desk: [String]
     let absence: [String?]
     let leave: [String?]
 
@@ -71,6 +77,8 @@ struct RandomStreams {
       digitise = partial ? names.units.map { "digitise:unit:\($0.id)" } : []
       let compliance = model.rules.apologyCompliance ?? 1
       apology = compliance > 0 && compliance < 1 ? names.units.map { "apology:unit:\($0.id)" } : []
+      let desk = model.access.isUsed || model.behaviour.pSilentLeave > 0
+      self.desk = desk ? names.units.map { "desk:unit:\($0.id)" } : []
       absence = model.stations.enumerated().map { k, s in
         s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
       }
@@ -85,7 +93,7 @@ extension CompiledModel {
   /// stream compares.
   public var randomSources: [String] {
     let s = RandomStreams.Sources(self)
-    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.absence.compactMap { $0 }
-      + s.leave.compactMap { $0 }
+    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.desk
+      + s.absence.compactMap { $0 } + s.leave.compactMap { $0 }
   }
 }

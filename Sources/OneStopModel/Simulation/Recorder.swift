@@ -16,6 +16,8 @@ struct Recorder {
   let months: RunMonths
   let levelCount: Int
   var counters: RunCounters
+  /// Whether the run keeps `DeskAccessCounts` (`RunCounters.unitAccess` not empty).
+  let tracksAccess: Bool
   /// Hand-over records ("Form 05"), kept only when `tracing`.
   var tracing = false
   var trace: [TraceRecord] = []
@@ -25,6 +27,7 @@ struct Recorder {
     self.months = months
     levelCount = model.levelCount
     counters = RunCounters(model, months: months.count)
+    tracksAccess = !counters.unitAccess.isEmpty
   }
 
   /// Dossier `d`'s `event` at `now`: the counters it moves and, when tracing, its trace
@@ -65,7 +68,7 @@ struct Recorder {
     case .balked:
       if inCohort(d) { counters.unitBalked[Int(d.unit)] += 1 }
     case .accepted:
-      if d.counted { countAccepted(d) }
+      if d.counted { countAccepted(d, at: now) }
     case .refused:
       if inCohort(d) { counters.cells[cell(d)].refused += 1 }
     case .abandoned:
@@ -85,6 +88,10 @@ struct Recorder {
       if d.counted { countReturned(d) }
     case .resultNotReady:
       if d.counted { counters.wastedPickupVisits += 1 }
+    case .overQuota:
+      if inCohort(d) { counters.unitAccess[Int(d.unit)].overQuota += 1 }
+    case .noShow:
+      if inCohort(d) { counters.unitAccess[Int(d.unit)].noShows += 1 }
     case .incomplete, .guidance, .handedOver, .reachedAgency, .workStarted, .stepDone, .supplementReceived:
       break
     }
@@ -131,8 +138,13 @@ struct Recorder {
   }
 
   @inline(__always)
-  private mutating func countAccepted(_ d: Dossier) {
+  private mutating func countAccepted(_ d: Dossier, at now: Double) {
     let c = cell(d)
+    if tracksAccess && d.channelIn == .walkIn && inCohort(d) {
+      counters.unitAccess[Int(d.unit)].accepted += 1
+      counters.unitAccess[Int(d.unit)].acceptedVisits += Int(d.visits)
+      counters.unitAccess[Int(d.unit)].acceptanceDays += (now - d.firstSeen) / 86_400
+    }
     counters.cells[c].receivedNew += 1
     if d.digitised { counters.cells[c].digitised += 1 }
     if inCohort(d) { counters.cells[c].acceptedFromArrivals += 1 }
@@ -165,6 +177,27 @@ struct Recorder {
     case .online: counters.onlineOut += 1
     case .pickup: break
     }
+  }
+
+  // MARK: - Desk access (counted only, no trace row)
+
+  /// A call at unit `u` nobody answered, which took the desk `seconds`.
+  mutating func absentCall(unit u: Int, seconds: Double, at now: Double) {
+    guard now >= model.warmupEnd else { return }
+    counters.unitAccess[u].absentCalls += 1
+    counters.unitAccess[u].absentSeconds += seconds
+  }
+
+  /// A ticket at unit `u` taken in the hall before opening, or from home (`remote`).
+  mutating func accessTicket(unit u: Int, early: Bool, remote: Bool, at now: Double) {
+    guard now >= model.warmupEnd else { return }
+    if early { counters.unitAccess[u].earlyTickets += 1 }
+    if remote { counters.unitAccess[u].remoteTickets += 1 }
+  }
+
+  /// A remote ticket holder at unit `u` called after waiting `wait` seconds in the hall.
+  mutating func remoteWait(unit u: Int, _ wait: Double, at now: Double) {
+    if now >= model.warmupEnd { counters.unitAccess[u].remoteWaits.add(wait) }
   }
 
   /// The end of the warm-up: every count starts again from zero.

@@ -16,6 +16,8 @@ struct RunCounters {
   var unitLeftLine: StateArray<Int>
   var unitBalked: StateArray<Int>
   var ticketsIssued: StateArray<Int>
+  /// Per unit, when the model uses desk access, patience or balking (empty otherwise).
+  var unitAccess: StateArray<DeskAccessCounts>
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
   var levelHourWaits: StateArray<Tally>
@@ -44,6 +46,8 @@ struct RunCounters {
     unitLeftLine = StateArray(repeating: 0, count: model.units.count)
     unitBalked = StateArray(repeating: 0, count: model.units.count)
     ticketsIssued = StateArray(repeating: 0, count: model.units.count)
+    let access = model.access.isUsed || model.behaviour.pSilentLeave > 0 || model.behaviour.hasImpatience
+    unitAccess = StateArray(repeating: DeskAccessCounts(), count: access ? model.units.count : 0)
     levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
     monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     self.months = StateArray(repeating: MonthCounters(), count: months * model.levelCount)

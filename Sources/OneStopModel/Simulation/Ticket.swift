@@ -9,6 +9,10 @@ struct Ticket {
   /// What the desk decided for an intake.
   enum Outcome: UInt8 {
     case none, accepted, incomplete, refused, guidance, onTheSpot
+    /// Called but nobody answers: the holder left without notice (`noAnswer`: already
+    /// gone from the desk statistics) or holds a remote ticket and is not in the hall
+    /// (`noShow`). The desk loses the absent-call time.
+    case noAnswer, noShow
   }
 
   var dossier: Int32
@@ -16,6 +20,9 @@ struct Ticket {
   /// When the ticket was taken (a postal dossier: when it reached the front office).
   var issuedAt: Double
   var outcome: Outcome = .none
+
+  /// `true` when the call found nobody (`Outcome.noAnswer`, `.noShow`).
+  var isAbsent: Bool { outcome == .noAnswer || outcome == .noShow }
 
   /// `true` for a postal dossier: nobody waits in the hall for it.
   var isPostal: Bool { purpose == .postalIntake }

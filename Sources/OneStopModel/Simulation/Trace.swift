@@ -58,6 +58,12 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
   /// Counted only, not a row of `trace.csv`: the citizen came for a result that was not
   /// ready (a wasted pick-up visit).
   case resultNotReady
+  /// Turned away because the day's tickets for the field are gone (a desk group's
+  /// `quota`).
+  case overQuota
+  /// A remote ticket called before its holder came (`detail`: the seconds still to come,
+  /// or -1 when they never come).
+  case noShow
 
   /// The name written in `trace.csv`.
   public var name: String {
@@ -87,6 +93,8 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
     case .balked: "balked"
     case .enteredPeriod: "entered_period"
     case .resultNotReady: "result_not_ready"
+    case .overQuota: "over_quota"
+    case .noShow: "no_show"
     }
   }
 

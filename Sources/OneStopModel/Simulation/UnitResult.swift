@@ -23,6 +23,8 @@ public struct UnitResult: Sendable {
   /// citizens), and the unit's opening seconds: the mean queue is their ratio.
   public let queueIntegral: Double
   public let openSeconds: Double
+  /// Quotas, remote tickets, queues before opening, absent calls (all zero when unused).
+  public var access = DeskAccessCounts()
 
   /// Mean number waiting for a desk during the unit's opening hours.
   public var queueLength: Double { openSeconds > 0 ? queueIntegral / openSeconds : 0 }

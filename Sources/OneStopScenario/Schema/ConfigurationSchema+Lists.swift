@@ -58,6 +58,38 @@ extension ConfigurationSchema {
         "digitisation", .other("list of `{from: DATE, share: P}`"),
         doc: "Share of paper dossiers digitised at intake from each date until the next (none before the first); "
           + "not with `digitisation_from`."),
+    ] + access
+  }
+
+  /// `units[]`: how citizens reach the desks (`DeskAccess`, docs/model-assumptions.md).
+  static var access: [ConfigurationKey<UnitConfiguration>] {
+    [
+      ConfigurationKey(
+        "before_opening_share", .probability, .number(\.access.beforeOpeningShare),
+        doc: "Share of walk-in visits that arrive before the doors open and queue (default 0; Quảng Yên: 62 people "
+          + "before opening, Hà Nội land branch: from 4 am)."),
+      ConfigurationKey(
+        "before_opening_earliest", .duration(.seconds), .number(\.access.beforeOpeningEarliest),
+        doc: "Those arrive uniformly between this long before the first opening and the opening (default 3h)."),
+      ConfigurationKey(
+        "remote_ticket_share", .probability, .number(\.access.remoteTicketShare),
+        doc: "Share of walk-in visits whose ticket for today is taken from home (iHanoi from 13/5/2025; default 0)."),
+      ConfigurationKey(
+        "remote_arrival_lead", .distribution(.seconds), .distribution(\.access.remoteArrivalLead),
+        doc: "How long before the ticket's estimated call time a remote ticket holder arrives (default uniform "
+          + "0-20 min, no source)."),
+      ConfigurationKey(
+        "remote_no_show", .probability, .number(\.access.remoteNoShow),
+        doc: "Share of remote ticket holders who never come (default 0; 25-48 % of bookings at DMVs abroad)."),
+      ConfigurationKey(
+        "dossiers_per_visit", .number(min: 1, max: 100, what: "a mean number of dossiers"),
+        .number(\.access.dossiersPerVisit),
+        doc: "Mean dossiers a walk-in visit of new dossiers brings (proxies, households; geometric on 1, 2, ...; "
+          + "default 1; Quảng Yên about 1.4)."),
+      ConfigurationKey(
+        "max_dossiers_per_visit", .number(min: 1, max: 1000, what: "a number of dossiers"),
+        .optionalNumber(\.access.maxDossiersPerVisit),
+        doc: "Dossiers served in one call at most; the others come back as visits of their own (default `null`)."),
     ]
   }
 
@@ -78,6 +110,10 @@ extension ConfigurationSchema {
         "service_time_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.serviceTimeFactor),
         doc: "Multiplies every service time (default 1; postal contractors 1.1, a prior)."),
       .custom("lunch_stagger", .duration(.seconds), doc: "Half of the desks take every break this much later."),
+      ConfigurationKey(
+        "quota", .number(min: 0, max: 1_000_000, what: "a number of tickets"), .optionalNumber(\.quota),
+        doc: "Tickets handed out a day for the group's fields (default `null`: no limit); later citizens are turned "
+          + "away (`over_quota`)."),
     ]
   }
 

@@ -154,6 +154,16 @@ public enum ConfigurationSchema {
       ConfigurationKey(
         "p_return_after_leaving", .probability, .number(\.pReturnAfterLeaving),
         doc: "Probability that a citizen who left the line or balked comes back on a later working day (default 0.9)."),
+      ConfigurationKey("p_silent_leave", .probability, .number(\.pSilentLeave),
+        doc: "Of those whose patience runs out, the share who leave without notice: their ticket is still called "
+          + "(default 0)."),
+      ConfigurationKey("absent_call_time", .distribution(s), .distribution(\.absentCallTime),
+        doc: "Desk time lost calling a ticket nobody answers (default 1 min, no source; not listed with the priors, "
+          + "so that scenarios without absent calls print as before)."),
+      ConfigurationKey("p_return_after_quota", .probability, .number(\.pReturnAfterQuota),
+        doc: "Probability that a citizen turned away by a desk group's `quota` comes back (default 0.95)."),
+      ConfigurationKey("quota_return_delay", .distribution(.workingDays), .distribution(\.quotaReturnDelayWorkingDays),
+        doc: "When they come back, in working days (default 1)."),
       ConfigurationKey(
         "postal_intake_factor", .number(min: 0.01, max: 100, what: "a number"), .number(\.postalIntakeFactor),
         doc: "Desk time to receive a postal dossier, relative to intake.", prior: "no source"),
