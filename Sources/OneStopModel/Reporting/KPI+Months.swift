@@ -114,6 +114,7 @@ extension KPI {
     if splitUnder(name) != nil { return unknownSubtree(name, in: model) }
     if name.contains("@" + monthPrefix) { return unknownMonth(name, in: model) }
     return unknownLevel(name, in: model) ?? unknownAgency(name, in: model) ?? unknownField(name, in: model)
+      ?? unknownDesk(name, in: model)
       ?? unknownUnit(name, in: model).map { "the scenario has no unit '\($0)' (in KPI '\(name)')" }
   }
 }

@@ -98,7 +98,7 @@ extension OneStopSimulation {
     time *= group.factor
     recorder.record(
       .called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
-      ticketTakenAt: ticket.isPostal ? nil : ticket.issuedAt)
+      ticketTakenAt: ticket.isPostal ? nil : ticket.issuedAt, group: Int(frontOffice.groupOf[desk]))
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
   }
