@@ -113,9 +113,10 @@ enum AutoReplications {
 
   static func run(
     _ models: [CompiledModel], seed: UInt64, threads: Int, targets: [PrecisionTarget], initial: Int = 5, maximum: Int,
-    progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
+    extra: [KPI] = [], progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
   ) -> Outcome {
-    var summaries = models.map { ReplicationSummary(model: $0, targets: targets.map(\.kpi)) }
+    // `extra` KPIs are kept per replication after the targets' (compare's scoped KPIs).
+    var summaries = models.map { ReplicationSummary(model: $0, targets: targets.map(\.kpi) + extra) }
     var next = min(max(initial, 2), maximum)
     while true {
       let first = summaries[0].count, upTo = next
