@@ -45,6 +45,8 @@ public struct ReportData: Sendable {
 
   public let scenario, file, hash, version, start, end: String
   public let seed: String
+  /// The `--set` overrides of the run (empty without any).
+  public let overrides: [String]
   /// The scenario's `report_language`, when it gives one.
   public let language: String?
   public let replications: Int
@@ -151,6 +153,7 @@ public struct ReportData: Sendable {
     start = s.start
     end = s.end
     seed = String(s.seed)
+    overrides = s.overrides ?? []
     replications = s.replications
     guard replications >= 1 else {
       throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication")

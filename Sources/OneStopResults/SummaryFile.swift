@@ -8,7 +8,7 @@ import OneStopModel
 public struct SummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, file, scenario_hash, report_language, onestop_version, start, end, seed, replications, kpis
+    case scenario, file, scenario_hash, overrides, report_language, onestop_version, start, end, seed, replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
     case desk_waits_by_unit, pools, priors, uncertainty
   }
@@ -16,6 +16,9 @@ public struct SummaryFile: Encodable {
   /// The scenario's name, file, hash and `report_language`.
   public let scenario, file, scenarioHash: String
   public let reportLanguage: String?
+  /// The `--set` overrides of the run, as written; nil (and not written) without any, so
+  /// that a run without them writes what it wrote before the key existed.
+  public var overrides: [String]?
   public let version, start, end: String
   public let seed: UInt64
   public let replications: Int
@@ -81,6 +84,7 @@ public struct SummaryFile: Encodable {
     try c.encode(scenario, forKey: .scenario)
     try c.encode(file, forKey: .file)
     try c.encode(scenarioHash, forKey: .scenario_hash)
+    try c.encodeIfPresent(overrides, forKey: .overrides)
     try c.encodeIfPresent(reportLanguage, forKey: .report_language)
     try c.encode(version, forKey: .onestop_version)
     try c.encode(start, forKey: .start)

@@ -166,7 +166,8 @@ struct Run: ParsableCommand {
     let violations = stats.violations
     let summary = Summary(
       scenario: scenario, stats: stats, seed: master,
-      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+      overrides: overrides)
     if let uncertainty, violations.isEmpty {
       // The run's table first, then the parameter sets; the files hold both intervals.
       if json != "-" { print(summary.text()) }
