@@ -116,7 +116,9 @@ def scale(words):
     while i < len(words):
         w = words[i]
         if w in small and i + 1 < len(words):
-            out += [w, small[w]]
+            # `--replications auto` stays auto, stopped early.
+            auto = w == "--replications" and words[i + 1] == "auto"
+            out += [w, "auto", "--max-replications", "4"] if auto else [w, small[w]]
             i += 2
             continue
         out.append(w)

@@ -86,16 +86,26 @@ struct Check: ParsableCommand {
 
   func replicate(_ model: CompiledModel, seed: UInt64, default count: Int) throws -> ReplicationSummary {
     var stats = ReplicationSummary(model: model)
+    // The progress line with time left, on a terminal only (as `run`'s).
+    var n = count
     switch options.replications {
     case .auto:
+      let progress = ProgressLine(total: auto.maxReplications)
       let outcome = AutoReplications.run(
         [model], seed: seed, threads: options.threadCount, targets: try auto.targets(),
-        maximum: auto.maxReplications)
+        maximum: auto.maxReplications
+      ) { done, total, events in progress.update(done: done, events: events, total: total) }
+      progress.finish()
       AutoReplications.report(outcome, maximum: auto.maxReplications)
       return outcome.summaries[0]
-    case .fixed(let n): Replications.run(model, seed: seed, count: n, threads: options.threadCount, into: &stats)
-    case nil: Replications.run(model, seed: seed, count: count, threads: options.threadCount, into: &stats)
+    case .fixed(let k): n = k
+    case nil: break
     }
+    let progress = ProgressLine(total: n)
+    Replications.run(model, seed: seed, count: n, threads: options.threadCount, into: &stats) { done, _, events in
+      progress.update(done: done, events: events)
+    }
+    progress.finish()
     return stats
   }
 

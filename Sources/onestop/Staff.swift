@@ -148,12 +148,14 @@ struct Staff: ParsableCommand {
     let probe = StaffEvaluator(
       path: scenario, overrides: overrides, variables: variables, targets: parsedTargets, seed: s, threads: threads)
     for (i, p) in try StaffSearch.people(of: variables, evaluator: probe).enumerated() { variables[i].people = p }
+    let progress = StaffProgress()
     let evaluator = StaffEvaluator(
       path: scenario, overrides: overrides, variables: variables, targets: parsedTargets, seed: s,
       threads: threads, journal: journal
-    ) { printError($0) }
+    ) { progress.line($0) }
+    evaluator.replicationProgress = { progress.replication($0, of: $1) }
     let search = StaffSearch(evaluator: evaluator, replications: reps, maxReplications: maxReplications ?? 4 * reps) {
-      printError($0)
+      progress.line($0)
     }
     printError(
       """

@@ -125,6 +125,11 @@ import TestSupport
       let (status, _, err) = try onestop(arguments, in: dir)
       #expect(status == 2 && err.hasPrefix(message), "\(arguments): \(err)")
     }
+    // Every command with --seed says what a seed is, never "Missing value".
+    for command in [["compare", Self.mmc], ["check", Self.mmc], ["staff", Self.mmc], ["sensitivity", Self.mmc]] {
+      let (status, _, err) = try onestop(command + ["--seed", "-1"], in: dir)
+      #expect(status == 2 && err.contains("a seed cannot be negative"), "\(command): \(err)")
+    }
     let sets = (0...1_000).flatMap { ["--set", "description=x\($0)"] }
     let (status, _, err) = try onestop(["validate", Self.mmc] + sets, in: dir)
     #expect(
@@ -153,5 +158,28 @@ import TestSupport
       #expect([0, 1, 2].contains(status), "\(name): \(status)\n\(out)\(err)")
       #expect(!err.contains("Fatal error"), "\(err)")
     }
+  }
+}
+
+extension InputCLITests {
+  /// A bad value in `unit_defaults` is reported once, at the key path and line where it
+  /// is written, not once per unit that inherits it under a path the file does not have.
+  @Test func aBadUnitDefaultIsReportedOnceWhereItIsWritten() throws {
+    let dir = try tempDir("unit-defaults")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = try String(
+      contentsOf: CLITests.root.appendingPathComponent("scenarios/tuyen-quang-2022.yaml"), encoding: .utf8)
+    let lines = text.components(separatedBy: "\n")
+    let at = try #require(lines.firstIndex { $0 == "    online_intake_officers: 1" }, "the district default")
+    var bad = lines
+    bad[at] = "    online_intake_officers: abc"
+    let path = dir.appendingPathComponent("bad.yaml").path
+    try bad.joined(separator: "\n").replacingOccurrences(of: "unit_table: data/", with: "unit_table: ../data/")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let (status, _, err) = try onestop(["validate", path], in: CLITests.root)
+    #expect(status == 2)
+    let problems = err.split(separator: "\n").filter { $0.contains("online_intake_officers") }
+    let once = "\(path):\(at + 1):29: unit_defaults.district.online_intake_officers: expected a number of officers"
+    #expect(problems == ["\(once), found 'abc'"], "\(err)")
   }
 }
