@@ -128,9 +128,9 @@ enum ReportSchema {
     } catch let error as DecodingError {
       throw ReportError(
         """
-          \(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with \
-          `\(writer)`
-          """
+        \(file): \(describe(error)); the file is broken or was written by an older onestop: write it again with \
+        `\(writer)`
+        """
       )
     } catch {
       throw ReportError("\(file): \(error.localizedDescription)")

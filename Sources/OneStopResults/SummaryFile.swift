@@ -8,7 +8,8 @@ import OneStopModel
 public struct SummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, file, scenario_hash, overrides, report_language, onestop_version, start, end, seed, replications, kpis
+    case scenario, file, scenario_hash, overrides, report_language, onestop_version, start, end, seed, replications,
+      kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
     case desk_waits_by_unit, pools, priors, uncertainty
   }

@@ -38,7 +38,11 @@ public enum ConfigurationChanges {
     let mirror = Mirror(reflecting: value)
     switch mirror.displayStyle {
     case .optional:
-      if let child = mirror.children.first { flatten(child.value, path: path, into: &out) } else { out.append((path, "null")) }
+      if let child = mirror.children.first {
+        flatten(child.value, path: path, into: &out)
+      } else {
+        out.append((path, "null"))
+      }
     case .collection, .set:
       let items = mirror.children.map(\.value)
       if items.allSatisfy(isLeaf) {

@@ -73,9 +73,9 @@ final class ScenarioReader {
       issue(
         node, path,
         """
-          expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), \
-          found \(node.found)
-          """
+        expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), \
+        found \(node.found)
+        """
       )
       return nil
     }
@@ -255,9 +255,9 @@ final class ScenarioReader {
       issue(
         pairs[0].keyNode, sub,
         """
-          unknown distribution '\(Excerpt.excerpt(name))'; expected one of \
-          \(Self.distributionNames.joined(separator: ", "))\(hint)
-          """
+        unknown distribution '\(Excerpt.excerpt(name))'; expected one of \
+        \(Self.distributionNames.joined(separator: ", "))\(hint)
+        """
       )
       return nil
     }

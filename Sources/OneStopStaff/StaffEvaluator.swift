@@ -131,9 +131,9 @@ public final class StaffEvaluator {
 
   private var journalKey: String {
     """
-      \(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\
-      \(targets.map(\.kpi.name).joined(separator: ";"))
-      """
+    \(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\
+    \(targets.map(\.kpi.name).joined(separator: ";"))
+    """
   }
 
   private func append(_ e: StaffEvaluation) {

@@ -60,9 +60,9 @@ struct PrecisionOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       """
-        With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or \
-        desk_wait_p90=2%.
-        """,
+      With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or \
+      desk_wait_p90=2%.
+      """,
       valueName: "kpi=value"))
   var precision: [String] = []
 
@@ -155,9 +155,9 @@ enum AutoReplications {
       let label = s.model < labels.count ? "\(labels[s.model]): " : ""
       print(
         """
-          precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \
-          \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")
-          """,
+        precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \
+        \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")
+        """,
         to: &e)
     }
     let n = outcome.replications

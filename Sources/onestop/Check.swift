@@ -176,9 +176,9 @@ struct Check: ParsableCommand {
     if options.replications == nil && scenario.replications < 2 {
       printError(
         """
-          \(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test \
-          against (give --replications N)
-          """
+        \(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test \
+        against (give --replications N)
+        """
       )
       throw ExitCode(2)
     }
@@ -238,15 +238,15 @@ struct Check: ParsableCommand {
       } else if p < alpha && abs(m2 - m1) > tolerance {
         problem =
           """
-            \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \
-            \(String(format: "%.2g", p)))
-            """
+          \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \
+          \(String(format: "%.2g", p)))
+          """
       } else if CheckRules.isGross(m1, m2, unit: unit) {
         problem =
           """
-            \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), a gross change: beyond 10x, p = \
-            \(String(format: "%.2g", p)))
-            """
+          \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), a gross change: beyond 10x, p = \
+          \(String(format: "%.2g", p)))
+          """
       }
       verdicts.append(
         Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
@@ -313,22 +313,23 @@ struct Check: ParsableCommand {
       "<testsuites name=\"onestop check\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\">")
     lines.append(
       """
-          <testsuite name=\"\(x(suite))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" \
-        skipped=\"0\">
-        """
+        <testsuite name=\"\(x(suite))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" \
+      skipped=\"0\">
+      """
     )
     lines.append(
       """
-            <properties><property name=\"baseline\" value=\"\(x(baselinePath))\"/><property name=\"seed\" \
-        value=\"\(seed)\"/><property name=\"replications\" value=\"\(replications)\"/><property name=\"alpha\" \
-        value=\"\(jnum(alpha))\"/></properties>
-        """
+          <properties><property name=\"baseline\" value=\"\(x(baselinePath))\"/><property name=\"seed\" \
+      value=\"\(seed)\"/><property name=\"replications\" value=\"\(replications)\"/><property name=\"alpha\" \
+      value=\"\(jnum(alpha))\"/></properties>
+      """
     )
     for v in verdicts {
       let open = "    <testcase classname=\"onestop.check.\(x(suite))\" name=\"\(x(v.name))\" time=\"0\""
       if let problem = v.problem {
         lines.append(open + ">")
-        let detail = "baseline mean \(jnum(v.baselineMean)) \(v.unit), now \(jnum(v.mean)), "
+        let detail =
+          "baseline mean \(jnum(v.baselineMean)) \(v.unit), now \(jnum(v.mean)), "
           + "tolerance \(jnum(v.tolerance)), p = \(jnum(v.p))"
         lines.append("      <failure message=\"\(x(v.name + ": " + problem))\" type=\"moved\">\(x(detail))</failure>")
         lines.append("    </testcase>")

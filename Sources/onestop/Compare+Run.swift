@@ -1,7 +1,9 @@
 import DESKernel
+import Foundation
 import OneStopIO
 import OneStopModel
 import OneStopResults
+import OneStopScenario
 
 extension Compare {
   /// The overrides of A: `--set` then `--set-a`.
@@ -49,12 +51,38 @@ extension Compare {
   }
 }
 
+extension Compare {
+  /// compare.json and compare.csv in `out`.
+  func write(
+    to out: String, scenarios: (a: Scenario, b: Scenario), seed s: UInt64, replications reps: Int,
+    differences: [CompareDifference<Double>], propagation: UncertaintySummary.Propagation?,
+    changes: [ConfigurationChanges.Change], ranked: [CompareDifference<Double>]
+  ) throws {
+    let (sa, sb) = scenarios
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let path = (out as NSString).appendingPathComponent("compare.json")
+    var file = CompareFile(
+      a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash, overrides: overridesA),
+      b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash, overrides: overridesB), seed: s,
+      replications: reps, version: OneStopVersion.string, differences: differences)
+    file.uncertainty = propagation
+    file.changes = changes.map { .init(key: $0.key, a: $0.a, b: $0.b) }
+    file.scoped = ranked
+    try writeAtomically(JSONText.encode(file), to: path)
+    let csv = (out as NSString).appendingPathComponent("compare.csv")
+    try writeAtomically(CompareScopes.csv(ranked), to: csv)
+    print("")
+    print("wrote \(path), \(csv)")
+  }
+}
+
 extension CompareScopes {
   /// compare.csv: every difference at every scope, most significant first.
   static func csv(_ ranked: [CompareDifference<Double>]) -> String {
     func n(_ x: Double?) -> String { x.map(JSONText.csvNumber) ?? "" }
     let table = CSVTable<CompareDifference<Double>>([
-      .init("kpi") { JSONText.csvField($0.kpi) }, .init("scope") { JSONText.csvField($0.scope ?? "") }, .init("unit") { $0.unit.rawValue },
+      .init("kpi") { JSONText.csvField($0.kpi) }, .init("scope") { JSONText.csvField($0.scope ?? "") },
+      .init("unit") { $0.unit.rawValue },
       .init("a") { n($0.a) }, .init("b") { n($0.b) }, .init("difference") { n($0.difference) },
       .init("half_width") { n($0.half_width) }, .init("unpaired_half_width") { n($0.unpaired_half_width) },
       .init("significance") { n($0.significance) },

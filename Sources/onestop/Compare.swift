@@ -33,8 +33,9 @@ struct Compare: ParsableCommand {
       Examples:
         onestop compare scenarios/tuyen-quang-2022.yaml \\
             scenarios/tuyen-quang-2022-saturday.yaml --replications 10
-        onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022.yaml \\
-            --set-b 'units[pasc].desks[land].count=4' --replications 5 --out results/land-desk
+        onestop compare scenarios/tuyen-quang-2022.yaml \\
+            --set-b 'units[pasc].desks[land].count=4' \\
+            --replications 5 --out runs/land-desk
       """
   )
 
@@ -57,11 +58,13 @@ struct Compare: ParsableCommand {
   var sets: [String] = []
 
   @Option(
-    name: .customLong("set-a"), help: ArgumentHelp("Override a value in A alone (repeatable).", valueName: "key.path=value"))
+    name: .customLong("set-a"),
+    help: ArgumentHelp("Override a value in A alone (repeatable).", valueName: "key.path=value"))
   var setsA: [String] = []
 
   @Option(
-    name: .customLong("set-b"), help: ArgumentHelp("Override a value in B alone (repeatable).", valueName: "key.path=value"))
+    name: .customLong("set-b"),
+    help: ArgumentHelp("Override a value in B alone (repeatable).", valueName: "key.path=value"))
   var setsB: [String] = []
 
   @Option(help: "How many of the largest differences at every scope to print (all are in compare.json).")
@@ -109,7 +112,8 @@ struct Compare: ParsableCommand {
       throw ExitCode(2)
     }
     let scoped = CompareScopes.kpis([ma, mb])
-    let (ra, rb, extraFrom) = try replicate(ma, mb, seed: s, replications: max(sa.replications, sb.replications), scoped)
+    let (ra, rb, extraFrom) = try replicate(
+      ma, mb, seed: s, replications: max(sa.replications, sb.replications), scoped)
     let reps = ra.count
     let A = Summary(scenario: sa, stats: ra, seed: s, seconds: 0)
     let B = Summary(scenario: sb, stats: rb, seed: s, seconds: 0)
@@ -161,20 +165,9 @@ struct Compare: ParsableCommand {
         sets: uncertainty, differences, seed: s, replications: reps, scenarios: (sa, sb))
     }
     if let out {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      let path = (out as NSString).appendingPathComponent("compare.json")
-      var file = CompareFile(
-        a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash, overrides: overridesA),
-        b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash, overrides: overridesB), seed: s,
-        replications: reps, version: OneStopVersion.string, differences: differences)
-      file.uncertainty = propagation
-      file.changes = changes.map { .init(key: $0.key, a: $0.a, b: $0.b) }
-      file.scoped = ranked
-      try writeAtomically(JSONText.encode(file), to: path)
-      let csv = (out as NSString).appendingPathComponent("compare.csv")
-      try writeAtomically(CompareScopes.csv(ranked), to: csv)
-      print("")
-      print("wrote \(path), \(csv)")
+      try write(
+        to: out, scenarios: (sa, sb), seed: s, replications: reps, differences: differences,
+        propagation: propagation, changes: changes, ranked: ranked)
     }
   }
 }

@@ -45,9 +45,9 @@ struct Staff: ParsableCommand {
     name: .customLong("vary"),
     help: ArgumentHelp(
       """
-        A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every \
-        desk group and agency).
-        """,
+      A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every \
+      desk group and agency).
+      """,
       valueName: "key=low..high"))
   var vary: [String] = []
 
@@ -159,9 +159,9 @@ struct Staff: ParsableCommand {
     }
     printError(
       """
-        \(variables.count) variable\(variables.count == 1 ? "" : "s"), \(parsedTargets.count) \
-        target\(parsedTargets.count == 1 ? "" : "s"), \(reps) replications per plan (seed \(s))
-        """
+      \(variables.count) variable\(variables.count == 1 ? "" : "s"), \(parsedTargets.count) \
+      target\(parsedTargets.count == 1 ? "" : "s"), \(reps) replications per plan (seed \(s))
+      """
     )
     let started = Date()
     let result: StaffPlan
@@ -194,9 +194,9 @@ struct Staff: ParsableCommand {
           guard bounds.count == 2, let lo = Int(bounds[0]), let hi = Int(bounds[1]), lo >= 0, hi >= lo else {
             throw StaffError(
               """
-                --vary '\(v)': expected KEY=LOW..HIGH with integers 0 <= LOW <= HIGH, e.g. \
-                agencies[TNMT@pasc].officers=5..20
-                """
+              --vary '\(v)': expected KEY=LOW..HIGH with integers 0 <= LOW <= HIGH, e.g. \
+              agencies[TNMT@pasc].officers=5..20
+              """
             )
           }
           specs.append((key, lo, hi))
@@ -231,9 +231,9 @@ struct Staff: ParsableCommand {
       guard let i = out.firstIndex(where: { $0.key == key }) else {
         throw StaffError(
           """
-            --cost '\(c)': '\(key)' is not a variable of this search (variables: \
-            \(out.map(\.key).joined(separator: ", ")))
-            """
+          --cost '\(c)': '\(key)' is not a variable of this search (variables: \
+          \(out.map(\.key).joined(separator: ", ")))
+          """
         )
       }
       out[i].cost = value
@@ -274,9 +274,9 @@ struct Staff: ParsableCommand {
     print("")
     print(
       """
-        \(evaluator.evaluations) plan evaluations (\(evaluator.cacheHits) from cache), \(evaluator.replicationsRun) \
-        replications run, \(String(format: "%.1f", seconds)) s
-        """
+      \(evaluator.evaluations) plan evaluations (\(evaluator.cacheHits) from cache), \(evaluator.replicationsRun) \
+      replications run, \(String(format: "%.1f", seconds)) s
+      """
     )
   }
 
@@ -303,17 +303,17 @@ struct Staff: ParsableCommand {
       let v = variables[i]
       changes +=
         """
-          \(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\
-          \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
-          """
+        \(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\
+        \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
+        """
     }
     try changes.write(
       toFile: (dir as NSString).appendingPathComponent("changes.csv"), atomically: true, encoding: .utf8)
     var tt =
       """
-        target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
-        et\n
-        """
+      target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
+      et\n
+      """
     for (k, t) in targets.enumerated() {
       let a = Estimate(r.base.kpis[k]), b = Estimate(r.plan.kpis[k])
       tt +=

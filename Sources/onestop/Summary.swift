@@ -69,9 +69,9 @@ struct Summary {
     if !scenario.description.isEmpty { lines.append(scenario.description) }
     lines.append(
       """
-        \(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \
-        \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s
-        """
+      \(c.start) to \(c.end), \(plural(model.units.count, "unit")) on \(plural(c.levels.count, "level")), \
+      \(plural(replications, "replication")), seed \(seed), \(fmt(seconds, 2)) s
+      """
     )
     lines.append("")
     lines.append(pad("indicator", 36) + lpad("mean", 12) + lpad("95% CI ±", 11) + "  unit")

@@ -86,9 +86,9 @@ import TestSupport
     #expect(
       err
         == """
-          \(path):3:34: targets[0].value: expected the report's figure in [-1000000000000, 1000000000000], found \
-          1e+308\n
-          """,
+        \(path):3:34: targets[0].value: expected the report's figure in [-1000000000000, 1000000000000], found \
+        1e+308\n
+        """,
       "\(err)")
     let (screen, _, screenErr) = try onestop(["calibrate", path, "--screen", "1000000000"], in: dir)
     #expect(
@@ -104,9 +104,9 @@ import TestSupport
       (
         ["run", Self.mmc, "--seed", "-1"],
         """
-          Error: The value '-1' is invalid for '--seed <seed>': a seed cannot be negative; give a whole number from 0 \
-          to 2^53 - 1
-          """
+        Error: The value '-1' is invalid for '--seed <seed>': a seed cannot be negative; give a whole number from 0 \
+        to 2^53 - 1
+        """
       ),
       (
         ["run", Self.mmc, "--seed", ""],

@@ -16,7 +16,8 @@ import TestSupport
     var config = ProvinceFixtures.random(seed: seed)
     // The unit open through lunch, its first group on office hours, half of it 30 min later.
     config.units[0].hours = OpeningSchedule(
-      base: WeeklyHours(weekdays: DailyHours(intervals: [OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("17:30")!)])))
+      base: WeeklyHours(
+        weekdays: DailyHours(intervals: [OpenInterval(open: TimeOfDay("07:00")!, close: TimeOfDay("17:30")!)])))
     config.units[0].desks[0].count = 4
     config.units[0].desks[0].hours = .standardOffice
     config.units[0].desks[0].lunchStagger = 1800
@@ -32,7 +33,9 @@ import TestSupport
       let groups = model.deskGroupKeys.filter { model.deskGroups[$0.group].unit == u }
       let calls = groups.reduce(0) { $0 + r.deskGroups[$1.group].waits.count }
       #expect(calls == r.units[u].waits.count, "\(unit.id): every call at one group")
-      let weighted = groups.reduce(0.0) { $0 + Double(r.deskGroups[$1.group].waits.count) * r.deskGroups[$1.group].waits.mean }
+      let weighted = groups.reduce(0.0) {
+        $0 + Double(r.deskGroups[$1.group].waits.count) * r.deskGroups[$1.group].waits.mean
+      }
       if calls > 0 {
         #expect(abs(weighted / Double(calls) - r.units[u].waits.mean) <= 1e-9 * max(1, r.units[u].waits.mean))
       }
@@ -50,7 +53,9 @@ import TestSupport
     }
     let open = r.deskGroups.reduce(0.0) { $0 + $1.openSeconds }
     #expect(abs(100 * busy / open - (try Self.value("desk_utilisation", r, model))) < 1e-9)
-    let overtime = try model.deskGroupKeys.reduce(0.0) { $0 + (try Self.value("desk_overtime@desk:\($1.key)", r, model)) }
+    let overtime = try model.deskGroupKeys.reduce(0.0) {
+      $0 + (try Self.value("desk_overtime@desk:\($1.key)", r, model))
+    }
     #expect(abs(overtime - (try Self.value("desk_overtime", r, model))) < 1e-9 * max(1, overtime))
   }
 

@@ -97,9 +97,9 @@ extension KPI {
     if let level, !model.names.levels.contains(level) {
       return
         """
-          the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
-          \(model.names.levels.joined(separator: ", "))
-          """
+        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+        \(model.names.levels.joined(separator: ", "))
+        """
     }
     let months = RunMonths(model)
     let reported = Array(months.labels.dropFirst(months.firstReported(model)))

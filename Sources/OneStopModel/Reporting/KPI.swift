@@ -98,9 +98,9 @@ public struct KPI: Sendable {
     let routed = counted ? " (or the id of an agency a route's first step reaches, e.g. 'UBNDH@DISTRICT')" : ""
     return
       """
-        no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
-        \(owners.joined(separator: ", "))\(routed)
-        """
+      no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
+      \(owners.joined(separator: ", "))\(routed)
+      """
   }
 
   /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
@@ -121,9 +121,9 @@ public struct KPI: Sendable {
     if model.names.levels.contains(level) { return nil }
     return
       """
-        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
-        \(model.names.levels.joined(separator: ", "))
-        """
+      the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+      \(model.names.levels.joined(separator: ", "))
+      """
   }
 
   /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits

@@ -50,7 +50,8 @@ public struct Measure: Sendable {
   /// A measure with the computations of the scopes it exists at.
   public init(
     _ name: String, _ unit: KPIUnit, total: Total? = nil, level: Indexed? = nil, unit atUnit: Indexed? = nil,
-    desk: Indexed? = nil, agency: Agency? = nil, field: Indexed? = nil, month: (@Sendable (MonthCounters) -> Double)? = nil,
+    desk: Indexed? = nil, agency: Agency? = nil, field: Indexed? = nil,
+    month: (@Sendable (MonthCounters) -> Double)? = nil,
     hour: (@Sendable (HourResult) -> Double?)? = nil, cell: (@Sendable (CellCounters) -> Double)? = nil,
     pooled: Bool = true
   ) {
