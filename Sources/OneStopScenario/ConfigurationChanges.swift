@@ -27,8 +27,18 @@ public enum ConfigurationChanges {
     let mb = Dictionary(lb, uniquingKeysWith: { x, _ in x })
     let ka = Set(la.map(\.0))
     var out: [Change] = []
-    for (k, v) in la where k != "name" && mb[k] != v { out.append(Change(key: k, a: v, b: mb[k] ?? "absent")) }
-    for (k, v) in lb where k != "name" && !ka.contains(k) { out.append(Change(key: k, a: "absent", b: v)) }
+    let kb = Set(lb.map(\.0))
+    // A value null on one side and set on the other shows as its parts (`hours.base.days:
+    // absent -> [...]`), not also as `hours: null -> absent`.
+    func hasParts(_ k: String, _ keys: Set<String>) -> Bool {
+      keys.contains { $0.hasPrefix(k + ".") || $0.hasPrefix(k + "[") }
+    }
+    for (k, v) in la where k != "name" && mb[k] != v && !(mb[k] == nil && hasParts(k, kb)) {
+      out.append(Change(key: k, a: v, b: mb[k] ?? "absent"))
+    }
+    for (k, v) in lb where k != "name" && !ka.contains(k) && !hasParts(k, ka) {
+      out.append(Change(key: k, a: "absent", b: v))
+    }
     return out
   }
 
