@@ -7,3 +7,6 @@ cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then python3 scripts/check-units-data.py >/dev/null; fi
 swift build --build-tests
 swift test --skip-build "$@"
+# Every command of the README and of every --help text, scaled down (2 replications, six
+# weeks), with the built binary: a non-zero exit fails (about 2 minutes with a release build).
+if [ $# -eq 0 ]; then python3 scripts/check-examples.py; fi

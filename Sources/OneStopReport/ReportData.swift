@@ -52,6 +52,8 @@ public struct ReportData: Sendable {
   /// Desk tickets per unit (`units.csv`), to find the busiest centre.
   public var unitTickets: [String: Double] = [:]
   public let seed: String
+  /// The `--set` overrides of the run (empty without any).
+  public let overrides: [String]
   /// The scenario's `report_language`, when it gives one.
   public let language: String?
   public let replications: Int
@@ -164,6 +166,7 @@ public struct ReportData: Sendable {
     start = s.start
     end = s.end
     seed = String(s.seed)
+    overrides = s.overrides ?? []
     replications = s.replications
     guard replications >= 1 else {
       throw ReportError("\(file): 'replications' is \(replications); a run has at least 1 replication")

@@ -31,6 +31,7 @@ enum ReportSchema {
   struct Summary: Decodable {
     let scenario, file, scenario_hash, onestop_version, start, end: String
     let report_language: String?
+    let overrides: [String]?
     let seed: UInt64
     let replications: Int
     let kpis: [String: Estimate]
@@ -55,6 +56,7 @@ enum ReportSchema {
       start = try c.decode(String.self, forKey: .start)
       end = try c.decode(String.self, forKey: .end)
       report_language = try c.decodeIfPresent(String.self, forKey: .report_language)
+      overrides = try c.decodeIfPresent([String].self, forKey: .overrides)
       seed = try c.decode(UInt64.self, forKey: .seed)
       replications = try c.decode(Int.self, forKey: .replications)
       kpis = try c.decode([String: Estimate].self, forKey: .kpis)

@@ -7,17 +7,21 @@ import OneStopModel
 public struct CompareFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case kind, a, b, seed, replications, onestop_version, differences, uncertainty
+    case kind, a, b, seed, replications, onestop_version, changes, differences, uncertainty, scoped_differences
   }
 
   /// One scenario of the comparison.
   public struct Side: Codable, Sendable {
     public let scenario, file, scenario_hash: String
+    /// The `--set` (and `--set-a`, `--set-b`) overrides applied to this side, as written;
+    /// nil (and not written) without any.
+    public var overrides: [String]?
 
-    public init(scenario: String, file: String, hash: String) {
+    public init(scenario: String, file: String, hash: String, overrides: [String] = []) {
       self.scenario = scenario
       self.file = file
       scenario_hash = hash
+      self.overrides = overrides.isEmpty ? nil : overrides
     }
   }
 
@@ -29,6 +33,22 @@ public struct CompareFile: Encodable {
   /// How the parameters' ranges were propagated (`compare --uncertainty N`); nil (and not
   /// written) otherwise.
   public var uncertainty: UncertaintySummary.Propagation?
+  /// What differs between A and B, key by key (`units[pasc].desks[land].count: 3 -> 4`).
+  public var changes: [Change]?
+  /// Every KPI at every scope (whole run, level, unit, desk group, agency, field), most
+  /// significant first (`CompareDifference.scope`, `significance`).
+  public var scoped: [CompareDifference<Double>]?
+
+  /// A changed key of the comparison: its path and its value in A and in B.
+  public struct Change: Codable, Sendable {
+    public let key, a, b: String
+
+    public init(key: String, a: String, b: String) {
+      self.key = key
+      self.a = a
+      self.b = b
+    }
+  }
 
   public init(
     a: Side, b: Side, seed: UInt64, replications: Int, version: String, differences: [CompareDifference<Double>]
@@ -49,8 +69,10 @@ public struct CompareFile: Encodable {
     try c.encode(seed, forKey: .seed)
     try c.encode(replications, forKey: .replications)
     try c.encode(version, forKey: .onestop_version)
+    try c.encodeIfPresent(changes, forKey: .changes)
     try c.encode(differences, forKey: .differences)
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
+    try c.encodeIfPresent(scoped, forKey: .scoped_differences)
   }
 }
 
@@ -68,6 +90,10 @@ public struct CompareDifference<Number>: Sendable where Number: Sendable {
   /// `higher` or `lower`: which way the KPI is better; nil when it has no direction.
   public var better: String?
   public var share_b_better, share_b_higher: Number?
+  /// In `scoped_differences`: the scope (`total`, `level`, `unit`, `desk`, `agency`,
+  /// `field`) and |difference| / half-width (above 1: the interval excludes zero).
+  public var scope: String?
+  public var significance: Number?
 
   public init(
     kpi: String, unit: KPIUnit, a: Number, b: Number, difference: Number, halfWidth: Number, unpairedHalfWidth: Number

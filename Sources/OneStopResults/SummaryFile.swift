@@ -8,8 +8,8 @@ import OneStopModel
 public struct SummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, file, description, scenario_hash, report_language, onestop_version, start, end, seed, replications,
-      kpis
+    case scenario, file, description, scenario_hash, overrides, report_language, onestop_version, start, end, seed
+    case replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
     case desk_waits_by_unit, pools, priors, procedures, uncertainty
   }
@@ -21,6 +21,9 @@ public struct SummaryFile: Encodable {
   /// Per procedure of the scenario: its id and name, for reports that name it.
   public let procedures: [ProcedureName]
   public let reportLanguage: String?
+  /// The `--set` overrides of the run, as written; nil (and not written) without any, so
+  /// that a run without them writes what it wrote before the key existed.
+  public var overrides: [String]?
   public let version, start, end: String
   public let seed: UInt64
   public let replications: Int
@@ -88,6 +91,7 @@ public struct SummaryFile: Encodable {
     try c.encode(file, forKey: .file)
     if !description.isEmpty { try c.encode(description, forKey: .description) }
     try c.encode(scenarioHash, forKey: .scenario_hash)
+    try c.encodeIfPresent(overrides, forKey: .overrides)
     try c.encodeIfPresent(reportLanguage, forKey: .report_language)
     try c.encode(version, forKey: .onestop_version)
     try c.encode(start, forKey: .start)

@@ -27,12 +27,15 @@ extension ScenarioBuilder {
       }
       // Defaults for the level, then for all levels, under the unit's own keys.
       var m = m0
+      r.aliases = [:]
       for scope in [level, "all"] {
         for (key, value) in defaultMaps[scope] ?? [:]
         where m[key] == nil && Self.alternativeKeys[key].map({ m[$0] == nil }) ?? true {
           m[key] = value
+          r.aliases["\(src).\(key)"] = "unit_defaults.\(scope).\(key)"
         }
       }
+      defer { r.aliases = [:] }
       guard let idPattern = m["id"].flatMap({ r.string($0, "\(src).id") }) else {
         r.issue(item, src, "missing required key 'id'")
         continue

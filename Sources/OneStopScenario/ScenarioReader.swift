@@ -12,13 +12,19 @@ final class ScenarioReader {
   /// is reported once.
   private var recorded: Set<String> = []
   private var dropped = 0
+  /// Key paths a value was copied to, and the path it was written at: a unit's key that
+  /// `unit_defaults` gave (`units[3].online_intake_officers` is
+  /// `unit_defaults.commune.online_intake_officers`). A problem is reported where it was
+  /// written, so once, not once per unit that inherits it.
+  var aliases: [String: String] = [:]
 
   /// Problems listed at most; the rest are counted in one last line, so a file with a
   /// mistake in every one of its thousands of values still gives a readable answer.
   static let maxIssues = 200
 
   func issue(_ node: YNode, _ path: String, _ message: String) {
-    let issue = ScenarioIssue(file: node.file, line: node.line, column: node.column, path: path, message: message)
+    let issue = ScenarioIssue(
+      file: node.file, line: node.line, column: node.column, path: written(path), message: message)
     guard recorded.insert(issue.description).inserted else { return }
     if issues.count < Self.maxIssues {
       issues.append(issue)
@@ -29,6 +35,19 @@ final class ScenarioReader {
       file: node.file, line: 0, column: 0, path: "",
       message: "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed; fix the ones above first")
     if issues.count == Self.maxIssues { issues.append(note) } else { issues[issues.count - 1] = note }
+  }
+
+  /// `path` as written in the file: through `aliases`, for the path or a prefix of it
+  /// that ends at a key or an index.
+  func written(_ path: String) -> String {
+    guard !aliases.isEmpty else { return path }
+    if let a = aliases[path] { return a }
+    var end = path.endIndex
+    while let cut = path[..<end].lastIndex(where: { $0 == "." || $0 == "[" }) {
+      if let a = aliases[String(path[..<cut])] { return a + path[cut...] }
+      end = cut
+    }
+    return path
   }
 
   func mark(_ path: String, _ node: YNode) {
@@ -54,9 +73,9 @@ final class ScenarioReader {
       issue(
         node, path,
         """
-          expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), \
-          found \(node.found)
-          """
+        expected a mapping with keys \(keys.prefix(6).joined(separator: ", "))\(keys.count > 6 ? ", ..." : ""), \
+        found \(node.found)
+        """
       )
       return nil
     }
@@ -236,9 +255,9 @@ final class ScenarioReader {
       issue(
         pairs[0].keyNode, sub,
         """
-          unknown distribution '\(Excerpt.excerpt(name))'; expected one of \
-          \(Self.distributionNames.joined(separator: ", "))\(hint)
-          """
+        unknown distribution '\(Excerpt.excerpt(name))'; expected one of \
+        \(Self.distributionNames.joined(separator: ", "))\(hint)
+        """
       )
       return nil
     }

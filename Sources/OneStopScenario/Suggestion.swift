@@ -36,7 +36,12 @@ extension KPI {
   /// before anything runs.
   public static func targetProblem(_ name: String, in model: CompiledModel) -> String? {
     guard let message = unknownTarget(name, in: model) else { return nil }
-    guard let unit = unknownUnit(name, in: model), let near = suggestion(for: unit, in: model.names.units.map(\.id))
+    // A misspelt scope (`@dsk:pasc/land`, `@levl:commune`) reads as a unit id: the
+    // candidates are the units and every scope's keys with its prefix.
+    let scopes =
+      model.names.units.map(\.id) + model.deskGroupKeys.map { deskPrefix + $0.key }
+      + model.names.levels.map { levelPrefix + $0 } + model.names.fields.map { fieldPrefix + $0 }
+    guard let unit = unknownUnit(name, in: model), let near = suggestion(for: unit, in: scopes)
     else { return message }
     return message + "; did you mean '\(near)'?"
   }

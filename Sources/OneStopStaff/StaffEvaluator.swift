@@ -35,6 +35,10 @@ public final class StaffEvaluator {
   private var base: ScenarioBase?
   private let journal: String?
   private let progress: ((String) -> Void)?
+  /// Replications done of the plan being run, and its total: a progress line's.
+  public var replicationProgress: (@Sendable (Int, Int) -> Void)?
+  /// When the evaluator was made: the time the search has taken so far.
+  private let searchStarted = Date()
 
   public init(
     path: String, overrides: [String], variables: [StaffVariable], targets: [StaffTarget], seed: UInt64,
@@ -82,7 +86,10 @@ public final class StaffEvaluator {
     let first = known?.replications ?? 0
     let started = Date()
     var series = KPISeries(targets.map(\.kpi), model: model)
-    Replications.run(model, seed: seed, first: first, count: replications - first, threads: threads, into: &series)
+    let report = replicationProgress
+    Replications.run(
+      model, seed: seed, first: first, count: replications - first, threads: threads, into: &series
+    ) { done, total, _ in report?(done, total) }
     replicationsRun += series.count
     let fresh = series.values
     if known == nil {
@@ -97,7 +104,8 @@ public final class StaffEvaluator {
       "  [\(evaluations)] \(describe(x, from: reference)): "
         + targets.indices.map { k in "\(targets[k].kpi.name) \(StaffFormat.number(Estimate(known!.kpis[k]).mean))" }
         .joined(separator: ", ")
-        + " (\(replications) replications, \(String(format: "%.1f", seconds)) s)")
+        + " (\(replications) replications, \(String(format: "%.1f", seconds)) s; "
+        + "\(evaluations) plans, \(String(format: "%.0f", Date().timeIntervalSince(searchStarted))) s in all)")
     return known!
   }
 
@@ -123,9 +131,9 @@ public final class StaffEvaluator {
 
   private var journalKey: String {
     """
-      \(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\
-      \(targets.map(\.kpi.name).joined(separator: ";"))
-      """
+    \(path)|\(overrides.joined(separator: ";"))|\(seed)|\(variables.map(\.key).joined(separator: ";"))|\
+    \(targets.map(\.kpi.name).joined(separator: ";"))
+    """
   }
 
   private func append(_ e: StaffEvaluation) {

@@ -60,9 +60,9 @@ struct PrecisionOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       """
-        With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or \
-        desk_wait_p90=2%.
-        """,
+      With --replications auto: a KPI's target 95 % half-width (repeatable), e.g. desk_wait_p90=0.5 or \
+      desk_wait_p90=2%.
+      """,
       valueName: "kpi=value"))
   var precision: [String] = []
 
@@ -113,9 +113,10 @@ enum AutoReplications {
 
   static func run(
     _ models: [CompiledModel], seed: UInt64, threads: Int, targets: [PrecisionTarget], initial: Int = 5, maximum: Int,
-    progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
+    extra: [KPI] = [], progress: (@Sendable (Int, Int, UInt64) -> Void)? = nil
   ) -> Outcome {
-    var summaries = models.map { ReplicationSummary(model: $0, targets: targets.map(\.kpi)) }
+    // `extra` KPIs are kept per replication after the targets' (compare's scoped KPIs).
+    var summaries = models.map { ReplicationSummary(model: $0, targets: targets.map(\.kpi) + extra) }
     var next = min(max(initial, 2), maximum)
     while true {
       let first = summaries[0].count, upTo = next
@@ -154,9 +155,9 @@ enum AutoReplications {
       let label = s.model < labels.count ? "\(labels[s.model]): " : ""
       print(
         """
-          precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \
-          \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")
-          """,
+        precision: \(label)\(s.target.kpi.name) = \(fmt(s.mean, 4)) ± \(fmt(s.halfWidth, 4)) (target ± \
+        \(fmt(s.goal, 4))) \(s.met ? "met" : "NOT met")
+        """,
         to: &e)
     }
     let n = outcome.replications

@@ -86,16 +86,26 @@ struct Check: ParsableCommand {
 
   func replicate(_ model: CompiledModel, seed: UInt64, default count: Int) throws -> ReplicationSummary {
     var stats = ReplicationSummary(model: model)
+    // The progress line with time left, on a terminal only (as `run`'s).
+    var n = count
     switch options.replications {
     case .auto:
+      let progress = ProgressLine(total: auto.maxReplications)
       let outcome = AutoReplications.run(
         [model], seed: seed, threads: options.threadCount, targets: try auto.targets(),
-        maximum: auto.maxReplications)
+        maximum: auto.maxReplications
+      ) { done, total, events in progress.update(done: done, events: events, total: total) }
+      progress.finish()
       AutoReplications.report(outcome, maximum: auto.maxReplications)
       return outcome.summaries[0]
-    case .fixed(let n): Replications.run(model, seed: seed, count: n, threads: options.threadCount, into: &stats)
-    case nil: Replications.run(model, seed: seed, count: count, threads: options.threadCount, into: &stats)
+    case .fixed(let k): n = k
+    case nil: break
     }
+    let progress = ProgressLine(total: n)
+    Replications.run(model, seed: seed, count: n, threads: options.threadCount, into: &stats) { done, _, events in
+      progress.update(done: done, events: events)
+    }
+    progress.finish()
     return stats
   }
 
@@ -166,9 +176,9 @@ struct Check: ParsableCommand {
     if options.replications == nil && scenario.replications < 2 {
       printError(
         """
-          \(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test \
-          against (give --replications N)
-          """
+        \(file): the scenario has replications: \(scenario.replications); a baseline needs at least 2 to test \
+        against (give --replications N)
+        """
       )
       throw ExitCode(2)
     }
@@ -228,15 +238,15 @@ struct Check: ParsableCommand {
       } else if p < alpha && abs(m2 - m1) > tolerance {
         problem =
           """
-            \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \
-            \(String(format: "%.2g", p)))
-            """
+          \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), tolerance ±\(fmt(tolerance, 3)), p = \
+          \(String(format: "%.2g", p)))
+          """
       } else if CheckRules.isGross(m1, m2, unit: unit) {
         problem =
           """
-            \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), a gross change: beyond 10x, p = \
-            \(String(format: "%.2g", p)))
-            """
+          \(fmt(m1, 3)) -> \(fmt(m2, 3)) (change \(fmt(m2 - m1, 3)), a gross change: beyond 10x, p = \
+          \(String(format: "%.2g", p)))
+          """
       }
       verdicts.append(
         Verdict(name: name, unit: unit, baselineMean: m1, mean: m2, tolerance: tolerance, p: p, problem: problem))
@@ -303,22 +313,23 @@ struct Check: ParsableCommand {
       "<testsuites name=\"onestop check\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\">")
     lines.append(
       """
-          <testsuite name=\"\(x(suite))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" \
-        skipped=\"0\">
-        """
+        <testsuite name=\"\(x(suite))\" tests=\"\(verdicts.count)\" failures=\"\(failures)\" errors=\"0\" \
+      skipped=\"0\">
+      """
     )
     lines.append(
       """
-            <properties><property name=\"baseline\" value=\"\(x(baselinePath))\"/><property name=\"seed\" \
-        value=\"\(seed)\"/><property name=\"replications\" value=\"\(replications)\"/><property name=\"alpha\" \
-        value=\"\(jnum(alpha))\"/></properties>
-        """
+          <properties><property name=\"baseline\" value=\"\(x(baselinePath))\"/><property name=\"seed\" \
+      value=\"\(seed)\"/><property name=\"replications\" value=\"\(replications)\"/><property name=\"alpha\" \
+      value=\"\(jnum(alpha))\"/></properties>
+      """
     )
     for v in verdicts {
       let open = "    <testcase classname=\"onestop.check.\(x(suite))\" name=\"\(x(v.name))\" time=\"0\""
       if let problem = v.problem {
         lines.append(open + ">")
-        let detail = "baseline mean \(jnum(v.baselineMean)) \(v.unit), now \(jnum(v.mean)), "
+        let detail =
+          "baseline mean \(jnum(v.baselineMean)) \(v.unit), now \(jnum(v.mean)), "
           + "tolerance \(jnum(v.tolerance)), p = \(jnum(v.p))"
         lines.append("      <failure message=\"\(x(v.name + ": " + problem))\" type=\"moved\">\(x(detail))</failure>")
         lines.append("    </testcase>")

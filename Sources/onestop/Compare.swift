@@ -20,25 +20,57 @@ struct Compare: ParsableCommand {
       With --replications auto, both scenarios get the same replications, added until every --precision target is met \
       in A and in B (the paired differences are then usually narrower still).
 
+      Every measure is compared at every scope it exists at: the whole run, each level, unit, desk group \
+      (desk_wait_p90@desk:pasc/transport), deciding agency and field. The pooled table comes first, then the most \
+      significant differences at every scope (|B - A| / half-width), and always the desk waits of the busiest centre \
+      and its desk groups. --out writes all of them (compare.json, compare.csv) and the keys B changes.
+
+      B may be A itself with --set-b (B alone), --set-a (A alone) or --set (both): the overrides are printed and \
+      written with each side.
+
       Exit status: 0 done, 2 bad input (a usage error, a scenario with problems).
 
-      Example:
+      Examples:
         onestop compare scenarios/tuyen-quang-2022.yaml \\
             scenarios/tuyen-quang-2022-no-saturday.yaml --replications 10
+        onestop compare scenarios/tuyen-quang-2022.yaml \\
+            --set-b 'units[pasc].desks[land].count=4' \\
+            --replications 5 --out runs/land-desk
       """
   )
 
   @Argument(help: "Scenario A (the reference).")
   var a: String
 
-  @Argument(help: "Scenario B (the variant).")
-  var b: String
+  @Argument(help: "Scenario B (the variant; default: A again, changed by --set-b).")
+  var scenarioB: String?
+
+  /// Scenario B's file: A's when not given.
+  var b: String { scenarioB ?? a }
 
   @OptionGroup var options: ReplicationOptions
 
   @OptionGroup var auto: PrecisionOptions
 
   @OptionGroup var workbook: WorkbookOptions
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Override a value in both A and B (repeatable).", valueName: "key.path=value"))
+  var sets: [String] = []
+
+  @Option(
+    name: .customLong("set-a"),
+    help: ArgumentHelp("Override a value in A alone (repeatable).", valueName: "key.path=value"))
+  var setsA: [String] = []
+
+  @Option(
+    name: .customLong("set-b"),
+    help: ArgumentHelp("Override a value in B alone (repeatable).", valueName: "key.path=value"))
+  var setsB: [String] = []
+
+  @Option(help: "How many of the largest differences at every scope to print (all are in compare.json).")
+  var top = 20
 
   @Option(help: "Directory for compare.json (the paired differences; `onestop report DIR` draws them).")
   var out: String?
@@ -70,8 +102,8 @@ struct Compare: ParsableCommand {
   func run() throws {
     let sa: Scenario, ma: CompiledModel, sb: Scenario, mb: CompiledModel
     do {
-      (sa, ma) = try Scenario.load(path: a)
-      (sb, mb) = try Scenario.load(path: b)
+      (sa, ma) = try ScenarioBase(path: a, sets: overridesA).build()
+      (sb, mb) = try ScenarioBase(path: b, sets: overridesB).build()
     } catch {
       printError(error.description)
       throw ExitCode(2)
@@ -81,30 +113,20 @@ struct Compare: ParsableCommand {
       printError("\(a): " + seedRangeMessage("seed", s))
       throw ExitCode(2)
     }
-    // The desk-access KPIs in both columns when either scenario uses them.
-    let desk = !KPI.deskAccess(for: ma).isEmpty || !KPI.deskAccess(for: mb).isEmpty
-    var ra = ReplicationSummary(model: ma, deskAccess: desk), rb = ReplicationSummary(model: mb, deskAccess: desk)
-    switch options.replications {
-    case .auto:
-      let outcome = AutoReplications.run(
-        [ma, mb], seed: s, threads: options.threadCount, targets: try auto.targets(),
-        maximum: auto.maxReplications)
-      AutoReplications.report(outcome, maximum: auto.maxReplications, labels: ["A", "B"])
-      (ra, rb) = (outcome.summaries[0], outcome.summaries[1])
-    case .fixed(let n):
-      Replications.run(ma, seed: s, count: n, threads: options.threadCount, into: &ra)
-      Replications.run(mb, seed: s, count: n, threads: options.threadCount, into: &rb)
-    case nil:
-      let n = max(2, max(sa.replications, sb.replications))
-      Replications.run(ma, seed: s, count: n, threads: options.threadCount, into: &ra)
-      Replications.run(mb, seed: s, count: n, threads: options.threadCount, into: &rb)
-    }
+    let scoped = CompareScopes.kpis([ma, mb])
+    let (ra, rb, extraFrom) = try replicate(
+      ma, mb, seed: s, replications: max(sa.replications, sb.replications), scoped)
     let reps = ra.count
     let A = Summary(scenario: sa, stats: ra, seed: s, seconds: 0)
     let B = Summary(scenario: sb, stats: rb, seed: s, seconds: 0)
-    print("A: \(sa.configuration.name) (\(a))")
-    print("B: \(sb.configuration.name) (\(b))")
+    print("A: \(sa.configuration.name) (\(a))" + Self.overrideText(overridesA))
+    print("B: \(sb.configuration.name) (\(b))" + Self.overrideText(overridesB))
     print("\(plural(reps, "replication")) each, seed \(s), common random numbers")
+    let changes = ConfigurationChanges.between(sa, sb)
+    print("")
+    print(changes.isEmpty ? "A and B simulate the same configuration." : "What B changes (\(changes.count) keys):")
+    for c in changes.prefix(30) { print("  " + c.text) }
+    if changes.count > 30 { print("  ... \(changes.count - 30) more in compare.json") }
     print("")
     print(
       pad("indicator", 28) + lpad("A", 11) + lpad("B", 11) + lpad("B - A", 11) + lpad("95% CI ±", 10)
@@ -125,6 +147,20 @@ struct Compare: ParsableCommand {
           kpi: row.0, unit: unit, a: ea.mean, b: eb.mean, difference: paired.mean,
           halfWidth: paired.halfWidth, unpairedHalfWidth: unpaired))
     }
+    var all = differences.map { d -> CompareDifference<Double> in
+      var d = d
+      d.scope = MeasureScope.total.rawValue
+      d.significance = CompareScopes.significance(d.difference, d.half_width)
+      return d
+    }
+    for (k, x) in scoped.enumerated() {
+      all.append(
+        CompareScopes.difference(
+          x.kpi.name, unit: x.kpi.unit, scope: x.scope, a: ra.targets.values[extraFrom + k],
+          b: rb.targets.values[extraFrom + k]))
+    }
+    let ranked = CompareScopes.ranked(all)
+    CompareScopes.print(ranked, top: top, model: ma)
     var propagation: UncertaintySummary.Propagation?
     if let uncertainty {
       (differences, propagation) = try propagate(
@@ -132,17 +168,9 @@ struct Compare: ParsableCommand {
     }
     try writeWorkbook(differences, language: sa.reportLanguage)
     if let out {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      let path = (out as NSString).appendingPathComponent("compare.json")
-      var file = CompareFile(
-        a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash),
-        b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash), seed: s, replications: reps,
-        version: OneStopVersion.string, differences: differences)
-      file.uncertainty = propagation
-      let text = JSONText.encode(file)
-      try writeAtomically(text, to: path)
-      print("")
-      print("wrote \(path)")
+      try write(
+        to: out, scenarios: (sa, sb), seed: s, replications: reps, differences: differences,
+        propagation: propagation, changes: changes, ranked: ranked)
     }
   }
 

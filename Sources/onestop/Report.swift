@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
         onestop report runs/tq --out runs/tq/report.html
         onestop report runs/tq --lang en --out runs/tq/report-en.html --pdf runs/tq/report-en.pdf
         onestop compare scenarios/tuyen-quang-2022.yaml scenarios/tuyen-quang-2022-no-saturday.yaml --out runs/sat
-        onestop report runs/tq runs/sat runs/tq-staff --out runs/committee.html
+        onestop report runs/tq runs/sat --out runs/committee.html
       """
   )
 

@@ -48,9 +48,9 @@ struct Run: ParsableCommand {
     parsing: .unconditional,
     help: ArgumentHelp(
       """
-        Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides \
-        the scenario's warmup_until.
-        """,
+      Exclude everything before this date (YYYY-MM-DD) or this many days (e.g. 30d) from the statistics; overrides \
+      the scenario's warmup_until.
+      """,
       valueName: "date|Nd"))
   var warmup: String?
 
@@ -62,18 +62,18 @@ struct Run: ParsableCommand {
   @Option(
     help:
       """
-        Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv, \
-        replications.csv and pools-months.csv into this directory (created if needed).
-        """
+      Write summary.json, units.csv, levels.csv, months.csv, agencies.csv, hours.csv, hours_by_level.csv, \
+      replications.csv and pools-months.csv into this directory (created if needed).
+      """
   )
   var out: String?
 
   @Flag(
     help:
       """
-        Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese \
-        names.
-        """
+      Begin every CSV file (--out, --trace) with a UTF-8 byte-order mark, so that Excel on Windows shows Vietnamese \
+      names.
+      """
   )
   var csvBom = false
 
@@ -199,7 +199,8 @@ struct Run: ParsableCommand {
     let violations = stats.violations
     let summary = Summary(
       scenario: scenario, stats: stats, seed: master,
-      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+      overrides: overrides)
     if let uncertainty, violations.isEmpty {
       // The run's table first, then the parameter sets; the files hold both intervals.
       if json != "-" { print(summary.text()) }
@@ -279,9 +280,9 @@ extension Run {
     let time = seconds < 3600 ? "\(Int((seconds / 60).rounded())) min" : String(format: "%.1f h", seconds / 3600)
     printError(
       """
-        note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \
-        \(replications) replication(s) on \(threads) thread(s) may take about \(time)
-        """
+      note: each replication simulates about \(Int(dossiers.rounded())) dossiers over \(model.horizonDays) days; \
+      \(replications) replication(s) on \(threads) thread(s) may take about \(time)
+      """
     )
   }
 }

@@ -80,7 +80,9 @@ struct SensitivityCommand: ParsableCommand {
   @Option(help: "Replications per point (default: the scenario's).")
   var replications: Int?
 
-  @Option(help: "Master seed of the replications and the designs (default: the scenario's).")
+  @Option(
+    parsing: .unconditional, help: "Master seed of the replications and the designs (default: the scenario's).",
+    transform: parseSeed)
   var seed: UInt64?
 
   @Option(help: "Threads for replications (default: all CPUs). Results do not depend on it.")

@@ -45,9 +45,9 @@ struct Staff: ParsableCommand {
     name: .customLong("vary"),
     help: ArgumentHelp(
       """
-        A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every \
-        desk group and agency).
-        """,
+      A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every \
+      desk group and agency).
+      """,
       valueName: "key=low..high"))
   var vary: [String] = []
 
@@ -153,18 +153,20 @@ struct Staff: ParsableCommand {
     let probe = StaffEvaluator(
       path: scenario, overrides: overrides, variables: variables, targets: parsedTargets, seed: s, threads: threads)
     for (i, p) in try StaffSearch.people(of: variables, evaluator: probe).enumerated() { variables[i].people = p }
+    let progress = StaffProgress()
     let evaluator = StaffEvaluator(
       path: scenario, overrides: overrides, variables: variables, targets: parsedTargets, seed: s,
       threads: threads, journal: journal
-    ) { printError($0) }
+    ) { progress.line($0) }
+    evaluator.replicationProgress = { progress.replication($0, of: $1) }
     let search = StaffSearch(evaluator: evaluator, replications: reps, maxReplications: maxReplications ?? 4 * reps) {
-      printError($0)
+      progress.line($0)
     }
     printError(
       """
-        \(variables.count) variable\(variables.count == 1 ? "" : "s"), \(parsedTargets.count) \
-        target\(parsedTargets.count == 1 ? "" : "s"), \(reps) replications per plan (seed \(s))
-        """
+      \(variables.count) variable\(variables.count == 1 ? "" : "s"), \(parsedTargets.count) \
+      target\(parsedTargets.count == 1 ? "" : "s"), \(reps) replications per plan (seed \(s))
+      """
     )
     let started = Date()
     let result: StaffPlan
@@ -197,9 +199,9 @@ struct Staff: ParsableCommand {
           guard bounds.count == 2, let lo = Int(bounds[0]), let hi = Int(bounds[1]), lo >= 0, hi >= lo else {
             throw StaffError(
               """
-                --vary '\(v)': expected KEY=LOW..HIGH with integers 0 <= LOW <= HIGH, e.g. \
-                agencies[TNMT@pasc].officers=5..20
-                """
+              --vary '\(v)': expected KEY=LOW..HIGH with integers 0 <= LOW <= HIGH, e.g. \
+              agencies[TNMT@pasc].officers=5..20
+              """
             )
           }
           specs.append((key, lo, hi))
@@ -234,9 +236,9 @@ struct Staff: ParsableCommand {
       guard let i = out.firstIndex(where: { $0.key == key }) else {
         throw StaffError(
           """
-            --cost '\(c)': '\(key)' is not a variable of this search (variables: \
-            \(out.map(\.key).joined(separator: ", ")))
-            """
+          --cost '\(c)': '\(key)' is not a variable of this search (variables: \
+          \(out.map(\.key).joined(separator: ", ")))
+          """
         )
       }
       out[i].cost = value
@@ -277,9 +279,9 @@ struct Staff: ParsableCommand {
     print("")
     print(
       """
-        \(evaluator.evaluations) plan evaluations (\(evaluator.cacheHits) from cache), \(evaluator.replicationsRun) \
-        replications run, \(String(format: "%.1f", seconds)) s
-        """
+      \(evaluator.evaluations) plan evaluations (\(evaluator.cacheHits) from cache), \(evaluator.replicationsRun) \
+      replications run, \(String(format: "%.1f", seconds)) s
+      """
     )
   }
 
@@ -306,16 +308,16 @@ struct Staff: ParsableCommand {
       let v = variables[i]
       changes +=
         """
-          \(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\
-          \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
-          """
+        \(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\
+        \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
+        """
     }
     try put(changes, "changes.csv", dir)
     var tt =
       """
-        target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
-        et\n
-        """
+      target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
+      et\n
+      """
     for (k, t) in targets.enumerated() {
       let a = Estimate(r.base.kpis[k]), b = Estimate(r.plan.kpis[k])
       tt +=

@@ -17,7 +17,7 @@ struct Summary {
   let seed: UInt64
   let seconds: Double
   /// `summary.json`: the KPIs and every table the text prints, as the file holds them.
-  let file: SummaryFile
+  var file: SummaryFile
   /// Ordered (name, unit, estimate).
   let kpis: [(String, KPIUnit, Estimate)]
   /// Ordered (name, value of each replication), for baselines.
@@ -36,7 +36,10 @@ struct Summary {
   /// Replications summarised.
   var replications: Int { stats.count }
 
-  init(scenario: Scenario, stats: ReplicationSummary, seed: UInt64, seconds: Double) {
+  /// The `--set` overrides the run applied (header line, `summary.json`).
+  var overrides: [String] { file.overrides ?? [] }
+
+  init(scenario: Scenario, stats: ReplicationSummary, seed: UInt64, seconds: Double, overrides: [String] = []) {
     self.scenario = scenario
     self.stats = stats
     self.seed = seed
@@ -47,6 +50,7 @@ struct Summary {
       version: OneStopVersion.string, start: c.start.description, end: c.end.description, seed: seed, stats: stats,
       priors: c.priors().map { SummaryPrior(key: $0.key, value: plainNumbers($0.value), note: $0.note) })
     summaryFile.description = scenario.description
+    if !overrides.isEmpty { summaryFile.overrides = overrides }
     file = summaryFile
     kpis = file.kpis.map { ($0.name, $0.unit, $0.estimate) }
     let series = stats.kpis
@@ -63,7 +67,7 @@ struct Summary {
   func text() -> String {
     let c = scenario.configuration
     var lines: [String] = []
-    lines.append("Scenario \(c.name) (\(scenario.file))")
+    lines.append("Scenario \(c.name) (\(scenario.file))" + overrides.map { " --set \($0)" }.joined())
     if !scenario.description.isEmpty { lines.append(scenario.description) }
     lines.append(
       """

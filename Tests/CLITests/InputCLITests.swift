@@ -86,9 +86,9 @@ import TestSupport
     #expect(
       err
         == """
-          \(path):3:34: targets[0].value: expected the report's figure in [-1000000000000, 1000000000000], found \
-          1e+308\n
-          """,
+        \(path):3:34: targets[0].value: expected the report's figure in [-1000000000000, 1000000000000], found \
+        1e+308\n
+        """,
       "\(err)")
     let (screen, _, screenErr) = try onestop(["calibrate", path, "--screen", "1000000000"], in: dir)
     #expect(
@@ -104,9 +104,9 @@ import TestSupport
       (
         ["run", Self.mmc, "--seed", "-1"],
         """
-          Error: The value '-1' is invalid for '--seed <seed>': a seed cannot be negative; give a whole number from 0 \
-          to 2^53 - 1
-          """
+        Error: The value '-1' is invalid for '--seed <seed>': a seed cannot be negative; give a whole number from 0 \
+        to 2^53 - 1
+        """
       ),
       (
         ["run", Self.mmc, "--seed", ""],
@@ -124,6 +124,11 @@ import TestSupport
     for (arguments, message) in cases {
       let (status, _, err) = try onestop(arguments, in: dir)
       #expect(status == 2 && err.hasPrefix(message), "\(arguments): \(err)")
+    }
+    // Every command with --seed says what a seed is, never "Missing value".
+    for command in [["compare", Self.mmc], ["check", Self.mmc], ["staff", Self.mmc], ["sensitivity", Self.mmc]] {
+      let (status, _, err) = try onestop(command + ["--seed", "-1"], in: dir)
+      #expect(status == 2 && err.contains("a seed cannot be negative"), "\(command): \(err)")
     }
     let sets = (0...1_000).flatMap { ["--set", "description=x\($0)"] }
     let (status, _, err) = try onestop(["validate", Self.mmc] + sets, in: dir)
@@ -153,5 +158,28 @@ import TestSupport
       #expect([0, 1, 2].contains(status), "\(name): \(status)\n\(out)\(err)")
       #expect(!err.contains("Fatal error"), "\(err)")
     }
+  }
+}
+
+extension InputCLITests {
+  /// A bad value in `unit_defaults` is reported once, at the key path and line where it
+  /// is written, not once per unit that inherits it under a path the file does not have.
+  @Test func aBadUnitDefaultIsReportedOnceWhereItIsWritten() throws {
+    let dir = try tempDir("unit-defaults")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = try String(
+      contentsOf: CLITests.root.appendingPathComponent("scenarios/tuyen-quang-2022.yaml"), encoding: .utf8)
+    let lines = text.components(separatedBy: "\n")
+    let at = try #require(lines.firstIndex { $0 == "    online_intake_officers: 1" }, "the district default")
+    var bad = lines
+    bad[at] = "    online_intake_officers: abc"
+    let path = dir.appendingPathComponent("bad.yaml").path
+    try bad.joined(separator: "\n").replacingOccurrences(of: "unit_table: data/", with: "unit_table: ../data/")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let (status, _, err) = try onestop(["validate", path], in: CLITests.root)
+    #expect(status == 2)
+    let problems = err.split(separator: "\n").filter { $0.contains("online_intake_officers") }
+    let once = "\(path):\(at + 1):29: unit_defaults.district.online_intake_officers: expected a number of officers"
+    #expect(problems == ["\(once), found 'abc'"], "\(err)")
   }
 }

@@ -310,7 +310,7 @@ import DESKernel
     #expect(
       found == [
         """
-          F:11:20: units[1].hours: unknown opening hours 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…\
+          F:11:20: unit_defaults.commune.hours: unknown opening hours 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…\
            (1000000 bytes)'; \
           define it under hours:
           """

@@ -26,8 +26,8 @@
 #   --dry-run           print the chunks and the parallel command only.
 #   after --             passed to GNU parallel (e.g. --retries 2 --filter-hosts).
 #
-# Environment: ONESTOP (onestop binary, default `onestop` on PATH, resolved to
-# an absolute path), PARALLEL_HOME (default SWEEP_DIR/logs/parallel-home, so
+# Environment: ONESTOP (onestop binary, default `onestop` on PATH, else this
+# repository's release build .build/release/onestop, resolved to an absolute path), PARALLEL_HOME (default SWEEP_DIR/logs/parallel-home, so
 # nothing is written to ~/.parallel).
 #
 # Writes SWEEP_DIR/logs/parallel-joblog.tsv (GNU parallel's joblog) and one
@@ -78,6 +78,8 @@ fi
 
 command -v parallel >/dev/null 2>&1 || die "GNU parallel not found (apt-get install parallel)"
 parallel --version 2>/dev/null | grep -q 'GNU parallel' || die "'parallel' is not GNU parallel (moreutils has another one)"
+repo_build=$(cd "$(dirname "$0")/../.." && pwd)/.build/release/onestop
+if [[ -z ${ONESTOP:-} ]] && ! command -v onestop >/dev/null 2>&1 && [[ -x $repo_build ]]; then ONESTOP=$repo_build; fi
 onestop=$(command -v "${ONESTOP:-onestop}") || die "onestop binary not found: '${ONESTOP:-onestop}' (set ONESTOP=/path/to/onestop)"
 [[ $onestop == /* ]] || onestop=$(cd "$(dirname "$onestop")" && pwd)/$(basename "$onestop")
 

@@ -97,9 +97,9 @@ extension KPI {
     if let level, !model.names.levels.contains(level) {
       return
         """
-          the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
-          \(model.names.levels.joined(separator: ", "))
-          """
+        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+        \(model.names.levels.joined(separator: ", "))
+        """
     }
     let months = RunMonths(model)
     let reported = Array(months.labels.dropFirst(months.firstReported(model)))
@@ -114,6 +114,7 @@ extension KPI {
     if splitUnder(name) != nil { return unknownSubtree(name, in: model) }
     if name.contains("@" + monthPrefix) { return unknownMonth(name, in: model) }
     return unknownLevel(name, in: model) ?? unknownAgency(name, in: model) ?? unknownField(name, in: model)
+      ?? unknownDesk(name, in: model)
       ?? unknownUnit(name, in: model).map { "the scenario has no unit '\($0)' (in KPI '\(name)')" }
   }
 }

@@ -17,6 +17,7 @@ public struct KPI: Sendable {
   /// below: per unit `NAME@UNIT` (`perUnit`), per level
   /// `NAME@level:LEVEL` (`perLevel`), per deciding agency
   /// `NAME@agency:AGENCY` (`perAgency`), per field `NAME@field:FIELD` (`perField`), per
+  /// desk group `NAME@desk:UNIT/GROUP` (`perDesk`), per
   /// month `NAME@month:YYYY-MM`, all levels or one (`NAME@month:YYYY-MM@level:LEVEL`,
   /// `perMonth`), over a unit's subtree `NAME@under:UNIT`, alone or after a level, agency
   /// or field (`perSubtree`). A KPI of a unit, level, agency, field or month the model
@@ -30,6 +31,7 @@ public struct KPI: Sendable {
     let base = String(name[..<at]), unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(monthPrefix) { return month(name, base: base, label: String(unit.dropFirst(monthPrefix.count))) }
     if unit.hasPrefix(fieldPrefix) { return field(name, base: base, field: String(unit.dropFirst(fieldPrefix.count))) }
+    if unit.hasPrefix(deskPrefix) { return desk(name, base: base, key: String(unit.dropFirst(deskPrefix.count))) }
     if unit.hasPrefix(agencyPrefix) {
       let agency = String(unit.dropFirst(agencyPrefix.count))
       guard !agency.isEmpty, let (kpiUnit, f) = perAgency.first(where: { $0.0 == base }).map({ ($0.1, $0.2) }) else {
@@ -70,7 +72,7 @@ public struct KPI: Sendable {
     guard let at = name.firstIndex(of: "@") else { return nil }
     let unit = String(name[name.index(after: at)...])
     if unit.hasPrefix(levelPrefix) || unit.hasPrefix(agencyPrefix) || unit.hasPrefix(monthPrefix)
-      || unit.hasPrefix(fieldPrefix)
+      || unit.hasPrefix(fieldPrefix) || unit.hasPrefix(deskPrefix)
     {
       return nil
     }
@@ -96,9 +98,9 @@ public struct KPI: Sendable {
     let routed = counted ? " (or the id of an agency a route's first step reaches, e.g. 'UBNDH@DISTRICT')" : ""
     return
       """
-        no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
-        \(owners.joined(separator: ", "))\(routed)
-        """
+      no procedure of the scenario is decided by '\(agency)' (in KPI '\(name)'); deciding agencies: \
+      \(owners.joined(separator: ", "))\(routed)
+      """
   }
 
   /// KPIs that also exist per deciding agency, as `NAME@agency:AGENCY` (the keys of the
@@ -119,9 +121,9 @@ public struct KPI: Sendable {
     if model.names.levels.contains(level) { return nil }
     return
       """
-        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
-        \(model.names.levels.joined(separator: ", "))
-        """
+      the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+      \(model.names.levels.joined(separator: ", "))
+      """
   }
 
   /// KPIs that also exist per level of the receiving unit, as `NAME@level:LEVEL`. Waits

@@ -86,7 +86,7 @@ extension Measure {
   public static let deskWaitMean = Measure(
     "desk_wait_mean", .minutes, total: { r, _ in r.allWaits.mean / 60 },
     level: { r, _, l in r.levels[l].waits.mean / 60 }, unit: { r, _, u in r.units[u].waits.mean / 60 },
-    month: { $0.waits.mean / 60 },
+    desk: { r, _, g in r.deskGroups[g].waits.mean / 60 }, month: { $0.waits.mean / 60 },
     hour: { $0.waits.count > 0 ? $0.waits.mean / 60 : nil })
   public static let deskWaitP50 = waitQuantile("desk_wait_p50", 0.5, level: { $0.p50 })
   public static let deskWaitP90 = waitQuantile("desk_wait_p90", 0.9, level: { $0.p90 })
@@ -120,6 +120,12 @@ extension Measure {
     total: { r, _ in
       let busy = r.deskGroups.reduce(0) { $0 + $1.busySeconds }, open = r.deskGroups.reduce(0) { $0 + $1.openSeconds }
       return open > 0 ? 100 * busy / open : 0
+    },
+    desk: { r, m, g in
+      let halves = m.staggerHalves(of: g)
+      let busy = halves.reduce(0) { $0 + r.deskGroups[$1].busySeconds }
+      let open = halves.reduce(0) { $0 + r.deskGroups[$1].openSeconds }
+      return open > 0 ? 100 * busy / open : 0
     })
   public static let deskQueueLength = Measure(
     "desk_queue_length", .citizens, total: { r, _ in r.units.reduce(0) { $0 + $1.queueLength } },
@@ -147,7 +153,8 @@ extension Measure {
     "desk_overtime", .hours,
     total: { r, _ in
       r.deskGroups.reduce(0) { $0 + $1.overtimeSeconds } / 3600
-    })
+    },
+    desk: { r, m, g in m.staggerHalves(of: g).reduce(0) { $0 + r.deskGroups[$1].overtimeSeconds } / 3600 })
   public static let officerUtilisation = Measure(
     "officer_utilisation", .percent,
     total: { r, model in
@@ -266,6 +273,7 @@ extension Measure {
       name, .minutes, total: { r, _ in r.allWaits.quantile(q) / 60 },
       level: { r, _, l in level(r.levels[l].waits) / 60 },
       unit: { r, _, u in r.units[u].waits.quantile(q) / 60 },
+      desk: { r, _, g in r.deskGroups[g].waits.quantile(q) / 60 },
       hour: { $0.waits.count > 0 ? $0.waits.quantile(q) / 60 : nil })
   }
 

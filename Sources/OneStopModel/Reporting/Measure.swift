@@ -31,6 +31,9 @@ public struct Measure: Sendable {
   public let level: Indexed?
   /// Per unit, `NAME@UNIT`.
   public let atUnit: Indexed?
+  /// Per desk group (the group's first index in `CompiledModel.deskGroups`; a lunch
+  /// stagger's halves counted together), `NAME@desk:UNIT/GROUP`.
+  public let desk: Indexed?
   /// Per deciding agency, `NAME@agency:AGENCY`.
   public let agency: Agency?
   /// Per field of the procedure, `NAME@field:FIELD`.
@@ -47,7 +50,8 @@ public struct Measure: Sendable {
   /// A measure with the computations of the scopes it exists at.
   public init(
     _ name: String, _ unit: KPIUnit, total: Total? = nil, level: Indexed? = nil, unit atUnit: Indexed? = nil,
-    agency: Agency? = nil, field: Indexed? = nil, month: (@Sendable (MonthCounters) -> Double)? = nil,
+    desk: Indexed? = nil, agency: Agency? = nil, field: Indexed? = nil,
+    month: (@Sendable (MonthCounters) -> Double)? = nil,
     hour: (@Sendable (HourResult) -> Double?)? = nil, cell: (@Sendable (CellCounters) -> Double)? = nil,
     pooled: Bool = true
   ) {
@@ -57,6 +61,7 @@ public struct Measure: Sendable {
     self.pooled = pooled
     self.level = level
     self.atUnit = atUnit
+    self.desk = desk
     self.agency = agency
     self.field = field
     self.month = month
@@ -89,6 +94,7 @@ public struct Measure: Sendable {
     if total != nil { out.append(.total) }
     if level != nil { out.append(.level) }
     if atUnit != nil { out.append(.unit) }
+    if desk != nil { out.append(.desk) }
     if agency != nil { out.append(.agency) }
     if field != nil { out.append(.field) }
     if month != nil { out.append(.month) }
@@ -110,10 +116,10 @@ public struct Measure: Sendable {
   public static func named(_ name: String) -> Measure? { all.first { $0.name == name } }
 }
 
-/// Where a measure exists: over the run, per level, unit, deciding agency, field,
-/// calendar month, clock hour, breakdown cell, and per replication.
+/// Where a measure exists: over the run, per level, unit, desk group, deciding agency,
+/// field, calendar month, clock hour, breakdown cell, and per replication.
 public enum MeasureScope: String, Sendable, CaseIterable {
-  case total, level, unit, agency, field, month, hour, cell, replication
+  case total, level, unit, desk, agency, field, month, hour, cell, replication
 }
 
 extension KPIUnit {

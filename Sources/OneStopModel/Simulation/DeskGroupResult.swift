@@ -7,4 +7,16 @@ public struct DeskGroupResult: Sendable {
   public let openSeconds: Double
   /// Service seconds outside the group's desk hours.
   public let overtimeSeconds: Double
+  /// Waits of the citizens the group's desks called, both halves of a lunch stagger
+  /// together (`names.deskGroups` "ID" and "ID/late" share them): the group as the
+  /// scenario configures it.
+  public let waits: WaitDigest
+
+  /// A group's result from its parts.
+  public init(busySeconds: Double, openSeconds: Double, overtimeSeconds: Double, waits: WaitDigest) {
+    self.busySeconds = busySeconds
+    self.openSeconds = openSeconds
+    self.overtimeSeconds = overtimeSeconds
+    self.waits = waits
+  }
 }

@@ -104,7 +104,7 @@ extension OneStopSimulation {
     }
     recorder.record(
       .called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
-      ticketTakenAt: ticket.isPostal ? nil : taken)
+      ticketTakenAt: ticket.isPostal ? nil : taken, group: Int(frontOffice.groupOf[desk]))
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
   }

@@ -95,11 +95,27 @@ extension OneStopSimulation {
     for desk in 0..<model.deskCount where frontOffice.isBusy(desk: desk) {
       deskBusy[Int(frontOffice.groupOf[desk])] += end - max(frontOffice.serviceStart[desk], from)
     }
+    let waits = configuredGroupWaits()
     return model.deskGroups.enumerated().map { g, group in
       DeskGroupResult(
         busySeconds: deskBusy[g],
         openSeconds: Double(group.count) * calendar.reader.openSeconds(group.schedule, from: from, to: end),
-        overtimeSeconds: frontOffice.statistics.overtime[g])
+        overtimeSeconds: frontOffice.statistics.overtime[g], waits: waits[g])
+    }
+  }
+
+  /// Per desk group, the waits of the configured group it belongs to: a lunch stagger's
+  /// two halves ("ID", "ID/late", adjacent at one unit) merged.
+  private func configuredGroupWaits() -> [WaitDigest] {
+    let names = model.names.deskGroups, waits = recorder.counters.groupWaits
+    return names.indices.map { g in
+      let base = names[g].hasSuffix("/late") ? String(names[g].dropLast(5)) : names[g]
+      var merged = WaitStatistics()
+      for h in names.indices
+      where model.deskGroups[h].unit == model.deskGroups[g].unit && (names[h] == base || names[h] == base + "/late") {
+        merged.merge(waits[h])
+      }
+      return WaitDigest(merged)
     }
   }
 

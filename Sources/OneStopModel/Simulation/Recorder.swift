@@ -34,11 +34,12 @@ struct Recorder {
   /// row. `station` is the agency's station, `due` a due day the event fixes, `detail`
   /// the event's detail in the trace (`TraceRecord.detail`: for `.ticket` the visit's
   /// purpose); `ticketTakenAt` for `.called`, the instant a citizen took the ticket
-  /// (`nil` for a postal dossier, whose wait in no hall is counted).
+  /// (`nil` for a postal dossier, whose wait in no hall is counted) and `group`, the desk
+  /// group that called it.
   @inline(__always)
   mutating func record(
     _ event: TraceEvent, _ d: Dossier, at now: Double,
-    station: Int = -1, due: Int32 = -1, detail: Int32 = 0, ticketTakenAt: Double? = nil
+    station: Int = -1, due: Int32 = -1, detail: Int32 = 0, ticketTakenAt: Double? = nil, group: Int = -1
   ) {
     switch event {
     case .submitted:
@@ -57,7 +58,9 @@ struct Recorder {
           .tickets += 1
       }
     case .called:
-      if let taken = ticketTakenAt, now >= model.warmupEnd { countWait(unit: Int(d.unit), taken: taken, at: now) }
+      if let taken = ticketTakenAt, now >= model.warmupEnd {
+        countWait(unit: Int(d.unit), group: group, taken: taken, at: now)
+      }
     case .sentHome:
       if inCohort(d) {
         counters.sentHome += 1
@@ -123,13 +126,14 @@ struct Recorder {
   }
 
   /// A citizen called at unit `u` after taking the ticket at `taken`: the wait by unit,
-  /// by the month and the clock hour of the ticket, and by level.
+  /// by desk group `g`, by the month and the clock hour of the ticket, and by level.
   @inline(__always)
-  private mutating func countWait(unit u: Int, taken: Double, at now: Double) {
+  private mutating func countWait(unit u: Int, group g: Int, taken: Double, at now: Double) {
     let wait = now - taken
     let takenDay = CalendarReader.day(of: taken)
     let sameDay = CalendarReader.day(of: now) == takenDay
     counters.unitWaits[u].add(wait, sameDay: sameDay)
+    if g >= 0 { counters.groupWaits[g].add(wait, sameDay: sameDay) }
     let level = model.units[u].level
     counters.months[months.slot(ofDay: takenDay) * levelCount + level].waits.add(wait)
     let hour = min(max(Int((taken - Double(takenDay) * 86_400) / 3600), 0), 23)

@@ -5,6 +5,9 @@ import DESKernel
 struct RunCounters {
   var cells: StateArray<CellCounters>
   var unitWaits: StateArray<WaitStatistics>
+  /// Per desk group (`CompiledModel.deskGroups` order): the waits of the citizens its
+  /// desks called (`desk_wait_p90@desk:UNIT/GROUP`).
+  var groupWaits: StateArray<WaitStatistics>
   var hourWaits: StateArray<WaitStatistics>
   var turnedAway = 0
   var sentHome = 0
@@ -40,6 +43,7 @@ struct RunCounters {
   init(_ model: CompiledModel, months: Int) {
     cells = StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3)
     unitWaits = StateArray(repeating: WaitStatistics(), count: model.units.count)
+    groupWaits = StateArray(repeating: WaitStatistics(), count: model.deskGroups.count)
     hourWaits = StateArray(repeating: WaitStatistics(), count: 24)
     unitTurnedAway = StateArray(repeating: 0, count: model.units.count)
     unitSentHome = StateArray(repeating: 0, count: model.units.count)
