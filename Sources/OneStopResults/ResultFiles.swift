@@ -13,11 +13,12 @@ public enum ResultFiles {
   /// Writes the CSV files of `s` into `dir` (each atomically), with a byte-order mark
   /// first when `bom` (for spreadsheet programs that want one).
   public static func write(_ s: ReplicationSummary, to dir: String, bom: Bool = false) throws {
-    let files: [(String, String)] = [
+    var files: [(String, String)] = [
       ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
       ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
       ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
     ]
+    if !s.index766Scopes.isEmpty { files.append((Index766Table.file, Index766Table.csv(s))) }
     for (name, text) in files {
       try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
     }

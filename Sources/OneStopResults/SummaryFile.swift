@@ -10,7 +10,7 @@ public struct SummaryFile: Encodable {
   public enum Key: String, CodingKey {
     case scenario, file, scenario_hash, report_language, onestop_version, start, end, seed, replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, pools, priors, uncertainty
+    case desk_waits_by_unit, pools, priors, uncertainty, index766
   }
 
   /// The scenario's name, file, hash and `report_language`.
@@ -34,6 +34,9 @@ public struct SummaryFile: Encodable {
   /// Both intervals of every KPI under parameter uncertainty (`run --uncertainty`); nil
   /// (and not written) otherwise.
   public var uncertainty: UncertaintySummary?
+  /// The service index's score cards (`Index766Table.cards`); nil (and not written)
+  /// for a scenario without `index766`.
+  public let index766: [Index766Card<Estimate>]?
 
   /// The summary of the replications folded into `stats`.
   public init(
@@ -73,6 +76,7 @@ public struct SummaryFile: Encodable {
         mean: stats.units.estimate(u, .waitMean), p90: stats.units.estimate(u, .waitP90))
     }
     pools = PoolEdge.peaks(stats)
+    index766 = stats.index766Scopes.isEmpty ? nil : Index766Table.cards(stats)
     self.priors = priors
   }
 
@@ -100,5 +104,6 @@ public struct SummaryFile: Encodable {
     try c.encode(pools, forKey: .pools)
     try c.encode(priors, forKey: .priors)
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
+    try c.encodeIfPresent(index766, forKey: .index766)
   }
 }

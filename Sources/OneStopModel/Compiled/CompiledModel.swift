@@ -60,6 +60,8 @@ public struct CompiledModel: Sendable {
   public let backlog: [Backlog]
   public let behaviour: CitizenBehaviour
   public let rules: Rules
+  /// The service index (Decision 766), when the scenario asks for it (`index766`).
+  public let index766: Index766?
   /// Ids and names, for reports and random-stream names; the run never reads them.
   public let names: Names
   /// The weekly hours of each schedule (units, desk groups, stations refer to them by
@@ -158,6 +160,7 @@ public struct CompiledModel: Sendable {
     backlog = k.backlog
     behaviour = configuration.behaviour
     rules = Rules(configuration.rules)
+    index766 = configuration.index766.map { Index766($0, unitIds: configuration.units.map(\.id)) }
     names = k.names
     openingHours = k.openingHours
     calendarTable = CalendarTable(schedules: k.schedules, calendar: k.calendar)

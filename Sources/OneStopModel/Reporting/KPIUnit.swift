@@ -21,6 +21,8 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
   case officers
   /// Simulation events (a measure of work, not of the province).
   case events
+  /// Points of the service index (Decision 766).
+  case points
 
   /// The text written to files and tables.
   public var symbol: String { rawValue }
@@ -32,7 +34,7 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
   public var decimals: Int {
     switch self {
     case .dossiers, .letters, .results, .events: return 0
-    case .percent, .minutes, .hours, .days, .visits, .citizens, .staff, .officers: return 2
+    case .percent, .minutes, .hours, .days, .visits, .citizens, .staff, .officers, .points: return 2
     }
   }
 
@@ -43,7 +45,7 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
     switch self {
     case .dossiers, .letters, .results: return 10
     case .visits: return 0.02
-    case .percent: return 0.2
+    case .percent, .points: return 0.2
     case .minutes: return 0.2
     case .days: return 0.1
     case .hours: return 2
@@ -60,6 +62,7 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
     case .minutes: return "_min"
     case .days: return "_days"
     case .hours: return "_hours"
+    case .points: return "_pts"
     default: return ""
     }
   }

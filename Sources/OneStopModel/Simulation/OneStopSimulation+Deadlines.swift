@@ -13,6 +13,14 @@ extension OneStopSimulation {
     dossiers[i].receivedAt = now
     dossiers[i].receiptDay = Int32(day)
     setDue(i, resumingOn: day, usedDays: 0, at: now)
+    dossiers[i].indexDueAt = dossiers[i].dueAt
+    if let index = model.index766, dossiers[i].channelIn == .online {
+      // Decision 766: an online dossier accepted more than 8 working hours after its
+      // submission is a late reception.
+      let deadline = calendar.reader.addingWorkingTime(
+        model.units[u].schedule, index.receptionSeconds, to: dossiers[i].submittedAt, workingDaysFrom: model.epochDay)
+      dossiers[i].lateReception = now > deadline
+    }
     if now >= model.warmupEnd { dossiers[i].counted = true }
     recorder.record(.accepted, dossiers[i], at: now, due: dossiers[i].dueDay)
     guard !p.onTheSpot else { return }

@@ -51,6 +51,9 @@ public enum ConfigurationSchema {
         "backlog", .other("list, or `{from_warmup: DATE}`"), doc: "Dossiers carried over from before the start (below)."
       ),
       .custom(
+        "index766", .other("mapping"),
+        doc: "Score the service index of Decision 766 per unit and month (below; results `index766.csv`)."),
+      .custom(
         "uncertainty", .other("list"),
         doc: "Plausible ranges of values the sources do not fix, for `sensitivity` and `--uncertainty` (below)."),
     ]
