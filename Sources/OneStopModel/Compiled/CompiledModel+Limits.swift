@@ -137,6 +137,7 @@ extension CompiledModel {
         let at = ProblemLocation(.procedure(i))
         switch p.deadline {
         case .workingDays(let n): atMost(at.with(.deadline), n, ModelLimits.deadlineWorkingDays, "working days")
+        case .calendarDays(let n): atMost(at.with(.deadline), n, ModelLimits.deadlineWorkingDays, "calendar days")
         case .workingHours(let h) where !(h <= ModelLimits.deadlineWorkingHours):
           problem(
             at.with(.deadline),

@@ -95,6 +95,9 @@ extension CompiledModel.Compiler {
     case .workingHours(let h):
       if !(h > 0) { problem(at.with(.deadline), "expected a number of working hours > 0, got \(h)") }
       return 0
+    case .calendarDays(let n):
+      if n < 1 { problem(at.with(.deadline), "expected at least 1 calendar day, got \(n)") }
+      return n
     }
   }
 

@@ -186,7 +186,10 @@ extension OneStopSimulation {
     dossiers[i].supplementAt = now
     recorder.record(.supplementRequested, dossiers[i], at: now)
     dossiers[i].phase = .supplement
-    dossiers[i].usedDays = Int32(calendar.workingDays(after: Int(dossiers[i].receiptDay), through: day))
+    let received = Int(dossiers[i].receiptDay)
+    dossiers[i].usedDays = Int32(
+      model.procedures[Int(dossiers[i].procedure)].countsCalendarDays
+        ? day - received : calendar.workingDays(after: received, through: day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     let rng = streams.unit[u].rng
     if rng.bernoulli(behaviour.pNeverSupplement) {

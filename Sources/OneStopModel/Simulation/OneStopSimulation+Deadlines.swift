@@ -47,6 +47,11 @@ extension OneStopSimulation {
     case .workingDays:
       due = calendar.addingWorkingDays(max(1, p.effectiveDays - used), to: day)
       dossiers[i].dueAt = Double(due + 1) * 86_400
+    case .calendarDays:
+      // `used` counts calendar days for this deadline (`requestSupplement`).
+      due = day + max(1, p.effectiveDays - used)
+      if !calendar.isWorkingDay(due) { due = calendar.addingWorkingDays(1, to: due) }
+      dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingHours(let hours):
       let clock = calendar.reader
       let t = clock.addingWorkingTime(model.units[u].schedule, hours * 3600, to: now, workingDaysFrom: model.epochDay)
