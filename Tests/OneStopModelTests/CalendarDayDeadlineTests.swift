@@ -9,7 +9,8 @@ import TestSupport
 /// due later whenever a weekend falls inside the period.
 @Suite struct CalendarDayDeadlineTests {
   static func model(_ deadline: Deadline) throws -> CompiledModel {
-    var config = ProvinceFixtures.alwaysOpenDesks(desks: 2, perHour: 1, serviceMinutes: 5, days: 40, start: "2025-07-01")
+    var config = ProvinceFixtures.alwaysOpenDesks(
+      desks: 2, perHour: 1, serviceMinutes: 5, days: 40, start: "2025-07-01")
     config.procedures[0].deadline = deadline
     return try CompiledModel(config)
   }

@@ -55,7 +55,8 @@ import TestSupport
 
   /// A model of one unit from 2022-01-01 (January and February), scoring the index.
   static func model() throws -> CompiledModel {
-    var config = ProvinceFixtures.alwaysOpenDesks(desks: 1, perHour: 1, serviceMinutes: 10, days: 59, start: "2022-01-01")
+    var config = ProvinceFixtures.alwaysOpenDesks(
+      desks: 1, perHour: 1, serviceMinutes: 10, days: 59, start: "2022-01-01")
     config.index766 = Index766Configuration()
     return try CompiledModel(config)
   }

@@ -24,9 +24,9 @@ extension CompiledModel.Compiler {
         problem(
           at,
           """
-            \(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \
-            \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)
-            """
+          \(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \
+          \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)
+          """
         )
       }
       if p.steps.isEmpty && !p.onTheSpot {

@@ -100,9 +100,9 @@ extension KPI {
     if let level, !model.names.levels.contains(level) {
       return
         """
-          the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
-          \(model.names.levels.joined(separator: ", "))
-          """
+        the scenario has no level '\(level)' (in KPI '\(name)'); its levels are \
+        \(model.names.levels.joined(separator: ", "))
+        """
     }
     let months = RunMonths(model)
     let reported = Array(months.labels.dropFirst(months.firstReported(model)))
@@ -131,8 +131,10 @@ extension KPI {
         guard let x = model.names.levels.firstIndex(of: level) else { return .nan }
         l = x
       }
-      guard let (score, counts) = r.index766Score(months: k..<(k + 1), model: model, units: { l == nil || model.units[$0].level == l })
-      else { return .nan }
+      let include: (Int) -> Bool = { l == nil || model.units[$0].level == l }
+      guard let (score, counts) = r.index766Score(months: k..<(k + 1), model: model, units: include) else {
+        return .nan
+      }
       return part.value(score, counts)
     }
   }

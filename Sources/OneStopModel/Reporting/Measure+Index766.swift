@@ -28,8 +28,7 @@ extension Measure {
 extension RunResult {
   /// Index counts of the units `include` selects over month slots `months` (one period:
   /// the dossiers ended in any of its months, and those open at its end).
-  public func index766Counts(months: Range<Int>, model: CompiledModel, units include: (Int) -> Bool) -> Index766Counts
-  {
+  public func index766Counts(months: Range<Int>, model: CompiledModel, units include: (Int) -> Bool) -> Index766Counts {
     let n = model.units.count
     var total = Index766Counts()
     for k in months {
@@ -43,7 +42,9 @@ extension RunResult {
   /// The score card of the units `include` selects over month slots `months`: a unit's
   /// with its own inputs; a group's from its pooled counts with the mean of its units'
   /// inputs (docs/results.md). nil when the scenario has no `index766`.
-  public func index766Score(months: Range<Int>, model: CompiledModel, units include: (Int) -> Bool)
+  public func index766Score(
+    months: Range<Int>, model: CompiledModel, units include: (Int) -> Bool
+  )
     -> (Index766Score, Index766Counts)?
   {
     guard let index = model.index766 else { return nil }
@@ -58,8 +59,11 @@ extension RunResult {
   /// an index.
   func index766Value(_ p: Index766Part, model: CompiledModel, units include: (Int) -> Bool) -> Double {
     let months = RunMonths(model)
-    guard let (score, counts) = index766Score(months: months.firstReported(model)..<months.count, model: model,
-      units: include) else { return .nan }
+    guard
+      let (score, counts) = index766Score(
+        months: months.firstReported(model)..<months.count, model: model,
+        units: include)
+    else { return .nan }
     return p.value(score, counts)
   }
 }

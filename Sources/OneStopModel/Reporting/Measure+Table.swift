@@ -210,16 +210,17 @@ extension Measure {
   public static let index766: [Measure] = index766Parts.map { Measure(index766: $0) }
 
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
-  public static let all: [Measure] = [
-    received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
-    inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
-    overdueRateOfReceived, apologies, apologiesOnTime, apologiesLate, digitised, supplementRequests, deskWaitMean,
-    deskWaitP50, deskWaitP90, deskWaitP99,
-    servedSameDay, visitsPerDossier,
-    turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
-    deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
-    daysToResolvePostal, daysToResolveOnline, events,
-  ] + index766
+  public static let all: [Measure] =
+    [
+      received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
+      inProgressEnd, carriedOverOverdue, withdrawn, refused, abandoned, onTimeRateOfReceived, onTimeRateOfResolved,
+      overdueRateOfReceived, apologies, apologiesOnTime, apologiesLate, digitised, supplementRequests, deskWaitMean,
+      deskWaitP50, deskWaitP90, deskWaitP99,
+      servedSameDay, visitsPerDossier,
+      turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
+      deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
+      daysToResolvePostal, daysToResolveOnline, events,
+    ] + index766
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

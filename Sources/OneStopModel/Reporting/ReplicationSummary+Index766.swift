@@ -12,6 +12,7 @@ public enum Index766Column: Int, MeasureColumn {
 /// Where a row of the index table belongs: the province, a level or a unit, in one month
 /// of the statistics period or over the whole period.
 public struct Index766Row: Sendable {
+  /// The province, a level (by index) or a unit (by index).
   public enum Scope: Sendable, Equatable {
     case all
     case level(Int)

@@ -51,8 +51,10 @@ extension Recorder {
 
   /// The dossiers still open at `end`, the end of month `slot`: on time or late by the
   /// index's rule (one waiting for a supplement ends, for the index, at its request).
-  static func closeIndexMonth(_ slot: Int, at end: Double, model: CompiledModel, counters: inout RunCounters,
-    dossiers: DossierStore) {
+  static func closeIndexMonth(
+    _ slot: Int, at end: Double, model: CompiledModel, counters: inout RunCounters,
+    dossiers: DossierStore
+  ) {
     guard !counters.index766.isEmpty else { return }
     let base = slot * model.units.count
     for u in 0..<model.units.count {

@@ -12,7 +12,9 @@ extension ConfigurationSchema {
 
   /// `index766.inputs` and each item of `index766.units`.
   public static var index766Inputs: [ConfigurationKey<Index766Inputs>] {
-    func points(_ key: String, _ path: WritableKeyPath<Index766Inputs, Double>, _ max: Double, _ doc: String)
+    func points(
+      _ key: String, _ path: WritableKeyPath<Index766Inputs, Double>, _ max: Double, _ doc: String
+    )
       -> ConfigurationKey<Index766Inputs>
     {
       ConfigurationKey(key, .number(min: 0, max: max, what: "points"), .number(path), doc: doc)
@@ -53,7 +55,9 @@ extension ConfigurationSchema {
 
   /// `index766.rules`: the portal's point values and thresholds.
   public static var index766Rules: [ConfigurationKey<Index766Rules>] {
-    func value(_ key: String, _ path: WritableKeyPath<Index766Rules, Double>, _ max: Double, _ doc: String)
+    func value(
+      _ key: String, _ path: WritableKeyPath<Index766Rules, Double>, _ max: Double, _ doc: String
+    )
       -> ConfigurationKey<Index766Rules>
     {
       ConfigurationKey(key, .number(min: 0, max: max, what: "a value"), .number(path), doc: doc)

@@ -15,7 +15,8 @@ public enum ConfigurationSchema {
       .custom("scenario", .text, doc: "Name of the scenario, for reports."),
       .custom("description", .text, doc: "One line on what the scenario is."),
       .custom(
-        "extends", .other("path of a base scenario file"), doc: """
+        "extends", .other("path of a base scenario file"),
+        doc: """
           Makes this file a variant of its base (see Variants).
           """),
       .custom("start", .date, doc: "First simulated day.", required: true),
