@@ -34,12 +34,16 @@ public enum Index766Table {
   }
 
   /// Per row: the unit's rank among the units in the same period by mean total (1 =
-  /// best; ties share the better rank), nil for the province and the levels.
+  /// best; ties share the better rank), nil for the province, the levels and a unit that
+  /// judged no dossier in the period.
   static func unitRanks(_ s: ReplicationSummary) -> [Int?] {
     var ranks = [Int?](repeating: nil, count: s.index766.keys.count)
     let units = s.index766Scopes.indices.filter { if case .unit = s.index766Scopes[$0] { true } else { false } }
     for month in Array(s.index766Months.indices).map(Optional.some) + [nil] {
-      let rows = units.map { s.index766RowIndex(scope: $0, month: month) }
+      // A unit that judged no dossier in the period (a centre without demand) has no rank.
+      let rows = units.map { s.index766RowIndex(scope: $0, month: month) }.filter {
+        s.index766.estimate($0, .judged).mean > 0
+      }
       let totals = rows.map { s.index766.estimate($0, .total).mean }
       for (k, row) in rows.enumerated() { ranks[row] = 1 + totals.filter { $0 > totals[k] }.count }
     }
