@@ -59,7 +59,7 @@ public struct NationalMerge: Sendable {
     switch unit {
     case .dossiers, .letters, .results, .events, .citizens, .staff, .officers: return true
     case .visits: return name.hasPrefix("first_contacts")
-    case .percent, .minutes, .hours, .days: return false
+    case .percent, .minutes, .hours, .days, .points: return false   // index points: weighted like rates
     }
   }
 

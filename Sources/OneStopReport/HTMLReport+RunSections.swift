@@ -200,6 +200,7 @@ extension HTMLReport {
           rows: busiest.map { ([d.names.agency($0.name, l), String($0.officers)], $0.utilisation) }, l))
     }
     if let pools = poolMonthsSection(d, l) { body.append(pools) }
+    if let index = index766Section(d, l) { body.append(index) }
     let desks = d.deskUse.filter { $0.utilisation.isFinite && $0.utilisation > 0 }.sorted {
       $0.utilisation > $1.utilisation
     }.prefix(15)

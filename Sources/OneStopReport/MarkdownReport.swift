@@ -99,6 +99,7 @@ public enum MarkdownReport {
         })
     }
     out += poolMonths(d, l)
+    out += index766(d, l)
     out += [
       """
         \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \

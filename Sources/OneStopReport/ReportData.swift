@@ -85,6 +85,8 @@ public struct ReportData: Sendable {
   /// From `pools-months.csv` (when present): per pool and month, the utilisation of the
   /// officers at work (%) and the overtime worked (hours).
   public var poolMonths: [PoolMonth] = []
+  /// From `index766.csv` (when present): the service index's score cards.
+  public var index766: [ReportIndexCard] = []
 
   /// One pool in one month (`pools-months.csv`).
   public struct PoolMonth: Sendable {
@@ -145,6 +147,7 @@ public struct ReportData: Sendable {
           utilisation: Double(r[poolUse] ?? "") ?? .nan, overtime: Double(r[overtime] ?? "") ?? 0)
       }
     }
+    if let rows = try table(Index766Table.file, Index766Table.keyColumns) { index766 = Self.index766Cards(rows) }
     let hourTickets = HourColumn.tickets.header, hourWait = HourColumn.waitMean.header
     if let rows = try table("hours.csv", ["hour", hourTickets, hourWait]) {
       hours = rows.map { r in

@@ -13,6 +13,13 @@ extension ReportLanguage {
     "subject.resolved_overdue": "The number of dossiers resolved overdue",
     "subject.turned_away": "The number of citizens turned away",
     "depends_unclear": "depends on no parameter clearly (no share of its variance significant at 5 %)",
+    "index766": "Service index (Decision 766/QĐ-TTg)",
+    "index766_note": "Points per group as the national portal scores them; timeliness (TDGQ) counts open overdue "
+      + "dossiers late in every month. Groups partly from the scenario's inputs (docs/results.md).",
+    "index_total": "Total (100)", "CKMB": "Transparency (18)", "TDGQ": "Timeliness (20)", "DVCTT": "Online (12)",
+    "TTTT": "Payment (10)", "MDSH": "Digitisation (22)", "MDHL": "Satisfaction (18)",
+    "index_on_time": "On time (index)", "true_on_time": "On time (as reported)", "index_period": "Whole period",
+    "index_rank": "Rank. unit (whole period)",
   ]
 
   static let viMoreLabels: [String: String] = [
@@ -31,5 +38,16 @@ extension ReportLanguage {
     "depends_unclear":
       "không phụ thuộc rõ rệt vào tham số nào "
       + "(không tỷ phần phương sai nào có ý nghĩa ở mức 5 %)",
+    "index766": "Bộ chỉ số phục vụ (Quyết định 766/QĐ-TTg)",
+    "index766_note":
+      "Điểm từng nhóm theo cách Cổng Dịch vụ công quốc gia chấm; "
+      + "tiến độ (TDGQ) tính hồ sơ quá hạn chưa giải quyết là trễ hạn trong mọi tháng. "
+      + "Một phần điểm lấy từ số liệu nhập của kịch bản.",
+    "index_total": "Tổng (100)", "CKMB": "Công khai, minh bạch (18)",
+    "TDGQ": "Tiến độ giải quyết (20)", "DVCTT": "Dịch vụ công trực tuyến (12)",
+    "TTTT": "Thanh toán trực tuyến (10)", "MDSH": "Số hóa hồ sơ (22)",
+    "MDHL": "Mức độ hài lòng (18)", "index_on_time": "Đúng hạn (theo chỉ số)",
+    "true_on_time": "Đúng hạn (theo báo cáo)", "index_period": "Cả kỳ",
+    "index_rank": "Hạng. đơn vị (cả kỳ)",
   ]
 }

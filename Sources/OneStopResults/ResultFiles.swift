@@ -13,7 +13,9 @@ public enum ResultFiles {
   /// Writes the CSV files of `s` into `dir` (each atomically), with a byte-order mark
   /// first when `bom` (for spreadsheet programs that want one).
   public static func write(_ s: ReplicationSummary, to dir: String, bom: Bool = false) throws {
-    for (name, text) in tables(s) {
+    var files = tables(s)
+    if !s.index766Scopes.isEmpty { files.append((Index766Table.file, Index766Table.csv(s))) }
+    for (name, text) in files {
       try writeAtomically((bom ? "\u{FEFF}" : "") + text, to: (dir as NSString).appendingPathComponent(name))
     }
   }

@@ -11,7 +11,7 @@ public struct SummaryFile: Encodable {
     case scenario, file, description, scenario_hash, overrides, report_language, onestop_version, start, end, seed
     case replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, pools, priors, procedures, uncertainty
+    case desk_waits_by_unit, pools, priors, procedures, uncertainty, index766
   }
 
   /// The scenario's name, file, hash and `report_language`.
@@ -42,6 +42,9 @@ public struct SummaryFile: Encodable {
   /// Both intervals of every KPI under parameter uncertainty (`run --uncertainty`); nil
   /// (and not written) otherwise.
   public var uncertainty: UncertaintySummary?
+  /// The service index's score cards (`Index766Table.cards`); nil (and not written)
+  /// for a scenario without `index766`.
+  public let index766: [Index766Card<Estimate>]?
 
   /// The summary of the replications folded into `stats`.
   public init(
@@ -81,6 +84,7 @@ public struct SummaryFile: Encodable {
         mean: stats.units.estimate(u, .waitMean), p90: stats.units.estimate(u, .waitP90))
     }
     pools = PoolEdge.peaks(stats)
+    index766 = stats.index766Scopes.isEmpty ? nil : Index766Table.cards(stats)
     self.priors = priors
     procedures = model.names.procedures.map { ProcedureName(id: $0.id, name: $0.name) }
   }
@@ -112,6 +116,7 @@ public struct SummaryFile: Encodable {
     try c.encode(priors, forKey: .priors)
     try c.encode(procedures, forKey: .procedures)
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
+    try c.encodeIfPresent(index766, forKey: .index766)
   }
 }
 

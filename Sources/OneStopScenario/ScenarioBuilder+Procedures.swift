@@ -83,7 +83,7 @@ extension ScenarioBuilder {
     return FixedWait(days: n, calendarDays: calendar)
   }
 
-  /// `same-day`, `15wd` (working days) or `8wh` (working hours).
+  /// `same-day`, `15wd` (working days), `30d` (calendar days) or `8wh` (working hours).
   func readDeadline(_ node: YNode, _ path: String) -> Deadline? {
     guard let s = node.scalarText else {
       r.issue(node, path, "expected same-day, working days (15wd) or working hours (8wh), found \(node.found)")
@@ -93,10 +93,11 @@ extension ScenarioBuilder {
     let days = ModelLimits.deadlineWorkingDays, hours = ModelLimits.deadlineWorkingHours
     if s.hasSuffix("wd"), let n = Int(s.dropLast(2)), n >= 1, n <= days { return .workingDays(n) }
     if s.hasSuffix("wh"), let h = Double(s.dropLast(2)), h > 0, h <= hours { return .workingHours(h) }
+    if s.hasSuffix("d"), !s.hasSuffix("wd"), let n = Int(s.dropLast()), n >= 1, n <= days { return .calendarDays(n) }
     r.issue(
       node, path,
-      "expected same-day, working days (1wd to \(days)wd) or working hours (up to \(Int(hours))wh), found \(node.found)"
-    )
+      "expected same-day, working days (1wd to \(days)wd), calendar days (1d to \(days)d) or working hours "
+        + "(up to \(Int(hours))wh), found \(node.found)")
     return nil
   }
 }

@@ -107,10 +107,11 @@ final class ScenarioBuilder {
       settings.countFrom = start
       start = from
     }
-    let config = ModelConfiguration(
+    var config = ModelConfiguration(
       name: name, start: start, end: end, warmupUntil: warmup, calendar: calendar, levels: levels, fields: fields,
       units: units, agencies: agencies, procedures: procedures, demand: demand, behaviour: behaviour, rules: rules,
       backlog: backlog)
+    config.index766 = top["index766"].map { readIndex766($0, units: units) }
     return (config, settings)
   }
 

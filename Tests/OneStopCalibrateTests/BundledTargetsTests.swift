@@ -71,8 +71,8 @@ import Testing
   @Test func everyReportScenarioHasATargetFile() {
     #expect(
       Set(Self.files) == [
-        "bac-giang-postal-pilot.yaml", "bac-kan-2021.yaml", "binh-phuoc-online-push.yaml", "tuyen-quang-2022.yaml",
-        "two-level-2025.yaml",
+        "bac-giang-postal-pilot.yaml", "bac-kan-2021.yaml", "binh-phuoc-online-push.yaml", "ha-noi-2025.yaml",
+        "tuyen-quang-2022.yaml", "two-level-2025.yaml",
       ])
   }
 

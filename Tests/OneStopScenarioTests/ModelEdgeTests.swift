@@ -37,6 +37,11 @@ import Testing
     "UnitConfiguration.swift": ["id", "name", "level", "parent", "hours", "desks", "digitisation"],
     // The labels of the agency's mirror (its Swift property names: the scenario's hash).
     "AgencyConfiguration.swift": ["id", "name", "unit", "officers", "hours", "discipline", "overtime"],
+    // The labels of the configuration's mirror (its Swift property names: the scenario's hash).
+    "ModelConfiguration.swift": [
+      "name", "start", "end", "calendar", "levels", "fields", "units", "agencies", "procedures", "demand", "behaviour",
+      "rules", "backlog", "index766",
+    ],
     // The columns of `pools-months.csv` (`overtime_hours`), not the agency's key.
     "PoolMonths.swift": ["overtime"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.

@@ -57,9 +57,9 @@ extension CompiledModel {
         problem(
           at,
           """
-            expected a mean of at most \(short(max)) \(unit) and a cv of at most \(short(ModelLimits.cv)), got mean \
-            \(short(mean)), sd \(short(sd))
-            """
+          expected a mean of at most \(short(max)) \(unit) and a cv of at most \(short(ModelLimits.cv)), got mean \
+          \(short(mean)), sd \(short(sd))
+          """
         )
       }
     }
@@ -71,9 +71,9 @@ extension CompiledModel {
         problem(
           top.with(.end),
           """
-            the run from \(c.start) to \(c.end) lasts \(horizon) days; at most \(ModelLimits.horizonDays) (ten years) \
-            are supported
-            """
+          the run from \(c.start) to \(c.end) lasts \(horizon) days; at most \(ModelLimits.horizonDays) (ten years) \
+          are supported
+          """
         )
       }
       atMost(top.with(.levels), c.levels.count, ModelLimits.levels, "levels")
@@ -89,9 +89,9 @@ extension CompiledModel {
         problem(
           top.with(.procedures),
           """
-            units × procedures must be at most \(ModelLimits.unitProcedurePairs), got \(c.units.count) × \
-            \(c.procedures.count)
-            """
+          units × procedures must be at most \(ModelLimits.unitProcedurePairs), got \(c.units.count) × \
+          \(c.procedures.count)
+          """
         )
       }
       for (field, dates) in [
@@ -137,6 +137,7 @@ extension CompiledModel {
         let at = ProblemLocation(.procedure(i))
         switch p.deadline {
         case .workingDays(let n): atMost(at.with(.deadline), n, ModelLimits.deadlineWorkingDays, "working days")
+        case .calendarDays(let n): atMost(at.with(.deadline), n, ModelLimits.deadlineWorkingDays, "calendar days")
         case .workingHours(let h) where !(h <= ModelLimits.deadlineWorkingHours):
           problem(
             at.with(.deadline),
@@ -209,9 +210,9 @@ extension CompiledModel {
           problem(
             at.with(.annualVolume),
             """
-              expected at most \(Int(ModelLimits.annualVolume)) dossiers a year, got \
-              \(CompiledModel.short(d.annualVolume))
-              """
+            expected at most \(Int(ModelLimits.annualVolume)) dossiers a year, got \
+            \(CompiledModel.short(d.annualVolume))
+            """
           )
         }
         volume += Swift.min(Swift.max(d.annualVolume, 0), ModelLimits.annualVolume * 2)
@@ -220,9 +221,9 @@ extension CompiledModel {
             problem(
               at,
               """
-                expected factors of 0 or from \(ModelLimits.factorRange.lowerBound) to \
-                \(Int(ModelLimits.factorRange.upperBound)), got \(CompiledModel.short(x))
-                """
+              expected factors of 0 or from \(ModelLimits.factorRange.lowerBound) to \
+              \(Int(ModelLimits.factorRange.upperBound)), got \(CompiledModel.short(x))
+              """
             )
           }
         }
@@ -241,9 +242,9 @@ extension CompiledModel {
           problem(
             .init(.mixEntry(demand: i, index: k), .weight),
             """
-              expected a weight of 0 or from \(ModelLimits.weightRange.lowerBound) to \
-              \(Int(ModelLimits.weightRange.upperBound)), got \(CompiledModel.short(m.weight))
-              """
+            expected a weight of 0 or from \(ModelLimits.weightRange.lowerBound) to \
+            \(Int(ModelLimits.weightRange.upperBound)), got \(CompiledModel.short(m.weight))
+            """
           )
         }
       }
@@ -251,9 +252,9 @@ extension CompiledModel {
         problem(
           top.with(.demand),
           """
-            expected at most \(Int(ModelLimits.totalAnnualVolume)) new dossiers a year in all, got \
-            \(CompiledModel.short(volume))
-            """
+          expected at most \(Int(ModelLimits.totalAnnualVolume)) new dossiers a year in all, got \
+          \(CompiledModel.short(volume))
+          """
         )
       }
       var backlog = 0

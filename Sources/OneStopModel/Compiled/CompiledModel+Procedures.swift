@@ -24,9 +24,9 @@ extension CompiledModel.Compiler {
         problem(
           at,
           """
-            \(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \
-            \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)
-            """
+          \(key: .pIncomplete) + \(key: .pRefused) + \(key: .pGuidanceOnly) must not exceed 1, got \
+          \(p.pIncomplete + p.pRefused + p.pGuidanceOnly)
+          """
         )
       }
       if p.steps.isEmpty && !p.onTheSpot {
@@ -95,6 +95,9 @@ extension CompiledModel.Compiler {
     case .workingHours(let h):
       if !(h > 0) { problem(at.with(.deadline), "expected a number of working hours > 0, got \(h)") }
       return 0
+    case .calendarDays(let n):
+      if n < 1 { problem(at.with(.deadline), "expected at least 1 calendar day, got \(n)") }
+      return n
     }
   }
 

@@ -105,11 +105,21 @@ extension CompiledModel {
     public let supplementClock: SupplementClock
     public let feeAtPickup: Bool
 
-    /// `true` for a deadline in working days (the clock that pauses, restarts and is
-    /// cut by the province).
+    /// `true` for a deadline in whole days, working or calendar (the clock that pauses and
+    /// restarts by the day, watched on its due day; only working days are cut by the
+    /// province).
     @inline(__always)
     public var countsWorkingDays: Bool {
-      if case .workingDays = deadline { return true }
+      switch deadline {
+      case .workingDays, .calendarDays: return true
+      case .sameDay, .workingHours: return false
+      }
+    }
+
+    /// `true` for a deadline in calendar days.
+    @inline(__always)
+    public var countsCalendarDays: Bool {
+      if case .calendarDays = deadline { return true }
       return false
     }
   }

@@ -62,6 +62,8 @@ public struct CompiledModel: Sendable {
   /// Queues before opening, remote tickets, dossiers per visit and daily ticket quotas.
   public let access: Access
   public let rules: Rules
+  /// The service index (Decision 766), when the scenario asks for it (`index766`).
+  public let index766: Index766?
   /// Ids and names, for reports and random-stream names; the run never reads them.
   public let names: Names
   /// The weekly hours of each schedule (units, desk groups, stations refer to them by
@@ -161,6 +163,7 @@ public struct CompiledModel: Sendable {
     behaviour = configuration.behaviour
     access = Access(configuration)
     rules = Rules(configuration.rules)
+    index766 = configuration.index766.map { Index766($0, unitIds: configuration.units.map(\.id)) }
     names = k.names
     openingHours = k.openingHours
     calendarTable = CalendarTable(schedules: k.schedules, calendar: k.calendar)

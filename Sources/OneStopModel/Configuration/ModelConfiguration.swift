@@ -27,6 +27,8 @@ public struct ModelConfiguration: Sendable {
   public var behaviour: CitizenBehaviour
   public var rules: ProcessingRules
   public var backlog: [BacklogEntry]
+  /// The service index of Decision 766 (nil: not scored, no index results).
+  public var index766: Index766Configuration?
 
   public init(
     name: String, start: CivilDate, end: CivilDate, warmupUntil: CivilDate? = nil,
@@ -49,5 +51,19 @@ public struct ModelConfiguration: Sendable {
     self.behaviour = behaviour
     self.rules = rules
     self.backlog = backlog
+  }
+}
+
+extension ModelConfiguration: CustomReflectable {
+  /// The configuration as `String(describing:)` (and so a scenario's hash) sees it: every
+  /// field, with `index766` only when set, so that a scenario without it keeps its hash.
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("name", name), ("start", start), ("end", end), ("warmupUntil", warmupUntil as Any), ("calendar", calendar),
+      ("levels", levels), ("fields", fields), ("units", units), ("agencies", agencies), ("procedures", procedures),
+      ("demand", demand), ("behaviour", behaviour), ("rules", rules), ("backlog", backlog),
+    ]
+    if let index766 { children.append(("index766", index766)) }
+    return Mirror(self, children: children, displayStyle: .struct)
   }
 }

@@ -58,6 +58,10 @@ public enum Deadline: Sendable, Equatable {
   case workingDays(Int)
   /// N working hours from receipt.
   case workingHours(Double)
+  /// N calendar days ("ngày", days off included; Circular 03/2022/TT-BTP), receipt day not
+  /// counted; a period ending on a day off ends on the next working day (Civil Code 2015
+  /// Art. 148(5)). The provincial cut does not apply.
+  case calendarDays(Int)
 }
 
 /// How a procedure can be done online (R13).

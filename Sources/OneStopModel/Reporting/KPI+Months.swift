@@ -34,6 +34,9 @@ extension KPI {
   /// The month KPI `base@month:label`, NaN for a month outside the run's reported months
   /// or a level the model does not have.
   static func month(_ name: String, base: String, label: String) -> KPI? {
+    if let part = Measure.index766Parts.first(where: { $0.name == base }), let (month, level) = monthAndLevel(label) {
+      return index766Month(name, part, month: month, level: level)
+    }
     guard let (month, level) = monthAndLevel(label),
       let (unit, f) = perMonth.first(where: { $0.0 == base }).map({ ($0.1, $0.2) })
     else {
@@ -116,5 +119,24 @@ extension KPI {
     return unknownLevel(name, in: model) ?? unknownAgency(name, in: model) ?? unknownField(name, in: model)
       ?? unknownDesk(name, in: model)
       ?? unknownUnit(name, in: model).map { "the scenario has no unit '\($0)' (in KPI '\(name)')" }
+  }
+
+  /// An index part in one month (`index766_timeliness@month:2025-08`, with a level or
+  /// not): the month is the period, as on the portal's monthly pages.
+  static func index766Month(_ name: String, _ part: Index766Part, month: String, level: String?) -> KPI {
+    KPI(name, part.unit) { r, model in
+      let months = RunMonths(model)
+      guard let k = months.labels.firstIndex(of: month), k >= months.firstReported(model) else { return .nan }
+      var l: Int?
+      if let level {
+        guard let x = model.names.levels.firstIndex(of: level) else { return .nan }
+        l = x
+      }
+      let include: (Int) -> Bool = { l == nil || model.units[$0].level == l }
+      guard let (score, counts) = r.index766Score(months: k..<(k + 1), model: model, units: include) else {
+        return .nan
+      }
+      return part.value(score, counts)
+    }
   }
 }

@@ -22,6 +22,8 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
   case officers
   /// Simulation events (a measure of work, not of the province).
   case events
+  /// Points of the service index (Decision 766).
+  case points
 
   /// The text written to files and tables.
   public var symbol: String { rawValue }
@@ -33,20 +35,20 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
   public var decimals: Int {
     switch self {
     case .dossiers, .letters, .results, .events: return 0
-    case .percent, .minutes, .hours, .days, .visits, .citizens, .staff, .officers: return 2
+    case .percent, .minutes, .hours, .days, .visits, .citizens, .staff, .officers, .points: return 2
     }
   }
 
   /// Decimals a value of this unit carries in a CSV file (the one place that decides): a
   /// mean count over replications to 0.1 dossier, a rate or share to 4 decimals
-  /// (93.3215 %), minutes and days to 0.01, hours to 0.1, averages of visits and persons to
+  /// (93.3215 %), minutes, days and index points to 0.01, hours to 0.1, averages of visits and persons to
   /// 0.001. Finer digits are noise of the replications, not information; `summary.json`
   /// keeps every digit (it is the machine interface).
   public var csvDecimals: Int {
     switch self {
     case .dossiers, .letters, .results, .events, .hours: return 1
     case .percent: return 4
-    case .minutes, .days: return 2
+    case .minutes, .days, .points: return 2
     case .visits, .citizens, .staff, .officers: return 3
     }
   }
@@ -66,7 +68,7 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
     switch self {
     case .dossiers, .letters, .results: return 10
     case .visits: return 0.02
-    case .percent: return 0.2
+    case .percent, .points: return 0.2
     case .minutes: return 0.2
     case .days: return 0.1
     case .hours: return 2
@@ -83,6 +85,7 @@ public enum KPIUnit: String, Sendable, CaseIterable, Codable, CustomStringConver
     case .minutes: return "_min"
     case .days: return "_days"
     case .hours: return "_hours"
+    case .points: return "_pts"
     default: return ""
     }
   }

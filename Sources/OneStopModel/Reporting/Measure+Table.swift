@@ -252,6 +252,29 @@ extension Measure {
     visitsPerAccepted, daysToAcceptance, deskWaitMeanRemote, deskWaitMeanHall,
   ]
 
+  // MARK: - Service index (Decision 766)
+
+  /// The parts of the score card (docs/results.md, "Service index"), in card order.
+  public static let index766Parts: [Index766Part] = [
+    Index766Part("index766_total", .points) { s, _ in s.total },
+    Index766Part("index766_computed", .points) { s, _ in s.computed },
+    Index766Part("index766_transparency", .points) { s, _ in s.transparency },
+    Index766Part("index766_timeliness", .points) { s, _ in s.timeliness },
+    Index766Part("index766_online", .points) { s, _ in s.online },
+    Index766Part("index766_payment", .points) { s, _ in s.payment },
+    Index766Part("index766_digitisation", .points) { s, _ in s.digitisation },
+    Index766Part("index766_satisfaction", .points) { s, _ in s.satisfaction },
+    Index766Part("index766_on_time", .percent) { s, _ in s.onTime },
+    Index766Part("index766_true_on_time", .percent) { s, _ in s.trueOnTime },
+    Index766Part("index766_judged", .dossiers) { _, c in Double(c.judged) },
+    Index766Part("index766_late", .dossiers) { _, c in Double(c.late) },
+    Index766Part("index766_open_late", .dossiers) { _, c in Double(c.openLate) },
+    Index766Part("index766_late_receptions", .dossiers) { _, c in Double(c.lateReceptions) },
+    Index766Part("index766_multiple_supplements", .dossiers) { _, c in Double(c.multipleSupplements) },
+  ]
+  /// The parts as measures (`Measure(index766:)`): not pooled.
+  public static let index766: [Measure] = index766Parts.map { Measure(index766: $0) }
+
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
@@ -262,7 +285,7 @@ extension Measure {
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
-  ] + deskAccess
+  ] + deskAccess + index766
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

@@ -33,6 +33,10 @@ public struct ReplicationSummary: ReplicationConsumer {
   /// per pool over the period.
   public internal(set) var poolMonths: EstimateTable<PoolMonthColumn>
   public internal(set) var pools: EstimateTable<PoolColumn>
+  /// The service index's score cards (`index766Row`): empty without `index766`.
+  public internal(set) var index766: EstimateTable<Index766Column>
+  public let index766Scopes: [Index766Row.Scope]
+  let firstReportedMonth: Int
   /// The replication that recorded its trace, when one did.
   public private(set) var traced: RunResult?
   private let firstMonth: Int
@@ -73,6 +77,10 @@ public struct ReplicationSummary: ReplicationConsumer {
     let labels = runMonths.labels[firstMonth...]
     poolMonths = EstimateTable(keys: model.names.stations.flatMap { p in labels.map { "\(p.id) \($0)" } })
     pools = EstimateTable(keys: model.names.stations.map(\.id))
+    firstReportedMonth = firstMonth
+    index766Scopes = Self.index766Scopes(model)
+    let perScope = runMonths.count - firstMonth + 1
+    index766 = EstimateTable(keys: (0..<(index766Scopes.count * perScope)).map { String($0) })
     if long { mark(0) }
   }
 
@@ -114,6 +122,7 @@ public struct ReplicationSummary: ReplicationConsumer {
     addStations(r)
     addHours(r)
     addPools(r)
+    addIndex766(r)
     if !r.trace.isEmpty { traced = r }
   }
 

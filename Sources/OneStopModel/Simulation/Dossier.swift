@@ -71,6 +71,13 @@ struct Dossier {
   var delayUntil: Double = 0
   /// Last online submission (for `OnlineReceipt.submission`).
   var submittedAt: Double = 0
+  /// The service index's due instant (Decision 766, indicator 2.1): the due instant at
+  /// acceptance, moved by excluded waits and by the citizen's supplement time (pause).
+  var indexDueAt: Double = 0
+  /// When the last supplement was requested.
+  var supplementAt: Double = 0
+  /// An online dossier accepted after the index's reception deadline (8 working hours).
+  var lateReception = false
 }
 
 /// Every dossier of a replication, addressed by index, with a free list: memory follows

@@ -134,6 +134,7 @@ extension OneStopSimulation {
     guard n > 0 else { return }
     let due = calendar.addingWorkingDays(n, to: Int(dossiers[i].dueDay))
     dossiers[i].dueDay = Int32(due)
+    dossiers[i].indexDueAt += Double(due + 1) * 86_400 - dossiers[i].dueAt
     dossiers[i].dueAt = Double(due + 1) * 86_400
     if !dossiers[i].apologised { dossiers[i].appointmentDay = Int32(due) }
     dossiers[i].generation &+= 1  // the old watches are stale
@@ -182,9 +183,13 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     let day = calendar.day(now)
     dossiers[i].supplements &+= 1
+    dossiers[i].supplementAt = now
     recorder.record(.supplementRequested, dossiers[i], at: now)
     dossiers[i].phase = .supplement
-    dossiers[i].usedDays = Int32(calendar.workingDays(after: Int(dossiers[i].receiptDay), through: day))
+    let received = Int(dossiers[i].receiptDay)
+    dossiers[i].usedDays = Int32(
+      model.procedures[Int(dossiers[i].procedure)].countsCalendarDays
+        ? day - received : calendar.workingDays(after: received, through: day))
     dossiers[i].generation &+= 1  // cancels the deadline watch and the planned pick-up
     let rng = streams.unit[u].rng
     if rng.bernoulli(behaviour.pNeverSupplement) {
@@ -222,6 +227,7 @@ extension OneStopSimulation {
     let p = model.procedures[Int(dossiers[i].procedure)]
     let day = calendar.day(now)
     dossiers[i].phase = .processing
+    dossiers[i].indexDueAt += now - dossiers[i].supplementAt  // the index subtracts the citizen's time
     dossiers[i].generation &+= 1  // any other pending answer is stale now
     switch p.supplementClock {
     case .pause: setDue(i, resumingOn: day, usedDays: Int(dossiers[i].usedDays), at: now)

@@ -13,6 +13,14 @@ extension OneStopSimulation {
     dossiers[i].receivedAt = now
     dossiers[i].receiptDay = Int32(day)
     setDue(i, resumingOn: day, usedDays: 0, at: now)
+    dossiers[i].indexDueAt = dossiers[i].dueAt
+    if let index = model.index766, dossiers[i].channelIn == .online {
+      // Decision 766: an online dossier accepted more than 8 working hours after its
+      // submission is a late reception.
+      let deadline = calendar.reader.addingWorkingTime(
+        model.units[u].schedule, index.receptionSeconds, to: dossiers[i].submittedAt, workingDaysFrom: model.epochDay)
+      dossiers[i].lateReception = now > deadline
+    }
     if now >= model.warmupEnd { dossiers[i].counted = true }
     recorder.record(.accepted, dossiers[i], at: now, due: dossiers[i].dueDay)
     guard !p.onTheSpot else { return }
@@ -38,6 +46,11 @@ extension OneStopSimulation {
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingDays:
       due = calendar.addingWorkingDays(max(1, p.effectiveDays - used), to: day)
+      dossiers[i].dueAt = Double(due + 1) * 86_400
+    case .calendarDays:
+      // `used` counts calendar days for this deadline (`requestSupplement`).
+      due = day + max(1, p.effectiveDays - used)
+      if !calendar.isWorkingDay(due) { due = calendar.addingWorkingDays(1, to: due) }
       dossiers[i].dueAt = Double(due + 1) * 86_400
     case .workingHours(let hours):
       let clock = calendar.reader

@@ -35,8 +35,9 @@ extension OneStopSimulation {
     // The last month closes at the end of the run.
     var monthCounters = counters
     monthCounters.months = StateArray(counters.months)  // state arrays share: close a copy
+    monthCounters.index766 = StateArray(counters.index766)
     Recorder.closeMonth(
-      recorder.months.slot(ofDay: calendar.day(end) - (end == model.endTime ? 1 : 0)), model: model,
+      recorder.months.slot(ofDay: calendar.day(end) - (end == model.endTime ? 1 : 0)), at: end, model: model,
       counters: &monthCounters, dossiers: dossiers)
     let levels = levelWaitStatistics().enumerated().map { l, w in
       LevelResult(waits: WaitDigest(w), hourWaits: Array(counters.levelHourWaits[(l * 24)..<(l * 24 + 24)]))
@@ -49,12 +50,14 @@ extension OneStopSimulation {
     let checks = RunChecks(
       openDossiers: open, servicesOutsideSchedule: frontOffice.statistics.servicesOutsideSchedule,
       resolvedBeforeReceived: counters.resolvedBeforeReceived, conservationViolations: violations)
-    return RunResult(
+    var result = RunResult(
       cells: cells, procedureCount: model.procedures.count,
       units: unitResults(at: end), deskGroups: deskGroupResults(at: end), stations: backOffice.results(at: end),
       levels: levels, hours: hourResults(at: end),
       allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: Array(monthCounters.months),
       totals: totals, checks: checks, events: events, trace: recorder.trace)
+    result.index766 = Array(monthCounters.index766)
+    return result
   }
 
   /// Desk waits per level: the units' waits merged at the end of the run (the same

@@ -119,6 +119,7 @@ extension OneStopSimulation {
         dossiers[i].receivedAt = d.firstSeen
         dossiers[i].receiptDay = Int32(receipt)
         setDue(i, resumingOn: receipt, usedDays: 0, at: d.firstSeen)
+        dossiers[i].indexDueAt = dossiers[i].dueAt
         if model.warmupEnd == 0 { dossiers[i].counted = true }
         recorder.record(.carriedOver, dossiers[i], at: 0, due: dossiers[i].dueDay)
         if hp.onTheSpot || steps == 0 {

@@ -165,7 +165,7 @@ public struct OneStopSimulation: SimulationModel {
     }
     let months = recorder.months
     if day > 0 && months.slot(ofDay: day) != months.slot(ofDay: day - 1) {
-      recorder.closeMonth(months.slot(ofDay: day - 1), dossiers: dossiers)
+      recorder.closeMonth(months.slot(ofDay: day - 1), at: now, dossiers: dossiers)
     }
     for e in agenda.take(day: day) {
       switch e.kind {

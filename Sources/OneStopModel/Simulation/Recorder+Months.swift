@@ -4,11 +4,14 @@ extension Recorder {
   /// Closes month `slot`: its dossier counts are the cell counters' growth since the
   /// month started, and its in-progress count a scan of the open dossiers. Runs at the
   /// first midnight of each month and at the end of the run, never per event.
-  mutating func closeMonth(_ slot: Int, dossiers: DossierStore) {
-    Self.closeMonth(slot, model: model, counters: &counters, dossiers: dossiers)
+  mutating func closeMonth(_ slot: Int, at end: Double, dossiers: DossierStore) {
+    Self.closeMonth(slot, at: end, model: model, counters: &counters, dossiers: dossiers)
   }
 
-  static func closeMonth(_ slot: Int, model: CompiledModel, counters: inout RunCounters, dossiers: DossierStore) {
+  static func closeMonth(
+    _ slot: Int, at end: Double, model: CompiledModel, counters: inout RunCounters, dossiers: DossierStore
+  ) {
+    closeIndexMonth(slot, at: end, model: model, counters: &counters, dossiers: dossiers)
     let levels = model.levelCount
     let base = counters.monthBase
     var totals = [MonthCounters](repeating: MonthCounters(), count: levels)

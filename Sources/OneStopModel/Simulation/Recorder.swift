@@ -15,6 +15,8 @@ struct Recorder {
   /// Month slot of each day (the months the run reports).
   let months: RunMonths
   let levelCount: Int
+  /// Whether the service index is counted (`CompiledModel.index766`).
+  let scoresIndex: Bool
   var counters: RunCounters
   /// Whether the run keeps `DeskAccessCounts` (`RunCounters.unitAccess` not empty).
   let tracksAccess: Bool
@@ -26,6 +28,7 @@ struct Recorder {
     self.model = model
     self.months = months
     levelCount = model.levelCount
+    scoresIndex = model.index766 != nil
     counters = RunCounters(model, months: months.count)
     tracksAccess = !counters.unitAccess.isEmpty
   }
@@ -71,7 +74,10 @@ struct Recorder {
     case .balked:
       if inCohort(d) { counters.unitBalked[Int(d.unit)] += 1 }
     case .accepted:
-      if d.counted { countAccepted(d, at: now) }
+      if d.counted {
+        countAccepted(d, at: now)
+        if scoresIndex { countIndexReceived(d, at: now) }
+      }
     case .refused:
       if inCohort(d) { counters.cells[cell(d)].refused += 1 }
     case .abandoned:
@@ -79,7 +85,10 @@ struct Recorder {
     case .supplementRequested:
       if d.counted { counters.cells[cell(d)].supplementRequests += 1 }
     case .withdrawn:
-      if d.counted { counters.cells[cell(d)].withdrawn += 1 }
+      if d.counted {
+        counters.cells[cell(d)].withdrawn += 1
+        if scoresIndex { countIndexEnd(d, at: now) }
+      }
     case .apology:
       if d.counted {
         counters.cells[cell(d)].apologies += 1
@@ -163,6 +172,7 @@ struct Recorder {
   private mutating func countResolved(_ d: Dossier, at now: Double) {
     if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
     guard d.counted else { return }
+    if scoresIndex { countIndexResolved(d, at: now) }
     if now <= d.dueAt {
       counters.cells[cell(d)].resolvedOnTime += 1
     } else {

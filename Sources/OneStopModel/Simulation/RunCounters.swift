@@ -29,6 +29,9 @@ struct RunCounters {
   var monthBase: [MonthCounters]
   /// The monthly series, at `month * levels + level` (`MonthCounters`).
   var months: StateArray<MonthCounters>
+  /// The service index's counts at `month * units + unit` (empty when the scenario has
+  /// no `index766`: nothing is counted).
+  var index766: StateArray<Index766Counts>
   var wastedPickupVisits = 0
   var visitsPerReturnedDossier = Tally()
   var postalIn = 0
@@ -55,5 +58,6 @@ struct RunCounters {
     levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
     monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     self.months = StateArray(repeating: MonthCounters(), count: months * model.levelCount)
+    index766 = StateArray(repeating: Index766Counts(), count: model.index766 == nil ? 0 : months * model.units.count)
   }
 }

@@ -27,6 +27,9 @@ public struct RunResult: Sendable {
   public let events: UInt64
   /// Every hand-over of every dossier, in time order, when the run was traced.
   public let trace: [TraceRecord]
+  /// The service index's counts at `month * units + unit`, months as in `RunMonths`
+  /// (empty when the scenario has no `index766`).
+  public internal(set) var index766: [Index766Counts] = []
 
   /// A result from its parts; `units.count` and `procedureCount` shape `cells`.
   public init(

@@ -190,7 +190,9 @@ extension ConfigurationSchema {
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base procedure."),
       .custom("name", .text, doc: "Name for reports (default: the id)."),
       .custom("field", .text, doc: "One of `fields`.", required: true),
-      .custom("deadline", .other("`same-day`, `15wd` or `8wh`"), doc: "Legal deadline.", required: true),
+      .custom(
+        "deadline", .other("`same-day`, `15wd`, `30d` (calendar days) or `8wh`"), doc: "Legal deadline.",
+        required: true),
       .custom("steps", .other("list"), doc: "Back-office steps (below)."),
       .choice("online", \.onlineMode, doc: "Whether it can be done online."),
       ConfigurationKey("postal", .flag, .flag(\.postalAllowed), doc: "Whether it can be sent by post (default true)."),

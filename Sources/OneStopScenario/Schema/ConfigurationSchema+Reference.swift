@@ -36,6 +36,9 @@ extension ConfigurationSchema {
       ReferenceSection("behaviour", behaviour, defaults: CitizenBehaviour()),
       ReferenceSection("rules", rules, defaults: ProcessingRules()),
       ReferenceSection("backlog[]", backlog, defaults: BacklogEntry(unit: "", procedure: "", count: 0)),
+      ReferenceSection("index766", index766, defaults: nil),
+      ReferenceSection("index766.inputs, index766.units[]", index766Inputs, defaults: Index766Inputs()),
+      ReferenceSection("index766.rules", index766Rules, defaults: Index766Rules()),
       ReferenceSection("uncertainty[]", uncertainty, defaults: nil),
     ]
   }

@@ -15,7 +15,8 @@ public enum ConfigurationSchema {
       .custom("scenario", .text, doc: "Name of the scenario, for reports."),
       .custom("description", .text, doc: "One line on what the scenario is."),
       .custom(
-        "extends", .other("path of a base scenario file"), doc: """
+        "extends", .other("path of a base scenario file"),
+        doc: """
           Makes this file a variant of its base (see Variants).
           """),
       .custom("start", .date, doc: "First simulated day.", required: true),
@@ -50,6 +51,9 @@ public enum ConfigurationSchema {
       .custom(
         "backlog", .other("list, or `{from_warmup: DATE}`"), doc: "Dossiers carried over from before the start (below)."
       ),
+      .custom(
+        "index766", .other("mapping"),
+        doc: "Score the service index of Decision 766 per unit and month (below; results `index766.csv`)."),
       .custom(
         "uncertainty", .other("list"),
         doc: "Plausible ranges of values the sources do not fix, for `sensitivity` and `--uncertainty` (below)."),
