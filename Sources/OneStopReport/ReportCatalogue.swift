@@ -52,7 +52,7 @@ enum ReportCatalogue {
     ("dossiers", "hồ sơ", "dossiers"), ("letters", "thư", "letters"), ("results", "kết quả", "results"),
     ("%", "%", "%"), ("min", "phút", "min"), ("hours", "giờ", "hours"), ("days", "ngày", "days"),
     ("visits", "lượt", "visits"), ("citizens", "người", "citizens"), ("staff", "cán bộ quầy", "staff"),
-    ("officers", "cán bộ", "officers"), ("events", "sự kiện", "events"),
+    ("officers", "cán bộ", "officers"), ("events", "sự kiện", "events"), ("points", "điểm", "points"),
   ]
 
   /// Levels, fields and channels as the bundled scenarios name them.

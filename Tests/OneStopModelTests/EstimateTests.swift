@@ -44,7 +44,7 @@ import Testing
     // The floors `onestop check` used when units were strings.
     let floors: [String: Double] = [
       "dossiers": 10, "letters": 10, "results": 10, "visits": 0.02, "%": 0.2, "min": 0.2,
-      "days": 0.1, "hours": 2, "events": 1000, "citizens": 0.05, "staff": 0.05, "officers": 0.05,
+      "days": 0.1, "hours": 2, "events": 1000, "citizens": 0.05, "staff": 0.05, "officers": 0.05, "points": 0.2,
     ]
     for unit in KPIUnit.allCases { #expect(floors[unit.symbol] == unit.checkFloor, "\(unit)") }
     #expect(

@@ -39,7 +39,8 @@ import DESKernel
     #expect(
       issues { $0.replacingOccurrences(of: "deadline: 15wd", with: "deadline: 100000wd") } == [
         """
-          F:28:15: procedures[0].deadline: expected same-day, working days (1wd to 1000wd) or working hours (up to \
+          F:28:15: procedures[0].deadline: expected same-day, working days (1wd to 1000wd), calendar days \
+          (1d to 1000d) or working hours (up to \
           10000wh), found '100000wd'
           """
       ])
@@ -49,7 +50,8 @@ import DESKernel
     #expect(
       issues { $0.replacingOccurrences(of: "deadline: 15wd", with: "deadline: 9223372036854775807wd") } == [
         """
-          F:28:15: procedures[0].deadline: expected same-day, working days (1wd to 1000wd) or working hours (up to \
+          F:28:15: procedures[0].deadline: expected same-day, working days (1wd to 1000wd), calendar days \
+          (1d to 1000d) or working hours (up to \
           10000wh), found '9223372036854775807wd'
           """
       ])

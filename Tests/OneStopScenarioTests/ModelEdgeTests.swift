@@ -42,6 +42,8 @@ import Testing
       "name", "start", "end", "calendar", "levels", "fields", "units", "agencies", "procedures", "demand", "behaviour",
       "rules", "backlog", "index766",
     ],
+    // The labels of the desk group's mirror (its Swift property names: the scenario's hash).
+    "DeskGroupConfiguration.swift": ["id", "count", "fields", "hours", "staff", "quota"],
     // The columns of `pools-months.csv` (`overtime_hours`), not the agency's key.
     "PoolMonths.swift": ["overtime"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.
