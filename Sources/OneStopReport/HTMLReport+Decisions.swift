@@ -49,15 +49,49 @@ extension HTMLReport {
       }
       t += "</tr>"
     }
+    // The overrides of a side (`compare --set-b`) in words, each as written in its title.
+    func sets(_ o: [String]) -> String {
+      let words = o.map { set -> String in
+        let (key, value) = set.firstIndex(of: "=").map { (String(set[..<$0]), String(set[set.index(after: $0)...])) }
+          ?? (set, "")
+        return "<span class=\"set\" title=\"--set \(esc(set))\">\(esc(names.parameter(key, l))) = \(esc(value))</span>"
+      }
+      return o.isEmpty ? "" : " \(esc(l.label("overrides"))) " + words.joined(separator: "; ")
+    }
     return [
       """
       <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
-      (<code>\(esc(c.aFile))</code>) · B: <strong>\(esc(c.b))</strong> (<code>\(esc(c.bFile))</code>) · \
+      (<code>\(esc(c.aFile))</code>)\(sets(c.aOverrides)) · B: <strong>\(esc(c.b))</strong> \
+      (<code>\(esc(c.bFile))</code>)\(sets(c.bOverrides)) · \
       \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
       \(esc(c.seed))</p><p \
-      class=\"lead\">\(esc(c.leadSentence(l, names)))</p>\(betterSentences(c, l))\(chart)\(t)</tbody></table></section>
+      class=\"lead\">\(esc(c.leadSentence(l, names)))</p>\(centreWaits(c, l, names))\(betterSentences(c, l))\
+      \(chart)\(t)</tbody></table></section>
       """
     ]
+  }
+
+  /// The busiest centre's desk waits and its desk groups', on the comparison's first screen:
+  /// a desk change is decided on them, not on waits pooled over every unit.
+  static func centreWaits(_ c: CompareData, _ l: ReportLanguage, _ names: ReportNames) -> String {
+    guard !c.centreWaits.isEmpty else { return "" }
+    var t =
+      """
+      <table class=\"centre\"><caption>\(esc(l.label("centre_waits")))</caption><thead><tr><th>\
+      \(esc(l.label("indicator")))</th><th class=\"n\">A</th><th class=\"n\">B</th><th \
+      class=\"n\">\(esc(l.label("difference")))</th><th class=\"n\">\(esc(l.label("ci")))</th></tr></thead><tbody>
+      """
+    for d in c.centreWaits {
+      t +=
+        """
+        <tr data-kpi=\"\(esc(d.kpi))\"><td>\(esc(names.kpi(d.kpi, l)))</td><td \
+        class=\"n\">\(l.measure(d.a, unit: d.unit, decimals: 1))</td><td \
+        class=\"n\">\(l.measure(d.b, unit: d.unit, decimals: 1))</td><td \
+        class=\"n\">\(l.number(d.difference, decimals: 1))</td><td class=\"n\">± \
+        \(l.number(d.halfWidth, decimals: 1))</td></tr>
+        """
+    }
+    return t + "</tbody></table>"
   }
 
   static func staffSections(_ s: StaffData, _ l: ReportLanguage, names: ReportNames = ReportNames()) -> [String] {

@@ -9,13 +9,15 @@ public enum HTMLReport {
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
-    // The names of units and agencies come from the runs on the page (a comparison has none).
+    // The names of units and agencies come from the runs on the page and the comparisons (A's units).
     var names = ReportNames()
     for case .run(let d) in inputs {
       names.units.merge(d.names.units) { a, _ in a }
       names.stations.merge(d.names.stations) { a, _ in a }
       names.procedures.merge(d.names.procedures) { a, _ in a }
     }
+    // A comparison names its scenario A's units itself.
+    for case .compare(let c) in inputs { names.units.merge(c.units) { a, _ in a } }
     for input in inputs {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name

@@ -1,4 +1,6 @@
 import Foundation
+import OneStopModel
+import OneStopResults
 
 /// What `onestop report` can draw, recognised by the files in a result directory:
 /// `summary.json` of `run --out`, `compare.json` of `compare --out`, the tables of
@@ -61,6 +63,13 @@ public struct CompareData: Sendable {
   public let differences: [Difference]
   /// Parameter sets of `compare --uncertainty` (nil without it).
   public let uncertaintySets: Int?
+  /// The `--set` overrides of each side, as written (empty without any).
+  public let aOverrides, bOverrides: [String]
+  /// The desk waits of the busiest centre (the unit with the most tickets in A) and of its
+  /// desk groups, from `scoped_differences`: the decision a desk change is about.
+  public let centreWaits: [Difference]
+  /// A's units by id: name, level and parent (empty for files of older versions).
+  public let units: [String: (name: String, level: String, parent: String)]
 
   init(dir: String) throws(ReportError) {
     let file = (dir as NSString).appendingPathComponent("compare.json")
@@ -88,6 +97,26 @@ public struct CompareData: Sendable {
       return d
     }
     uncertaintySets = j.uncertainty?.sets
+    aOverrides = j.a.overrides ?? []
+    bOverrides = j.b.overrides ?? []
+    centreWaits = Self.centreWaits(j.scoped)
+    units = Dictionary(j.units.map { ($0.id, (name: $0.name, level: $0.level, parent: $0.parent)) }) { a, _ in a }
+  }
+
+  /// The busiest centre's desk waits (mean and p90) and its desk groups', in that order.
+  static func centreWaits(_ scoped: [CompareDifference<ReportSchema.Number>]) -> [Difference] {
+    let tickets = Measure.tickets.name + "@"
+    let busiest = scoped.filter { $0.scope == "unit" && $0.kpi.hasPrefix(tickets) }.max { $0.a.value < $1.a.value }
+    guard let unit = busiest.map({ String($0.kpi.dropFirst(tickets.count)) }) else { return [] }
+    let waits = [Measure.deskWaitMean.name, Measure.deskWaitP90.name]
+    let wanted = waits.map { "\($0)@\(unit)" } + waits.flatMap { w in
+      scoped.map(\.kpi).filter { $0.hasPrefix("\(w)@desk:\(unit)/") }.sorted()
+    }
+    return wanted.compactMap { k in scoped.first { $0.kpi == k } }.map {
+      Difference(
+        kpi: $0.kpi, unit: $0.unit.symbol, a: $0.a.value, b: $0.b.value, difference: $0.difference.value,
+        halfWidth: $0.half_width.value, unpairedHalfWidth: $0.unpaired_half_width.value)
+    }
   }
 }
 

@@ -51,6 +51,8 @@ public struct ReportNames: Sendable {
     while i < parts.count {
       let part = parts[i]
       guard let colon = part.firstIndex(of: ":") else {
+        // A bare unit (`desk_wait_p90@pasc`).
+        if !part.isEmpty { out += " – " + unit(part, l) }
         i += 1
         continue
       }
@@ -95,7 +97,9 @@ public struct ReportNames: Sendable {
     case "desk":
       let p = value.split(separator: "/", maxSplits: 1).map(String.init)
       guard p.count == 2 else { return unit(value, l) }
-      return "\(unit(p[0], l)), \(l == .vi ? "quầy" : "desk") \(l.word(p[1]))"
+      // "quầy Đất đai", but not "quầy Quầy chung" when the group's word says it already.
+      let group = l.word(p[1]), desk = l == .vi ? "quầy" : "desk"
+      return "\(unit(p[0], l)), " + (group.lowercased().hasPrefix(desk) ? group : "\(desk) \(group)")
     default: return value
     }
   }

@@ -81,9 +81,15 @@ enum ReportSchema {
     let onestop_version: String
     let differences: [CompareDifference<Number>]
     let uncertainty: UncertaintySummary.Propagation?
+    /// Every KPI at every scope (`scoped_differences`; absent in files of older versions).
+    let scoped: [CompareDifference<Number>]
+    /// A's units with their names (absent in files of older versions).
+    let units: [CompareFile.UnitName]
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CompareFile.Key.self)
+      scoped = try c.decodeIfPresent([CompareDifference<Number>].self, forKey: .scoped_differences) ?? []
+      units = try c.decodeIfPresent([CompareFile.UnitName].self, forKey: .units) ?? []
       uncertainty = try c.decodeIfPresent(UncertaintySummary.Propagation.self, forKey: .uncertainty)
       a = try c.decode(CompareFile.Side.self, forKey: .a)
       b = try c.decode(CompareFile.Side.self, forKey: .b)

@@ -8,6 +8,7 @@ public struct CompareFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
     case kind, a, b, seed, replications, onestop_version, changes, differences, uncertainty, scoped_differences
+    case units
   }
 
   /// One scenario of the comparison.
@@ -25,7 +26,20 @@ public struct CompareFile: Encodable {
     }
   }
 
+  /// A unit of A as a report names it: its id, name, level and parent's id.
+  public struct UnitName: Codable, Sendable {
+    public let id, name, level, parent: String
+    public init(id: String, name: String, level: String, parent: String) {
+      self.id = id
+      self.name = name
+      self.level = level
+      self.parent = parent
+    }
+  }
+
   public let a, b: Side
+  /// A's units, so that a report of the comparison alone names them (nil: not written).
+  public var units: [UnitName]?
   public let seed: UInt64
   public let replications: Int
   public let version: String
@@ -73,6 +87,7 @@ public struct CompareFile: Encodable {
     try c.encode(differences, forKey: .differences)
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
     try c.encodeIfPresent(scoped, forKey: .scoped_differences)
+    try c.encodeIfPresent(units, forKey: .units)
   }
 }
 

@@ -71,6 +71,9 @@ extension Compare {
     file.uncertainty = propagation
     file.changes = changes.map { .init(key: $0.key, a: $0.a, b: $0.b) }
     file.scoped = ranked
+    file.units = sa.configuration.units.map {
+      .init(id: $0.id, name: $0.name, level: $0.level, parent: $0.parent ?? "")
+    }
     try writeAtomically(JSONText.encode(file), to: path)
     let csv = (out as NSString).appendingPathComponent("compare.csv")
     try writeAtomically(CompareScopes.csv(ranked), to: csv)

@@ -32,9 +32,24 @@ import Testing
         "unpaired_half_width": 2 * h,
       ]
     }
+    func scoped(_ kpi: String, _ scope: String, _ a: Double, _ b: Double) -> [String: Any] {
+      row(kpi, kpi.hasPrefix("tickets") ? "visits" : "min", a, b, 1).merging(["scope": scope]) { x, _ in x }
+    }
     let json: [String: Any] = [
       "a": ["scenario": "tq", "file": "a.yaml", "scenario_hash": "1"],
-      "b": ["scenario": "tq-land-desk", "file": "b.yaml", "scenario_hash": "2"], "seed": 1, "replications": 4,
+      "b": [
+        "scenario": "tq", "file": "a.yaml", "scenario_hash": "2", "overrides": ["units[pasc].desks[land].count=4"],
+      ],
+      "units": [
+        ["id": "pasc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "level": "province", "parent": ""],
+        ["id": "xa-1", "name": "Xã Một", "level": "commune", "parent": "pasc"],
+      ],
+      "scoped_differences": [
+        scoped("tickets@xa-1", "unit", 900, 900), scoped("tickets@pasc", "unit", 60000, 60100),
+        scoped("desk_wait_p90@desk:xa-1/desk", "desk", 5, 5), scoped("desk_wait_p90@pasc", "unit", 62, 61),
+        scoped("desk_wait_p90@desk:pasc/transport", "desk", 165, 163), scoped("desk_wait_mean@pasc", "unit", 23, 22),
+      ],
+      "seed": 1, "replications": 4,
       "onestop_version": "0.1.0",
       "differences": [
         row("on_time_rate_of_received", "%", 93.3, 93.4, 0.2), row("desk_utilisation", "%", 40, 39.98, 0.001),
@@ -88,6 +103,21 @@ import Testing
     }
     #expect(ReportLanguage.vi.measure(180207.4, unit: "dossiers") == "180.207 hồ sơ")
     #expect(ReportLanguage.vi.measure(61.04, unit: "min") == "61,0 phút")
+  }
+
+  /// A comparison's first screen holds the busiest centre's desk waits (the unit with the
+  /// most tickets in A) and its desk groups', by name, and what B sets, in words.
+  @Test func theComparisonShowsTheBusiestCentresWaitsFirst() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-centre-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try Self.compare(dir: dir)
+    let html = HTMLReport.page([try ReportInput.read(dir.path)], language: .vi)
+    let table = try #require(html.firstRange(of: #/<table class="centre">.*?</table>/#).map { String(html[$0]) })
+    let kpis = table.matches(of: #/data-kpi="([^"]*)"/#).map { String($0.output.1) }
+    #expect(kpis == ["desk_wait_mean@pasc", "desk_wait_p90@pasc", "desk_wait_p90@desk:pasc/transport"])
+    #expect(table.contains("Trung tâm Phục vụ hành chính công tỉnh, quầy Giao thông vận tải"))
+    #expect(html.range(of: "<table class=\"centre\">")!.lowerBound < html.range(of: "<svg")!.lowerBound)
+    #expect(html.contains("title=\"--set units[pasc].desks[land].count=4\"") && html.contains(" = 4</span>"))
   }
 
   /// Bars of one unit share a scale: the minute rows' widths are in the ratio of their
