@@ -8,26 +8,9 @@ import OneStopModel
 public func suggestion(for word: String, in candidates: [String]) -> String? {
   // Edit distance is quadratic: a long value is no typo of a key, and must cost nothing.
   guard word.utf8.count <= 100 else { return nil }
-  let scored = candidates.map { ($0, levenshtein(word.lowercased(), $0.lowercased())) }
+  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
   guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
   return best.1 <= max(2, word.count / 3) ? best.0 : nil
-}
-
-/// Edit distance (insertions, deletions and substitutions of characters).
-func levenshtein(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }
 
 extension KPI {

@@ -42,20 +42,8 @@ extension KPI {
   /// the scenario's did-you-mean reads it; kept here so the model needs no scenario code.
   static func suggestion(_ word: String, in candidates: [String]) -> String? {
     guard word.utf8.count <= 100 else { return nil }
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-      if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-      var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-      for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-          current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-      }
-      return previous[b.count]
-    }
-    let w = Array(word.lowercased())
-    guard let best = candidates.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else {
+    let w = word.lowercased()
+    guard let best = candidates.map({ ($0, editDistance(w, $0.lowercased())) }).min(by: { $0.1 < $1.1 }) else {
       return nil
     }
     return best.1 <= max(2, word.count / 3) ? best.0 : nil
