@@ -127,6 +127,8 @@ def scale(words):
             continue
         out.append(w)
         i += 1
+    if cmd == "national" and len(out) > 2 and out[2] == "plan" and not any(w.startswith("end=") for w in out):
+        out += ["--set", "end=2025-07-15"]  # the generated provinces start on 1 July 2025: two weeks
     if cmd in ("run", "compare", "staff", "check") and "--replications" not in out:
         out += ["--replications", "2"]
     if cmd in SETTABLE and not any(w.startswith("end=") for w in out):
@@ -151,6 +153,8 @@ def scratch_dir():
         d = os.path.join(scratch, "scenarios", sub)
         for name in sorted(os.listdir(d)):
             path = os.path.join(d, name)
+            if not name.endswith(".yaml") or not os.path.isfile(path):
+                continue  # e.g. targets/national/: a study's targets, not a scenario's
             text = open(path, encoding="utf-8").read()
             m = re.search(rf"^{key}:\s*\.\./(\S+)\.yaml", text, re.M)
             start = m and scenario_start(os.path.join(scratch, "scenarios", m.group(1) + ".yaml"))

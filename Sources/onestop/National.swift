@@ -21,6 +21,9 @@ struct National: ParsableCommand {
         onestop national run runs/nation --task 7   # one task (a Slurm array task)
         onestop national missing runs/nation     # e.g. 3,17 (for sbatch --array)
         onestop national merge runs/nation       # national.csv, ranking.csv, report.html
+        onestop national plan scenarios/national --replications 10 --out runs/what-if \\
+            --set 'behaviour.p_never_supplement=0.05'   # a what-if on the same seeds
+        onestop national run runs/what-if
         onestop national compare runs/nation runs/what-if --out runs/compare
       """,
     subcommands: [
