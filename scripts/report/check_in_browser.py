@@ -23,8 +23,13 @@ from selenium.webdriver.chrome.service import Service
 
 
 def number(x, decimals, lang):
-    """The report's number format (ReportLanguage.number)."""
-    text = f"{abs(x):,.{decimals}f}"
+    """The report's number format (ReportLanguage.number): halves round away from zero, as
+    Swift's `rounded()` does (Python's format rounds 30576.5 to the even 30576)."""
+    import math
+    scaled = abs(x) * 10**decimals  # the same double Swift scales
+    whole = math.floor(scaled)
+    whole += 1 if scaled - whole >= 0.5 else 0
+    text = f"{whole // 10**decimals:,}" + (f".{whole % 10**decimals:0{decimals}d}" if decimals else "")
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return ("\u2212" if x < 0 and round(abs(x), decimals) > 0 else "") + text
