@@ -53,7 +53,7 @@ if floats < 1000:
     problems.append(f"only {floats} number cells in the workbook")
 if strings_as_numbers:
     problems.append(f"{strings_as_numbers} numbers stored as text")
-for text in ["Thời gian chờ tại quầy, trung bình (phút)", "Đơn vị cấp trên", "Lam Binh"]:
+for text in ["Thời gian chờ tại quầy, trung bình (phút)", "Đơn vị cấp trên", "Huyện Lâm Bình"]:
     if text not in ods:
         problems.append(f"missing text {text!r}")
 for p in problems:
