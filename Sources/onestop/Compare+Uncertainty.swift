@@ -14,7 +14,7 @@ extension Compare {
     _ sa: Scenario, baseA: ScenarioBase, baseB: ScenarioBase
   ) throws(SensitivityError) -> (parameters: [SensitivityParameter], leftOut: [String]) {
     let all = try SensitivityParameter.study(
-      params: params, ranges: sa.uncertainty, root: baseA.root, priors: sa.configuration.priors()
+      params: ranges.params, ranges: sa.uncertainty, root: baseA.root, priors: sa.configuration.priors()
     ).parameters
     let changed = all.filter { $0.differs(between: baseA.root, and: baseB.root) }.map(\.key)
     let parameters = all.filter { !changed.contains($0.key) }

@@ -82,11 +82,7 @@ struct Compare: ParsableCommand {
       valueName: "n"))
   var uncertainty: Int?
 
-  @Option(
-    name: .customLong("param"),
-    help: ArgumentHelp(
-      "With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
-  var params: [String] = []
+  @OptionGroup var ranges: ParameterRangeOptions
 
   func validate() throws {
     if case .fixed(let replications) = options.replications, replications < 2 {
@@ -96,7 +92,7 @@ struct Compare: ParsableCommand {
     if let uncertainty, uncertainty < 2 {
       throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
     }
-    if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
+    try ranges.check(uncertainty: uncertainty)
   }
 
   func run() throws {

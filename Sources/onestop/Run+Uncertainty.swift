@@ -29,7 +29,7 @@ extension Run {
     do {
       let base = try ScenarioBase(path: file, sets: overrides)
       let parameters = try SensitivityParameter.study(
-        params: params, ranges: scenario.uncertainty, root: base.root, priors: scenario.configuration.priors()
+        params: ranges.params, ranges: scenario.uncertainty, root: base.root, priors: scenario.configuration.priors()
       ).parameters
       if parameters.isEmpty { throw SensitivityError("--uncertainty: no parameter to vary; name keys with --param") }
       let probe = PointEvaluator(base: base, identity: file, kpis: [], seed: 0, replications: 1, threads: 1)

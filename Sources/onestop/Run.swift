@@ -117,18 +117,14 @@ struct Run: ParsableCommand {
         + "indicator a second 95 % interval, of noise and parameters (docs/sensitivity.md).", valueName: "n"))
   var uncertainty: Int?
 
-  @Option(
-    name: .customLong("param"),
-    help: ArgumentHelp(
-      "With --uncertainty: a scenario key and its range (repeatable).", valueName: "key.path=low..high"))
-  var params: [String] = []
+  @OptionGroup var ranges: ParameterRangeOptions
 
   func validate() throws {
     try auto.check(with: options.replications)
     if let uncertainty, uncertainty < 2 {
       throw ValidationError("--uncertainty needs at least 2 parameter sets, got \(uncertainty).")
     }
-    if uncertainty == nil && !params.isEmpty { throw ValidationError("--param goes with --uncertainty N.") }
+    try ranges.check(uncertainty: uncertainty)
     if let warmup, warmup.hasPrefix("-") {
       throw ValidationError(
         "--warmup cannot be negative, got '\(warmup)'; give a date (YYYY-MM-DD) or a number of days (e.g. 30d).")
