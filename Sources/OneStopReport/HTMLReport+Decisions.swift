@@ -107,7 +107,7 @@ extension HTMLReport {
       out +=
         """
         <tr title=\"\(esc(c.key))\"><td>\(esc(names.parameter(c.key, l)))</td><td \
-        class=\"n\">\(c.current)</td><td class=\"n\">\(c.plan)</td><td \
+        class=\"n\">\(esc(c.current))</td><td class=\"n\">\(esc(c.plan))</td><td \
         class=\"n\">\(c.persons > 0 ? "+" : "")\(c.persons)</td></tr>
         """
     }

@@ -129,8 +129,12 @@ public struct StaffData: Sendable {
     public let limit, now, nowLow, nowHigh, plan, planLow, planHigh: Double
     public let met: Bool
   }
-  /// A row of `changes.csv`: a staffed key, its current and planned count, persons added.
-  public struct Change: Sendable { public let key: String; public let current, plan, persons: Int }
+  /// A row of `changes.csv`: a staffed key, its current and planned value (a count, or an
+  /// option's value), persons added.
+  public struct Change: Sendable {
+    public let key, current, plan: String
+    public let persons: Int
+  }
   public let targets: [Target]
   public let changes: [Change]
   /// Per step: persons added, key, and each target's KPI mean (targets order).
@@ -156,7 +160,7 @@ public struct StaffData: Sendable {
     changes =
       try CSV.read(p("changes.csv"), in: dir, required: ["key", "current", "plan", "persons_added"])?.rows.map { r in
         Change(
-          key: r["key"] ?? "", current: Int(r["current"] ?? "") ?? 0, plan: Int(r["plan"] ?? "") ?? 0,
+          key: r["key"] ?? "", current: r["current"] ?? "", plan: r["plan"] ?? "",
           persons: Int(r["persons_added"] ?? "") ?? 0)
       } ?? []
     let curve = try CSV.require(p("tradeoff.csv"), in: dir, columns: ["persons_added", "key"])

@@ -55,23 +55,64 @@ public final class StaffEvaluator {
     if let journal { loadJournal(journal) }
   }
 
-  /// The overrides of plan `x` on top of the user's.
+  /// The overrides of plan `x` on top of the user's (an option at the scenario's own value
+  /// sets nothing).
   public func overrides(_ x: [Int]) -> [String] {
-    overrides + zip(variables, x).map { $0.override($1) }
+    overrides + zip(variables, x).compactMap { v, n in v.yaml(n).map { "\(v.key)=\($0)" } }
+  }
+
+  /// Each option's values parsed once (nil: leave the scenario's value).
+  private var parsedChoices: [[YNode?]]?
+
+  private func choiceNodes() throws(StaffError) -> [[YNode?]] {
+    if let parsedChoices { return parsedChoices }
+    var out: [[YNode?]] = []
+    for v in variables {
+      var nodes: [YNode?] = []
+      for text in v.choices ?? [] {
+        guard let text else {
+          nodes.append(nil)
+          continue
+        }
+        do { nodes.append(try ScenarioLoader.parse(text, file: "--vary \(v.key)")) } catch {
+          throw StaffError("--vary '\(v.key)': the value '\(text)' is not YAML: \(error)")
+        }
+      }
+      out.append(nodes)
+    }
+    parsedChoices = out
+    return out
   }
 
   /// Compiles plan `x` (errors name the key that failed).
   public func model(_ x: [Int]) throws(StaffError) -> (Scenario, CompiledModel) {
-    do {
-      // The scenario is read once; each plan is its counts as typed overrides, compiled once.
-      if base == nil { base = try ScenarioBase(path: path, sets: overrides) }
-      let plan = try zip(variables, x).map { v, n throws(ScenarioIssue) in
-        try ScenarioOverride(path: v.key, value: YNode(.scalar(String(n)), file: "--set \(v.key)", line: 0, column: 0))
-      }
-      return try base!.build(plan)
-    } catch {
+    do { return try build(x) } catch let error as StaffError { throw error } catch {
       throw StaffError("plan \(describe(x)) does not build:\n\(error)")
     }
+  }
+
+  /// Why plan `x` does not build (the scenario's own message), or nil when it does.
+  public func problem(_ x: [Int]) -> String? {
+    do {
+      _ = try build(x)
+      return nil
+    } catch { return "\(error)" }
+  }
+
+  private func build(_ x: [Int]) throws -> (Scenario, CompiledModel) {
+    // The scenario is read once; each plan is its counts as typed overrides, compiled once.
+    if base == nil { base = try ScenarioBase(path: path, sets: overrides) }
+    let choices = try choiceNodes()
+    var plan: [ScenarioOverride] = []
+    for (i, v) in variables.enumerated() {
+      if v.isOption {
+        if let node = choices[i][x[i]] { plan.append(try ScenarioOverride(path: v.key, value: node)) }
+      } else {
+        let node = YNode(.scalar(String(x[i])), file: "--set \(v.key)", line: 0, column: 0)
+        plan.append(try ScenarioOverride(path: v.key, value: node))
+      }
+    }
+    return try base!.build(plan)
   }
 
   /// Runs plan `x` on at least `replications` replications.
@@ -116,7 +157,8 @@ public final class StaffEvaluator {
   public func describe(_ x: [Int], from reference: [Int]? = nil) -> String {
     let ref = reference ?? variables.map(\.current)
     let changed = variables.indices.filter { ref[$0] != x[$0] }.map { i in
-      (reference == nil ? "" : (x[i] > ref[i] ? "+" : "-")) + "\(short(variables[i].key))=\(x[i])"
+      (reference == nil || variables[i].isOption ? "" : (x[i] > ref[i] ? "+" : "-"))
+        + "\(short(variables[i].key))=\(variables[i].text(x[i]))"
     }
     if changed.isEmpty { return reference == nil ? "the base scenario" : "the current plan" }
     return changed.count > 4
@@ -138,7 +180,11 @@ public final class StaffEvaluator {
 
   private func append(_ e: StaffEvaluation) {
     guard let journal else { return }
-    let object = JSONText.encode(JournalLine(key: journalKey, values: e.values, kpis: e.kpis), expand: 0)
+    // Options are written by value too, so a resumed run with the values listed in another
+    // order (or others added) reads them back by value, not by position.
+    let settings = variables.contains(where: \.isOption) ? zip(variables, e.values).map { $0.text($1) } : nil
+    let object = JSONText.encode(
+      JournalLine(key: journalKey, values: e.values, kpis: e.kpis, settings: settings), expand: 0)
     appendJournalLine(JournalChecksum.sealed(object.trimmingCharacters(in: .newlines)) + "\n", to: journal)
   }
 
@@ -147,12 +193,27 @@ public final class StaffEvaluator {
     let key: String
     let values: [Int]
     let kpis: [[Double?]]
+    /// Each key's value as the tables show it, when the search has options.
+    let settings: [String]?
 
-    init(key: String, values: [Int], kpis: [[Double]]) {
+    init(key: String, values: [Int], kpis: [[Double]], settings: [String]? = nil) {
       self.key = key
       self.values = values
       self.kpis = kpis.map { $0.map { $0.isFinite ? $0 : nil } }
+      self.settings = settings
     }
+  }
+
+  /// A journal line's plan: counts as written, options found again by their value.
+  private func planValues(_ entry: JournalLine) -> [Int]? {
+    guard variables.contains(where: \.isOption) else { return entry.settings == nil ? entry.values : nil }
+    guard let settings = entry.settings, settings.count == variables.count else { return nil }
+    var values = entry.values
+    for (i, v) in variables.enumerated() where v.isOption {
+      guard let j = (v.low...v.high).first(where: { v.text($0) == settings[i] }) else { return nil }
+      values[i] = j
+    }
+    return values
   }
 
   private func loadJournal(_ path: String) {
@@ -174,7 +235,7 @@ public final class StaffEvaluator {
         let n = entry.kpis.first?.count, (1...ModelLimits.replications).contains(n),
         entry.kpis.allSatisfy({ $0.count == n })
       else { continue }
-      let values = entry.values
+      guard let values = planValues(entry) else { continue }
       let numbers = entry.kpis.map { $0.map { $0 ?? .nan } }
       if let old = cache[values], old.replications >= numbers[0].count { continue }
       cache[values] = StaffEvaluation(values: values, kpis: numbers)

@@ -1,10 +1,13 @@
 import OneStopModel
 import OneStopScenario
 
-/// One move of the search: a key raised (or lowered) by one step, and the plan's KPIs after it.
+/// One move of the search: a key raised (or lowered) by one step, or an option set to
+/// another value, and the plan's KPIs after it.
 public struct StaffStep: Sendable {
   public let variable: Int
   public let delta: Int
+  /// The key's value after the move (an option's index into its values).
+  public let to: Int
   /// Persons added so far relative to the base scenario, and their cost.
   public let addedPeople: Int
   public let addedCost: Double
@@ -47,6 +50,10 @@ public struct StaffSearch {
   public let maxReplications: Int
   let log: (String) -> Void
 
+  /// Called before each step with the most steps the search can still take and the plans
+  /// it evaluates per step (the mean so far): the progress line's time left.
+  public var onStep: ((_ stepsLeft: Int, _ plansPerStep: Double) -> Void)?
+
   public init(
     evaluator: StaffEvaluator, replications: Int, maxReplications: Int, log: @escaping (String) -> Void = { _ in }
   ) {
@@ -86,176 +93,10 @@ public struct StaffSearch {
   func people(_ x: [Int]) -> (Int, Double) {
     var p = 0, c = 0.0
     for (v, value) in zip(variables, x) {
-      p += (value - v.current) * v.people
-      c += Double(value - v.current) * v.stepCost
+      p += v.addedPeople(value)
+      c += v.addedCost(value)
     }
     return (p, c)
-  }
-
-  // MARK: - Minimum cost
-
-  /// Throws when no plan within the bounds can meet every target (every variable at its
-  /// upper bound still misses one), naming the targets, before any search.
-  func requireFeasible() throws(StaffError) {
-    let top = variables.map(\.high)
-    let best = try evaluate(top)
-    if !isMet(best) {
-      let failing = targets.indices.filter { !targets[$0].isMet(best.kpis[$0]) }.map { k -> String in
-        let est = Estimate(best.kpis[k])
-        return
-          """
-              \(targets[k].text): with every variable at its upper bound the mean is \(StaffFormat.number(est.mean)) \
-            \(targets[k].kpi.unit) and its one-sided 95 % bound \(StaffFormat.number(targets[k].bound(best.kpis[k])))
-            """
-      }
-      throw StaffError(
-        """
-          no plan within the bounds meets every target:\n\(failing.joined(separator: "\n"))\nRaise the upper bounds \
-          (--vary KEY=LOW..HIGH) or relax the target.
-          """
-      )
-    }
-  }
-
-  public func minimumCost(start: [Int]) throws(StaffError) -> StaffPlan {
-    let base = try evaluate(variables.map(\.current))
-    try requireFeasible()
-    var x = start
-    evaluator.reference = x
-    var e = try evaluate(x)
-    var steps: [StaffStep] = []
-    func record(_ i: Int, _ delta: Int) {
-      let (p, c) = people(x)
-      steps.append(StaffStep(variable: i, delta: delta, addedPeople: p, addedCost: c, evaluation: e))
-    }
-    log("start: \(evaluator.describe(x)); shortfall \(StaffFormat.number(shortfall(e)))")
-    // Lazy ("accelerated") greedy: each variable keeps the gain it had when last
-    // evaluated; under diminishing returns a gain can only shrink as the plan grows, so the
-    // candidate on top after re-evaluation at the current plan is the best one, and most
-    // candidates need no new run (Minoux 1978). Gains are (shortfall, then the targets'
-    // KPIs relative to their limits) per unit of cost.
-    var gains: [(Double, Double)?] = Array(repeating: nil, count: variables.count)
-    func gain(_ i: Int) throws(StaffError) -> ((Double, Double), StaffEvaluation) {
-      var y = x
-      y[i] += 1
-      let ey = try evaluate(y)
-      return (
-        ((shortfall(e) - shortfall(ey)) / variables[i].stepCost, (badness(e) - badness(ey)) / variables[i].stepCost), ey
-      )
-    }
-    func better(_ a: (Double, Double), _ b: (Double, Double)) -> Bool {
-      a.0 > b.0 + 1e-12 || (abs(a.0 - b.0) <= 1e-12 && a.1 > b.1)
-    }
-    while !isMet(e) {
-      var fresh = Set<Int>()
-      var chosen: (Int, StaffEvaluation)?
-      while true {
-        let open = variables.indices.filter { x[$0] < variables[$0].high }
-        guard !open.isEmpty else { break }
-        // Unknown gains first, then the largest stored gain.
-        let top = open.max { a, b in
-          guard let ga = gains[a] else { return false }
-          guard let gb = gains[b] else { return true }
-          return better(gb, ga)
-        }!
-        if fresh.contains(top) {
-          var y = x
-          y[top] += 1
-          chosen = (top, try evaluate(y))
-          break
-        }
-        let (g, _) = try gain(top)
-        gains[top] = g
-        fresh.insert(top)
-      }
-      guard let (bestIndex, next) = chosen else { break }
-      x[bestIndex] += 1
-      evaluator.reference = x
-      e = next
-      gains[bestIndex] = nil
-      record(bestIndex, 1)
-      log(
-        """
-          add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]) (+\(variables[bestIndex].people) \
-          person\(variables[bestIndex].people == 1 ? "" : "s")); shortfall \(StaffFormat.number(shortfall(e)))
-          """
-      )
-    }
-    // Removal pass: take back what is not needed, the most expensive steps first.
-    for i in variables.indices.sorted(by: { variables[$0].stepCost > variables[$1].stepCost }) {
-      while x[i] > variables[i].low {
-        var y = x
-        y[i] -= 1
-        let ey = try evaluate(y)
-        guard isMet(ey) else { break }
-        x = y
-        evaluator.reference = x
-        e = ey
-        record(i, -1)
-        log("remove \(evaluator.short(variables[i].key)) -> \(x[i]): targets still met")
-      }
-    }
-    return StaffPlan(values: x, base: base, plan: e, met: isMet(e), steps: steps)
-  }
-
-  // MARK: - Budget
-
-  /// Spends `budget` (in cost units; persons when every cost is 1) from the base scenario.
-  public func spend(budget: Double) throws(StaffError) -> StaffPlan {
-    var x = variables.map(\.current)
-    evaluator.reference = x
-    let dear = variables.filter { $0.stepCost > budget + 1e-9 }
-    if !dear.isEmpty {
-      log(
-        "one step of these costs more than the budget: "
-          + dear.map { "\(evaluator.short($0.key)) (\(StaffFormat.number($0.stepCost)))" }.joined(separator: ", "))
-    }
-    let base = try evaluate(x)
-    var e = base
-    var steps: [StaffStep] = []
-    var spent = 0.0
-    while true {
-      var bestIndex = -1, bestScore = (-Double.infinity, -Double.infinity)
-      var bestEval: StaffEvaluation?
-      let s0 = shortfall(e), b0 = badness(e)
-      for i in variables.indices where x[i] < variables[i].high && spent + variables[i].stepCost <= budget + 1e-9 {
-        var y = x
-        y[i] += 1
-        let ey = try evaluate(y)
-        // Targets not yet met come first (their shortfall), then every target's mean
-        // relative to its limit: a person is not spent on a target already met while
-        // another one misses.
-        // A step that widens a bound a little (noise) counts as no reduction, not a loss.
-        let score = (
-          Swift.max(0, s0 - shortfall(ey)) / variables[i].stepCost, (b0 - badness(ey)) / variables[i].stepCost
-        )
-        if score.0 > bestScore.0 + 1e-12 || (abs(score.0 - bestScore.0) <= 1e-12 && score.1 > bestScore.1) {
-          bestIndex = i
-          bestScore = score
-          bestEval = ey
-        }
-      }
-      guard bestIndex >= 0, let next = bestEval else { break }
-      guard bestScore.0 > 1e-12 || bestScore.1 > 0 else {
-        log(
-          "no further step improves the targets' KPIs; \(StaffFormat.number(budget - spent)) of the budget left unspent"
-        )
-        break
-      }
-      x[bestIndex] += 1
-      evaluator.reference = x
-      spent += variables[bestIndex].stepCost
-      e = next
-      let (p, c) = people(x)
-      steps.append(StaffStep(variable: bestIndex, delta: 1, addedPeople: p, addedCost: c, evaluation: e))
-      log(
-        """
-          add \(evaluator.short(variables[bestIndex].key)) -> \(x[bestIndex]); spent \(StaffFormat.number(spent)) of \
-          \(StaffFormat.number(budget))
-          """
-      )
-    }
-    return StaffPlan(values: x, base: base, plan: e, met: isMet(e), steps: steps)
   }
 
   // MARK: - Warm start
@@ -292,7 +133,8 @@ public struct StaffSearch {
     let deskLoad = Array(peak.prefix(baseModel.deskGroups.count))
     let stationLoad = Array(peak.dropFirst(baseModel.deskGroups.count))
     var start = current
-    for i in variables.indices {
+    // An option keeps its value: offered load says nothing about it.
+    for i in variables.indices where !variables[i].isOption {
       var up = current
       up[i] += 1
       guard let (_, upModel) = try? evaluator.model(up) else { continue }
@@ -312,7 +154,7 @@ public struct StaffSearch {
   }
 
   /// Persons one step of each variable adds, found by compiling the scenario with the
-  /// variable one higher.
+  /// variable one higher (0 for an option).
   public static func people(of variables: [StaffVariable], evaluator: StaffEvaluator) throws(StaffError) -> [Int] {
     let current = variables.map(\.current)
     let (_, base) = try evaluator.model(current)
@@ -321,6 +163,10 @@ public struct StaffSearch {
     }
     var out: [Int] = []
     for i in variables.indices {
+      guard !variables[i].isOption else {
+        out.append(0)
+        continue
+      }
       var up = current
       up[i] += 1
       let (_, m) = try evaluator.model(up)

@@ -27,14 +27,14 @@ public enum StaffVariant {
   }
 
   /// The variant's text. `base` is the path written after `extends:` (relative to where
-  /// the variant is written, or absolute).
+  /// the variant is written, or absolute); each value is YAML text (a count, an option's value).
   public static func text(
-    base: String, name: String, comment: [String], assignments: [(key: String, value: Int)]
+    base: String, name: String, comment: [String], assignments: [(key: String, value: String)]
   ) -> String {
     var lines = comment.map { "# " + $0 }
     lines.append("extends: \(quote(base))")
     lines.append("scenario: \(quote(name))")
-    return lines.joined(separator: "\n") + "\n" + body(assignments: assignments.map { ($0.key, String($0.value)) })
+    return lines.joined(separator: "\n") + "\n" + body(assignments: assignments)
   }
 
   /// The changed keys in the scenario's own structure (list items by `id`), one value

@@ -152,6 +152,7 @@ struct Staff: ParsableCommand {
     let journal = out.map { ($0 as NSString).appendingPathComponent("evaluations.jsonl") }
     let probe = StaffEvaluator(
       path: scenario, overrides: overrides, variables: variables, targets: parsedTargets, seed: s, threads: threads)
+    try checkOptions(variables, evaluator: probe)
     for (i, p) in try StaffSearch.people(of: variables, evaluator: probe).enumerated() { variables[i].people = p }
     let progress = StaffProgress()
     let evaluator = StaffEvaluator(
@@ -162,9 +163,12 @@ struct Staff: ParsableCommand {
     let search = StaffSearch(evaluator: evaluator, replications: reps, maxReplications: maxReplications ?? 4 * reps) {
       progress.line($0)
     }
+    let options = variables.filter(\.isOption).count
+    let optionNote = options > 0 ? " (\(options) option\(options == 1 ? "" : "s"))" : ""
     printError(
       """
-      \(variables.count) variable\(variables.count == 1 ? "" : "s"), \(parsedTargets.count) \
+      \(variables.count) variable\(variables.count == 1 ? "" : "s")\(optionNote), \
+      \(parsedTargets.count) \
       target\(parsedTargets.count == 1 ? "" : "s"), \(reps) replications per plan (seed \(s))
       """
     )
@@ -184,68 +188,6 @@ struct Staff: ParsableCommand {
     if budget == nil && !result.met { throw ExitCode(1) }
   }
 
-  func makeVariables(_ root: YNode) throws(StaffError) -> [StaffVariable] {
-    var specs: [(String, Int?, Int?)] = []
-    if vary.isEmpty {
-      specs = StaffVariable.discover(in: root).map { ($0, nil, nil) }
-      if specs.isEmpty {
-        throw StaffError("the scenario has no desk group counts or agency officers to vary; name keys with --vary")
-      }
-    } else {
-      for v in vary {
-        if let eq = v.lastIndex(of: "=") {
-          let key = String(v[..<eq]), range = v[v.index(after: eq)...]
-          let bounds = range.components(separatedBy: "..")
-          guard bounds.count == 2, let lo = Int(bounds[0]), let hi = Int(bounds[1]), lo >= 0, hi >= lo else {
-            throw StaffError(
-              """
-              --vary '\(v)': expected KEY=LOW..HIGH with integers 0 <= LOW <= HIGH, e.g. \
-              agencies[TNMT@pasc].officers=5..20
-              """
-            )
-          }
-          specs.append((key, lo, hi))
-        } else {
-          specs.append((v, nil, nil))
-        }
-      }
-    }
-    var out: [StaffVariable] = []
-    var seen = Set<String>()
-    for (key, lo, hi) in specs {
-      if let why = ScenarioOverride.keyProblem(key) { throw StaffError("--vary '\(key.prefix(120))': \(why)") }
-      guard seen.insert(key).inserted else { throw StaffError("--vary '\(key)': given twice; give each key once") }
-      guard let current = StaffKeyPath.integer(key, in: root) else {
-        let known = StaffVariable.discover(in: root)
-        let hint = suggestion(for: key, in: known)
-        throw StaffError(
-          "--vary '\(key)': the scenario has no integer at this key\(hint.map { " (did you mean '\($0)'?)" } ?? "")")
-      }
-      // Without bounds a key only grows: targets on some units would otherwise let the
-      // cheapest plan cut every pool they do not watch (--allow-cuts lets it).
-      let low = lo ?? (allowCuts ? 1 : current), high = hi ?? max(2 * current + 2, low)
-      guard current >= 0 else { throw StaffError("--vary '\(key)': the current value \(current) is negative") }
-      out.append(StaffVariable(key: key, low: low, high: high, cost: 1, current: current))
-    }
-    for c in costs {
-      guard let eq = c.lastIndex(of: "="), let value = Double(c[c.index(after: eq)...]), value > 0, value.isFinite
-      else {
-        throw StaffError("--cost '\(c)': expected KEY=COST with a positive cost per person")
-      }
-      let key = String(c[..<eq])
-      guard let i = out.firstIndex(where: { $0.key == key }) else {
-        throw StaffError(
-          """
-          --cost '\(c)': '\(key)' is not a variable of this search (variables: \
-          \(out.map(\.key).joined(separator: ", ")))
-          """
-        )
-      }
-      out[i].cost = value
-    }
-    return out
-  }
-
   // MARK: - Output
 
   func report(
@@ -256,18 +198,24 @@ struct Staff: ParsableCommand {
         ? (r.met ? "A plan that meets every target with 95 % confidence:" : "No plan found that meets every target:")
         : "Best use of \(budget!.hasPrefix("+") ? budget! : "+" + budget!) persons:")
     print("")
-    print(pad("key", 44) + lpad("now", 6) + lpad("plan", 6) + lpad("persons", 9) + lpad("cost", 8))
+    // Option values (`pasc-saturday-full`) are wider than counts.
+    let changed = variables.indices.filter { r.values[$0] != variables[$0].current }
+    let w =
+      changed.reduce(5) { m, i in
+        max(m, variables[i].text(variables[i].current).count, variables[i].text(r.values[i]).count)
+      } + 1
+    print(pad("key", 44) + lpad("now", w) + lpad("plan", w) + lpad("persons", 9) + lpad("cost", 8))
     var totalPeople = 0, totalCost = 0.0
     for (i, v) in variables.enumerated() where r.values[i] != v.current {
-      let dp = (r.values[i] - v.current) * v.people
+      let dp = v.addedPeople(r.values[i]), dc = v.addedCost(r.values[i])
       totalPeople += dp
-      totalCost += Double(r.values[i] - v.current) * v.stepCost
+      totalCost += dc
       print(
-        pad(v.key, 44) + lpad(String(v.current), 6) + lpad(String(r.values[i]), 6) + lpad(signed(dp), 9)
-          + lpad(signed(Double(r.values[i] - v.current) * v.stepCost), 8))
+        pad(v.key, 44) + lpad(v.text(v.current), w) + lpad(v.text(r.values[i]), w) + lpad(signed(dp), 9)
+          + lpad(signed(dc), 8))
     }
     if totalPeople == 0 && totalCost == 0 { print("(no change)") }
-    print(pad("total", 56) + lpad(signed(totalPeople), 9) + lpad(signed(totalCost), 8))
+    print(pad("total", 44 + 2 * w) + lpad(signed(totalPeople), 9) + lpad(signed(totalCost), 8))
     print("")
     print(pad("target", 40) + lpad("now", 20) + lpad("plan", 20) + "  met")
     for (k, t) in targets.enumerated() {
@@ -287,70 +235,6 @@ struct Staff: ParsableCommand {
 
   func signed(_ x: Int) -> String { x > 0 ? "+\(x)" : "\(x)" }
   func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + StaffFormat.number(x) }
-
-  func write(_ r: StaffPlan, variables: [StaffVariable], targets: [StaffTarget], to dir: String, name: String) throws {
-    let planPath = (dir as NSString).appendingPathComponent("plan.yaml")
-    let changed = variables.indices.filter { r.values[$0] != variables[$0].current }
-    let text = StaffVariant.text(
-      base: relativePath(from: dir, to: scenario), name: "\(name)-staff",
-      comment: [
-        "Staffing plan from: onestop staff \(scenario) "
-          + targets.map { "--target '\($0.text)'" }.joined(separator: " ")
-          + (budget.map { " --budget \($0)" } ?? ""),
-        r.met
-          ? "Meets every target with 95 % confidence on the search's replications."
-          : "Does not meet every target (see targets.csv).",
-      ],
-      assignments: changed.map { (variables[$0].key, r.values[$0]) })
-    try text.write(toFile: planPath, atomically: true, encoding: .utf8)
-    var changes = "key,current,plan,persons_per_step,persons_added,cost_added\n"
-    for i in changed {
-      let v = variables[i]
-      changes +=
-        """
-        \(csv(v.key)),\(v.current),\(r.values[i]),\(v.people),\((r.values[i] - v.current) * v.people),\
-        \(StaffFormat.number(Double(r.values[i] - v.current) * v.stepCost))\n
-        """
-    }
-    try put(changes, "changes.csv", dir)
-    var tt =
-      """
-      target,kpi,sense,limit,unit,now_mean,now_ci_low,now_ci_high,plan_mean,plan_ci_low,plan_ci_high,plan_bound_95,m\
-      et\n
-      """
-    for (k, t) in targets.enumerated() {
-      let a = Estimate(r.base.kpis[k]), b = Estimate(r.plan.kpis[k])
-      tt +=
-        [
-          csv(t.text), t.kpi.name, t.sense.rawValue, StaffFormat.number(t.limit), t.kpi.unit.symbol,
-          StaffFormat.number(a.mean), StaffFormat.number(a.low), StaffFormat.number(a.high),
-          StaffFormat.number(b.mean), StaffFormat.number(b.low), StaffFormat.number(b.high),
-          StaffFormat.number(t.bound(r.plan.kpis[k])), t.isMet(r.plan.kpis[k]) ? "true" : "false",
-        ].joined(separator: ",") + "\n"
-    }
-    try put(tt, "targets.csv", dir)
-    var curve =
-      "step,key,change,persons_added,cost_added,"
-      + targets.map { "\(csvName($0.kpi.name))_mean,\(csvName($0.kpi.name))_ci_low,\(csvName($0.kpi.name))_ci_high" }
-      .joined(separator: ",") + "\n"
-    func row(
-      _ step: Int, _ key: String, _ change: String, _ persons: Int, _ cost: Double, _ e: StaffEvaluation
-    ) -> String {
-      "\(step),\(csv(key)),\(change),\(persons),\(StaffFormat.number(cost)),"
-        + targets.indices.map { k in
-          let est = Estimate(e.kpis[k])
-          return "\(StaffFormat.number(est.mean)),\(StaffFormat.number(est.low)),\(StaffFormat.number(est.high))"
-        }.joined(separator: ",") + "\n"
-    }
-    curve += row(0, "", "base", 0, 0, r.base)
-    for (n, s) in r.steps.enumerated() {
-      curve += row(
-        n + 1, variables[s.variable].key, s.delta > 0 ? "+1" : "-1", s.addedPeople, s.addedCost, s.evaluation)
-    }
-    try put(curve, "tradeoff.csv", dir)
-    try workbook.write(scenarioLanguage: nil) { _ in [("changes", changes), ("targets", tt), ("tradeoff", curve)] }
-    print("wrote \(planPath) (run it: onestop run \(planPath)), changes.csv, targets.csv, tradeoff.csv")
-  }
 
   /// Writes a table into `dir`, after a byte-order mark with --csv-bom.
   func put(_ text: String, _ name: String, _ dir: String) throws {

@@ -204,7 +204,7 @@ import Testing
     let dir = (path as NSString).deletingLastPathComponent
     let text = StaffVariant.text(
       base: "small.yaml", name: "small-plan", comment: ["test"],
-      assignments: [("units[centre].desks[land].count", 3), ("agencies[BACK@centre].officers", 6)])
+      assignments: [("units[centre].desks[land].count", "3"), ("agencies[BACK@centre].officers", "6")])
     let variant = (dir as NSString).appendingPathComponent("plan.yaml")
     try text.write(toFile: variant, atomically: true, encoding: .utf8)
     let (_, model) = try Scenario.load(path: variant)

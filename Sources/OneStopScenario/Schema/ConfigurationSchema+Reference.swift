@@ -1,3 +1,4 @@
+import Foundation
 import DESKernel
 import OneStopModel
 
@@ -41,6 +42,34 @@ extension ConfigurationSchema {
       ReferenceSection("index766.rules", index766Rules, defaults: Index766Rules()),
       ReferenceSection("uncertainty[]", uncertainty, defaults: nil),
     ]
+  }
+
+  /// The default of the key at `path` (a `--set` key path) as the key reference writes it
+  /// (`null`, `0`, `0.95`), or nil when the reference gives none (a required key, a section
+  /// without defaults, an unknown key). `staff` uses it for an option whose key the
+  /// scenario does not write.
+  public static func defaultText(at path: String) -> String? {
+    let segments = ScenarioOverride.segments(path)
+    guard case .key(let last)? = segments.last else { return nil }
+    var section = ""
+    var i = 0
+    while i < segments.count - 1 {
+      switch segments[i] {
+      case .key("unit_defaults") where i == 0 && segments.count > 2:
+        section = "units[]"
+        i += 1  // the level (or `all`) stands for a unit
+      case .key(let k): section += section.isEmpty ? k : ".\(k)"
+      case .item, .all: section += "[]"
+      }
+      i += 1
+    }
+    if section.isEmpty { section = "(top level)" }
+    for s in referenceSections where s.path.components(separatedBy: ", ").contains(section) {
+      guard let row = s.rows.first(where: { $0.key == last }) else { return nil }
+      let value = row.value.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+      return value.isEmpty || value == "required" ? nil : value
+    }
+    return nil
   }
 
   /// The key reference of `docs/scenario-format.md`, generated from the tables: every
