@@ -160,9 +160,10 @@ struct Staff: ParsableCommand {
       threads: threads, journal: journal
     ) { progress.line($0) }
     evaluator.replicationProgress = { progress.replication($0, of: $1) }
-    let search = StaffSearch(evaluator: evaluator, replications: reps, maxReplications: maxReplications ?? 4 * reps) {
+    var search = StaffSearch(evaluator: evaluator, replications: reps, maxReplications: maxReplications ?? 4 * reps) {
       progress.line($0)
     }
+    search.onStep = { progress.bound(steps: $0, plansPerStep: $1, replications: reps) }
     let options = variables.filter(\.isOption).count
     let optionNote = options > 0 ? " (\(options) option\(options == 1 ? "" : "s"))" : ""
     printError(

@@ -132,7 +132,7 @@ import Testing
 
   /// The time left: steps left bounded by the keys' ranges (and the budget), times plans
   /// per step, times seconds per plan; by hand.
-  @Test func theTimeLeftIsStepsTimesPlansTimesSeconds() {
+  @Test func theTimeLeftIsStepsTimesPlansTimesSeconds() throws {
     let count = StaffVariable(key: "a", low: 1, high: 5, cost: 1.5, current: 2)
     let other = StaffVariable(key: "b", low: 0, high: 4, cost: 2, current: 0)
     let option = StaffVariable(key: "c", choices: ["x", "y", "z"], current: 0, currentText: "x")
@@ -143,5 +143,19 @@ import Testing
     #expect(StaffSearch.stepsLeft(budget: [3, 0, 0], variables: [count, other, option], left: 100) == 8)
     #expect(StaffSearch.stepsLeft(budget: [5, 4, 0], variables: [count, other, option], left: 0) == 2)
     #expect(StaffSearch.secondsLeft(steps: 4, plansPerStep: 2.5, secondsPerPlan: 3) == 30)
+    // The progress line's estimate: 8 replications in 20 s and 2 of the running plan in
+    // 4 s are 2.4 s each, 9.6 s for a plan of 4; 6 steps of 2.5 plans: 144 s.
+    var estimate = StaffTimeLeft()
+    #expect(estimate.secondsLeft(done: 2, running: 4) == nil)  // the search has not said
+    estimate.stepsLeft = 6
+    estimate.plansPerStep = 2.5
+    estimate.replicationsPerPlan = 4
+    #expect(estimate.secondsLeft() == nil)  // nothing measured yet
+    estimate.replications = 8
+    estimate.seconds = 20
+    let left = try #require(estimate.secondsLeft(done: 2, running: 4))
+    #expect(abs(left - 144) < 1e-9)
+    #expect(StaffTimeLeft.duration(left) == "2 min")
+    #expect(StaffTimeLeft.duration(45.4) == "45 s" && StaffTimeLeft.duration(7_500) == "2 h 5 min")
   }
 }
