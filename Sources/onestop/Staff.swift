@@ -12,10 +12,17 @@ struct Staff: ParsableCommand {
     discussion: """
       Each target is met with 95 % confidence (one-sided, over replications run on common random numbers). Decision \
       variables are integer keys of the scenario: desk group counts and agency officers (all of them when --vary is \
-      not given); a key without bounds only grows from today's value unless --allow-cuts. The search starts where no \
-      pool has fewer persons than the work it is offered, adds the step that most reduces the targets' shortfall per \
-      unit of cost until every target is met, then takes back every step not needed. With --budget it instead adds up \
-      to N persons where they improve the targets' KPIs most. Method and guarantees: docs/staffing.md.
+      not given); a key without bounds only grows from today's value unless --allow-cuts. Beside counts, any key \
+      --set can set may be an option taking one of a list of values (--vary KEY=V1,V2,... or KEY=LOW..HIGH:STEP): a \
+      desk group's quota, its opening hours (a Saturday opening), its lunch_stagger; an option costs 0 unless --cost \
+      gives a cost per step along the list or one per value (KEY=C1,C2,...). The search starts where no pool has \
+      fewer persons than the work it is offered, adds the step (a count +1, an option to another value) that most \
+      reduces the targets' shortfall per unit of cost until every target is met (a free option that reduces it \
+      first), then takes back every step not needed and tries each option's other values with counts taken back. \
+      With --budget it instead adds up to N persons where they improve the targets' KPIs most. On a terminal the \
+      progress line shows the plans run, the replications and the time left at most: the most steps the search can \
+      still take (each key within its bounds or values) times the plans per step so far times the mean time of a \
+      plan. Method and guarantees: docs/staffing.md.
 
       Examples:
         onestop staff scenarios/tuyen-quang-2022.yaml \\
@@ -25,6 +32,16 @@ struct Staff: ParsableCommand {
           --target 'overdue_rate_of_received<=1' --out runs/tq-plus5
         onestop staff scenarios/mmc.yaml --target 'desk_wait_mean<=2m' \\
           --vary 'units[desk-hall].desks[desks].count=1..20'
+        onestop staff scenarios/mmc.yaml --target 'desk_wait_mean<=0.2m' \\
+          --set end=2022-01-10 --vary 'units[desk-hall].desks[desks].count=1..14' \\
+          --vary 'units[desk-hall].desks[desks].service_time_factor=1,0.8' \\
+          --cost 'units[desk-hall].desks[desks].service_time_factor=0,1.5'
+        onestop staff scenarios/tuyen-quang-2022.yaml \\
+          --target 'desk_wait_p90@pasc<=25m' \\
+          --set 'units[pasc].desks[transport].hours=office' \\
+          --vary 'units[pasc].desks[transport].count=3..6' \\
+          --vary 'units[pasc].desks[transport].hours=office,pasc-saturday-full' \\
+          --cost 'units[pasc].desks[transport].hours=0,0.6'
 
       With --out DIR it writes DIR/plan.yaml (a variant that extends the scenario: run it with onestop run), \
       DIR/changes.csv, DIR/targets.csv, DIR/tradeoff.csv and DIR/evaluations.jsonl; running again with the same DIR \
@@ -45,15 +62,19 @@ struct Staff: ParsableCommand {
     name: .customLong("vary"),
     help: ArgumentHelp(
       """
-      A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2 (repeatable; default: every \
-      desk group and agency).
+      A key to vary, with bounds: KEY=LOW..HIGH, or KEY for current .. 2 x current + 2; or an option: KEY=V1,V2,... \
+      (values as --set takes them) or KEY=LOW..HIGH:STEP (repeatable; default: every desk group and agency).
       """,
       valueName: "key=low..high"))
   var vary: [String] = []
 
   @Option(
     name: .customLong("cost"),
-    help: ArgumentHelp("Cost of one person of a key (repeatable; default 1).", valueName: "key=cost"))
+    help: ArgumentHelp(
+      """
+      Cost of one person of a key (default 1), or of one step along an option's values, or one cost per value \
+      (KEY=C1,C2,...; options default to 0) (repeatable).
+      """, valueName: "key=cost"))
   var costs: [String] = []
 
   @Option(
