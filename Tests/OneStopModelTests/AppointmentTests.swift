@@ -1,0 +1,108 @@
+import DESKernel
+@testable import OneStopModel
+import Testing
+import TestSupport
+
+/// Appointments beside the walk-ins (issue 28, item 4), on days built so that every call
+/// can be worked out by hand: citizens are placed at chosen instants (the demand is
+/// nearly zero, so no other citizen comes), desks take exactly 10 minutes, and the trace
+/// is compared with the list written here.
+@Suite struct AppointmentTests {
+  /// One unit open 08:00-17:00 every day with two fields (land and civil), one desk
+  /// group per field, 10-minute intakes that always accept, and nearly no demand.
+  static func day(landDesks: Int = 1, civilDesks: Int = 1, days: Int = 2) throws -> ModelConfiguration {
+    var config = ProvinceFixtures.alwaysOpenDesks(desks: landDesks, perHour: 1e-9, serviceMinutes: 10, days: days)
+    let open = DailyHours(intervals: [OpenInterval(open: TimeOfDay("08:00")!, close: TimeOfDay("17:00")!)])
+    config.units[0].hours = OpeningSchedule(base: WeeklyHours(days: Array(repeating: open, count: 7)))
+    config.fields = ["land", "civil"]
+    config.units[0].desks = [
+      DeskGroupConfiguration(id: "land", count: landDesks, fields: ["land"]),
+      DeskGroupConfiguration(id: "civil", count: civilDesks, fields: ["civil"]),
+    ]
+    config.procedures[0].field = "land"
+    config.procedures[0].intakeTime = try .deterministic(600)
+    var civil = config.procedures[0]
+    civil.id = "c"
+    civil.field = "civil"
+    config.procedures.append(civil)
+    var civilDemand = config.demand[0]
+    civilDemand.mix = [("c", 1)]
+    config.demand.append(civilDemand)
+    config.behaviour.pReturnAfterLeaving = 0
+    return config
+  }
+
+  /// Appointments everybody books: slots at `times`, one reserved desk, 5 minutes early
+  /// and never late, no other slot day than today.
+  static func plan(_ times: [String], noShow: Double = 0) -> AppointmentConfiguration {
+    var a = AppointmentConfiguration()
+    a.bookShare = 1
+    a.slotTimes = times.map { TimeOfDay($0)!.seconds }
+    a.reservedDesks = 1
+    a.horizonDays = 0
+    a.maxWaitDays = 0
+    a.noShow = noShow
+    a.arriveBefore = 300
+    a.lateness = try! .deterministic(0)
+    return a
+  }
+
+  /// Runs `model` with a citizen of `procedure` ("p": land, "c": civil) arriving at each
+  /// clock time of day 0, and returns the run with its trace.
+  static func run(_ model: CompiledModel, _ arrivals: [(String, String)]) -> RunResult {
+    var engine = Engine(model: OneStopSimulation(model, seed: 7), reservingCapacity: 64)
+    engine.model.tracing = true
+    engine.model.start(&engine.scheduler)
+    for (time, procedure) in arrivals {
+      let p = model.names.procedures.firstIndex { $0.id == procedure }!
+      let k = model.streams.indices.first { Int(model.streamProcedures[model.streams[$0].procedures.lowerBound]) == p }!
+      engine.scheduler.schedule(at: Double(TimeOfDay(time)!.seconds), .arrival(stream: Int32(k)))
+    }
+    engine.run(until: model.endTime)
+    return engine.model.result(at: model.endTime, events: engine.eventsProcessed)
+  }
+
+  /// The desk's part of the trace, one line per row: clock time, who (the letters in
+  /// order of arrival), the event and its detail.
+  static func lines(_ trace: [TraceRecord], names: String) -> [String] {
+    let desk: Set<TraceEvent> = [
+      .submitted, .booked, .ticket, .called, .accepted, .appointmentNoShow, .lateCancelled, .gaveUp, .abandoned,
+    ]
+    let who = Array(names)
+    return trace.filter { desk.contains($0.event) }.sorted { $0.time < $1.time }.map { r in
+      let s = Int(r.time.rounded())
+      let clock = "\(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
+      let detail = r.event == .called || r.event == .booked ? " \(r.detail)" : ""
+      return "\(clock) \(who[Int(r.dossier)]) \(r.event.name)\(detail)"
+    }
+  }
+
+  /// One appointment, one no-show and one walk-in, event by event. A (land) books at
+  /// 07:00 the only land slot, 09:00, comes at 08:55 and is called at once; B (civil)
+  /// books the 10:00 civil slot and never comes: a no-show at 10:10 (the grace), who does
+  /// not come back; W (land) at 08:58 finds no free slot today and walks in (the first
+  /// free slot is past `max_wait_days`), waits for A's call to end and is called at 09:05.
+  @Test func oneAppointmentOneNoShowAndOneWalkIn() throws {
+    var config = try Self.day()
+    config.units[0].desks[0].appointments = Self.plan(["09:00"])
+    config.units[0].desks[1].appointments = Self.plan(["10:00"], noShow: 1)
+    let model = try CompiledModel(config)
+    let run = Self.run(model, [("07:00", "p"), ("07:30", "c"), ("08:58", "p")])
+    let expected = [
+      "07:00 A submitted", "07:00 A booked 0",
+      "07:30 B submitted", "07:30 B booked 0",
+      "08:55 A ticket", "08:55 A called 0",
+      "08:58 W submitted", "08:58 W ticket",
+      "09:05 A accepted", "09:05 W called 420",
+      "09:15 W accepted",
+      "10:10 B appointment_no_show", "10:10 B abandoned",
+    ]
+    #expect(Self.lines(run.trace, names: "ABW") == expected)
+    let a = run.units[0].appointments
+    #expect(a.offered == 3 && a.sought == 3 && a.booked == 2 && a.walkedIn == 1 && a.noShows == 1)
+    #expect(a.accessHistogram == [2, 1] && a.waits.count == 1 && a.waits.sum == 0)
+    #expect(Measure.accessDaysP90.total!(run, model) == 1 && abs(Measure.accessDaysMean.total!(run, model) - 1.0 / 3) < 1e-12)
+    #expect(Measure.deskWaitMeanWalkIn.total!(run, model) == 7 && Measure.bookedShare.total!(run, model) == 200.0 / 3)
+    #expect(run.checks.conservationViolations.isEmpty)
+  }
+}
