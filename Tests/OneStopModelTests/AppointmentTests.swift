@@ -106,3 +106,89 @@ import TestSupport
     #expect(run.checks.conservationViolations.isEmpty)
   }
 }
+
+extension AppointmentTests {
+  /// One land desk, slots at 09:00, 09:10 and 09:20 booked by A, B and C at 07:00-07:02
+  /// (they come 2 minutes early); V and W walk in at 08:50 and 08:55 (no slot left).
+  /// Appointments first: V is called at once, then A, B and C at 09:00, 09:10 and 09:20,
+  /// and W only at 09:30. One appointment per walk-in: A at 09:00, W at 09:10 (the
+  /// holder B waits), B at 09:20, C at 09:30.
+  @Test func theCallOrderIsExact() throws {
+    let arrivals = [("07:00", "p"), ("07:01", "p"), ("07:02", "p"), ("08:50", "p"), ("08:55", "p")]
+    func calls(k: Int?) throws -> [String] {
+      var config = try Self.day()
+      var plan = Self.plan(["09:00", "09:10", "09:20"])
+      plan.arriveBefore = 120
+      plan.kPerWalkIn = k
+      config.units[0].desks[0].appointments = plan
+      let run = Self.run(try CompiledModel(config), arrivals)
+      return Self.lines(run.trace, names: "ABCVW").filter { $0.contains("called") }
+    }
+    #expect(
+      try calls(k: nil) == [
+        "08:50 V called 0", "09:00 A called 120", "09:10 B called 120", "09:20 C called 120", "09:30 W called 2100",
+      ])
+    #expect(
+      try calls(k: 1) == [
+        "08:50 V called 0", "09:00 A called 120", "09:10 W called 900", "09:20 B called 720", "09:30 C called 720",
+      ])
+  }
+
+  /// Four land desks, two reserved (`separate_desks`), holders A and B booked for 09:00
+  /// (one slot, two places) and four walk-ins at 08:30. With unbooked places released an
+  /// hour ahead, A and B are due within the hour, so the reserved desks keep free for them:
+  /// V and W are called at once at the two other desks, X and Y only when those finish
+  /// (08:40), and the holders at 08:58, as they come. Without the release the reserved
+  /// desks serve X and Y at 08:30 too, and are free again when the holders come.
+  @Test func aReservedShareLeavesTheWalkInsTheOtherDesks() throws {
+    let arrivals = [("07:00", "p"), ("07:01", "p"), ("08:30", "p"), ("08:30", "p"), ("08:30", "p"), ("08:30", "p")]
+    func calls(release: Double) throws -> [String] {
+      var config = try Self.day(landDesks: 4)
+      var plan = Self.plan(["09:00"])
+      plan.reservedDesks = nil
+      plan.reservedShare = 0.5
+      plan.arriveBefore = 120
+      plan.walkIns = .separateDesks
+      plan.release = release
+      config.units[0].desks[0].appointments = plan
+      let model = try CompiledModel(config)
+      #expect(model.appointments.plans[0].reserved == 2)
+      return Self.lines(Self.run(model, arrivals).trace, names: "ABVWXY").filter { $0.contains("called") }
+    }
+    #expect(
+      try calls(release: 3600) == [
+        "08:30 V called 0", "08:30 W called 0", "08:40 X called 600", "08:40 Y called 600", "08:58 A called 0",
+        "08:58 B called 0",
+      ])
+    #expect(
+      try calls(release: 0) == [
+        "08:30 V called 0", "08:30 W called 0", "08:30 X called 0", "08:30 Y called 0", "08:58 A called 0",
+        "08:58 B called 0",
+      ])
+  }
+
+  /// An appointments block nobody books (`book_share` 0) changes nothing: no plan, no
+  /// stream, the same description (the scenario hash), and a run of a busy week gives the
+  /// same trace and KPIs as without the block.
+  @Test func zeroBookingShareChangesNothing() throws {
+    var plain = ProvinceFixtures.alwaysOpenDesks(desks: 2, perHour: 5, serviceMinutes: 20, days: 5)
+    plain.units[0].access.dossiersPerVisit = 1.3
+    var block = AppointmentConfiguration()
+    block.walkIns = .afternoonsOnly
+    block.kPerWalkIn = 2
+    block.noShow = 0.3
+    var withBlock = plain
+    withBlock.units[0].desks[0].appointments = block
+    let a = try CompiledModel(plain), b = try CompiledModel(withBlock)
+    #expect(!b.appointments.isUsed && KPI.appointments(for: b).isEmpty && a.randomSources == b.randomSources)
+    #expect(String(describing: plain) == String(describing: withBlock))
+    let ra = OneStopSimulation.run(a, seed: 3, trace: true), rb = OneStopSimulation.run(b, seed: 3, trace: true)
+    #expect(ra.trace.count > 500 && ra.trace == rb.trace)
+    #expect(KPI.all.map { $0.value(ra, a) } == KPI.all.map { $0.value(rb, b) })
+    // Booked, the same block draws from its own stream and changes the run.
+    withBlock.units[0].desks[0].appointments?.bookShare = 0.5
+    let c = try CompiledModel(withBlock)
+    #expect(c.appointments.isUsed && c.randomSources == a.randomSources + ["appointment:unit:u"])
+    #expect(OneStopSimulation.run(c, seed: 3, trace: true).trace != ra.trace)
+  }
+}
