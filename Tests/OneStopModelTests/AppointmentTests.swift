@@ -69,7 +69,7 @@ import TestSupport
       .submitted, .booked, .ticket, .called, .accepted, .appointmentNoShow, .lateCancelled, .gaveUp, .abandoned,
     ]
     let who = Array(names)
-    return trace.filter { desk.contains($0.event) }.sorted { $0.time < $1.time }.map { r in
+    return trace.filter { desk.contains($0.event) }.map { r in
       let s = Int(r.time.rounded())
       let clock = "\(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
       let detail = r.event == .called || r.event == .booked ? " \(r.detail)" : ""
@@ -103,6 +103,13 @@ import TestSupport
     #expect(a.accessHistogram == [2, 1] && a.waits.count == 1 && a.waits.sum == 0)
     #expect(Measure.accessDaysP90.total!(run, model) == 1 && abs(Measure.accessDaysMean.total!(run, model) - 1.0 / 3) < 1e-12)
     #expect(Measure.deskWaitMeanWalkIn.total!(run, model) == 7 && Measure.bookedShare.total!(run, model) == 200.0 / 3)
+    // The same counts at every scope the measures exist at.
+    for (name, value) in [
+      ("appointment_no_shows@u", 1.0), ("appointments_booked@level:only", 2), ("access_days_p90@u", 1),
+      ("walked_in_instead@u", 1), ("desk_wait_mean_appointment@level:only", 0),
+    ] {
+      #expect(KPI.named(name)?.value(run, model) == value, "\(name)")
+    }
     #expect(run.checks.conservationViolations.isEmpty)
   }
 }
@@ -190,5 +197,28 @@ extension AppointmentTests {
     let c = try CompiledModel(withBlock)
     #expect(c.appointments.isUsed && c.randomSources == a.randomSources + ["appointment:unit:u"])
     #expect(OneStopSimulation.run(c, seed: 3, trace: true).trace != ra.trace)
+  }
+}
+
+extension AppointmentTests {
+  /// Slots at 11:00 and 11:10, booked up to 3 hours ahead (`release_before`): A books the
+  /// first at 07:00, comes at 10:55 and is called at once; W at 10:00 finds no slot free
+  /// and walks in. `afternoons_only`: W waits, the only (reserved) desk idle, until noon.
+  /// `standby`: W waits while A is expected and is called after A; with A a no-show, W is
+  /// called at the end of A's grace (11:10).
+  @Test func walkInsWaitForNoonOrForTheHolders() throws {
+    func calls(_ policy: AppointmentConfiguration.WalkInPolicy, noShow: Double = 0) throws -> [String] {
+      var config = try Self.day()
+      var plan = Self.plan(["11:00", "11:10"], noShow: noShow)
+      plan.walkIns = policy
+      plan.release = 3 * 3600
+      config.units[0].desks[0].appointments = plan
+      let model = try CompiledModel(config)
+      let run = Self.run(model, [("07:00", "p"), ("10:00", "p")])
+      return Self.lines(run.trace, names: "AW").filter { $0.contains("called") || $0.contains("no_show") }
+    }
+    #expect(try calls(.afternoonsOnly) == ["10:55 A called 0", "12:00 W called 7200"])
+    #expect(try calls(.standby) == ["10:55 A called 0", "11:05 W called 3900"])
+    #expect(try calls(.standby, noShow: 1) == ["11:10 A appointment_no_show", "11:10 W called 4200"])
   }
 }

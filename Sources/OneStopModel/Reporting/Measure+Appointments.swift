@@ -5,7 +5,7 @@ import DESKernel
 /// cancellations and those who gave up. None is pooled; a run keeps them per
 /// replication only when its model has appointments (`KPI.appointments(for:)`), so a
 /// scenario without them prints what it did. Each exists over the run, per level and
-/// per unit (`NAME@UNIT`, `NAME@level:LEVEL`, `NAME@under:UNIT`).
+/// per unit (`NAME@UNIT`, `NAME@level:LEVEL`).
 extension Measure {
   /// A measure of units' appointment counts, merged over the units in scope.
   static func appointment(
