@@ -222,3 +222,42 @@ extension AppointmentTests {
     #expect(try calls(.standby, noShow: 1) == ["11:10 A appointment_no_show", "11:10 W called 4200"])
   }
 }
+
+extension AppointmentTests {
+  /// Slots laid from the opening: 08:00-12:00 and 13:00-17:00 in 25-minute slots give
+  /// 9 in the morning (08:00 ... 11:20; 11:45 would cross the closing) and 9 in the
+  /// afternoon (13:00 ... 16:20), none at lunch or after closing; `slots_per_desk` cuts the
+  /// day, and `afternoons_only` keeps the morning's only. Two reserved desks with
+  /// overbooking 0.25 take one extra holder every other slot.
+  @Test func slotsAreLaidWithinTheOpenHours() throws {
+    var config = try Self.day(landDesks: 3)
+    let split = DailyHours(intervals: [
+      OpenInterval(open: TimeOfDay("08:00")!, close: TimeOfDay("12:00")!),
+      OpenInterval(open: TimeOfDay("13:00")!, close: TimeOfDay("17:00")!),
+    ])
+    config.units[0].hours = OpeningSchedule(base: WeeklyHours(days: Array(repeating: split, count: 7)))
+    func slots(_ edit: (inout AppointmentConfiguration) -> Void) throws -> (times: [String], capacity: [Int16]) {
+      var plan = AppointmentConfiguration()
+      plan.bookShare = 1
+      plan.slotLength = 25 * 60
+      plan.reservedDesks = 2
+      edit(&plan)
+      config.units[0].desks[0].appointments = plan
+      let model = try CompiledModel(config)
+      let book = SlotBook(model, calendar: RunCalendar(model))
+      let day = Int(book.dayStart[1])..<Int(book.dayStart[2])
+      let times = day.map { k -> String in
+        let s = Int(book.slotTime[k]) % 86_400
+        return "\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
+      }
+      return (times, day.map { book.capacity[$0] })
+    }
+    let morning = ["8:00", "8:25", "8:50", "9:15", "9:40", "10:05", "10:30", "10:55", "11:20"]
+    let afternoon = ["13:00", "13:25", "13:50", "14:15", "14:40", "15:05", "15:30", "15:55", "16:20"]
+    let all = try slots { _ in }
+    #expect(all.times == morning + afternoon && all.capacity == Array(repeating: 2, count: 18))
+    #expect(try slots { $0.slotsPerDesk = 4 }.times == Array(morning.prefix(4)))
+    #expect(try slots { $0.walkIns = .afternoonsOnly }.times == morning)
+    #expect(try slots { $0.overbooking = 0.25 }.capacity.prefix(4) == [2, 3, 2, 3])
+  }
+}

@@ -76,14 +76,17 @@ struct SlotBook {
       }
     }
     var out: [Double] = []
-    var t = reader.nextOpening(s, atOrAfter: midnight)
-    while let x = t, x < midnight + 86_400, out.count < plan.slotsPerDesk, !morningOnly || x - midnight < noon {
+    var t = midnight
+    while out.count < plan.slotsPerDesk, let x = reader.nextOpening(s, atOrAfter: t), x < midnight + 86_400,
+      !morningOnly || x - midnight < noon
+    {
+      // `x` is open: the next change is its closing.
       let close = reader.nextChange(s, after: x)?.time ?? .infinity
       if x + plan.slotLength <= close {
         out.append(x)
         t = x + plan.slotLength
       } else {
-        t = close.isFinite ? reader.nextOpening(s, atOrAfter: close) : nil
+        t = close
       }
     }
     return out
