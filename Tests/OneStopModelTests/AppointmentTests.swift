@@ -101,7 +101,8 @@ import TestSupport
     let a = run.units[0].appointments
     #expect(a.offered == 3 && a.sought == 3 && a.booked == 2 && a.walkedIn == 1 && a.noShows == 1)
     #expect(a.accessHistogram == [2, 1] && a.waits.count == 1 && a.waits.sum == 0)
-    #expect(Measure.accessDaysP90.total!(run, model) == 1 && abs(Measure.accessDaysMean.total!(run, model) - 1.0 / 3) < 1e-12)
+    #expect(
+      Measure.accessDaysP90.total!(run, model) == 1 && abs(Measure.accessDaysMean.total!(run, model) - 1.0 / 3) < 1e-12)
     #expect(Measure.deskWaitMeanWalkIn.total!(run, model) == 7 && Measure.bookedShare.total!(run, model) == 200.0 / 3)
     // The same counts at every scope the measures exist at.
     for (name, value) in [

@@ -11,7 +11,8 @@ import Testing
   /// The minimal fixture with `block` as the appointments of the provincial unit's desks.
   func withAppointments(_ block: String) -> [String] {
     errors.issues {
-      $0.replacingOccurrences(of: "      - {id: d, count: 2}\n", with: "      - {id: d, count: 2, appointments: \(block)}\n")
+      $0.replacingOccurrences(
+        of: "      - {id: d, count: 2}\n", with: "      - {id: d, count: 2, appointments: \(block)}\n")
     }
   }
 

@@ -291,7 +291,8 @@ extension Measure {
 
   /// The measures above, in report order.
   public static let appointments: [Measure] = [
-    appointmentsSought, appointmentsBooked, bookedShare, accessDaysMean, accessDaysP90, deskWaitMeanAppointment, deskWaitMeanWalkIn,
+    appointmentsSought, appointmentsBooked, bookedShare, accessDaysMean, accessDaysP90, deskWaitMeanAppointment,
+    deskWaitMeanWalkIn,
     appointmentNoShows, lateCancellations, walkedInInstead, gaveUp,
   ]
 

@@ -155,7 +155,9 @@ extension OneStopSimulation {
     }
     let group = model.deskGroups[g]
     for desk in group.firstDesk..<(group.firstDesk + group.count) where !frontOffice.isBusy(desk: desk) {
-      if let next = frontOffice.nextTicket(forDesk: desk, at: now) { startService(desk: desk, next, at: now, &scheduler) }
+      if let next = frontOffice.nextTicket(forDesk: desk, at: now) {
+        startService(desk: desk, next, at: now, &scheduler)
+      }
     }
   }
 }
