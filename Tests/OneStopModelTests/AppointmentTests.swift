@@ -157,7 +157,7 @@ extension AppointmentTests {
       plan.reservedShare = 0.5
       plan.arriveBefore = 120
       plan.walkIns = .separateDesks
-      plan.release = release
+      plan.releaseBefore = release
       config.units[0].desks[0].appointments = plan
       let model = try CompiledModel(config)
       #expect(model.appointments.plans[0].reserved == 2)
@@ -212,7 +212,7 @@ extension AppointmentTests {
       var config = try Self.day()
       var plan = Self.plan(["11:00", "11:10"], noShow: noShow)
       plan.walkIns = policy
-      plan.release = 3 * 3600
+      plan.releaseBefore = 3 * 3600
       config.units[0].desks[0].appointments = plan
       let model = try CompiledModel(config)
       let run = Self.run(model, [("07:00", "p"), ("10:00", "p")])

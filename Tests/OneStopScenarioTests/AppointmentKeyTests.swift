@@ -26,7 +26,7 @@ import Testing
       path: ScenarioErrorTests.minimal, overrides: ["units[top].desks[d].appointments=\(block)"])
     let a = try #require(scenario.configuration.units[0].desks[0].appointments)
     #expect(a.bookShare == 0.4 && a.slotLength == 1200 && a.slotTimes == [8 * 3600, 9 * 3600 + 1800])
-    #expect(a.reservedDesks == 1 && a.horizonDays == 5 && a.release == 1800 && a.overbooking == 0.5)
+    #expect(a.reservedDesks == 1 && a.horizonDays == 5 && a.releaseBefore == 1800 && a.overbooking == 0.5)
     #expect(a.walkIns == .standby && a.kPerWalkIn == 3 && a.ifLaterWalkIn == 0.5 && a.ifLaterGiveUp == 0.5)
     let plan = try #require(model.appointments.plans.first)
     #expect(model.appointments.plans.count == 1 && plan.group == 0 && plan.reserved == 1 && plan.k == 3)

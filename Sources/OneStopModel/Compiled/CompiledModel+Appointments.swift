@@ -56,7 +56,7 @@ extension CompiledModel {
           Plan(
             group: g, reserved: a.reserved(of: groups[g].count), slotLength: Swift.max(60, a.slotLength),
             slotsPerDesk: a.slotsPerDesk.map { Int($0.rounded(.down)) } ?? Int.max, slotTimes: a.slotTimes.sorted(),
-            horizonDays: Int(a.horizonDays.rounded(.down)), release: a.release, overbooking: a.overbooking,
+            horizonDays: Int(a.horizonDays.rounded(.down)), release: a.releaseBefore, overbooking: a.overbooking,
             noShow: a.noShow, arriveBefore: a.arriveBefore, lateness: a.lateness, grace: a.grace,
             walkIns: a.walkIns, k: a.kPerWalkIn ?? 0, bookShare: a.bookShare,
             maxWaitDays: Int(a.maxWaitDays.rounded(.down)), pWalkIn: a.ifLaterWalkIn, pWait: a.ifLaterWait))

@@ -12,7 +12,7 @@ import DESKernel
 /// the block changes nothing (the model compiles it away).
 public struct AppointmentConfiguration: Sendable {
   /// Which desks serve walk-ins while appointments are kept.
-  public enum WalkInPolicy: String, Sendable, CaseIterable {
+  public enum WalkInPolicy: String, Sendable, CaseIterable, CustomStringConvertible {
     /// Any desk serves either line (the call order decides).
     case fillGaps = "fill_gaps"
     /// Reserved desks serve appointments (walk-ins only when no booked holder is due
@@ -23,6 +23,9 @@ public struct AppointmentConfiguration: Sendable {
     /// Reserved desks take a walk-in only when no booked holder is due (a no-show's or a
     /// free slot's time); the other desks serve both lines.
     case standby
+
+    /// As written in a scenario (`fill_gaps`), also in the scenario's description.
+    public var description: String { rawValue }
   }
 
   /// Length of a slot in seconds.
@@ -41,7 +44,7 @@ public struct AppointmentConfiguration: Sendable {
   public var horizonDays = 14.0
   /// Booking closes this many seconds before a slot; from then on reserved desks with no
   /// holder due may serve walk-ins (the slot is released).
-  public var release = 0.0
+  public var releaseBefore = 0.0
   /// Extra bookings per slot, as a share of the reserved desks (spread over the day).
   public var overbooking = 0.0
   /// Share of booked citizens who never come.

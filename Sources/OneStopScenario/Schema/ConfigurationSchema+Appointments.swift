@@ -31,7 +31,7 @@ extension ConfigurationSchema {
         "horizon_days", .number(min: 0, max: 366, what: "a number of days"), .number(\.horizonDays),
         doc: "Days ahead a slot can be booked (default 14; 0: today only)."),
       ConfigurationKey(
-        "release_before", .duration(.seconds), .number(\.release),
+        "release_before", .duration(.seconds), .number(\.releaseBefore),
         doc: "Booking closes this long before a slot; unbooked places are then released to walk-ins (default 0)."),
       ConfigurationKey(
         "overbooking", .number(min: 0, max: 1, what: "a share of the reserved desks"), .number(\.overbooking),
