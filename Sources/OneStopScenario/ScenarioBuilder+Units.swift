@@ -161,6 +161,10 @@ extension ScenarioBuilder {
       if let sn = dm["lunch_stagger"], let v = r.duration(sn, "\(dp).lunch_stagger", unit: .seconds) {
         group.lunchStagger = Int(v.rounded())
       }
+      if let an = dm["appointments"], let (a, am) = readAppointments(an, "\(dp).appointments", desks: group.count) {
+        group.appointments = a
+        for (key, value) in am { deskNodes[deskNodes.count - 1].1["appointments.\(key)"] = value }
+      }
       desks.append(group)
     }
     return (desks, deskNodes)

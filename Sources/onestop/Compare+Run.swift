@@ -25,6 +25,7 @@ extension Compare {
     let extra = scoped.map(\.kpi)
     // The desk-access KPIs in both columns when either scenario uses them.
     let desk = !KPI.deskAccess(for: ma).isEmpty || !KPI.deskAccess(for: mb).isEmpty
+    let booked = KPI.appointments(for: ma).isEmpty ? KPI.appointments(for: mb) : KPI.appointments(for: ma)
     if options.replications == .auto {
       let targets = try auto.targets()
       let progress = ProgressLine(total: auto.maxReplications)
@@ -39,8 +40,8 @@ extension Compare {
     var count = max(2, replications)
     if case .fixed(let k) = options.replications { count = k }
     let n = count
-    var ra = ReplicationSummary(model: ma, targets: extra, deskAccess: desk)
-    var rb = ReplicationSummary(model: mb, targets: extra, deskAccess: desk)
+    var ra = ReplicationSummary(model: ma, targets: extra, deskAccess: desk, appointments: booked)
+    var rb = ReplicationSummary(model: mb, targets: extra, deskAccess: desk, appointments: booked)
     let progress = ProgressLine(total: 2 * n)
     Replications.run(ma, seed: seed, count: n, threads: options.threadCount, into: &ra) { done, _, events in
       progress.update(done: done, events: events)

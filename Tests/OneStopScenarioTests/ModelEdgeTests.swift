@@ -21,7 +21,7 @@ import Testing
       s.top.keyNames() + s.calendar.keyNames() + s.behaviour.keyNames() + s.rules.keyNames()
         + s.hours.keyNames() + s.unit.keyNames() + s.desk.keyNames() + s.agency.keyNames() + s.procedure.keyNames()
         + s.step.keyNames() + s.demand.keyNames() + s.backlog.keyNames() + s.split.keyNames()
-        + s.overtime.keyNames())
+        + s.overtime.keyNames() + s.appointments.keyNames())
   }
 
   /// Whole literals the model may hold although they spell a one-word key: English words
@@ -43,7 +43,9 @@ import Testing
       "rules", "backlog", "index766",
     ],
     // The labels of the desk group's mirror (its Swift property names: the scenario's hash).
-    "DeskGroupConfiguration.swift": ["id", "count", "fields", "hours", "staff", "quota"],
+    "DeskGroupConfiguration.swift": ["id", "count", "fields", "hours", "staff", "quota", "appointments"],
+    // The trace's event name (`no_show`, a remote ticket's), not the appointments' key.
+    "Trace.swift": ["no_show"],
     // The columns of `pools-months.csv` (`overtime_hours`), not the agency's key.
     "PoolMonths.swift": ["overtime"],
     // A result column's JSON key (`summary.json`'s monthly `online_share`), not the demand's key.

@@ -33,6 +33,8 @@ extension CompiledModel {
     var units: [Unit] = []
     var groups: [DeskGroup] = []
     var deskCount = 0
+    /// Per desk group in `groups`: its appointments (nil: none, or a staggered group).
+    var groupAppointments: [AppointmentConfiguration?] = []
     var digitisation: [CompiledModel.Digitisation] = []
     var stations: [Station] = []
     var agencyStation: [String: Int] = [:]

@@ -113,11 +113,15 @@ extension CompiledModel.Compiler {
     let stagger = g.lunchStagger ?? 0
     if stagger < 0 { problem(at.with(.lunchStagger), "expected a duration >= 0") }
     if stagger > 0 && g.count >= 2 {
+      if let a = g.appointments, a.bookShare > 0 {
+        problem(at.with(.lunchStagger), "a desk group with appointments cannot stagger its lunch (yet)")
+      }
       let early = (g.count + 1) / 2
       let lateHours = ghours.staggered(by: stagger)
       var why: ProblemText?
       if CompiledModel.staggerFits(lateHours, within: u.hours, problem: { why = $0 }) {
         names.deskGroups += [g.id, "\(g.id)/late"]
+        groupAppointments += [nil, nil]
         groups.append(
           DeskGroup(
             unit: i, count: early, firstDesk: deskCount, fieldMask: mask,
@@ -130,6 +134,7 @@ extension CompiledModel.Compiler {
       }
       if let why { problem(at.with(.lunchStagger), why) }
     } else {
+      groupAppointments.append(g.appointments)
       names.deskGroups.append(g.id)
       groups.append(
         DeskGroup(

@@ -61,6 +61,8 @@ public struct CompiledModel: Sendable {
   public let behaviour: CitizenBehaviour
   /// Queues before opening, remote tickets, dossiers per visit and daily ticket quotas.
   public let access: Access
+  /// Desk groups keeping appointments beside the walk-ins (empty: none).
+  public let appointments: Appointments
   public let rules: Rules
   /// The service index (Decision 766), when the scenario asks for it (`index766`).
   public let index766: Index766?
@@ -162,6 +164,8 @@ public struct CompiledModel: Sendable {
     backlog = k.backlog
     behaviour = configuration.behaviour
     access = Access(configuration)
+    appointments = Appointments(
+      k.groupAppointments, groups: k.groups, units: configuration.units.count, fields: configuration.fields.count)
     rules = Rules(configuration.rules)
     index766 = configuration.index766.map { Index766($0, unitIds: configuration.units.map(\.id)) }
     names = k.names

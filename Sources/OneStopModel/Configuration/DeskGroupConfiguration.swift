@@ -19,6 +19,8 @@ public struct DeskGroupConfiguration: Sendable {
   /// Citizens who come when every group serving their field has handed out its quota
   /// are turned away (`over_quota`).
   public var quota: Double?
+  /// Appointments kept at the group beside the walk-ins; nil: walk-ins only.
+  public var appointments: AppointmentConfiguration?
 
   public init(
     id: String, count: Int, fields: [String] = [], hours: OpeningSchedule? = nil,
@@ -35,13 +37,15 @@ public struct DeskGroupConfiguration: Sendable {
 
 extension DeskGroupConfiguration: CustomReflectable {
   /// The group as `String(describing:)` (and so a scenario's hash) sees it: `quota`
-  /// appears only when set, so a scenario without quotas keeps its hash.
+  /// appears only when set, `appointments` only when someone books, so a scenario without quotas keeps its hash.
   public var customMirror: Mirror {
     var children: [(label: String?, value: Any)] = [
       ("id", id), ("count", count), ("fields", fields), ("hours", hours as Any), ("staff", staff),
       ("serviceTimeFactor", serviceTimeFactor), ("lunchStagger", lunchStagger as Any),
     ]
     if let quota { children.append(("quota", quota)) }
+    // Appointments that nobody books change nothing: they keep the hash too.
+    if let appointments, appointments.bookShare > 0 { children.append(("appointments", appointments)) }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }

@@ -252,6 +252,50 @@ extension Measure {
     visitsPerAccepted, daysToAcceptance, deskWaitMeanRemote, deskWaitMeanHall,
   ]
 
+  // MARK: - Appointments (issue 28, item 4; `Measure+Appointments.swift`)
+
+  /// Citizens who asked for a slot, those who booked one, and the booked share of the
+  /// new walk-in citizens offered a booking.
+  public static let appointmentsSought = appointment("appointments_sought", .visits) { _, a, _ in Double(a.sought) }
+  public static let appointmentsBooked = appointment("appointments_booked", .visits) { _, a, _ in Double(a.booked) }
+  public static let bookedShare = appointment("booked_share", .percent) { _, a, _ in
+    a.offered > 0 ? 100 * Double(a.booked) / Double(a.offered) : 0
+  }
+  /// Access time: days from asking to the first free slot (the horizon plus one when
+  /// none was free), mean and 90th percentile.
+  public static let accessDaysMean = appointment("access_days_mean", .days) { _, a, _ in a.accessDays.mean }
+  public static let accessDaysP90 = appointment("access_days_p90", .days) { _, a, _ in a.accessQuantile(0.9) }
+  /// Mean wait in the hall of appointment holders (arrival to call), and of everybody else.
+  public static let deskWaitMeanAppointment = appointment("desk_wait_mean_appointment", .minutes) { _, a, _ in
+    a.waits.mean / 60
+  }
+  public static let deskWaitMeanWalkIn = appointment("desk_wait_mean_walk_in", .minutes) { r, a, units in
+    var n = 0, sum = 0.0
+    for u in units {
+      let w = r.units[u].waits
+      n += w.count
+      sum += w.mean * Double(w.count)
+    }
+    n -= a.waits.count
+    return n > 0 ? (sum - a.waits.sum) / Double(n) / 60 : 0
+  }
+  public static let appointmentNoShows = appointment("appointment_no_shows", .visits) { _, a, _ in
+    Double(a.noShows)
+  }
+  public static let lateCancellations = appointment("late_cancellations", .visits) { _, a, _ in
+    Double(a.lateCancelled)
+  }
+  /// Citizens whose first free slot was too far: walked in instead, or gave up the dossier.
+  public static let walkedInInstead = appointment("walked_in_instead", .visits) { _, a, _ in Double(a.walkedIn) }
+  public static let gaveUp = appointment("gave_up", .visits) { _, a, _ in Double(a.gaveUp) }
+
+  /// The measures above, in report order.
+  public static let appointments: [Measure] = [
+    appointmentsSought, appointmentsBooked, bookedShare, accessDaysMean, accessDaysP90, deskWaitMeanAppointment,
+    deskWaitMeanWalkIn,
+    appointmentNoShows, lateCancellations, walkedInInstead, gaveUp,
+  ]
+
   // MARK: - Service index (Decision 766)
 
   /// The parts of the score card (docs/results.md, "Service index"), in card order.
@@ -285,7 +329,7 @@ extension Measure {
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
-  ] + deskAccess + index766
+  ] + deskAccess + appointments + index766
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

@@ -53,12 +53,16 @@ public struct ReplicationSummary: ReplicationConsumer {
   /// An empty summary of `model`; `targets` are KPIs kept per replication besides `KPI.all`;
   /// `long`: the tables also keep each replication's values (the long form). The desk-access
   /// KPIs are kept when `deskAccess` says so (default: when the model uses them; `compare`
-  /// keeps them for both scenarios when either does).
-  public init(model: CompiledModel, targets: [KPI] = [], long: Bool = false, deskAccess: Bool? = nil) {
+  /// keeps them for both scenarios when either does); the appointment KPIs likewise
+  /// (`appointments`, default `KPI.appointments(for: model)`).
+  public init(
+    model: CompiledModel, targets: [KPI] = [], long: Bool = false, deskAccess: Bool? = nil,
+    appointments: [KPI]? = nil
+  ) {
     self.long = long
     self.model = model
     let desk = deskAccess.map { $0 ? KPI.deskAccessAll : [] } ?? KPI.deskAccess(for: model)
-    kpis = KPISeries(KPI.all + desk, model: model)
+    kpis = KPISeries(KPI.all + desk + (appointments ?? KPI.appointments(for: model)), model: model)
     self.targets = KPISeries(targets, model: model)
     breakdowns = Self.dimensions.map { EstimateTable(keys: ReplicationSummary.keys(of: $0, model: model)) }
     levelWaits = EstimateTable(keys: model.names.levels)

@@ -12,8 +12,9 @@ struct DayAgenda {
     /// `watch`: the apology check before the due day, at its start; `dueWatch`: the last
     /// check on the due day, at `time`; `visit`: a citizen's planned visit at `time`;
     /// `leadDone`: the end of a step's lead time or legal wait at `time` (the station in
-    /// `generation`).
-    enum Kind: UInt8 { case watch, dueWatch, visit, leadDone }
+    /// `generation`); `appointment`, `appointmentDue`: a booked citizen's arrival and the
+    /// end of their slot's grace at `time`.
+    enum Kind: UInt8 { case watch, dueWatch, visit, leadDone, appointment, appointmentDue }
     var kind: Kind
     var dossier: Int32
     var generation: UInt32

@@ -53,6 +53,9 @@ struct Dossier {
   /// This visit's ticket was taken from home: the holder is in the hall from `presentAt`.
   var remote = false
   var presentAt: Double = 0
+  /// The appointment slot booked and not yet settled (`SlotBook`), or -1; while it is,
+  /// `presentAt` is when the holder comes (infinity: never).
+  var booking: Int32 = -1
   var alive = true
   var firstSeen: Double = 0
   var receivedAt: Double = -1

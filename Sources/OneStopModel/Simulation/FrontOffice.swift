@@ -44,6 +44,14 @@ struct FrontOffice {
   /// quotas): tickets handed out on day `quotaDay` (`FrontOffice+Access`).
   var quotaUsed: StateArray<Int32>
   var quotaDay: StateArray<Int32>
+  /// Appointments (`FrontOffice+Appointments`; empty without them): the slot books, and
+  /// per plan the holders waiting, the holders called since the last walk-in, and the
+  /// day a noon wake was last planned.
+  let usesAppointments: Bool
+  var book: SlotBook
+  var appointmentLines: StateArray<WaitingLine<Ticket>>
+  var streak: StateArray<Int32>
+  var noonWakeDay: StateArray<Int32>
 
   /// What the desks did, per desk group and per unit: busy and overtime seconds, and
   /// the three terms of Little's law at each unit's desks (citizens there over time,
@@ -98,6 +106,12 @@ struct FrontOffice {
     let quotaCount = model.access.usesQuota ? lineCount : 0
     quotaUsed = StateArray(repeating: 0, count: quotaCount)
     quotaDay = StateArray(repeating: -1, count: quotaCount)
+    usesAppointments = model.appointments.isUsed
+    book = SlotBook(model, calendar: calendar)
+    let plans = model.appointments.plans.count
+    appointmentLines = StateArray(repeating: WaitingLine(.fifo), count: plans)
+    streak = StateArray(repeating: 0, count: plans)
+    noonWakeDay = StateArray(repeating: -1, count: plans)
     let clock = calendar.reader
     for g in model.deskGroups.indices {
       let schedule = model.deskGroups[g].schedule
@@ -121,7 +135,11 @@ struct FrontOffice {
   @inline(__always)
   mutating func idleDesk(group g: Int, for ticket: Ticket, at now: Double) -> Int? {
     refresh(g, at: now)
-    guard mayCall(g, postal: ticket.isPostal), let k = servers[g].idleServer() else { return nil }
+    guard mayCall(g, postal: ticket.isPostal) else { return nil }
+    if usesAppointments && model.appointments.planOf[g] >= 0 {
+      return idleDeskForWalkIn(plan: Int(model.appointments.planOf[g]), group: g, at: now)
+    }
+    guard let k = servers[g].idleServer() else { return nil }
     return model.deskGroups[g].firstDesk + k
   }
 
@@ -143,6 +161,9 @@ struct FrontOffice {
   /// (when the group is open, not in overtime) the oldest postal dossier.
   mutating func nextTicket(forDesk desk: Int, at now: Double) -> Ticket? {
     let g = Int(groupOf[desk])
+    if usesAppointments && model.appointments.planOf[g] >= 0 {
+      return nextTicketWithAppointments(forDesk: desk, plan: Int(model.appointments.planOf[g]), group: g, at: now)
+    }
     let u = model.deskGroups[g].unit
     let fields = model.deskGroups[g].fieldMask
     let base = u * fieldCount
@@ -157,7 +178,7 @@ struct FrontOffice {
   /// The field whose line (among the bits of `mask`) holds the oldest ticket; the first
   /// such field on ties.
   @inline(__always)
-  private func oldestLine(_ lines: StateArray<WaitingLine<Ticket>>, _ mask: UInt64, base: Int) -> Int? {
+  func oldestLine(_ lines: StateArray<WaitingLine<Ticket>>, _ mask: UInt64, base: Int) -> Int? {
     var m = mask
     var best = -1
     var bestTime = Double.infinity
@@ -174,7 +195,7 @@ struct FrontOffice {
 
   /// Takes the first ticket of the non-empty line of (`u`, `f`) and keeps the line's bit.
   @inline(__always)
-  private func pop(
+  func pop(
     _ lines: StateArray<WaitingLine<Ticket>>, _ waiting: StateArray<UInt64>, unit u: Int, field f: Int
   ) -> Ticket {
     let q = u * fieldCount + f
@@ -186,7 +207,7 @@ struct FrontOffice {
   /// Citizens waiting at unit `u` change by `delta`: the time-weighted queue length per
   /// unit and per hour of day.
   @inline(__always)
-  private mutating func queueChanged(unit u: Int, by delta: Double, at now: Double) {
+  mutating func queueChanged(unit u: Int, by delta: Double, at now: Double) {
     statistics.queue[u].set(statistics.queue[u].value + delta, at: now)
     statistics.hourQueue.set(statistics.hourQueue.value + delta, at: now)
   }
@@ -195,7 +216,7 @@ struct FrontOffice {
   /// who leaves the hall unserved; `nil` when the hall is empty.
   mutating func sendHomeNext(unit u: Int, at now: Double) -> Ticket? {
     let m = walkWaiting[u]
-    guard m != 0 else { return nil }
+    guard m != 0 else { return usesAppointments ? sendHomeNextHolder(unit: u, at: now) : nil }
     let f = m.trailingZeroBitCount
     let ticket = pop(walkLines, walkWaiting, unit: u, field: f)
     queueChanged(unit: u, by: -1, at: now)
@@ -230,6 +251,11 @@ struct FrontOffice {
   @inline(__always)
   func hasWaitingTickets(group g: Int) -> Bool {
     let u = model.deskGroups[g].unit
+    if usesAppointments && model.appointments.planOf[g] >= 0
+      && !appointmentLines[Int(model.appointments.planOf[g])].isEmpty
+    {
+      return true
+    }
     return (walkWaiting[u] | postalWaiting[u]) & model.deskGroups[g].fieldMask != 0
   }
 

@@ -34,6 +34,7 @@ extension OneStopSimulation {
         scheduler.schedule(at: t, priority: .capacity, .deskGroupWake(group: Int32(g)))
       }
     }
+    if frontOffice.usesAppointments { noonWakes(unit: u, fieldBit: bit, at: now, &scheduler) }
     frontOffice.enqueue(ticket, unit: u, field: field, at: now)
     if !ticket.isPostal, let patience = behaviour.patience {
       let t = (patienceFrom ?? now) + patience.sample(streams.patience[u].rng)
@@ -98,6 +99,7 @@ extension OneStopSimulation {
     }
     time *= group.factor
     var taken = ticket.issuedAt
+    if ticket.booked { recorder.appointmentWait(unit: u, now - ticket.issuedAt, at: now) }
     if model.access.usesRemote && d.remote && !ticket.isPostal {
       taken = Swift.max(taken, d.presentAt)
       recorder.remoteWait(unit: u, now - taken, at: now)
@@ -213,7 +215,11 @@ extension OneStopSimulation {
     guard frontOffice.woke(group: g, at: now) else { return }
     let group = model.deskGroups[g]
     for desk in group.firstDesk..<(group.firstDesk + group.count) where !frontOffice.isBusy(desk: desk) {
-      guard let next = frontOffice.nextTicket(forDesk: desk, at: now) else { break }
+      guard let next = frontOffice.nextTicket(forDesk: desk, at: now) else {
+        // With appointments a desk may not call what another may: ask each.
+        if frontOffice.usesAppointments && model.appointments.planOf[g] >= 0 { continue }
+        break
+      }
       startService(desk: desk, next, at: now, &scheduler)
     }
   }

@@ -48,6 +48,7 @@ extension OneStopSimulation {
     recorder.record(.submitted, dossiers[i], at: now)
     switch s.channel {
     case .walkIn:
+      if model.appointments.isUsed && offerAppointment(i, demand: s.demand, at: now, &scheduler) { return }
       if model.access.usesVisits { formVisit(i, demand: s.demand, at: now, &scheduler) }
       citizenVisit(i, at: now, &scheduler)
     case .postal:

@@ -43,6 +43,9 @@ public struct OneStopSimulation: SimulationModel {
     case warmupEnd
     /// Midnight: the day's agenda (watches, planned visits) comes due.
     case newDay(day: Int32)
+    case appointment(dossier: Int32, generation: UInt32)
+    case appointmentDue(dossier: Int32, generation: UInt32)
+    case appointmentWake(plan: Int32)
   }
 
   public let model: CompiledModel
@@ -148,6 +151,14 @@ public struct OneStopSimulation: SimulationModel {
       closeDossier(d, at: now)
     case .warmupEnd:
       endWarmup(at: now)
+    case .appointment(let d, let generation):
+      guard dossiers[d].visitGeneration == generation else { return }
+      appointmentArrival(d, at: now, &scheduler)
+    case .appointmentDue(let d, let generation):
+      guard dossiers[d].visitGeneration == generation else { return }
+      appointmentDue(d, at: now, &scheduler)
+    case .appointmentWake(let p):
+      wakeIdleDesks(plan: Int(p), at: now, &scheduler)
     }
   }
 
@@ -185,6 +196,10 @@ public struct OneStopSimulation: SimulationModel {
         }
       case .leadDone:
         scheduler.schedule(at: Swift.max(e.time, now), .leadDone(dossier: e.dossier, station: Int32(e.generation)))
+      case .appointment:
+        scheduler.schedule(at: e.time, .appointment(dossier: e.dossier, generation: e.generation))
+      case .appointmentDue:
+        scheduler.schedule(at: e.time, .appointmentDue(dossier: e.dossier, generation: e.generation))
       }
     }
   }

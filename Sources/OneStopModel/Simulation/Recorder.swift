@@ -104,6 +104,14 @@ struct Recorder {
       if inCohort(d) { counters.unitAccess[Int(d.unit)].overQuota += 1 }
     case .noShow:
       if inCohort(d) { counters.unitAccess[Int(d.unit)].noShows += 1 }
+    case .booked:
+      if inCohort(d) { counters.unitAppointments[Int(d.unit)].booked += 1 }
+    case .appointmentNoShow:
+      if inCohort(d) { counters.unitAppointments[Int(d.unit)].noShows += 1 }
+    case .lateCancelled:
+      if inCohort(d) { counters.unitAppointments[Int(d.unit)].lateCancelled += 1 }
+    case .gaveUp:
+      if inCohort(d) { counters.unitAppointments[Int(d.unit)].gaveUp += 1 }
     case .incomplete, .guidance, .handedOver, .reachedAgency, .workStarted, .stepDone, .supplementReceived:
       break
     }
@@ -212,6 +220,31 @@ struct Recorder {
   /// A remote ticket holder at unit `u` called after waiting `wait` seconds in the hall.
   mutating func remoteWait(unit u: Int, _ wait: Double, at now: Double) {
     if now >= model.warmupEnd { counters.unitAccess[u].remoteWaits.add(wait) }
+  }
+
+  // MARK: - Appointments (counted only, no trace row)
+
+  /// A citizen of dossier `d` was offered a booking.
+  mutating func appointmentOffered(_ d: Dossier) {
+    if inCohort(d) { counters.unitAppointments[Int(d.unit)].offered += 1 }
+  }
+
+  /// A citizen of dossier `d` asked for a slot; the first free one was `days` away; they
+  /// walked in instead when `walkedIn`.
+  mutating func appointmentSought(_ d: Dossier, days: Int, walkedIn: Bool) {
+    guard inCohort(d) else { return }
+    let u = Int(d.unit)
+    counters.unitAppointments[u].sought += 1
+    counters.unitAppointments[u].accessDays.add(Double(days))
+    let n = counters.unitAppointments[u].accessHistogram.count
+    if days >= n { counters.unitAppointments[u].accessHistogram += [Int](repeating: 0, count: days + 1 - n) }
+    counters.unitAppointments[u].accessHistogram[days] += 1
+    if walkedIn { counters.unitAppointments[u].walkedIn += 1 }
+  }
+
+  /// An appointment holder at unit `u` called after waiting `wait` seconds in the hall.
+  mutating func appointmentWait(unit u: Int, _ wait: Double, at now: Double) {
+    if now >= model.warmupEnd { counters.unitAppointments[u].waits.add(wait) }
   }
 
   /// The end of the warm-up: every count starts again from zero.

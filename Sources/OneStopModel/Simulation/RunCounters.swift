@@ -21,6 +21,8 @@ struct RunCounters {
   var ticketsIssued: StateArray<Int>
   /// Per unit, when the model uses desk access, patience or balking (empty otherwise).
   var unitAccess: StateArray<DeskAccessCounts>
+  /// Per unit, when the model has appointments (empty otherwise).
+  var unitAppointments: StateArray<AppointmentCounts>
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
   var levelHourWaits: StateArray<Tally>
@@ -55,6 +57,8 @@ struct RunCounters {
     ticketsIssued = StateArray(repeating: 0, count: model.units.count)
     let access = model.access.isUsed || model.behaviour.pSilentLeave > 0 || model.behaviour.hasImpatience
     unitAccess = StateArray(repeating: DeskAccessCounts(), count: access ? model.units.count : 0)
+    unitAppointments = StateArray(
+      repeating: AppointmentCounts(), count: model.appointments.isUsed ? model.units.count : 0)
     levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
     monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     self.months = StateArray(repeating: MonthCounters(), count: months * model.levelCount)

@@ -20,6 +20,8 @@ struct Ticket {
   /// When the ticket was taken (a postal dossier: when it reached the front office).
   var issuedAt: Double
   var outcome: Outcome = .none
+  /// Held by a citizen who came for an appointment (in the line of the group's plan).
+  var booked = false
 
   /// `true` when the call found nobody (`Outcome.noAnswer`, `.noShow`).
   var isAbsent: Bool { outcome == .noAnswer || outcome == .noShow }

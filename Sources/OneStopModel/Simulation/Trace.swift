@@ -64,6 +64,15 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
   /// A remote ticket called before its holder came (`detail`: the seconds still to come,
   /// or -1 when they never come).
   case noShow
+  /// Booked an appointment slot (`detail`: the days to it; issue 28, item 4).
+  case booked
+  /// A booked citizen who never came, at the end of the slot's grace.
+  case appointmentNoShow
+  /// A booked citizen who came later than the grace: the appointment is cancelled and
+  /// they join the walk-ins (`detail`: the seconds past the grace).
+  case lateCancelled
+  /// Gave up: the first free slot was too far away (`detail`: the days to it).
+  case gaveUp
 
   /// The name written in `trace.csv`.
   public var name: String {
@@ -95,6 +104,10 @@ public enum TraceEvent: UInt8, Sendable, CaseIterable {
     case .resultNotReady: "result_not_ready"
     case .overQuota: "over_quota"
     case .noShow: "no_show"
+    case .booked: "booked"
+    case .appointmentNoShow: "appointment_no_show"
+    case .lateCancelled: "late_cancelled"
+    case .gaveUp: "gave_up"
     }
   }
 

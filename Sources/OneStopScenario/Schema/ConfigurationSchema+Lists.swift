@@ -114,6 +114,9 @@ extension ConfigurationSchema {
         "quota", .number(min: 0, max: 1_000_000, what: "a number of tickets"), .optionalNumber(\.quota),
         doc: "Tickets handed out a day for the group's fields (default `null`: no limit); later citizens are turned "
           + "away (`over_quota`)."),
+      .custom(
+        "appointments", .other("mapping (below)"),
+        doc: "Appointments kept at the group beside the walk-ins (default none)."),
     ]
   }
 

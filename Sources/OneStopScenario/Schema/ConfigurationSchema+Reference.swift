@@ -28,6 +28,8 @@ extension ConfigurationSchema {
       ReferenceSection("hours.NAME (and any `hours:` value)", hours, defaults: nil),
       ReferenceSection("units[]", ConfigurationSchema.unit, defaults: unit),
       ReferenceSection("units[].desks[]", desk, defaults: DeskGroupConfiguration(id: "", count: 1)),
+      ReferenceSection(
+        "units[].desks[].appointments", appointments, defaults: AppointmentConfiguration()),
       ReferenceSection("agencies[]", agency, defaults: AgencyConfiguration(id: "", unit: "", officers: 1)),
       ReferenceSection("agencies[].overtime", overtime, defaults: OvertimeConfiguration()),
       ReferenceSection("procedures[]", ConfigurationSchema.procedure, defaults: procedure),
