@@ -149,7 +149,9 @@ struct Compare: ParsableCommand {
       d.significance = CompareScopes.significance(d.difference, d.half_width)
       return d
     }
-    for (k, x) in scoped.enumerated() {
+    // A whole-run measure a scenario uses (queue_at_opening...) is in the pooled table already.
+    let pooled = Set(differences.map(\.kpi))
+    for (k, x) in scoped.enumerated() where !pooled.contains(x.kpi.name) {
       all.append(
         CompareScopes.difference(
           x.kpi.name, unit: x.kpi.unit, scope: x.scope, a: ra.targets.values[extraFrom + k],

@@ -32,6 +32,8 @@ extension CLITests {
     #expect(scopes == ["total", "level", "unit", "desk", "agency", "field"])
     let csv = try String(contentsOfFile: (dir as NSString).appendingPathComponent("compare.csv"), encoding: .utf8)
     #expect(csv.split(separator: "\n").count == scoped.count + 1)
+    let names = scoped.compactMap { $0["kpi"] as? String }
+    #expect(Set(names).count == names.count)
 
     let (same, sameOut, _) = try onestop([
       "compare", "scenarios/mmc.yaml", "--set", "end=2022-01-06", "--replications", "2",
@@ -39,5 +41,23 @@ extension CLITests {
     #expect(same == 0)
     #expect(sameOut.contains("A and B simulate the same configuration."))
     #expect(sameOut.contains("(none: A and B agree at every scope)"), "\(sameOut)")
+  }
+
+  /// A whole-run measure the scenario uses (queue_at_opening, in the pooled table) is
+  /// compared once, not again among the scoped differences.
+  @Test func aUsedDeskMeasureIsComparedOnce() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-compare1-\(getpid())").path
+    let (status, out, err) = try onestop([
+      "compare", "scenarios/mmc.yaml", "--set", "end=2022-01-06", "--set", "units[desk-hall].before_opening_share=0.3",
+      "--set-b", "units[desk-hall].desks[desks].count=9", "--replications", "2", "--out", dir,
+    ])
+    #expect(status == 0, "\(err)")
+    #expect(out.contains("queue_at_opening"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("compare.json")))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let scoped = try #require(json["scoped_differences"] as? [[String: Any]])
+    let names = scoped.compactMap { $0["kpi"] as? String }
+    #expect(names.filter { $0 == "queue_at_opening" }.count == 1, "\(names.filter { $0.hasPrefix("queue_at") })")
+    #expect(Set(names).count == names.count)
   }
 }
