@@ -19,6 +19,11 @@ public struct NationalDefaults: Sendable {
   public var provinceExponent = 0.0
   /// Share of a province's dossiers filed at the provincial centre (the rest at communes).
   public var provincialShare = 0.0
+  /// The driver of a unit's share of its province's commune dossiers: land dossiers
+  /// (`landShare` of them) by area^`areaExponent`; the others by population^`populationExponent`
+  /// times the kind's factor (communes 1).
+  public var landShare = 0.0, areaExponent = 0.0, populationExponent = 0.0
+  public var wardFactor = 0.0, specialZoneFactor = 0.0
   public var onlineShare = 0.0, postalShare = 0.0
   /// Province id -> online share where the province published its own.
   public var onlineShareOverrides: [String: Double] = [:]
@@ -68,6 +73,11 @@ public struct NationalDefaults: Sendable {
     receivedShare = number("volume.received_share", min: 0, max: 1, above: true)
     provinceExponent = number("volume.province_exponent", min: 0, max: 3)
     provincialShare = number("volume.provincial_share", min: 0, max: 1)
+    landShare = number("volume.unit_split.land_share", min: 0, max: 1)
+    areaExponent = number("volume.unit_split.area_exponent", min: 0, max: 3)
+    populationExponent = number("volume.unit_split.population_exponent", min: 0, max: 3)
+    wardFactor = number("volume.unit_split.ward_factor", min: 0, max: 100, above: true)
+    specialZoneFactor = number("volume.unit_split.special_zone_factor", min: 0, max: 100, above: true)
     onlineShare = number("channels.online_share", min: 0, max: 1)
     postalShare = number("channels.postal_share", min: 0, max: 1)
     if case .mapping(let pairs)? = node("channels.online_share_overrides")?.kind {

@@ -18,7 +18,8 @@ extension NationalGenerator {
       # \(p.name) (code \(p.code)): \(p.units) commune-level units on 1/7/2025, population \(p.population)
       # (NQ 202/2025/QH15 basis). Annual volume \(plan.annualVolume) = the national rate (defaults `volume`)
       # shared by population^\(d.provinceExponent); \(plan.provincialVolume) at the provincial centre,
-      # \(plan.communeVolume) at the communes, split by unit population (imputed, docs/national.md).
+      # \(plan.communeVolume) at the communes: \(plan.landVolume) land dossiers split by area, the others by population
+      # (2019 census of the old units, docs/national.md) and kind.
       scenario: national-\(p.id)
       description: \(p.name), two levels from 1/7/2025 (\(p.units) commune-level units), generated
       start: \(d.start)
@@ -67,9 +68,13 @@ extension NationalGenerator {
         - {id: province, unit: pasc, annual_volume: \(plan.provincialVolume), online_share: \(online), \
       postal_share: \(postal),
            mix: {vehicle-and-licence: 50, province-business: 50}}
-        - {id: communes, at_level: commune, annual_volume: \(plan.communeVolume), online_share: \(online), \
+        - {id: communes, at_level: commune, annual_volume: \(plan.communeVolume - plan.landVolume), \
+      online_share: \(online), postal_share: \(postal),
+           mix: {social: 30, civil-status: 50}, split: {by: population, exponent: \(d.populationExponent), \
+      kind_factors: {ward: \(d.wardFactor), commune: 1, special-zone: \(d.specialZoneFactor)}}}
+        - {id: communes-land, at_level: commune, annual_volume: \(plan.landVolume), online_share: \(online), \
       postal_share: \(postal),
-           mix: {land-change: 20, social: 30, civil-status: 50}, split: {by: population, exponent: 1.0}}
+           mix: {land-change: 100}, split: {by: area, exponent: \(d.areaExponent)}}
 
       """
   }
