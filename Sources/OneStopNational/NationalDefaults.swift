@@ -31,6 +31,8 @@ public struct NationalDefaults: Sendable {
   /// (hours a day x utilisation)), at least `minOfficers` (per unit for communes).
   public var utilisation = 0.0, hoursPerDay = 0.0, minOfficers = 0
   public var communeHours = 0.0, landHours = 0.0, transportHours = 0.0, otherHours = 0.0
+  /// Hours of a commune land officer per land dossier of the commune (split like the land dossiers).
+  public var communeLandHours = 0.0
   /// Desks: ceil(walk-ins a day x intake minutes / (minutes open x utilisation)), at least 1.
   public var intakeMinutes = 0.0, communeDesks = 0
   /// Online intake officers: ceil(online dossiers a day x minutes / (minutes open x utilisation)).
@@ -89,6 +91,7 @@ public struct NationalDefaults: Sendable {
     hoursPerDay = number("staffing.hours_per_day", min: 0, max: 24, above: true)
     minOfficers = Int(number("staffing.min_officers", min: 1, max: 1000))
     communeHours = number("staffing.commune_hours_per_dossier", min: 0)
+    communeLandHours = number("staffing.commune_land_hours_per_dossier", min: 0)
     landHours = number("staffing.land_hours_per_commune_dossier", min: 0)
     transportHours = number("staffing.transport_hours_per_provincial_dossier", min: 0)
     otherHours = number("staffing.other_hours_per_provincial_dossier", min: 0)

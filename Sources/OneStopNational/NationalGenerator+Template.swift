@@ -60,6 +60,8 @@ extension NationalGenerator {
         - {id: SO@pasc, name: Other departments, unit: pasc, officers: \(plan.otherOfficers), discipline: edf}
         - {id: "UBND@{unit}", name: Commune offices, at_level: commune, officers: \(plan.communeOfficers), \
       split: {like: communes}, min_officers: \(d.minOfficers), discipline: edf}
+        - {id: "DC@{unit}", name: Commune land officers, at_level: commune, officers: \(plan.communeLandOfficers), \
+      split: {like: communes-land}, min_officers: 1, discipline: edf}
         - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, officers: 2, hours: signing}
 
       \(NationalGenerator.procedures)
@@ -90,7 +92,7 @@ extension NationalGenerator {
         online: partial
         p_supplement: 0.08
         steps:
-          - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
+          - {nearest: DC, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
           - {agency: TNMT@pasc, work: {gamma: {mean: 45m, cv: 0.6}}, appraisal: false}
       - id: social
         field: social

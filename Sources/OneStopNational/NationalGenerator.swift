@@ -25,7 +25,8 @@ public struct NationalGenerator: Sendable {
     /// population and kind.
     public let landVolume: Int
     public let onlineShare: Double
-    public let communeOfficers: Int, landOfficers: Int, transportOfficers: Int, otherOfficers: Int
+    public let communeOfficers: Int, communeLandOfficers: Int
+    public let landOfficers: Int, transportOfficers: Int, otherOfficers: Int
     public let pascDesks: Int, pascOnlineOfficers: Int
     /// Unit id -> desks and online intake officers, for communes that need more than the
     /// defaults (`commune_desks`, one online intake officer).
@@ -63,7 +64,7 @@ public struct NationalGenerator: Sendable {
       func checkersFor(_ perDay: Double) -> Int {
         max(1, Int((perDay * online * d.onlineCheckMinutes / (minutesOpen * d.utilisation)).rounded(.up)))
       }
-      let land = (communes * d.landShare).rounded()
+      let land = (communes * d.landShare).rounded(), landDay = land / d.yearWorkingDays
       let shares = NationalGenerator.unitShares(d, units, landShare: communes > 0 ? land / communes : 0)
       let desks = zip(units, shares).compactMap { u, share -> (String, Int, Int)? in
         let day = communeDay * share
@@ -73,7 +74,8 @@ public struct NationalGenerator: Sendable {
       return Plan(
         province: p, annualVolume: Int(volume), provincialVolume: Int(provincial), communeVolume: Int(communes),
         landVolume: Int(land), onlineShare: online,
-        communeOfficers: staff(communeDay, d.communeHours, floor: d.minOfficers * units.count),
+        communeOfficers: staff(communeDay - landDay, d.communeHours, floor: d.minOfficers * units.count),
+        communeLandOfficers: staff(landDay, d.communeLandHours, floor: units.count),
         landOfficers: staff(communeDay, d.landHours, floor: d.minOfficers),
         transportOfficers: staff(provincialDay, d.transportHours, floor: d.minOfficers),
         otherOfficers: staff(provincialDay, d.otherHours, floor: d.minOfficers),
