@@ -62,7 +62,8 @@ extension NationalGenerator {
       split: {like: communes}, min_officers: \(d.minOfficers), discipline: edf}
         - {id: "DC@{unit}", name: Commune land officers, at_level: commune, officers: \(plan.communeLandOfficers), \
       split: {like: communes-land}, min_officers: 1, discipline: edf}
-        - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, officers: 2, hours: signing}
+        - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, \
+      officers: \(plan.signingOfficers), split: {like: communes}, min_officers: 2, hours: signing}
 
       \(NationalGenerator.procedures)
 

@@ -26,6 +26,8 @@ public struct NationalGenerator: Sendable {
     public let landVolume: Int
     public let onlineShare: Double
     public let communeOfficers: Int, communeLandOfficers: Int
+    /// Commune leaders who sign (at least 2 a unit), shared like the people dossiers.
+    public let signingOfficers: Int
     public let landOfficers: Int, transportOfficers: Int, otherOfficers: Int
     public let pascDesks: Int, pascOnlineOfficers: Int
     /// Unit id -> desks and online intake officers, for communes that need more than the
@@ -76,12 +78,20 @@ public struct NationalGenerator: Sendable {
         landVolume: Int(land), onlineShare: online,
         communeOfficers: staff(communeDay - landDay, d.communeHours, floor: d.minOfficers * units.count),
         communeLandOfficers: staff(landDay, d.communeLandHours, floor: units.count),
+        signingOfficers: max(
+          2 * units.count,
+          Int(((communeDay - landDay) * Self.signingMinutes / (Self.signingHours * 60 * d.utilisation)).rounded(.up))),
         landOfficers: staff(communeDay, d.landHours, floor: d.minOfficers),
         transportOfficers: staff(provincialDay, d.transportHours, floor: d.minOfficers),
         otherOfficers: staff(provincialDay, d.otherHours, floor: d.minOfficers),
         pascDesks: max(2, desksFor(provincialDay)), pascOnlineOfficers: checkersFor(provincialDay), desks: desks)
     }
   }
+
+  /// The template's signing step (5 minutes a social or civil-status dossier) and its hours
+  /// (13:30-17:00): 2 leaders sign at most about 60 dossiers a day at utilisation 0.6, fewer
+  /// than a busy ward receives, so the leaders are sized like the other officers.
+  static let signingMinutes = 5.0, signingHours = 3.5
 
   /// Each unit's share of its province's commune dossiers (they add up to 1): `landShare` of
   /// them split by area^`area_exponent`, the rest by population^`population_exponent` times

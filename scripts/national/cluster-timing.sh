@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times the same national study as a Slurm job array on a private single-node cluster and
 # locally with GNU parallel, with the same number of processes, and prints both wall times and
-# their ratio (issue 27: the Slurm array within 10 % of the local run). The merged results of
-# the two runs are compared byte for byte.
+# their ratio (issue 27: the Slurm array within 10 % of the local run), and the makespans of the
+# two arrays (first task start to last result: the wall time without submitting and without
+# `sbatch --wait`'s polling, a fixed 10-20 s here). The merged results are compared byte for byte.
 #
 # Usage: scripts/national/cluster-timing.sh ONESTOP_BINARY [--procs P] [--replications R]
 #          [--block B] [--end DATE] [--order slurm-first|local-first]
@@ -70,6 +71,21 @@ for r in "${runs[@]}"; do
   [[ -z $("$onestop" national missing "$work/$r") ]] || { echo "cluster-timing: $r left tasks missing" >&2; exit 1; }
   "$onestop" national merge "$work/$r" >/dev/null
 done
+# The arrays' own makespans: first task start to last result (Slurm: the start each task logs,
+# to the second; GNU parallel: its joblog), without submission and `sbatch --wait` polling.
+span=$(python3 - "$work" <<'PY'
+import datetime, glob, os, re, sys
+w = sys.argv[1]
+starts = [datetime.datetime.fromisoformat(m.group(1)).timestamp()
+          for f in glob.glob(f"{w}/slurm/logs/task-*.out")
+          for m in [re.search(r" at (\S+), threads", open(f).read())] if m]
+ends = [os.path.getmtime(f) for f in glob.glob(f"{w}/slurm/tasks/*.json")]
+rows = [l.split("\t") for l in open(f"{w}/local/logs/parallel-joblog.tsv").read().splitlines()[1:]]
+local = max(float(r[2]) + float(r[3]) for r in rows) - min(float(r[2]) for r in rows)
+print(f"{max(ends) - min(starts):.1f} {local:.1f}")
+PY
+)
+read -r span_slurm span_local <<<"$span"
 same=identical
 cmp -s "$work/slurm/national.csv" "$work/local/national.csv" || same=DIFFERENT
 echo "study: 34 provinces x $reps replication(s) in blocks of $block (${end:+end $end, }$tasks tasks), $procs processes"
@@ -77,4 +93,7 @@ echo "slurm array (--max-parallel $procs): ${wall[slurm]} s"
 echo "local GNU parallel (--jobs $procs):   ${wall[local]} s"
 awk -v s="${wall[slurm]}" -v l="${wall[local]}" \
   'BEGIN { printf "ratio slurm/local: %.3f (%+.1f %%)\n", s / l, 100 * (s / l - 1) }'
+echo "makespan, first task start to last result: slurm $span_slurm s, local $span_local s"
+awk -v s="$span_slurm" -v l="$span_local" \
+  'BEGIN { printf "makespan ratio slurm/local: %.3f (%+.1f %%)\n", s / l, 100 * (s / l - 1) }'
 echo "merged national.csv: $same"
