@@ -19,6 +19,11 @@ public struct NationalDefaults: Sendable {
   public var provinceExponent = 0.0
   /// Share of a province's dossiers filed at the provincial centre (the rest at communes).
   public var provincialShare = 0.0
+  /// The driver of a unit's share of its province's commune dossiers: land dossiers
+  /// (`landShare` of them) by area^`areaExponent`; the others by population^`populationExponent`
+  /// times the kind's factor (communes 1).
+  public var landShare = 0.0, areaExponent = 0.0, populationExponent = 0.0
+  public var wardFactor = 0.0, specialZoneFactor = 0.0
   public var onlineShare = 0.0, postalShare = 0.0
   /// Province id -> online share where the province published its own.
   public var onlineShareOverrides: [String: Double] = [:]
@@ -26,6 +31,8 @@ public struct NationalDefaults: Sendable {
   /// (hours a day x utilisation)), at least `minOfficers` (per unit for communes).
   public var utilisation = 0.0, hoursPerDay = 0.0, minOfficers = 0
   public var communeHours = 0.0, landHours = 0.0, transportHours = 0.0, otherHours = 0.0
+  /// Hours of a commune land officer per land dossier of the commune (split like the land dossiers).
+  public var communeLandHours = 0.0
   /// Desks: ceil(walk-ins a day x intake minutes / (minutes open x utilisation)), at least 1.
   public var intakeMinutes = 0.0, communeDesks = 0
   /// Online intake officers: ceil(online dossiers a day x minutes / (minutes open x utilisation)).
@@ -68,6 +75,11 @@ public struct NationalDefaults: Sendable {
     receivedShare = number("volume.received_share", min: 0, max: 1, above: true)
     provinceExponent = number("volume.province_exponent", min: 0, max: 3)
     provincialShare = number("volume.provincial_share", min: 0, max: 1)
+    landShare = number("volume.unit_split.land_share", min: 0, max: 1)
+    areaExponent = number("volume.unit_split.area_exponent", min: 0, max: 3)
+    populationExponent = number("volume.unit_split.population_exponent", min: 0, max: 3)
+    wardFactor = number("volume.unit_split.ward_factor", min: 0, max: 100, above: true)
+    specialZoneFactor = number("volume.unit_split.special_zone_factor", min: 0, max: 100, above: true)
     onlineShare = number("channels.online_share", min: 0, max: 1)
     postalShare = number("channels.postal_share", min: 0, max: 1)
     if case .mapping(let pairs)? = node("channels.online_share_overrides")?.kind {
@@ -79,6 +91,7 @@ public struct NationalDefaults: Sendable {
     hoursPerDay = number("staffing.hours_per_day", min: 0, max: 24, above: true)
     minOfficers = Int(number("staffing.min_officers", min: 1, max: 1000))
     communeHours = number("staffing.commune_hours_per_dossier", min: 0)
+    communeLandHours = number("staffing.commune_land_hours_per_dossier", min: 0)
     landHours = number("staffing.land_hours_per_commune_dossier", min: 0)
     transportHours = number("staffing.transport_hours_per_provincial_dossier", min: 0)
     otherHours = number("staffing.other_hours_per_provincial_dossier", min: 0)

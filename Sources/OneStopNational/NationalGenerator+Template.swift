@@ -18,7 +18,8 @@ extension NationalGenerator {
       # \(p.name) (code \(p.code)): \(p.units) commune-level units on 1/7/2025, population \(p.population)
       # (NQ 202/2025/QH15 basis). Annual volume \(plan.annualVolume) = the national rate (defaults `volume`)
       # shared by population^\(d.provinceExponent); \(plan.provincialVolume) at the provincial centre,
-      # \(plan.communeVolume) at the communes, split by unit population (imputed, docs/national.md).
+      # \(plan.communeVolume) at the communes: \(plan.landVolume) land dossiers split by area, the others by population
+      # (2019 census of the old units, docs/national.md) and kind.
       scenario: national-\(p.id)
       description: \(p.name), two levels from 1/7/2025 (\(p.units) commune-level units), generated
       start: \(d.start)
@@ -59,7 +60,10 @@ extension NationalGenerator {
         - {id: SO@pasc, name: Other departments, unit: pasc, officers: \(plan.otherOfficers), discipline: edf}
         - {id: "UBND@{unit}", name: Commune offices, at_level: commune, officers: \(plan.communeOfficers), \
       split: {like: communes}, min_officers: \(d.minOfficers), discipline: edf}
-        - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, officers: 2, hours: signing}
+        - {id: "DC@{unit}", name: Commune land officers, at_level: commune, officers: \(plan.communeLandOfficers), \
+      split: {like: communes-land}, min_officers: 1, discipline: edf}
+        - {id: "KYDUYETX@{unit}", name: Commune leaders (signing), at_level: commune, \
+      officers: \(plan.signingOfficers), split: {like: communes}, min_officers: 2, hours: signing}
 
       \(NationalGenerator.procedures)
 
@@ -67,9 +71,13 @@ extension NationalGenerator {
         - {id: province, unit: pasc, annual_volume: \(plan.provincialVolume), online_share: \(online), \
       postal_share: \(postal),
            mix: {vehicle-and-licence: 50, province-business: 50}}
-        - {id: communes, at_level: commune, annual_volume: \(plan.communeVolume), online_share: \(online), \
+        - {id: communes, at_level: commune, annual_volume: \(plan.communeVolume - plan.landVolume), \
+      online_share: \(online), postal_share: \(postal),
+           mix: {social: 30, civil-status: 50}, split: {by: population, exponent: \(d.populationExponent), \
+      kind_factors: {ward: \(d.wardFactor), commune: 1, special-zone: \(d.specialZoneFactor)}}}
+        - {id: communes-land, at_level: commune, annual_volume: \(plan.landVolume), online_share: \(online), \
       postal_share: \(postal),
-           mix: {land-change: 20, social: 30, civil-status: 50}, split: {by: population, exponent: 1.0}}
+           mix: {land-change: 100}, split: {by: area, exponent: \(d.areaExponent)}}
 
       """
   }
@@ -85,7 +93,7 @@ extension NationalGenerator {
         online: partial
         p_supplement: 0.08
         steps:
-          - {nearest: UBND, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
+          - {nearest: DC, work: {gamma: {mean: 1h, cv: 0.7}}, appraisal: true}
           - {agency: TNMT@pasc, work: {gamma: {mean: 45m, cv: 0.6}}, appraisal: false}
       - id: social
         field: social

@@ -21,8 +21,14 @@ public struct NationalGenerator: Sendable {
   public struct Plan: Sendable, Equatable {
     public let province: ProvinceRow
     public let annualVolume: Int, provincialVolume: Int, communeVolume: Int
+    /// The communes' land dossiers (split by area); the rest of `communeVolume` is split by
+    /// population and kind.
+    public let landVolume: Int
     public let onlineShare: Double
-    public let communeOfficers: Int, landOfficers: Int, transportOfficers: Int, otherOfficers: Int
+    public let communeOfficers: Int, communeLandOfficers: Int
+    /// Commune leaders who sign (at least 2 a unit), shared like the people dossiers.
+    public let signingOfficers: Int
+    public let landOfficers: Int, transportOfficers: Int, otherOfficers: Int
     public let pascDesks: Int, pascOnlineOfficers: Int
     /// Unit id -> desks and online intake officers, for communes that need more than the
     /// defaults (`commune_desks`, one online intake officer).
@@ -60,20 +66,45 @@ public struct NationalGenerator: Sendable {
       func checkersFor(_ perDay: Double) -> Int {
         max(1, Int((perDay * online * d.onlineCheckMinutes / (minutesOpen * d.utilisation)).rounded(.up)))
       }
-      let population = Double(units.reduce(0) { $0 + $1.population })
-      let desks = units.compactMap { u -> (String, Int, Int)? in
-        let day = communeDay * Double(u.population) / population
+      let land = (communes * d.landShare).rounded(), landDay = land / d.yearWorkingDays
+      let shares = NationalGenerator.unitShares(d, units, landShare: communes > 0 ? land / communes : 0)
+      let desks = zip(units, shares).compactMap { u, share -> (String, Int, Int)? in
+        let day = communeDay * share
         let n = max(d.communeDesks, desksFor(day)), c = checkersFor(day)
         return n > d.communeDesks || c > 1 ? (u.id, n, c) : nil
       }
       return Plan(
         province: p, annualVolume: Int(volume), provincialVolume: Int(provincial), communeVolume: Int(communes),
-        onlineShare: online,
-        communeOfficers: staff(communeDay, d.communeHours, floor: d.minOfficers * units.count),
+        landVolume: Int(land), onlineShare: online,
+        communeOfficers: staff(communeDay - landDay, d.communeHours, floor: d.minOfficers * units.count),
+        communeLandOfficers: staff(landDay, d.communeLandHours, floor: units.count),
+        signingOfficers: max(
+          2 * units.count,
+          Int(((communeDay - landDay) * Self.signingMinutes / (Self.signingHours * 60 * d.utilisation)).rounded(.up))),
         landOfficers: staff(communeDay, d.landHours, floor: d.minOfficers),
         transportOfficers: staff(provincialDay, d.transportHours, floor: d.minOfficers),
         otherOfficers: staff(provincialDay, d.otherHours, floor: d.minOfficers),
         pascDesks: max(2, desksFor(provincialDay)), pascOnlineOfficers: checkersFor(provincialDay), desks: desks)
+    }
+  }
+
+  /// The template's signing step (5 minutes a social or civil-status dossier) and its hours
+  /// (13:30-17:00): 2 leaders sign at most about 60 dossiers a day at utilisation 0.6, fewer
+  /// than a busy ward receives, so the leaders are sized like the other officers.
+  static let signingMinutes = 5.0, signingHours = 3.5
+
+  /// Each unit's share of its province's commune dossiers (they add up to 1): `landShare` of
+  /// them split by area^`area_exponent`, the rest by population^`population_exponent` times
+  /// the kind's factor, as the scenario's two commune demand entries split them.
+  public static func unitShares(_ d: NationalDefaults, _ units: [UnitRow], landShare: Double) -> [Double] {
+    func factor(_ kind: String) -> Double {
+      kind == "ward" ? d.wardFactor : kind == "special-zone" ? d.specialZoneFactor : 1
+    }
+    let people = units.map { pow(Double($0.population), d.populationExponent) * factor($0.kind) }
+    let land = units.map { pow($0.area, d.areaExponent) }
+    let tp = people.reduce(0, +), tl = land.reduce(0, +)
+    return zip(people, land).map { p, l in
+      (tp > 0 ? (1 - landShare) * p / tp : 0) + (tl > 0 ? landShare * l / tl : 0)
     }
   }
 
@@ -108,9 +139,11 @@ public struct NationalGenerator: Sendable {
 
   /// The province's unit table: the provincial centre, then its units in table order.
   func unitTable(_ p: ProvinceRow, _ units: [UnitRow]) -> String {
-    var text = "id,name,parent,level,kind,population,code\n"
-    text += "pasc,Trung tâm Phục vụ hành chính công \(p.name),,province,,,\(p.code)\n"
-    for u in units { text += "\(u.id),\(csvField(u.name)),pasc,commune,\(u.kind),\(u.population),\(u.code)\n" }
+    var text = "id,name,parent,level,kind,population,area_km2,code\n"
+    text += "pasc,Trung tâm Phục vụ hành chính công \(p.name),,province,,,,\(p.code)\n"
+    for u in units {
+      text += "\(u.id),\(csvField(u.name)),pasc,commune,\(u.kind),\(u.population),\(u.area),\(u.code)\n"
+    }
     return text
   }
 

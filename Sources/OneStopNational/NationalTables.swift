@@ -27,6 +27,8 @@ public struct UnitRow: Sendable, Equatable {
   /// `ward`, `commune` or `special-zone`.
   public let kind: String
   public let population: Int
+  /// Area in km² (of the old units the unit was formed from): drives its land dossiers.
+  public let area: Double
   public let line: Int
 }
 
@@ -44,7 +46,7 @@ public struct NationalTables: Sendable {
     var issues: [ScenarioIssue] = []
     let p = NationalTables.read(provincesPath, required: ["id", "code", "name", "units", "population"], &issues)
     let u = NationalTables.read(
-      unitsPath, required: ["id", "code", "name", "province", "kind", "population"], &issues)
+      unitsPath, required: ["id", "code", "name", "province", "kind", "population", "area_km2"], &issues)
     var provinces: [ProvinceRow] = []
     var firstLine: [String: Int] = [:]
     for r in p {
@@ -65,6 +67,7 @@ public struct NationalTables: Sendable {
     for r in u {
       let id = r.text("id", &issues), province = r.text("province", &issues), kind = r.text("kind", &issues)
       let population = r.count("population", &issues, positive: true)
+      let area = r.positive("area_km2", &issues)
       if firstLine[province] == nil {
         issues.append(r.issue("province", "unknown province '\(province)' (not in \(provincesPath))"))
       }
@@ -81,7 +84,7 @@ public struct NationalTables: Sendable {
       units.append(
         UnitRow(
           id: id, code: r.text("code", &issues), name: r.text("name", &issues), province: province, kind: kind,
-          population: population, line: r.line))
+          population: population, area: area, line: r.line))
     }
     for prov in provinces where issues.isEmpty || counts[prov.id] != nil {
       let n = counts[prov.id] ?? 0
@@ -168,5 +171,16 @@ struct CSVRow {
     }
     if positive && n == 0 { issues.append(issue(name, "expected a whole number >= 1, found '0'")) }
     return n
+  }
+
+  /// The cell as a finite number > 0.
+  func positive(_ name: String, _ issues: inout [ScenarioIssue]) -> Double {
+    let v = text(name, &issues)
+    if v.isEmpty { return 0 }
+    guard let x = Double(v), x.isFinite, x > 0 else {
+      issues.append(issue(name, "expected a number > 0, found '\(v)'"))
+      return 0
+    }
+    return x
   }
 }

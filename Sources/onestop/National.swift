@@ -38,9 +38,9 @@ struct NationalGenerate: ParsableCommand {
     commandName: "generate",
     abstract: "Write one scenario per province (and its unit table) from the national tables and defaults.",
     discussion: """
-      Every problem of the tables (a missing or duplicated unit, an unknown province, a population of zero, a \
-      negative volume) is reported with its file, line and column, and then nothing is written. --check writes \
-      nothing and exits 1 when a checked-in file differs from what would be generated.
+      Every problem of the tables (a missing or duplicated unit, an unknown province, a population or an area \
+      of zero, a negative volume) is reported with its file, line and column, and then nothing is written. \
+      --check writes nothing and exits 1 when a checked-in file differs from what would be generated.
       """
   )
 

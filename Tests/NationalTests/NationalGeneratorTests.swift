@@ -51,8 +51,9 @@ import Testing
     var perDay: [Double] = []
     for p in plans {
       let us = g.tables.units.filter { $0.province == p.province.id }
-      let pop = Double(us.reduce(0) { $0 + $1.population })
-      perDay += us.map { Double(p.communeVolume) * d.receivedShare / d.yearWorkingDays * Double($0.population) / pop }
+      let shares = NationalGenerator.unitShares(d, us, landShare: Double(p.landVolume) / Double(p.communeVolume))
+      #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
+      perDay += shares.map { Double(p.communeVolume) * d.receivedShare / d.yearWorkingDays * $0 }
     }
     perDay.sort()
     #expect(perDay[perDay.count / 100] > 3 && perDay[perDay.count / 100] < 7)
@@ -76,22 +77,22 @@ import Testing
 
   static let p = "id,code,name,units,population\na,01,A,2,1000\nb,02,B,1,500\n"
   static let u =
-    "id,code,name,province,kind,population\nx,1,Xã X,a,commune,600\ny,2,Phường Y,a,ward,400\n"
-    + "z,3,Xã Z,b,commune,500\n"
+    "id,code,name,province,kind,population,area_km2\nx,1,Xã X,a,commune,600,20\ny,2,Phường Y,a,ward,400,1.5\n"
+    + "z,3,Xã Z,b,commune,500,30\n"
 
   @Test func goodTablesHaveNoProblem() {
     #expect(Self.read(provinces: Self.p, units: Self.u) == [])
   }
 
   @Test func missingUnitIsLocatedOnTheProvinceRow() {
-    let units = Self.u.replacingOccurrences(of: "y,2,Phường Y,a,ward,400\n", with: "")
+    let units = Self.u.replacingOccurrences(of: "y,2,Phường Y,a,ward,400,1.5\n", with: "")
     let issues = Self.read(provinces: Self.p, units: units)
     #expect(issues.count == 1)
     #expect(issues.first?.hasPrefix("p.csv:2:8: column units: A has 2 units here but 1 rows in ") == true)
   }
 
   @Test func duplicatedUnitNamesTheFirstLine() {
-    let units = Self.u + "x,9,Xã X bis,a,commune,10\n"
+    let units = Self.u + "x,9,Xã X bis,a,commune,10,1\n"
     let issues = Self.read(provinces: Self.p, units: units)
     #expect(issues.contains("u.csv:5:1: column id: duplicated unit 'x' in province 'a' (first on line 2)"))
   }
@@ -103,11 +104,41 @@ import Testing
   }
 
   @Test func zeroPopulation() {
-    let units = Self.u.replacingOccurrences(of: "ward,400", with: "ward,0")
+    let units = Self.u.replacingOccurrences(of: "ward,400,", with: "ward,0,")
     #expect(
       Self.read(provinces: Self.p, units: units) == [
         "u.csv:3:21: column population: expected a whole number >= 1, found '0'"
       ])
+  }
+
+  @Test func zeroOrMissingArea() {
+    let zero = Self.u.replacingOccurrences(of: "ward,400,1.5", with: "ward,400,0")
+    #expect(
+      Self.read(provinces: Self.p, units: zero) == ["u.csv:3:25: column area_km2: expected a number > 0, found '0'"])
+    let none = Self.u.replacingOccurrences(of: ",area_km2", with: "")
+    #expect(Self.read(provinces: Self.p, units: none).first?.hasSuffix("missing column(s) area_km2") == true)
+  }
+
+  /// The driver: land dossiers follow area, the others population times the kind factor,
+  /// and nothing else (hand-computed shares of the three-unit fixture).
+  @Test func unitSharesFollowAreaPopulationAndKind() throws {
+    let (p, u) = (Self.p, Self.u)
+    let dir = NSTemporaryDirectory() + "national-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try p.write(toFile: dir + "/p.csv", atomically: true, encoding: .utf8)
+    try u.write(toFile: dir + "/u.csv", atomically: true, encoding: .utf8)
+    let t = try NationalTables(provinces: dir + "/p.csv", units: dir + "/u.csv")
+    var d = try NationalDefaults(path: Self.defaults)
+    (d.wardFactor, d.populationExponent, d.areaExponent) = (1.5, 1, 1)
+    let a = Array(t.units.prefix(2))  // x: commune 600 people, 20 km²; y: ward 400 people, 1.5 km²
+    let s = NationalGenerator.unitShares(d, a, landShare: 0.2)
+    // people: 600 vs 400 x 1.5 = 600 -> 0.5 each; land: 20 / 21.5 and 1.5 / 21.5
+    #expect(abs(s[0] - (0.8 * 0.5 + 0.2 * 20 / 21.5)) < 1e-12)
+    #expect(abs(s[1] - (0.8 * 0.5 + 0.2 * 1.5 / 21.5)) < 1e-12)
+    d.wardFactor = 1
+    let plain = NationalGenerator.unitShares(d, a, landShare: 0)
+    #expect(abs(plain[0] - 0.6) < 1e-12 && abs(plain[1] - 0.4) < 1e-12)
   }
 
   @Test func negativeVolumeInTheDefaults() throws {

@@ -4,51 +4,31 @@ from the public unit list of thanglequoc/vietnamese-provinces-database (MIT lice
 the unit kinds of 1/7/2025 checked against khanhk8a/vn-geo, and the province table
 scenarios/data/national/provinces-2025.csv (checked in, sourced row by row).
 
-Usage: scripts/national/build-units.py THANGLEQUOC_GIT_DIR VNGEO_GIT_DIR
+Usage: scripts/national/build-units.py THANGLEQUOC_GIT_DIR VNGEO_GIT_DIR VNDEMOGRAPHIC_GIT_DIR
 
-Each argument is a clone (or bare mirror) of the repository; the files are read with
-`git show` at the commits pinned below, so the output does not depend on later changes.
-Commune-level populations are not public in any of the datasets (the 34 commune
-resolutions hold them, uncollected): they are imputed, see docs/national.md.
+Each argument is a clone (or bare mirror) of the repository (the third:
+hgscarlette/vn-demographic); the files are read with `git show` at the commits pinned here
+and in census_driver.py, so the output does not depend on later changes.
+No dataset has the population of a 2025 unit; each unit's is the 2019 census population of
+the old units it was formed from (census_driver.py), scaled so that a province's units add up
+to its population in the province table; see docs/national.md.
 """
-import csv, io, json, math, subprocess, sys, unicodedata
+import csv, io, json, math, os, subprocess, sys, unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import census_driver  # noqa: E402
 
 THANGLEQUOC_COMMIT = "cd58063299585146ded3981f2272946ef19ced54"
 THANGLEQUOC_FILE = "json/simplified_json_generated_data_vn_units_2026-07-25__20_49_07.json"
 VNGEO_COMMIT = "88ff9ab"
 VNGEO_FILE = "csv/wards.csv"
-# Imputation of unit populations (docs/national.md): a unit's share of its province's
-# population is proportional to KIND_FACTOR[kind] * exp(SIGMA * z), z a standard normal
-# drawn from the FNV-1a hash of the unit's statistics-office code (deterministic).
-KIND_FACTOR = {"ward": 1.8, "commune": 1.0, "special-zone": 0.5}
-SIGMA = 0.4
+KINDS = ["ward", "commune", "special-zone"]
 PREFIX = {"Phường": "ward", "Xã": "commune", "xã": "commune", "Đặc khu": "special-zone"}
 
 
 def git_show(repo, commit, path):
     return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True,
                           capture_output=True).stdout.decode("utf-8")
-
-
-def fnv1a(text):
-    h = 0xcbf29ce484222325
-    for b in text.encode("utf-8"):
-        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    return h
-
-
-def mix(x):
-    """SplitMix64's finaliser: FNV-1a alone barely moves the high bits on the last byte."""
-    x = (x + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
-    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
-    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
-    return x ^ (x >> 31)
-
-
-def normal(code):
-    u1 = ((mix(fnv1a("unit-pop/a/" + code)) >> 11) + 0.5) / 2**53
-    u2 = ((mix(fnv1a("unit-pop/b/" + code)) >> 11) + 0.5) / 2**53
-    return math.sqrt(-2 * math.log(u1)) * math.cos(2 * math.pi * u2)
 
 
 def slug(text):
@@ -68,7 +48,7 @@ def kind_of(full_name):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4:
         raise SystemExit(__doc__)
     here = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, check=True,
                           text=True).stdout.strip()
@@ -90,18 +70,24 @@ def main():
                     geo_kind.get(w["Name"], "ward") == "commune":
                 kind, note = "commune", "commune on 1/7/2025, ward from 30/4/2026 (NQ 237/NQ-UBTVQH16)"
             units.append((w, kind, note))
-        weights = [KIND_FACTOR[k] * math.exp(SIGMA * normal(w["Code"])) for w, k, _ in units]
-        total = sum(weights)
         pop = int(prov["population"])
+        unit_rows = [{"province": prov["id"], "code": w["Code"], "kind": k, "name": w["FullName"]}
+                     for w, k, _ in units]
+        census = census_driver.census_populations(unit_rows, {prov["id"]: prov}, sys.argv[1], sys.argv[3])
+        total = sum(census[w["Code"]][0] for w, _, _ in units)
         seen = {}
-        for (w, kind, note), wt in zip(units, weights):
+        for w, kind, note in units:
+            c, matched, listed, _, area = census[w["Code"]]
             uid = slug(w["Name"])
             if uid in seen:
                 uid = f"{uid}-{w['Code']}"
             seen[uid] = True
+            source = f"census-2019: {matched} of {listed} old units"
+            source += "" if matched == listed else "; the rest at their old province's median"
             rows.append({"id": uid, "code": w["Code"], "name": w["FullName"], "province": prov["id"],
                          "province_code": p["Code"], "kind": kind,
-                         "population": max(1, round(pop * wt / total)), "population_source": "imputed",
+                         "population": max(1, round(pop * c / total)), "population_source": source,
+                         "census_2019": c, "area_km2": f"{max(area, 0.01):.2f}", "old_units": listed,
                          "notes": note})
     rows.sort(key=lambda r: (r["province_code"], r["code"]))
     out = io.StringIO()
@@ -110,7 +96,7 @@ def main():
     wr.writerows(rows)
     with open(f"{here}/scenarios/data/national/units-2025.csv", "w", encoding="utf-8", newline="") as f:
         f.write(out.getvalue())
-    kinds = {k: sum(r["kind"] == k for r in rows) for k in KIND_FACTOR}
+    kinds = {k: sum(r["kind"] == k for r in rows) for k in KINDS}
     print(f"{len(rows)} units: {kinds}")
 
 
