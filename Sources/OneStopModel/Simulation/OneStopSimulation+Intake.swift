@@ -209,6 +209,23 @@ extension OneStopSimulation {
         receiptDay = inHours ? day : calendar.addingWorkingDays(1, to: day)
       }
       accept(i, at: now, receiptDay: receiptDay, &scheduler)
+      if p.onTheSpot { decideOnTheSpotOnline(i, at: now, &scheduler) }
+    }
+  }
+
+  /// An on-the-spot procedure ("4 tại chỗ", R17) filed online: the officer who accepts it
+  /// at the online check decides it in the same service (its time is the check's plus
+  /// the on-the-spot time), so it is resolved at acceptance. The result goes back online
+  /// for a full-process procedure (an electronic result, Decree 45/2020 Art. 11), else
+  /// the citizen picks it up from the appointment day (the same or next working day).
+  mutating func decideOnTheSpotOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let full = model.procedures[Int(dossiers[i].procedure)].onlineMode == .full
+    dossiers[i].channelOut = full ? .online : .pickup
+    resolve(i, at: now, &scheduler)
+    if full {
+      closeDossier(i, at: now)
+    } else {
+      planPickup(i, &scheduler)
     }
   }
 
