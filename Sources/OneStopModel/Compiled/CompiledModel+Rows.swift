@@ -104,6 +104,8 @@ extension CompiledModel {
     public let maxSupplementRequests: Int
     public let supplementClock: SupplementClock
     public let feeAtPickup: Bool
+    /// Filed away from home, decided by the citizen's home unit (else by the receiving one).
+    public let decidedAtHome: Bool
 
     /// `true` for a deadline in whole days, working or calendar (the clock that pauses and
     /// restarts by the day, watched on its due day; only working days are cut by the

@@ -57,6 +57,8 @@ public struct CompiledModel: Sendable {
   /// Procedures of the streams: stream k's at `streams[k].procedures`.
   public let streamProcedures: [Int32]
   public let demands: [Demand]
+  /// Where walk-ins filed away from home are received (empty without boundary-free filing).
+  public let awayPool: AwayPool
   public let backlog: [Backlog]
   public let behaviour: CitizenBehaviour
   /// Queues before opening, remote tickets, dossiers per visit and daily ticket quotas.
@@ -159,6 +161,8 @@ public struct CompiledModel: Sendable {
     streamMix = k.streamMix
     streamProcedures = k.streamProcedures
     demands = k.demands
+    awayPool = AwayPool(
+      levels: configuration.levels.count, units: k.units.map(\.level), streams: k.streams, demands: k.demands)
     backlog = k.backlog
     behaviour = configuration.behaviour
     access = Access(configuration)

@@ -285,7 +285,7 @@ extension Measure {
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
-  ] + deskAccess + index766
+  ] + deskAccess + index766 + boundaryFree
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

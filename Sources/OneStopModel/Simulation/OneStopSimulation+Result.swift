@@ -79,6 +79,7 @@ extension OneStopSimulation {
         meanInSystem: desks.inSystem[u].average(upTo: end), sojourns: desks.sojourns[u],
         queueIntegral: desks.queue[u].integral(upTo: end),
         openSeconds: calendar.reader.openSeconds(model.units[u].schedule, from: model.warmupEnd, to: end))
+      unit.boundaryFree = counters.unitBoundaryFree[u]
       if !counters.unitAccess.isEmpty {
         unit.access = counters.unitAccess[u]
         let first = calendar.day(model.warmupEnd), last = calendar.day(end - 1)

@@ -26,6 +26,8 @@ struct RandomStreams {
   /// How citizens reach the desks (before opening, remote tickets, dossiers per visit,
   /// silent leaving and its absent calls), per unit, when any is used (empty otherwise).
   let desk: [StreamRef]
+  /// Boundary-free filing, per home unit, when a demand entry files away (empty otherwise).
+  let away: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -39,8 +41,12 @@ struct RandomStreams {
     let digitiseStreams = names.digitise.map(rng)
     let apologyStreams = names.apology.map(rng)
     let deskStreams = names.desk.map(rng)
-    owners = [arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams, deskStreams]
+    let awayStreams = names.away.map(rng)
+    owners = [
+      arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams, deskStreams, awayStreams,
+    ]
     desk = deskStreams.map(StreamRef.init)
+    away = awayStreams.map(StreamRef.init)
     patience = patienceStreams.map(StreamRef.init)
     digitise = digitiseStreams.map(StreamRef.init)
     apology = apologyStreams.map(StreamRef.init)
@@ -61,6 +67,7 @@ struct RandomStreams {
     let digitise: [String]
     let apology: [String]
     let desk: [String]
+    let away: [String]
     let absence: [String?]
     let leave: [String?]
 
@@ -79,6 +86,7 @@ struct RandomStreams {
       apology = compliance > 0 && compliance < 1 ? names.units.map { "apology:unit:\($0.id)" } : []
       let desk = model.access.isUsed || model.behaviour.pSilentLeave > 0
       self.desk = desk ? names.units.map { "desk:unit:\($0.id)" } : []
+      away = model.awayPool.units.isEmpty ? [] : names.units.map { "away:unit:\($0.id)" }
       absence = model.stations.enumerated().map { k, s in
         s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
       }
@@ -93,7 +101,7 @@ extension CompiledModel {
   /// stream compares.
   public var randomSources: [String] {
     let s = RandomStreams.Sources(self)
-    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.desk
+    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.desk + s.away
       + s.absence.compactMap { $0 } + s.leave.compactMap { $0 }
   }
 }

@@ -25,6 +25,8 @@ public struct UnitResult: Sendable {
   public let openSeconds: Double
   /// Quotas, remote tickets, queues before opening, absent calls (all zero when unused).
   public var access = DeskAccessCounts()
+  /// Boundary-free filing: received for others, decided for others, charged here.
+  public var boundaryFree = BoundaryFreeCounts()
 
   /// Mean number waiting for a desk during the unit's opening hours.
   public var queueLength: Double { openSeconds > 0 ? queueIntegral / openSeconds : 0 }

@@ -213,6 +213,9 @@ extension ConfigurationSchema {
         "intake_time", .distribution(.seconds), .distribution(\.intakeTime),
         doc: "Desk time to receive a complete dossier (default lognormal, mean 12m, cv 0.6)."),
       ConfigurationKey("fee_at_pickup", .flag, .flag(\.feeAtPickup), doc: "A fee is paid at pick-up."),
+      .choice(
+        "decided_at", \.decidedAt,
+        doc: "Who decides a dossier filed away from home: the home commune (default) or the receiving one."),
     ]
   }
 
@@ -265,6 +268,9 @@ extension ConfigurationSchema {
       ConfigurationKey(
         "walk_in_profile_follows_cutoff", .flag, .flag(\.walkInProfileFollowsCutoff),
         doc: "Walk-ins arrive only before the ticket cutoff (default true)."),
+      ConfigurationKey(
+        "away_share", .probability, .number(\.awayShare),
+        doc: "Share of walk-ins filed at another unit of the same level (boundary-free filing; default 0)."),
     ]
   }
 
