@@ -51,10 +51,16 @@ extension CompiledModel {
   /// online intake officers. Its id and name are `names.stations[s]`.
   public struct Station: Sendable {
     public let unit: Int
+    /// Officers (the most it ever has, with `staffChanges`).
     public let officers: Int
     public let schedule: Int
     public let discipline: QueueDiscipline
     public let isOnlineIntake: Bool
+    /// Its officers by date (`staff_changes`): entries of `staffFromDay`/`staffOfficers`,
+    /// the first from the start; empty when the officers never change.
+    public internal(set) var staffChanges: Range<Int> = 0..<0
+    /// `true` when the station's officers change on a date.
+    @inline(__always) public var changesStaff: Bool { !staffChanges.isEmpty }
     /// Probability that an officer is away on a working day (absence days / working
     /// days of the year).
     public let absenceShare: Double

@@ -158,6 +158,9 @@ extension ConfigurationSchema {
       .custom(
         "overtime", .other("mapping (below), or `null`"),
         doc: "Surge overtime: evenings and Saturdays worked while the backlog is high (default `null`: none)."),
+      .custom(
+        "staff_changes", .other("list of `{from: DATE, factor: F}`, F 0 to 4"),
+        doc: "Officers moved in or gone: from each date `officers × factor` (the hand-over of 1 July 2025)."),
     ]
   }
 
