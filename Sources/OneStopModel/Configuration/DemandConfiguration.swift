@@ -79,7 +79,8 @@ extension DemandConfiguration: CustomReflectable {
     var children: [(label: String?, value: Any)] = [
       ("unit", unit), ("annualVolume", annualVolume), ("mix", mix), ("onlineShare", onlineShare),
       ("postalShare", postalShare), ("postalReturnShare", postalReturnShare), ("onlineReturnShare", onlineReturnShare),
-      ("monthFactors", monthFactors), ("weekdayFactors", weekdayFactors), ("weekdayFactorPeriods", weekdayFactorPeriods),
+      ("monthFactors", monthFactors), ("weekdayFactors", weekdayFactors),
+      ("weekdayFactorPeriods", weekdayFactorPeriods),
       ("walkInHourProfile", walkInHourProfile), ("onlineHourProfile", onlineHourProfile),
       ("walkInProfileFollowsCutoff", walkInProfileFollowsCutoff),
     ]
