@@ -13,11 +13,4 @@ extension Measure {
       unit: { r, _, u in Double(value(r.units[u].boundaryFree)) }, pooled: false)
   }
 
-  /// The four boundary-free measures, in report order.
-  public static let boundaryFree: [Measure] = [
-    boundaryFree("received_away") { $0.receivedAway },
-    boundaryFree("decided_for_others") { $0.decidedForOthers },
-    boundaryFree("charged_on_time") { $0.chargedOnTime },
-    boundaryFree("charged_overdue") { $0.chargedOverdue },
-  ]
 }
