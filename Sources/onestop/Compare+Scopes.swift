@@ -17,8 +17,13 @@ enum CompareScopes {
   /// B adds), the pooled whole-run KPIs left out (the main table has them) and `events`.
   static func kpis(_ models: [CompiledModel]) -> [Scoped] {
     var seen = Set<String>(), out: [Scoped] = []
+    // Boundary-free filing's counts only where a scenario files away from home, so that a
+    // comparison of scenarios without it lists what it did before they existed.
+    let filesAway = models.contains { !$0.awayPool.units.isEmpty }
+    let awayOnly = Set(Measure.boundaryFree.map(\.name))
     func add(_ name: String, _ scope: MeasureScope) {
-      guard !seen.contains(name), let k = KPI.named(name) else { return }
+      let base = String(name.prefix { $0 != "@" })
+      guard !seen.contains(name), filesAway || !awayOnly.contains(base), let k = KPI.named(name) else { return }
       seen.insert(name)
       out.append(Scoped(kpi: k, scope: scope))
     }
