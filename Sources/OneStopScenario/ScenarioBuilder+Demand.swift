@@ -49,7 +49,9 @@ extension ScenarioBuilder {
       var base = DemandConfiguration(unit: "", annualVolume: volume / Double(max(at.count, 1)), mix: mix)
       if let n = m["online_share"], let v = readShare(n, "\(src).online_share") { base.onlineShare = v }
       if let n = m["postal_share"], let v = readShare(n, "\(src).postal_share") { base.postalShare = v }
-      r.read(ConfigurationSchema.demand.filter { $0.key.hasSuffix("return_share") }, from: m, at: src, into: &base)
+      r.read(
+        ConfigurationSchema.demand.filter { $0.key.hasSuffix("return_share") || $0.key == "away_share" }, from: m,
+        at: src, into: &base)
       if let n = m["month_factors"], let v = numbers(n, "\(src).month_factors", count: 12) { base.monthFactors = v }
       if let n = m["weekday_factors"], let v = numbers(n, "\(src).weekday_factors", count: 7) {
         base.weekdayFactors = v

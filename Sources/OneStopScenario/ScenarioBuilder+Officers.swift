@@ -19,6 +19,27 @@ extension ScenarioBuilder {
     return (annual, spell, outside, overtime)
   }
 
+  /// An agency's `staff_changes` `[{from: DATE, factor: F}, ...]`: dates in increasing
+  /// order, factors 0 to 4 (the officers from that date are `officers × factor`).
+  func readStaffChanges(_ node: YNode, _ path: String) -> [StaffChange] {
+    guard let items = r.list(node, path) else { return [] }
+    var out: [StaffChange] = []
+    for (k, item) in items.enumerated() {
+      let ip = "\(path)[\(k)]"
+      guard let pm = r.mapping(item, ip, keys: ["from", "factor"]) else { continue }
+      for key in ["from", "factor"] where pm[key] == nil { r.issue(item, ip, "missing required key '\(key)'") }
+      guard let from = pm["from"].flatMap({ r.date($0, "\(ip).from") }),
+        let factor = pm["factor"].flatMap({ r.double($0, "\(ip).factor", min: 0, max: 4, what: "a factor") })
+      else { continue }
+      if let last = out.last, from <= last.from {
+        r.issue(pm["from"]!, "\(ip).from", "expected a date after \(last.from), the change before it")
+        continue
+      }
+      out.append(StaffChange(from: from, factor: factor))
+    }
+    return out
+  }
+
   /// A list of months, each 1 (January) to 12.
   func readMonths(_ node: YNode, _ path: String) -> [Int]? {
     guard let items = r.list(node, path) else { return nil }

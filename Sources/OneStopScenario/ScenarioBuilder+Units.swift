@@ -207,6 +207,7 @@ extension ScenarioBuilder {
         m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
       let officerTime = readOfficerTime(m, src)
+      let staffChanges = m["staff_changes"].map { readStaffChanges($0, "\(src).staff_changes") } ?? []
       var at: [String] = []
       if let ln = m["at_level"] {
         guard let level = r.string(ln, "\(src).at_level") else { continue }
@@ -233,12 +234,13 @@ extension ScenarioBuilder {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
-        out.append(
-          AgencyConfiguration(
-            id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
-            officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
-            absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
-            leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime))
+        var agency = AgencyConfiguration(
+          id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
+          officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
+          absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
+          leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime)
+        agency.staffChanges = staffChanges
+        out.append(agency)
       }
     }
     return out

@@ -17,11 +17,16 @@ enum CompareScopes {
   /// B adds), the pooled whole-run KPIs left out (the main table has them) and `events`.
   static func kpis(_ models: [CompiledModel]) -> [Scoped] {
     var seen = Set<String>(), out: [Scoped] = []
-    // The appointment measures only when a scenario has appointments (the others print as before).
+    // The appointment measures only when a scenario has appointments, boundary-free filing's
+    // counts only where a scenario files away from home (the others print as before).
     let skipped = Set(models.allSatisfy { !$0.appointments.isUsed } ? Measure.appointments.map(\.name) : [])
+    let filesAway = models.contains { !$0.awayPool.units.isEmpty }
+    let awayOnly = Set(Measure.boundaryFree.map(\.name))
     func add(_ name: String, _ scope: MeasureScope) {
-      let base = name.split(separator: "@", maxSplits: 1).first.map(String.init) ?? name
-      guard !seen.contains(name), !skipped.contains(base), let k = KPI.named(name) else { return }
+      let base = String(name.prefix { $0 != "@" })
+      guard !seen.contains(name), !skipped.contains(base), filesAway || !awayOnly.contains(base),
+        let k = KPI.named(name)
+      else { return }
       seen.insert(name)
       out.append(Scoped(kpi: k, scope: scope))
     }

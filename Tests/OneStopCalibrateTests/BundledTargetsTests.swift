@@ -27,7 +27,12 @@ import Testing
   /// the other departments (the model gives none), Sơn Dương's 0 at its committee and its
   /// communes and Lâm Bình's 21 at its communes (no driver found ranks the most populous
   /// district last and the least populous high), hence the rank correlation.
+  /// Hà Nội 2025: no cause of the report's 763 late dossiers is in the model (its only
+  /// late ones were certified copies in the back office's line, on the spot since), and the
+  /// model resolves faster than the city (13,600 in progress on 23/9 against 20,734; not a
+  /// hand-over effect).
   static let knownFailures: [String: Set<String>] = [
+    "ha-noi-2025.yaml": ["resolved_overdue", "in_progress_end"],
     "tuyen-quang-2022.yaml": [
       "resolved_overdue@agency:OTHER@pasc", "resolved_overdue@agency:UBNDH@son-duong",
       "resolved_overdue@level:commune@under:lam-binh", "resolved_overdue@level:commune@under:son-duong",

@@ -37,6 +37,9 @@ import Testing
     "UnitConfiguration.swift": ["id", "name", "level", "parent", "hours", "desks", "digitisation"],
     // The labels of the agency's mirror (its Swift property names: the scenario's hash).
     "AgencyConfiguration.swift": ["id", "name", "unit", "officers", "hours", "discipline", "overtime"],
+    // The labels of the procedure's and the demand entry's mirrors, likewise.
+    "ProcedureConfiguration.swift": ["id", "name", "field", "deadline", "steps"],
+    "DemandConfiguration.swift": ["unit", "mix"],
     // The labels of the configuration's mirror (its Swift property names: the scenario's hash).
     "ModelConfiguration.swift": [
       "name", "start", "end", "calendar", "levels", "fields", "units", "agencies", "procedures", "demand", "behaviour",

@@ -37,6 +37,9 @@ extension CompiledModel {
     var groupAppointments: [AppointmentConfiguration?] = []
     var digitisation: [CompiledModel.Digitisation] = []
     var stations: [Station] = []
+    /// Officers by date of the stations with staff changes (`Station.staffChanges`).
+    var staffFromDay: [Int] = []
+    var staffOfficers: [Int] = []
     var agencyStation: [String: Int] = [:]
     /// Stations with surge overtime and their surge hours, laid out after every own
     /// schedule (`compileSurgeSchedules`) as `surgeHours`.

@@ -24,7 +24,7 @@ extension CompiledModel.Compiler {
       dayFactors.ramps += d.postalShare.points.map { ($0.date.dayNumber, $0.value) }
       demands.append(
         CompiledModel.Demand(
-          postalReturnShare: d.postalReturnShare, onlineReturnShare: d.onlineReturnShare,
+          postalReturnShare: d.postalReturnShare, onlineReturnShare: d.onlineReturnShare, awayShare: d.awayShare,
           weekdayPeriods: firstPeriod..<dayFactors.periodFrom.count, onlineRamp: online..<postal,
           postalRamp: postal..<dayFactors.ramps.count))
     }

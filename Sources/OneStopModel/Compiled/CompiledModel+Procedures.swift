@@ -70,8 +70,9 @@ extension CompiledModel.Compiler {
           field: f ?? 0, deadline: p.deadline, effectiveDays: days, steps: firstStep..<steps.count,
           onlineMode: p.onlineMode, postalAllowed: p.postalAllowed, onTheSpot: p.onTheSpot, pIncomplete: p.pIncomplete,
           pRefused: p.pRefused, pGuidanceOnly: p.pGuidanceOnly, pSupplement: p.pSupplement,
-          maxSupplementRequests: p.maxSupplementRequests, supplementClock: p.supplementClock, feeAtPickup: p.feeAtPickup
-        ))
+          maxSupplementRequests: p.maxSupplementRequests, supplementClock: p.supplementClock,
+          feeAtPickup: p.feeAtPickup,
+          decidedAtHome: p.decidedAt == .home))
     }
     if !(0..<1).contains(c.rules.provinceCut) {
       problem(.init(.rules, .provinceCut), "expected a fraction in [0, 1), got \(c.rules.provinceCut)")

@@ -51,10 +51,16 @@ extension CompiledModel {
   /// online intake officers. Its id and name are `names.stations[s]`.
   public struct Station: Sendable {
     public let unit: Int
+    /// Officers (the most it ever has, with `staffChanges`).
     public let officers: Int
     public let schedule: Int
     public let discipline: QueueDiscipline
     public let isOnlineIntake: Bool
+    /// Its officers by date (`staff_changes`): entries of `staffFromDay`/`staffOfficers`,
+    /// the first from the start; empty when the officers never change.
+    public internal(set) var staffChanges: Range<Int> = 0..<0
+    /// `true` when the station's officers change on a date.
+    @inline(__always) public var changesStaff: Bool { !staffChanges.isEmpty }
     /// Probability that an officer is away on a working day (absence days / working
     /// days of the year).
     public let absenceShare: Double
@@ -104,6 +110,8 @@ extension CompiledModel {
     public let maxSupplementRequests: Int
     public let supplementClock: SupplementClock
     public let feeAtPickup: Bool
+    /// Filed away from home, decided by the citizen's home unit (else by the receiving one).
+    public let decidedAtHome: Bool
 
     /// `true` for a deadline in whole days, working or calendar (the clock that pauses and
     /// restarts by the day, watched on its due day; only working days are cut by the

@@ -20,6 +20,9 @@ extension CompiledModel {
     /// before R11 timing).
     public let apologyCompliance: Double?
     public let lateApology: LateApology
+    /// Boundary-free filing: a dossier filed away from home is charged to its deciding
+    /// unit (`charged_to: deciding`) rather than the receiving one.
+    public let chargesDecidingUnit: Bool
 
     /// `true` when the scenario sets either apology timing key: the trace then says of
     /// each letter whether it came in time.
@@ -35,6 +38,7 @@ extension CompiledModel {
       postalCollection = Double(r.postalCollectionTime.seconds)
       leadTimeAfterSupplement = r.leadTimeAfterSupplement
       apologyCompliance = r.apologyCompliance
+      chargesDecidingUnit = r.chargedTo == .deciding
       lateApology = r.lateApology
     }
   }

@@ -193,11 +193,25 @@ extension CompiledModel.Compiler {
         problem(at.with(.absenceDays), "expected working days a year in [0, 200], got \(absence)")
       }
       agencyStation[a.id] = stations.count
+      // Staff changes: the station holds the most officers it ever has; the days before
+      // the first change have `officers`.
+      let changed = a.staffChanges.map { Int((Double(max(0, a.officers)) * min(max($0.factor, 0), 4)).rounded()) }
       addStation(
-        id: a.id, name: a.name, unit: u, officers: max(0, a.officers), schedule: s, discipline: a.discipline,
+        id: a.id, name: a.name, unit: u, officers: max(0, a.officers, changed.max() ?? 0), schedule: s,
+        discipline: a.discipline,
         isOnlineIntake: false, absenceShare: min(min(max(absence, 0), 200) / Double(max(1, workingDaysPerYear)), 0.95),
         absenceSpell: min(max(a.absenceSpellDays, 1), 100), saturdayCompensation: a.saturdayCompensation)
       compileOfficerTime(a, agency: i, station: stations.count - 1)
+      if !changed.isEmpty {
+        let first = staffFromDay.count
+        staffFromDay.append(Int.min)
+        staffOfficers.append(max(0, a.officers))
+        for (change, n) in zip(a.staffChanges, changed) {
+          staffFromDay.append(change.from.dayNumber - epoch)
+          staffOfficers.append(n)
+        }
+        stations[stations.count - 1].staffChanges = first..<staffFromDay.count
+      }
     }
     compileSurgeSchedules()
   }

@@ -43,6 +43,10 @@ public struct CompiledModel: Sendable {
   /// `digitisationFrom` keeps the files it had before the count existed).
   public let reportsDigitisation: Bool
   public let stations: [Station]
+  /// Day indices (from the start) from which `staffOfficers` officers work, per station
+  /// with staff changes (`Station.staffChanges`).
+  public let staffFromDay: [Int]
+  public let staffOfficers: [Int]
   public let procedures: [Procedure]
   /// Steps of all procedures: procedure p's at `procedures[p].steps`; their work (hours)
   /// and lead time (working days, deterministic 0 when none) at the same index.
@@ -57,6 +61,8 @@ public struct CompiledModel: Sendable {
   /// Procedures of the streams: stream k's at `streams[k].procedures`.
   public let streamProcedures: [Int32]
   public let demands: [Demand]
+  /// Where walk-ins filed away from home are received (empty without boundary-free filing).
+  public let awayPool: AwayPool
   public let backlog: [Backlog]
   public let behaviour: CitizenBehaviour
   /// Queues before opening, remote tickets, dossiers per visit and daily ticket quotas.
@@ -152,6 +158,8 @@ public struct CompiledModel: Sendable {
     digitisationPeriods = k.digitisation
     reportsDigitisation = configuration.units.contains { !$0.digitisation.isEmpty }
     stations = k.stations
+    staffFromDay = k.staffFromDay
+    staffOfficers = k.staffOfficers
     procedures = k.procedures
     steps = k.steps
     stepWork = k.stepWork
@@ -161,6 +169,8 @@ public struct CompiledModel: Sendable {
     streamMix = k.streamMix
     streamProcedures = k.streamProcedures
     demands = k.demands
+    awayPool = AwayPool(
+      levels: configuration.levels.count, units: k.units.map(\.level), streams: k.streams, demands: k.demands)
     backlog = k.backlog
     behaviour = configuration.behaviour
     access = Access(configuration)
@@ -193,6 +203,16 @@ public struct CompiledModel: Sendable {
       if digitisationPeriods[k].fromDay <= day { return digitisationPeriods[k].share }
     }
     return 0
+  }
+
+  /// Officers station `s` has on day index `day` (its `officers` without staff changes).
+  @inline(__always)
+  func staffed(station s: Int, day: Int) -> Int {
+    let range = stations[s].staffChanges
+    guard !range.isEmpty else { return stations[s].officers }
+    var k = range.lowerBound
+    while k + 1 < range.upperBound && staffFromDay[k + 1] <= day { k += 1 }
+    return staffOfficers[k]
   }
 
   /// Expected arrivals of stream `k` on day index `day`.

@@ -33,6 +33,9 @@ public struct AgencyConfiguration: Sendable {
   public var leaveOutsideMonths: [Int]?
   /// Surge overtime; nil: the officers never work beyond their hours.
   public var overtime: OvertimeConfiguration?
+  /// Staff moved in or gone on a date (the hand-over of 1 July 2025): from each change's
+  /// date the agency has `officers × factor` officers (rounded), in date order.
+  public var staffChanges: [StaffChange] = []
 
   public init(
     id: String, name: String? = nil, unit: String, officers: Int, hours: OpeningSchedule? = nil,
@@ -70,6 +73,7 @@ extension AgencyConfiguration: CustomReflectable {
     if let leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
     if let leaveOutsideMonths { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
     if let overtime { children.append(("overtime", overtime)) }
+    if !staffChanges.isEmpty { children.append(("staffChanges", staffChanges)) }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }
@@ -89,4 +93,15 @@ public enum SaturdayCompensation: String, Sendable, CaseIterable {
   /// Each Saturday worked is given back on the following weekdays: the agency's weekday
   /// officer time shrinks by the Saturday's hours.
   case timeOff = "time-off"
+}
+
+/// A change of an agency's officers from a date: `factor` times its `officers` (0: all
+/// gone; 1.2: a fifth more moved in).
+public struct StaffChange: Sendable, Equatable {
+  public var from: CivilDate
+  public var factor: Double
+  public init(from: CivilDate, factor: Double) {
+    self.from = from
+    self.factor = factor
+  }
 }

@@ -34,6 +34,10 @@ public struct DemandConfiguration: Sendable {
   /// profile is cut there and renormalised. False: they arrive until closing and those
   /// after the cutoff are turned away.
   public var walkInProfileFollowsCutoff = true
+  /// Share of walk-in dossiers filed at another unit of the same level (boundary-free
+  /// filing inside the province, Decree 118/2025); the receiving unit is drawn in
+  /// proportion to the units' walk-in volumes. 0: every dossier is filed at home.
+  public var awayShare = 0.0
 
   public init(
     unit: String, annualVolume: Double, mix: [(procedure: String, weight: Double)],
@@ -66,6 +70,23 @@ public struct DemandConfiguration: Sendable {
   public static let defaultOnlineProfile: [Double] = [
     0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 1.5, 1.6, 1.5, 1.2, 0.8, 1, 1.4, 1.5, 1.4, 1.1, 0.9, 1, 1.1, 1, 0.7, 0.4,
   ]
+}
+
+extension DemandConfiguration: CustomReflectable {
+  /// The entry as `String(describing:)` (and so a scenario's hash) sees it: every field,
+  /// with `awayShare` only when set, so that a scenario without it keeps its hash.
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("unit", unit), ("annualVolume", annualVolume), ("mix", mix), ("onlineShare", onlineShare),
+      ("postalShare", postalShare), ("postalReturnShare", postalReturnShare), ("onlineReturnShare", onlineReturnShare),
+      ("monthFactors", monthFactors), ("weekdayFactors", weekdayFactors),
+      ("weekdayFactorPeriods", weekdayFactorPeriods),
+      ("walkInHourProfile", walkInHourProfile), ("onlineHourProfile", onlineHourProfile),
+      ("walkInProfileFollowsCutoff", walkInProfileFollowsCutoff),
+    ]
+    if awayShare != 0 { children.append(("awayShare", awayShare)) }
+    return Mirror(self, children: children, displayStyle: .struct)
+  }
 }
 
 /// A value that changes linearly between dated points (the online-share ramp of S3).

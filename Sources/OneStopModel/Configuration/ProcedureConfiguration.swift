@@ -23,6 +23,9 @@ public struct ProcedureConfiguration: Sendable {
   public var intakeTime: Distribution
   /// Fee paid at pick-up (adds `CitizenBehaviour.feePaymentTime`).
   public var feeAtPickup: Bool
+  /// Which commune decides a dossier filed away from home (boundary-free filing,
+  /// Decree 118/2025): the citizen's home commune (default) or the receiving one.
+  public var decidedAt = DecidingUnit.home
 
   public init(
     id: String, name: String? = nil, field: String, deadline: Deadline, steps: [StepConfiguration],
@@ -48,6 +51,31 @@ public struct ProcedureConfiguration: Sendable {
     self.intakeTime = intakeTime ?? (try! .lognormal(mean: 12 * 60, cv: 0.6))
     self.feeAtPickup = feeAtPickup
   }
+}
+
+extension ProcedureConfiguration: CustomReflectable {
+  /// The procedure as `String(describing:)` (and so a scenario's hash) sees it: every
+  /// field, with `decidedAt` only when not the default, so that a scenario without it
+  /// keeps its hash (baselines, sweep manifests).
+  public var customMirror: Mirror {
+    var children: [(label: String?, value: Any)] = [
+      ("id", id), ("name", name), ("field", field), ("deadline", deadline), ("steps", steps),
+      ("onlineMode", onlineMode), ("postalAllowed", postalAllowed), ("onTheSpot", onTheSpot),
+      ("pIncomplete", pIncomplete), ("pRefused", pRefused), ("pGuidanceOnly", pGuidanceOnly),
+      ("pSupplement", pSupplement), ("maxSupplementRequests", maxSupplementRequests),
+      ("supplementClock", supplementClock), ("intakeTime", intakeTime), ("feeAtPickup", feeAtPickup),
+    ]
+    if decidedAt != .home { children.append(("decidedAt", decidedAt)) }
+    return Mirror(self, children: children, displayStyle: .struct)
+  }
+}
+
+/// Which commune decides a dossier received away from the citizen's home commune.
+public enum DecidingUnit: String, Sendable, CaseIterable {
+  /// The home commune: where the citizen resides or the land lies (civil status, land).
+  case home
+  /// The commune that received it (certification of copies, Decree 23/2015 Art. 5).
+  case receiving
 }
 
 /// A legal deadline.

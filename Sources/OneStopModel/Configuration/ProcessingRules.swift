@@ -39,6 +39,9 @@ public struct ProcessingRules: Sendable {
   public var leaveSpellDays = 5.0
   /// Months (1 = January) in which offices plan no leave (their known peaks).
   public var leaveOutsideMonths: [Int] = []
+  /// Where a dossier filed away from home is charged (late or on time): the receiving
+  /// unit (the national portal's attribution, default) or the deciding unit.
+  public var chargedTo = ChargedUnit.receiving
   public init() {}
 }
 
@@ -63,8 +66,18 @@ extension ProcessingRules: CustomReflectable {
     if let annualLeaveDays { children.append(("annualLeaveDays", annualLeaveDays)) }
     if leaveSpellDays != defaults.leaveSpellDays { children.append(("leaveSpellDays", leaveSpellDays)) }
     if !leaveOutsideMonths.isEmpty { children.append(("leaveOutsideMonths", leaveOutsideMonths)) }
+    if chargedTo != .receiving { children.append(("chargedTo", chargedTo)) }
     return Mirror(self, children: children, displayStyle: .struct)
   }
+}
+
+/// The unit a dossier filed away from home is charged to (boundary-free filing).
+public enum ChargedUnit: String, Sendable, CaseIterable {
+  /// The unit that received it: the portal's attribution (a Phú Thọ delegation's complaint
+  /// and the Ministry of Agriculture and Environment's answer, laodong.vn 1626638).
+  case receiving
+  /// The unit whose agency decided it.
+  case deciding
 }
 
 /// The letter of a dossier that turns overdue without a timely one (R11).

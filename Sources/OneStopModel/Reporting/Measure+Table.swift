@@ -319,6 +319,14 @@ extension Measure {
   /// The parts as measures (`Measure(index766:)`): not pooled.
   public static let index766: [Measure] = index766Parts.map { Measure(index766: $0) }
 
+  /// Boundary-free filing (`Measure.boundaryFree(_:_:)`): not pooled.
+  public static let boundaryFree: [Measure] = [
+    boundaryFree("received_away") { $0.receivedAway },
+    boundaryFree("decided_for_others") { $0.decidedForOthers },
+    boundaryFree("charged_on_time") { $0.chargedOnTime },
+    boundaryFree("charged_overdue") { $0.chargedOverdue },
+  ]
+
   /// Every measure, in report order (the order of `KPI.all` and of the scope lists).
   public static let all: [Measure] = [
     received, receivedWalkIn, firstContactsWalkIn, receivedNew, carriedOver, resolvedOnTime, resolvedOverdue,
@@ -329,7 +337,7 @@ extension Measure {
     turnedAway, sentHome, wastedPickupVisits, deskUtilisation, deskQueueLength, busyDeskStaff, tickets, busyOfficers,
     deskOvertime, officerUtilisation, postalIn, postalOut, onlineIn, onlineShareOfReceived, daysToResolveWalkIn,
     daysToResolvePostal, daysToResolveOnline, events,
-  ] + deskAccess + appointments + index766
+  ] + deskAccess + appointments + index766 + boundaryFree
 
   /// A desk-wait quantile: of every wait over the run, of a unit's, of an hour's, and of a
   /// level's own histogram (`level`, not an average of its units).

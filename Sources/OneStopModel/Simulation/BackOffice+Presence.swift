@@ -19,10 +19,12 @@ extension BackOffice {
     for s in stations.indices {
       let st = model.stations[s]
       let rng = absence[s]
-      guard rng != nil || st.plansLeave || st.hasOvertime else { continue }
+      guard rng != nil || st.plansLeave || st.hasOvertime || st.changesStaff else { continue }
       let officers = stations[s].officers.servers
+      // Posts not staffed today (staff changes): away like absences, never drawn.
+      let vacant = st.changesStaff ? officers - model.staffed(station: s, day: day) : 0
       guard working else {
-        let present = officers - stations[s].away
+        let present = Swift.max(0, officers - stations[s].away - vacant)
         stations[s].officers.setCapacity(present, at: Double(day) * 86_400)
         if counted && stations[s].away > 0 {
           let a = Double(day) * 86_400
@@ -38,7 +40,9 @@ extension BackOffice {
         var back = 0
         for _ in 0..<away where rng.bernoulli(st.absenceReturn) { back += 1 }
         var leave = 0
-        for _ in 0..<Swift.max(0, officers - away - planned) where rng.bernoulli(st.absenceStart) { leave += 1 }
+        for _ in 0..<Swift.max(0, officers - vacant - away - planned) where rng.bernoulli(st.absenceStart) {
+          leave += 1
+        }
         away += leave - back
         stations[s].away = away
       }
@@ -49,10 +53,10 @@ extension BackOffice {
         let today = clock.openSeconds(st.schedule, from: Double(day) * 86_400, to: Double(day + 1) * 86_400)
         if satHours > 0 && today > 0 {
           let p = Swift.min(1, satHours / (5 * today))
-          for _ in 0..<Swift.max(0, officers - away - planned) where rng.bernoulli(p) { away += 1 }
+          for _ in 0..<Swift.max(0, officers - vacant - away - planned) where rng.bernoulli(p) { away += 1 }
         }
       }
-      let absent = Swift.min(officers, away + planned)
+      let absent = Swift.min(officers, away + planned + vacant)
       stations[s].officers.setCapacity(officers - absent, at: Double(day) * 86_400)
       stations[s].month.leaveDays += counted ? Double(planned) : 0
       if absent > 0 {

@@ -4,10 +4,11 @@ import DESKernel
 /// non-mutating functions of the model and the run's calendar, so a reader sees that
 /// they decide nothing and write nothing.
 extension CompiledModel {
-  /// Where dossier `d`'s route lies in `routeStations`.
+  /// Where dossier `d`'s route lies in `routeStations`: the route from its deciding unit
+  /// (the receiving unit unless it was filed away from home).
   @inline(__always)
   func routeRange(_ d: Dossier) -> Range<Int> {
-    let r = Int(d.procedure) * units.count + Int(d.unit)
+    let r = Int(d.procedure) * units.count + Int(d.decidingUnit)
     return Int(routeFirst[r])..<Int(routeFirst[r + 1])
   }
 

@@ -19,7 +19,13 @@ struct Dossier {
   /// Serial number in the replication (never reused), for the trace.
   var serial: UInt32 = 0
   var procedure: Int32 = 0
+  /// The receiving unit: its desks, its online intake, its books for receipts.
   var unit: Int32 = 0
+  /// Boundary-free filing (Decree 118/2025): the unit whose route decides the dossier
+  /// (the citizen's home unit, or the receiving one), and the unit its outcome is
+  /// charged to (`rules.charged_to`). Both are `unit` for a dossier filed at home.
+  var decidingUnit: Int32 = 0
+  var chargedUnit: Int32 = 0
   var channelIn: ChannelIn = .walkIn
   var channelOut: ChannelOut = .pickup
   var phase: Phase = .intake

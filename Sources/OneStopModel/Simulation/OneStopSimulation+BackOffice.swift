@@ -60,7 +60,13 @@ extension OneStopSimulation {
   ) {
     let work: Double, mean: Double
     if model.stations[s].isOnlineIntake {
-      work = behaviour.onlineCheckTime.sample(streams.station[s].rng)
+      let check = behaviour.onlineCheckTime.sample(streams.station[s].rng)
+      // An on-the-spot procedure filed online is decided by the officer who checks it
+      // (R17 on the online queue): the on-the-spot time is drawn only for those dossiers.
+      let decide =
+        model.procedures[Int(dossiers[i].procedure)].onTheSpot
+        ? behaviour.onTheSpotTime.sample(streams.station[s].rng) : 0
+      work = check + decide
       mean = 0
     } else {
       let step = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound + Int(dossiers[i].step)

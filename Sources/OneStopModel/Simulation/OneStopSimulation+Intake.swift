@@ -40,9 +40,12 @@ extension OneStopSimulation {
     var d = Dossier()
     d.procedure = Int32(p)
     d.unit = Int32(s.unit)
+    d.decidingUnit = d.unit
+    d.chargedUnit = d.unit
     d.channelIn = s.channel
     d.firstSeen = now
     d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
+    if s.channel == .walkIn && model.demands[s.demand].awayShare > 0 { fileAway(&d, demand: s.demand) }
     d.serial = dossiers.takeSerial()
     let i = dossiers.allocate(d)
     recorder.record(.submitted, dossiers[i], at: now)
@@ -56,6 +59,31 @@ extension OneStopSimulation {
     case .online:
       submitOnline(i, at: now, &scheduler)
     }
+  }
+
+  /// Boundary-free filing (Decree 118/2025): with the demand's `awayShare`, the citizen
+  /// files at another unit of the home unit's level, drawn in proportion to the units'
+  /// walk-in volumes from the home unit's own stream (`away:unit:ID`); the home unit
+  /// still decides when the procedure says so, and the rules say who is charged.
+  mutating func fileAway(_ d: inout Dossier, demand k: Int) {
+    let home = Int(d.unit)
+    let rng = streams.away[home].rng
+    guard rng.bernoulli(model.demands[k].awayShare) else { return }
+    let pool = model.awayPool.range[model.units[home].level]
+    guard pool.count > 1 else { return }
+    var at = home
+    while at == home {
+      let x = rng.uniform()
+      var j = pool.lowerBound
+      while j < pool.upperBound - 1 && model.awayPool.cumulative[j] < x { j += 1 }
+      at = Int(model.awayPool.units[j])
+    }
+    let proc = model.procedures[Int(d.procedure)]
+    // The receiving unit must offer the procedure (a route from it, or on the spot).
+    guard proc.onTheSpot || !model.route(procedure: Int(d.procedure), unit: at).isEmpty else { return }
+    d.unit = Int32(at)
+    d.decidingUnit = proc.decidedAtHome ? Int32(home) : d.unit
+    d.chargedUnit = model.rules.chargesDecidingUnit ? d.decidingUnit : d.unit
   }
 
   /// How the result goes back (pick-up, post, online), from the demand's return shares.
@@ -210,6 +238,23 @@ extension OneStopSimulation {
         receiptDay = inHours ? day : calendar.addingWorkingDays(1, to: day)
       }
       accept(i, at: now, receiptDay: receiptDay, &scheduler)
+      if p.onTheSpot { decideOnTheSpotOnline(i, at: now, &scheduler) }
+    }
+  }
+
+  /// An on-the-spot procedure ("4 tại chỗ", R17) filed online: the officer who accepts it
+  /// at the online check decides it in the same service (its time is the check's plus
+  /// the on-the-spot time), so it is resolved at acceptance. The result goes back online
+  /// for a full-process procedure (an electronic result, Decree 45/2020 Art. 11), else
+  /// the citizen picks it up from the appointment day (the same or next working day).
+  mutating func decideOnTheSpotOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    let full = model.procedures[Int(dossiers[i].procedure)].onlineMode == .full
+    dossiers[i].channelOut = full ? .online : .pickup
+    resolve(i, at: now, &scheduler)
+    if full {
+      closeDossier(i, at: now)
+    } else {
+      planPickup(i, &scheduler)
     }
   }
 

@@ -80,6 +80,7 @@ extension OneStopSimulation {
         queueIntegral: desks.queue[u].integral(upTo: end),
         openSeconds: calendar.reader.openSeconds(model.units[u].schedule, from: model.warmupEnd, to: end))
       if !counters.unitAppointments.isEmpty { unit.appointments = counters.unitAppointments[u] }
+      unit.boundaryFree = counters.unitBoundaryFree[u]
       if !counters.unitAccess.isEmpty {
         unit.access = counters.unitAccess[u]
         let first = calendar.day(model.warmupEnd), last = calendar.day(end - 1)

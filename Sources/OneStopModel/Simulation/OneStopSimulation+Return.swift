@@ -109,6 +109,8 @@ extension OneStopSimulation {
         var d = Dossier()
         d.procedure = Int32(p)
         d.unit = Int32(u)
+        d.decidingUnit = d.unit
+        d.chargedUnit = d.unit
         d.channelIn = .walkIn
         d.carriedOver = true
         d.firstSeen = Double(receipt) * 86_400 + 9 * 3600

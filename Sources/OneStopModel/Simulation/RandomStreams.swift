@@ -29,6 +29,8 @@ struct RandomStreams {
   /// Appointments (who books, no-shows, lateness, what those facing a far slot do), per
   /// unit, when the model has appointments (empty otherwise).
   let appointment: [StreamRef]
+  /// Boundary-free filing, per home unit, when a demand entry files away (empty otherwise).
+  let away: [StreamRef]
   /// Keeps the streams behind the `StreamRef`s alive.
   let owners: [[RandomStream]]
 
@@ -43,12 +45,14 @@ struct RandomStreams {
     let apologyStreams = names.apology.map(rng)
     let deskStreams = names.desk.map(rng)
     let appointmentStreams = names.appointment.map(rng)
+    let awayStreams = names.away.map(rng)
     owners = [
       arrivals, unitStreams, stationStreams, patienceStreams, digitiseStreams, apologyStreams, deskStreams,
-      appointmentStreams,
+      appointmentStreams, awayStreams,
     ]
     appointment = appointmentStreams.map(StreamRef.init)
     desk = deskStreams.map(StreamRef.init)
+    away = awayStreams.map(StreamRef.init)
     patience = patienceStreams.map(StreamRef.init)
     digitise = digitiseStreams.map(StreamRef.init)
     apology = apologyStreams.map(StreamRef.init)
@@ -70,6 +74,7 @@ struct RandomStreams {
     let apology: [String]
     let desk: [String]
     let appointment: [String]
+    let away: [String]
     let absence: [String?]
     let leave: [String?]
 
@@ -89,6 +94,7 @@ struct RandomStreams {
       let desk = model.access.isUsed || model.behaviour.pSilentLeave > 0
       self.desk = desk ? names.units.map { "desk:unit:\($0.id)" } : []
       appointment = model.appointments.isUsed ? names.units.map { "appointment:unit:\($0.id)" } : []
+      away = model.awayPool.units.isEmpty ? [] : names.units.map { "away:unit:\($0.id)" }
       absence = model.stations.enumerated().map { k, s in
         s.absenceShare > 0 || s.saturdayCompensation == .timeOff ? "absence:\(names.stations[k].id)" : nil
       }
@@ -103,7 +109,7 @@ extension CompiledModel {
   /// stream compares.
   public var randomSources: [String] {
     let s = RandomStreams.Sources(self)
-    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.desk + s.appointment
+    return s.arrival + s.unit + s.station + s.patience + s.digitise + s.apology + s.desk + s.appointment + s.away
       + s.absence.compactMap { $0 } + s.leave.compactMap { $0 }
   }
 }

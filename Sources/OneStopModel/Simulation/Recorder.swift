@@ -167,6 +167,7 @@ struct Recorder {
       counters.unitAccess[Int(d.unit)].acceptanceDays += (now - d.firstSeen) / 86_400
     }
     counters.cells[c].receivedNew += 1
+    if d.decidingUnit != d.unit { counters.unitBoundaryFree[Int(d.unit)].receivedAway += 1 }
     if d.digitised { counters.cells[c].digitised += 1 }
     if inCohort(d) { counters.cells[c].acceptedFromArrivals += 1 }
     switch d.channelIn {
@@ -181,9 +182,12 @@ struct Recorder {
     if now < d.receivedAt { counters.resolvedBeforeReceived += 1 }
     guard d.counted else { return }
     if scoresIndex { countIndexResolved(d, at: now) }
+    if d.decidingUnit != d.unit { counters.unitBoundaryFree[Int(d.decidingUnit)].decidedForOthers += 1 }
     if now <= d.dueAt {
       counters.cells[cell(d)].resolvedOnTime += 1
+      counters.unitBoundaryFree[Int(d.chargedUnit)].chargedOnTime += 1
     } else {
+      counters.unitBoundaryFree[Int(d.chargedUnit)].chargedOverdue += 1
       counters.cells[cell(d)].resolvedOverdue += 1
       if d.carriedOver { counters.cells[cell(d)].carriedOverOverdue += 1 }
     }

@@ -23,6 +23,8 @@ struct RunCounters {
   var unitAccess: StateArray<DeskAccessCounts>
   /// Per unit, when the model has appointments (empty otherwise).
   var unitAppointments: StateArray<AppointmentCounts>
+  /// Per unit: boundary-free filing (received, decided and charged; `BoundaryFreeCounts`).
+  var unitBoundaryFree: StateArray<BoundaryFreeCounts>
   /// Per level and clock hour of the ticket (`level * 24 + hour`): the waits' mean and
   /// spread only (a tally, not a histogram: 24 per level stay small).
   var levelHourWaits: StateArray<Tally>
@@ -60,6 +62,7 @@ struct RunCounters {
     unitAppointments = StateArray(
       repeating: AppointmentCounts(), count: model.appointments.isUsed ? model.units.count : 0)
     levelHourWaits = StateArray(repeating: Tally(), count: model.levelCount * 24)
+    unitBoundaryFree = StateArray(repeating: BoundaryFreeCounts(), count: model.units.count)
     monthBase = Array(repeating: MonthCounters(), count: model.levelCount)
     self.months = StateArray(repeating: MonthCounters(), count: months * model.levelCount)
     index766 = StateArray(repeating: Index766Counts(), count: model.index766 == nil ? 0 : months * model.units.count)

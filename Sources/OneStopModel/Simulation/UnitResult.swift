@@ -27,6 +27,8 @@ public struct UnitResult: Sendable {
   public var access = DeskAccessCounts()
   /// Appointments (all zero without them).
   public var appointments = AppointmentCounts()
+  /// Boundary-free filing: received for others, decided for others, charged here.
+  public var boundaryFree = BoundaryFreeCounts()
 
   /// Mean number waiting for a desk during the unit's opening hours.
   public var queueLength: Double { openSeconds > 0 ? queueIntegral / openSeconds : 0 }

@@ -161,6 +161,9 @@ extension ConfigurationSchema {
       .custom(
         "overtime", .other("mapping (below), or `null`"),
         doc: "Surge overtime: evenings and Saturdays worked while the backlog is high (default `null`: none)."),
+      .custom(
+        "staff_changes", .other("list of `{from: DATE, factor: F}`, F 0 to 4"),
+        doc: "Officers moved in or gone: from each date `officers × factor` (the hand-over of 1 July 2025)."),
     ]
   }
 
@@ -216,6 +219,9 @@ extension ConfigurationSchema {
         "intake_time", .distribution(.seconds), .distribution(\.intakeTime),
         doc: "Desk time to receive a complete dossier (default lognormal, mean 12m, cv 0.6)."),
       ConfigurationKey("fee_at_pickup", .flag, .flag(\.feeAtPickup), doc: "A fee is paid at pick-up."),
+      .choice(
+        "decided_at", \.decidedAt,
+        doc: "Who decides a dossier filed away from home: the home commune (default) or the receiving one."),
     ]
   }
 
@@ -268,6 +274,9 @@ extension ConfigurationSchema {
       ConfigurationKey(
         "walk_in_profile_follows_cutoff", .flag, .flag(\.walkInProfileFollowsCutoff),
         doc: "Walk-ins arrive only before the ticket cutoff (default true)."),
+      ConfigurationKey(
+        "away_share", .probability, .number(\.awayShare),
+        doc: "Share of walk-ins filed at another unit of the same level (boundary-free filing; default 0)."),
     ]
   }
 

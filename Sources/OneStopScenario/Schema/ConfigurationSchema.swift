@@ -218,6 +218,10 @@ public enum ConfigurationSchema {
         "online_receipt", \.onlineReceipt,
         doc: "When an online dossier counts as received: the day an officer accepts it, or the day it was submitted.",
         prior: "R12: general rule unverified"),
+      .choice(
+        "charged_to", \.chargedTo,
+        doc: "A dossier filed away from home is charged to the receiving unit (the portal's rule) "
+          + "or the deciding one."),
       ConfigurationKey(
         "lead_time_after_supplement", .number(min: 0, max: 1, what: "a fraction"), .number(\.leadTimeAfterSupplement),
         doc: "A step worked again after a supplement takes this fraction of its lead time.", prior: "no source"),
