@@ -15,6 +15,7 @@ public enum HTMLReport {
       names.units.merge(d.names.units) { a, _ in a }
       names.stations.merge(d.names.stations) { a, _ in a }
       names.procedures.merge(d.names.procedures) { a, _ in a }
+      names.localized.merge(d.names.localized) { a, b in a.merging(b) { x, _ in x } }
     }
     // A comparison names its scenario A's units itself.
     for case .compare(let c) in inputs { names.units.merge(c.units) { a, _ in a } }

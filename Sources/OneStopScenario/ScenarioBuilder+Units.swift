@@ -11,7 +11,7 @@ extension ScenarioBuilder {
   /// once, not once per unit, and `count` is bounded before anything is expanded.
   func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
     guard let items = r.list(node, "units") else { return [] }
-    let own = ["id", "add", "name", "level", "parent", "count", "population", "area_km2"]
+    let own = ["id", "add", "name", "name_vi", "level", "parent", "count", "population", "area_km2"]
     let defaultKeys = Self.unitKeys.filter { !own.contains($0) }
     var defaultMaps: [String: [String: YNode]] = [:]
     for (scope, dn) in defaults {
@@ -59,6 +59,10 @@ extension ScenarioBuilder {
         (template.digitisation, periodNodes) = readDigitisation(dn, "\(src).digitisation")
       }
       let name = m["name"] == nil ? nil : template.name
+      let nameVi = m["name_vi"].flatMap { r.string($0, "\(src).name_vi") }
+      let deskNames = deskNodes.enumerated().map { g, d in
+        (id: desks.indices.contains(g) ? desks[g].id : "", en: d.1["name"], vi: d.1["name_vi"], g: g)
+      }
       let facts = readFacts(m, src)
       for i in 1...count {
         let path = "units[\(out.count)]"
@@ -79,6 +83,12 @@ extension ScenarioBuilder {
         }
         out.append(unit)
         unitFacts[unit.id] = facts
+        if let nameVi { names.vi["unit:" + unit.id] = nameVi.replacingOccurrences(of: "{i}", with: String(i)) }
+        for d in deskNames {
+          let dp = "\(src).desks[\(d.g)]", key = "desk:\(unit.id)/\(d.id)"
+          if let n = d.en.flatMap({ r.string($0, "\(dp).name") }) { names.en[key] = n }
+          if let n = d.vi.flatMap({ r.string($0, "\(dp).name_vi") }) { names.vi[key] = n }
+        }
       }
     }
     return out
@@ -202,6 +212,7 @@ extension ScenarioBuilder {
       let comp =
         m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
+      let nameVi = m["name_vi"].flatMap { r.string($0, "\(src).name_vi") }
       let officerTime = readOfficerTime(m, src)
       var at: [String] = []
       if let ln = m["at_level"] {
@@ -229,9 +240,11 @@ extension ScenarioBuilder {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
+        let id = idPattern.replacingOccurrences(of: "{unit}", with: u)
+        if let nameVi { names.vi["agency:" + id] = nameVi }
         out.append(
           AgencyConfiguration(
-            id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
+            id: id, name: name, unit: u,
             officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
             absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
             leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime))

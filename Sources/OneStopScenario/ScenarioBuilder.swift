@@ -24,6 +24,8 @@ final class ScenarioBuilder {
   /// Agency templates whose officers are a total to share (`split`), shared once the
   /// demand is read.
   var officerSplits: [OfficerSplit] = []
+  /// The names given beside the ids (`name_vi`, desk groups' names), by scoped key.
+  var names = ScenarioNames()
   init(_ reader: ScenarioReader, scenarioFile: String = "") {
     r = reader
     self.scenarioFile = scenarioFile
@@ -112,6 +114,8 @@ final class ScenarioBuilder {
       units: units, agencies: agencies, procedures: procedures, demand: demand, behaviour: behaviour, rules: rules,
       backlog: backlog)
     config.index766 = top["index766"].map { readIndex766($0, units: units) }
+    names.language = settings.reportLanguage ?? "vi"
+    config.names = names
     return (config, settings)
   }
 

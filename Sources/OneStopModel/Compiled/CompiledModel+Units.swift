@@ -37,6 +37,10 @@ extension CompiledModel.Compiler {
         officers: max(0, u.onlineIntakeOfficers),
         schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1,
         saturdayCompensation: .overtime)
+      // A scenario that names things in Vietnamese names its named units' online intake too.
+      if !c.names.isEmpty, let name = c.names.vi["unit:" + u.id] ?? (u.name == u.id ? nil : u.name) {
+        names.translations.vi["agency:online-intake@\(u.id)"] = "Tiếp nhận trực tuyến, \(name)"
+      }
       let digit = compileDigitisation(u, unit: i)
       names.units.append(.init(id: u.id, name: u.name))
       units.append(
