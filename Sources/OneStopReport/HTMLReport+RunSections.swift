@@ -284,7 +284,7 @@ extension HTMLReport {
         <section \
         id=\"by-procedure\"><h2>\(esc(l.label("by_procedure")))</h2>\
         \(table(rows: d.byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("procedure"), l) {
-            d.names.procedure($0)
+            d.names.procedure($0, l)
           })</section>
         """
       )

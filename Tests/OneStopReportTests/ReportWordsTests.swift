@@ -94,6 +94,37 @@ import Testing
     #expect(text.contains(decision), "\(text)")
   }
 
+  /// The Markdown report speaks the same words as the page: no raw key or id outside
+  /// code spans (file names), names from the scenario, Vietnamese numbers and dates.
+  @Test func theVietnameseMarkdownShowsNoRawKeyOrId() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-md-\(getpid())")
+    let cmp = dir.appendingPathComponent("cmp")
+    try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
+    _ = try ReportTests.summary(dir: dir)
+    try Self.compare(dir: cmp)
+    var run = try ReportData(path: dir.path)
+    run.targets = [
+      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
+      ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
+    ]
+    let inputs = [
+      ReportInput.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir),
+    ]
+    let markdown = MarkdownReport.page(inputs, language: .vi)
+    let text = markdown.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression)
+    let ids = ["pasc", "GTVT@pasc", "xa-1", "UBNDX", "TNMT"]
+    #expect(Self.rawKeys(text, ids: ids) == [], "\(text)")
+    #expect(text.contains("Giao thông vận tải – Trung tâm Phục vụ hành chính công"))
+    #expect(text.contains("01/01/2022 - 31/03/2022") && text.contains("93,32 %"))
+    #expect(text.contains("Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị giảm 30,0 phút"))
+    #expect(text.contains("| Giải quyết quá hạn – Giao thông vận tải – Trung tâm Phục vụ hành chính công"), "\(text)")
+    // The English Markdown names the same rows in English.
+    let english = MarkdownReport.page(inputs, language: .en)
+    #expect(Self.rawKeys(english.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression),
+      ids: ids) == [])
+    #expect(english.contains("01/01/2022 - 31/03/2022") || english.contains("2022-01-01"))
+  }
+
   @Test func everyKPIHasANameInBothLanguages() {
     for kpi in KPI.all.map(\.name) {
       for l in ReportLanguage.allCases { #expect(l.kpi(kpi) != kpi, "\(kpi) has no \(l) name") }
