@@ -12,7 +12,8 @@ extension HTMLReport {
       \(esc(l.period(d.start, d.end)))</h2>
       """
     )
-    if !d.description.isEmpty { body.append("<p class=\"description\">\(esc(d.description))</p>") }
+    let description = d.description(l)
+    if !description.isEmpty { body.append("<p class=\"description\">\(esc(description))</p>") }
     body.append("<p class=\"lead\">\(esc(d.leadSentence(l)))</p>")
     // KPI cards: the noise interval, and with --uncertainty the interval of noise and parameters.
     func total(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {

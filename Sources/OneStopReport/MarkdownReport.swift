@@ -62,7 +62,7 @@ public enum MarkdownReport {
   /// source report, the breakdowns, the months, the pools and the footer.
   static func run(_ d: ReportData, _ l: ReportLanguage) -> [String] {
     var out = ["## \(d.title) · \(l.label("period")) \(l.period(d.start, d.end))", ""]
-    if !d.description.isEmpty { out += ["*\(d.description)*", ""] }
+    if !d.description(l).isEmpty { out += ["*\(d.description(l))*", ""] }
     let lead = d.leadSentence(l)
     if !lead.isEmpty { out += [lead, ""] }
     if let c = d.calibration { out += [c.sentence(l), ""] }

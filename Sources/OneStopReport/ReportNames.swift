@@ -41,9 +41,9 @@ public struct ReportNames: Sendable {
     let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
     let kind = parts.first ?? key
     if let name = local("agency:" + key, l), name != key {
-      // A pool named for every unit of a level ("Chi cục Thuế") needs its unit; a name
-      // that says its unit already does not.
-      guard parts.count == 2, l == .vi else { return name }
+      // A name the pools of a level share ("Chi cục Thuế") needs its unit; a pool's own
+      // name ("Sở Tư pháp") does not.
+      guard parts.count == 2, shared(name, l) else { return name }
       let place = unit(parts[1], l)
       return name.contains(place) ? name : "\(name) – \(place)"
     }
@@ -53,6 +53,11 @@ public struct ReportNames: Sendable {
     // A scenario name of a pool often names its unit already ("online intake, Lam Binh").
     if own != nil && l != .vi { return base }
     return "\(base) – \(unit(parts[1], l))"
+  }
+
+  /// Whether more than one agency has the name `name` in `l`.
+  func shared(_ name: String, _ l: ReportLanguage) -> Bool {
+    (localized[l.rawValue] ?? [:]).lazy.filter { $0.key.hasPrefix("agency:") && $0.value == name }.prefix(2).count > 1
   }
 
   /// A procedure's name (in `l` when the scenario gives one in `l`).

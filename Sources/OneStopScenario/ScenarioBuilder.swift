@@ -47,6 +47,13 @@ final class ScenarioBuilder {
     }
     let name = top["scenario"].flatMap { r.string($0, "scenario") } ?? "scenario"
     settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
+    // A variant that writes its own description does not keep its base's Vietnamese one
+    // (a `--set` of either is taken as meant).
+    if let n = top["description_vi"], let text = r.string(n, "description_vi"),
+      top["description"].map({ $0.file == n.file || $0.file.hasPrefix("--set") || n.file.hasPrefix("--set") }) ?? true
+    {
+      names.vi["description"] = text
+    }
     if let n = top["report_language"], let text = r.string(n, "report_language") {
       if Self.reportLanguages.contains(text) {
         settings.reportLanguage = text

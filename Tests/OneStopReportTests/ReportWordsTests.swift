@@ -1,6 +1,6 @@
 import Foundation
 import OneStopModel
-import OneStopReport
+@testable import OneStopReport
 import Testing
 
 /// The report in the committee's words (issue 25): the Vietnamese run, fit, comparison and
@@ -123,6 +123,41 @@ import Testing
     #expect(Self.rawKeys(english.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression),
       ids: ids) == [])
     #expect(english.contains("01/01/2022 - 31/03/2022") || english.contains("2022-01-01"))
+  }
+
+  /// The scenario's names (`summary.json`'s `names`) come first in their language; a name
+  /// the pools of a level share takes its unit, a pool's own name does not.
+  @Test func scenarioNamesNameUnitsAndAgencies() {
+    var names = ReportNames()
+    names.units = [
+      "pasc": ("Provincial centre", "province", ""), "son-duong": ("Huyện Sơn Dương", "district", "pasc"),
+    ]
+    names.localized = [
+      "vi": [
+        "unit:pasc": "Trung tâm tỉnh", "agency:TNMT@pasc": "Sở Tài nguyên và Môi trường",
+        "agency:THUE@son-duong": "Chi cục Thuế", "agency:THUE@ham-yen": "Chi cục Thuế",
+        "desk:pasc/land": "quầy Đất đai", "procedure:land": "Cấp giấy chứng nhận",
+      ],
+      "en": ["unit:pasc": "Provincial centre"],
+    ]
+    #expect(names.unit("pasc", .vi) == "Trung tâm tỉnh" && names.unit("pasc", .en) == "Provincial centre")
+    #expect(names.agency("TNMT@pasc", .vi) == "Sở Tài nguyên và Môi trường")
+    #expect(names.agency("THUE@son-duong", .vi) == "Chi cục Thuế – Huyện Sơn Dương")
+    #expect(names.agency("TNMT@pasc", .en) == "Natural Resources and Environment – Provincial centre")
+    let desk = "Thời gian chờ tại quầy, phân vị 90 – Trung tâm tỉnh, quầy Đất đai"
+    #expect(names.kpi("desk_wait_p90@desk:pasc/land", .vi) == desk)
+    #expect(names.procedure("land", .vi) == "Cấp giấy chứng nhận" && names.procedure("land", .en) == "land")
+  }
+
+  /// A bar label longer than the usual column widens it (a centre's full name is not cut
+  /// at the chart's edge); short labels keep the usual column.
+  @Test func longBarLabelsWidenTheirColumn() {
+    func x(_ label: String) -> String? {
+      let svg = ReportCharts.bars(title: "t", items: [(label, 1, nil, nil)], format: { "\($0)" }, unit: "")
+      return svg.firstMatch(of: #/<rect class="bar" x="([^"]*)"/#).map { String($0.output.1) }
+    }
+    #expect(x("Sở Y tế") == "190.0")
+    #expect(x("Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang").flatMap(Double.init) == 360)
   }
 
   @Test func everyKPIHasANameInBothLanguages() {

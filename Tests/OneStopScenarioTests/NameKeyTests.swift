@@ -48,6 +48,28 @@ import Testing
     #expect(renamed.hash != plain.hash)
   }
 
+  /// `description_vi` reaches the names; a variant with its own `description` and no
+  /// `description_vi` does not show its base's.
+  @Test func theVietnameseDescriptionFollowsItsDescription() throws {
+    let (s, model) = try Scenario.load(
+      path: ScenarioErrorTests.minimal, overrides: ["description=Base", "description_vi=Kịch bản gốc"])
+    #expect(s.description == "Base" && model.names.translations.vi["description"] == "Kịch bản gốc")
+    #expect(Dictionary(uniqueKeysWithValues: model.names.given(in: "vi"))["description"] == "Kịch bản gốc")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-desc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let base = try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8)
+      + "description: Base\ndescription_vi: Kịch bản gốc\n"
+    try base.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+    let variant = dir.appendingPathComponent("variant.yaml")
+    try "extends: base.yaml\ndescription: Variant\n".write(to: variant, atomically: true, encoding: .utf8)
+    let (_, v) = try Scenario.load(path: variant.path)
+    #expect(v.names.translations.vi["description"] == nil)
+    let same = dir.appendingPathComponent("same.yaml")
+    try "extends: base.yaml\nseed: 3\n".write(to: same, atomically: true, encoding: .utf8)
+    #expect(try Scenario.load(path: same.path).1.names.translations.vi["description"] == "Kịch bản gốc")
+  }
+
   @Test func badNamesNameTheirPlace() {
     let errors = ScenarioErrorTests()
     let issues = errors.issues {

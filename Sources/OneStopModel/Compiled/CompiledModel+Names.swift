@@ -64,7 +64,9 @@ extension CompiledModel {
         let key = "\(kind):\(id)"
         return own ? (name == id ? nil : (key, name)) : map[key].map { (key, $0) }
       }
-      let desks = map.keys.filter { $0.hasPrefix("desk:") }.sorted().map { (key: $0, name: map[$0]!) }
+      let desks = map.keys.filter { $0.hasPrefix("desk:") || $0 == "description" }.sorted().map {
+        (key: $0, name: map[$0]!)
+      }
       return units.compactMap { named("unit", $0.id, $0.name) }
         + stations.compactMap { named("agency", $0.id, $0.name) }
         + procedures.compactMap { named("procedure", $0.id, $0.name) } + desks

@@ -1,6 +1,7 @@
 /// The names a scenario gives beside its ids in each report language (`name_vi` beside
 /// `name`; a desk group's `name`), by scoped key: `unit:pasc`, `agency:TNMT@pasc`,
-/// `procedure:land-first`, `desk:pasc/land`, the scopes a KPI name uses.
+/// `procedure:land-first`, `desk:pasc/land`, the scopes a KPI name uses; `description` is
+/// the scenario's description (`description_vi`).
 ///
 /// Names never change what is simulated: they are outside the configuration's
 /// `String(describing:)`, and so outside the scenario's hash.
