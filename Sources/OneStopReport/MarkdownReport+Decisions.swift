@@ -72,7 +72,8 @@ extension MarkdownReport {
         s.targets.map {
           [
             $0.target.replacingOccurrences(of: $0.kpi, with: names.kpi($0.kpi, l)), l.number($0.now, decimals: 2),
-            l.number($0.plan, decimals: 2), "\(l.number($0.planLow, decimals: 2)) – \(l.number($0.planHigh, decimals: 2))",
+            l.number($0.plan, decimals: 2),
+            "\(l.number($0.planLow, decimals: 2)) – \(l.number($0.planHigh, decimals: 2))",
             l.label($0.met ? "yes" : "no"),
           ]
         })

@@ -82,9 +82,9 @@ public enum MarkdownReport {
     }
     out += [
       """
-        \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \
-        \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
-        """,
+      \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \
+      \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
+      """,
       "",
     ]
     return out

@@ -30,10 +30,12 @@ import Testing
     #expect(try text(vi, "units.csv").contains("\ntop,Trung tâm tỉnh,province,,"))
     #expect(try text(en, "units.csv").contains("\ntop,Top centre,province,,"))
     #expect(try text(vi, "agencies.csv").contains("\nTNMT@top,Sở Tài nguyên,top,"))
-    #expect(try text(vi, "agencies.csv").contains("\nonline-intake@top,\"Tiếp nhận trực tuyến, Trung tâm tỉnh\","))
+    let intake = "\nonline-intake@top,\"Tiếp nhận trực tuyến, Trung tâm tỉnh\","
+    #expect(try text(vi, "agencies.csv").contains(intake))
     #expect(try text(en, "agencies.csv").contains("\nTNMT@top,Land office,top,"))
     let summary = try text(en, "summary.json")
-    #expect(summary.contains("{\"id\": \"land\", \"name\": \"Cấp giấy chứng nhận\"}"), "English falls back to vi")
+    let land = "{\"id\": \"land\", \"name\": \"Cấp giấy chứng nhận\"}"
+    #expect(summary.contains(land), "English falls back to vi")
     #expect(summary.contains("\"names\": {\n    \"en\": {\"unit:top\": \"Top centre\""))
     #expect(summary.contains("\"unit:top\": \"Trung tâm tỉnh\""))
     // The numbers are the same: only names differ.

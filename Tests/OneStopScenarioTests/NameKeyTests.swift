@@ -58,7 +58,8 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-desc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let base = try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8)
+    let base =
+      try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8)
       + "description: Base\ndescription_vi: Kịch bản gốc\n"
     try base.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
     let variant = dir.appendingPathComponent("variant.yaml")
