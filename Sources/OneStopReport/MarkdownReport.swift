@@ -158,10 +158,13 @@ public enum MarkdownReport {
   static func months(_ d: ReportData, _ l: ReportLanguage) -> [String] {
     let all = d.months.filter { $0.level == "all" }
     guard !all.isEmpty else { return [] }
-    let header = ["month", "received_new", "resolved_on_time", "resolved_overdue", "in_progress", "online_share"]
+    let header = [
+      l.label("month"), l.label("received_new"), l.label("resolved_on_time"), l.label("resolved_overdue"),
+      l.label("in_progress"), l.label("online_share"),
+    ]
     return ["### \(l.label("months"))", ""]
       + table(
-        header.map { l.label($0) },
+        header,
         all.map {
           [
             l.date($0.month), l.number($0.receivedNew.mean), l.number($0.onTime.mean), l.number($0.overdue.mean),

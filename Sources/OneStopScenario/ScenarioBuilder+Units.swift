@@ -60,9 +60,7 @@ extension ScenarioBuilder {
       }
       let name = m["name"] == nil ? nil : template.name
       let nameVi = m["name_vi"].flatMap { r.string($0, "\(src).name_vi") }
-      let deskNames = deskNodes.enumerated().map { g, d in
-        (id: desks.indices.contains(g) ? desks[g].id : "", en: d.1["name"], vi: d.1["name_vi"], g: g)
-      }
+      let deskNames = readDeskNames(deskNodes.map(\.1), desks, src)
       let facts = readFacts(m, src)
       for i in 1...count {
         let path = "units[\(out.count)]"
@@ -84,12 +82,24 @@ extension ScenarioBuilder {
         out.append(unit)
         unitFacts[unit.id] = facts
         if let nameVi { names.vi["unit:" + unit.id] = nameVi.replacingOccurrences(of: "{i}", with: String(i)) }
-        for d in deskNames {
-          let dp = "\(src).desks[\(d.g)]", key = "desk:\(unit.id)/\(d.id)"
-          if let n = d.en.flatMap({ r.string($0, "\(dp).name") }) { names.en[key] = n }
-          if let n = d.vi.flatMap({ r.string($0, "\(dp).name_vi") }) { names.vi[key] = n }
+        for (group, language, name) in deskNames {
+          names[keyPath: language][ScenarioNames.key(.desk, "\(unit.id)/\(group)")] = name
         }
       }
+    }
+    return out
+  }
+
+  /// The `name` and `name_vi` of a unit item's desk groups (read once for a template):
+  /// (group id, language, name).
+  func readDeskNames(
+    _ maps: [[String: YNode]], _ desks: [DeskGroupConfiguration], _ src: String
+  ) -> [(String, WritableKeyPath<ScenarioNames, [String: String]>, String)] {
+    var out: [(String, WritableKeyPath<ScenarioNames, [String: String]>, String)] = []
+    for (g, dm) in maps.enumerated() where desks.indices.contains(g) {
+      let dp = "\(src).desks[\(g)]"
+      if let n = dm["name"].flatMap({ r.string($0, "\(dp).name") }) { out.append((desks[g].id, \.en, n)) }
+      if let n = dm["name_vi"].flatMap({ r.string($0, "\(dp).name_vi") }) { out.append((desks[g].id, \.vi, n)) }
     }
     return out
   }

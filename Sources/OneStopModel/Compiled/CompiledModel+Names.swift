@@ -31,18 +31,19 @@ extension CompiledModel {
 
     /// Unit u's name in `translations.language` (the other language's, then the id, when
     /// it has none).
-    public func unitName(_ u: Int) -> String { name("unit", units[u]) }
+    public func unitName(_ u: Int) -> String { name(.unit, units[u]) }
     /// Station s's name in `translations.language`.
-    public func stationName(_ s: Int) -> String { name("agency", stations[s]) }
+    public func stationName(_ s: Int) -> String { name(.agency, stations[s]) }
     /// Procedure p's name in `translations.language`.
     public func procedureName(_ p: Int) -> String {
       let e = procedures[p]
       return translations.name(
-        "procedure:" + e.id, own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
+        ScenarioNames.key(.procedure, e.id), own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
     }
 
-    func name(_ kind: String, _ e: Entity) -> String {
-      translations.name("\(kind):\(e.id)", own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
+    func name(_ kind: ScenarioNames.Kind, _ e: Entity) -> String {
+      translations.name(
+        ScenarioNames.key(kind, e.id), own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
     }
 
     /// These names with their name columns in `language` (`vi` or `en`).
@@ -60,16 +61,17 @@ extension CompiledModel {
       guard !translations.isEmpty else { return [] }
       let own = language == "en"
       let map = own ? translations.en : translations.vi
-      func named(_ kind: String, _ id: String, _ name: String) -> (key: String, name: String)? {
-        let key = "\(kind):\(id)"
+      func named(_ kind: ScenarioNames.Kind, _ id: String, _ name: String) -> (key: String, name: String)? {
+        let key = ScenarioNames.key(kind, id)
         return own ? (name == id ? nil : (key, name)) : map[key].map { (key, $0) }
       }
-      let desks = map.keys.filter { $0.hasPrefix("desk:") || $0 == "description" }.sorted().map {
+      let description = ScenarioNames.Kind.description.rawValue
+      let desks = map.keys.filter { $0.hasPrefix(ScenarioNames.key(.desk, "")) || $0 == description }.sorted().map {
         (key: $0, name: map[$0]!)
       }
-      return units.compactMap { named("unit", $0.id, $0.name) }
-        + stations.compactMap { named("agency", $0.id, $0.name) }
-        + procedures.compactMap { named("procedure", $0.id, $0.name) } + desks
+      return units.compactMap { named(.unit, $0.id, $0.name) }
+        + stations.compactMap { named(.agency, $0.id, $0.name) }
+        + procedures.compactMap { named(.procedure, $0.id, $0.name) } + desks
     }
   }
 }

@@ -15,6 +15,15 @@ public struct ScenarioNames: Sendable, Equatable {
 
   public init() {}
 
+  /// What a scoped key names; its raw value is the key's prefix (`unit:pasc`), and
+  /// `description` the whole key of the scenario's description.
+  public enum Kind: String, Sendable {
+    case unit, agency, procedure, desk, description
+  }
+
+  /// The scoped key of `id` (`unit:pasc`).
+  public static func key(_ kind: Kind, _ id: String) -> String { "\(kind.rawValue):\(id)" }
+
   /// Whether the scenario gave no name beside the configuration's own.
   public var isEmpty: Bool { vi.isEmpty && en.isEmpty }
 
