@@ -12,7 +12,8 @@ extension HTMLReport {
       \(esc(l.period(d.start, d.end)))</h2>
       """
     )
-    if !d.description.isEmpty { body.append("<p class=\"description\">\(esc(d.description))</p>") }
+    let description = d.description(l)
+    if !description.isEmpty { body.append("<p class=\"description\">\(esc(description))</p>") }
     body.append("<p class=\"lead\">\(esc(d.leadSentence(l)))</p>")
     // KPI cards: the noise interval, and with --uncertainty the interval of noise and parameters.
     func total(_ key: String, _ text: (ReportData.Estimate) -> String) -> String {
@@ -284,7 +285,7 @@ extension HTMLReport {
         <section \
         id=\"by-procedure\"><h2>\(esc(l.label("by_procedure")))</h2>\
         \(table(rows: d.byProcedure.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("procedure"), l) {
-            d.names.procedure($0)
+            d.names.procedure($0, l)
           })</section>
         """
       )

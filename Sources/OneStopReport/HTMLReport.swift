@@ -9,15 +9,7 @@ public enum HTMLReport {
   public static func page(_ inputs: [ReportInput], language l: ReportLanguage) -> String {
     var body = ["<header><h1>\(esc(l.label("title")))</h1><p class=\"sub\">\(esc(l.label("subtitle")))</p></header>"]
     var name = ""
-    // The names of units and agencies come from the runs on the page and the comparisons (A's units).
-    var names = ReportNames()
-    for case .run(let d) in inputs {
-      names.units.merge(d.names.units) { a, _ in a }
-      names.stations.merge(d.names.stations) { a, _ in a }
-      names.procedures.merge(d.names.procedures) { a, _ in a }
-    }
-    // A comparison names its scenario A's units itself.
-    for case .compare(let c) in inputs { names.units.merge(c.units) { a, _ in a } }
+    let names = self.names(inputs)
     for input in inputs {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
@@ -42,6 +34,20 @@ public enum HTMLReport {
       </html>
 
       """
+  }
+
+  /// The names of units and agencies: from the runs on the page and the comparisons (A's units).
+  static func names(_ inputs: [ReportInput]) -> ReportNames {
+    var names = ReportNames()
+    for case .run(let d) in inputs {
+      names.units.merge(d.names.units) { a, _ in a }
+      names.stations.merge(d.names.stations) { a, _ in a }
+      names.procedures.merge(d.names.procedures) { a, _ in a }
+      names.localized.merge(d.names.localized) { a, b in a.merging(b) { x, _ in x } }
+    }
+    // A comparison names its scenario A's units itself.
+    for case .compare(let c) in inputs { names.units.merge(c.units) { a, _ in a } }
+    return names
   }
 
   /// Wraps each heading with the chart that follows it in `<div class="keep">`, which the

@@ -11,7 +11,9 @@ enum ReportCharts {
     format: (Double) -> String, unit: String, wideLabels: Bool = false
   ) -> String {
     let longest = Double(items.map(\.label.count).max() ?? 0)
-    let labelWidth = wideLabels ? min(max(190, 7 * longest + 14), 360) : 190.0
+    // A label longer than the usual column (a centre's full name) widens it rather than
+    // being cut at the chart's left edge.
+    let labelWidth = wideLabels || 7 * longest + 14 > 190 ? min(max(190, 7 * longest + 14), 360) : 190.0
     let rowHeight = 26.0, plotWidth = 430.0, top = 10.0
     let height = top + Double(items.count) * rowHeight + 30
     let maxValue = max(items.map { max($0.value, $0.high ?? 0) }.max() ?? 0, 1e-9)

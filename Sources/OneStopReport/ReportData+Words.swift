@@ -5,6 +5,9 @@ extension ReportData {
   /// The run's title: the scenario's name.
   public var title: String { scenario }
 
+  /// The scenario's description in `l` (`description_vi` in Vietnamese), else as written.
+  public func description(_ l: ReportLanguage) -> String { names.local("description", l) ?? description }
+
   /// The centre the report's headline wait is about: the unit with the most desk tickets
   /// (`units.csv`), else the one with the longest mean wait.
   public var busiestCentre: UnitWait? {

@@ -191,6 +191,7 @@ public struct ReportData: Sendable {
     description = s.description ?? ""
     for p in s.procedures ?? [] { names.procedures[p.id] = p.name }
     for w in s.desk_waits_by_unit { names.units[w.unit] = (w.name, w.level, "") }
+    names.localized = s.names ?? [:]
     uncertainty = s.uncertainty.map(UncertaintyData.init)
   }
 }

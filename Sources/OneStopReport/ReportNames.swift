@@ -12,11 +12,19 @@ public struct ReportNames: Sendable {
   public var stations: [String: String] = [:]
   /// Per procedure id: its name.
   public var procedures: [String: String] = [:]
+  /// Per language (`vi`, `en`), the scenario's names by scoped key (`unit:pasc`,
+  /// `agency:TNMT@pasc`, `procedure:ID`, `desk:pasc/land`): `summary.json`'s `names`,
+  /// written when the scenario gives `name_vi`. They come first, in the page's language.
+  public var localized: [String: [String: String]] = [:]
 
   public init() {}
 
+  /// The scenario's name of `key` in `l`, if it gives one.
+  func local(_ key: String, _ l: ReportLanguage) -> String? { localized[l.rawValue]?[key] }
+
   /// A unit's name.
   public func unit(_ id: String, _ l: ReportLanguage) -> String {
+    if let name = local("unit:" + id, l) { return name }
     guard let u = units[id] else { return id }
     if u.name != id && !u.name.isEmpty { return u.name }
     let level = l.word(u.level)
@@ -32,6 +40,13 @@ public struct ReportNames: Sendable {
   public func agency(_ key: String, _ l: ReportLanguage) -> String {
     let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
     let kind = parts.first ?? key
+    if let name = local("agency:" + key, l), name != key {
+      // A name the pools of a level share ("Chi cục Thuế") needs its unit; a pool's own
+      // name ("Sở Tư pháp") does not.
+      guard parts.count == 2, shared(name, l) else { return name }
+      let place = unit(parts[1], l)
+      return name.contains(place) ? name : "\(name) – \(place)"
+    }
     let own = stations[key].flatMap { $0 == key || $0.isEmpty ? nil : $0 }
     let base = l == .vi ? (l.agencyKind(kind) ?? own ?? kind) : (own ?? l.agencyKind(kind) ?? kind)
     guard parts.count == 2 else { return base }
@@ -40,8 +55,16 @@ public struct ReportNames: Sendable {
     return "\(base) – \(unit(parts[1], l))"
   }
 
-  /// A procedure's name.
-  public func procedure(_ id: String) -> String { procedures[id].flatMap { $0.isEmpty ? nil : $0 } ?? id }
+  /// Whether more than one agency has the name `name` in `l`.
+  func shared(_ name: String, _ l: ReportLanguage) -> Bool {
+    (localized[l.rawValue] ?? [:]).lazy.filter { $0.key.hasPrefix("agency:") && $0.value == name }.prefix(2).count > 1
+  }
+
+  /// A procedure's name (in `l` when the scenario gives one in `l`).
+  public func procedure(_ id: String, _ l: ReportLanguage? = nil) -> String {
+    if let l, let name = local("procedure:" + id, l) { return name }
+    return procedures[id].flatMap { $0.isEmpty ? nil : $0 } ?? id
+  }
 
   /// A KPI with its scopes: "Thời gian chờ tại quầy, phân vị 90 – Provincial … Centre".
   public func kpi(_ name: String, _ l: ReportLanguage) -> String {
@@ -92,11 +115,12 @@ public struct ReportNames: Sendable {
     case "agency": return agency(value, l)
     case "unit": return unit(value, l)
     case "under": return (l == .vi ? "các đơn vị thuộc " : "units under ") + unit(value, l)
-    case "procedure": return procedure(value)
+    case "procedure": return procedure(value, l)
     case "month": return l.date(value)
     case "desk":
       let p = value.split(separator: "/", maxSplits: 1).map(String.init)
       guard p.count == 2 else { return unit(value, l) }
+      if let name = local("desk:" + value, l) { return "\(unit(p[0], l)), \(name)" }
       // "quầy Đất đai", but not "quầy Quầy chung" when the group's word says it already.
       let group = l.word(p[1]), desk = l == .vi ? "quầy" : "desk"
       return "\(unit(p[0], l)), " + (group.lowercased().hasPrefix(desk) ? group : "\(desk) \(group)")

@@ -72,7 +72,7 @@ extension MarkdownReport {
     let grid = d.poolGrid()
     guard !grid.rows.isEmpty else { return [] }
     let rows = grid.rows.map { row in
-      [row.name]
+      [d.names.agency(row.pool, l)]
         + row.cells.map { cell -> String in
           guard let cell, cell.utilisation.isFinite else { return "–" }
           let u = l.number(cell.utilisation)

@@ -43,6 +43,8 @@ enum ReportSchema {
     /// The scenario's description and its procedures' names (newer summaries only).
     let description: String?
     let procedures: [ProcedureName]?
+    /// Per language, names by scoped key (`unit:pasc`), when the scenario gives `name_vi`.
+    let names: [String: [String: String]]?
     /// Both intervals under parameter uncertainty (`run --uncertainty`), when written.
     let uncertainty: Uncertainty?
 
@@ -70,6 +72,7 @@ enum ReportSchema {
       priors = try c.decode([SummaryPrior].self, forKey: .priors)
       description = try c.decodeIfPresent(String.self, forKey: .description)
       procedures = try c.decodeIfPresent([ProcedureName].self, forKey: .procedures)
+      names = try c.decodeIfPresent([String: [String: String]].self, forKey: .names)
     }
   }
 

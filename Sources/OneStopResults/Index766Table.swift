@@ -21,7 +21,7 @@ public enum Index766Table {
       case .all: return ("all", "", "", "")
       case .level(let l): return ("level", m.names.levels[l], "", m.names.levels[l])
       case .unit(let u):
-        return ("unit", m.names.units[u].id, m.names.units[u].name, m.names.levels[m.units[u].level])
+        return ("unit", m.names.units[u].id, m.names.unitName(u), m.names.levels[m.units[u].level])
       }
     }
     let keys: [ResultFiles.Column<Int>] = [

@@ -79,7 +79,7 @@ public struct PoolEdge: Sendable {
         let k = use.indices.filter({ use[$0].count > 0 }).max(by: { use[$0].mean < use[$1].mean })
       else { return nil }
       return PoolRow(
-        pool: m.names.stations[p].id, name: m.names.stations[p].name, unit: m.names.units[m.stations[p].unit].id,
+        pool: m.names.stations[p].id, name: m.names.stationName(p), unit: m.names.units[m.stations[p].unit].id,
         peakMonth: labels[k], peakUtilisation: use[k], peakOvertime: s.poolMonths.estimate(rows[k], .overtimeHours),
         overtime: s.pools.estimate(p, .overtimeHours), plannedLeave: s.pools.estimate(p, .plannedLeaveDays))
     }

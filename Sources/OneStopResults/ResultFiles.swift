@@ -20,12 +20,14 @@ public enum ResultFiles {
     }
   }
 
-  /// The CSV files of `s`: (file name, text), in the order they are written.
-  public static func tables(_ s: ReplicationSummary) -> [(String, String)] {
-    [
-      ("units.csv", units(s)), ("agencies.csv", agencies(s)), ("hours.csv", hours(s)),
+  /// The CSV files of `s`: (file name, text), in the order they are written; the name
+  /// columns in `language` (`vi` or `en`; default the scenario's `report_language`).
+  public static func tables(_ s: ReplicationSummary, language: String? = nil) -> [(String, String)] {
+    let names = language.map { s.model.names.written(in: $0) } ?? s.model.names
+    return [
+      ("units.csv", units(s, names)), ("agencies.csv", agencies(s, names)), ("hours.csv", hours(s)),
       ("hours_by_level.csv", hoursByLevel(s)), ("levels.csv", levels(s)), ("months.csv", months(s)),
-      ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s)),
+      ("replications.csv", replications(s)), ("pools-months.csv", poolsMonths(s, names)),
     ]
   }
 
@@ -56,20 +58,20 @@ public enum ResultFiles {
     E.allCases.map { c in Column<Int>(c.header) { mean(estimate($0, c), c.measure.unit) } }
   }
 
-  static func units(_ s: ReplicationSummary) -> String {
+  static func units(_ s: ReplicationSummary, _ names: CompiledModel.Names) -> String {
     let m = s.model
     let keys: [Column<Int>] = [
-      Column("unit") { csv(m.names.units[$0].id) }, Column("name") { csv(m.names.units[$0].name) },
+      Column("unit") { csv(m.names.units[$0].id) }, Column("name") { csv(names.unitName($0)) },
       Column("level") { csv(m.names.levels[m.units[$0].level]) },
       Column("parent") { csv(m.units[$0].parent.map { m.names.units[$0].id } ?? "") },
     ]
     return CSVTable(keys + withCI(UnitColumn.self, UnitColumn.written(for: m), s.units.estimate)).text(m.units.indices)
   }
 
-  static func agencies(_ s: ReplicationSummary) -> String {
+  static func agencies(_ s: ReplicationSummary, _ names: CompiledModel.Names) -> String {
     let m = s.model
     let keys: [Column<Int>] = [
-      Column("station") { csv(m.names.stations[$0].id) }, Column("name") { csv(m.names.stations[$0].name) },
+      Column("station") { csv(m.names.stations[$0].id) }, Column("name") { csv(names.stationName($0)) },
       Column("unit") { csv(m.names.units[m.stations[$0].unit].id) },
       Column("kind") { m.stations[$0].isOnlineIntake ? "online-intake" : "agency" },
       Column("officers") { String(m.stations[$0].officers) },
@@ -83,10 +85,10 @@ public enum ResultFiles {
   /// Per pool of officers (station) and month of the statistics period: officer time
   /// present and in overtime, work, utilisation of the officers at work, surge days and
   /// planned leave (means over replications; empty where a pool has no value).
-  static func poolsMonths(_ s: ReplicationSummary) -> String {
+  static func poolsMonths(_ s: ReplicationSummary, _ names: CompiledModel.Names) -> String {
     let m = s.model, labels = s.poolMonthLabels, n = labels.count
     let keys: [Column<Int>] = [
-      Column("pool") { csv(m.names.stations[$0 / n].id) }, Column("name") { csv(m.names.stations[$0 / n].name) },
+      Column("pool") { csv(m.names.stations[$0 / n].id) }, Column("name") { csv(names.stationName($0 / n)) },
       Column("unit") { csv(m.names.units[m.stations[$0 / n].unit].id) },
       Column("kind") { m.stations[$0 / n].isOnlineIntake ? "online-intake" : "agency" },
       Column("month") { labels[$0 % n] }, Column("officers") { String(m.stations[$0 / n].officers) },

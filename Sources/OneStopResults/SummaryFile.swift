@@ -11,7 +11,7 @@ public struct SummaryFile: Encodable {
     case scenario, file, description, scenario_hash, overrides, report_language, onestop_version, start, end, seed
     case replications, kpis
     case units_of_kpis, by_level, by_agency, by_field, by_procedure, by_channel, desk_waits_by_level, months
-    case desk_waits_by_unit, pools, priors, procedures, uncertainty, index766
+    case desk_waits_by_unit, pools, priors, procedures, names, uncertainty, index766
   }
 
   /// The scenario's name, file, hash and `report_language`.
@@ -20,6 +20,10 @@ public struct SummaryFile: Encodable {
   public var description = ""
   /// Per procedure of the scenario: its id and name, for reports that name it.
   public let procedures: [ProcedureName]
+  /// Per language (`en`, `vi`): the names the scenario gives units, agencies, procedures
+  /// and desk groups in it, by scoped key (`unit:pasc`), so that a report in either
+  /// language names them; empty (and not written) when the scenario gives no `name_vi`.
+  public let names: [(language: String, names: [(key: String, name: String)])]
   public let reportLanguage: String?
   /// The `--set` overrides of the run, as written; nil (and not written) without any, so
   /// that a run without them writes what it wrote before the key existed.
@@ -79,14 +83,20 @@ public struct SummaryFile: Encodable {
     let model = stats.model
     unitWaits = model.units.indices.map { u in
       UnitWaitsRow(
-        unit: model.names.units[u].id, name: model.names.units[u].name,
+        unit: model.names.units[u].id, name: model.names.unitName(u),
         level: model.names.levels[model.units[u].level],
         mean: stats.units.estimate(u, .waitMean), p90: stats.units.estimate(u, .waitP90))
     }
     pools = PoolEdge.peaks(stats)
     index766 = stats.index766Scopes.isEmpty ? nil : Index766Table.cards(stats)
     self.priors = priors
-    procedures = model.names.procedures.map { ProcedureName(id: $0.id, name: $0.name) }
+    names = ["en", "vi"].compactMap { l in
+      let all = model.names.given(in: l)
+      return all.isEmpty ? nil : (l, all)
+    }
+    procedures = model.names.procedures.indices.map {
+      ProcedureName(id: model.names.procedures[$0].id, name: model.names.procedureName($0))
+    }
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -115,6 +125,10 @@ public struct SummaryFile: Encodable {
     try c.encode(pools, forKey: .pools)
     try c.encode(priors, forKey: .priors)
     try c.encode(procedures, forKey: .procedures)
+    if !names.isEmpty {
+      let byLanguage = names.map { ($0.language, JSONObject($0.names.map { ($0.key, $0.name) })) }
+      try c.encode(JSONObject(byLanguage), forKey: .names)
+    }
     try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
     try c.encodeIfPresent(index766, forKey: .index766)
   }

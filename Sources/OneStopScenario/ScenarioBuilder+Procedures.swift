@@ -61,6 +61,7 @@ extension ScenarioBuilder {
         id: id, name: m["name"].flatMap { r.string($0, "\(path).name") }, field: field,
         deadline: deadline, steps: steps)
       r.read(ConfigurationSchema.procedure, from: m, at: path, into: &p)
+      if let n = m["name_vi"].flatMap({ r.string($0, "\(path).name_vi") }) { names.vi["procedure:" + id] = n }
       out.append(p)
     }
     return out

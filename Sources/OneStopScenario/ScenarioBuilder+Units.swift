@@ -11,7 +11,7 @@ extension ScenarioBuilder {
   /// once, not once per unit, and `count` is bounded before anything is expanded.
   func readUnits(_ node: YNode, hours: [String: OpeningSchedule], defaults: [String: YNode]) -> [UnitConfiguration] {
     guard let items = r.list(node, "units") else { return [] }
-    let own = ["id", "add", "name", "level", "parent", "count", "population", "area_km2"]
+    let own = ["id", "add", "name", "name_vi", "level", "parent", "count", "population", "area_km2"]
     let defaultKeys = Self.unitKeys.filter { !own.contains($0) }
     var defaultMaps: [String: [String: YNode]] = [:]
     for (scope, dn) in defaults {
@@ -59,6 +59,8 @@ extension ScenarioBuilder {
         (template.digitisation, periodNodes) = readDigitisation(dn, "\(src).digitisation")
       }
       let name = m["name"] == nil ? nil : template.name
+      let nameVi = m["name_vi"].flatMap { r.string($0, "\(src).name_vi") }
+      let deskNames = readDeskNames(deskNodes.map(\.1), desks, src)
       let facts = readFacts(m, src)
       for i in 1...count {
         let path = "units[\(out.count)]"
@@ -79,7 +81,25 @@ extension ScenarioBuilder {
         }
         out.append(unit)
         unitFacts[unit.id] = facts
+        if let nameVi { names.vi["unit:" + unit.id] = nameVi.replacingOccurrences(of: "{i}", with: String(i)) }
+        for (group, language, name) in deskNames {
+          names[keyPath: language][ScenarioNames.key(.desk, "\(unit.id)/\(group)")] = name
+        }
       }
+    }
+    return out
+  }
+
+  /// The `name` and `name_vi` of a unit item's desk groups (read once for a template):
+  /// (group id, language, name).
+  func readDeskNames(
+    _ maps: [[String: YNode]], _ desks: [DeskGroupConfiguration], _ src: String
+  ) -> [(String, WritableKeyPath<ScenarioNames, [String: String]>, String)] {
+    var out: [(String, WritableKeyPath<ScenarioNames, [String: String]>, String)] = []
+    for (g, dm) in maps.enumerated() where desks.indices.contains(g) {
+      let dp = "\(src).desks[\(g)]"
+      if let n = dm["name"].flatMap({ r.string($0, "\(dp).name") }) { out.append((desks[g].id, \.en, n)) }
+      if let n = dm["name_vi"].flatMap({ r.string($0, "\(dp).name_vi") }) { out.append((desks[g].id, \.vi, n)) }
     }
     return out
   }
@@ -206,6 +226,7 @@ extension ScenarioBuilder {
       let comp =
         m["saturday_comp"].flatMap { r.choice($0, "\(src).saturday_comp", SaturdayCompensation.self) } ?? .overtime
       let name = m["name"].flatMap { r.string($0, "\(src).name") }
+      let nameVi = m["name_vi"].flatMap { r.string($0, "\(src).name_vi") }
       let officerTime = readOfficerTime(m, src)
       let staffChanges = m["staff_changes"].map { readStaffChanges($0, "\(src).staff_changes") } ?? []
       var at: [String] = []
@@ -234,8 +255,10 @@ extension ScenarioBuilder {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
+        let id = idPattern.replacingOccurrences(of: "{unit}", with: u)
+        if let nameVi { names.vi["agency:" + id] = nameVi }
         var agency = AgencyConfiguration(
-          id: idPattern.replacingOccurrences(of: "{unit}", with: u), name: name, unit: u,
+          id: id, name: name, unit: u,
           officers: officers, hours: schedule, discipline: discipline, absenceDays: absence,
           absenceSpellDays: spell ?? 1, saturdayCompensation: comp, annualLeaveDays: officerTime.annual,
           leaveSpellDays: officerTime.spell, leaveOutsideMonths: officerTime.outside, overtime: officerTime.overtime)

@@ -24,6 +24,8 @@ final class ScenarioBuilder {
   /// Agency templates whose officers are a total to share (`split`), shared once the
   /// demand is read.
   var officerSplits: [OfficerSplit] = []
+  /// The names given beside the ids (`name_vi`, desk groups' names), by scoped key.
+  var names = ScenarioNames()
   init(_ reader: ScenarioReader, scenarioFile: String = "") {
     r = reader
     self.scenarioFile = scenarioFile
@@ -44,14 +46,7 @@ final class ScenarioBuilder {
       return nil
     }
     let name = top["scenario"].flatMap { r.string($0, "scenario") } ?? "scenario"
-    settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
-    if let n = top["report_language"], let text = r.string(n, "report_language") {
-      if Self.reportLanguages.contains(text) {
-        settings.reportLanguage = text
-      } else {
-        r.issue(n, "report_language", "expected vi or en, found '\(text.prefix(40))'")
-      }
-    }
+    readReportSettings(top, into: &settings)
     if let n = top["seed"], let s = r.int(n, "seed", min: 0) { settings.seed = UInt64(s) }
     if let n = top["replications"], let k = r.int(n, "replications", min: 1, max: ModelLimits.replications) {
       settings.replications = k
@@ -112,7 +107,28 @@ final class ScenarioBuilder {
       units: units, agencies: agencies, procedures: procedures, demand: demand, behaviour: behaviour, rules: rules,
       backlog: backlog)
     config.index766 = top["index766"].map { readIndex766($0, units: units) }
+    names.language = settings.reportLanguage ?? "vi"
+    config.names = names
     return (config, settings)
+  }
+
+  /// `description`, `description_vi` and `report_language`.
+  func readReportSettings(_ top: [String: YNode], into settings: inout RunSettings) {
+    settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
+    // A variant that writes its own description does not keep its base's Vietnamese one
+    // (a `--set` of either is taken as meant).
+    if let n = top["description_vi"], let text = r.string(n, "description_vi"),
+      top["description"].map({ $0.file == n.file || $0.file.hasPrefix("--set") || n.file.hasPrefix("--set") }) ?? true
+    {
+      names.vi[ScenarioNames.Kind.description.rawValue] = text
+    }
+    if let n = top["report_language"], let text = r.string(n, "report_language") {
+      if Self.reportLanguages.contains(text) {
+        settings.reportLanguage = text
+      } else {
+        r.issue(n, "report_language", "expected vi or en, found '\(text.prefix(40))'")
+      }
+    }
   }
 
   func stringList(_ node: YNode, _ path: String) -> [String]? {

@@ -15,7 +15,7 @@ struct UnitTable {
   /// Columns a table must have.
   static let requiredColumns = ["id", "name", "parent", "level"]
   /// Columns read when present; any other column is ignored (sources, notes).
-  static let optionalColumns = ["kind", "population", "area_km2"]
+  static let optionalColumns = ["name_vi", "kind", "population", "area_km2"]
   /// Columns holding a number >= 0.
   static let numberColumns: Set<String> = ["population", "area_km2"]
   /// Largest population or area a cell may hold (the country has about 10^8 people and

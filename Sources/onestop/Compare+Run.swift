@@ -72,8 +72,11 @@ extension Compare {
     file.uncertainty = propagation
     file.changes = changes.map { .init(key: $0.key, a: $0.a, b: $0.b) }
     file.scoped = ranked
+    // Each unit's name in A's report language (its Vietnamese name in a Vietnamese report).
+    let names = sa.configuration.names
     file.units = sa.configuration.units.map {
-      .init(id: $0.id, name: $0.name, level: $0.level, parent: $0.parent ?? "")
+      let name = names.name("unit:" + $0.id, own: $0.name == $0.id ? nil : $0.name, id: $0.id, in: names.language)
+      return .init(id: $0.id, name: name, level: $0.level, parent: $0.parent ?? "")
     }
     try writeAtomically(JSONText.encode(file), to: path)
     let csv = (out as NSString).appendingPathComponent("compare.csv")

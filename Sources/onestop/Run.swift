@@ -260,7 +260,8 @@ struct Run: ParsableCommand {
     try workbook.write(scenarioLanguage: summary.scenario.reportLanguage) { l in
       let kpis = summary.kpis.map { (kpi: $0.0, unit: $0.1.symbol, values: [$0.2.mean, $0.2.low, $0.2.high]) }
       let table = WorkbookOptions.kpiTable(kpis, columns: ["mean", "mean_ci95_low", "mean_ci95_high"], l)
-      return [("kpis", table)] + ResultFiles.tables(summary.stats).map { (name: $0.0, csv: $0.1) }
+      let files = ResultFiles.tables(summary.stats, language: l.rawValue)
+      return [("kpis", table)] + files.map { (name: $0.0, csv: $0.1) }
     }
   }
 }

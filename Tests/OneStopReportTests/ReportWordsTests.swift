@@ -1,6 +1,6 @@
 import Foundation
 import OneStopModel
-import OneStopReport
+@testable import OneStopReport
 import Testing
 
 /// The report in the committee's words (issue 25): the Vietnamese run, fit, comparison and
@@ -92,6 +92,76 @@ import Testing
     // The comparison's sentence names the clearest change with its interval.
     let decision = "Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị giảm 30,0 phút"
     #expect(text.contains(decision), "\(text)")
+  }
+
+  /// The Markdown report speaks the same words as the page: no raw key or id outside
+  /// code spans (file names), names from the scenario, Vietnamese numbers and dates.
+  @Test func theVietnameseMarkdownShowsNoRawKeyOrId() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-md-\(getpid())")
+    let cmp = dir.appendingPathComponent("cmp")
+    try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
+    _ = try ReportTests.summary(dir: dir)
+    try Self.compare(dir: cmp)
+    var run = try ReportData(path: dir.path)
+    run.targets = [
+      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
+      ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
+    ]
+    let inputs = [
+      ReportInput.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir),
+    ]
+    let markdown = MarkdownReport.page(inputs, language: .vi)
+    let text = markdown.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression)
+    let ids = ["pasc", "GTVT@pasc", "xa-1", "UBNDX", "TNMT"]
+    #expect(Self.rawKeys(text, ids: ids) == [], "\(text)")
+    #expect(text.contains("Giao thông vận tải – Trung tâm Phục vụ hành chính công"))
+    #expect(text.contains("01/01/2022 - 31/03/2022") && text.contains("93,32 %"))
+    let decision = "Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị "
+    #expect(text.contains(decision + "giảm 30,0 phút"))
+    let overdue = "| Giải quyết quá hạn – Giao thông vận tải – "
+    #expect(text.contains(overdue + "Trung tâm Phục vụ hành chính công"), "\(text)")
+    // The English Markdown names the same rows in English.
+    let english = MarkdownReport.page(inputs, language: .en)
+    #expect(
+      Self.rawKeys(
+        english.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression),
+        ids: ids) == [])
+    #expect(english.contains("01/01/2022 - 31/03/2022") || english.contains("2022-01-01"))
+  }
+
+  /// The scenario's names (`summary.json`'s `names`) come first in their language; a name
+  /// the pools of a level share takes its unit, a pool's own name does not.
+  @Test func scenarioNamesNameUnitsAndAgencies() {
+    var names = ReportNames()
+    names.units = [
+      "pasc": ("Provincial centre", "province", ""), "son-duong": ("Huyện Sơn Dương", "district", "pasc"),
+    ]
+    names.localized = [
+      "vi": [
+        "unit:pasc": "Trung tâm tỉnh", "agency:TNMT@pasc": "Sở Tài nguyên và Môi trường",
+        "agency:THUE@son-duong": "Chi cục Thuế", "agency:THUE@ham-yen": "Chi cục Thuế",
+        "desk:pasc/land": "quầy Đất đai", "procedure:land": "Cấp giấy chứng nhận",
+      ],
+      "en": ["unit:pasc": "Provincial centre"],
+    ]
+    #expect(names.unit("pasc", .vi) == "Trung tâm tỉnh" && names.unit("pasc", .en) == "Provincial centre")
+    #expect(names.agency("TNMT@pasc", .vi) == "Sở Tài nguyên và Môi trường")
+    #expect(names.agency("THUE@son-duong", .vi) == "Chi cục Thuế – Huyện Sơn Dương")
+    #expect(names.agency("TNMT@pasc", .en) == "Natural Resources and Environment – Provincial centre")
+    let desk = "Thời gian chờ tại quầy, phân vị 90 – Trung tâm tỉnh, quầy Đất đai"
+    #expect(names.kpi("desk_wait_p90@desk:pasc/land", .vi) == desk)
+    #expect(names.procedure("land", .vi) == "Cấp giấy chứng nhận" && names.procedure("land", .en) == "land")
+  }
+
+  /// A bar label longer than the usual column widens it (a centre's full name is not cut
+  /// at the chart's edge); short labels keep the usual column.
+  @Test func longBarLabelsWidenTheirColumn() {
+    func x(_ label: String) -> String? {
+      let svg = ReportCharts.bars(title: "t", items: [(label, 1, nil, nil)], format: { "\($0)" }, unit: "")
+      return svg.firstMatch(of: #/<rect class="bar" x="([^"]*)"/#).map { String($0.output.1) }
+    }
+    #expect(x("Sở Y tế") == "190.0")
+    #expect(x("Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang").flatMap(Double.init) == 360)
   }
 
   @Test func everyKPIHasANameInBothLanguages() {

@@ -118,7 +118,7 @@ import Testing
       Self.issues("id,name,level\ntop,T,province\n") == [
         """
           units.csv:1:1: : missing column parent; a unit table has columns id,name,parent,level and may have \
-          kind,population,area_km2
+          name_vi,kind,population,area_km2
           """
       ])
   }

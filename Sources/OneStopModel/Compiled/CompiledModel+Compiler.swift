@@ -69,6 +69,7 @@ extension CompiledModel {
     init(_ c: ModelConfiguration, warmup: Warmup?, countingFrom: CivilDate?) {
       self.c = c
       names = CompiledModel.Names(levels: c.levels, fields: c.fields)
+      names.translations = c.names
       var found: [ConfigurationProblem] = []
       let epoch = c.start.dayNumber
       let horizon = c.end.dayNumber - c.start.dayNumber

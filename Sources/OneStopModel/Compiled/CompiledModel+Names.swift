@@ -25,5 +25,53 @@ extension CompiledModel {
     public internal(set) var deskGroups: [String] = []
     public internal(set) var stations: [Entity] = []
     public internal(set) var procedures: [Procedure] = []
+    /// The scenario's names in each language (`name_vi`, desk groups' names), and the
+    /// language the name columns of the run's files use.
+    public internal(set) var translations = ScenarioNames()
+
+    /// Unit u's name in `translations.language` (the other language's, then the id, when
+    /// it has none).
+    public func unitName(_ u: Int) -> String { name(.unit, units[u]) }
+    /// Station s's name in `translations.language`.
+    public func stationName(_ s: Int) -> String { name(.agency, stations[s]) }
+    /// Procedure p's name in `translations.language`.
+    public func procedureName(_ p: Int) -> String {
+      let e = procedures[p]
+      return translations.name(
+        ScenarioNames.key(.procedure, e.id), own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
+    }
+
+    func name(_ kind: ScenarioNames.Kind, _ e: Entity) -> String {
+      translations.name(
+        ScenarioNames.key(kind, e.id), own: e.name == e.id ? nil : e.name, id: e.id, in: translations.language)
+    }
+
+    /// These names with their name columns in `language` (`vi` or `en`).
+    public func written(in language: String) -> Names {
+      var copy = self
+      copy.translations.language = language
+      return copy
+    }
+
+    /// The names the scenario gives in `language` (`en`: the configuration's `name`s and
+    /// the desk groups' `name`s; `vi`: the `name_vi`s), by scoped key (`unit:pasc`), in
+    /// model order, for a report in either language; empty when the scenario gives no
+    /// name beside the configuration's own.
+    public func given(in language: String) -> [(key: String, name: String)] {
+      guard !translations.isEmpty else { return [] }
+      let own = language == "en"
+      let map = own ? translations.en : translations.vi
+      func named(_ kind: ScenarioNames.Kind, _ id: String, _ name: String) -> (key: String, name: String)? {
+        let key = ScenarioNames.key(kind, id)
+        return own ? (name == id ? nil : (key, name)) : map[key].map { (key, $0) }
+      }
+      let description = ScenarioNames.Kind.description.rawValue
+      let desks = map.keys.filter { $0.hasPrefix(ScenarioNames.key(.desk, "")) || $0 == description }.sorted().map {
+        (key: $0, name: map[$0]!)
+      }
+      return units.compactMap { named(.unit, $0.id, $0.name) }
+        + stations.compactMap { named(.agency, $0.id, $0.name) }
+        + procedures.compactMap { named(.procedure, $0.id, $0.name) } + desks
+    }
   }
 }

@@ -37,6 +37,11 @@ extension CompiledModel.Compiler {
         officers: max(0, u.onlineIntakeOfficers),
         schedule: sched, discipline: .fifo, isOnlineIntake: true, absenceShare: 0, absenceSpell: 1,
         saturdayCompensation: .overtime)
+      // A scenario that names things in Vietnamese names its named units' online intake too.
+      if !c.names.isEmpty, let name = c.names.vi[ScenarioNames.key(.unit, u.id)] ?? (u.name == u.id ? nil : u.name) {
+        let intake = ScenarioNames.key(.agency, "online-intake@\(u.id)")
+        names.translations.vi[intake] = "Tiếp nhận trực tuyến, \(name)"
+      }
       let digit = compileDigitisation(u, unit: i)
       names.units.append(.init(id: u.id, name: u.name))
       units.append(

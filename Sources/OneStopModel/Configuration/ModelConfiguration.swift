@@ -29,6 +29,8 @@ public struct ModelConfiguration: Sendable {
   public var backlog: [BacklogEntry]
   /// The service index of Decision 766 (nil: not scored, no index results).
   public var index766: Index766Configuration?
+  /// Names in each report language beside the ids (`name_vi`): not in the hash.
+  public var names = ScenarioNames()
 
   public init(
     name: String, start: CivilDate, end: CivilDate, warmupUntil: CivilDate? = nil,
@@ -56,7 +58,8 @@ public struct ModelConfiguration: Sendable {
 
 extension ModelConfiguration: CustomReflectable {
   /// The configuration as `String(describing:)` (and so a scenario's hash) sees it: every
-  /// field, with `index766` only when set, so that a scenario without it keeps its hash.
+  /// field, with `index766` only when set, so that a scenario without it keeps its hash;
+  /// never `names`, which change no result (a translated name keeps the hash).
   public var customMirror: Mirror {
     var children: [(label: String?, value: Any)] = [
       ("name", name), ("start", start), ("end", end), ("warmupUntil", warmupUntil as Any), ("calendar", calendar),

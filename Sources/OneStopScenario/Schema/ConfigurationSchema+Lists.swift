@@ -23,6 +23,7 @@ extension ConfigurationSchema {
       .custom("id", .text, doc: "Unique id; with `count`, contains `{i}` (`commune-{i}`).", required: true),
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base unit."),
       .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("name_vi", .text, doc: "Vietnamese name for reports (default: `name`); `name` falls back to it."),
       .custom("level", .text, doc: "One of `levels`.", required: true),
       .custom("parent", .text, doc: "Id of the parent unit (none for the top unit)."),
       .custom(
@@ -97,6 +98,8 @@ extension ConfigurationSchema {
   public static var desk: [ConfigurationKey<DeskGroupConfiguration>] {
     [
       .custom("id", .text, doc: "Id within the unit (default `desk-N`)."),
+      .custom("name", .text, doc: "English name for reports (default: the catalogue's word for the id)."),
+      .custom("name_vi", .text, doc: "Vietnamese name for reports (default: the catalogue's word for the id)."),
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base desk group."),
       ConfigurationKey(
         "count", .whole(min: 0, max: ModelLimits.desksPerGroup, what: "a number of desks"), .whole(\.count),
@@ -126,6 +129,7 @@ extension ConfigurationSchema {
       .custom("id", .text, doc: "Unique id, `KIND@unit`; with `at_level`, contains `{unit}`.", required: true),
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base agency."),
       .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("name_vi", .text, doc: "Vietnamese name for reports (default: `name`); `name` falls back to it."),
       .custom("unit", .text, doc: "Unit where it sits (or `at_level`)."),
       .custom("at_level", .text, doc: "One agency at every unit of this level."),
       ConfigurationKey(
@@ -195,6 +199,7 @@ extension ConfigurationSchema {
       .custom("id", .text, doc: "Unique id.", required: true),
       .custom("add", .flag, doc: "In a variant file: this id is new, not a change to a base procedure."),
       .custom("name", .text, doc: "Name for reports (default: the id)."),
+      .custom("name_vi", .text, doc: "Vietnamese name for reports (default: `name`); `name` falls back to it."),
       .custom("field", .text, doc: "One of `fields`.", required: true),
       .custom(
         "deadline", .other("`same-day`, `15wd`, `30d` (calendar days) or `8wh`"), doc: "Legal deadline.",

@@ -14,6 +14,7 @@ public enum ConfigurationSchema {
     [
       .custom("scenario", .text, doc: "Name of the scenario, for reports."),
       .custom("description", .text, doc: "One line on what the scenario is."),
+      .custom("description_vi", .text, doc: "The description in Vietnamese, for Vietnamese reports."),
       .custom(
         "extends", .other("path of a base scenario file"),
         doc: """
