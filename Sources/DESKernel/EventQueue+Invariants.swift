@@ -6,7 +6,7 @@ extension EventQueue {
   func _checkInvariants() {
     #if ONESTOP_INTERNAL_CHECKS
     for i in 1..<Swift.max(_count, 1) {
-      let parent = (i - 1) / 2
+      let parent = (i - 1) / 4
       precondition(
         !base[i].precedes(base[parent]),
         "EventQueue heap property broken at \(i) (parent \(parent))")
