@@ -8,7 +8,7 @@ extension HTMLReport {
     var body: [String] = []
     body.append(
       """
-      <h2 class=\"run\" data-scenario=\"\(esc(d.scenario))\">\(esc(d.title)) · \(esc(l.label("period"))) \
+      <h2 class=\"run\" data-scenario=\"\(esc(d.scenario))\">\(esc(d.title(l))) · \(esc(l.label("period"))) \
       \(esc(l.period(d.start, d.end)))</h2>
       """
     )
@@ -310,7 +310,8 @@ extension HTMLReport {
     }
     body.append(
       """
-      <p class=\"provenance\">\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \(d.replications) \
+      <p class=\"provenance\">\(esc(l.label("footer"))) <code>\(esc(d.file))</code> · \
+      \(esc(l.label("scenario_id"))) <code class=\"id\">\(esc(d.scenario))</code> · \(d.replications) \
       \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \(esc(d.seed)) · \(esc(l.label("version"))) \
       \(esc(d.version)) · \(esc(l.label("hash"))) \(esc(d.hash))</p>
       """

@@ -12,7 +12,7 @@ public enum HTMLReport {
     let names = self.names(inputs)
     for input in inputs {
       switch input {
-      case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.scenario : name
+      case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.title(l) : name
       case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
       case .staff(let s): body += staffSections(s, l, names: names)
       case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name

@@ -61,7 +61,7 @@ public enum MarkdownReport {
   /// result, the headline KPIs (with the busiest centre's desk wait), the fit against the
   /// source report, the breakdowns, the months, the pools and the footer.
   static func run(_ d: ReportData, _ l: ReportLanguage) -> [String] {
-    var out = ["## \(d.title) · \(l.label("period")) \(l.period(d.start, d.end))", ""]
+    var out = ["## \(d.title(l)) · \(l.label("period")) \(l.period(d.start, d.end))", ""]
     if !d.description(l).isEmpty { out += ["*\(d.description(l))*", ""] }
     let lead = d.leadSentence(l)
     if !lead.isEmpty { out += [lead, ""] }
@@ -82,8 +82,8 @@ public enum MarkdownReport {
     }
     out += [
       """
-      \(l.label("footer")) `\(d.file)` · \(d.replications) \(l.label("replications")) · \(l.label("seed")) \
-      \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
+      \(l.label("footer")) `\(d.file)` · \(l.label("scenario_id")) `\(d.scenario)` · \(d.replications) \
+      \(l.label("replications")) · \(l.label("seed")) \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
       """,
       "",
     ]

@@ -2,8 +2,15 @@ import Foundation
 import OneStopModel
 
 extension ReportData {
-  /// The run's title: the scenario's name.
-  public var title: String { scenario }
+  /// The run's title in `l`: the scenario's `title_vi` or `title` (either when the other is
+  /// missing), else one from the catalogue and the period's years ("Mô phỏng năm 2022");
+  /// never the scenario's id, which the footer keeps in small print.
+  public func title(_ l: ReportLanguage) -> String {
+    if let own = names.local("title", l) ?? names.local("title", l == .vi ? .en : .vi) { return own }
+    let first = start.prefix(4)
+    let last = ReportLanguage.dayBefore(end).prefix(4)
+    return "\(l.label("run_title")) \(first == last ? first : first + "–" + last)"
+  }
 
   /// The scenario's description in `l` (`description_vi` in Vietnamese), else as written.
   public func description(_ l: ReportLanguage) -> String { names.local("description", l) ?? description }

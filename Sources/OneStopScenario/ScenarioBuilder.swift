@@ -112,6 +112,16 @@ final class ScenarioBuilder {
     return (config, settings)
   }
 
+  /// `title` and `title_vi`: kept only when written in the file that names the scenario
+  /// (`scenario:`) or by `--set`, so that a variant never shows its base's title.
+  func readTitle(_ top: [String: YNode]) {
+    let own = top["scenario"]?.file
+    for (key, language) in [("title", \ScenarioNames.en), ("title_vi", \ScenarioNames.vi)] {
+      guard let n = top[key], let text = r.string(n, key), n.file == own || n.file.hasPrefix("--set") else { continue }
+      names[keyPath: language][ScenarioNames.Kind.title.rawValue] = text
+    }
+  }
+
   /// `description`, `description_vi` and `report_language`.
   func readReportSettings(_ top: [String: YNode], into settings: inout RunSettings) {
     settings.description = top["description"].flatMap { r.string($0, "description") } ?? ""
@@ -122,6 +132,7 @@ final class ScenarioBuilder {
     {
       names.vi[ScenarioNames.Kind.description.rawValue] = text
     }
+    readTitle(top)
     if let n = top["report_language"], let text = r.string(n, "report_language") {
       if Self.reportLanguages.contains(text) {
         settings.reportLanguage = text

@@ -92,6 +92,38 @@ import Testing
     // The comparison's sentence names the clearest change with its interval.
     let decision = "Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị giảm 30,0 phút"
     #expect(text.contains(decision), "\(text)")
+    try Self.checkTitle(run, html: html)
+  }
+
+  /// The run's title is never the scenario's id (`test-tỉnh`): the page's `<title>` and the
+  /// run heading read the catalogue's title from the period, or the scenario's `title_vi`;
+  /// the id stays in the footer's small print only.
+  static func checkTitle(_ run: ReportData, html: String) throws {
+    func titles(_ html: String) -> String {
+      let page = html.range(of: #"<title>[^<]*</title>"#, options: .regularExpression).map { String(html[$0]) }
+      let heading = html.range(of: #"<h2 class="run"[^>]*>[^<]*</h2>"#, options: .regularExpression)
+      return (page ?? "") + " " + Self.visible(heading.map { String(html[$0]) } ?? "")
+    }
+    let id = run.scenario
+    #expect(id == "test-tỉnh")
+    let fallback = titles(html)
+    #expect(fallback.contains("Mô phỏng năm 2022") && !fallback.contains(id), "\(fallback)")
+    let code = #"<code[^>]*>[^<]*</code>"#
+    let outsideCode = Self.visible(html.replacingOccurrences(of: code, with: " ", options: .regularExpression))
+    #expect(Self.rawKeys(outsideCode, ids: [id]) == [])
+    #expect(html.contains("<code class=\"id\">\(id)</code>"))
+    // The scenario's own title in each language, the other's when one is missing.
+    var named = run
+    named.names.localized = ["vi": ["title": "Tuyên Quang, năm 2022"], "en": ["title": "Tuyen Quang, 2022"]]
+    let vi = titles(HTMLReport.page([.run(named)], language: .vi))
+    #expect(vi.contains("<title>Kết quả mô phỏng bộ phận một cửa – Tuyên Quang, năm 2022</title>"), "\(vi)")
+    #expect(vi.contains("Tuyên Quang, năm 2022 · Kỳ") && !vi.contains(id))
+    #expect(titles(HTMLReport.page([.run(named)], language: .en)).contains("Tuyen Quang, 2022 · Period"))
+    named.names.localized = ["en": ["title": "Tuyen Quang, 2022"]]
+    #expect(named.title(.vi) == "Tuyen Quang, 2022")
+    // The check can fail: the old page, whose title was the id.
+    let old = html.replacingOccurrences(of: "Mô phỏng năm 2022", with: id)
+    #expect(titles(old).contains(id))
   }
 
   /// The Markdown report speaks the same words as the page: no raw key or id outside

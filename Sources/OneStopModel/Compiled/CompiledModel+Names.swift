@@ -58,15 +58,17 @@ extension CompiledModel {
     /// model order, for a report in either language; empty when the scenario gives no
     /// name beside the configuration's own.
     public func given(in language: String) -> [(key: String, name: String)] {
-      guard !translations.isEmpty else { return [] }
       let own = language == "en"
       let map = own ? translations.en : translations.vi
+      let title = ScenarioNames.Kind.title.rawValue
+      // A title alone is written without the names (which stay as before).
+      guard !translations.isEmpty else { return map[title].map { [(key: title, name: $0)] } ?? [] }
       func named(_ kind: ScenarioNames.Kind, _ id: String, _ name: String) -> (key: String, name: String)? {
         let key = ScenarioNames.key(kind, id)
         return own ? (name == id ? nil : (key, name)) : map[key].map { (key, $0) }
       }
-      let description = ScenarioNames.Kind.description.rawValue
-      let desks = map.keys.filter { $0.hasPrefix(ScenarioNames.key(.desk, "")) || $0 == description }.sorted().map {
+      let whole = [ScenarioNames.Kind.description.rawValue, title]
+      let desks = map.keys.filter { $0.hasPrefix(ScenarioNames.key(.desk, "")) || whole.contains($0) }.sorted().map {
         (key: $0, name: map[$0]!)
       }
       return units.compactMap { named(.unit, $0.id, $0.name) }

@@ -13,6 +13,8 @@ public enum ConfigurationSchema {
   public static var top: [ConfigurationKey<ModelConfiguration>] {
     [
       .custom("scenario", .text, doc: "Name of the scenario, for reports."),
+      .custom("title", .text, doc: "The report's title in English (a variant does not keep its base's)."),
+      .custom("title_vi", .text, doc: "The report's title in Vietnamese (a variant does not keep its base's)."),
       .custom("description", .text, doc: "One line on what the scenario is."),
       .custom("description_vi", .text, doc: "The description in Vietnamese, for Vietnamese reports."),
       .custom(
