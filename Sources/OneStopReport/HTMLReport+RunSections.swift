@@ -91,7 +91,7 @@ extension HTMLReport {
           class=\"n\">\(l.number(e.low, decimals: decimals)) – \(l.number(e.high, decimals: decimals))</td><td \
           class=\"n\">± \(l.number(target.tolerance, decimals: decimals))</td><td \
           class=\"\(within ? "met" : "notmet")\">\(esc(l.label(within ? "yes" : "no")))</td><td>\
-          \(esc(target.source))</td></tr>
+          \(esc(target.source(l)))</td></tr>
           """
       }
       body.append(

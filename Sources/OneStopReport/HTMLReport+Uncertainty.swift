@@ -40,7 +40,7 @@ extension HTMLReport {
           title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.range))</td><td>\
           \(esc(l.label("origin." + p.origin)))
           """
-        + "</td><td>\(esc(p.source ?? ""))</td></tr>"
+        + "</td><td>\(esc(p.source(in: l.rawValue) ?? ""))</td></tr>"
     }
     return [html + "</tbody></table></section>"]
   }

@@ -131,7 +131,7 @@ public enum MarkdownReport {
       return [
         d.names.kpi(target.kpi, l), l.label("role." + target.role), n(target.value), n(e.mean),
         "\(n(e.low)) – \(n(e.high))", "± " + n(target.tolerance), l.label(target.within(e) ? "yes" : "no"),
-        target.source,
+        target.source(l),
       ]
     }
     return ["### \(l.label("against_report"))", ""] + table(header, rows)

@@ -202,6 +202,8 @@ public struct ReportTarget: Sendable {
   public let value: Double
   public let tolerance: Double
   public let source: String
+  /// The source in Vietnamese (the target file's `source_vi`), when given.
+  public var sourceVi: String?
   /// Half a unit of the report's last digit (docs/calibration.md).
   public let precision: Double
   /// input, fitted or independent: only independent figures are evidence.
@@ -216,6 +218,9 @@ public struct ReportTarget: Sendable {
     self.precision = precision
     self.role = role
   }
+
+  /// The source in `l`: `source_vi` on a Vietnamese page, else `source`.
+  public func source(_ l: ReportLanguage) -> String { l == .vi ? sourceVi ?? source : source }
 
   /// Within: |mean - report| <= tolerance + precision + the 95 % half-width of the mean.
   public func within(_ e: ReportData.Estimate) -> Bool {

@@ -17,15 +17,27 @@ public struct UncertaintySummary: Sendable, Encodable {
   public struct Parameter: Sendable, Codable {
     public let key, range, origin: String
     public let source: String?
+    /// The source in Vietnamese (the range's `source_vi`); not written when not given.
+    public let sourceVi: String?
     public let distribution: String
 
-    public init(key: String, range: String, origin: String, source: String?, distribution: String) {
+    enum CodingKeys: String, CodingKey {
+      case key, range, origin, source, sourceVi = "source_vi", distribution
+    }
+
+    public init(
+      key: String, range: String, origin: String, source: String?, sourceVi: String? = nil, distribution: String
+    ) {
       self.key = key
       self.range = range
       self.origin = origin
       self.source = source
+      self.sourceVi = sourceVi
       self.distribution = distribution
     }
+
+    /// The source in `language` (`vi`: `source_vi` when given).
+    public func source(in language: String) -> String? { language == "vi" ? sourceVi ?? source : source }
   }
 
   public let sets, replications: Int

@@ -36,10 +36,11 @@ extension ScenarioBuilder {
       case .failure(let problem):
         r.issue(rangeNode, at + ".range", problem.message)
       case .success(let ends) where ok:
-        out.append(
-          ScenarioRange(
-            key: key, low: ends.low, high: ends.high, source: source, spread: spread ?? .uniform, fitted: fitted,
-            index: i, keyPlace: .init(keyNode), rangePlace: .init(rangeNode)))
+        var range = ScenarioRange(
+          key: key, low: ends.low, high: ends.high, source: source, spread: spread ?? .uniform, fitted: fitted,
+          index: i, keyPlace: .init(keyNode), rangePlace: .init(rangeNode))
+        range.sourceVi = m["source_vi"].flatMap { r.string($0, at + ".source_vi") }
+        out.append(range)
       case .success:
         break
       }

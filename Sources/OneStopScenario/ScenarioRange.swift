@@ -38,6 +38,8 @@ public struct ScenarioRange: Sendable, Equatable {
   public let high: String
   /// Where the range comes from (a report and its figure, a decree, a survey).
   public let source: String
+  /// The source in Vietnamese (`source_vi`), for a Vietnamese report; nil when not given.
+  public var sourceVi: String? = nil
   public let spread: Spread
   /// `true` when `onestop calibrate` wrote the range (the values its fit cannot tell apart).
   public let fitted: Bool

@@ -5,9 +5,10 @@ import OneStopModel
 /// at its file, line and key path.
 extension TargetFile {
   static let figureKeys = [
-    "kpi", "value", "tolerance", "precision", "tolerance_reason", "weight", "source", "role", "fitted_by",
+    "kpi", "value", "tolerance", "precision", "tolerance_reason", "weight", "source", "source_vi", "role",
+    "fitted_by",
   ]
-  static let rankKeys = ["rank", "min_spearman", "top", "source", "role", "name"]
+  static let rankKeys = ["rank", "min_spearman", "top", "source", "source_vi", "role", "name"]
 
   /// A KPI name at `path`, with its unit; an unknown name is reported with a hint.
   static func readKPI(_ node: YNode, _ path: String, _ r: ScenarioReader) -> (String, KPIUnit)? {
@@ -77,10 +78,12 @@ extension TargetFile {
       }
     }
     guard let role, let s = readSource(m, item: item, path, r) else { return nil }
-    return Target(
+    var target = Target(
       kpi: k, value: v, tolerance: tolerance, toleranceRule: rule, precision: precision, weight: w, source: s,
       role: role, fittedBy: fittedBy, toleranceReason: reason, path: "\(path).kpi", file: kn.file, line: kn.line,
       column: kn.column)
+    target.sourceVi = m["source_vi"].flatMap { r.string($0, "\(path).source_vi") }
+    return target
   }
 
   /// `tolerance`: absolute in the KPI's unit, or `N%` of the figure; absent, a count's

@@ -62,6 +62,8 @@ public struct TargetFile: Sendable {
     public let precision: Double
     public let weight: Double
     public let source: String
+    /// The source in Vietnamese (`source_vi`), for a Vietnamese report's fit table.
+    public var sourceVi: String? = nil
     public let role: Role
     /// The scenario keys fitted to this figure (role `fitted`).
     public let fittedBy: [String]

@@ -22,6 +22,8 @@ extension SensitivityParameter {
 
   /// The range's source, when the scenario writes one.
   public var source: String? { written?.source }
+  /// The written range's source in Vietnamese (`source_vi`).
+  public var sourceVi: String? { written?.sourceVi }
 
   /// The parameter of a scenario's `uncertainty:` entry, its range parsed as `--param`
   /// parses one (a number in the unit the scenario writes, a factor on a distribution's

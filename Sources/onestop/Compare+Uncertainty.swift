@@ -61,6 +61,7 @@ extension Compare {
       let described = parameters.map {
         UncertaintySummary.Parameter(
           key: $0.key, range: $0.rangeText, origin: $0.origin.rawValue, source: $0.source,
+          sourceVi: $0.sourceVi,
           distribution: $0.spread.rawValue)
       }
       return (out, .init(sets: sets, replications: replications, parameters: described, leftOut: leftOut))

@@ -85,9 +85,11 @@ struct Report: ParsableCommand {
       do {
         let file = try TargetFile.load(path: path)
         d.targets = file.targets.map {
-          ReportTarget(
+          var t = ReportTarget(
             kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source, precision: $0.precision,
             role: $0.role.rawValue)
+          t.sourceVi = $0.sourceVi
+          return t
         }
         let independent = file.targets.filter { $0.role == .independent }.count
           + file.ranks.filter { $0.role == .independent }.count

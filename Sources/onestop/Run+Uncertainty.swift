@@ -95,6 +95,7 @@ extension Run {
       parameters: parameters.map {
         .init(
           key: $0.key, range: $0.rangeText, origin: $0.origin.rawValue, source: $0.source,
+          sourceVi: $0.sourceVi,
           distribution: $0.spread.rawValue)
       }, method: Self.uncertaintyMethod, kpis: rows)
   }

@@ -74,6 +74,7 @@ public enum ConfigurationSchema {
         doc: "Numbers in the unit the scenario writes, factors on a distribution's durations, or times `HH:MM`.",
         required: true),
       .custom("source", .text, doc: "Where the range comes from (report, decree, survey).", required: true),
+      .custom("source_vi", .text, doc: "The source in Vietnamese, for Vietnamese reports."),
       .custom(
         "distribution", .choice(ScenarioRange.Spread.allCases.map(\.rawValue)),
         doc: "How values spread over the range: `uniform` (default) or `triangular` (peak at today's value)."),
