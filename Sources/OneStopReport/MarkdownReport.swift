@@ -83,7 +83,8 @@ public enum MarkdownReport {
     out += [
       """
       \(l.label("footer")) `\(d.file)` · \(l.label("scenario_id")) `\(d.scenario)` · \(d.replications) \
-      \(l.label("replications")) · \(l.label("seed")) \(d.seed) · \(l.label("version")) \(d.version) · \(l.label("hash")) \(d.hash)
+      \(l.label("replications")) · \(l.label("seed")) \(d.seed) · \(l.label("version")) \(d.version) · \
+      \(l.label("hash")) \(d.hash)
       """,
       "",
     ]

@@ -71,6 +71,31 @@ import Testing
     #expect(try Scenario.load(path: same.path).1.names.translations.vi["description"] == "Kịch bản gốc")
   }
 
+  /// `title`/`title_vi` reach the names outside the hash; a title alone changes no other
+  /// name (the online intake keeps its English name); a variant with its own `scenario` id
+  /// does not show its base's title, one without keeps it.
+  @Test func theTitleStaysWithItsScenario() throws {
+    let (plain, a) = try Scenario.load(path: ScenarioErrorTests.minimal)
+    let (titled, b) = try Scenario.load(
+      path: ScenarioErrorTests.minimal, overrides: ["title=Minimal, 2024", "title_vi=Tối giản, năm 2024"])
+    #expect(plain.hash == titled.hash && a.names.given(in: "vi").isEmpty)
+    #expect(b.names.translations.en["title"] == "Minimal, 2024")
+    #expect(b.names.translations.vi["title"] == "Tối giản, năm 2024")
+    #expect(b.names.given(in: "vi").map(\.key) == ["title"] && b.names.given(in: "en").map(\.key) == ["title"])
+    #expect(b.names.stationName(0) == a.names.stationName(0))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-title-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let base = try String(contentsOfFile: ScenarioErrorTests.minimal, encoding: .utf8) + "title_vi: Gốc\n"
+    try base.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+    let variant = dir.appendingPathComponent("variant.yaml")
+    try "extends: base.yaml\nscenario: other\n".write(to: variant, atomically: true, encoding: .utf8)
+    #expect(try Scenario.load(path: variant.path).1.names.translations.vi["title"] == nil)
+    let same = dir.appendingPathComponent("same.yaml")
+    try "extends: base.yaml\nseed: 3\n".write(to: same, atomically: true, encoding: .utf8)
+    #expect(try Scenario.load(path: same.path).1.names.translations.vi["title"] == "Gốc")
+  }
+
   @Test func badNamesNameTheirPlace() {
     let errors = ScenarioErrorTests()
     let issues = errors.issues {
