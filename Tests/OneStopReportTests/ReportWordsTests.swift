@@ -95,6 +95,23 @@ import Testing
     try Self.checkTitle(run, html: html)
   }
 
+  /// A target's `source_vi` fills the fit table's source column on the Vietnamese page only.
+  @Test func theFitTableQuotesTheVietnameseSource() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-src-vi-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    _ = try ReportTests.summary(dir: dir)
+    var run = try ReportData(path: dir.path)
+    var target = ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004: on time")
+    target.sourceVi = "004: 'Trước hạn và đúng hạn: 168.252 hồ sơ, đạt 93,32%'"
+    run.targets = [target]
+    let vi = Self.visible(HTMLReport.page([.run(run)], language: .vi))
+    let en = Self.visible(HTMLReport.page([.run(run)], language: .en))
+    #expect(vi.contains("Trước hạn và đúng hạn: 168.252 hồ sơ, đạt 93,32%"))
+    #expect(!vi.contains("004: on time"))
+    #expect(en.contains("004: on time") && !en.contains("đạt 93,32%"))
+    #expect(MarkdownReport.page([.run(run)], language: .vi).contains("đạt 93,32%'"))
+  }
+
   /// The run's title is never the scenario's id (`test-tỉnh`): the page's `<title>` and the
   /// run heading read the catalogue's title from the period, or the scenario's `title_vi`;
   /// the id stays in the footer's small print only.
