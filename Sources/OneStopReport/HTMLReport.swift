@@ -13,10 +13,10 @@ public enum HTMLReport {
     for input in inputs {
       switch input {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.title(l) : name
-      case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? "\(c.a) / \(c.b)" : name
+      case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? l.label("compare") : name
       case .staff(let s): body += staffSections(s, l, names: names)
-      case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? w.name : name
-      case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? s.scenario : name
+      case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? l.label("sweep") : name
+      case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? l.label("sensitivity") : name
       }
     }
     return """

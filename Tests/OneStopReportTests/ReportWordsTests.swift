@@ -238,6 +238,9 @@ import Testing
     #expect(table.contains("Trung tâm Phục vụ hành chính công tỉnh, quầy Giao thông vận tải"))
     #expect(html.range(of: "<table class=\"centre\">")!.lowerBound < html.range(of: "<svg")!.lowerBound)
     #expect(html.contains("title=\"--set units[pasc].desks[land].count=4\"") && html.contains(" = 4</span>"))
+    // The page's title names the comparison in words, not the scenario ids ("tq / tq").
+    let title = try #require(html.firstRange(of: #/<title>.*?</title>/#).map { String(html[$0]) })
+    #expect(title.contains("So sánh") && !title.contains("tq"), "\(title)")
   }
 
   /// Bars of one unit share a scale: the minute rows' widths are in the ratio of their
