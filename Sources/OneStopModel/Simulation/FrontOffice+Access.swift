@@ -39,4 +39,64 @@ extension FrontOffice {
     }
     return n
   }
+
+  // MARK: - The estimated call of a remote ticket
+
+  /// Calls remembered per line for the recent call rate, and the calls needed today
+  /// before the rate replaces the prior (the mean intake time over the desks).
+  static let callRing = 10
+  static let callsForRate = 3
+
+  /// Desks of unit `u` serving `field` open at `now` and free.
+  func idleDesks(unit u: Int, field: Int, at now: Double) -> Int {
+    var n = 0
+    for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & (UInt64(1) << UInt64(field)) != 0 {
+      if calendar.reader.isOpen(model.deskGroups[g].schedule, at: now) { n += servers[g].capacity - servers[g].busyCount }
+    }
+    return n
+  }
+
+  /// A desk calls the next ticket of the line of `field` at unit `u`: remembered in the
+  /// line's ring of today's call times.
+  @inline(__always)
+  mutating func noteCall(unit u: Int, field: Int, at now: Double) {
+    let q = u * fieldCount + field
+    let day = Int32(truncatingIfNeeded: calendar.day(now))
+    if callDay[q] != day {
+      callDay[q] = day
+      callsToday[q] = 0
+    }
+    callTimes[q * Self.callRing + Int(callsToday[q]) % Self.callRing] = now
+    callsToday[q] &+= 1
+  }
+
+  /// What a ticket app shows a remote ticket taken at `base` (now, or the opening still
+  /// to come) with `ahead` calls of the line of `field` at unit `u` before its own: the
+  /// last call today plus `ahead` times the open seconds per call over the line's last
+  /// `callRing` calls today (`prior` seconds per call, the mean intake time over the
+  /// desks, before `callsForRate` calls), counted in the unit's open hours so that a
+  /// lunch break or the closing is skipped; never before `base`, and `base` itself when
+  /// an open desk is free for it.
+  func estimatedCall(unit u: Int, field: Int, ahead: Int, prior: Double, from base: Double) -> Double {
+    let q = u * fieldCount + field
+    let schedule = model.units[u].schedule
+    let clock = calendar.reader
+    if idleDesks(unit: u, field: field, at: base) >= ahead { return base }
+    let today = callDay[q] == Int32(truncatingIfNeeded: calendar.day(base)) ? Int(callsToday[q]) : 0
+    var perCall = prior
+    var anchor = base
+    if today > 0 {
+      let last = callTimes[q * Self.callRing + (today - 1) % Self.callRing]
+      anchor = last
+      if today >= Self.callsForRate {
+        let n = Swift.min(today, Self.callRing)
+        let first = callTimes[q * Self.callRing + (today - n) % Self.callRing]
+        let open = clock.openSeconds(schedule, from: first, to: last)
+        if open > 0 { perCall = open / Double(n - 1) }
+      }
+    }
+    let work = Double(ahead) * perCall
+    let t = clock.addingWorkingTime(schedule, work, to: anchor)
+    return Swift.max(base, t.isFinite ? t : anchor + work)
+  }
 }
