@@ -20,6 +20,11 @@ import TestSupport
       OpenInterval(open: TimeOfDay("13:00")!, close: TimeOfDay("17:00")!),
     ])
     config.units[0].hours = OpeningSchedule(base: WeeklyHours(days: Array(repeating: day, count: 7)))
+    // A queue at 08:00 (from 07:00), so the calls fall on 08:00 + k × 5 min.
+    config.units[0].access.beforeOpeningShare = 0.2
+    config.units[0].access.beforeOpeningEarliest = 3600
+    // 90 tickets a day: the last is called at 16:25, before the closing.
+    config.units[0].desks[0].quota = 90
     config.units[0].access.remoteTicketShare = 1
     config.units[0].access.remoteArrivalLead = try .deterministic(60)
     config.units[0].access.remoteNoShow = 0

@@ -71,20 +71,27 @@ extension FrontOffice {
   }
 
   /// What a ticket app shows a remote ticket taken at `base` (now, or the opening still
-  /// to come) with `ahead` calls of the line of `field` at unit `u` before its own: the
-  /// last call today plus `ahead` times the open seconds per call over the line's last
-  /// `callRing` calls today (`prior` seconds per call, the mean intake time over the
-  /// desks, before `callsForRate` calls), counted in the unit's open hours so that a
-  /// lunch break or the closing is skipped; never before `base`, and `base` itself when
-  /// an open desk is free for it.
+  /// to come) that is the `ahead`-th to be called from the line of `field` at unit `u`.
+  /// Desks open at `base` and free call the first tickets at once (then `base`); the
+  /// others follow the last call today (or the next opening, where every desk calls one)
+  /// at the line's open seconds per call over its last `callRing` calls today (`prior`,
+  /// the mean intake time over the desks, before `callsForRate` calls), counted in the
+  /// unit's open hours so that a lunch break or the closing is skipped.
   func estimatedCall(unit u: Int, field: Int, ahead: Int, prior: Double, from base: Double) -> Double {
     let q = u * fieldCount + field
     let schedule = model.units[u].schedule
     let clock = calendar.reader
-    if idleDesks(unit: u, field: field, at: base) >= ahead { return base }
+    // Free desks call the first tickets at once; the others follow at the call rate.
+    var toCall = ahead - idleDesks(unit: u, field: field, at: base)
+    guard toCall > 0 else { return base }
     let today = callDay[q] == Int32(truncatingIfNeeded: calendar.day(base)) ? Int(callsToday[q]) : 0
     var perCall = prior
     var anchor = base
+    if today == 0 && !clock.isOpen(schedule, at: base), let opens = clock.nextOpening(schedule, atOrAfter: base) {
+      anchor = opens
+      toCall -= desks(unit: u, field: field)
+      guard toCall > 0 else { return opens }
+    }
     if today > 0 {
       let last = callTimes[q * Self.callRing + (today - 1) % Self.callRing]
       anchor = last
@@ -95,8 +102,10 @@ extension FrontOffice {
         if open > 0 { perCall = open / Double(n - 1) }
       }
     }
-    let work = Double(ahead) * perCall
-    let t = clock.addingWorkingTime(schedule, work, to: anchor)
+    let work = Double(toCall) * perCall
+    var t = clock.addingWorkingTime(schedule, work, to: anchor)
+    // Work ending at a closing is a call at the next opening.
+    if t.isFinite && !clock.isOpen(schedule, at: t) { t = clock.nextOpening(schedule, atOrAfter: t) ?? t }
     return Swift.max(base, t.isFinite ? t : anchor + work)
   }
 }
