@@ -53,11 +53,10 @@ struct FrontOffice {
   var streak: StateArray<Int32>
   var noonWakeDay: StateArray<Int32>
   /// Remote tickets (`FrontOffice+Access`; empty without them): per unit × field line, a
-  /// ring of the last `callRing` call times of day `callDay` and the calls that day.
+  /// ring of the last `callRing` call times and the calls so far.
   let usesRemote: Bool
   var callTimes: StateArray<Double>
-  var callsToday: StateArray<Int32>
-  var callDay: StateArray<Int32>
+  var callCount: StateArray<Int32>
 
   /// What the desks did, per desk group and per unit: busy and overtime seconds, and
   /// the three terms of Little's law at each unit's desks (citizens there over time,
@@ -121,8 +120,7 @@ struct FrontOffice {
     usesRemote = model.access.usesRemote
     let ringLines = usesRemote ? lineCount : 0
     callTimes = StateArray(repeating: 0, count: ringLines * Self.callRing)
-    callsToday = StateArray(repeating: 0, count: ringLines)
-    callDay = StateArray(repeating: -1, count: ringLines)
+    callCount = StateArray(repeating: 0, count: ringLines)
     let clock = calendar.reader
     for g in model.deskGroups.indices {
       let schedule = model.deskGroups[g].schedule
