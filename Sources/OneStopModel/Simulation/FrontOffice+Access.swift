@@ -39,4 +39,71 @@ extension FrontOffice {
     }
     return n
   }
+
+  // MARK: - The estimated call of a remote ticket
+
+  /// Calls remembered per line for the recent call rate, and the calls needed before
+  /// the rate replaces the prior (the mean intake time over the desks).
+  static let callRing = 10
+  static let callsForRate = 3
+
+  /// Desks of unit `u` serving `field` open at `now` and free.
+  func idleDesks(unit u: Int, field: Int, at now: Double) -> Int {
+    var n = 0
+    let bit = UInt64(1) << UInt64(field)
+    for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & bit != 0 {
+      if calendar.reader.isOpen(model.deskGroups[g].schedule, at: now) {
+        n += servers[g].capacity - servers[g].busyCount
+      }
+    }
+    return n
+  }
+
+  /// A desk calls the next ticket of the line of `field` at unit `u`: remembered in the
+  /// line's ring of call times.
+  @inline(__always)
+  mutating func noteCall(unit u: Int, field: Int, at now: Double) {
+    let q = u * fieldCount + field
+    callTimes[q * Self.callRing + Int(callCount[q]) % Self.callRing] = now
+    callCount[q] &+= 1
+  }
+
+  /// What a ticket app shows a remote ticket taken at `base` (now, or the opening still
+  /// to come) that is the `ahead`-th to be called from the line of `field` at unit `u`.
+  /// Desks open at `base` and free call the first tickets at once (then `base`); the
+  /// others follow the last call today (or the next opening, where every desk calls one)
+  /// at the line's open seconds per call over its last `callRing` calls, yesterday's
+  /// included (`prior`, the mean intake time over the desks, before `callsForRate`
+  /// calls), counted in the unit's open hours so that a lunch break or the closing is
+  /// skipped.
+  func estimatedCall(unit u: Int, field: Int, ahead: Int, prior: Double, from base: Double) -> Double {
+    let q = u * fieldCount + field
+    let schedule = model.units[u].schedule
+    let clock = calendar.reader
+    // Free desks call the first tickets at once; the others follow at the call rate.
+    var toCall = ahead - idleDesks(unit: u, field: field, at: base)
+    guard toCall > 0 else { return base }
+    let count = Int(callCount[q])
+    let last = count > 0 ? callTimes[q * Self.callRing + (count - 1) % Self.callRing] : -Double.infinity
+    var anchor = base
+    if count > 0 && calendar.day(last) == calendar.day(base) {
+      anchor = last
+    } else if !clock.isOpen(schedule, at: base), let opens = clock.nextOpening(schedule, atOrAfter: base) {
+      anchor = opens
+      toCall -= desks(unit: u, field: field)
+      guard toCall > 0 else { return opens }
+    }
+    var perCall = prior
+    if count >= Self.callsForRate {
+      let n = Swift.min(count, Self.callRing)
+      let first = callTimes[q * Self.callRing + (count - n) % Self.callRing]
+      let open = clock.openSeconds(schedule, from: first, to: last)
+      if open > 0 { perCall = open / Double(n - 1) }
+    }
+    let work = Double(toCall) * perCall
+    var t = clock.addingWorkingTime(schedule, work, to: anchor)
+    // Work ending at a closing is a call at the next opening.
+    if t.isFinite && !clock.isOpen(schedule, at: t) { t = clock.nextOpening(schedule, atOrAfter: t) ?? t }
+    return Swift.max(base, t.isFinite ? t : anchor + work)
+  }
 }

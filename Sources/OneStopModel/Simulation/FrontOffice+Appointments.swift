@@ -80,6 +80,7 @@ extension FrontOffice {
     if let f = walk {
       streak[p] = 0
       queueChanged(unit: u, by: -1, at: now)
+      if usesRemote { noteCall(unit: u, field: f, at: now) }
       return pop(walkLines, walkWaiting, unit: u, field: f)
     }
     guard walkIns, groupOpen[g], let f = oldestLine(postalLines, fields & postalWaiting[u], base: u * fieldCount)

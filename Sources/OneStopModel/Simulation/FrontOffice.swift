@@ -52,6 +52,11 @@ struct FrontOffice {
   var appointmentLines: StateArray<WaitingLine<Ticket>>
   var streak: StateArray<Int32>
   var noonWakeDay: StateArray<Int32>
+  /// Remote tickets (`FrontOffice+Access`; empty without them): per unit × field line, a
+  /// ring of the last `callRing` call times and the calls so far.
+  let usesRemote: Bool
+  var callTimes: StateArray<Double>
+  var callCount: StateArray<Int32>
 
   /// What the desks did, per desk group and per unit: busy and overtime seconds, and
   /// the three terms of Little's law at each unit's desks (citizens there over time,
@@ -112,6 +117,10 @@ struct FrontOffice {
     appointmentLines = StateArray(repeating: WaitingLine(.fifo), count: plans)
     streak = StateArray(repeating: 0, count: plans)
     noonWakeDay = StateArray(repeating: -1, count: plans)
+    usesRemote = model.access.usesRemote
+    let ringLines = usesRemote ? lineCount : 0
+    callTimes = StateArray(repeating: 0, count: ringLines * Self.callRing)
+    callCount = StateArray(repeating: 0, count: ringLines)
     let clock = calendar.reader
     for g in model.deskGroups.indices {
       let schedule = model.deskGroups[g].schedule
@@ -169,6 +178,7 @@ struct FrontOffice {
     let base = u * fieldCount
     if let f = oldestLine(walkLines, fields & walkWaiting[u], base: base) {
       queueChanged(unit: u, by: -1, at: now)
+      if usesRemote { noteCall(unit: u, field: f, at: now) }
       return pop(walkLines, walkWaiting, unit: u, field: f)
     }
     guard groupOpen[g], let f = oldestLine(postalLines, fields & postalWaiting[u], base: base) else { return nil }

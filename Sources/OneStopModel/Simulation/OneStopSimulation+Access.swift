@@ -15,7 +15,8 @@ extension OneStopSimulation {
   /// A citizen of dossier `i` about to take a ticket for `field` at unit `u`: turned away
   /// when the day's quota is gone (`false`, their way back planned); otherwise the ticket
   /// is taken in the hall or from home (`remote`, with the instant the holder will be in
-  /// the hall, estimated from the line ahead and the desks serving the field).
+  /// the hall, estimated from the line ahead and its recent call rate,
+  /// `FrontOffice.estimatedCall`).
   mutating func accessTicket(
     _ i: Int32, unit u: Int, field: Int, day: Int, opening: Double, at now: Double,
     _ scheduler: inout Scheduler<Event>
@@ -38,9 +39,10 @@ extension OneStopSimulation {
       let rng = streams.desk[u].rng
       remote = rng.bernoulli(share)
       if remote {
-        let ahead = Double(frontOffice.waiting(unit: u, field: field) + 1)
+        let ahead = frontOffice.waiting(unit: u, field: field) + 1
         let desks = Double(Swift.max(1, frontOffice.desks(unit: u, field: field)))
-        let estimate = opening + ahead * model.intakeTime[Int(dossiers[i].procedure)].mean / desks
+        let prior = model.intakeTime[Int(dossiers[i].procedure)].mean / desks
+        let estimate = frontOffice.estimatedCall(unit: u, field: field, ahead: ahead, prior: prior, from: opening)
         let arrival = estimate - model.access.remoteLead[u].sample(rng)
         let noShow = model.access.remoteNoShow[u]
         let never = noShow > 0 && rng.bernoulli(noShow)

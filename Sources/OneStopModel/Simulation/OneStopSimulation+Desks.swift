@@ -20,6 +20,7 @@ extension OneStopSimulation {
     for g in model.units[u].deskGroups where !beforeOpening && model.deskGroups[g].fieldMask & bit != 0 {
       if let desk = frontOffice.idleDesk(group: g, for: ticket, at: now) {
         ticket.issuedAt = now
+        if frontOffice.usesRemote && !ticket.isPostal { frontOffice.noteCall(unit: u, field: field, at: now) }
         startService(desk: desk, ticket, at: now, &scheduler)
         return
       }
