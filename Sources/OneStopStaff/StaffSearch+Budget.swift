@@ -42,12 +42,7 @@ extension StaffSearch {
         )
         break
       }
-      let what = describe(move, from: x), i = move.variable
-      let delta = move.to > x[i] ? 1 : -1
-      x[i] = move.to
-      visited.insert(x)
-      evaluator.reference = x
-      e = next
+      let (what, delta) = take(move, next, x: &x, e: &e, visited: &visited), i = move.variable
       let (p, c) = people(x)
       steps.append(StaffStep(variable: i, delta: delta, to: x[i], addedPeople: p, addedCost: c, evaluation: e))
       log("\(what); spent \(StaffFormat.number(c)) of \(StaffFormat.number(budget))")

@@ -94,12 +94,7 @@ extension StaffSearch {
         fresh.insert(top)
       }
       guard let (move, next) = chosen else { break }
-      let what = describe(move, from: x), i = move.variable
-      let delta = move.to > x[i] ? 1 : -1
-      x[i] = move.to
-      visited.insert(x)
-      evaluator.reference = x
-      e = next
+      let (what, delta) = take(move, next, x: &x, e: &e, visited: &visited), i = move.variable
       // Gains stored for this key's moves, and every option's, are measured again.
       gains = gains.filter { $0.key.variable != i && !variables[$0.key.variable].isOption }
       if variables[i].isOption { gains = [:] }

@@ -112,4 +112,19 @@ extension StaffSearch {
   public static func secondsLeft(steps: Int, plansPerStep: Double, secondsPerPlan: Double) -> Double {
     Double(steps) * plansPerStep * secondsPerPlan
   }
+
+  /// Takes `move` (evaluated as `next`) from plan `x`: `x` and `e` become the new plan and
+  /// its evaluation, which is visited and becomes the evaluator's reference (both searches
+  /// step this way). Returns the move in words and its direction (+1 or -1).
+  func take(
+    _ move: StaffMove, _ next: StaffEvaluation, x: inout [Int], e: inout StaffEvaluation, visited: inout Set<[Int]>
+  ) -> (what: String, delta: Int) {
+    let what = describe(move, from: x)
+    let delta = move.to > x[move.variable] ? 1 : -1
+    x[move.variable] = move.to
+    visited.insert(x)
+    evaluator.reference = x
+    e = next
+    return (what, delta)
+  }
 }
