@@ -3,7 +3,7 @@
 # locally with GNU parallel, with the same number of processes, and prints both wall times and
 # their ratio (issue 27: the Slurm array within 10 % of the local run), and the makespans of the
 # two arrays (first task start to last result: the wall time without submitting and without
-# `sbatch --wait`'s polling, a fixed 10-20 s here). The merged results are compared byte for byte.
+# the wait for the array's end, about 4 s here). The merged results are compared byte for byte.
 #
 # Usage: scripts/national/cluster-timing.sh ONESTOP_BINARY [--procs P] [--replications R]
 #          [--block B] [--end DATE] [--order slurm-first|local-first]
@@ -72,7 +72,7 @@ for r in "${runs[@]}"; do
   "$onestop" national merge "$work/$r" >/dev/null
 done
 # The arrays' own makespans: first task start to last result (Slurm: the start each task logs,
-# to the second; GNU parallel: its joblog), without submission and `sbatch --wait` polling.
+# to the second; GNU parallel: its joblog), without submission and the wait.
 span=$(python3 - "$work" <<'PY'
 import datetime, glob, os, re, sys
 w = sys.argv[1]

@@ -6,7 +6,9 @@
 #
 # Asks `onestop national missing` which tasks have no result and submits only
 # those (--array=3,17-20%N); with nothing missing it submits nothing. --wait
-# blocks until the array ends (sbatch --wait; exit status: the highest task's).
+# blocks until the array ends (scripts/slurm/wait-array.sh, which notices the end
+# within seconds where `sbatch --wait` can take 32 s) and exits with the highest
+# task's status, or 1 if a task is still missing.
 # ONESTOP names the binary (default: onestop on PATH).
 set -euo pipefail
 die() { printf 'submit-slurm: error: %s\n' "$*" >&2; exit 2; }
@@ -36,8 +38,19 @@ ranges=$(tr ',' '\n' <<<"$missing" | awk '
 mkdir -p "$study/logs"
 cmd=(sbatch --parsable --array="$ranges${max:+%$max}" --chdir="$study" --output="$study/logs/task-%4a_job-%A.out"
      --export="ALL,STUDY_DIR=$study,ONESTOP=$onestop")
-[[ $wait_job == 1 ]] && cmd+=(--wait)
 cmd+=(${extra[@]+"${extra[@]}"} "$here/national.sbatch")
 echo "submit-slurm: $(tr ',' '\n' <<<"$missing" | wc -l) task(s) of $study: --array=$ranges${max:+%$max}" >&2
 if [[ $dry == 1 ]]; then printf '%q ' "${cmd[@]}"; echo; exit 0; fi
-"${cmd[@]}"
+out=$("${cmd[@]}") || die "sbatch failed"
+job=${out%%;*}
+[[ $job =~ ^[0-9]+$ ]] || die "unexpected sbatch output: $out"
+echo "$job"
+[[ $wait_job == 1 ]] || exit 0
+status=0
+"$here/../slurm/wait-array.sh" "$job" "$study/logs/task-%04d_job-%s.out" task || status=$?
+still=$("$onestop" national missing "$study" 2>/dev/null) || still="?"
+if [[ -n $still ]]; then
+  echo "submit-slurm: tasks still missing after job $job: $still; resubmit with: $0 $study" >&2
+  ((status == 0)) && status=1
+fi
+exit "$status"

@@ -26,9 +26,9 @@
 # Prints the job id on stdout (nothing when no chunk is missing); progress and
 # diagnostics go to stderr. Task logs: SWEEP_DIR/logs/chunk-NNNN_job-JOBID.out.
 #
-# --wait polls squeue itself (after 1 s, then slower) instead of using
-# `sbatch --wait`, which in Slurm 22.05 polls after 2, 10, 42, 74... s and so
-# adds up to 32 s to short runs. No accounting (sacct) is needed.
+# --wait polls squeue itself (scripts/slurm/wait-array.sh: after 1 s, then
+# slower) instead of using `sbatch --wait`, which in Slurm 22.05 polls after
+# 2, 10, 42, 74... s and so adds up to 32 s to short runs. No sacct needed.
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -121,53 +121,8 @@ log "job $job; watch: squeue -r -j $job; logs: $sweep_dir/logs/chunk-*_job-$job.
 [[ $wait_job == 1 ]] || exit 0
 
 # ------------------------------------------------------------------- wait --
-terminal='^(COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|BOOT_FAIL|DEADLINE|PREEMPTED)$'
-max_poll=${SUBMIT_SWEEP_POLL:-30}
-start=$SECONDS; last_report=$SECONDS; errors=0
-err_file=$(mktemp)
-trap 'rm -f "$err_file"' EXIT
-while :; do
-  sleep "$(awk -v e=$((SECONDS - start)) -v m="$max_poll" 'BEGIN { p = 1 + e / 30; print (p > m ? m : p) }')"
-  if ! states=$(squeue -h -r -j "$job" -t all -o '%T' 2>"$err_file"); then
-    # Purged already (finished longer than MinJobAge ago): done waiting.
-    grep -qi 'invalid job id' "$err_file" && break
-    # Otherwise the controller may be busy: retry a while.
-    errors=$((errors + 1))
-    ((errors < 20)) && continue
-    log "squeue keeps failing; stop waiting and judge by the result files"
-    break
-  fi
-  errors=0
-  active=$(grep -Evc "$terminal" <<<"$states" || true)
-  [[ -z $states || $active == 0 ]] && break
-  if ((SECONDS - last_report >= 60)); then
-    log "job $job after $((SECONDS - start)) s: $(sort <<<"$states" | uniq -c | awk '{ printf "%s %s, ", $1, $2 }')"
-    last_report=$SECONDS
-  fi
-done
-
-# Exit status like `sbatch --wait`: the highest task exit code; a task that
-# ended without exiting on its own (cancelled, timeout, node failure) counts 1.
 status=0
-bad=$(scontrol show job -o "$job" 2>/dev/null | awk '
-  {
-    task = "?"; state = "?"; code = 0; sig = 0
-    for (i = 1; i <= NF; i++) {
-      if ($i ~ /^ArrayTaskId=/) task = substr($i, 13)
-      else if ($i ~ /^JobState=/) state = substr($i, 10)
-      else if ($i ~ /^ExitCode=/) { split(substr($i, 10), a, ":"); code = a[1] + 0; sig = a[2] + 0 }
-    }
-    if (state != "COMPLETED" || code != 0 || sig != 0) {
-      rc = (code != 0 ? code : 1)
-      printf "%s %s %d\n", task, state, rc
-    }
-  }') || true
-if [[ -n $bad ]]; then
-  while read -r task state rc; do
-    log "chunk $task: $state, exit $rc (log: $(printf '%s/logs/chunk-%04d_job-%s.out' "$sweep_dir" "$task" "$job" 2>/dev/null || echo "$sweep_dir/logs"))"
-    ((rc > status)) && status=$rc
-  done <<<"$bad"
-fi
+"$here/wait-array.sh" "$job" "$sweep_dir/logs/chunk-%04d_job-%s.out" chunk || status=$?
 
 still=$("$onestop" sweep missing "$sweep_dir" 2>/dev/null) || still="?"
 still=${still//[[:space:]]/}
@@ -175,5 +130,4 @@ if [[ -n $still ]]; then
   log "chunks still missing after job $job: $still; resubmit with: $0 $sweep_dir"
   ((status == 0)) && status=1
 fi
-log "job $job finished after $((SECONDS - start)) s, status $status"
 exit "$status"
