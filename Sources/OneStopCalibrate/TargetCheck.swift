@@ -24,12 +24,12 @@ public struct TargetCheck: Sendable {
     public var halfWidth: Double { estimate.halfWidth }
     /// tolerance + precision + the 95 % half-width of the mean.
     public var allowance: Double { target.tolerance + target.precision + (halfWidth.isFinite ? halfWidth : 0) }
-    public var within: Bool { mean.isFinite && abs(mean - target.value) <= allowance }
+    public var within: Bool { TargetFile.within(target, mean: mean, allowance: allowance) }
     /// weight × ((simulated − report) / (tolerance + precision))², 0 for a zero scale:
     /// the search's misfit (common random numbers: the interval plays no part).
     public var misfit: Double {
       let scale = target.tolerance + target.precision
-      return scale > 0 ? target.weight * pow((mean - target.value) / scale, 2) : 0
+      return scale > 0 ? target.weight * pow(TargetFile.miss(target, mean: mean) / scale, 2) : 0
     }
   }
 

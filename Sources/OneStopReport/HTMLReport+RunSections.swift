@@ -86,7 +86,7 @@ extension HTMLReport {
           """
           <tr data-kpi=\"\(esc(target.kpi))\"><td>\(esc(d.names.kpi(target.kpi, l)))</td><td>\
           \(esc(l.label("role." + target.role)))</td><td \
-          class=\"n\">\(l.number(target.value, decimals: decimals))</td><td \
+          class=\"n\">\(esc(target.written { l.number($0, decimals: decimals) }))</td><td \
           class=\"n\">\(l.number(e.mean, decimals: decimals))</td><td \
           class=\"n\">\(l.number(e.low, decimals: decimals)) – \(l.number(e.high, decimals: decimals))</td><td \
           class=\"n\">± \(l.number(target.tolerance, decimals: decimals))</td><td \

@@ -130,7 +130,7 @@ public enum MarkdownReport {
       let base = String(target.kpi.prefix { $0 != "@" })
       let n = { (x: Double) in l.number(x, decimals: l.decimals(kpi: base, unit: d.kpiUnits[base] ?? "dossiers")) }
       return [
-        d.names.kpi(target.kpi, l), l.label("role." + target.role), n(target.value), n(e.mean),
+        d.names.kpi(target.kpi, l), l.label("role." + target.role), target.written(n), n(e.mean),
         "\(n(e.low)) – \(n(e.high))", "± " + n(target.tolerance), l.label(target.within(e) ? "yes" : "no"),
         target.source(l),
       ]

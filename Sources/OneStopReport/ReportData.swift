@@ -208,6 +208,11 @@ public struct ReportTarget: Sendable {
   public let precision: Double
   /// input, fitted or independent: only independent figures are evidence.
   public let role: String
+  /// Bounds the report implies instead of a figure (the target file's `at_least`/`at_most`).
+  public var atLeast: Double?
+  public var atMost: Double?
+  /// The tolerance below `atLeast` (a count's default is that bound's own spread).
+  public var toleranceBelow: Double?
   public init(
     kpi: String, value: Double, tolerance: Double, source: String, precision: Double = 0, role: String = "independent"
   ) {
@@ -222,9 +227,23 @@ public struct ReportTarget: Sendable {
   /// The source in `l`: `source_vi` on a Vietnamese page, else `source`.
   public func source(_ l: ReportLanguage) -> String { l == .vi ? sourceVi ?? source : source }
 
-  /// Within: |mean - report| <= tolerance + precision + the 95 % half-width of the mean.
+  /// Within: |mean - report| <= tolerance + precision + the 95 % half-width of the mean;
+  /// for bounds, the interval [at_least, at_most] widened by as much holds the mean.
   public func within(_ e: ReportData.Estimate) -> Bool {
-    abs(e.mean - value) <= tolerance + precision + max(0, e.high - e.mean)
+    let allowance = tolerance + precision + max(0, e.high - e.mean)
+    if atLeast == nil && atMost == nil { return abs(e.mean - value) <= allowance }
+    let below = allowance - tolerance + (toleranceBelow ?? tolerance)
+    return e.mean + below >= (atLeast ?? -.infinity) && e.mean - allowance <= (atMost ?? .infinity)
+  }
+
+  /// The figure as the report column shows it: `3.381`, `≤ 33`, `≥ 234`, `234 – 267`.
+  public func written(_ number: (Double) -> String) -> String {
+    switch (atLeast, atMost) {
+    case (nil, nil): number(value)
+    case (let lo?, nil): "≥ " + number(lo)
+    case (nil, let hi?): "≤ " + number(hi)
+    case (let lo?, let hi?): number(lo) + " – " + number(hi)
+    }
   }
 }
 

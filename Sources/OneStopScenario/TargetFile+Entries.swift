@@ -5,8 +5,8 @@ import OneStopModel
 /// at its file, line and key path.
 extension TargetFile {
   static let figureKeys = [
-    "kpi", "value", "tolerance", "precision", "tolerance_reason", "weight", "source", "source_vi", "role",
-    "fitted_by",
+    "kpi", "value", "at_least", "at_most", "tolerance", "precision", "tolerance_reason", "weight", "source",
+    "source_vi", "role", "fitted_by",
   ]
   static let rankKeys = ["rank", "min_spearman", "top", "source", "source_vi", "role", "name"]
 
@@ -50,12 +50,7 @@ extension TargetFile {
       if m["kpi"] == nil { r.issue(item, "\(path).kpi", "missing; name the KPI (docs/results.md)") }
       return nil
     }
-    guard let vn = m["value"],
-      let v = r.double(vn, "\(path).value", min: -maxValue, max: maxValue, what: "the report's figure")
-    else {
-      if m["value"] == nil { r.issue(item, "\(path).value", "missing; give the report's figure") }
-      return nil
-    }
+    guard let (vn, v, atLeast, atMost) = readValue(m, item: item, path, r) else { return nil }
     let role = readRole(m["role"], "\(path).role", r)
     let reason = m["tolerance_reason"].flatMap { r.string($0, "\(path).tolerance_reason") }
     guard let (tolerance, rule) = readTolerance(m["tolerance"], item: item, path, value: v, unit: unit, reason, r)
@@ -82,8 +77,39 @@ extension TargetFile {
       kpi: k, value: v, tolerance: tolerance, toleranceRule: rule, precision: precision, weight: w, source: s,
       role: role, fittedBy: fittedBy, toleranceReason: reason, path: "\(path).kpi", file: kn.file, line: kn.line,
       column: kn.column)
+    (target.atLeast, target.atMost) = (atLeast, atMost)
     target.sourceVi = m["source_vi"].flatMap { r.string($0, "\(path).source_vi") }
     return target
+  }
+
+  /// The figure (`value`), or bounds (`at_least`, `at_most`, one or both, never with
+  /// `value`): the node whose writing gives the precision, the shown value and the bounds.
+  static func readValue(_ m: [String: YNode], item: YNode, _ path: String, _ r: ScenarioReader)
+    -> (YNode, Double, Double?, Double?)?
+  {
+    func number(_ key: String) -> (YNode, Double)?? {
+      guard let n = m[key] else { return .some(nil) }
+      guard let x = r.double(n, "\(path).\(key)", min: -maxValue, max: maxValue, what: "the report's figure")
+      else { return nil }
+      return (n, x)
+    }
+    guard let value = number("value"), let lo = number("at_least"), let hi = number("at_most") else { return nil }
+    if let (vn, v) = value {
+      if lo != nil || hi != nil {
+        r.issue(vn, "\(path).value", "give either value or at_least/at_most (bounds the report implies), not both")
+        return nil
+      }
+      return (vn, v, nil, nil)
+    }
+    guard let shown = hi ?? lo else {
+      r.issue(item, "\(path).value", "missing; give the report's figure (or at_least/at_most for bounds it implies)")
+      return nil
+    }
+    if let lo, let hi, lo.1 > hi.1 {
+      r.issue(hi.0, "\(path).at_most", "expected at least at_least (\(fmt(lo.1))), found \(fmt(hi.1))")
+      return nil
+    }
+    return (shown.0, shown.1, lo?.1, hi?.1)
   }
 
   /// `tolerance`: absolute in the KPI's unit, or `N%` of the figure; absent, a count's

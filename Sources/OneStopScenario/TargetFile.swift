@@ -54,7 +54,21 @@ public struct TargetFile: Sendable {
   /// tolerance, precision, weight and role, and where the report gives it.
   public struct Target: Sendable {
     public let kpi: String
+    /// The report's figure; for a bound (`at_least`/`at_most`), the bound shown in the
+    /// report column: the upper one when both are given.
     public let value: Double
+    /// Bounds instead of a figure (`at_least`, `at_most`): what a report implies without
+    /// writing it, e.g. an agency it leaves out of a list whose sum falls short of the total
+    /// by 33 has at most 33. Within when the interval [at_least, at_most] widened by the
+    /// allowance holds the mean.
+    public var atLeast: Double? = nil
+    public var atMost: Double? = nil
+    /// The tolerance below `at_least`: a count's default is that bound's own spread,
+    /// 2 x sqrt(at_least); `tolerance` is the shown (upper) bound's.
+    public var toleranceBelow: Double {
+      guard let lo = atLeast, toleranceRule == .countDefault else { return tolerance }
+      return TargetFile.countTolerance(lo)
+    }
     /// Absolute, in the KPI's unit (a relative tolerance or the count default resolved).
     public let tolerance: Double
     public let toleranceRule: ToleranceRule
@@ -113,6 +127,34 @@ public struct TargetFile: Sendable {
   public let ranks: [RankTarget]
   public let notProduced: [(figure: String, reason: String)]
   public let evidence: Evidence
+
+  /// The figure as a report column shows it: `3381`, `≤ 33`, `≥ 234`, `234-267`.
+  public static func written(_ t: Target, _ number: (Double) -> String) -> String {
+    switch (t.atLeast, t.atMost) {
+    case (nil, nil): number(t.value)
+    case (let lo?, nil): "≥ " + number(lo)
+    case (nil, let hi?): "≤ " + number(hi)
+    case (let lo?, let hi?): number(lo) + "-" + number(hi)
+    }
+  }
+
+  /// Whether `mean` is within `allowance` (tolerance + precision + the mean's half-width)
+  /// of the figure, or of the interval its bounds give. A count's default tolerance is
+  /// each bound's own Poisson spread: the lower bound of `5-38` is held to 2 x sqrt(5).
+  public static func within(_ t: Target, mean: Double, allowance: Double) -> Bool {
+    guard mean.isFinite else { return false }
+    if t.atLeast == nil && t.atMost == nil { return abs(mean - t.value) <= allowance }
+    let below = allowance - t.tolerance + t.toleranceBelow
+    return mean + below >= (t.atLeast ?? -.infinity) && mean - allowance <= (t.atMost ?? .infinity)
+  }
+
+  /// How far `mean` is from the figure, or outside the interval its bounds give (0 inside).
+  public static func miss(_ t: Target, mean: Double) -> Double {
+    if t.atLeast == nil && t.atMost == nil { return mean - t.value }
+    if let lo = t.atLeast, mean < lo { return mean - lo }
+    if let hi = t.atMost, mean > hi { return mean - hi }
+    return 0
+  }
 
   /// Every KPI the file reads, in the order of `values`: the figures, then each rank
   /// target's items.

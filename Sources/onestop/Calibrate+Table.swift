@@ -9,7 +9,7 @@ extension Calibrate {
   /// The columns of `fit.csv`, one row per figure or rank target per seed (long form).
   static let csvHeader = [
     "kind", "kpi", "role", "seed", "held_out", "replications", "report", "mean", "ci95", "tolerance", "precision",
-    "allowance", "within", "weight", "source",
+    "allowance", "within", "weight", "source", "at_least", "at_most",
   ]
 
   /// Prints the fit table, the rank targets and the summary; returns `fit.csv`.
@@ -40,8 +40,8 @@ extension Calibrate {
     for (k, row) in a.fit.check.rows.enumerated() {
       let t = row.target
       var line =
-        pad(t.kpi, width) + pad(t.role.rawValue, 12) + lpad(number(t.value, row.unit), 10)
-        + lpad(Self.small(t.tolerance), 10) + lpad(Self.small(t.precision), 10) + lpad(number(row.mean, row.unit), 11)
+        pad(t.kpi, width) + pad(t.role.rawValue, 12) + lpad(TargetFile.written(t) { number($0, row.unit) }, 10)
+        + lpad(Self.tolerances(t), 10) + lpad(Self.small(t.precision), 10) + lpad(number(row.mean, row.unit), 11)
       if a.checks.isEmpty { line += lpad(row.within ? "yes" : "NO", 7) }
       for run in a.checks {
         let r = run.check.rows[k]
@@ -79,7 +79,7 @@ extension Calibrate {
           [
             "rank", JSONText.csvField(t.name), t.role.rawValue, "\(run.seed)", "\(heldOut)", "\(run.replications)",
             JSONText.number(t.minSpearman), r.rho.isFinite ? JSONText.number(r.rho) : "", "", "", "", "",
-            "\(r.within)", "", JSONText.csvField(t.source),
+            "\(r.within)", "", JSONText.csvField(t.source), "", "",
           ].joined(separator: ",") + "\n"
       }
     }
@@ -125,8 +125,13 @@ extension Calibrate {
       JSONText.number(t.value), row.mean.isFinite ? JSONText.number(row.mean) : "",
       row.halfWidth.isFinite ? JSONText.number(row.halfWidth) : "", JSONText.number(t.tolerance),
       JSONText.number(t.precision), JSONText.number(row.allowance), "\(row.within)", JSONText.number(t.weight),
-      JSONText.csvField(t.source),
+      JSONText.csvField(t.source), t.atLeast.map(JSONText.number) ?? "", t.atMost.map(JSONText.number) ?? "",
     ].joined(separator: ",") + "\n"
+  }
+
+  /// A figure's tolerance; for bounds with a different tolerance below, `below/above`.
+  static func tolerances(_ t: TargetFile.Target) -> String {
+    t.toleranceBelow == t.tolerance ? small(t.tolerance) : small(t.toleranceBelow) + "/" + small(t.tolerance)
   }
 
   /// A tolerance or precision with the digits it needs: 849, 16.9, 2.83, 0.005.

@@ -89,6 +89,7 @@ struct Report: ParsableCommand {
             kpi: $0.kpi, value: $0.value, tolerance: $0.tolerance, source: $0.source, precision: $0.precision,
             role: $0.role.rawValue)
           t.sourceVi = $0.sourceVi
+          (t.atLeast, t.atMost, t.toleranceBelow) = ($0.atLeast, $0.atMost, $0.toleranceBelow)
           return t
         }
         let independent = file.targets.filter { $0.role == .independent }.count

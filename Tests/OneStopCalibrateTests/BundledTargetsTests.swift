@@ -23,10 +23,11 @@ import Testing
     ?? []
 
   /// Independent figures (and rank targets) that fail on the held-out seeds today, each a
-  /// pattern of report 004 the model has no cause for (docs/calibration.md): 5 overdue at
-  /// the other departments (the model gives none), Sơn Dương's 0 at its committee and its
-  /// communes and Lâm Bình's 21 at its communes (no driver found ranks the most populous
-  /// district last and the least populous high), hence the rank correlation.
+  /// pattern of report 004 the model has no cause for (docs/calibration.md): at least 5
+  /// overdue at the other departments (the model gives none) and Lâm Bình's 21 at its
+  /// communes (5-7 in the model; no driver found puts the least populous district so high).
+  /// Sơn Dương's committee and communes are not in footnote 18, whose list falls 33 short of
+  /// the total: they are held to at most 33, not to 0, and are out of the rank target.
   /// Hà Nội 2025: no cause of the report's 763 late dossiers is in the model (its only
   /// late ones were certified copies in the back office's line, on the spot since), and the
   /// model resolves faster than the city (13,600 in progress on 23/9 against 20,734; not a
@@ -34,9 +35,7 @@ import Testing
   static let knownFailures: [String: Set<String>] = [
     "ha-noi-2025.yaml": ["resolved_overdue", "in_progress_end"],
     "tuyen-quang-2022.yaml": [
-      "resolved_overdue@agency:OTHER@pasc", "resolved_overdue@agency:UBNDH@son-duong",
-      "resolved_overdue@level:commune@under:lam-binh", "resolved_overdue@level:commune@under:son-duong",
-      "commune overdue by district",
+      "resolved_overdue@agency:OTHER@pasc", "resolved_overdue@level:commune@under:lam-binh",
     ]
   ]
 

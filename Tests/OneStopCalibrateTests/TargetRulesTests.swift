@@ -127,6 +127,40 @@ import Testing
     #expect(b.passes)
   }
 
+  /// A figure the report implies but does not write (an agency left out of a list that
+  /// falls short of the total by 33) is a bound: within when [at_least, at_most] widened by
+  /// the allowance holds the mean; a count's default tolerance is each bound's own spread.
+  @Test func boundsHoldTheMeanInTheirInterval() throws {
+    let file = try Self.load(
+      """
+        - {kpi: resolved_overdue, at_most: 33, source: a}
+        - {kpi: withdrawn, at_least: 5, at_most: 38, source: b}
+      """)
+    let (most, range) = (file.targets[0], file.targets[1])
+    #expect(most.atMost == 33 && most.atLeast == nil && most.value == 33 && most.precision == 0.5)
+    #expect(most.tolerance == 2 * 33.0.squareRoot())
+    #expect(range.tolerance == 2 * 38.0.squareRoot() && range.toleranceBelow == 2 * 5.0.squareRoot())
+    #expect(TargetFile.written(range) { String(Int($0)) } == "5-38")
+    #expect(TargetFile.written(most) { "\($0)" } == "≤ 33.0")
+    // Identical replications: no half-width. 44.9 <= 33 + 11.489 + 0.5 = 44.989; 45 is not.
+    #expect(TargetCheck(file, perKPI: [[44.9, 44.9], [10, 10]]).rows[0].within)
+    #expect(!TargetCheck(file, perKPI: [[45, 45], [10, 10]]).rows[0].within)
+    // Below the range: 0 + 2 x sqrt(5) + 0.5 = 4.97 < 5 (the upper bound's ±12.3 would pass it).
+    #expect(!TargetCheck(file, perKPI: [[0, 0], [0, 0]]).rows[1].within)
+    #expect(TargetCheck(file, perKPI: [[0, 0], [1, 1]]).rows[1].within)
+    #expect(TargetCheck(file, perKPI: [[0, 0], [50.7, 50.7]]).rows[1].within)  // 38 + 12.329 + 0.5
+    #expect(!TargetCheck(file, perKPI: [[0, 0], [50.9, 50.9]]).rows[1].within)
+    // Inside the interval the misfit is 0; outside it counts from the nearer bound.
+    #expect(TargetCheck(file, perKPI: [[0, 0], [20, 20]]).rows[1].misfit == 0)
+    #expect(TargetFile.miss(range, mean: 40) == 2 && TargetFile.miss(range, mean: 1) == -4)
+    let both = Self.refusal("  - {kpi: withdrawn, value: 3, at_most: 33, source: a}\n")
+    #expect(both.contains("targets[0].value: give either value or at_least/at_most"), "\(both)")
+    let upside = Self.refusal("  - {kpi: withdrawn, at_least: 40, at_most: 33, source: a}\n")
+    #expect(upside.contains("targets[0].at_most: expected at least at_least (40), found 33"), "\(upside)")
+    let none = Self.refusal("  - {kpi: withdrawn, source: a}\n")
+    #expect(none.contains("targets[0].value: missing"), "\(none)")
+  }
+
   @Test func spearmanWithTiesMatchesTheHandValue() {
     // Ranks of x with the tie averaged: 1, 2.5, 2.5, 4; of y: 1, 3, 2, 4. Pearson on the
     // ranks: 4.5 / sqrt(4.5 x 5) = 3 / sqrt(10).
