@@ -16,23 +16,9 @@
 # NATIONAL_CHECK_KEEP=1 keeps the work dir.
 set -euo pipefail
 [[ $# -eq 1 ]] || { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-here=$(cd "$(dirname "$0")/.." && pwd)
-root=$(cd "$here/.." && pwd)
-onestop=$(command -v "$1") || { echo "cluster-check: no such binary: $1" >&2; exit 2; }
-[[ $onestop == /* ]] || onestop=$(cd "$(dirname "$onestop")" && pwd)/$(basename "$onestop")
-export ONESTOP=$onestop
-work=$(mktemp -d "${TMPDIR:-/tmp}/national-check.XXXXXX")
-chmod 755 "$work"
-cluster=$work/slurm-cluster
-started=0
-cleanup() {
-  local rc=$?
-  set +e
-  [[ $started == 1 ]] && "$here/cluster/slurm-down.sh" "$cluster" >/dev/null 2>&1
-  if [[ ${NATIONAL_CHECK_KEEP:-0} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
-  exit "$rc"
-}
-trap cleanup EXIT INT TERM
+name=cluster-check prefix=national-check keep=NATIONAL_CHECK_KEEP
+# shellcheck source=scripts/national/cluster-setup.sh
+source "$(dirname "$0")/cluster-setup.sh"
 fail() { echo "FAIL: $*"; for f in "$work"/*/logs/*.out; do [[ -f $f ]] && { echo "--- $f"; tail -5 "$f"; }; done; exit 1; }
 t0=$(date +%s.%N)
 stage() { printf '== %-28s %6.1f s\n' "$1" "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')"; }

@@ -18,10 +18,9 @@
 # NATIONAL_TIMING_KEEP=1 keeps the work dir.
 set -euo pipefail
 [[ $# -ge 1 ]] || { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-here=$(cd "$(dirname "$0")/.." && pwd)
-root=$(cd "$here/.." && pwd)
-onestop=$(command -v "$1") || { echo "cluster-timing: no such binary: $1" >&2; exit 2; }
-[[ $onestop == /* ]] || onestop=$(cd "$(dirname "$onestop")" && pwd)/$(basename "$onestop")
+name=cluster-timing prefix=national-timing keep=NATIONAL_TIMING_KEEP
+# shellcheck source=scripts/national/cluster-setup.sh
+source "$(dirname "$0")/cluster-setup.sh"
 shift
 procs=$(nproc); reps=10; block=; end=; order=slurm-first
 while (($#)); do
@@ -35,19 +34,6 @@ while (($#)); do
   esac
 done
 block=${block:-$reps}
-export ONESTOP=$onestop
-work=$(mktemp -d "${TMPDIR:-/tmp}/national-timing.XXXXXX")
-chmod 755 "$work"
-cluster=$work/slurm-cluster
-started=0
-cleanup() {
-  local rc=$?
-  set +e
-  [[ $started == 1 ]] && "$here/cluster/slurm-down.sh" "$cluster" >/dev/null 2>&1
-  if [[ ${NATIONAL_TIMING_KEEP:-0} == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
-  exit "$rc"
-}
-trap cleanup EXIT INT TERM
 sets=(); [[ -n $end ]] && sets=(--set "end=$end")
 for d in slurm local; do
   "$onestop" national plan "$root/scenarios/national" --out "$work/$d" --replications "$reps" --block "$block" \
