@@ -13,11 +13,12 @@ public enum MarkdownReport {
       case .compare(let c): out += compare(c, l, names)
       case .staff(let s): out += staff(s, l, names)
       case .sensitivity(let s):
-        out += ["## \(l.label("sensitivity")): \(s.scenario)", ""]
+        out += ["## \(s.heading(l))", ""]
         for kpi in s.kpis where !s.ranked(kpi).isEmpty {
           let t = s.table(kpi, l)
           out += ["### \(SensitivityData.subject(kpi, l))", "", s.sentence(kpi, l), ""] + table(t.header, t.rows)
         }
+        out += ["\(l.label("scenario_id")) `\(s.scenario)`", ""]
       case .sweep(let w): out += sweep(w, l, names)
       }
     }
