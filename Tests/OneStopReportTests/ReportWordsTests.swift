@@ -27,7 +27,7 @@ import Testing
 
   /// A comparison's fixture: one scenario with a realistic id on both sides, B with a desk
   /// more; `words` are each side's titles and period (`[:]`: a file of an older version).
-  static func compare(dir: URL, words: [String: Any] = titled) throws {
+  static func compare(dir: URL, words: [String: String] = titled) throws {
     func row(_ kpi: String, _ unit: String, _ a: Double, _ b: Double, _ h: Double) -> [String: Any] {
       [
         "kpi": kpi, "unit": unit, "a": a, "b": b, "difference": b - a, "half_width": h,
