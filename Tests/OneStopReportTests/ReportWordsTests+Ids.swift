@@ -1,5 +1,6 @@
 import Foundation
 @testable import OneStopReport
+import OneStopResults
 import Testing
 
 /// No scenario id on a Vietnamese page outside its footer (issue 25): the run, comparison,
@@ -107,5 +108,22 @@ extension ReportWordsTests {
     #expect(vi == "Kết quả dựa vào đâu (độ nhạy): Tuyên Quang, năm 2022")
     let en = try #require(HTMLReport.page([study], language: .en).firstMatch(of: heading)).output.1
     #expect(en == "What the answer rests on (sensitivity): Tuyen Quang, 2022")
+  }
+
+  /// A default range (a printed prior at ±25 %) has no source: its note is the catalogue's,
+  /// in the page's language; a written range keeps its source (`source_vi` in Vietnamese).
+  @Test func aDefaultRangeIsNotedInThePagesLanguage() {
+    let defaulted = UncertaintySummary.Parameter(
+      key: "behaviour.return_delay", range: "x0.75..x1.25", origin: "default", source: nil, distribution: "uniform")
+    #expect(HTMLReport.rangeNote(defaulted, .vi) == "không có nguồn: giá trị giả định ±25 % (±1 giờ với giờ trong ngày)")
+    #expect(HTMLReport.rangeNote(defaulted, .en).hasPrefix("no source: the printed prior's value ±25 %"))
+    let written = UncertaintySummary.Parameter(
+      key: "rules.annual_leave_days", range: "12..16", origin: "scenario", source: "Labour Code 2019 Art. 113",
+      sourceVi: "Bộ luật Lao động 2019 Điều 113", distribution: "uniform")
+    #expect(HTMLReport.rangeNote(written, .vi) == "Bộ luật Lao động 2019 Điều 113")
+    #expect(HTMLReport.rangeNote(written, .en) == "Labour Code 2019 Art. 113")
+    let given = UncertaintySummary.Parameter(
+      key: "rules.annual_leave_days", range: "12..16", origin: "param", source: nil, distribution: "uniform")
+    #expect(HTMLReport.rangeNote(given, .vi) == "")
   }
 }
