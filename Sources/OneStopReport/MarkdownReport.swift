@@ -77,7 +77,9 @@ public enum MarkdownReport {
     out += months(d, l)
     out += poolMonths(d, l)
     out += index766(d, l)
-    out += breakdown(l.label("by_field_t"), first: l.label("field"), byOverdue(d.byField), l) { l.word($0) }
+    out += breakdown(l.label("by_field_t"), first: l.label("field"), byOverdue(d.byField), l) {
+      d.names.field($0, l)
+    }
     out += breakdown(l.label("by_procedure"), first: l.label("procedure"), byOverdue(d.byProcedure), l) {
       d.names.procedure($0, l)
     }

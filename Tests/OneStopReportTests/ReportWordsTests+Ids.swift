@@ -126,4 +126,17 @@ extension ReportWordsTests {
       key: "rules.annual_leave_days", range: "12..16", origin: "param", source: nil, distribution: "uniform")
     #expect(HTMLReport.rangeNote(given, .vi) == "")
   }
+
+  /// A field's name from the scenario (`name_vi` on a Vietnamese page), else the catalogue's
+  /// word for its id, in the by-field rows and in a KPI's field scope.
+  @Test func fieldsAreNamedByTheScenarioThenTheCatalogue() {
+    var names = ReportNames()
+    names.localized = ["vi": ["field:land": "Đất đai và nhà ở"], "en": ["field:land": "Land and housing"]]
+    #expect(names.field("land", .vi) == "Đất đai và nhà ở" && names.field("land", .en) == "Land and housing")
+    #expect(names.field("transport", .vi) == ReportLanguage.vi.word("transport"))
+    #expect(ReportLanguage.vi.word("transport") != "transport")
+    let kpi = names.kpi("on_time_rate_of_received@field:land", .vi)
+    #expect(kpi.hasSuffix(" – Đất đai và nhà ở"), "\(kpi)")
+    #expect(ReportNames().kpi("on_time_rate_of_received@field:land", .vi).hasSuffix(" – Đất đai"))
+  }
 }
