@@ -63,7 +63,7 @@ extension ReportLanguage {
   /// A scenario's title in `self` from its titles by language (`en`, `vi`): this language's,
   /// else the other's, else the catalogue's from the period; nil when neither is known (a
   /// file of an older version).
-  func scenarioTitle(_ titles: [String: String], period: (start: String, end: String)?) -> String? {
+  public func scenarioTitle(_ titles: [String: String], period: (start: String, end: String)?) -> String? {
     titles[rawValue] ?? titles[self == .vi ? "en" : "vi"] ?? period.map { runTitle($0.start, $0.end) }
   }
 
