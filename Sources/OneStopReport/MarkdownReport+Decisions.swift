@@ -57,8 +57,8 @@ extension MarkdownReport {
         })
       + [
         "",
-        "A: \(l.label("scenario_id")) `\(c.a)` (`\(c.aFile)`) · B: \(l.label("scenario_id")) `\(c.b)` (`\(c.bFile)`) · "
-          + "\(l.label("version")) \(c.version)",
+        "A: \(l.label("scenario_id")) `\(c.a)` (`\(c.aFile)`) · "
+          + "B: \(l.label("scenario_id")) `\(c.b)` (`\(c.bFile)`) · \(l.label("version")) \(c.version)",
       ]
   }
 

@@ -8,7 +8,8 @@ import OneStopModel
 public struct SensitivityFile: Sendable, Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, overrides, title, title_vi, start, end, kpis, seed, replications, trajectories, levels, candidates, sobol_rows
+    case scenario, overrides, title, title_vi, start, end, kpis, seed, replications, trajectories, levels
+    case candidates, sobol_rows
     case sobol_parameters, screening_points, sobol_points, parameters, not_screened, rows
   }
 

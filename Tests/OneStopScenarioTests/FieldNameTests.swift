@@ -21,7 +21,8 @@ import Testing
 
   @Test func fieldNamesAreNamesOutsideTheHash() throws {
     let (plain, a) = try Scenario.load(path: ScenarioErrorTests.minimal)
-    let named = try Self.scenario(fields: "[{id: land, name: Land and housing, name_vi: Đất đai và nhà ở}, civil]")
+    let fields = "[{id: land, name: Land and housing, name_vi: Đất đai và nhà ở}, civil]"
+    let named = try Self.scenario(fields: fields)
     let (withNames, b) = try Scenario.load(path: named)
     #expect(withNames.configuration.fields == ["land", "civil"])
     #expect(plain.hash == withNames.hash)
