@@ -51,22 +51,26 @@ extension HTMLReport {
     }
     // The overrides of a side (`compare --set-b`) in words, each as written in its title.
     func sets(_ o: [String]) -> String {
-      let words = o.map { set -> String in
-        let (key, value) = set.firstIndex(of: "=").map { (String(set[..<$0]), String(set[set.index(after: $0)...])) }
-          ?? (set, "")
-        return "<span class=\"set\" title=\"--set \(esc(set))\">\(esc(names.parameter(key, l))) = \(esc(value))</span>"
+      let words = o.map {
+        "<span class=\"set\" title=\"--set \(esc($0))\">\(esc(CompareData.override($0, names, l)))</span>"
       }
       return o.isEmpty ? "" : " \(esc(l.label("overrides"))) " + words.joined(separator: "; ")
     }
+    // The sides by their titles; their ids and files in the footer's small print.
+    let side = l.label("side")
+    let footer = [(c.a, c.aFile), (c.b, c.bFile)].enumerated().map { i, s in
+      "\(i == 0 ? "A" : "B"): \(esc(l.label("scenario_id"))) <code class=\"id\">\(esc(s.0))</code> "
+        + "(<code>\(esc(s.1))</code>)"
+    }.joined(separator: " · ")
     return [
       """
-      <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>A: <strong>\(esc(c.a))</strong> \
-      (<code>\(esc(c.aFile))</code>)\(sets(c.aOverrides)) · B: <strong>\(esc(c.b))</strong> \
-      (<code>\(esc(c.bFile))</code>)\(sets(c.bOverrides)) · \
-      \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
+      <section id=\"compare\"><h2>\(esc(l.label("compare")))</h2><p>\(esc(side)) A: <strong>\
+      \(esc(c.name(.a, l)))</strong>\(sets(c.aOverrides)) · \(esc(side)) B: <strong>\(esc(c.name(.b, l)))</strong>\
+      \(sets(c.bOverrides)) · \(c.replications) \(esc(l.label("replications"))) · \(esc(l.label("seed"))) \
       \(esc(c.seed))</p><p \
       class=\"lead\">\(esc(c.leadSentence(l, names)))</p>\(centreWaits(c, l, names))\(betterSentences(c, l))\
-      \(chart)\(t)</tbody></table></section>
+      \(chart)\(t)</tbody></table><p class=\"provenance\">\(footer) · \(esc(l.label("version"))) \
+      \(esc(c.version))</p></section>
       """
     ]
   }

@@ -274,7 +274,7 @@ extension HTMLReport {
         <section \
         id=\"by-field\"><h2>\(esc(l.label("by_field_t")))</h2>\
         \(table(rows: d.byField.sorted { $0.overdue.mean > $1.overdue.mean }, first: l.label("field"), l) {
-          l.word($0)
+          d.names.field($0, l)
         })</section>
         """
       )

@@ -5,7 +5,7 @@ extension HTMLReport {
   static func sensitivitySections(_ s: SensitivityData, _ l: ReportLanguage) -> [String] {
     var out = [
       """
-      <h2 class="run">\(esc(l.label("sensitivity"))): \(esc(s.scenario))</h2><p class="provenance">\
+      <h2 class="run">\(esc(s.heading(l)))</h2><p class="provenance">\
       \(s.replications) \(esc(l.label("replications"))), \(esc(l.label("seed"))) \(s.seed)</p>
       """
     ]
@@ -37,7 +37,8 @@ extension HTMLReport {
         }.joined() + "</tbody></table>"
       out.append(html + "</section>")
     }
-    return out
+    // The scenario's file in the footer's small print (the heading names it in words).
+    return out + ["<p class=\"provenance\">\(esc(l.label("scenario_id"))) <code>\(esc(s.scenario))</code></p>"]
   }
 
   /// Horizontal bars under a visible title, largest first as given, each with its interval

@@ -1,4 +1,5 @@
 import OneStopModel
+import OneStopResults
 
 extension HTMLReport {
   /// The KPIs whose dependence a run's report states: the headline cards and the desk waits.
@@ -40,9 +41,15 @@ extension HTMLReport {
           title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.range))</td><td>\
           \(esc(l.label("origin." + p.origin)))
           """
-        + "</td><td>\(esc(p.source(in: l.rawValue) ?? ""))</td></tr>"
+        + "</td><td>\(esc(rangeNote(p, l)))</td></tr>"
     }
     return [html + "</tbody></table></section>"]
+  }
+
+  /// A range's note in `l`: its source (`source_vi` on a Vietnamese page), and for a default
+  /// range, which has none, the catalogue's note of how it was made.
+  static func rangeNote(_ p: UncertaintySummary.Parameter, _ l: ReportLanguage) -> String {
+    p.source(in: l.rawValue) ?? (p.origin == "default" ? l.label("default_range_note") : "")
   }
 }
 

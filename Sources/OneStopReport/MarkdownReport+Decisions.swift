@@ -13,16 +13,14 @@ extension MarkdownReport {
       }
     }
     func sets(_ o: [String]) -> String {
-      let words = o.map { set -> String in
-        guard let eq = set.firstIndex(of: "=") else { return names.parameter(set, l) }
-        return "\(names.parameter(String(set[..<eq]), l)) = \(set[set.index(after: eq)...])"
-      }
-      return o.isEmpty ? "" : " \(l.label("overrides")) " + words.joined(separator: "; ")
+      o.isEmpty
+        ? "" : " \(l.label("overrides")) " + o.map { CompareData.override($0, names, l) }.joined(separator: "; ")
     }
+    let side = l.label("side")
     var out = [
       "## \(l.label("compare"))", "",
       """
-      A: **\(c.a)** (`\(c.aFile)`)\(sets(c.aOverrides)) · B: **\(c.b)** (`\(c.bFile)`)\(sets(c.bOverrides)) · \
+      \(side) A: **\(c.name(.a, l))**\(sets(c.aOverrides)) · \(side) B: **\(c.name(.b, l))**\(sets(c.bOverrides)) · \
       \(c.replications) \(l.label("replications")) · \(l.label("seed")) \(c.seed)
       """,
       "", c.leadSentence(l, names), "",
@@ -57,6 +55,11 @@ extension MarkdownReport {
                 d.sameInEverySet ? "=" : d.shareBetter.map { l.percent(100 * $0, decimals: 0) } ?? "–",
               ] : [])
         })
+      + [
+        "",
+        "A: \(l.label("scenario_id")) `\(c.a)` (`\(c.aFile)`) · "
+          + "B: \(l.label("scenario_id")) `\(c.b)` (`\(c.bFile)`) · \(l.label("version")) \(c.version)",
+      ]
   }
 
   /// A staffing plan's section: the changes (scenario keys in words) and the targets.

@@ -13,11 +13,12 @@ public enum MarkdownReport {
       case .compare(let c): out += compare(c, l, names)
       case .staff(let s): out += staff(s, l, names)
       case .sensitivity(let s):
-        out += ["## \(l.label("sensitivity")): \(s.scenario)", ""]
+        out += ["## \(s.heading(l))", ""]
         for kpi in s.kpis where !s.ranked(kpi).isEmpty {
           let t = s.table(kpi, l)
           out += ["### \(SensitivityData.subject(kpi, l))", "", s.sentence(kpi, l), ""] + table(t.header, t.rows)
         }
+        out += ["\(l.label("scenario_id")) `\(s.scenario)`", ""]
       case .sweep(let w): out += sweep(w, l, names)
       }
     }
@@ -76,7 +77,9 @@ public enum MarkdownReport {
     out += months(d, l)
     out += poolMonths(d, l)
     out += index766(d, l)
-    out += breakdown(l.label("by_field_t"), first: l.label("field"), byOverdue(d.byField), l) { l.word($0) }
+    out += breakdown(l.label("by_field_t"), first: l.label("field"), byOverdue(d.byField), l) {
+      d.names.field($0, l)
+    }
     out += breakdown(l.label("by_procedure"), first: l.label("procedure"), byOverdue(d.byProcedure), l) {
       d.names.procedure($0, l)
     }

@@ -37,6 +37,9 @@ extension ReportCatalogue {
     ("key", "Khóa", "Key"), ("current", "Hiện tại", "Current"), ("plan", "Phương án", "Plan"),
     ("persons", "Số người", "Persons"), ("target", "Mục tiêu", "Target"), ("met", "Đạt", "Met"),
     ("limit", "Ngưỡng", "Limit"), ("scope", "Phạm vi", "Scope"), ("point", "Điểm", "Point"),
+    ("side", "Phương án", "Side"), ("title", "Tên kịch bản", "Title"),
+    ("scenario", "Mã kịch bản", "Scenario"),
+    ("file", "Tệp", "File"), ("overrides", "Thay đổi (--set)", "Overrides"),
   ]
 }
 

@@ -91,6 +91,7 @@ enum ReportCatalogue {
 
   /// The priors a run prints (`ModelConfiguration.priors()`), `[*]` keys included.
   static let priors: [(String, String, String)] = [
+    ("start", "Ngày đầu kỳ", "First day"), ("end", "Ngày sau ngày cuối kỳ", "Day after the last day"),
     (
       "behaviour.p_return_after_incomplete", "Xác suất quay lại sau khi hồ sơ thiếu",
       "Probability of returning after an incomplete visit"

@@ -7,9 +7,7 @@ extension ReportData {
   /// never the scenario's id, which the footer keeps in small print.
   public func title(_ l: ReportLanguage) -> String {
     if let own = names.local("title", l) ?? names.local("title", l == .vi ? .en : .vi) { return own }
-    let first = start.prefix(4)
-    let last = ReportLanguage.dayBefore(end).prefix(4)
-    return "\(l.label("run_title")) \(first == last ? first : first + "–" + last)"
+    return l.runTitle(start, end)
   }
 
   /// The scenario's description in `l` (`description_vi` in Vietnamese), else as written.
@@ -54,6 +52,21 @@ extension ReportData {
 }
 
 extension ReportLanguage {
+  /// The catalogue's title of a run that gives none, from its period's years ("Mô phỏng
+  /// năm 2022", "Mô phỏng năm 2021–2022"); `end` is exclusive.
+  public func runTitle(_ start: String, _ end: String) -> String {
+    let first = start.prefix(4)
+    let last = Self.dayBefore(end).prefix(4)
+    return "\(label("run_title")) \(first == last ? first : first + "–" + last)"
+  }
+
+  /// A scenario's title in `self` from its titles by language (`en`, `vi`): this language's,
+  /// else the other's, else the catalogue's from the period; nil when neither is known (a
+  /// file of an older version).
+  public func scenarioTitle(_ titles: [String: String], period: (start: String, end: String)?) -> String? {
+    titles[rawValue] ?? titles[self == .vi ? "en" : "vi"] ?? period.map { runTitle($0.start, $0.end) }
+  }
+
   /// A period from `start` to the exclusive `end` (both yyyy-mm-dd), shown with its last
   /// day: "01/01/2022 - 31/12/2022".
   public func period(_ start: String, _ end: String) -> String {

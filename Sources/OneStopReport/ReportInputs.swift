@@ -70,6 +70,10 @@ public struct CompareData: Sendable {
   public let centreWaits: [Difference]
   /// A's units by id: name, level and parent (empty for files of older versions).
   public let units: [String: (name: String, level: String, parent: String)]
+  /// Each side's title by language (`en`, `vi`; empty when the scenario gives none) and its
+  /// period (nil in files of older versions), for naming the side in words.
+  public let aTitles, bTitles: [String: String]
+  public let aPeriod, bPeriod: (start: String, end: String)?
 
   init(dir: String) throws(ReportError) {
     let file = (dir as NSString).appendingPathComponent("compare.json")
@@ -100,6 +104,14 @@ public struct CompareData: Sendable {
     aOverrides = j.a.overrides ?? []
     bOverrides = j.b.overrides ?? []
     centreWaits = Self.centreWaits(j.scoped)
+    func titles(_ s: CompareFile.Side) -> [String: String] {
+      ["en": s.title, "vi": s.title_vi].compactMapValues { $0.flatMap { $0.isEmpty ? nil : $0 } }
+    }
+    func period(_ s: CompareFile.Side) -> (start: String, end: String)? {
+      guard let start = s.start, let end = s.end else { return nil }
+      return (start, end)
+    }
+    (aTitles, bTitles, aPeriod, bPeriod) = (titles(j.a), titles(j.b), period(j.a), period(j.b))
     units = Dictionary(j.units.map { ($0.id, (name: $0.name, level: $0.level, parent: $0.parent)) }) { a, _ in a }
   }
 

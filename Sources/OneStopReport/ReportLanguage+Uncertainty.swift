@@ -4,6 +4,7 @@ extension ReportLanguage {
   static let enMoreLabels: [String: String] = [
     "origin.scenario": "scenario", "origin.fitted": "fitted", "origin.default": "default ±25 %",
     "origin.param": "given", "origin": "Range from",
+    "default_range_note": "no source: the printed prior's value ±25 % (±1 h for a time of day)",
     "ci_total": "with parameter uncertainty", "uncertainty": "What the answer rests on (parameter uncertainty)",
     "parameter_sets": "parameter sets", "ranges": "Ranges of the parameters",
     "variance_share": "Share of the variance across the parameter sets (%)",
@@ -25,6 +26,7 @@ extension ReportLanguage {
   static let viMoreLabels: [String: String] = [
     "origin.scenario": "kịch bản", "origin.fitted": "hiệu chỉnh", "origin.default": "mặc định ±25 %",
     "origin.param": "nhập vào", "origin": "Nguồn của khoảng",
+    "default_range_note": "không có nguồn: giá trị giả định ±25 % (±1 giờ với giờ trong ngày)",
     "ci_total": "kể cả độ bất định của tham số",
     "uncertainty": "Kết quả dựa vào đâu (độ bất định của tham số)",
     "parameter_sets": "bộ tham số", "ranges": "Khoảng của các tham số",

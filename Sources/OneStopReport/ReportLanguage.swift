@@ -108,6 +108,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "minutes": "minutes",
     "centre_wait": "Mean desk wait at", "common_scale": "bars of the same unit share one scale",
     "for_all": "over all units", "lead_no_change": "B changes none of the headline indicators significantly",
+    "same_scenario": "the same scenario", "side": "Option", "compared": "Compared",
     "footer": "Means over the replications with 95 % confidence intervals (Student t). Produced by onestop from",
   ]
 
@@ -198,6 +199,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "common_scale": "các thanh cùng đơn vị đo dùng chung thang",
     "for_all": "trên toàn bộ các đơn vị",
     "lead_no_change": "Phương án B không làm thay đổi có ý nghĩa chỉ tiêu chính nào",
+    "same_scenario": "cùng kịch bản", "side": "Phương án", "compared": "So sánh",
     "footer":
       "Giá trị trung bình qua các lần chạy lặp, khoảng tin cậy 95 % (Student t). "
       + "Tạo bởi onestop từ",

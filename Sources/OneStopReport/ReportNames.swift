@@ -60,6 +60,9 @@ public struct ReportNames: Sendable {
     (localized[l.rawValue] ?? [:]).lazy.filter { $0.key.hasPrefix("agency:") && $0.value == name }.prefix(2).count > 1
   }
 
+  /// A field's name: the scenario's (`name_vi` in Vietnamese), else the catalogue's word.
+  public func field(_ id: String, _ l: ReportLanguage) -> String { local("field:" + id, l) ?? l.word(id) }
+
   /// A procedure's name (in `l` when the scenario gives one in `l`).
   public func procedure(_ id: String, _ l: ReportLanguage? = nil) -> String {
     if let l, let name = local("procedure:" + id, l) { return name }
@@ -111,7 +114,8 @@ public struct ReportNames: Sendable {
 
   func scope(_ kind: String, _ value: String, _ l: ReportLanguage) -> String {
     switch kind {
-    case "level", "field", "channel": return l.word(value)
+    case "level", "channel": return l.word(value)
+    case "field": return field(value, l)
     case "agency": return agency(value, l)
     case "unit": return unit(value, l)
     case "under": return (l == .vi ? "các đơn vị thuộc " : "units under ") + unit(value, l)

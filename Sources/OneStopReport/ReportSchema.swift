@@ -120,6 +120,8 @@ enum ReportSchema {
   /// `sensitivity.json`: the keys a report draws, named by the writer's `SensitivityFile.Key`.
   struct Sensitivity: Decodable {
     let scenario: String
+    /// The scenario's titles and period (absent in files of older versions).
+    let title, titleVi, start, end: String?
     let seed: UInt64
     let replications: Int
     let kpis: [String]
@@ -128,6 +130,10 @@ enum ReportSchema {
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: SensitivityFile.Key.self)
       scenario = try c.decode(String.self, forKey: .scenario)
+      title = try c.decodeIfPresent(String.self, forKey: .title)
+      titleVi = try c.decodeIfPresent(String.self, forKey: .title_vi)
+      start = try c.decodeIfPresent(String.self, forKey: .start)
+      end = try c.decodeIfPresent(String.self, forKey: .end)
       seed = try c.decode(UInt64.self, forKey: .seed)
       replications = try c.decode(Int.self, forKey: .replications)
       kpis = try c.decode([String].self, forKey: .kpis)

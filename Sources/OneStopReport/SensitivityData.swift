@@ -14,7 +14,11 @@ public struct SensitivityData: Sendable {
     public let muStar, sigma, firstOrder, total: Double?
     public let muStarCI, firstOrderCI, totalCI: (low: Double, high: Double)?
   }
+  /// The scenario's file, as `sensitivity` was given it.
   public let scenario: String
+  /// The scenario's title by language (`en`, `vi`) and its period (nil in older files).
+  public let titles: [String: String]
+  public let period: (start: String, end: String)?
   public let seed: UInt64
   public let replications: Int
   public let kpis: [String]
@@ -31,6 +35,8 @@ public struct SensitivityData: Sendable {
       return (p[0].value, p[1].value)
     }
     scenario = j.scenario
+    titles = ["en": j.title, "vi": j.titleVi].compactMapValues { $0.flatMap { $0.isEmpty ? nil : $0 } }
+    period = j.start.flatMap { s in j.end.map { (s, $0) } }
     seed = j.seed
     replications = j.replications
     kpis = j.kpis
@@ -41,6 +47,13 @@ public struct SensitivityData: Sendable {
         firstOrder: value(r.first_order), total: value(r.total), muStarCI: pair(r.mu_star_ci95),
         firstOrderCI: pair(r.first_order_ci95), totalCI: pair(r.total_ci95))
     }
+  }
+
+  /// The study's heading in `l`: the catalogue's label and the scenario's title, else the
+  /// catalogue's title of its period; the label alone in a file of an older version, which
+  /// has neither (its file stays in the footer).
+  public func heading(_ l: ReportLanguage) -> String {
+    l.label("sensitivity") + (l.scenarioTitle(titles, period: period).map { ": " + $0 } ?? "")
   }
 
   /// The rows of `kpi`, most influential first: by mu* where the screening ran, by the

@@ -17,6 +17,12 @@ public struct CompareFile: Encodable {
     /// The `--set` (and `--set-a`, `--set-b`) overrides applied to this side, as written;
     /// nil (and not written) without any.
     public var overrides: [String]?
+    /// The scenario's title in English and in Vietnamese (`title`, `title_vi`), so that a
+    /// report names the side in words, not by its id; nil (and not written) when not given.
+    public var title, title_vi: String?
+    /// The simulated period (first day, and the day after the last), for a report's title
+    /// when the scenario gives none; nil in files of older versions.
+    public var start, end: String?
 
     public init(scenario: String, file: String, hash: String, overrides: [String] = []) {
       self.scenario = scenario

@@ -1,3 +1,5 @@
+import OneStopModel
+
 /// The schema of `sensitivity.json` (`sensitivity --out`): how the study was run (scenario,
 /// seed, replications, designs), its parameters with their ranges, the priors left out and
 /// why, and the rows of `sensitivity.csv` with the intervals as `[low, high]` (fields not
@@ -6,7 +8,8 @@
 public struct SensitivityFile: Sendable, Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
-    case scenario, overrides, kpis, seed, replications, trajectories, levels, candidates, sobol_rows
+    case scenario, overrides, title, title_vi, start, end, kpis, seed, replications, trajectories, levels
+    case candidates, sobol_rows
     case sobol_parameters, screening_points, sobol_points, parameters, not_screened, rows
   }
 
@@ -47,6 +50,9 @@ public struct SensitivityFile: Sendable, Encodable {
 
   public let scenario: String
   public let overrides: [String]
+  /// The scenario's title in English and in Vietnamese (`title`, `title_vi`) and its period,
+  /// for a report's heading (nil and not written when not given).
+  public var title, titleVi, start, end: String?
   public let kpis: [String]
   public let seed: UInt64
   public let replications, trajectories, levels, candidates, sobolRows: Int
@@ -57,6 +63,15 @@ public struct SensitivityFile: Sendable, Encodable {
   public let rows: [SensitivityRow<Double>]
 
   /// The file of a study: its run, design sizes, parameters, priors left out and rows.
+  /// The scenario's title and period from its configuration (titles are names: outside the
+  /// scenario's hash).
+  public mutating func describe(_ c: ModelConfiguration) {
+    title = c.names.en[ScenarioNames.Kind.title.rawValue]
+    titleVi = c.names.vi[ScenarioNames.Kind.title.rawValue]
+    start = c.start.description
+    end = c.end.description
+  }
+
   public init(
     scenario: String, overrides: [String], kpis: [String], seed: UInt64, replications: Int,
     design: (trajectories: Int, levels: Int, candidates: Int, sobolRows: Int, sobolParameters: [String]),
@@ -84,6 +99,10 @@ public struct SensitivityFile: Sendable, Encodable {
     var c = encoder.container(keyedBy: Key.self)
     try c.encode(scenario, forKey: .scenario)
     try c.encode(overrides, forKey: .overrides)
+    try c.encodeIfPresent(title, forKey: .title)
+    try c.encodeIfPresent(titleVi, forKey: .title_vi)
+    try c.encodeIfPresent(start, forKey: .start)
+    try c.encodeIfPresent(end, forKey: .end)
     try c.encode(kpis, forKey: .kpis)
     try c.encode(seed, forKey: .seed)
     try c.encode(replications, forKey: .replications)

@@ -56,7 +56,7 @@ final class ScenarioBuilder {
     var warmup = top["warmup_until"].flatMap { r.date($0, "warmup_until") }
     let calendar = top["calendar"].map { readCalendar($0) } ?? CalendarSettings()
     let levels = required("levels").flatMap { stringList($0, "levels") } ?? []
-    let fields = required("fields").flatMap { stringList($0, "fields") } ?? []
+    let fields = required("fields").flatMap { readFields($0) } ?? []
     let hours = top["hours"].map { readNamedHours($0) } ?? [:]
     let unitDefaults = top["unit_defaults"].flatMap { r.mapping($0, "unit_defaults", keys: levels + ["all"]) } ?? [:]
     unitTable = top["unit_table"].flatMap { UnitTable.load($0, scenarioFile: scenarioFile, reader: r) }

@@ -56,6 +56,18 @@ extension Compare {
 }
 
 extension Compare {
+  /// A side of compare.json: the scenario's id, file, hash and overrides, its title in
+  /// both languages (outside the hash, like every name) and its period.
+  static func side(_ s: Scenario, file: String, overrides: [String]) -> CompareFile.Side {
+    let c = s.configuration
+    var side = CompareFile.Side(scenario: c.name, file: file, hash: s.hash, overrides: overrides)
+    side.title = c.names.en[ScenarioNames.Kind.title.rawValue]
+    side.title_vi = c.names.vi[ScenarioNames.Kind.title.rawValue]
+    side.start = c.start.description
+    side.end = c.end.description
+    return side
+  }
+
   /// compare.json and compare.csv in `out`.
   func write(
     to out: String, scenarios: (a: Scenario, b: Scenario), seed s: UInt64, replications reps: Int,
@@ -66,8 +78,7 @@ extension Compare {
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let path = (out as NSString).appendingPathComponent("compare.json")
     var file = CompareFile(
-      a: .init(scenario: sa.configuration.name, file: a, hash: sa.hash, overrides: overridesA),
-      b: .init(scenario: sb.configuration.name, file: b, hash: sb.hash, overrides: overridesB), seed: s,
+      a: Self.side(sa, file: a, overrides: overridesA), b: Self.side(sb, file: b, overrides: overridesB), seed: s,
       replications: reps, version: OneStopVersion.string, differences: differences)
     file.uncertainty = propagation
     file.changes = changes.map { .init(key: $0.key, a: $0.a, b: $0.b) }

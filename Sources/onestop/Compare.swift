@@ -5,6 +5,7 @@ import OneStopModel
 import OneStopResults
 import OneStopScenario
 import OneStopIO
+import OneStopReport
 
 /// `onestop compare`: two scenarios on common random numbers, as paired differences.
 struct Compare: ParsableCommand {
@@ -164,7 +165,8 @@ struct Compare: ParsableCommand {
       (differences, propagation) = try propagate(
         sets: uncertainty, differences, seed: s, replications: reps, scenarios: (sa, sb))
     }
-    try writeWorkbook(differences, language: sa.reportLanguage)
+    let sides = (Self.side(sa, file: a, overrides: overridesA), Self.side(sb, file: b, overrides: overridesB))
+    try writeWorkbook(differences, sides: sides, language: sa.reportLanguage)
     if let out {
       try write(
         to: out, scenarios: (sa, sb), seed: s, replications: reps, differences: differences,
@@ -172,14 +174,25 @@ struct Compare: ParsableCommand {
     }
   }
 
-  /// `--xlsx`: the differences as one sheet.
-  func writeWorkbook(_ differences: [CompareDifference<Double>], language: String?) throws {
+  /// `--xlsx`: the differences as one sheet, and A and B by their titles in the workbook's
+  /// language beside their ids, files and overrides.
+  func writeWorkbook(
+    _ differences: [CompareDifference<Double>], sides: (CompareFile.Side, CompareFile.Side), language: String?
+  ) throws {
     try workbook.write(scenarioLanguage: language) { l in
       let rows = differences.map {
         (kpi: $0.kpi, unit: $0.unit.symbol, values: [$0.a, $0.b, $0.difference, $0.half_width, $0.unpaired_half_width])
       }
       let columns = ["a", "b", "difference", "half_width", "unpaired_half_width"]
-      return [("compare", WorkbookOptions.kpiTable(rows, columns: columns, l))]
+      var scenarios = "side,title,scenario,file,overrides\n"
+      for (name, s) in [("A", sides.0), ("B", sides.1)] {
+        let titles = ["en": s.title, "vi": s.title_vi].compactMapValues { $0 }
+        let period = s.start.flatMap { start in s.end.map { (start, $0) } }
+        let title = l.scenarioTitle(titles, period: period) ?? s.scenario
+        let cells = [name, title, s.scenario, s.file, (s.overrides ?? []).joined(separator: "; ")]
+        scenarios += cells.map(JSONText.csvField).joined(separator: ",") + "\n"
+      }
+      return [("compare", WorkbookOptions.kpiTable(rows, columns: columns, l)), ("scenarios", scenarios)]
     }
   }
 }

@@ -209,9 +209,10 @@ struct SensitivityCommand: ParsableCommand {
         + (evaluator.resumed > 0 ? " (\(evaluator.resumed) points from the journal)" : "")
         + (fromSweep.map { " (every point from the sweep \($0))" } ?? ""))
     if let out {
-      let document = SensitivityFile(
+      var document = SensitivityFile(
         scenario: scenario, overrides: overrides, study: result, options: options, seed: s,
         replications: reps, skipped: skipped)
+      document.describe(scenarioValue.configuration)
       try writeAtomically(SensitivityTable(result).csv, to: (out as NSString).appendingPathComponent("sensitivity.csv"))
       try writeAtomically(document.json + "\n", to: (out as NSString).appendingPathComponent("sensitivity.json"))
       print("wrote \(out)/sensitivity.csv and \(out)/sensitivity.json")

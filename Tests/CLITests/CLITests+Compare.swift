@@ -21,6 +21,12 @@ extension CLITests {
     let b = try #require(json["b"] as? [String: Any]), a = try #require(json["a"] as? [String: Any])
     #expect(b["overrides"] as? [String] == ["end=2022-01-06", "units[desk-hall].desks[desks].count=9"])
     #expect(a["overrides"] as? [String] == ["end=2022-01-06"])
+    // Each side's title and period, for a report that names it in words (issue 25).
+    for side in [a, b] {
+      #expect(side["title"] as? String == "M/M/8 reference queue")
+      #expect(side["title_vi"] as? String == "Hàng đợi tham chiếu M/M/8")
+      #expect(side["start"] as? String == "2022-01-03" && side["end"] as? String == "2022-01-06")
+    }
     let changes = try #require(json["changes"] as? [[String: String]])
     #expect(changes == [["key": "units[desk-hall].desks[desks].count", "a": "8", "b": "9"]])
     let scoped = try #require(json["scoped_differences"] as? [[String: Any]])

@@ -28,7 +28,11 @@ import Testing
     #expect(lines.count == 4)
     // The back office's work never reaches the desks: mu* exactly 0, ranked last, no Sobol stage.
     #expect(lines.last == "procedures[any].steps[0].work,desk_wait_mean,0,0,,,,,0.5m..2m,param", "\(csv)")
-    #expect(FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("sensitivity.json")))
+    let data = try Data(contentsOf: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("sensitivity.json")))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    // The scenario's title and period, for the report's heading (issue 25).
+    #expect(json["title_vi"] as? String == "Hàng đợi tham chiếu M/M/8")
+    #expect(json["start"] as? String == "2022-01-03")
     let (again, out2, err2) = try cli.onestop(args)
     #expect(again == 0)
     #expect(err2.contains("resuming: "), "\(err2)")

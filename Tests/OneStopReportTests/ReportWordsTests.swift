@@ -25,7 +25,9 @@ import Testing
     }
   }
 
-  static func compare(dir: URL) throws {
+  /// A comparison's fixture: one scenario with a realistic id on both sides, B with a desk
+  /// more; `words` are each side's titles and period (`[:]`: a file of an older version).
+  static func compare(dir: URL, words: [String: String] = titled) throws {
     func row(_ kpi: String, _ unit: String, _ a: Double, _ b: Double, _ h: Double) -> [String: Any] {
       [
         "kpi": kpi, "unit": unit, "a": a, "b": b, "difference": b - a, "half_width": h,
@@ -35,11 +37,12 @@ import Testing
     func scoped(_ kpi: String, _ scope: String, _ a: Double, _ b: Double) -> [String: Any] {
       row(kpi, kpi.hasPrefix("tickets") ? "visits" : "min", a, b, 1).merging(["scope": scope]) { x, _ in x }
     }
+    let side: [String: Any] = ["scenario": Self.id, "file": "scenarios/\(Self.id).yaml", "scenario_hash": "1"]
     let json: [String: Any] = [
-      "a": ["scenario": "tq", "file": "a.yaml", "scenario_hash": "1"],
-      "b": [
-        "scenario": "tq", "file": "a.yaml", "scenario_hash": "2", "overrides": ["units[pasc].desks[land].count=4"],
-      ],
+      "a": side.merging(words) { a, _ in a },
+      "b": side.merging(words) { a, _ in a }.merging([
+        "scenario_hash": "2", "overrides": ["units[pasc].desks[land].count=4"],
+      ]) { _, b in b },
       "units": [
         ["id": "pasc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "level": "province", "parent": ""],
         ["id": "xa-1", "name": "Xã Một", "level": "commune", "parent": "pasc"],
@@ -240,7 +243,7 @@ import Testing
     #expect(html.contains("title=\"--set units[pasc].desks[land].count=4\"") && html.contains(" = 4</span>"))
     // The page's title names the comparison in words, not the scenario ids ("tq / tq").
     let title = try #require(html.firstRange(of: #/<title>.*?</title>/#).map { String(html[$0]) })
-    #expect(title.contains("So sánh") && !title.contains("tq"), "\(title)")
+    #expect(title.contains("So sánh") && !title.contains(Self.id), "\(title)")
   }
 
   /// Bars of one unit share a scale: the minute rows' widths are in the ratio of their

@@ -54,7 +54,7 @@ extension CompiledModel {
     }
 
     /// The names the scenario gives in `language` (`en`: the configuration's `name`s and
-    /// the desk groups' `name`s; `vi`: the `name_vi`s), by scoped key (`unit:pasc`), in
+    /// the desk groups' and fields' `name`s; `vi`: the `name_vi`s), by scoped key (`unit:pasc`), in
     /// model order, for a report in either language; empty when the scenario gives no
     /// name beside the configuration's own.
     public func given(in language: String) -> [(key: String, name: String)] {
@@ -68,7 +68,8 @@ extension CompiledModel {
         return own ? (name == id ? nil : (key, name)) : map[key].map { (key, $0) }
       }
       let whole = [ScenarioNames.Kind.description.rawValue, title]
-      let desks = map.keys.filter { $0.hasPrefix(ScenarioNames.key(.desk, "")) || whole.contains($0) }.sorted().map {
+      let prefixes = [ScenarioNames.key(.desk, ""), ScenarioNames.key(.field, "")]
+      let desks = map.keys.filter { k in prefixes.contains { k.hasPrefix($0) } || whole.contains(k) }.sorted().map {
         (key: $0, name: map[$0]!)
       }
       return units.compactMap { named(.unit, $0.id, $0.name) }

@@ -1,6 +1,6 @@
 /// The names a scenario gives beside its ids in each report language (`name_vi` beside
 /// `name`; a desk group's `name`), by scoped key: `unit:pasc`, `agency:TNMT@pasc`,
-/// `procedure:land-first`, `desk:pasc/land`, the scopes a KPI name uses; `description` is
+/// `procedure:land-first`, `desk:pasc/land`, `field:land`, the scopes a KPI name uses; `description` is
 /// the scenario's description (`description_vi`), `title` its title (`title`, `title_vi`).
 ///
 /// Names never change what is simulated: they are outside the configuration's
@@ -18,7 +18,7 @@ public struct ScenarioNames: Sendable, Equatable {
   /// What a scoped key names; its raw value is the key's prefix (`unit:pasc`), and
   /// `description` and `title` the whole keys of the scenario's description and title.
   public enum Kind: String, Sendable {
-    case unit, agency, procedure, desk, description, title
+    case unit, agency, procedure, desk, field, description, title
   }
 
   /// The scoped key of `id` (`unit:pasc`).

@@ -34,7 +34,10 @@ public enum ConfigurationSchema {
       .custom("report_language", .choice(["vi", "en"]), doc: "Language of `onestop report` (default vi)."),
       .custom("calendar", .other("mapping"), doc: "The working-day calendar (below)."),
       .custom("levels", .other("list of names, top first"), doc: "Administrative levels.", required: true),
-      .custom("fields", .other("list of names"), doc: "Ticket categories (at most 64).", required: true),
+      .custom(
+        "fields", .other("list of names, or of `{id, name, name_vi}`"),
+        doc: "Ticket categories (at most 64); a mapping names one for reports (default: the catalogue's word).",
+        required: true),
       .custom(
         "hours", .other("mapping of named opening hours"), doc: "Opening hours that units, desks and agencies name."),
       .custom(
