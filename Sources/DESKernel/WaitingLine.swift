@@ -13,7 +13,10 @@ public enum WaitingOrder: Sendable, Equatable {
 /// sets, so the queueing-theory tests run the code a dossier waits in.
 ///
 /// FIFO is a `RingBuffer`; earliest-due is a binary heap on (key, arrival number) in one
-/// array, so the order is total and two runs pop the same elements in the same order.
+/// `PointerList`, so the order is total and two runs pop the same elements in the same order.
+///
+/// Both buffers have reference semantics once they hold elements (no copy-on-write check
+/// per push and pop): only one copy of a non-empty line may be used.
 public struct WaitingLine<Element> {
   @usableFromInline struct Entry {
     @usableFromInline let key: Double
@@ -33,7 +36,7 @@ public struct WaitingLine<Element> {
   /// The line's order.
   public let order: WaitingOrder
   @usableFromInline var fifo = RingBuffer<Element>()
-  @usableFromInline var heap: [Entry] = []
+  @usableFromInline var heap = PointerList<Entry>()
   /// Arrival numbers count up from 2^63; `pushFront` numbers count down below it, so an
   /// element put back precedes every element of the same key.
   @usableFromInline var sequence: UInt64 = 1 << 63
@@ -144,7 +147,7 @@ public struct WaitingLine<Element> {
       position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
     var sorted = heap.sorted { $0.precedes($1) }
     let removed = sorted.remove(at: position)
-    heap = sorted  // a sorted array is a valid heap
+    heap.replaceAll(with: sorted)  // a sorted array is a valid heap
     return removed.element
   }
 
@@ -161,7 +164,7 @@ public struct WaitingLine<Element> {
     var sorted = heap.sorted { $0.precedes($1) }
     let old = sorted[position]
     sorted[position] = Entry(key: old.key, sequence: old.sequence, element: element)
-    heap = sorted  // a sorted array is a valid heap
+    heap.replaceAll(with: sorted)  // a sorted array is a valid heap
   }
 
   /// The position in serving order of the first element that satisfies `match`, or `nil`:
