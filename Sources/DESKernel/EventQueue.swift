@@ -14,7 +14,8 @@
 /// processor fetches as one (LaMarca and Ladner 1996, "The influence of caches on the
 /// performance of heaps", doi:10.1145/244851.244933).
 ///
-/// Ordering is total: `(time, priority, sequence)`, see `EventPriority`. Two runs that
+/// Ordering is total: `(time, priority, sequence)`, see `EventPriority`, compared as one
+/// `UInt128` (`ScheduledEvent`). Two runs that
 /// schedule the same events in the same order pop them in the same order, whatever the
 /// heap's shape, which is what makes a seeded run reproducible bit for bit.
 public struct EventQueue<Payload>: ~Copyable {
@@ -77,9 +78,10 @@ public struct EventQueue<Payload>: ~Copyable {
     if _count == capacity { grow() }
     var hole = _count
     _count &+= 1
+    let order = event.order
     while hole > 0 {
       let parent = (hole &- 1) >> 2
-      if !event.precedes(base[parent]) { break }
+      if !(order < base[parent].order) { break }
       (base + hole).initialize(to: (base + parent).move())
       hole = parent
     }
@@ -107,20 +109,32 @@ public struct EventQueue<Payload>: ~Copyable {
       while true {
         let first = 4 &* hole &+ 1
         if first >= count { break }
-        // The least of the (up to four) children: a tournament when all four exist.
+        // The least of the (up to four) children: a tournament when all four exist, each
+        // round a 128-bit comparison and a select (conditional moves, no branch).
         var child = first
+        var least = base[first].order
         if first &+ 3 < count {
-          let a = base[first &+ 1].precedes(base[first]) ? first &+ 1 : first
-          let b = base[first &+ 3].precedes(base[first &+ 2]) ? first &+ 3 : first &+ 2
-          child = base[b].precedes(base[a]) ? b : a
+          let o1 = base[first &+ 1].order
+          let o2 = base[first &+ 2].order
+          let o3 = base[first &+ 3].order
+          let a = o1 < least ? first &+ 1 : first
+          let oa = o1 < least ? o1 : least
+          let b = o3 < o2 ? first &+ 3 : first &+ 2
+          let ob = o3 < o2 ? o3 : o2
+          child = ob < oa ? b : a
+          least = ob < oa ? ob : oa
         } else {
           var c = first &+ 1
           while c < count {
-            if base[c].precedes(base[child]) { child = c }
+            let o = base[c].order
+            if o < least {
+              child = c
+              least = o
+            }
             c &+= 1
           }
         }
-        if !base[child].precedes(moving) { break }
+        if !(least < moving.order) { break }
         (base + hole).initialize(to: (base + child).move())
         hole = child
       }

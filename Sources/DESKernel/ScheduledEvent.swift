@@ -1,23 +1,32 @@
 /// A pending event as it sits in the calendar: a value, never an object.
 ///
-/// The ordering key packs the priority into the top 8 bits and the sequence number into
-/// the low 56 bits of one `UInt64`, so the tie-break of `(time, priority, sequence)` is
-/// a single integer comparison. 2^56 events is seven centuries at a billion events per
-/// second.
+/// The whole ordering key `(time, priority, sequence)` is one `UInt128`: the time's bit
+/// pattern in the high 64 bits, the priority in the next 8 and the sequence number in the
+/// low 56. Times are finite and never negative (`Scheduler` checks), and the bit patterns
+/// of such doubles order as the numbers do once -0 is made +0; so "fires first" is a
+/// single 128-bit comparison, which the compiler turns into a compare and a borrow with
+/// no branch. The heap's tournament between four children then selects with conditional
+/// moves instead of mispredicted jumps. 2^56 events is seven centuries at a billion
+/// events per second.
 public struct ScheduledEvent<Payload> {
-  /// When the event fires.
-  public let time: SimTime
-  /// `priority << 56 | sequence`; smaller fires first among equal times.
-  @usableFromInline let key: UInt64
+  /// `time.bitPattern << 64 | priority << 56 | sequence`; smaller fires first.
+  @usableFromInline let order: UInt128
   /// What the model wants to happen.
   public let payload: Payload
 
-  @inlinable
+  @inlinable @inline(__always)
   init(time: SimTime, key: UInt64, payload: Payload) {
-    self.time = time
-    self.key = key
+    // `+ 0` turns -0 into +0 (IEEE 754), whose bits order as 0; other times pass unchanged.
+    self.order = UInt128((time + 0).bitPattern) << 64 | UInt128(key)
     self.payload = payload
   }
+
+  /// When the event fires.
+  @inlinable
+  public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: order >> 64)) }
+
+  /// `priority << 56 | sequence`.
+  @usableFromInline var key: UInt64 { UInt64(truncatingIfNeeded: order) }
 
   /// The same-time priority this event was scheduled with.
   public var priority: EventPriority { EventPriority(UInt8(truncatingIfNeeded: key >> 56)) }
@@ -29,7 +38,5 @@ public struct ScheduledEvent<Payload> {
 
   /// `true` when `self` must fire before `other`.
   @inlinable @inline(__always)
-  func precedes(_ other: ScheduledEvent) -> Bool {
-    time < other.time || (time == other.time && key < other.key)
-  }
+  func precedes(_ other: ScheduledEvent) -> Bool { order < other.order }
 }

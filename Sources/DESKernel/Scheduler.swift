@@ -18,22 +18,31 @@ public struct Scheduler<Payload>: ~Copyable {
   @usableFromInline var _stopRequested: Bool = false
 
   @usableFromInline var queue: EventQueue<Payload>
+  /// Events from the next bucket boundary on (see `FutureBuckets`).
+  @usableFromInline var later: FutureBuckets<Payload>
   @usableFromInline var nextSequence: UInt64 = 0
 
-  /// A scheduler whose clock starts at `start`.
+  /// A scheduler whose clock starts at `start`. With a finite `bucketWidth`, events from
+  /// the next multiple of `bucketWidth` on wait in buckets of that width outside the heap
+  /// (a day, for a model whose events reach days ahead); the order of events is the same
+  /// with or without (see `FutureBuckets`).
   @inlinable
-  public init(start: SimTime = 0, reservingCapacity capacity: Int = 64) {
+  public init(start: SimTime = 0, reservingCapacity capacity: Int = 64, bucketWidth: SimTime = .infinity) {
     _now = start
     queue = EventQueue(reservingCapacity: capacity)
+    later = FutureBuckets(width: bucketWidth, start: start)
   }
 
   /// Number of pending events.
   @inlinable
-  public var pendingCount: Int { queue.count }
+  public var pendingCount: Int { queue.count + later.count }
 
   /// Time of the next event in the queue, if any.
   @inlinable
-  public var nextEventTime: SimTime? { queue.isEmpty ? nil : queue.firstTime }
+  public var nextEventTime: SimTime? {
+    let t = Swift.min(queue.firstTime, later.earliestTime())
+    return t == .infinity ? nil : t
+  }
 
   /// Schedules `payload` to fire `delay` time units from now.
   ///
@@ -62,12 +71,18 @@ public struct Scheduler<Payload>: ~Copyable {
   mutating func push(time: SimTime, priority: EventPriority, _ payload: Payload) {
     let key = UInt64(priority.rawValue) << 56 | nextSequence
     nextSequence &+= 1
-    queue.push(ScheduledEvent(time: time, key: key, payload: payload))
+    let event = ScheduledEvent(time: time, key: key, payload: payload)
+    if time < later.horizon {
+      queue.push(event)
+    } else {
+      later.add(event, at: time, overflow: &queue)
+    }
   }
 
   /// Pops the next event strictly before `limit`, advancing the clock to it.
   @inlinable @inline(__always)
   mutating func nextEvent(before limit: SimTime) -> ScheduledEvent<Payload>? {
+    if queue.firstTime >= later.horizon && later.count > 0 { later.release(into: &queue) }
     guard queue.firstTime < limit else { return nil }
     let event = queue._popFirstNonEmpty()
     _now = event.time

@@ -115,8 +115,9 @@ public struct ServerSet<Element> {
   // Busy flags: servers 0-63 in one inline word (no array access in the common case),
   // the rest in `busyBitsRest`.
   @usableFromInline var busyWord0: UInt64 = 0
-  @usableFromInline var busyBitsRest: ContiguousArray<UInt64>
-  @usableFromInline var serving: ContiguousArray<Serving?>
+  // State arrays (no copy-on-write check per service): only one copy of a set may be used.
+  @usableFromInline var busyBitsRest: StateArray<UInt64>
+  @usableFromInline var serving: StateArray<Serving?>
   // Class 0 inline, the other classes (rare) in an array at index class − 1.
   @usableFromInline var queue0: WaitingLine<Waiting>
   @usableFromInline var otherQueues: ContiguousArray<WaitingLine<Waiting>>
@@ -159,8 +160,8 @@ public struct ServerSet<Element> {
     self.servers = servers
     self._capacity = cap
     self.offShiftRule = offShiftRule
-    busyBitsRest = ContiguousArray(repeating: 0, count: Swift.max(0, (servers + 63) / 64 - 1))
-    serving = ContiguousArray(repeating: nil, count: servers)
+    busyBitsRest = StateArray(repeating: 0, count: Swift.max(0, (servers + 63) / 64 - 1))
+    serving = StateArray(repeating: nil, count: servers)
     queue0 = WaitingLine(order)
     otherQueues = ContiguousArray((1..<priorityClasses).map { _ in WaitingLine<Waiting>(order) })
     _busy = TimeWeighted(start: start)

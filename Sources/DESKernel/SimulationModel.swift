@@ -21,11 +21,14 @@ public struct Engine<Model: SimulationModel>: ~Copyable {
   /// Clock, calendar and counters.
   public var scheduler: Scheduler<Model.Event>
 
-  /// An engine for `model` whose clock starts at `start`.
+  /// An engine for `model` whose clock starts at `start`; `bucketWidth` as in
+  /// `Scheduler.init`.
   @inlinable
-  public init(model: Model, start: SimTime = 0, reservingCapacity capacity: Int = 64) {
+  public init(
+    model: Model, start: SimTime = 0, reservingCapacity capacity: Int = 64, bucketWidth: SimTime = .infinity
+  ) {
     self.model = model
-    self.scheduler = Scheduler(start: start, reservingCapacity: capacity)
+    self.scheduler = Scheduler(start: start, reservingCapacity: capacity, bucketWidth: bucketWidth)
   }
 
   /// The current simulated time.

@@ -13,27 +13,39 @@ public enum WaitingOrder: Sendable, Equatable {
 /// sets, so the queueing-theory tests run the code a dossier waits in.
 ///
 /// FIFO is a `RingBuffer`; earliest-due is a binary heap on (key, arrival number) in one
-/// array, so the order is total and two runs pop the same elements in the same order.
+/// `PointerList`, so the order is total and two runs pop the same elements in the same order.
+///
+/// Both buffers have reference semantics once they hold elements (no copy-on-write check
+/// per push and pop): only one copy of a non-empty line may be used.
 public struct WaitingLine<Element> {
+  /// A waiting element and its place: `order` is the key's order-preserving bits (keys are
+  /// never NaN; -0 is kept as +0) over the arrival number, so "served first" is one
+  /// 128-bit comparison and the heap's choice between two children needs no branch.
   @usableFromInline struct Entry {
-    @usableFromInline let key: Double
-    @usableFromInline let sequence: UInt64
+    @usableFromInline let order: UInt128
     @usableFromInline let element: Element
-    @usableFromInline init(key: Double, sequence: UInt64, element: Element) {
-      self.key = key
-      self.sequence = sequence
+    @inlinable @inline(__always)
+    init(key: Double, sequence: UInt64, element: Element) {
+      let bits = (key + 0).bitPattern
+      let ordered = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+      order = UInt128(ordered) << 64 | UInt128(sequence)
       self.element = element
     }
-    @inlinable @inline(__always)
-    func precedes(_ other: Entry) -> Bool {
-      key < other.key || (key == other.key && sequence < other.sequence)
+    @inlinable
+    var key: Double {
+      let ordered = UInt64(truncatingIfNeeded: order >> 64)
+      return Double(bitPattern: ordered & (1 << 63) != 0 ? ordered & ~(1 << 63) : ~ordered)
     }
+    @inlinable
+    var sequence: UInt64 { UInt64(truncatingIfNeeded: order) }
+    @inlinable @inline(__always)
+    func precedes(_ other: Entry) -> Bool { order < other.order }
   }
 
   /// The line's order.
   public let order: WaitingOrder
   @usableFromInline var fifo = RingBuffer<Element>()
-  @usableFromInline var heap: [Entry] = []
+  @usableFromInline var heap = PointerList<Entry>()
   /// Arrival numbers count up from 2^63; `pushFront` numbers count down below it, so an
   /// element put back precedes every element of the same key.
   @usableFromInline var sequence: UInt64 = 1 << 63
@@ -125,8 +137,13 @@ public struct WaitingLine<Element> {
         let left = 2 * hole + 1
         if left >= n { break }
         var child = left
-        if left + 1 < n && heap[left + 1].precedes(heap[left]) { child = left + 1 }
-        if !heap[child].precedes(last) { break }
+        var least = heap[left].order
+        if left + 1 < n {
+          let right = heap[left + 1].order
+          child = right < least ? left + 1 : left
+          least = right < least ? right : least
+        }
+        if !(least < last.order) { break }
         heap[hole] = heap[child]
         hole = child
       }
@@ -144,7 +161,7 @@ public struct WaitingLine<Element> {
       position >= 0 && position < heap.count, "WaitingLine position \(position) out of range 0..<\(heap.count)")
     var sorted = heap.sorted { $0.precedes($1) }
     let removed = sorted.remove(at: position)
-    heap = sorted  // a sorted array is a valid heap
+    heap.replaceAll(with: sorted)  // a sorted array is a valid heap
     return removed.element
   }
 
@@ -161,7 +178,7 @@ public struct WaitingLine<Element> {
     var sorted = heap.sorted { $0.precedes($1) }
     let old = sorted[position]
     sorted[position] = Entry(key: old.key, sequence: old.sequence, element: element)
-    heap = sorted  // a sorted array is a valid heap
+    heap.replaceAll(with: sorted)  // a sorted array is a valid heap
   }
 
   /// The position in serving order of the first element that satisfies `match`, or `nil`:

@@ -55,6 +55,37 @@ import TestSupport
     }
   }
 
+  /// Events kept in day buckets (`bucketWidth`) pop in exactly the order of one heap:
+  /// random schedules over many buckets, with ties at and across bucket boundaries,
+  /// events beyond the ring and events scheduled while running, against the same
+  /// schedule without buckets.
+  @Test func bucketsKeepTheOrderOfOneHeap() {
+    for seed in UInt64(0)..<600 {
+      var rng = SplitMixGenerator(seed: seed)
+      let width = [1.0, 3.0, 10.0, 0.5][Int(seed % 4)]
+      var plain = Engine(model: Chain(seed: seed))
+      var bucketed = Engine(model: Chain(seed: seed), bucketWidth: width)
+      let n = Int.random(in: 1...80, using: &rng)
+      for id in 0..<n {
+        let far = Int.random(in: 0..<10, using: &rng) == 0
+        let time = far ? Double(Int.random(in: 0...5_000, using: &rng)) : Double(Int.random(in: 0...40, using: &rng))
+        let priority = [EventPriority.release, .normal, .late].randomElement(using: &rng)!
+        plain.scheduler.schedule(at: time, priority: priority, id)
+        bucketed.scheduler.schedule(at: time, priority: priority, id)
+      }
+      #expect(bucketed.scheduler.pendingCount == plain.scheduler.pendingCount)
+      #expect(bucketed.scheduler.nextEventTime == plain.scheduler.nextEventTime)
+      bucketed.run(until: 17.5)
+      plain.run(until: 17.5)
+      #expect(bucketed.scheduler.nextEventTime == plain.scheduler.nextEventTime, "seed \(seed)")
+      bucketed.run()
+      plain.run()
+      #expect(bucketed.model.log.map(\.id) == plain.model.log.map(\.id), "seed \(seed)")
+      #expect(bucketed.model.log.map(\.time) == plain.model.log.map(\.time), "seed \(seed)")
+      #expect(plain.model.log.count > n)
+    }
+  }
+
   @Test func queueGrowsPastItsInitialCapacityAndKeepsOrder() {
     var engine = Engine(model: Recorder(), reservingCapacity: 4)
     for i in (0..<1_000).reversed() { engine.scheduler.schedule(at: Double(i), i) }
@@ -68,6 +99,21 @@ import TestSupport
     #expect(popped == nil)
     let empty = queue.isEmpty
     #expect(empty)
+  }
+}
+
+/// Records every event and schedules a follow-up for some (a fixed pseudo-random function
+/// of the event, so two engines given the same events schedule the same follow-ups).
+struct Chain: SimulationModel {
+  let seed: UInt64
+  var log: [(id: Int, time: Double)] = []
+  mutating func handle(_ event: Int, scheduler: inout Scheduler<Int>) {
+    log.append((event, scheduler.now))
+    guard event < 1_000_000 else { return }
+    var rng = SplitMixGenerator(seed: seed &* 1_000_003 &+ UInt64(event))
+    let delay = [0, 0, 1, 2.5, 7, 30, 3_000][Int.random(in: 0..<7, using: &rng)]
+    let priority = [EventPriority.release, .normal, .late].randomElement(using: &rng)!
+    scheduler.schedule(after: delay, priority: priority, event + 1_000_000)
   }
 }
 

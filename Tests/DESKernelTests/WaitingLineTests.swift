@@ -52,4 +52,19 @@ import TestSupport
     }
     #expect(line.ordered == served())
   }
+
+  /// Lines write through pointers (no copy-on-write), so copies of a non-empty line share
+  /// it; copies of an empty one, as a state array of lines made by repeating one, must not.
+  @Test(arguments: [WaitingOrder.fifo, .earliestDue])
+  func copiesOfAnEmptyLineAreIndependent(order: WaitingOrder) {
+    let lines = StateArray(repeating: WaitingLine<Int>(order), count: 3)
+    for k in 0..<40 { lines[k % 2].push(k, key: Double(40 - k)) }
+    #expect(lines[0].count == 20)
+    #expect(lines[1].count == 20)
+    #expect(lines[2].isEmpty)
+    let evens = Array(stride(from: 0, to: 40, by: 2))
+    #expect(lines[0].ordered == (order == .fifo ? evens : evens.reversed()))
+    #expect(lines[1].popFirst() == (order == .fifo ? 1 : 39))
+    #expect(lines[0].count == 20)
+  }
 }

@@ -1,3 +1,5 @@
+import DESKernel
+
 /// Things planned for a later day, kept out of the event calendar until that day
 /// begins: deadline watches, citizens' planned visits and the ends of lead times.
 ///
@@ -22,19 +24,21 @@ struct DayAgenda {
     var time: Double
   }
 
-  private var buckets: [[Entry]]
+  /// One list per day, written in place (no copy-on-write check per entry: a
+  /// province-year adds millions). Reference semantics: only one copy of an agenda is used.
+  private let buckets: StateArray<PointerList<Entry>>
 
-  init(days: Int) { buckets = Array(repeating: [], count: max(days, 0)) }
+  init(days: Int) { buckets = StateArray(repeating: PointerList(), count: max(days, 0)) }
 
   mutating func add(_ entry: Entry, onDay day: Int) {
     buckets[day].append(entry)
   }
 
   /// Removes and returns the entries of `day`.
-  mutating func take(day: Int) -> [Entry] {
-    guard day >= 0 && day < buckets.count else { return [] }
+  mutating func take(day: Int) -> PointerList<Entry> {
+    guard day >= 0 && day < buckets.count else { return PointerList() }
     let entries = buckets[day]
-    buckets[day] = []
+    buckets[day] = PointerList()
     return entries
   }
 }

@@ -153,7 +153,8 @@ extension OneStopSimulation {
   ) -> RunResult {
     var simulation = OneStopSimulation(model, seed: seed, replication: replication)
     simulation.tracing = trace
-    var engine = Engine(model: simulation, reservingCapacity: 4096)
+    // Events a day or more ahead wait outside the heap, in buckets of a day.
+    var engine = Engine(model: simulation, reservingCapacity: 4096, bucketWidth: 86_400)
     engine.model.start(&engine.scheduler)
     engine.run(until: model.endTime)
     return engine.model.result(at: model.endTime, events: engine.eventsProcessed)
