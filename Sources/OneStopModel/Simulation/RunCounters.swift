@@ -4,11 +4,11 @@ import DESKernel
 /// unit, hour, level and month, and the run-wide totals. Written only by `Recorder`.
 struct RunCounters {
   var cells: StateArray<CellCounters>
-  var unitWaits: StateArray<WaitStatistics>
+  var unitWaits: WaitCounts
   /// Per desk group (`CompiledModel.deskGroups` order): the waits of the citizens its
   /// desks called (`desk_wait_p90@desk:UNIT/GROUP`).
-  var groupWaits: StateArray<WaitStatistics>
-  var hourWaits: StateArray<WaitStatistics>
+  var groupWaits: WaitCounts
+  var hourWaits: WaitCounts
   var turnedAway = 0
   var sentHome = 0
   /// The same per unit: with tickets issued, the visits that came for a ticket (the
@@ -49,9 +49,9 @@ struct RunCounters {
   /// Zeroed counters for `model` over `months` month slots.
   init(_ model: CompiledModel, months: Int) {
     cells = StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3)
-    unitWaits = StateArray(repeating: WaitStatistics(), count: model.units.count)
-    groupWaits = StateArray(repeating: WaitStatistics(), count: model.deskGroups.count)
-    hourWaits = StateArray(repeating: WaitStatistics(), count: 24)
+    unitWaits = WaitCounts(count: model.units.count)
+    groupWaits = WaitCounts(count: model.deskGroups.count)
+    hourWaits = WaitCounts(count: 24)
     unitTurnedAway = StateArray(repeating: 0, count: model.units.count)
     unitSentHome = StateArray(repeating: 0, count: model.units.count)
     unitLeftLine = StateArray(repeating: 0, count: model.units.count)
