@@ -27,16 +27,23 @@ struct ProfileTable: Sendable {
   func isEmpty(_ k: Int) -> Bool { first[k] == first[k + 1] }
 
   /// Fraction of profile `k`'s arrivals before second `s` (`DayProfile.cumulative`).
+  ///
+  /// `DayProfile.cumulative` scans the segments up to the first that ends after `s` and
+  /// computes from that one alone; the segments' ends ascend, so a binary search finds
+  /// it in a few steps instead of a scan from midnight (once per arrival), and the
+  /// arithmetic on it is the same.
   func cumulative(_ k: Int, at s: Double) -> Double {
     let r = range(k)
-    var c = 0.0
-    for i in r {
-      let seg = segments[i]
-      if s <= seg.start { return seg.cumulativeAtStart }
-      c = seg.cumulativeAtStart + (min(s, seg.end) - seg.start) * seg.density
-      if s < seg.end { return c }
+    guard !r.isEmpty else { return 0 }
+    var lo = r.lowerBound, hi = r.upperBound
+    while lo < hi {
+      let m = (lo + hi) >> 1
+      if segments[m].end > s { hi = m } else { lo = m + 1 }
     }
-    return r.isEmpty ? 0 : 1
+    guard lo < r.upperBound else { return 1 }
+    let seg = segments[lo]
+    if s <= seg.start { return seg.cumulativeAtStart }
+    return seg.cumulativeAtStart + (s - seg.start) * seg.density
   }
 
   /// The second at which profile `k`'s cumulative fraction reaches `f`
