@@ -7,6 +7,11 @@
 struct ProfileTable: Sendable {
   private(set) var first: [Int32] = [0]
   private(set) var segments: [DayProfile.Segment] = []
+  /// Each segment's cumulative fraction at its end, as `DayProfile.inverse` computes it.
+  private var endCumulative: [Double] = []
+  /// Whether every profile's `endCumulative` ascends (never down by a rounding), so
+  /// that `inverse` may search it by halves and find what the scan finds.
+  private var ascending = true
 
   /// Number of profiles.
   var count: Int { first.count - 1 }
@@ -15,6 +20,13 @@ struct ProfileTable: Sendable {
   @discardableResult
   mutating func append(_ profile: DayProfile) -> Int {
     segments += profile.segments
+    var last = -Double.infinity
+    for seg in profile.segments {
+      let end = seg.cumulativeAtStart + (seg.end - seg.start) * seg.density
+      ascending = ascending && end >= last
+      last = end
+      endCumulative.append(end)
+    }
     first.append(Int32(segments.count))
     return count - 1
   }
@@ -48,12 +60,25 @@ struct ProfileTable: Sendable {
 
   /// The second at which profile `k`'s cumulative fraction reaches `f`
   /// (`DayProfile.inverse`).
+  ///
+  /// The scan stops at the first segment whose end fraction reaches `f`; when those
+  /// fractions ascend (`ascending`), a binary search finds the same segment.
   func inverse(_ k: Int, _ f: Double) -> Double {
     let r = range(k)
-    for i in r {
+    var i = r.upperBound
+    if ascending {
+      var lo = r.lowerBound, hi = r.upperBound
+      while lo < hi {
+        let m = (lo + hi) >> 1
+        if f <= endCumulative[m] { hi = m } else { lo = m + 1 }
+      }
+      i = lo
+    } else {
+      i = r.firstIndex { f <= endCumulative[$0] } ?? r.upperBound
+    }
+    if i < r.upperBound {
       let seg = segments[i]
-      let endCum = seg.cumulativeAtStart + (seg.end - seg.start) * seg.density
-      if f <= endCum { return seg.start + (f - seg.cumulativeAtStart) / seg.density }
+      return seg.start + (f - seg.cumulativeAtStart) / seg.density
     }
     return r.isEmpty ? 0 : segments[r.upperBound - 1].end
   }
