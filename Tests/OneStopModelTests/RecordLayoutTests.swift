@@ -75,4 +75,22 @@ import Testing
     // An empty statistic reads as an empty one.
     #expect(WaitCounts(count: 1)[0].count == 0)
   }
+
+  /// Each 32-bit cell count widens into the `CellCounters` field of its name.
+  @Test func cellCountsWidenFieldByField() {
+    var c = CellCounts()
+    let fields: [(WritableKeyPath<CellCounts, UInt32>, KeyPath<CellCounters, Int>)] = [
+      (\.arrivals, \.arrivals), (\.acceptedFromArrivals, \.acceptedFromArrivals), (\.refused, \.refused),
+      (\.abandoned, \.abandoned), (\.receivedNew, \.receivedNew), (\.carriedOver, \.carriedOver),
+      (\.resolvedOnTime, \.resolvedOnTime), (\.resolvedOverdue, \.resolvedOverdue),
+      (\.carriedOverOverdue, \.carriedOverOverdue), (\.withdrawn, \.withdrawn), (\.apologies, \.apologies),
+      (\.apologiesOnTime, \.apologiesOnTime), (\.supplementRequests, \.supplementRequests),
+      (\.digitised, \.digitised), (\.returned, \.returned),
+    ]
+    for (n, (narrow, _)) in fields.enumerated() { c[keyPath: narrow] = UInt32(n + 1) * 1_000_003 }
+    let wide = c.counters
+    for (n, (_, field)) in fields.enumerated() { #expect(wide[keyPath: field] == (n + 1) * 1_000_003) }
+    #expect(wide.inProgressEnd == 0 && wide.pendingIntakeEnd == 0)
+    #expect(MemoryLayout<CellCounts>.stride == 60)
+  }
 }

@@ -3,7 +3,8 @@ import DESKernel
 /// What the recorder counts from the dossiers' events: outcomes per cell, desk waits by
 /// unit, hour, level and month, and the run-wide totals. Written only by `Recorder`.
 struct RunCounters {
-  var cells: StateArray<CellCounters>
+  /// Per (unit, procedure, channel in) cell, in 32 bits (`CellCounts.counters` widens them).
+  var cells: StateArray<CellCounts>
   var unitWaits: WaitCounts
   /// Per desk group (`CompiledModel.deskGroups` order): the waits of the citizens its
   /// desks called (`desk_wait_p90@desk:UNIT/GROUP`).
@@ -48,7 +49,7 @@ struct RunCounters {
 
   /// Zeroed counters for `model` over `months` month slots.
   init(_ model: CompiledModel, months: Int) {
-    cells = StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3)
+    cells = StateArray(repeating: CellCounts(), count: model.units.count * model.procedures.count * 3)
     unitWaits = WaitCounts(count: model.units.count)
     groupWaits = WaitCounts(count: model.deskGroups.count)
     hourWaits = WaitCounts(count: 24)
