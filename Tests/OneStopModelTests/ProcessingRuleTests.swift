@@ -135,7 +135,7 @@ import TestSupport
     d.channelIn = .online
     d.channelOut = .online
     let i = engine.model.dossiers.allocate(d)
-    engine.model.dossiers[i].submittedAt = at("2022-03-07", 10, 0, model)
+    engine.model.dossiers[cold: i].submittedAt = at("2022-03-07", 10, 0, model)
     engine.run(until: at("2022-03-08", 8, 0, model))
     engine.model.onlineChecked(i, at: engine.now, &engine.scheduler)
     #expect(

@@ -33,7 +33,7 @@ extension OneStopSimulation {
       return false
     }
     var remote = false
-    dossiers[i].presentAt = now
+    dossiers[cold: i].presentAt = now
     let share = model.access.remoteShare[u]
     if share > 0 {
       let rng = streams.desk[u].rng
@@ -46,7 +46,7 @@ extension OneStopSimulation {
         let arrival = estimate - model.access.remoteLead[u].sample(rng)
         let noShow = model.access.remoteNoShow[u]
         let never = noShow > 0 && rng.bernoulli(noShow)
-        dossiers[i].presentAt = never ? .infinity : Swift.max(now, arrival)
+        dossiers[cold: i].presentAt = never ? .infinity : Swift.max(now, arrival)
       }
     }
     dossiers[i].remote = remote
@@ -57,7 +57,7 @@ extension OneStopSimulation {
   /// `true` when `ticket` is a remote ticket whose holder is not in the hall yet.
   @inline(__always)
   mutating func isNoShow(_ ticket: Ticket, at now: Double) -> Bool {
-    !ticket.isPostal && dossiers[ticket.dossier].remote && dossiers[ticket.dossier].presentAt > now
+    !ticket.isPostal && dossiers[ticket.dossier].remote && dossiers[cold: ticket.dossier].presentAt > now
   }
 
   /// `desk` calls `ticket` and nobody answers: a silent leaver's ticket, or a remote
@@ -70,7 +70,7 @@ extension OneStopSimulation {
     if ticket.outcome != .noAnswer {
       let i = ticket.dossier
       ticket.outcome = .noShow
-      let toCome = dossiers[i].presentAt - now
+      let toCome = dossiers[cold: i].presentAt - now
       dossiers[i].ticketStamp &+= 1
       dossiers[i].wastedVisits &+= 1
       recorder.record(.noShow, dossiers[i], at: now, detail: toCome.isFinite ? Int32(clamping: Int(toCome)) : -1)
@@ -111,6 +111,7 @@ extension OneStopSimulation {
       d.channelOut = chooseChannelOut(procedure: Int(d.procedure), demand: demand, unit: u)
       d.serial = dossiers.takeSerial()
       let c = dossiers.allocate(d)
+      dossiers[cold: c] = dossiers[cold: i]
       recorder.record(.submitted, dossiers[c], at: now)
       if n < cap {
         dossiers[c].visits = 1

@@ -55,7 +55,7 @@ extension OneStopSimulation {
     let never = plan.noShow > 0 && rng.bernoulli(plan.noShow)
     let arrival = Swift.max(now, t - plan.arriveBefore + plan.lateness.sample(rng))
     dossiers[i].booking = Int32(k)
-    dossiers[i].presentAt = never ? .infinity : arrival
+    dossiers[cold: i].presentAt = never ? .infinity : arrival
     dossiers[i].visitGeneration &+= 1
     let generation = dossiers[i].visitGeneration
     recorder.record(.booked, dossiers[i], at: now, detail: Int32(days))
@@ -90,7 +90,7 @@ extension OneStopSimulation {
       let u = Int(dossiers[i].unit)
       let field = model.procedures[Int(dossiers[i].procedure)].field
       let p = Int(model.appointments.planFor[u * model.fieldCount + field])
-      let late = p >= 0 ? now - dossiers[i].presentAt : 0
+      let late = p >= 0 ? now - dossiers[cold: i].presentAt : 0
       recorder.record(.lateCancelled, dossiers[i], at: now, detail: Int32(clamping: Int(late.rounded())))
       citizenVisit(i, at: now, &scheduler)
       return
@@ -130,13 +130,13 @@ extension OneStopSimulation {
     let u = Int(dossiers[i].unit)
     let field = model.procedures[Int(dossiers[i].procedure)].field
     let p = Int(model.appointments.planFor[u * model.fieldCount + field])
-    if dossiers[i].presentAt == .infinity {
+    if dossiers[cold: i].presentAt == .infinity {
       recorder.record(.appointmentNoShow, dossiers[i], at: now)
       if dossiers[i].nextInVisit >= 0 { scatterVisit(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler) }
       comeBackLater(i, at: now, pReturn: behaviour.pReturnAfterLeaving, &scheduler)
     } else {
       // Comes later: told at arrival that the appointment is gone.
-      dossiers[i].presentAt = frontOffice.book.slotTime[k] + model.appointments.plans[p].grace
+      dossiers[cold: i].presentAt = frontOffice.book.slotTime[k] + model.appointments.plans[p].grace
     }
     wakeIdleDesks(plan: p, at: now, &scheduler)
   }

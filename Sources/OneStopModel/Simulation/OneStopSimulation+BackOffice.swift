@@ -29,7 +29,6 @@ extension OneStopSimulation {
 
   mutating func reachStation(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = model.routeStation(dossiers[i], step: Int(dossiers[i].step))
-    dossiers[i].queuedAt = now
     dossiers[i].inDelay = false
     recorder.record(.reachedAgency, dossiers[i], at: now, station: s)
     let step = model.procedures[Int(dossiers[i].procedure)].steps.lowerBound + Int(dossiers[i].step)

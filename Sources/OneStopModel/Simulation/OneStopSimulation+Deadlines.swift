@@ -18,7 +18,8 @@ extension OneStopSimulation {
       // Decision 766: an online dossier accepted more than 8 working hours after its
       // submission is a late reception.
       let deadline = calendar.reader.addingWorkingTime(
-        model.units[u].schedule, index.receptionSeconds, to: dossiers[i].submittedAt, workingDaysFrom: model.epochDay)
+        model.units[u].schedule, index.receptionSeconds, to: dossiers[cold: i].submittedAt,
+        workingDaysFrom: model.epochDay)
       dossiers[i].lateReception = now > deadline
     }
     if now >= model.warmupEnd { dossiers[i].counted = true }

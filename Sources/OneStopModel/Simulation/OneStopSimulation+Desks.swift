@@ -72,24 +72,26 @@ extension OneStopSimulation {
     }
     var ticket = ticket
     let group = model.deskGroups[Int(frontOffice.groupOf[desk])]
-    let d = dossiers[ticket.dossier]
-    let u = Int(d.unit)
+    // Fields read one by one, not the record copied: the decisions below write to it.
+    let i = ticket.dossier
+    let u = Int(dossiers[i].unit)
     let rng = streams.unit[u].rng
-    let p = model.procedures[Int(d.procedure)]
-    dossiers[ticket.dossier].ticketStamp &+= 1  // out of the line: its patience is over
+    let p = model.procedures[Int(dossiers[i].procedure)]
+    dossiers[i].ticketStamp &+= 1  // out of the line: its patience is over
     var time: Double
     // The reason for the visit may have changed while the citizen waited (a
     // supplement request, a result becoming ready).
-    if !ticket.isPostal { ticket.purpose = d.visitPurpose }
+    if !ticket.isPostal { ticket.purpose = dossiers[i].visitPurpose }
     switch ticket.purpose {
     case .intake, .postalIntake:
-      (ticket.outcome, time) = intakeDecision(ticket.dossier, unit: u, postal: ticket.isPostal, at: now)
+      (ticket.outcome, time) = intakeDecision(i, unit: u, postal: ticket.isPostal, at: now)
       // A proxy's or household's other dossiers, in the same call.
-      if d.nextInVisit >= 0 { time += companionDecisions(d.nextInVisit, unit: u, at: now) }
+      let companions = dossiers[i].nextInVisit
+      if companions >= 0 { time += companionDecisions(companions, unit: u, at: now) }
     case .pickup:
-      if d.phase == .resolved {
+      if dossiers[i].phase == .resolved {
         time = behaviour.pickupTime.sample(rng)
-        if p.feeAtPickup || (d.channelIn == .online && p.onlineMode == .partial) {
+        if p.feeAtPickup || (dossiers[i].channelIn == .online && p.onlineMode == .partial) {
           time += behaviour.feePaymentTime.sample(rng)
         }
       } else {
@@ -101,12 +103,12 @@ extension OneStopSimulation {
     time *= group.factor
     var taken = ticket.issuedAt
     if ticket.booked { recorder.appointmentWait(unit: u, now - ticket.issuedAt, at: now) }
-    if model.access.usesRemote && d.remote && !ticket.isPostal {
-      taken = Swift.max(taken, d.presentAt)
+    if model.access.usesRemote && dossiers[i].remote && !ticket.isPostal {
+      taken = Swift.max(taken, dossiers[cold: i].presentAt)
       recorder.remoteWait(unit: u, now - taken, at: now)
     }
     recorder.record(
-      .called, d, at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
+      .called, dossiers[i], at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
       ticketTakenAt: ticket.isPostal ? nil : taken, group: Int(frontOffice.groupOf[desk]))
     frontOffice.start(ticket, desk: desk, at: now)
     scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))

@@ -37,17 +37,17 @@ extension OneStopSimulation {
   mutating func newArrival(stream k: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = model.streams[k]
     let p = Int(model.streamMix[k].sample(streams.arrival[k].rng))
-    var d = Dossier()
-    d.procedure = Int32(p)
-    d.unit = Int32(s.unit)
-    d.decidingUnit = d.unit
-    d.chargedUnit = d.unit
-    d.channelIn = s.channel
-    d.firstSeen = now
-    d.channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
-    if s.channel == .walkIn && model.demands[s.demand].awayShare > 0 { fileAway(&d, demand: s.demand) }
-    d.serial = dossiers.takeSerial()
-    let i = dossiers.allocate(d)
+    // Written in place: a record built here and copied in cost a copy of 128 bytes.
+    let i = dossiers.allocate()
+    dossiers[i].procedure = Int32(p)
+    dossiers[i].unit = Int32(s.unit)
+    dossiers[i].decidingUnit = Int32(s.unit)
+    dossiers[i].chargedUnit = Int32(s.unit)
+    dossiers[i].channelIn = s.channel
+    dossiers[i].firstSeen = now
+    dossiers[i].channelOut = chooseChannelOut(procedure: p, demand: s.demand, unit: s.unit)
+    if s.channel == .walkIn && model.demands[s.demand].awayShare > 0 { fileAway(i, demand: s.demand) }
+    dossiers[i].serial = dossiers.takeSerial()
     recorder.record(.submitted, dossiers[i], at: now)
     switch s.channel {
     case .walkIn:
@@ -65,8 +65,8 @@ extension OneStopSimulation {
   /// files at another unit of the home unit's level, drawn in proportion to the units'
   /// walk-in volumes from the home unit's own stream (`away:unit:ID`); the home unit
   /// still decides when the procedure says so, and the rules say who is charged.
-  mutating func fileAway(_ d: inout Dossier, demand k: Int) {
-    let home = Int(d.unit)
+  mutating func fileAway(_ i: Int32, demand k: Int) {
+    let home = Int(dossiers[i].unit)
     let rng = streams.away[home].rng
     guard rng.bernoulli(model.demands[k].awayShare) else { return }
     let pool = model.awayPool.range[model.units[home].level]
@@ -78,12 +78,13 @@ extension OneStopSimulation {
       while j < pool.upperBound - 1 && model.awayPool.cumulative[j] < x { j += 1 }
       at = Int(model.awayPool.units[j])
     }
-    let proc = model.procedures[Int(d.procedure)]
+    let procedure = Int(dossiers[i].procedure)
+    let proc = model.procedures[procedure]
     // The receiving unit must offer the procedure (a route from it, or on the spot).
-    guard proc.onTheSpot || !model.route(procedure: Int(d.procedure), unit: at).isEmpty else { return }
-    d.unit = Int32(at)
-    d.decidingUnit = proc.decidedAtHome ? Int32(home) : d.unit
-    d.chargedUnit = model.rules.chargesDecidingUnit ? d.decidingUnit : d.unit
+    guard proc.onTheSpot || !model.route(procedure: procedure, unit: at).isEmpty else { return }
+    dossiers[i].unit = Int32(at)
+    dossiers[i].decidingUnit = proc.decidedAtHome ? Int32(home) : Int32(at)
+    dossiers[i].chargedUnit = model.rules.chargesDecidingUnit ? dossiers[i].decidingUnit : Int32(at)
   }
 
   /// How the result goes back (pick-up, post, online), from the demand's return shares.
@@ -141,7 +142,7 @@ extension OneStopSimulation {
     let purpose = dossiers[i].visitPurpose
     recorder.record(.ticket, dossiers[i], at: now, detail: Int32(purpose.rawValue))
     let patienceFrom =
-      model.access.isUsed ? Swift.min(model.endTime, Swift.max(opening, dossiers[i].presentAt)) : now
+      model.access.isUsed ? Swift.min(model.endTime, Swift.max(opening, dossiers[cold: i].presentAt)) : now
     issueTicket(
       Ticket(dossier: i, purpose: purpose, issuedAt: now), at: now, patienceFrom: patienceFrom,
       beforeOpening: opening > now, &scheduler)
@@ -212,8 +213,7 @@ extension OneStopSimulation {
   /// An online submission (or re-upload) joins the unit's online intake queue.
   mutating func submitOnline(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
     let s = model.units[Int(dossiers[i].unit)].onlineStation
-    dossiers[i].queuedAt = now
-    dossiers[i].submittedAt = now
+    dossiers[cold: i].submittedAt = now
     backOffice.enqueue(i, station: s, due: now, work: 0, at: now)
     dispatch(station: s, at: now, &scheduler)
   }
@@ -231,8 +231,8 @@ extension OneStopSimulation {
     } else {
       var receiptDay: Int?
       if rules.onlineReceipt == .submission {
-        // queuedAt is the submission instant (the check queue is FIFO from submission).
-        let submitted = dossiers[i].submittedAt
+        // The check queue is FIFO from submission.
+        let submitted = dossiers[cold: i].submittedAt
         let day = calendar.day(submitted)
         let inHours = calendar.isWorkingDay(day) && calendar.reader.isOpen(model.units[u].schedule, at: submitted)
         receiptDay = inHours ? day : calendar.addingWorkingDays(1, to: day)

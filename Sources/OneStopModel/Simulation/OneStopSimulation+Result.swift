@@ -6,7 +6,7 @@ extension OneStopSimulation {
   /// resources' own statistics.
   public func result(at end: Double, events: UInt64) -> RunResult {
     let counters = recorder.counters
-    var cells = Array(counters.cells)
+    var cells = counters.cells.map(\.counters)
     var open = 0
     for i in dossiers.liveIndices {
       let d = dossiers[i]

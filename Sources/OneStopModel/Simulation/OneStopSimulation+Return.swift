@@ -6,17 +6,14 @@ extension OneStopSimulation {
   /// The result reaches the front office: the dossier is resolved, on time when at or
   /// before the end of its (pause-adjusted) due day.
   mutating func resolve(_ i: Int32, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    var d = dossiers[i]
-    d.phase = .resolved
-    d.resolvedAt = now
-    dossiers[i] = d
-    recorder.record(.resolved, d, at: now, due: d.dueDay, detail: now <= d.dueAt ? 1 : 0)
-    guard !model.procedures[Int(d.procedure)].onTheSpot else { return }
-    switch d.channelOut {
+    dossiers[i].phase = .resolved
+    recorder.record(.resolved, dossiers[i], at: now, due: dossiers[i].dueDay, detail: now <= dossiers[i].dueAt ? 1 : 0)
+    guard !model.procedures[Int(dossiers[i].procedure)].onTheSpot else { return }
+    switch dossiers[i].channelOut {
     case .online:
       closeDossier(i, at: now)
     case .postal:
-      let u = Int(d.unit)
+      let u = Int(dossiers[i].unit)
       let transit = calendar.workingDayDelay(rules.postalOutTransit, streams.unit[u].rng)
       let day = calendar.addingWorkingDays(transit, to: calendar.day(now))
       if day < model.horizonDays { scheduler.schedule(at: Double(day) * 86_400 + 10 * 3600, .delivered(dossier: i)) }

@@ -183,9 +183,12 @@ public struct OneStopSimulation: SimulationModel {
       case .watch:
         if dossiers[e.dossier].generation == e.generation { deadlineWatch(e.dossier, at: now, &scheduler) }
       case .dueWatch:
-        // Only dossiers still open need the last check (most are resolved by then).
-        let d = dossiers[e.dossier]
-        if d.generation == e.generation && !d.apologised && (d.phase == .processing || d.phase == .supplement) {
+        // Only dossiers still open need the last check (most are resolved by then). The
+        // fields are read in place: a copy of the record cost a copy of 128 bytes.
+        let phase = dossiers[e.dossier].phase
+        if dossiers[e.dossier].generation == e.generation && !dossiers[e.dossier].apologised
+          && (phase == .processing || phase == .supplement)
+        {
           scheduler.schedule(
             at: Swift.max(e.time, now), priority: .late,
             .dueWatch(dossier: e.dossier, generation: e.generation))

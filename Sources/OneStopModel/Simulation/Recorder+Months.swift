@@ -16,7 +16,8 @@ extension Recorder {
     let base = counters.monthBase
     var totals = [MonthCounters](repeating: MonthCounters(), count: levels)
     let perUnit = model.procedures.count * 3
-    for (k, cell) in counters.cells.enumerated() {
+    for (k, counts) in counters.cells.enumerated() {
+      let cell = counts.counters
       let level = model.units[k / perUnit].level
       totals[level].receivedNew += cell.receivedNew
       if k % 3 == ChannelIn.online.rawValue { totals[level].onlineIn += cell.receivedNew }

@@ -149,12 +149,13 @@ struct Recorder {
     let wait = now - taken
     let takenDay = CalendarReader.day(of: taken)
     let sameDay = CalendarReader.day(of: now) == takenDay
-    counters.unitWaits[u].add(wait, sameDay: sameDay)
-    if g >= 0 { counters.groupWaits[g].add(wait, sameDay: sameDay) }
+    let bucket = WaitCounts.Bucket(wait)
+    counters.unitWaits.add(u, wait, bucket, sameDay: sameDay)
+    if g >= 0 { counters.groupWaits.add(g, wait, bucket, sameDay: sameDay) }
     let level = model.units[u].level
     counters.months[months.slot(ofDay: takenDay) * levelCount + level].waits.add(wait)
     let hour = min(max(Int((taken - Double(takenDay) * 86_400) / 3600), 0), 23)
-    counters.hourWaits[hour].add(wait, sameDay: sameDay)
+    counters.hourWaits.add(hour, wait, bucket, sameDay: sameDay)
     counters.levelHourWaits[level * 24 + hour].add(wait)
   }
 

@@ -3,12 +3,13 @@ import DESKernel
 /// What the recorder counts from the dossiers' events: outcomes per cell, desk waits by
 /// unit, hour, level and month, and the run-wide totals. Written only by `Recorder`.
 struct RunCounters {
-  var cells: StateArray<CellCounters>
-  var unitWaits: StateArray<WaitStatistics>
+  /// Per (unit, procedure, channel in) cell, in 32 bits (`CellCounts.counters` widens them).
+  var cells: StateArray<CellCounts>
+  var unitWaits: WaitCounts
   /// Per desk group (`CompiledModel.deskGroups` order): the waits of the citizens its
   /// desks called (`desk_wait_p90@desk:UNIT/GROUP`).
-  var groupWaits: StateArray<WaitStatistics>
-  var hourWaits: StateArray<WaitStatistics>
+  var groupWaits: WaitCounts
+  var hourWaits: WaitCounts
   var turnedAway = 0
   var sentHome = 0
   /// The same per unit: with tickets issued, the visits that came for a ticket (the
@@ -48,10 +49,10 @@ struct RunCounters {
 
   /// Zeroed counters for `model` over `months` month slots.
   init(_ model: CompiledModel, months: Int) {
-    cells = StateArray(repeating: CellCounters(), count: model.units.count * model.procedures.count * 3)
-    unitWaits = StateArray(repeating: WaitStatistics(), count: model.units.count)
-    groupWaits = StateArray(repeating: WaitStatistics(), count: model.deskGroups.count)
-    hourWaits = StateArray(repeating: WaitStatistics(), count: 24)
+    cells = StateArray(repeating: CellCounts(), count: model.units.count * model.procedures.count * 3)
+    unitWaits = WaitCounts(count: model.units.count)
+    groupWaits = WaitCounts(count: model.deskGroups.count)
+    hourWaits = WaitCounts(count: 24)
     unitTurnedAway = StateArray(repeating: 0, count: model.units.count)
     unitSentHome = StateArray(repeating: 0, count: model.units.count)
     unitLeftLine = StateArray(repeating: 0, count: model.units.count)
