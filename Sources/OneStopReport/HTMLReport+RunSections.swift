@@ -302,8 +302,8 @@ extension HTMLReport {
         t +=
           """
             <tr \
-            title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.value))</td><td>\(esc(p.note))</td></tr\
-            >
+            title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.value))</td><td>\
+            \(esc(l.priorNote(p.note)))</td></tr>
             """
       }
       body.append("<section id=\"assumptions\"><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")

@@ -263,7 +263,7 @@ struct SweepMergeCommand: ParsableCommand {
       )
       throw ExitCode(1)
     }
-    let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
+    let outcome = SweepMerge.merge(manifest, results: found, missing: missing, words: SweepMerge.words(manifest))
     try writeAtomically(
       (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
     try writeAtomically(
