@@ -19,8 +19,10 @@ extension HTMLReport {
     let t = w.table(names, l)
     out +=
       "<table><caption>\(esc(l.label("table")))</caption><thead><tr>"
-      + t.header.enumerated().map { "<th\($0.offset == 0 || $0.offset > w.parameters.count ? " class=\"n\"" : "")>"
-        + "\(esc($0.element))</th>" }.joined()
+      + t.header.enumerated().map {
+        "<th\($0.offset == 0 || $0.offset > w.parameters.count ? " class=\"n\"" : "")>"
+          + "\(esc($0.element))</th>"
+      }.joined()
       + "</tr></thead><tbody>"
     for (r, cells) in zip(w.rows, t.rows) {
       out +=

@@ -9,7 +9,8 @@ extension ReportCatalogue {
 
   /// What a prior's note says after its head, in Vietnamese (every note a run prints).
   static let noteDetails: [(String, String)] = [
-    ("all synchronised", "tất cả đã đồng bộ"), ("none", "không có"), ("unverified", "chưa kiểm chứng"),
+    ("all synchronised", "tất cả đã đồng bộ"), ("none", "không có"),
+    ("unverified", "chưa kiểm chứng"),
     ("10 % never return", "10 % không bao giờ quay lại"), ("mean 5 wd", "trung bình 5 ngày làm việc"),
     ("60 %", "60 %"), ("mean 3 wd later", "trung bình muộn hơn 3 ngày làm việc"),
     ("5 % come before ready", "5 % đến trước khi có kết quả"), ("mean 6 min", "trung bình 6 phút"),

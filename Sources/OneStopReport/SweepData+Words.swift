@@ -26,9 +26,11 @@ extension SweepData {
 
   /// The charts, one per KPI, over the parameter with the most values.
   public func charts(_ names: ReportNames, _ l: ReportLanguage) -> [Chart] {
-    guard let x = parameters.max(by: { a, b in
-      Set(rows.map { value(a, $0) }).count < Set(rows.map { value(b, $0) }).count
-    }) else { return [] }
+    guard
+      let x = parameters.max(by: { a, b in
+        Set(rows.map { value(a, $0) }).count < Set(rows.map { value(b, $0) }).count
+      })
+    else { return [] }
     let others = parameters.filter { $0.key != x.key }
     let xs = Array(Set(rows.map { value(x, $0) })).sorted {
       (ReportLanguage.leadingNumber($0) ?? 0, $0) < (ReportLanguage.leadingNumber($1) ?? 0, $1)
