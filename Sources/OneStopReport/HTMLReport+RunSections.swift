@@ -302,7 +302,7 @@ extension HTMLReport {
         t +=
           """
           <tr \
-          title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.value))</td><td>\
+          title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(l.value(p.value)))</td><td>\
           \(esc(l.priorNote(p.note)))</td></tr>
           """
       }

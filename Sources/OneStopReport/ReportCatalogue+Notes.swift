@@ -25,10 +25,10 @@ extension ReportCatalogue {
     ("Mon +15 %, Fri -10 %", "thứ Hai +15 %, thứ Sáu -10 %"),
   ]
 
-  /// Units of a parameter's value as a sweep file writes it (`55s`, `3wd`), longest first.
-  static let valueUnits: [(String, String, String)] = [
-    ("wd", "ngày làm việc", "working days"), ("s", "giây", "s"), ("m", "phút", "min"), ("h", "giờ", "h"),
-    ("d", "ngày", "days"), ("%", "%", "%"),
+  /// Units of a parameter's value as a sweep file writes it (`55s`, `3wd`), longest first,
+  /// in Vietnamese.
+  static let valueUnits: [(String, String)] = [
+    ("wd", "ngày làm việc"), ("s", "giây"), ("m", "phút"), ("h", "giờ"), ("d", "ngày"), ("%", "%"),
   ]
 }
 
@@ -54,9 +54,9 @@ extension ReportLanguage {
   }
 
   /// A parameter's value as a sweep file writes it, in this language: a number in the
-  /// language's format ("1,5"), a duration or share with its unit in words ("55 giây",
-  /// "3 ngày làm việc"), a date as the reports write it ("05/01/2022"); anything else (a time
-  /// of day, a mapping) as written.
+  /// language's format ("1,5"), a duration or share with its unit in words in Vietnamese
+  /// ("55 giây", "3 ngày làm việc"; English keeps `55s`), a date as the reports write it
+  /// ("05/01/2022"); anything else (a time of day, a mapping) as written.
   public func value(_ text: String) -> String {
     let t = text.trimmingCharacters(in: .whitespaces)
     func plain(_ s: String) -> String? {
@@ -65,9 +65,10 @@ extension ReportLanguage {
       return number(x, decimals: decimals)
     }
     if let n = plain(t) { return n }
-    for (u, vi, en) in ReportCatalogue.valueUnits where t.hasSuffix(u) {
+    for (u, vi) in ReportCatalogue.valueUnits where t.hasSuffix(u) {
       let head = String(t.dropLast(u.count)).trimmingCharacters(in: .whitespaces)
-      if let n = plain(head) { return u == "%" ? n + " %" : "\(n) \(self == .vi ? vi : en)" }
+      // English keeps the file's short form (`55s`, `3wd`): no plural to get wrong.
+      if let n = plain(head) { return u == "%" ? n + " %" : self == .vi ? "\(n) \(vi)" : t }
     }
     if t.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil { return date(t) }
     return t
