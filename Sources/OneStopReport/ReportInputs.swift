@@ -34,9 +34,9 @@ public enum ReportInput: Sendable {
     if isDirectory.boolValue && !has("summary.json") {
       throw ReportError(
         """
-        \(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out`, \
-        `sensitivity --out` or `sweep merge`
-        """
+          \(path): no result here; give a directory written by `onestop run --out`, `compare --out`, `staff --out`, \
+          `sensitivity --out` or `sweep merge`
+          """
       )
     }
     return .run(try ReportData(path: path))
@@ -121,11 +121,9 @@ public struct CompareData: Sendable {
     let busiest = scoped.filter { $0.scope == "unit" && $0.kpi.hasPrefix(tickets) }.max { $0.a.value < $1.a.value }
     guard let unit = busiest.map({ String($0.kpi.dropFirst(tickets.count)) }) else { return [] }
     let waits = [Measure.deskWaitMean.name, Measure.deskWaitP90.name]
-    let wanted =
-      waits.map { "\($0)@\(unit)" }
-      + waits.flatMap { w in
-        scoped.map(\.kpi).filter { $0.hasPrefix("\(w)@desk:\(unit)/") }.sorted()
-      }
+    let wanted = waits.map { "\($0)@\(unit)" } + waits.flatMap { w in
+      scoped.map(\.kpi).filter { $0.hasPrefix("\(w)@desk:\(unit)/") }.sorted()
+    }
     return wanted.compactMap { k in scoped.first { $0.kpi == k } }.map {
       Difference(
         kpi: $0.kpi, unit: $0.unit.symbol, a: $0.a.value, b: $0.b.value, difference: $0.difference.value,

@@ -39,10 +39,10 @@ struct SweepPlan: ParsableCommand {
     abstract: "Check a sweep file and write DIR/manifest.json (points, seeds, chunks); nothing runs.",
     discussion:
       """
-      Every point's scenario is built now, so a bad key or value is reported here, with the sweep file's line, not \
-      later on a cluster. Planning again into a directory with results keeps the results that still belong to the \
-      plan.
-      """
+        Every point's scenario is built now, so a bad key or value is reported here, with the sweep file's line, not \
+        later on a cluster. Planning again into a directory with results keeps the results that still belong to the \
+        plan.
+        """
   )
 
   @Argument(help: "Sweep file (YAML).")
@@ -72,9 +72,9 @@ struct SweepPlan: ParsableCommand {
     try writeAtomically(manifest.json(), to: path)
     print(
       """
-      \(path): \(manifest.rows.count) points x \(manifest.replications) replications, \(manifest.chunks) chunks of \
-      up to \(manifest.chunkSize) points (manifest \(manifest.hash))
-      """
+        \(path): \(manifest.rows.count) points x \(manifest.replications) replications, \(manifest.chunks) chunks of \
+        up to \(manifest.chunkSize) points (manifest \(manifest.hash))
+        """
     )
     print(
       "next: onestop sweep run \(out)   (or scripts/slurm/submit-sweep.sh \(out), scripts/parallel/run-sweep.sh \(out))"
@@ -149,9 +149,9 @@ struct SweepRun: ParsableCommand {
       let others = report.byOthers > 0 ? ", \(report.byOthers) run by another process" : ""
       printError(
         """
-        \(directory) \(what): \(report.done) points run, \(report.skipped) already done\(others), \
-        \(report.failed.count) failed, \(fmt(seconds, 1)) s
-        """
+          \(directory) \(what): \(report.done) points run, \(report.skipped) already done\(others), \
+          \(report.failed.count) failed, \(fmt(seconds, 1)) s
+          """
       )
     }
     for f in report.failed { printError("  " + f) }
@@ -238,9 +238,9 @@ struct SweepMergeCommand: ParsableCommand {
       if !partial {
         printError(
           """
-          \(directory): \(invalid.count) point file(s) refused; run those points again (onestop sweep run \
-          \(directory)) or merge with --partial
-          """
+            \(directory): \(invalid.count) point file(s) refused; run those points again (onestop sweep run \
+            \(directory)) or merge with --partial
+            """
         )
         throw ExitCode(1)
       }
@@ -251,19 +251,21 @@ struct SweepMergeCommand: ParsableCommand {
       let chunks = Array(Set(missing.map(\.chunk))).sorted()
       printError(
         """
-        \(directory): \(missing.count) of \(manifest.rows.count) points have no result: \
-        \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")
-        """
+          \(directory): \(missing.count) of \(manifest.rows.count) points have no result: \
+          \(missing.prefix(20).map(\.id).joined(separator: ", "))\(missing.count > 20 ? ", ..." : "")
+          """
       )
       printError(
         """
-          in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) \
-        --chunk K) or merge with --partial
-        """
+            in chunks \(chunks.map(String.init).joined(separator: ",")); run them (onestop sweep run \(directory) \
+          --chunk K) or merge with --partial
+          """
       )
       throw ExitCode(1)
     }
-    let outcome = SweepMerge.merge(manifest, results: found, missing: missing, words: SweepMerge.words(manifest))
+    // The base scenario's titles, period and names, when the base is still as planned.
+    let words = SweepMerge.words(manifest)
+    let outcome = SweepMerge.merge(manifest, results: found, missing: missing, words: words)
     try writeAtomically(
       (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
     try writeAtomically(
@@ -272,9 +274,9 @@ struct SweepMergeCommand: ParsableCommand {
     try writeAtomically(outcome.json, to: (directory as NSString).appendingPathComponent("summary.json"))
     print(
       """
-      \(directory)/results.csv: \(found.count) of \(manifest.rows.count) \
-      points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")
-      """
+        \(directory)/results.csv: \(found.count) of \(manifest.rows.count) \
+        points\(missing.isEmpty ? "" : " (partial: \(missing.count) missing)")
+        """
     )
   }
 }
