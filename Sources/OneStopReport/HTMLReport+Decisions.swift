@@ -159,45 +159,4 @@ extension HTMLReport {
     }
     return [out + "</section>"]
   }
-
-  /// A sweep: for each KPI, its mean over the parameter with the most values, one line per
-  /// combination of the other swept parameters.
-  static func sweepSections(_ w: SweepData, _ l: ReportLanguage) -> [String] {
-    var out =
-      """
-      <section id=\"sweep\"><h2>\(esc(l.label("sweep"))): \(esc(w.name))</h2><p>\(w.rows.count) \
-      \(esc(l.label("points")))</p>
-      """
-    if let x = w.parameters.max(by: { a, b in
-      Set(w.rows.map { $0[a] ?? "" }).count < Set(w.rows.map { $0[b] ?? "" }).count
-    }) {
-      let others = w.parameters.filter { $0 != x }
-      let xs = Array(Set(w.rows.map { $0[x] ?? "" })).sorted { (Double($0) ?? 0, $0) < (Double($1) ?? 0, $1) }
-      let groups = Dictionary(grouping: w.rows) { r in others.map { "\($0)=\(r[$0] ?? "")" }.joined(separator: ", ") }
-      for kpi in w.kpis {
-        let series = groups.keys.sorted().map { g in
-          (
-            g.isEmpty ? kpi : g,
-            xs.map { v in groups[g]!.first { $0[x] == v }.flatMap { Double($0[kpi] ?? "") } ?? .nan }
-          )
-        }
-        out += ReportCharts.lines(
-          title: "\(kpi) \(l.label("sweep_chart")) \(x)", months: xs, series: Array(series.prefix(4)),
-          format: { l.number($0, decimals: 2) }, unit: "\(x) → \(kpi)")
-      }
-    }
-    let columns = ["id"] + w.parameters + w.kpis
-    out +=
-      "<table><caption>\(esc(l.label("table")))</caption><thead><tr>" + columns.map { "<th>\(esc($0))</th>" }.joined()
-      + "</tr></thead><tbody>"
-    for r in w.rows {
-      out +=
-        "<tr>"
-        + columns.map { c in
-          let v = r[c] ?? ""
-          return Double(v).map { "<td class=\"n\">\(l.number($0, decimals: 2))</td>" } ?? "<td>\(esc(v))</td>"
-        }.joined() + "</tr>"
-    }
-    return [out + "</tbody></table></section>"]
-  }
 }

@@ -301,10 +301,10 @@ extension HTMLReport {
       for p in d.priors {
         t +=
           """
-            <tr \
-            title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(p.value))</td><td>\(esc(p.note))</td></tr\
-            >
-            """
+          <tr \
+          title=\"\(esc(p.key))\"><td>\(esc(l.prior(p.key)))</td><td>\(esc(l.value(p.value)))</td><td>\
+          \(esc(l.priorNote(p.note)))</td></tr>
+          """
       }
       body.append("<section id=\"assumptions\"><h2>\(esc(l.label("assumptions")))</h2>\(t)</tbody></table></section>")
     }

@@ -15,7 +15,7 @@ public enum HTMLReport {
       case .run(let d): body += runSections(d, l); name = name.isEmpty ? d.title(l) : name
       case .compare(let c): body += compareSections(c, l, names: names); name = name.isEmpty ? l.label("compare") : name
       case .staff(let s): body += staffSections(s, l, names: names)
-      case .sweep(let w): body += sweepSections(w, l); name = name.isEmpty ? l.label("sweep") : name
+      case .sweep(let w): body += sweepSections(w, l, names: names); name = name.isEmpty ? w.heading(l) : name
       case .sensitivity(let s): body += sensitivitySections(s, l); name = name.isEmpty ? l.label("sensitivity") : name
       }
     }
@@ -47,6 +47,11 @@ public enum HTMLReport {
     }
     // A comparison names its scenario A's units itself.
     for case .compare(let c) in inputs { names.units.merge(c.units) { a, _ in a } }
+    // A sweep names its base scenario's units, agencies and desk groups.
+    for case .sweep(let w) in inputs {
+      names.units.merge(w.units) { a, _ in a }
+      names.localized.merge(w.localized) { a, b in a.merging(b) { x, _ in x } }
+    }
     return names
   }
 

@@ -82,13 +82,14 @@ extension MarkdownReport {
         })
   }
 
-  /// A sweep's points: the swept keys in words, then each KPI column.
+  /// A sweep's section: the study in words, its points numbered 1..N with the swept keys
+  /// and KPIs in words, then the sweep's id, base file and point ids in code spans.
   static func sweep(_ w: SweepData, _ l: ReportLanguage, _ names: ReportNames) -> [String] {
-    let columns = ["id"] + w.parameters + w.kpis
-    let header = ["id"] + w.parameters.map { names.parameter($0, l) } + w.kpis
-    return ["## \(l.label("sweep")): \(w.name)", ""]
-      + table(
-        header,
-        w.rows.map { r in columns.map { c in Double(r[c] ?? "").map { l.number($0, decimals: 2) } ?? (r[c] ?? "") } })
+    var out = ["## \(w.heading(l))", ""]
+    if !w.about(l).isEmpty { out += [w.about(l), ""] }
+    if !w.description(l).isEmpty { out += ["*\(w.description(l))*", ""] }
+    let t = w.table(names, l)
+    return out + table(t.header, t.rows)
+      + [w.footer(l).map { "\($0.text) `\($0.code)`" }.joined(separator: " · "), ""]
   }
 }

@@ -70,6 +70,7 @@ enum ReportCatalogue {
     ("postal", "Bưu chính", "Postal"),
     ("online", "Trực tuyến", "Online"),
     ("general", "Quầy chung", "General desk"), ("desks", "Quầy", "Desks"),
+    ("any", "mọi thủ tục", "every procedure"),
   ]
 
   /// The kinds of deciding agency: the part of an agency id before `@`.
@@ -133,6 +134,15 @@ enum ReportCatalogue {
     ("units[*].desks[*].count", "Số quầy", "Number of desks"),
     ("agencies[*].officers", "Số cán bộ", "Number of officers"),
     ("demand[*].weekday_factors", "Hệ số theo ngày trong tuần", "Weekday factors of demand"),
+    // Keys sweeps vary most (docs/sweeps.md).
+    ("procedures[*].intake_time", "Thời gian tiếp nhận tại quầy", "Desk intake time"),
+    (
+      "procedures[*].intake_time.exponential", "Thời gian tiếp nhận tại quầy (trung bình, phân phối mũ)",
+      "Desk intake time (mean, exponential)"
+    ),
+    ("units[*].ticket_cutoff", "Giờ ngừng cấp số thứ tự", "Ticket cut-off"),
+    ("procedures[*].deadline", "Thời hạn giải quyết", "Deadline"),
+    ("demand[*].online_share", "Tỷ lệ nộp trực tuyến", "Online share"),
   ]
 
   static func lookup(_ table: [(String, String, String)], _ key: String, _ l: ReportLanguage) -> String? {

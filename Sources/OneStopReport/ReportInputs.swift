@@ -180,39 +180,3 @@ public struct StaffData: Sendable {
     steps = curve.rows.map { r in (Int(r["persons_added"] ?? "") ?? 0, r["key"] ?? "", names.map { d(r, $0) }) }
   }
 }
-
-/// `sweep merge`: one row per point, the swept parameters and each KPI's mean and interval.
-public struct SweepData: Sendable {
-  public let name: String
-  /// Column names of the swept parameters, and of the KPI means (with their units).
-  public let parameters: [String]
-  public let kpis: [String]
-  public let rows: [[String: String]]
-
-  init(dir: String) throws(ReportError) {
-    let results = (dir as NSString).appendingPathComponent("results.csv")
-    let table = try CSV.require(results, in: dir, columns: ["id", "seed", "replications"])
-    let points = table.rows
-    rows = points
-    let header = table.header
-    var name = (dir as NSString).lastPathComponent
-    var parameterColumns: [String] = []
-    let summary = (dir as NSString).appendingPathComponent("summary.json")
-    if let data = try ReportFile.data(summary, in: dir) {
-      let j = try ReportSchema.decode(
-        ReportSchema.SweepSummary.self, from: data, file: summary, writer: "onestop sweep merge")
-      name = j.sweep
-      parameterColumns = j.parameters.compactMap { j.columns[$0] }
-      if let p = j.parameters.first(where: { j.columns[$0] == nil }) {
-        throw ReportError("\(summary): 'columns' has no column for the parameter '\(p)'; merge the sweep again")
-      }
-      if let c = parameterColumns.first(where: { !header.contains($0) }) {
-        throw ReportError("\(results): missing column '\(c)' that summary.json names; merge the sweep again")
-      }
-    }
-    let fixed: Set<String> = ["id", "seed", "replications"]
-    parameters = parameterColumns.filter { c in Set(points.map { $0[c] ?? "" }).count > 1 }
-    kpis = header.filter { h in !fixed.contains(h) && !parameterColumns.contains(h) && !h.contains("_ci95_") }
-    self.name = name
-  }
-}

@@ -100,12 +100,20 @@ public struct ReportNames: Sendable {
   public func parameter(_ key: String, _ l: ReportLanguage) -> String {
     let label = l.prior(key)
     var named: [String] = []
-    var rest = Substring(key)
+    var rest = Substring(key), lastUnit = ""
     while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
       let list = rest[..<open].split(separator: ".").last.map(String.init) ?? ""
       let index = String(rest[rest.index(after: open)..<close])
       if index != "*" && Int(index) == nil {
-        named.append(list == "units" ? unit(index, l) : list == "agencies" ? agency(index, l) : l.word(index))
+        switch list {
+        case "units": named.append(unit(index, l)); lastUnit = index
+        case "agencies": named.append(agency(index, l))
+        case "procedures":
+          let name = procedure(index, l)
+          named.append(name == index ? l.word(index) : name)
+        case "desks": named.append(local("desk:\(lastUnit)/\(index)", l) ?? l.word(index))
+        default: named.append(l.word(index))
+        }
       }
       rest = rest[rest.index(after: close)...]
     }

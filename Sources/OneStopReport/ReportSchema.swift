@@ -103,17 +103,41 @@ enum ReportSchema {
     }
   }
 
-  /// A merged sweep's `summary.json`: its name and the columns of the swept parameters.
+  /// A merged sweep's `summary.json`: its name, the columns of the swept parameters and
+  /// KPIs, each KPI's unit, the points' values as written, and (newer files only) the study
+  /// in words: the description, the base scenario's titles, period, units and names.
   struct SweepSummary: Decodable {
+    /// A point's id and its parameters' values as the sweep file writes them.
+    struct Point: Decodable {
+      let id: String
+      let values: [String: String]
+    }
     let sweep: String
+    let base, description, title, titleVi, start, end: String?
+    let replications: Int?
     let parameters: [String]
+    let kpis: [String: String]
     let columns: [String: String]
+    let points: [Point]
+    let units: [CompareFile.UnitName]
+    let names: [String: [String: String]]
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: SweepSummaryFile.Key.self)
       sweep = try c.decode(String.self, forKey: .sweep)
+      base = try c.decodeIfPresent(String.self, forKey: .base)
+      replications = try c.decodeIfPresent(Int.self, forKey: .replications)
       parameters = try c.decode([String].self, forKey: .parameters)
+      kpis = try c.decodeIfPresent([String: String].self, forKey: .kpis) ?? [:]
       columns = try c.decode([String: String].self, forKey: .columns)
+      points = try c.decodeIfPresent([Point].self, forKey: .points) ?? []
+      description = try c.decodeIfPresent(String.self, forKey: .description)
+      title = try c.decodeIfPresent(String.self, forKey: .title)
+      titleVi = try c.decodeIfPresent(String.self, forKey: .title_vi)
+      start = try c.decodeIfPresent(String.self, forKey: .start)
+      end = try c.decodeIfPresent(String.self, forKey: .end)
+      units = try c.decodeIfPresent([CompareFile.UnitName].self, forKey: .units) ?? []
+      names = try c.decodeIfPresent([String: [String: String]].self, forKey: .names) ?? [:]
     }
   }
 

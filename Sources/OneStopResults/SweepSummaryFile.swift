@@ -8,6 +8,18 @@ public struct SweepSummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
     case sweep, base, manifest_hash, replications, seeds, parameters, kpis, columns, rows, complete, missing, points
+    case description, title, title_vi, start, end, units, names
+  }
+
+  /// What a report names the study by: the sweep's description and the base scenario's
+  /// titles, period, units and names (`names` as a run's `summary.json` writes them), read
+  /// from the base file at merge time; every field nil or empty (and not written) when the
+  /// merge cannot read the base as it was planned.
+  public struct Words: Sendable {
+    public var description, title, titleVi, start, end: String?
+    public var units: [CompareFile.UnitName] = []
+    public var names: [(language: String, names: [(key: String, name: String)])] = []
+    public init() {}
   }
 
   /// One point of the sweep: its id, seed, parameter values and KPI estimates.
@@ -37,6 +49,8 @@ public struct SweepSummaryFile: Encodable {
   public let complete: Bool
   public let missing: [String]
   public let points: [Point]
+  /// The study in words (optional keys, after `points`; absent in files of older versions).
+  public var words = Words()
 
   public init(
     sweep: String, base: String, manifestHash: String, replications: Int, seeds: String, parameters: [String],
@@ -70,5 +84,15 @@ public struct SweepSummaryFile: Encodable {
     try c.encode(complete, forKey: .complete)
     try c.encode(missing, forKey: .missing)
     try c.encode(points, forKey: .points)
+    if let d = words.description, !d.isEmpty { try c.encode(d, forKey: .description) }
+    try c.encodeIfPresent(words.title, forKey: .title)
+    try c.encodeIfPresent(words.titleVi, forKey: .title_vi)
+    try c.encodeIfPresent(words.start, forKey: .start)
+    try c.encodeIfPresent(words.end, forKey: .end)
+    if !words.units.isEmpty { try c.encode(words.units, forKey: .units) }
+    if !words.names.isEmpty {
+      let byLanguage = words.names.map { ($0.language, JSONObject($0.names.map { ($0.key, $0.name) })) }
+      try c.encode(JSONObject(byLanguage), forKey: .names)
+    }
   }
 }

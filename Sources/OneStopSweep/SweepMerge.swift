@@ -74,8 +74,11 @@ public enum SweepMerge {
     return (name, values)
   }
 
-  /// `results.csv` and `summary.json` of `results` (in manifest order), `missing` listed.
-  public static func merge(_ manifest: Manifest, results: [RowResult], missing: [Manifest.Row]) -> Outcome {
+  /// `results.csv` and `summary.json` of `results` (in manifest order), `missing` listed;
+  /// `words` (`SweepMerge.words`) name the study in `summary.json`.
+  public static func merge(
+    _ manifest: Manifest, results: [RowResult], missing: [Manifest.Row], words: SweepSummaryFile.Words = .init()
+  ) -> Outcome {
     let units = manifest.kpis.map { KPI.named($0)?.unit }
     // Plain columns: a parameter's name with its values' unit; a KPI's name with its unit.
     let byRow = Dictionary(uniqueKeysWithValues: manifest.rows.enumerated().map { ($1.id, $0) })
@@ -115,12 +118,13 @@ public enum SweepMerge {
         values: JSONObject(Array(zip(manifest.parameters, results[k].values))),
         kpis: JSONObject(estimates[k]))
     }
-    let summary = SweepSummaryFile(
+    var summary = SweepSummaryFile(
       sweep: manifest.sweep, base: manifest.base, manifestHash: manifest.hash,
       replications: manifest.replications, seeds: manifest.seeds, parameters: manifest.parameters,
       kpis: JSONObject(zip(manifest.kpis, units).map { ($0, $1?.symbol ?? "") }),
       columns: JSONObject(Array(zip(manifest.parameters + manifest.kpis, parameterColumns + kpiColumns))),
       rows: manifest.rows.count, complete: missing.isEmpty, missing: missing.map(\.id), points: points)
+    summary.words = words
     var outcome = Outcome(
       csv: CSVTable(columns).text(results.indices), json: JSONText.encode(summary), missing: missing)
     outcome.long = long(manifest, results: results, units: units)

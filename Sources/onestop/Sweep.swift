@@ -263,7 +263,9 @@ struct SweepMergeCommand: ParsableCommand {
       )
       throw ExitCode(1)
     }
-    let outcome = SweepMerge.merge(manifest, results: found, missing: missing)
+    // The base scenario's titles, period and names, when the base is still as planned.
+    let words = SweepMerge.words(manifest)
+    let outcome = SweepMerge.merge(manifest, results: found, missing: missing, words: words)
     try writeAtomically(
       (csvBom ? "\u{FEFF}" : "") + outcome.csv, to: (directory as NSString).appendingPathComponent("results.csv"))
     try writeAtomically(
