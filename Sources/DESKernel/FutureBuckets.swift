@@ -116,6 +116,11 @@ struct FutureBuckets<Payload> {
       if n > 0 {
         let base = slots[slot].base.unsafelyUnwrapped
         for i in 0..<n { queue.push((base + i).move()) }
+        // The slot's next day starts empty: a drained buffer kept its day's peak, and a
+        // year of 365 peaks held about 95 MB in Hồ Chí Minh City (one allocation a day frees it).
+        base.deallocate()
+        slots[slot].base = nil
+        slots[slot].capacity = 0
         slots[slot].count = 0
         count &-= n
       }
