@@ -65,21 +65,27 @@ import Testing
     try JSONSerialization.data(withJSONObject: json).write(to: dir.appendingPathComponent("compare.json"))
   }
 
-  @Test func theVietnamesePagesShowNoRawKeyOrId() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-\(getpid())")
+  /// A run (the summary fixture with two of report 004's targets, plus `extra`), the
+  /// comparison fixture and the sensitivity fixture, written under a directory named `name`.
+  static func inputs(_ name: String, extra: [ReportTarget] = []) throws -> [ReportInput] {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid())")
     let cmp = dir.appendingPathComponent("cmp")
     try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
     _ = try ReportTests.summary(dir: dir)
-    try Self.compare(dir: cmp)
+    try compare(dir: cmp)
     var run = try ReportData(path: dir.path)
-    run.targets = [
-      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
-      ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
-      ReportTarget(kpi: "received@level:commune", value: 3000, tolerance: 40, source: "004"),
-    ]
-    let inputs = [
-      ReportInput.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir),
-    ]
+    run.targets =
+      [
+        ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
+        ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
+      ] + extra
+    return [.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir)]
+  }
+
+  @Test func theVietnamesePagesShowNoRawKeyOrId() throws {
+    let inputs = try Self.inputs(
+      "onestop-words",
+      extra: [ReportTarget(kpi: "received@level:commune", value: 3000, tolerance: 40, source: "004")])
     let html = HTMLReport.page(inputs, language: .vi)
     let text = Self.visible(html)
     let ids = ["pasc", "GTVT@pasc", "xa-1", "UBNDX", "TNMT"]
@@ -95,6 +101,7 @@ import Testing
     // The comparison's sentence names the clearest change with its interval.
     let decision = "Thời gian chờ tại quầy, phân vị 90 trên toàn bộ các đơn vị giảm 30,0 phút"
     #expect(text.contains(decision), "\(text)")
+    guard case .run(let run) = inputs[0] else { Issue.record("the first input is not a run"); return }
     try Self.checkTitle(run, html: html)
   }
 
@@ -150,19 +157,7 @@ import Testing
   /// The Markdown report speaks the same words as the page: no raw key or id outside
   /// code spans (file names), names from the scenario, Vietnamese numbers and dates.
   @Test func theVietnameseMarkdownShowsNoRawKeyOrId() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-words-md-\(getpid())")
-    let cmp = dir.appendingPathComponent("cmp")
-    try FileManager.default.createDirectory(at: cmp, withIntermediateDirectories: true)
-    _ = try ReportTests.summary(dir: dir)
-    try Self.compare(dir: cmp)
-    var run = try ReportData(path: dir.path)
-    run.targets = [
-      ReportTarget(kpi: "on_time_rate_of_received", value: 93.32, tolerance: 1, source: "004"),
-      ReportTarget(kpi: "resolved_overdue@agency:GTVT@pasc", value: 528, tolerance: 46, source: "004"),
-    ]
-    let inputs = [
-      ReportInput.run(run), try ReportInput.read(cmp.path), try ReportInput.read(SensitivityReportTests.dir),
-    ]
+    let inputs = try Self.inputs("onestop-words-md")
     let markdown = MarkdownReport.page(inputs, language: .vi)
     let text = markdown.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression)
     let ids = ["pasc", "GTVT@pasc", "xa-1", "UBNDX", "TNMT"]
