@@ -113,7 +113,7 @@ enum ReportSchema {
       let values: [String: String]
     }
     let sweep: String
-    let base, description, title, titleVi, start, end: String?
+    let base, description, descriptionVi, title, titleVi, start, end: String?
     let replications: Int?
     let parameters: [String]
     let kpis: [String: String]
@@ -132,6 +132,7 @@ enum ReportSchema {
       columns = try c.decode([String: String].self, forKey: .columns)
       points = try c.decodeIfPresent([Point].self, forKey: .points) ?? []
       description = try c.decodeIfPresent(String.self, forKey: .description)
+      descriptionVi = try c.decodeIfPresent(String.self, forKey: .description_vi)
       title = try c.decodeIfPresent(String.self, forKey: .title)
       titleVi = try c.decodeIfPresent(String.self, forKey: .title_vi)
       start = try c.decodeIfPresent(String.self, forKey: .start)

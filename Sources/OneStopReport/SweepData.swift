@@ -25,8 +25,9 @@ public struct SweepData: Sendable {
   public let rows: [[String: String]]
   /// Per point id, each parameter's value as the sweep file writes it (`55s`), by key.
   public let values: [String: [String: String]]
-  /// The sweep's description (English free text; empty when it has none or in older files).
-  public let description: String
+  /// The sweep's description (English free text; empty when it has none or in older files),
+  /// and its Vietnamese `description_vi` (empty when the sweep file gives none).
+  public let description, descriptionVi: String
   /// The base scenario's title by language and its period (empty, nil in older files).
   public let titles: [String: String]
   public let period: (start: String, end: String)?
@@ -70,6 +71,7 @@ public struct SweepData: Sendable {
     base = j?.base ?? ""
     values = Dictionary((j?.points ?? []).map { ($0.id, $0.values) }) { a, _ in a }
     description = j?.description ?? ""
+    descriptionVi = j?.descriptionVi ?? ""
     titles = ["en": j?.title, "vi": j?.titleVi].compactMapValues { $0.flatMap { $0.isEmpty ? nil : $0 } }
     period = j?.start.flatMap { s in j?.end.map { (s, $0) } }
     replications = j?.replications
@@ -92,15 +94,22 @@ public struct SweepData: Sendable {
     return l.label("sweep") + (l.scenarioTitle(titles, period: period).map { ": \($0), " } ?? ", ") + count
   }
 
-  /// The sweep's description on an English page (it is English free text), else nothing.
-  public func description(_ l: ReportLanguage) -> String { l == .en ? description : "" }
+  /// The sweep's description in the page's language: `description` (English free text) on an
+  /// English page, `description_vi` on a Vietnamese one, else nothing.
+  public func description(_ l: ReportLanguage) -> String { l == .en ? description : descriptionVi }
 
   /// A KPI column's header: its name with its scopes and its unit in words.
   public func header(_ k: KPIColumn, _ names: ReportNames, _ l: ReportLanguage) -> String {
     // An older file's column: the catalogue's header of the column ("..., (phút)").
     guard k.named else { return l.column(k.column) }
     let name = names.kpi(k.kpi, l)
-    return k.unit.isEmpty ? name : "\(name) (\(l.unit(k.unit)))"
+    return k.unit.isEmpty ? name : Self.withUnit(name, l.unit(k.unit))
+  }
+
+  /// A name and its unit in parentheses; a name that ends in its own parentheses takes the
+  /// unit inside them ("Lượt phải về (hết giờ; lượt)", not "(hết giờ) (lượt)").
+  static func withUnit(_ name: String, _ unit: String) -> String {
+    name.hasSuffix(")") ? "\(name.dropLast()); \(unit))" : "\(name) (\(unit))"
   }
 
   /// A KPI's mean at a row, with its unit's decimals.

@@ -8,7 +8,7 @@ public struct SweepSummaryFile: Encodable {
   /// The top-level keys, in the order they are written.
   public enum Key: String, CodingKey {
     case sweep, base, manifest_hash, replications, seeds, parameters, kpis, columns, rows, complete, missing, points
-    case description, title, title_vi, start, end, units, names
+    case description, description_vi, title, title_vi, start, end, units, names
   }
 
   /// What a report names the study by: the sweep's description and the base scenario's
@@ -16,7 +16,7 @@ public struct SweepSummaryFile: Encodable {
   /// from the base file at merge time; every field nil or empty (and not written) when the
   /// merge cannot read the base as it was planned.
   public struct Words: Sendable {
-    public var description, title, titleVi, start, end: String?
+    public var description, descriptionVi, title, titleVi, start, end: String?
     public var units: [CompareFile.UnitName] = []
     public var names: [(language: String, names: [(key: String, name: String)])] = []
     public init() {}
@@ -85,6 +85,7 @@ public struct SweepSummaryFile: Encodable {
     try c.encode(missing, forKey: .missing)
     try c.encode(points, forKey: .points)
     if let d = words.description, !d.isEmpty { try c.encode(d, forKey: .description) }
+    if let d = words.descriptionVi, !d.isEmpty { try c.encode(d, forKey: .description_vi) }
     try c.encodeIfPresent(words.title, forKey: .title)
     try c.encodeIfPresent(words.titleVi, forKey: .title_vi)
     try c.encodeIfPresent(words.start, forKey: .start)

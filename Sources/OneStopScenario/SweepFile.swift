@@ -59,6 +59,8 @@ public struct SweepFile: Sendable {
   public let file: String
   public let name: String
   public let description: String
+  /// The description in Vietnamese (`description_vi`), for the Vietnamese page; empty if none.
+  public let descriptionVi: String
   /// Path of the base scenario (resolved against the sweep file's directory).
   public let base: String
   public let parameters: [Parameter]
@@ -73,7 +75,7 @@ public struct SweepFile: Sendable {
   let root: YNode
 
   static let keys = [
-    "sweep", "description", "base", "parameters", "design", "points", "replications", "seed", "seeds",
+    "sweep", "description", "description_vi", "base", "parameters", "design", "points", "replications", "seed", "seeds",
     "chunk_size", "kpis",
   ]
   static let defaultKPIs = [
@@ -96,6 +98,7 @@ public struct SweepFile: Sendable {
       top["sweep"].flatMap { r.string($0, "sweep") }
       ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let description = top["description"].flatMap { r.string($0, "description") } ?? ""
+    let descriptionVi = top["description_vi"].flatMap { r.string($0, "description_vi") } ?? ""
     var base = ""
     if let node = required("base"), let b = r.string(node, "base") {
       base =
@@ -143,9 +146,9 @@ public struct SweepFile: Sendable {
     let seed: UInt64
     if let seedText { seed = UInt64(seedText) } else { seed = 1 }
     let sweep = SweepFile(
-      file: path, name: name, description: description, base: base, parameters: parameters, design: design,
-      replications: replications, seed: seed, seeds: seeds, chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes,
-      root: root)
+      file: path, name: name, description: description, descriptionVi: descriptionVi, base: base,
+      parameters: parameters, design: design, replications: replications, seed: seed, seeds: seeds,
+      chunkSize: chunkSize, kpis: kpis, kpiNodes: kpiNodes, root: root)
     let count = sweep.pointCount
     if count > maxPoints {
       let what = count == Int.max ? "more than \(maxPoints)" : "\(count)"

@@ -24,6 +24,8 @@ public struct Manifest: Sendable, Equatable {
 
   public let sweep: String
   public let description: String
+  /// The Vietnamese description (empty if none); not part of the hash, like the description.
+  public let descriptionVi: String
   public let sweepFile: String
   /// Absolute path of the base scenario.
   public let base: String
@@ -98,6 +100,7 @@ public struct Manifest: Sendable, Equatable {
     if !issues.isEmpty { throw ScenarioErrors(issues: Array(issues.prefix(20))) }
     self.sweep = sweep.name
     description = sweep.description
+    descriptionVi = sweep.descriptionVi
     sweepFile = sweep.file
     base = sweep.base
     baseHash = baseScenario.hash
@@ -121,7 +124,10 @@ public struct Manifest: Sendable, Equatable {
         let seed: UInt64
         let values: [String]
       }
-      let format, sweep, description, sweep_file, base, base_hash, manifest_hash: String
+      let format, sweep, description: String
+      // Written only when the sweep file gives one, so older manifests keep their bytes.
+      let description_vi: String?
+      let sweep_file, base, base_hash, manifest_hash: String
       let replications: Int
       let seed: UInt64
       let seeds: String
@@ -131,7 +137,8 @@ public struct Manifest: Sendable, Equatable {
     }
     return JSONText.encode(
       File(
-        format: Manifest.format, sweep: sweep, description: description, sweep_file: sweepFile, base: base,
+        format: Manifest.format, sweep: sweep, description: description,
+        description_vi: descriptionVi.isEmpty ? nil : descriptionVi, sweep_file: sweepFile, base: base,
         base_hash: baseHash, manifest_hash: hash, replications: replications, seed: seed, seeds: seeds, kpis: kpis,
         parameters: parameters, parameter_names: parameterNames, chunk_size: chunkSize, chunks: chunks,
         row_count: rows.count,
@@ -156,8 +163,8 @@ public struct Manifest: Sendable, Equatable {
         let id: String, chunk: Int, seed: UInt64, values: [String]
       }
       let format: String
-      let sweep: String, description: String?, sweep_file: String?, base: String, base_hash: String?,
-        manifest_hash: String?
+      let sweep: String, description: String?, description_vi: String?, sweep_file: String?, base: String,
+        base_hash: String?, manifest_hash: String?
       let replications: Int, seed: UInt64, seeds: String?, kpis: [String], parameters: [String],
         parameter_names: [String]?
       let chunk_size: Int, chunks: Int, rows: [Row]
@@ -195,6 +202,7 @@ public struct Manifest: Sendable, Equatable {
     }
     self.sweep = o.sweep
     description = o.description ?? ""
+    descriptionVi = o.description_vi ?? ""
     sweepFile = o.sweep_file ?? ""
     base = o.base
     baseHash = o.base_hash ?? ""

@@ -12,6 +12,7 @@ extension SweepMerge {
   public static func words(_ manifest: Manifest) -> SweepSummaryFile.Words {
     var words = SweepSummaryFile.Words()
     words.description = manifest.description.isEmpty ? nil : manifest.description
+    words.descriptionVi = manifest.descriptionVi.isEmpty ? nil : manifest.descriptionVi
     guard let root = try? ScenarioLoader.load(path: manifest.base),
       let (scenario, model) = try? Scenario.build(root, file: manifest.base), scenario.hash == manifest.baseHash
     else { return words }

@@ -11,7 +11,8 @@ extension SweepTests {
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     let copy = base.appendingPathComponent("mmc.yaml")
     try FileManager.default.copyItem(at: Self.root.appendingPathComponent("scenarios/mmc.yaml"), to: copy)
-    let file = try sweepFile(extra: "description: Desks x desk time\n")
+    let file = try sweepFile(
+      extra: "description: Desks x desk time\ndescription_vi: Số quầy x thời gian tại quầy\n")
     let text = try read(file).replacingOccurrences(
       of: Self.root.appendingPathComponent("scenarios/mmc.yaml").path, with: copy.path)
     try text.write(to: file, atomically: true, encoding: .utf8)
@@ -20,7 +21,8 @@ extension SweepTests {
     #expect(try cli.onestop(["sweep", "merge", dir.path]).0 == 0)
     let summary = try read(dir.appendingPathComponent("summary.json"))
     for key in [
-      #""description": "Desks x desk time""#, #""title_vi": "Hàng đợi tham chiếu M/M/8""#,
+      #""description": "Desks x desk time""#, #""description_vi": "Số quầy x thời gian tại quầy""#,
+      #""title_vi": "Hàng đợi tham chiếu M/M/8""#,
       #""start": "2022-01-03""#, #""end": "2022-01-05""#, #"{"id": "desk-hall""#,
     ] {
       #expect(summary.contains(key), "\(key)")
@@ -31,6 +33,7 @@ extension SweepTests {
     let outside = html.replacingOccurrences(of: #"<code[^>]*>[^<]*</code>"#, with: " ", options: .regularExpression)
       .replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
     #expect(outside.contains("Quét tham số: Hàng đợi tham chiếu M/M/8, 6 điểm"), "\(outside)")
+    #expect(outside.contains("Số quầy x thời gian tại quầy") && !outside.contains("Desks x desk time"))
     for raw in ["mmc-small", "p0000", "units_desk_hall_desks_desks_count", "desk_wait_mean_min", "desk_wait_mean"] {
       #expect(!outside.contains(raw), "\(raw)")
     }

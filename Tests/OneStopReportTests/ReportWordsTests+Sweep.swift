@@ -39,6 +39,7 @@ extension ReportWordsTests {
     if words {
       json.merge(titled) { a, _ in a }
       json["description"] = "Transport desks x desk time at the provincial centre"
+      json["description_vi"] = "Số quầy Giao thông vận tải x thời gian tại quầy"
       json["units"] = [
         ["id": "pasc", "name": "Trung tâm Phục vụ hành chính công tỉnh", "level": "province", "parent": ""]
       ]
@@ -72,8 +73,10 @@ extension ReportWordsTests {
     #expect(outside.contains("Tỷ lệ đúng hạn trên số tiếp nhận (%)") && outside.contains("93,25"))
     #expect(html.contains("<td class=\"n\">27,5</td>"), "55 s over 2 desks, one decimal of a minute")
     #expect(!outside.contains("Transport desks x desk time"), "the English description on the English page only")
+    #expect(outside.contains("Số quầy Giao thông vận tải x thời gian tại quầy"), "description_vi")
     let en = Self.outsideCode(HTMLReport.page([input], language: .en))
     #expect(en.contains("Parameter sweep: Tuyen Quang, 2022, 4 points") && en.contains("Transport desks x desk time"))
+    #expect(!en.contains("Số quầy Giao thông vận tải x thời gian tại quầy"))
     // The Markdown page in the same words, the ids in code spans.
     let markdown = MarkdownReport.page([input], language: .vi)
     let text = markdown.replacingOccurrences(of: #"`[^`]*`"#, with: " ", options: .regularExpression)
@@ -132,5 +135,12 @@ extension ReportWordsTests {
     #expect(vi.contains("R5: chưa đọc văn bản Điều 20 Nghị định 61; 12 trên 146 đơn vị"))
     let en = try priors(.en)
     #expect(notes.allSatisfy { en.contains($0) }, "\(en)")
+  }
+
+  @Test func aHeaderWhoseNameEndsInParenthesesTakesTheUnitInside() {
+    let name = ReportNames().kpi("turned_away", .vi)
+    #expect(name == "Lượt phải về (hết giờ)")
+    #expect(SweepData.withUnit(name, "lượt") == "Lượt phải về (hết giờ; lượt)")
+    #expect(SweepData.withUnit("Thời gian chờ", "phút") == "Thời gian chờ (phút)")
   }
 }

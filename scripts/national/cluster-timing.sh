@@ -9,7 +9,7 @@
 #          [--block B] [--end DATE] [--order slurm-first|local-first]
 #
 # Defaults: P = the number of CPUs, R = 10, B = R, the scenarios' own end (a year from
-# 1/7/2025): the full-size comparison, 34 provinces x 10 replications, about 15 CPU-hours on a
+# 1/7/2025): the full-size comparison, 34 provinces x 10 replications, about 12 minutes per run on a
 # 2-core machine. A scaled run keeping the shape (all 34 provinces, one task each):
 #   scripts/national/cluster-timing.sh .build/release/onestop --replications 1 --end 2025-07-15
 # Slurm runs the array with --max-parallel P (one CPU per task); the local run is
