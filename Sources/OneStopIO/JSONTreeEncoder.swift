@@ -1,4 +1,4 @@
-/// An `Encoder` that builds a `JSONValue` tree: keys in the order `encode(to:)` writes
+/// An `Encoder` that builds a tree of `JSONNode`s: keys in the order `encode(to:)` writes
 /// them (the declaration order of a synthesised conformance), numbers through
 /// `JSONText.number` (a non-finite double becomes `null`, never an error), `nil`
 /// optionals left out (`encodeIfPresent`) or `null` (`encodeNil`).
@@ -7,57 +7,54 @@
 /// doubles in its own format and refuses NaN; result files need none of that.
 struct JSONTreeEncoder: Encoder {
   let node: JSONNode
-  let codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { node.codingPath }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     if node.members == nil { node.members = [] }
-    return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node, codingPath: codingPath))
+    return KeyedEncodingContainer(JSONKeyedContainer<Key>(node: node))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     if node.elements == nil { node.elements = [] }
-    return JSONUnkeyedContainer(node: node, codingPath: codingPath)
+    return JSONUnkeyedContainer(node: node)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
-    JSONSingleContainer(node: node, codingPath: codingPath)
+    JSONSingleContainer(node: node)
   }
 
-  /// The node of `value`: primitives as literals or strings, anything else through its
-  /// own `encode(to:)`.
-  static func node<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONNode {
-    let n = JSONNode()
-    switch value {
-    case let d as Double: n.scalar = .literal(JSONText.number(d))
-    case let f as Float: n.scalar = .literal(JSONText.number(Double(f)))
-    case let s as String: n.scalar = .string(s)
-    case let b as Bool: n.scalar = .literal(b ? "true" : "false")
-    case let i as any BinaryInteger: n.scalar = .literal(String(describing: i))
-    default: try value.encode(to: JSONTreeEncoder(node: n, codingPath: codingPath))
-    }
+  /// A new node under `parent` at `key`, holding `value`.
+  static func node<T: Encodable>(_ value: T, parent: JSONNode?, key: (any CodingKey)?) throws -> JSONNode {
+    let n = JSONNode(parent: parent, key: key)
+    try fill(n, with: value)
     return n
   }
-}
 
-/// A node under construction: a scalar, an array or an object (whichever was asked for).
-final class JSONNode {
-  var scalar: JSONValue?
-  var elements: [JSONNode]?
-  var members: [(String, JSONNode)]?
-
-  /// The finished value; a node nothing was encoded into is an empty object.
-  var value: JSONValue {
-    if let scalar { return scalar }
-    if let elements { return .array(elements.map(\.value)) }
-    return .object((members ?? []).map { JSONMember($0.0, $0.1.value) })
-  }
-
-  func set(_ key: String, _ child: JSONNode) {
-    if let i = members!.firstIndex(where: { $0.0 == key }) {
-      members![i].1 = child
-    } else {
-      members!.append((key, child))
+  /// Encodes `value` into the empty node `n`: primitives as literals or strings (the
+  /// common ones tested first, by their type), anything else through its own `encode(to:)`.
+  static func fill<T: Encodable>(_ n: JSONNode, with value: T) throws {
+    // The types most values have, by identity (a cast costs a conformance look-up).
+    if T.self == Double.self {
+      n.scalar = .literal(JSONText.number(value as! Double))
+      return
+    }
+    if T.self == String.self {
+      n.scalar = .string(value as! String)
+      return
+    }
+    if T.self == Int.self {
+      n.scalar = .literal(String(value as! Int))
+      return
+    }
+    switch value {
+    case let d as Double: n.scalar = .literal(JSONText.number(d))
+    case let s as String: n.scalar = .string(s)
+    case let i as Int: n.scalar = .literal(String(i))
+    case let f as Float: n.scalar = .literal(JSONText.number(Double(f)))
+    case let b as Bool: n.scalar = .literal(b ? "true" : "false")
+    case let i as any BinaryInteger: n.scalar = .literal(String(describing: i))
+    default: try value.encode(to: JSONTreeEncoder(node: n))
     }
   }
 }
@@ -65,16 +62,16 @@ final class JSONNode {
 /// The members of an object node, set in the order they are encoded.
 struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let node: JSONNode
-  let codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { node.codingPath }
 
   mutating func encodeNil(forKey key: Key) throws {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: key)
     n.scalar = .literal("null")
     node.set(key.stringValue, n)
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    node.set(key.stringValue, try JSONTreeEncoder.node(value, codingPath: codingPath + [key]))
+    node.set(key.stringValue, try JSONTreeEncoder.node(value, parent: node, key: key))
   }
 
   // The primitive overloads all go through the generic path: one place for formats.
@@ -94,39 +91,39 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func encode(_ value: UInt64, forKey key: Key) throws { try put(value, key) }
 
   private mutating func put<T: Encodable>(_ value: T, _ key: Key) throws {
-    node.set(key.stringValue, try JSONTreeEncoder.node(value, codingPath: codingPath + [key]))
+    node.set(key.stringValue, try JSONTreeEncoder.node(value, parent: node, key: key))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: key)
     n.members = []
     node.set(key.stringValue, n)
-    return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: n, codingPath: codingPath + [key]))
+    return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: n))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: key)
     n.elements = []
     node.set(key.stringValue, n)
-    return JSONUnkeyedContainer(node: n, codingPath: codingPath + [key])
+    return JSONUnkeyedContainer(node: n)
   }
 
   mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
   mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
 
   private func superEncoder(named key: String) -> any Encoder {
-    let n = JSONNode()
+    let n = JSONNode(parent: node)
     node.set(key, n)
-    return JSONTreeEncoder(node: n, codingPath: codingPath)
+    return JSONTreeEncoder(node: n)
   }
 }
 
 /// The elements of an array node, appended in order.
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   let node: JSONNode
-  let codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { node.codingPath }
   var count: Int { node.elements?.count ?? 0 }
 
   /// The key of the next element, for coding paths.
@@ -139,7 +136,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   }
 
   mutating func encodeNil() throws {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: Index(count))
     n.scalar = .literal("null")
     node.elements!.append(n)
   }
@@ -147,7 +144,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   mutating func encode<T: Encodable>(_ value: T) throws { try append(value) }
 
   private mutating func append<T: Encodable>(_ value: T) throws {
-    node.elements!.append(try JSONTreeEncoder.node(value, codingPath: codingPath + [Index(count)]))
+    node.elements!.append(try JSONTreeEncoder.node(value, parent: node, key: Index(count)))
   }
 
   mutating func encode(_ value: Bool) throws { try append(value) }
@@ -168,30 +165,30 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type
   ) -> KeyedEncodingContainer<NestedKey> {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: Index(count))
     n.members = []
     node.elements!.append(n)
-    return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: n, codingPath: codingPath + [Index(count - 1)]))
+    return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(node: n))
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    let n = JSONNode()
+    let n = JSONNode(parent: node, key: Index(count))
     n.elements = []
     node.elements!.append(n)
-    return JSONUnkeyedContainer(node: n, codingPath: codingPath + [Index(count - 1)])
+    return JSONUnkeyedContainer(node: n)
   }
 
   mutating func superEncoder() -> any Encoder {
-    let n = JSONNode()
+    let n = JSONNode(parent: node)
     node.elements!.append(n)
-    return JSONTreeEncoder(node: n, codingPath: codingPath)
+    return JSONTreeEncoder(node: n)
   }
 }
 
 /// One value: a scalar, or a whole array or object encoded by a wrapper type.
 struct JSONSingleContainer: SingleValueEncodingContainer {
   let node: JSONNode
-  let codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { node.codingPath }
 
   mutating func encodeNil() throws { node.scalar = .literal("null") }
 
@@ -212,26 +209,30 @@ struct JSONSingleContainer: SingleValueEncodingContainer {
 
   mutating func encode<T: Encodable>(_ value: T) throws { try set(value) }
 
+  /// The value replaces whatever the node held.
   private mutating func set<T: Encodable>(_ value: T) throws {
-    let n = try JSONTreeEncoder.node(value, codingPath: codingPath)
-    node.scalar = n.scalar
-    node.elements = n.elements
-    node.members = n.members
+    node.scalar = nil
+    node.elements = nil
+    node.members = nil
+    try JSONTreeEncoder.fill(node, with: value)
   }
 }
 
 extension JSONText {
   /// The JSON document of `value`, ending with a line feed: keys in encoding order,
-  /// numbers in the one format of `number(_:)`, laid out by `JSONValue.text(expand:)`
+  /// numbers in the one format of `number(_:)`, laid out as `JSONNode.write` says
   /// (`expand: 0`, one line: a journal line).
   public static func encode<T: Encodable>(_ value: T, expand: Int = 2) -> String {
-    tree(value).text(expand: expand) + "\n"
+    var out: [UInt8] = []
+    tree(value).write(to: &out, expand: expand)
+    out.append(0x0A)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The tree of `value`. Encoding into this tree cannot fail for onestop's own types;
   /// a conformance that throws is a programming error.
-  public static func tree<T: Encodable>(_ value: T) -> JSONValue {
-    do { return try JSONTreeEncoder.node(value, codingPath: []).value } catch {
+  static func tree<T: Encodable>(_ value: T) -> JSONNode {
+    do { return try JSONTreeEncoder.node(value, parent: nil, key: nil) } catch {
       preconditionFailure("JSONText.encode: \(error)")
     }
   }

@@ -29,8 +29,10 @@ public struct Scenario: Sendable {
   /// is hashed with it (a table's sources or unused columns change no volume, but two
   /// runs from different tables must not look alike).
   public static func hash(of configuration: ModelConfiguration, unitTable digest: String? = nil) -> String {
-    let text = String(describing: configuration)
-    return String(StreamKey.fnv1a(digest.map { text + "\nunit_table " + $0 } ?? text), radix: 16)
+    // The text is `String(describing: configuration)` (`hashText`), written without reflection.
+    var w = configuration.hashTextWriter()
+    if let digest { w.raw("\nunit_table " + digest) }
+    return String(w.fnv1a, radix: 16)
   }
 
   /// The hash (`hash`) of the scenario `root` describes, read and filled with defaults

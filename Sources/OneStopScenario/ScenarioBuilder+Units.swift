@@ -255,7 +255,7 @@ extension ScenarioBuilder {
         let path = "agencies[\(out.count)]"
         r.mark(path, item)
         for (key, value) in m { r.mark("\(path).\(key)", value) }
-        let id = idPattern.replacingOccurrences(of: "{unit}", with: u)
+        let id = idPattern.replacingOccurrences(ofASCII: "{unit}", with: u)
         if let nameVi { names.vi["agency:" + id] = nameVi }
         var agency = AgencyConfiguration(
           id: id, name: name, unit: u,

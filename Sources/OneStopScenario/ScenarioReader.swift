@@ -116,7 +116,7 @@ final class ScenarioReader {
   func double(
     _ node: YNode, _ path: String, min: Double = -.infinity, max: Double = .infinity, what: String = "a number"
   ) -> Double? {
-    guard let s = node.scalarText, let v = Double(s.replacingOccurrences(of: "_", with: "")), v.isFinite else {
+    guard let s = node.scalarText, let v = Double(s.replacingOccurrences(ofASCII: "_", with: "")), v.isFinite else {
       issue(node, path, "expected \(what), found \(node.found)")
       return nil
     }
@@ -136,7 +136,7 @@ final class ScenarioReader {
   func int(
     _ node: YNode, _ path: String, min: Int = Int.min, max: Int = Int.max, what: String = "a whole number"
   ) -> Int? {
-    guard let s = node.scalarText, let v = Int(s.replacingOccurrences(of: "_", with: "")) else {
+    guard let s = node.scalarText, let v = Int(s.replacingOccurrences(ofASCII: "_", with: "")) else {
       issue(node, path, "expected \(what), found \(node.found)")
       return nil
     }
@@ -189,7 +189,7 @@ final class ScenarioReader {
 
   /// `12m`, `1.5h`, `90s`, `3wd`, or a bare number in `unit`.
   func duration(_ node: YNode, _ path: String, unit: TimeUnit) -> Double? {
-    guard let raw = node.scalarText?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+    guard let raw = node.scalarText?.trimmingWhitespace, !raw.isEmpty else {
       issue(node, path, "expected \(unit.expected), found \(node.found)")
       return nil
     }

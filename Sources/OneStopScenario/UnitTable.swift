@@ -96,7 +96,7 @@ struct UnitTable {
 
     /// The key each column is read into (nil: ignored), or nil when the header is wrong.
     func columns(_ header: CSVReader.Record) -> [String?]? {
-      let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+      let names = header.fields.map { $0.trimmingWhitespace }
       var ok = true
       for (k, name) in names.enumerated() where names[..<k].contains(name) && !name.isEmpty {
         issue(header.line, header.columns[k], "column \(Excerpt.excerpt(name))", "appears twice in the header")
@@ -107,10 +107,10 @@ struct UnitTable {
         issue(
           header.line, 1, "",
           """
-            missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); a unit table has \
-            columns \((UnitTable.requiredColumns).joined(separator: ",")) and may have \
-            \(UnitTable.optionalColumns.joined(separator: ","))
-            """
+          missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); a unit table has \
+          columns \((UnitTable.requiredColumns).joined(separator: ",")) and may have \
+          \(UnitTable.optionalColumns.joined(separator: ","))
+          """
         )
         ok = false
       }
@@ -130,7 +130,7 @@ struct UnitTable {
       var ok = true
       for (k, key) in columns.enumerated() {
         guard let key else { continue }
-        let text = record.fields[k].trimmingCharacters(in: .whitespaces)
+        let text = record.fields[k].trimmingWhitespace
         let at = (line: record.line, column: record.columns[k])
         if text.isEmpty {
           if key == "id" || key == "level" {
@@ -140,10 +140,10 @@ struct UnitTable {
           continue
         }
         if UnitTable.numberColumns.contains(key) {
-          let v = Double(text.replacingOccurrences(of: "_", with: ""))
+          let v = Double(text.replacingOccurrences(ofASCII: "_", with: ""))
           guard let v, v.isFinite, v >= 0, v <= UnitTable.maxValue else {
             // The unit stays (so nothing that names it fails too), without the value.
-            incomplete.insert(record.fields[columns.firstIndex(of: "id") ?? 0].trimmingCharacters(in: .whitespaces))
+            incomplete.insert(record.fields[columns.firstIndex(of: "id") ?? 0].trimmingWhitespace)
             issue(
               at.line, at.column, "column \(key)",
               "expected a number >= 0 (at most \(fmt(UnitTable.maxValue))), found '\(Excerpt.excerpt(text))'")

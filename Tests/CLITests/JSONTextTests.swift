@@ -53,4 +53,46 @@ import Testing
     struct Back: Decodable { let values: [Double] }
     #expect(try JSONDecoder().decode(Back.self, from: Data(text.utf8)).values == values)
   }
+
+  @Test func aKeyWrittenTwiceKeepsItsFirstPlaceInALargeObject() {
+    // Past 16 keys an object finds its keys through an index: the same answer as the scan.
+    let members = (0..<20).map { ("k\($0)", $0) } + [("k3", 99), ("k19", -1)]
+    let expected = (0..<20).map { "\"k\($0)\": \($0 == 3 ? 99 : $0 == 19 ? -1 : $0)" }.joined(separator: ", ")
+    #expect(JSONText.encode(JSONObject(members), expand: 0) == "{" + expected + "}\n")
+  }
+
+  @Test func keysAndStringsAreEscaped() {
+    let o = JSONObject([("a\"b\\c", "tab\there"), ("line\nfeed", "\u{1}"), ("Hà Nội", "ok")])
+    #expect(
+      JSONText.encode(o, expand: 0)
+        == #"{"a\"b\\c": "tab\there", "line\nfeed": "\u0001", "Hà Nội": "ok"}"# + "\n")
+  }
+
+  /// Records the coding path each value is encoded at.
+  final class Paths: @unchecked Sendable {
+    var seen: [String] = []
+  }
+
+  struct Probe: Encodable {
+    let paths: Paths
+    func encode(to encoder: any Encoder) throws {
+      paths.seen.append(encoder.codingPath.map(\.stringValue).joined(separator: "/"))
+      var c = encoder.singleValueContainer()
+      try c.encode(1)
+    }
+  }
+
+  struct Outer: Encodable {
+    let items: [Probe]
+    let one: Probe
+    let nested: JSONObject<[Probe]>
+  }
+
+  @Test func encodersSeeTheirCodingPath() {
+    let paths = Paths()
+    let p = Probe(paths: paths)
+    let text = JSONText.encode(Outer(items: [p, p], one: p, nested: JSONObject([("x", [p])])), expand: 0)
+    #expect(text == #"{"items": [1, 1], "one": 1, "nested": {"x": [1]}}"# + "\n")
+    #expect(paths.seen == ["items/0", "items/1", "one", "nested/x/0"])
+  }
 }
