@@ -48,9 +48,28 @@ import Testing
     let old = String(describing: c)
     #expect(c.hashText == old, "\(firstDifference(c.hashText, old))")
     // The parts set here are in the text (the test would pass on text that drops them).
-    for part in ["index766", "appointments", "staffChanges", "patience", "chargedTo", "awayShare", "access", "quota"] {
+    let behaviour = ["pSilentLeave", "absentCallTime", "pReturnAfterQuota", "quotaReturnDelayWorkingDays"]
+    for part in ["index766", "appointments", "staffChanges", "patience", "chargedTo", "awayShare", "access", "quota"]
+      + behaviour
+    {
       #expect(old.contains(part + ": "), "\(part) not in the text")
     }
+  }
+
+  /// Silent leaving and the daily quota's return are in the hash when set (they once were
+  /// not: two scenarios that differed only there shared a hash), and out of it at their
+  /// defaults, so the scenarios that keep them keep their hashes.
+  @Test func theBehaviourFieldsSetChangeTheHash() throws {
+    let path = Self.root.appendingPathComponent("scenarios/mmc.yaml").path
+    let base = try Scenario.load(path: path).0.hash
+    for set in [
+      "behaviour.p_silent_leave=0.2", "behaviour.absent_call_time=45s", "behaviour.p_return_after_quota=0.5",
+      "behaviour.quota_return_delay=2",
+    ] {
+      #expect(try Scenario.load(path: path, overrides: [set]).0.hash != base, "\(set)")
+    }
+    let defaults = ["behaviour.p_silent_leave=0", "behaviour.p_return_after_quota=0.95"]
+    #expect(try Scenario.load(path: path, overrides: defaults).0.hash == base)
   }
 
   @Test func everyEnumCaseKeepsItsText() {
@@ -132,6 +151,10 @@ import Testing
     c.behaviour.balkAbove = 30
     c.behaviour.pBalk = 0.5
     c.behaviour.pReturnAfterLeaving = 0.7
+    c.behaviour.pSilentLeave = 0.2
+    c.behaviour.absentCallTime = try .deterministic(45)
+    c.behaviour.pReturnAfterQuota = 0.8
+    c.behaviour.quotaReturnDelayWorkingDays = try .deterministic(2)
     c.rules.apologyCompliance = 0.8
     c.rules.lateApology = .noLetter
     c.rules.annualLeaveDays = 12

@@ -81,6 +81,17 @@ extension CitizenBehaviour: CustomReflectable {
     if pReturnAfterLeaving != defaults.pReturnAfterLeaving {
       children.append(("pReturnAfterLeaving", pReturnAfterLeaving))
     }
+    // Silent leaving and the daily quota's return came later and were left out of the text
+    // (two scenarios that differed only there shared a hash); like patience, they appear
+    // only when set, so a scenario that keeps the defaults keeps its hash.
+    if pSilentLeave != defaults.pSilentLeave { children.append(("pSilentLeave", pSilentLeave)) }
+    if absentCallTime.description != defaults.absentCallTime.description {
+      children.append(("absentCallTime", absentCallTime))
+    }
+    if pReturnAfterQuota != defaults.pReturnAfterQuota { children.append(("pReturnAfterQuota", pReturnAfterQuota)) }
+    if quotaReturnDelayWorkingDays.description != defaults.quotaReturnDelayWorkingDays.description {
+      children.append(("quotaReturnDelayWorkingDays", quotaReturnDelayWorkingDays))
+    }
     return Mirror(self, children: children, displayStyle: .struct)
   }
 }

@@ -77,6 +77,14 @@ extension CitizenBehaviour: HashTextWritable {
       if let balkAbove { w.field("balkAbove", balkAbove) }
       if pBalk != defaults.pBalk { w.field("pBalk", pBalk) }
       if pReturnAfterLeaving != defaults.pReturnAfterLeaving { w.field("pReturnAfterLeaving", pReturnAfterLeaving) }
+      if pSilentLeave != defaults.pSilentLeave { w.field("pSilentLeave", pSilentLeave) }
+      if absentCallTime.description != defaults.absentCallTime.description {
+        w.field("absentCallTime", absentCallTime)
+      }
+      if pReturnAfterQuota != defaults.pReturnAfterQuota { w.field("pReturnAfterQuota", pReturnAfterQuota) }
+      if quotaReturnDelayWorkingDays.description != defaults.quotaReturnDelayWorkingDays.description {
+        w.field("quotaReturnDelayWorkingDays", quotaReturnDelayWorkingDays)
+      }
     }
   }
 }
