@@ -1,5 +1,5 @@
 /// The far end of the event calendar: events from the next bucket boundary on, kept out
-/// of the heap in buckets of `width` time units (days, in the one-stop model) until the
+/// of the heap in buckets of `width` time units (ten minutes in the one-stop model) until the
 /// heap has nothing left before that boundary (a two-level calendar).
 ///
 /// A province keeps thousands of events pending days ahead (services that end in working
@@ -35,7 +35,7 @@ struct FutureBuckets<Payload> {
   /// Slots allocated: `ringSize`, or 1 when `width` is infinite.
   @usableFromInline let ring: Int
 
-  @usableFromInline static var ringSize: Int { 1024 }
+  @usableFromInline static var ringSize: Int { 4096 }
 
   /// Buckets of `width` from the boundary after `start`; none when `width` is infinite.
   @usableFromInline
@@ -116,7 +116,7 @@ struct FutureBuckets<Payload> {
       if n > 0 {
         let base = slots[slot].base.unsafelyUnwrapped
         for i in 0..<n { queue.push((base + i).move()) }
-        // The slot's next day starts empty: a drained buffer kept its day's peak, and a
+        // The slot's next use starts empty: a drained buffer kept its day's peak, and a
         // year of 365 peaks held about 95 MB in Hồ Chí Minh City (one allocation a day frees it).
         base.deallocate()
         slots[slot].base = nil
