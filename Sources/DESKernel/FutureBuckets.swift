@@ -82,12 +82,16 @@ struct FutureBuckets<Payload> {
   /// bucket is beyond the ring.
   @inlinable
   mutating func add(_ event: ScheduledEvent<Payload>, at time: SimTime, overflow queue: inout EventQueue<Payload>) {
-    let number = (time / width).rounded(.down)
-    guard number < Double(index &+ Self.ringSize) else {
+    let q = time / width
+    guard q < Double(index &+ Self.ringSize) else {
       queue.push(event)
       return
     }
-    let slot = Int(number) & (Self.ringSize &- 1)
+    // floor(q) by truncation and one comparison: `rounded(.down)` is a call into libm
+    // without SSE 4.1 in the baseline target (`CalendarReader.day(of:)` does the same).
+    var number = Int(q)
+    if Double(number) > q { number &-= 1 }
+    let slot = number & (Self.ringSize &- 1)
     if slots[slot].count == slots[slot].capacity { grow(slot) }
     (slots[slot].base.unsafelyUnwrapped + slots[slot].count).initialize(to: event)
     slots[slot].count &+= 1
