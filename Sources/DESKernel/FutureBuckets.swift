@@ -1,5 +1,5 @@
 /// The far end of the event calendar: events from the next bucket boundary on, kept out
-/// of the heap in buckets of `width` time units (days, in the one-stop model) until the
+/// of the heap in buckets of `width` time units (ten minutes in the one-stop model) until the
 /// heap has nothing left before that boundary (a two-level calendar).
 ///
 /// A province keeps thousands of events pending days ahead (services that end in working
@@ -35,7 +35,7 @@ struct FutureBuckets<Payload> {
   /// Slots allocated: `ringSize`, or 1 when `width` is infinite.
   @usableFromInline let ring: Int
 
-  @usableFromInline static var ringSize: Int { 1024 }
+  @usableFromInline static var ringSize: Int { 4096 }
 
   /// Buckets of `width` from the boundary after `start`; none when `width` is infinite.
   @usableFromInline
@@ -82,12 +82,16 @@ struct FutureBuckets<Payload> {
   /// bucket is beyond the ring.
   @inlinable
   mutating func add(_ event: ScheduledEvent<Payload>, at time: SimTime, overflow queue: inout EventQueue<Payload>) {
-    let number = (time / width).rounded(.down)
-    guard number < Double(index &+ Self.ringSize) else {
+    let q = time / width
+    guard q < Double(index &+ Self.ringSize) else {
       queue.push(event)
       return
     }
-    let slot = Int(number) & (Self.ringSize &- 1)
+    // floor(q) by truncation and one comparison: `rounded(.down)` is a call into libm
+    // without SSE 4.1 in the baseline target (`CalendarReader.day(of:)` does the same).
+    var number = Int(q)
+    if Double(number) > q { number &-= 1 }
+    let slot = number & (Self.ringSize &- 1)
     if slots[slot].count == slots[slot].capacity { grow(slot) }
     (slots[slot].base.unsafelyUnwrapped + slots[slot].count).initialize(to: event)
     slots[slot].count &+= 1
@@ -116,7 +120,7 @@ struct FutureBuckets<Payload> {
       if n > 0 {
         let base = slots[slot].base.unsafelyUnwrapped
         for i in 0..<n { queue.push((base + i).move()) }
-        // The slot's next day starts empty: a drained buffer kept its day's peak, and a
+        // The slot's next use starts empty: a drained buffer kept its day's peak, and a
         // year of 365 peaks held about 95 MB in Hồ Chí Minh City (one allocation a day frees it).
         base.deallocate()
         slots[slot].base = nil

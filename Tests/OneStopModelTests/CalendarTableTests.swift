@@ -38,6 +38,7 @@ import TestSupport
         #expect(r.lastClose(k, dayIndex: day) == s.lastClose(dayIndex: day), "lastClose \(k) \(day)")
         #expect(r.isClosedAllDay(k, day) == s.hours(dayIndex: day).intervals.isEmpty, "closed \(k) \(day)")
         if day >= 0 && day < s.days { #expect(r.pattern(k, day) == Int(s.patternOfDay[day])) }
+        checkStretch(r, k, at: t, &rng)
       }
     }
     let c = model.calendar
@@ -49,5 +50,19 @@ import TestSupport
       #expect(r.workingDays(after: a, through: b) == c.workingDays(after: a, through: b), "workingDays \(a) \(b)")
       #expect(r.addingWorkingDays(n, to: a) == c.addingWorkingDays(n, to: a), "addingWorkingDays \(n) \(a)")
     }
+  }
+
+  /// `stretch` (what `BackOffice.isOpen` keeps) answers as `isOpen` at `t`, and `isOpen`
+  /// gives that answer at its ends and inside it, and the other answer just outside.
+  func checkStretch(_ r: CalendarReader, _ k: Int, at t: Double, _ rng: inout SplitMixGenerator) {
+    let day = CalendarReader.day(of: t), base = Double(day) * 86_400
+    let st = r.stretch(k, day, at: t - base)
+    #expect(st.open == r.isOpen(k, at: t), "stretch \(k) \(t)")
+    #expect(st.from <= t - base && t - base < st.until, "stretch holds t \(k) \(t)")
+    let lo = Swift.max(st.from, 0), hi = Swift.min(st.until, 86_400)
+    var inside = [lo, hi - 1, Double.random(in: lo..<hi, using: &rng).rounded(.down)]
+    inside.removeAll { $0 < lo || $0 >= hi }
+    for x in inside { #expect(r.isOpen(k, at: base + x) == st.open, "inside \(k) \(t) \(x)") }
+    if st.until < 86_400 { #expect(r.isOpen(k, at: base + st.until) != st.open, "after \(k) \(t)") }
   }
 }

@@ -110,6 +110,18 @@ public struct CalendarReader: @unchecked Sendable {
     return false
   }
 
+  /// Whether schedule `s` is open at second `x` of day index `day` (`isOpen`), and the
+  /// stretch `from ..< until` of seconds of that day around `x` with the same answer:
+  /// the interval holding `x`, or the gap between the intervals around it.
+  func stretch(_ s: Int, _ day: Int, at x: Double) -> (open: Bool, from: Double, until: Double) {
+    var from = -Double.infinity, until = Double.infinity
+    for i in intervals(s, day) {
+      if opens[i] <= x && x < closes[i] { return (true, opens[i], closes[i]) }
+      if closes[i] <= x { from = Swift.max(from, closes[i]) } else { until = Swift.min(until, opens[i]) }
+    }
+    return (false, from, until)
+  }
+
   func nextOpening(_ s: Int, atOrAfter t: Double) -> Double? {
     var day = CalendarReader.day(of: t)
     var x = t - Double(day) * 86_400

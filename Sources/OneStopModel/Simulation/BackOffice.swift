@@ -63,9 +63,29 @@ struct BackOffice {
   @inline(__always)
   func hasWork(_ s: Int) -> Bool { stations[s].officers.queuedCount > 0 }
 
-  /// `true` when station `s` is open at `now`.
+  /// `true` when station `s` is open at `now` (`CalendarReader.isOpen` in today's
+  /// hours). A station is asked at nearly every dossier it receives or finishes, mostly
+  /// within the same stretch of open or closed hours as the last time: the answer is
+  /// kept with the stretch of the day it holds for, on the same day and second of day
+  /// that `isOpen` computes, so it is the same answer.
   @inline(__always)
-  func isOpen(_ s: Int, at now: Double) -> Bool { calendar.reader.isOpen(stations[s].schedule, at: now) }
+  mutating func isOpen(_ s: Int, at now: Double) -> Bool {
+    let day = CalendarReader.day(of: now)
+    let x = now - Double(day) * 86_400
+    let schedule = stations[s].schedule
+    if day == stations[s].knownDay && schedule == stations[s].knownSchedule && x >= stations[s].knownFrom
+      && x < stations[s].knownUntil
+    {
+      return stations[s].knownOpen
+    }
+    let stretch = calendar.reader.stretch(schedule, day, at: x)
+    stations[s].knownDay = day
+    stations[s].knownSchedule = schedule
+    stations[s].knownOpen = stretch.open
+    stations[s].knownFrom = stretch.from
+    stations[s].knownUntil = stretch.until
+    return stretch.open
+  }
 
   /// The next dossier a free officer at work takes now, in the line's order, or `nil`.
   @inline(__always)

@@ -302,8 +302,12 @@ struct DossierStore {
     }
   }
 
+  /// The slots holding a dossier, in index order: those not freed (`release` clears
+  /// `alive`, `allocate` sets it), read from the records, with no set of the free list.
   var liveIndices: [Int32] {
-    let freed = Set(free)
-    return (0..<Int32(count)).filter { !freed.contains($0) }
+    var live: [Int32] = []
+    live.reserveCapacity(self.live)
+    for i in 0..<count where base[i].alive { live.append(Int32(i)) }
+    return live
   }
 }

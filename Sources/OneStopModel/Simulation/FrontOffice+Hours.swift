@@ -72,7 +72,7 @@ extension FrontOffice {
   /// `true` when some desk group serving `field` at unit `u` opens on `day`: the ticket
   /// machine issues no ticket for a counter that stays closed (a Saturday opening for
   /// some fields only).
-  func counterOpens(unit u: Int, field: Int, day: Int) -> Bool {
+  mutating func counterOpens(unit u: Int, field: Int, day: Int) -> Bool {
     let bit = UInt64(1) << UInt64(field)
     for g in model.units[u].deskGroups where model.deskGroups[g].fieldMask & bit != 0 {
       if !calendar.reader.isClosedAllDay(model.deskGroups[g].schedule, day) { return true }

@@ -32,6 +32,14 @@ struct WorkStation {
   /// This month's statistics so far, and work started this month that falls in the next.
   var month = StationMonth()
   var busyNextMonth: Double = 0
+  /// What `BackOffice.isOpen` last learnt: on day index `knownDay`, in schedule
+  /// `knownSchedule`, the hours are open (`knownOpen`) or closed for every second of
+  /// the day in `knownFrom ..< knownUntil` (day -1: nothing known).
+  var knownDay = -1
+  var knownSchedule = -1
+  var knownOpen = false
+  var knownFrom: Double = 0
+  var knownUntil: Double = 0
 
   init(officers: Int, discipline: QueueDiscipline, schedule: Int) {
     self.officers = ServerSet(servers: officers, order: discipline == .fifo ? .fifo : .earliestDue)
