@@ -47,6 +47,16 @@ import Testing
     ],
     // The labels of the desk group's mirror (its Swift property names: the scenario's hash).
     "DeskGroupConfiguration.swift": ["id", "count", "fields", "hours", "staff", "quota", "appointments"],
+    // The hash text's labels: the mirrors' labels above, written without `Mirror` (the
+    // configuration's Swift property names and enum cases, which share words with the keys).
+    "HashText.swift": ["overtime", "agency", "nearest"],
+    "HashText+Demand.swift": ["unit", "mix", "procedure", "patience", "count", "units", "rules"],
+    "HashText+Configuration.swift": [
+      "name", "start", "end", "calendar", "levels", "fields", "units", "agencies", "procedures", "demand", "behaviour",
+      "rules", "backlog", "index766", "vietnam", "id", "level", "parent", "hours", "desks", "digitisation", "seasons",
+      "count", "staff", "quota", "appointments", "overbooking", "lateness", "grace", "unit", "officers", "discipline",
+      "overtime", "evening", "saturday", "field", "deadline", "steps", "work", "appraisal",
+    ],
     // The trace's event name (`no_show`, a remote ticket's), not the appointments' key.
     "Trace.swift": ["no_show"],
     // The columns of `pools-months.csv` (`overtime_hours`), not the agency's key.
