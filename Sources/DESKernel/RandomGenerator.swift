@@ -17,17 +17,43 @@ import Darwin
 @frozen
 public struct RandomGenerator {
   @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+  /// The generator's state (`rng->state`) and its type's `get`, resolved once.
+  @usableFromInline let state: UnsafeMutableRawPointer?
+  @usableFromInline let get: @convention(c) (UnsafeMutableRawPointer?) -> UInt
+  /// The type's `get_double`, or nil when it is `get / 2^32` (Mersenne Twister, taus2):
+  /// then `uniform` computes that quotient itself, one call instead of two (the type's
+  /// `get_double` calls `get`), with the same numbers.
+  @usableFromInline let getDouble: (@convention(c) (UnsafeMutableRawPointer?) -> Double)?
 
   @inlinable
-  init(_ rng: UnsafeMutablePointer<gsl_rng>) { self.rng = rng }
+  init(_ rng: UnsafeMutablePointer<gsl_rng>) {
+    self.rng = rng
+    let type = rng.pointee.type!
+    state = rng.pointee.state
+    get = type.pointee.get!
+    getDouble = Self.doubleIsWordOver2To32(type) ? nil : type.pointee.get_double!
+  }
 
-  /// A draw from U[0, 1).
+  /// Whether GSL's `get_double` of `type` is `get(state) / 4294967296.0` (mt.c, taus.c).
+  @usableFromInline
+  static func doubleIsWordOver2To32(_ type: UnsafePointer<gsl_rng_type>) -> Bool {
+    type == cgsl_rng_mt19937() || type == cgsl_rng_taus2()
+  }
+
+  /// A draw from U[0, 1): `gsl_rng_uniform`'s number.
   @inlinable @inline(__always)
-  public func uniform() -> Double { cgsl_uniform(rng) }
+  public func uniform() -> Double {
+    if let getDouble { return getDouble(state) }
+    return Double(get(state)) * 0x1p-32
+  }
 
   /// A draw from U(0, 1).
   @inlinable @inline(__always)
-  public func uniformPositive() -> Double { cgsl_uniform_pos(rng) }
+  public func uniformPositive() -> Double {
+    var x: Double
+    repeat { x = uniform() } while x == 0
+    return x
+  }
 
   /// An exponential variate with the given mean, by inversion, as `gsl_ran_exponential`
   /// does but without its extra call layer, and with `log(1 − u)` instead of
@@ -36,12 +62,12 @@ public struct RandomGenerator {
   /// (0, 1] and the logarithm is finite.
   @inlinable @inline(__always)
   public func exponential(mean: Double) -> Double {
-    -mean * log(1.0 - cgsl_uniform(rng))
+    -mean * log(1.0 - uniform())
   }
 
   /// `true` with probability `p`.
   @inlinable @inline(__always)
-  public func bernoulli(_ p: Double) -> Bool { cgsl_uniform(rng) < p }
+  public func bernoulli(_ p: Double) -> Bool { uniform() < p }
 
   /// A uniform integer in 0 ..< `n` (`n` >= 1), without modulo bias.
   @inlinable
