@@ -16,7 +16,7 @@ import Darwin
 extension RandomGenerator {
   /// `gsl_ran_lognormal(r, zeta, sigma)` (randist/lognormal.c): the polar Box-Muller
   /// normal, then `exp(sigma · normal + zeta)`.
-  @inlinable
+  @inlinable @inline(__always)
   public func lognormal(zeta: Double, sigma: Double) -> Double {
     var u: Double
     var r2: Double
@@ -55,7 +55,7 @@ extension RandomGenerator {
 
   /// `gsl_ran_discrete(r, g)` (randist/discrete.c, Walker's alias table with Knuth's
   /// F'[k] = (k + F[k]) / K): an index into the table's K events.
-  @inlinable
+  @inlinable @inline(__always)
   public func discrete(_ g: UnsafePointer<gsl_ran_discrete_t>) -> Int {
     let u = uniform()
     let c = Int(u * Double(g.pointee.K))

@@ -38,6 +38,9 @@ public final class RandomStream {
   /// The generator algorithm.
   public let algorithm: Algorithm
   @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+  /// This stream's generator as a plain value (`RandomGenerator`), resolved once; valid
+  /// while the stream is alive.
+  public let generator: RandomGenerator
 
   /// A stream seeded from `key`.
   public init(_ key: StreamKey, algorithm: Algorithm = .mt19937) {
@@ -45,6 +48,7 @@ public final class RandomStream {
     let rng = Self.allocate(algorithm.gslType)
     gsl_rng_set(rng, key.gslSeed)
     self.rng = rng
+    generator = RandomGenerator(rng)
     self.key = key
     self.algorithm = algorithm
   }

@@ -24,9 +24,9 @@ import Darwin
   }
 
   /// Counts the draws that differ, and checks that both streams end in the same state.
-  func mismatches(_ gsl: RandomStream, _ ours: RandomStream, _ draw: (RandomStream, RandomGenerator) -> (Double, Double))
-    -> Int
-  {
+  func mismatches(
+    _ gsl: RandomStream, _ ours: RandomStream, _ draw: (RandomStream, RandomGenerator) -> (Double, Double)
+  ) -> Int {
     let g = ours.generator
     var bad = 0
     for _ in 0..<Self.draws {
