@@ -65,8 +65,9 @@ public final class RandomStream {
   /// A generator of `type`, allocated as `gsl_rng_alloc` does (the record, then its state
   /// zeroed, both by `malloc`, so that `gsl_rng_free` frees them) but not seeded:
   /// `gsl_rng_alloc` seeds with GSL's default seed, which `gsl_rng_set` then overwrites
-  /// whole, so every stream was seeded twice (a tenth of a Hà Nội month's draws).
-  /// `gsl_rng_set` writes the whole state from the seed alone, so the state is the same.
+  /// whole, so every stream was seeded twice (6 M instructions a replication in Hà Nội or
+  /// Bắc Ninh). `gsl_rng_set` writes the whole state from the seed alone, so the state is
+  /// the same (`GSLDrawTests.seedingOnceGivesGSLsState`).
   static func allocate(_ type: UnsafePointer<gsl_rng_type>) -> UnsafeMutablePointer<gsl_rng> {
     guard let record = malloc(MemoryLayout<gsl_rng>.size), let state = calloc(1, type.pointee.size) else {
       fatalError("RandomStream: out of memory")
