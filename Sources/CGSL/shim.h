@@ -36,4 +36,8 @@ ONESTOP_SHIM double cgsl_uniform_pos(const gsl_rng *r) {
   return x;
 }
 
+/// Asks the processor to bring the cache line at `p` in, for writing, without waiting
+/// for it (`__builtin_prefetch`; no effect on any value). Swift has no prefetch of its own.
+ONESTOP_SHIM void onestop_prefetch(const void *p) { __builtin_prefetch(p, 1, 3); }
+
 #endif

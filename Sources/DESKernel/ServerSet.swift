@@ -231,6 +231,15 @@ public struct ServerSet<Element> {
   @inlinable
   public func element(on server: Int) -> Element? { serving[server]?.element }
 
+  /// The customer `nextStart` would take (the first of the highest class that has one),
+  /// without taking it: what a model prefetches before a server comes free.
+  @inlinable
+  public var firstWaiting: Element? {
+    if let w = queue0.first { return w.element }
+    for c in otherQueues.indices where !otherQueues[c].isEmpty { return otherQueues[c].first?.element }
+    return nil
+  }
+
   /// Starts the next waiting customer on a free server, if one may start and someone waits.
   @inlinable
   public mutating func nextStart(at now: SimTime) -> Start? {

@@ -27,7 +27,9 @@ public struct OneStopSimulation: SimulationModel {
     case postalHandover(dossier: Int32)
     case onlineSubmit(dossier: Int32)
     case reachStation(dossier: Int32)
-    case stationDone(station: Int32, officer: Int32)
+    /// An officer's task on a dossier ends (the dossier is the officer's: it rides along
+    /// so that the record can be prefetched before the event, see `prefetch(_:)`).
+    case stationDone(station: Int32, officer: Int32, dossier: Int32)
     /// A station opens with work waiting: its free officers take it.
     case stationWake(station: Int32)
     /// The last check of a dossier's due day (R11).
@@ -124,7 +126,7 @@ public struct OneStopSimulation: SimulationModel {
       submitOnline(d, at: now, &scheduler)
     case .reachStation(let d):
       reachStation(d, at: now, &scheduler)
-    case .stationDone(let s, let officer):
+    case .stationDone(let s, let officer, _):
       stationDone(Int(s), officer: Int(officer), at: now, &scheduler)
     case .stationWake(let s):
       backOffice.woke(Int(s), at: now)
