@@ -266,14 +266,13 @@ struct DossierStore {
     cold = colder
   }
 
-  /// Starts loading dossier `i`'s record (both cache lines) for an event to come
+  /// Starts loading dossier `i`'s record (its first cache line, the fields nearly every
+  /// event reads) for an event to come
   /// (`DESKernel.prefetch`); `i` out of range is ignored.
   @inline(__always)
   func prefetch(_ i: Int32) {
     guard UInt32(bitPattern: i) < UInt32(count) else { return }
-    let p = UnsafeRawPointer(base + Int(i))
-    DESKernel.prefetch(p)
-    DESKernel.prefetch(p + 64)
+    DESKernel.prefetch(UnsafeRawPointer(base + Int(i)))
   }
 
   /// A new serial number, in creation order.
