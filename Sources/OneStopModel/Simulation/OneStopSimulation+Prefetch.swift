@@ -16,9 +16,15 @@ extension OneStopSimulation {
     case .postalHandover(let d), .onlineSubmit(let d), .reachStation(let d), .resolved(let d),
       .delivered(let d):
       dossiers.prefetch(d)
-    case .leadDone(let d, _), .stationDone(_, _, let d):
+    case .leadDone(let d, _), .deskDone(_, let d):
       dossiers.prefetch(d)
-    case .arrival, .deskGroupWake, .deskDone, .unitClose, .stationWake, .warmupEnd, .newDay, .appointmentWake:
+    case .stationDone(let s, _, let d):
+      dossiers.prefetch(d)
+      // Online intake accepts the dossier: `accept` reads when it was submitted.
+      if model.stations[Int(s)].isOnlineIntake { dossiers.prefetch(cold: d) }
+      // The officer takes the first in line next: its record waited since it joined.
+      if let next = backOffice.firstWaiting(Int(s)) { dossiers.prefetch(next) }
+    case .arrival, .deskGroupWake, .unitClose, .stationWake, .warmupEnd, .newDay, .appointmentWake:
       break
     }
   }

@@ -21,7 +21,8 @@ public struct OneStopSimulation: SimulationModel {
     case arrival(stream: Int32)
     /// A desk group opens with tickets waiting for it.
     case deskGroupWake(group: Int32)
-    case deskDone(desk: Int32)
+    /// A desk's call ends (the ticket's dossier rides along for `prefetch(_:)`).
+    case deskDone(desk: Int32, dossier: Int32)
     case unitClose(unit: Int32)
     case visit(dossier: Int32, generation: UInt32)
     case postalHandover(dossier: Int32)
@@ -111,7 +112,7 @@ public struct OneStopSimulation: SimulationModel {
       if let t = nextArrival(stream: Int(k), after: now) { scheduler.schedule(at: t, .arrival(stream: k)) }
     case .deskGroupWake(let g):
       deskGroupWake(Int(g), at: now, &scheduler)
-    case .deskDone(let desk):
+    case .deskDone(let desk, _):
       deskDone(Int(desk), at: now, &scheduler)
     case .unitClose(let u):
       sendHome(unit: Int(u), at: now, &scheduler)
