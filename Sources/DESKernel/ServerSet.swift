@@ -231,13 +231,12 @@ public struct ServerSet<Element> {
   @inlinable
   public func element(on server: Int) -> Element? { serving[server]?.element }
 
-  /// The customer `nextStart` would take (the first of the highest class that has one),
-  /// without taking it: what a model prefetches before a server comes free.
+  /// The first customer of the first priority class, without taking it: the one
+  /// `nextStart` takes when that class has any (a hint for prefetching). Read in place:
+  /// a getter that may call out makes the compiler copy the whole set first.
   @inlinable
-  public var firstWaiting: Element? {
-    if let w = queue0.first { return w.element }
-    for c in otherQueues.indices where !otherQueues[c].isEmpty { return otherQueues[c].first?.element }
-    return nil
+  public var firstOfFirstClass: Element? {
+    @inline(__always) get { queue0.first?.element }
   }
 
   /// Starts the next waiting customer on a free server, if one may start and someone waits.

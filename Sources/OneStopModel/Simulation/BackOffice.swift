@@ -87,9 +87,9 @@ struct BackOffice {
     return stretch.open
   }
 
-  /// The dossier first in station `s`'s line, without taking it.
+  /// The dossier first in station `s`'s line (its first class), without taking it.
   @inline(__always)
-  func firstWaiting(_ s: Int) -> Int32? { stations[s].officers.firstWaiting }
+  func firstWaiting(_ s: Int) -> Int32? { stations[s].officers.firstOfFirstClass }
 
   /// The next dossier a free officer at work takes now, in the line's order, or `nil`.
   @inline(__always)
