@@ -23,19 +23,6 @@ ONESTOP_SHIM const gsl_rng_type *cgsl_rng_ranlxd1(void) { return gsl_rng_ranlxd1
 /// for the designs of variance-based sensitivity analysis.
 ONESTOP_SHIM const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 
-/// A uniform double in [0, 1) straight through the generator's function table,
-/// without the extra call layer of `gsl_rng_uniform`.
-ONESTOP_SHIM double cgsl_uniform(const gsl_rng *r) {
-  return (r->type->get_double)(r->state);
-}
-
-/// A uniform double in (0, 1): never exactly zero, safe under a logarithm.
-ONESTOP_SHIM double cgsl_uniform_pos(const gsl_rng *r) {
-  double x;
-  do { x = (r->type->get_double)(r->state); } while (x == 0.0);
-  return x;
-}
-
 /// Asks the processor to bring the cache line at `p` in, for writing, without waiting
 /// for it (`__builtin_prefetch`; no effect on any value). Swift has no prefetch of its own.
 ONESTOP_SHIM void onestop_prefetch(const void *p) { __builtin_prefetch(p, 1, 3); }

@@ -15,9 +15,11 @@ import Darwin
 /// and bounds, which lets generic tests compare samples with theory (as Ciw does) and
 /// lets reports print what was assumed.
 ///
-/// Sampling switches over a small private enum; the empirical case holds a shared,
-/// immutable GSL Walker table.
+/// Sampling switches over a small enum of plain values (`Form`); the empirical case holds
+/// the addresses of a shared, immutable GSL Walker table, which `table` owns.
 public struct Distribution: Sendable, CustomStringConvertible {
+  /// The parameters a draw reads, all plain values: a draw reads them where they lie (in
+  /// an array of the compiled model, say) without reference counting or an outlined copy.
   @usableFromInline enum Form: Sendable {
     case deterministic(Double)
     case exponential(mean: Double)
@@ -26,14 +28,24 @@ public struct Distribution: Sendable, CustomStringConvertible {
     case truncatedNormal(mu: Double, sigma: Double)
     case uniform(low: Double, high: Double)
     case triangular(low: Double, mode: Double, high: Double)
-    case empirical(EmpiricalTable)
+    case empirical(EmpiricalTable.Walker)
     case bernoulli(p: Double)
     case poisson(mean: Double)
   }
 
   @usableFromInline let form: Form
+  /// Owns the empirical case's table (nil for the other cases); a draw never reads it.
+  let table: EmpiricalTable?
 
-  init(_ form: Form) { self.form = form }
+  init(_ form: Form) {
+    self.form = form
+    table = nil
+  }
+
+  init(_ table: EmpiricalTable) {
+    form = .empirical(table.walker)
+    self.table = table
+  }
 
   // MARK: - Factories
 
@@ -113,7 +125,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
     try check(values.allSatisfy { $0 >= 0 && $0.isFinite }, "empirical values must be finite numbers >= 0")
     try check(weights.allSatisfy { $0 >= 0 && $0.isFinite }, "empirical weights must be finite numbers >= 0")
     try check(weights.reduce(0, +) > 0, "empirical weights must not all be zero")
-    return Distribution(.empirical(try EmpiricalTable(values: values, weights: weights)))
+    return Distribution(try EmpiricalTable(values: values, weights: weights))
   }
 
   /// 1 with probability `p`, else 0.
@@ -146,37 +158,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
   @inlinable @inline(__always)
   public func sample(_ stream: RandomGenerator) -> Double {
     if case .exponential(let mean) = form { return stream.exponential(mean: mean) }
-    return _sampleGeneral(stream)
-  }
-
-  @usableFromInline
-  func _sampleGeneral(_ stream: RandomGenerator) -> Double {
-    switch form {
-    case .deterministic(let v):
-      return v
-    case .exponential(let mean):
-      return stream.exponential(mean: mean)
-    case .gamma(let shape, let scale):
-      return gsl_ran_gamma(stream.rng, shape, scale)
-    case .lognormal(let mu, let sigma):
-      return gsl_ran_lognormal(stream.rng, mu, sigma)
-    case .truncatedNormal(let mu, let sigma):
-      // A normal tail above -mu, shifted: exact, and efficient whatever mu/sigma is.
-      return Swift.max(0, mu + gsl_ran_gaussian_tail(stream.rng, -mu, sigma))
-    case .uniform(let low, let high):
-      return low + (high - low) * stream.uniform()
-    case .triangular(let low, let mode, let high):
-      let u = stream.uniform()
-      let split = (mode - low) / (high - low)
-      if u < split { return low + ((high - low) * (mode - low) * u).squareRoot() }
-      return high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
-    case .empirical(let table):
-      return table.values[table.index(stream)]
-    case .bernoulli(let p):
-      return stream.uniform() < p ? 1 : 0
-    case .poisson(let mean):
-      return Double(gsl_ran_poisson(stream.rng, mean))
-    }
+    return form.sample(stream)
   }
 
   // MARK: - Mathematics
@@ -193,7 +175,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
       return mu + sigma * t.lambda
     case .uniform(let low, let high): return (low + high) / 2
     case .triangular(let low, let mode, let high): return (low + mode + high) / 3
-    case .empirical(let table): return table.mean
+    case .empirical: return table!.mean
     case .bernoulli(let p): return p
     case .poisson(let mean): return mean
     }
@@ -214,7 +196,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
     case .uniform(let low, let high): return (high - low) * (high - low) / 12
     case .triangular(let a, let c, let b):
       return (a * a + b * b + c * c - a * b - a * c - b * c) / 18
-    case .empirical(let table): return table.variance
+    case .empirical: return table!.variance
     case .bernoulli(let p): return p * (1 - p)
     case .poisson(let mean): return mean
     }
@@ -228,7 +210,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
     switch form {
     case .deterministic(let v): return v
     case .uniform(let low, _), .triangular(let low, _, _): return low
-    case .empirical(let table): return table.values.min() ?? 0
+    case .empirical: return table!.values.min() ?? 0
     default: return 0
     }
   }
@@ -238,7 +220,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
     switch form {
     case .deterministic(let v): return v
     case .uniform(_, let high), .triangular(_, _, let high): return high
-    case .empirical(let table): return table.values.max() ?? 0
+    case .empirical: return table!.values.max() ?? 0
     case .bernoulli: return 1
     default: return .infinity
     }
@@ -259,9 +241,8 @@ public struct Distribution: Sendable, CustomStringConvertible {
     case .uniform(let low, let high): return Distribution(.uniform(low: low * factor, high: high * factor))
     case .triangular(let l, let m, let h):
       return Distribution(.triangular(low: l * factor, mode: m * factor, high: h * factor))
-    case .empirical(let table):
-      return Distribution(
-        .empirical(try EmpiricalTable(values: table.values.map { $0 * factor }, weights: table.weights)))
+    case .empirical:
+      return Distribution(try EmpiricalTable(values: table!.values.map { $0 * factor }, weights: table!.weights))
     case .bernoulli, .poisson:
       throw DistributionError(message: "\(self) is a count and cannot be scaled")
     }
@@ -277,7 +258,7 @@ public struct Distribution: Sendable, CustomStringConvertible {
     case .truncatedNormal(let mu, let sigma): return "normal(mean: \(f(mu)), sd: \(f(sigma)), truncated at 0)"
     case .uniform(let low, let high): return "uniform(\(f(low)), \(f(high)))"
     case .triangular(let l, let m, let h): return "triangular(\(f(l)), \(f(m)), \(f(h)))"
-    case .empirical(let table): return "empirical(\(table.values.count) values)"
+    case .empirical: return "empirical(\(table!.values.count) values)"
     case .bernoulli(let p): return "bernoulli(\(f(p)))"
     case .poisson(let mean): return "poisson(mean: \(f(mean)))"
     }
@@ -295,43 +276,4 @@ public struct DistributionError: Error, CustomStringConvertible, Equatable {
   /// What is wrong, e.g. "exponential mean must be a finite number > 0, got -1".
   public let message: String
   public var description: String { message }
-}
-
-/// A GSL Walker alias table over a list of values. Immutable after construction, so it
-/// is safe to share between threads (`gsl_ran_discrete` only reads it).
-public final class EmpiricalTable: @unchecked Sendable {
-  /// The values drawn.
-  public let values: [Double]
-  /// The weights as given.
-  public let weights: [Double]
-  /// Analytic mean and variance of the table.
-  public let mean: Double
-  public let variance: Double
-  @usableFromInline let table: UnsafeMutablePointer<gsl_ran_discrete_t>
-
-  init(values: [Double], weights: [Double]) throws(DistributionError) {
-    GSL.configure()
-    guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
-      throw DistributionError(message: "empirical table could not be built (GSL rejected the weights)")
-    }
-    self.table = table
-    self.values = values
-    self.weights = weights
-    let total = weights.reduce(0, +)
-    let m = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
-    mean = m
-    variance = zip(values, weights).reduce(0) { $0 + ($1.0 - m) * ($1.0 - m) * $1.1 } / total
-  }
-
-  deinit { gsl_ran_discrete_free(table) }
-
-  /// A random index into `values`.
-  @inlinable
-  public func index(_ stream: RandomStream) -> Int { index(stream.generator) }
-
-  /// A random index into `values`, drawn from a stream's generator.
-  @inlinable
-  public func index(_ stream: RandomGenerator) -> Int {
-    Int(gsl_ran_discrete(stream.rng, table))
-  }
 }

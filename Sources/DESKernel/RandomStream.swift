@@ -10,7 +10,7 @@ import Darwin
 ///
 /// A stream is a class because it owns a C allocation that must be freed exactly once;
 /// models create their streams when a replication starts, never per event. Draws go
-/// straight to the generator's function table (see `cgsl_uniform` in the shim).
+/// straight to the generator's function table (see `RandomGenerator`).
 ///
 /// Not thread-safe: a stream belongs to one replication, and one replication runs on
 /// one thread.
@@ -38,15 +38,17 @@ public final class RandomStream {
   /// The generator algorithm.
   public let algorithm: Algorithm
   @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+  /// This stream's generator as a plain value (`RandomGenerator`), resolved once; valid
+  /// while the stream is alive.
+  public let generator: RandomGenerator
 
   /// A stream seeded from `key`.
   public init(_ key: StreamKey, algorithm: Algorithm = .mt19937) {
     GSL.configure()
-    guard let rng = gsl_rng_alloc(algorithm.gslType) else {
-      fatalError("gsl_rng_alloc failed: out of memory")
-    }
+    let rng = Self.allocate(algorithm.gslType)
     gsl_rng_set(rng, key.gslSeed)
     self.rng = rng
+    generator = RandomGenerator(rng)
     self.key = key
     self.algorithm = algorithm
   }
@@ -59,6 +61,21 @@ public final class RandomStream {
   }
 
   deinit { gsl_rng_free(rng) }
+
+  /// A generator of `type`, allocated as `gsl_rng_alloc` does (the record, then its state
+  /// zeroed, both by `malloc`, so that `gsl_rng_free` frees them) but not seeded:
+  /// `gsl_rng_alloc` seeds with GSL's default seed, which `gsl_rng_set` then overwrites
+  /// whole, so every stream was seeded twice (6 M instructions a replication in Hà Nội or
+  /// Bắc Ninh). `gsl_rng_set` writes the whole state from the seed alone, so the state is
+  /// the same (`GSLDrawTests.seedingOnceGivesGSLsState`).
+  static func allocate(_ type: UnsafePointer<gsl_rng_type>) -> UnsafeMutablePointer<gsl_rng> {
+    guard let record = malloc(MemoryLayout<gsl_rng>.size), let state = calloc(1, type.pointee.size) else {
+      fatalError("RandomStream: out of memory")
+    }
+    let rng = record.bindMemory(to: gsl_rng.self, capacity: 1)
+    rng.initialize(to: gsl_rng(type: type, state: state))
+    return rng
+  }
 
   // The draws are those of `generator` (see `RandomGenerator`): one definition of each.
 
