@@ -20,12 +20,26 @@ extension OneStopSimulation {
       dossiers.prefetch(d)
     case .stationDone(let s, _, let d):
       dossiers.prefetch(d)
+      streams.station[Int(s)].prefetchPosition()
       // Online intake accepts the dossier: `accept` reads when it was submitted.
       if model.stations[Int(s)].isOnlineIntake { dossiers.prefetch(cold: d) }
       // The officer takes the first in line next: its record waited since it joined.
       if let next = backOffice.firstWaiting(Int(s)) { dossiers.prefetch(next) }
-    case .arrival, .deskGroupWake, .unitClose, .stationWake, .warmupEnd, .newDay, .appointmentWake:
+    case .arrival(let k):
+      streams.arrival[Int(k)].prefetchPosition()
+    case .deskGroupWake, .unitClose, .stationWake, .warmupEnd, .newDay, .appointmentWake:
       break
+    }
+  }
+
+  /// The second stage for the event now handled: the word its stream draws next (the
+  /// index was prefetched one event ahead).
+  @inline(__always)
+  func prefetchDraw(_ event: Event) {
+    switch event {
+    case .arrival(let k): streams.arrival[Int(k)].prefetchNextWord()
+    case .stationDone(let s, _, _): streams.station[Int(s)].prefetchNextWord()
+    default: break
     }
   }
 }

@@ -106,6 +106,7 @@ public struct OneStopSimulation: SimulationModel {
 
   public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
     let now = scheduler.now
+    prefetchDraw(event)
     switch event {
     case .arrival(let k):
       newArrival(stream: Int(k), at: now, &scheduler)
