@@ -23,4 +23,8 @@ ONESTOP_SHIM const gsl_rng_type *cgsl_rng_ranlxd1(void) { return gsl_rng_ranlxd1
 /// for the designs of variance-based sensitivity analysis.
 ONESTOP_SHIM const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 
+/// Asks the processor to bring the cache line at `p` in, for writing, without waiting
+/// for it (`__builtin_prefetch`; no effect on any value). Swift has no prefetch of its own.
+ONESTOP_SHIM void onestop_prefetch(const void *p) { __builtin_prefetch(p, 1, 3); }
+
 #endif

@@ -37,6 +37,12 @@ public struct Scheduler<Payload>: ~Copyable {
   @inlinable
   public var pendingCount: Int { queue.count + later.count }
 
+  /// The payload of the event at the top of the heap, if any: most often the next event,
+  /// for `SimulationModel.prefetch(_:)` (not exact: the event being handled may schedule
+  /// an earlier one, and events still in their bucket are not looked at).
+  @inlinable
+  public var upcoming: Payload? { queue.first?.payload }
+
   /// Time of the next event in the queue, if any.
   @inlinable
   public var nextEventTime: SimTime? {

@@ -231,6 +231,14 @@ public struct ServerSet<Element> {
   @inlinable
   public func element(on server: Int) -> Element? { serving[server]?.element }
 
+  /// The first customer of the first priority class, without taking it: the one
+  /// `nextStart` takes when that class has any (a hint for prefetching). Read in place:
+  /// a getter that may call out makes the compiler copy the whole set first.
+  @inlinable
+  public var firstOfFirstClass: Element? {
+    @inline(__always) get { queue0.first?.element }
+  }
+
   /// Starts the next waiting customer on a free server, if one may start and someone waits.
   @inlinable
   public mutating func nextStart(at now: SimTime) -> Start? {

@@ -11,6 +11,17 @@ public protocol SimulationModel {
 
   /// Reacts to `event`, which fires at `scheduler.now`.
   mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>)
+
+  /// Starts loading what `event` will read (see `prefetch(_:)`): the engine calls it with
+  /// the event that is next in line before it handles the current one. A hint: the
+  /// default does nothing, and a model must not change any state in it.
+  func prefetch(_ event: Event)
+}
+
+extension SimulationModel {
+  /// No prefetching.
+  @inlinable @inline(__always)
+  public func prefetch(_ event: Event) {}
 }
 
 /// Drives a model: pops events in `(time, priority, sequence)` order and hands each to
@@ -55,6 +66,7 @@ public struct Engine<Model: SimulationModel>: ~Copyable {
   public mutating func run(until end: SimTime) {
     precondition(end >= scheduler.now, "run(until:) into the past: \(end) < now \(scheduler.now)")
     while let event = scheduler.nextEvent(before: end) {
+      if let next = scheduler.upcoming { model.prefetch(next) }
       model.handle(event.payload, scheduler: &scheduler)
       if scheduler.stopRequested {
         scheduler._stopRequested = false
@@ -69,6 +81,7 @@ public struct Engine<Model: SimulationModel>: ~Copyable {
   @inlinable
   public mutating func run() {
     while let event = scheduler.nextEvent(before: .infinity) {
+      if let next = scheduler.upcoming { model.prefetch(next) }
       model.handle(event.payload, scheduler: &scheduler)
       if scheduler.stopRequested {
         scheduler._stopRequested = false

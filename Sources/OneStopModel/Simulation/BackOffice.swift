@@ -87,6 +87,10 @@ struct BackOffice {
     return stretch.open
   }
 
+  /// The dossier first in station `s`'s line (its first class), without taking it.
+  @inline(__always)
+  func firstWaiting(_ s: Int) -> Int32? { stations[s].officers.firstOfFirstClass }
+
   /// The next dossier a free officer at work takes now, in the line's order, or `nil`.
   @inline(__always)
   mutating func nextStart(_ s: Int, at now: Double) -> ServerSet<Int32>.Start? {

@@ -80,7 +80,7 @@ extension OneStopSimulation {
     let time = behaviour.absentCallTime.sample(streams.desk[u].rng)
     recorder.absentCall(unit: u, seconds: time, at: now)
     frontOffice.start(ticket, desk: desk, at: now)
-    scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
+    scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk), dossier: ticket.dossier))
   }
 
   // MARK: - Several dossiers per visit

@@ -75,13 +75,16 @@ extension OneStopSimulation {
     recorder.record(.workStarted, dossiers[i], at: now, station: s)
     let end = backOffice.begin(s, work: work, mean: mean, at: now)
     if end < model.endTime {
-      scheduler.schedule(at: end, priority: .release, .stationDone(station: Int32(s), officer: officer))
+      scheduler.schedule(at: end, priority: .release, .stationDone(station: Int32(s), officer: officer, dossier: i))
     }
   }
 
   /// An officer finishes a dossier's step: the next waiting dossier starts, and the
   /// dossier asks for a supplement, waits a lead time or legal delay, or moves on.
   mutating func stationDone(_ s: Int, officer: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
+    // The officer takes the first dossier in line next (in `dispatch`): its record has
+    // waited in memory since it joined the line, so its load starts before this one's.
+    if let next = backOffice.firstWaiting(s) { dossiers.prefetch(next) }
     let i = backOffice.finish(s, officer: officer, at: now)
     dispatch(station: s, at: now, &scheduler)
     if model.stations[s].isOnlineIntake {

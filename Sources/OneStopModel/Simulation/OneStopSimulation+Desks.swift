@@ -111,7 +111,7 @@ extension OneStopSimulation {
       .called, dossiers[i], at: now, detail: Int32(clamping: Int((now - ticket.issuedAt).rounded())),
       ticketTakenAt: ticket.isPostal ? nil : taken, group: Int(frontOffice.groupOf[desk]))
     frontOffice.start(ticket, desk: desk, at: now)
-    scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk)))
+    scheduler.schedule(at: now + time, priority: .release, .deskDone(desk: Int32(desk), dossier: ticket.dossier))
   }
 
   /// The desk's decision on the intake of dossier `i` at unit `u` and its desk time (a

@@ -21,13 +21,16 @@ public struct OneStopSimulation: SimulationModel {
     case arrival(stream: Int32)
     /// A desk group opens with tickets waiting for it.
     case deskGroupWake(group: Int32)
-    case deskDone(desk: Int32)
+    /// A desk's call ends (the ticket's dossier rides along for `prefetch(_:)`).
+    case deskDone(desk: Int32, dossier: Int32)
     case unitClose(unit: Int32)
     case visit(dossier: Int32, generation: UInt32)
     case postalHandover(dossier: Int32)
     case onlineSubmit(dossier: Int32)
     case reachStation(dossier: Int32)
-    case stationDone(station: Int32, officer: Int32)
+    /// An officer's task on a dossier ends (the dossier is the officer's: it rides along
+    /// so that the record can be prefetched before the event, see `prefetch(_:)`).
+    case stationDone(station: Int32, officer: Int32, dossier: Int32)
     /// A station opens with work waiting: its free officers take it.
     case stationWake(station: Int32)
     /// The last check of a dossier's due day (R11).
@@ -103,13 +106,14 @@ public struct OneStopSimulation: SimulationModel {
 
   public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
     let now = scheduler.now
+    prefetchDraw(event)
     switch event {
     case .arrival(let k):
       newArrival(stream: Int(k), at: now, &scheduler)
       if let t = nextArrival(stream: Int(k), after: now) { scheduler.schedule(at: t, .arrival(stream: k)) }
     case .deskGroupWake(let g):
       deskGroupWake(Int(g), at: now, &scheduler)
-    case .deskDone(let desk):
+    case .deskDone(let desk, _):
       deskDone(Int(desk), at: now, &scheduler)
     case .unitClose(let u):
       sendHome(unit: Int(u), at: now, &scheduler)
@@ -124,7 +128,7 @@ public struct OneStopSimulation: SimulationModel {
       submitOnline(d, at: now, &scheduler)
     case .reachStation(let d):
       reachStation(d, at: now, &scheduler)
-    case .stationDone(let s, let officer):
+    case .stationDone(let s, let officer, _):
       stationDone(Int(s), officer: Int(officer), at: now, &scheduler)
     case .stationWake(let s):
       backOffice.woke(Int(s), at: now)

@@ -8,8 +8,28 @@ import DESKernel
 struct StreamRef {
   let rng: RandomGenerator
   unowned(unsafe) let stream: RandomStream
+  /// Where the generator keeps the index of its next word (Mersenne Twister only,
+  /// `RandomGenerator.positionAddress`), for prefetching.
+  let position: UnsafeMutableRawPointer?
+
   init(_ stream: RandomStream) {
     self.stream = stream
     rng = stream.generator
+    position = rng.positionAddress
+  }
+
+  /// One event ahead: starts loading the generator's index of its next word.
+  @inline(__always)
+  func prefetchPosition() {
+    if let position { prefetch(position) }
+  }
+
+  /// When the event comes (its index is in the cache by then): starts loading the word
+  /// the next draw reads, `mt[mti]`, unless the state is due to be regenerated.
+  @inline(__always)
+  func prefetchNextWord() {
+    guard let position else { return }
+    let next = Int(position.load(as: Int32.self))
+    if UInt(bitPattern: next) < 624 { prefetch(position - (624 - next) * MemoryLayout<UInt>.stride) }
   }
 }
