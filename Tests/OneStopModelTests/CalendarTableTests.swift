@@ -52,6 +52,37 @@ import TestSupport
     }
   }
 
+  /// At instants and amounts of work with fractions of a second (the event loop's), the
+  /// reader gives the same bits as the day-by-day loops of `ResolvedSchedule`, with and
+  /// without the working-day calendar, and `openSeconds` up to, at and just past midnight.
+  @Test(arguments: [11, 12, 13] as [UInt64])
+  func fractionalInstantsGiveTheSameBits(seed: UInt64) throws {
+    let model = try CompiledModel(ProvinceFixtures.random(seed: seed))
+    let r = model.calendarTable.reader
+    var rng = SplitMixGenerator(seed: seed &* 104_729)
+    let span = Double(model.horizonDays + 3) * 86_400
+    for k in model.openingHours.indices {
+      let s = model.resolvedSchedule(k)
+      for _ in 0..<300 {
+        var t = Double.random(in: -86_400...span, using: &rng)
+        if Int.random(in: 0..<3, using: &rng) == 0 { t = (t / 86_400).rounded(.down) * 86_400 }
+        let work = Double.random(in: 0...(60 * 3600), using: &rng)
+        #expect(r.nextOpening(k, atOrAfter: t) == s.nextOpening(atOrAfter: t), "nextOpening \(k) \(t)")
+        let a = r.addingWorkingTime(k, work, to: t), b = s.addingWorkingTime(work, to: t)
+        #expect(a.bitPattern == b.bitPattern, "addingWorkingTime \(k) \(t) \(work)")
+        let c = r.addingWorkingTime(k, work, to: t, workingDaysFrom: model.epochDay)
+        let d = s.addingWorkingTime(work, to: t, deadlineDays: model.calendar)
+        #expect(c.bitPattern == d.bitPattern, "working days \(k) \(t) \(work)")
+        // `openSeconds` stops at the day of `b` by comparing its start with `b`.
+        let midnight = (t / 86_400).rounded(.up) * 86_400
+        for b in [t + Double.random(in: 0...(3 * 86_400), using: &rng), midnight, midnight.nextDown, midnight.nextUp] {
+          let o = r.openSeconds(k, from: t, to: b), p = s.openSeconds(from: t, to: b)
+          #expect(o.bitPattern == p.bitPattern, "openSeconds \(k) \(t) \(b)")
+        }
+      }
+    }
+  }
+
   /// `stretch` (what `BackOffice.isOpen` keeps) answers as `isOpen` at `t`, and `isOpen`
   /// gives that answer at its ends and inside it, and the other answer just outside.
   func checkStretch(_ r: CalendarReader, _ k: Int, at t: Double, _ rng: inout SplitMixGenerator) {

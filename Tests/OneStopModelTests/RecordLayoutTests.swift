@@ -47,6 +47,33 @@ import Testing
     #expect(store[j].generation == generation &+ 2)
   }
 
+  /// The bucket's whole seconds are `min(UInt64(max(0, wait.rounded())), maximum)` (the
+  /// rounding half away from zero done without libm), at halves and either side of them.
+  @Test func bucketSecondsRoundAsRounded() {
+    let stream = RandomStream(masterSeed: 11, source: "seconds")
+    var waits: [Double] = [-1e9, -0.5, -0.0, 0, 0.5, 1.5, 2.5, 1e300, .infinity, Double(WaitStatistics.maximum)]
+    for k in 0..<2_000 { waits += [Double(k) + 0.5, (Double(k) + 0.5).nextUp, (Double(k) + 0.5).nextDown] }
+    for _ in 0..<20_000 { waits.append(stream.exponential(mean: 50_000)) }
+    let m = Double(WaitStatistics.maximum)
+    waits += [m - 0.5, (m - 0.5).nextDown, m.nextDown, m.nextUp]
+    for w in waits {
+      // (`UInt64(_:)` would trap beyond its range: clamped first there.)
+      let expected =
+        w > 1e18 ? WaitStatistics.maximum : Swift.min(UInt64(Swift.max(0, w.rounded())), WaitStatistics.maximum)
+      #expect(WaitCounts.Bucket.seconds(w) == expected, "wait \(w)")
+    }
+  }
+
+  /// Statistics share one empty histogram until they record (copy on write): a value
+  /// recorded in one is in no other, nor in a statistic made afterwards.
+  @Test func emptyHistogramsAreNotShared() {
+    var a = WaitStatistics()
+    let b = WaitStatistics()
+    a.add(3_600, sameDay: true)
+    #expect(a.histogram.totalCount == 1 && b.histogram.totalCount == 0)
+    #expect(WaitStatistics().histogram.totalCount == 0 && WaitStatistics().quantile(0.5) == 0)
+  }
+
   /// Waits from a few seconds to beyond the histogram's range (clamped), with zeros and
   /// exact bucket edges: the statistics read from `WaitCounts` equal those `add` builds,
   /// count, mean, extremes and every quantile.

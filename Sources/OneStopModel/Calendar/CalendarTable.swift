@@ -180,8 +180,9 @@ public struct CalendarReader: @unchecked Sendable {
     guard b > a else { return 0 }
     var total = 0.0
     var day = CalendarReader.day(of: a)
-    let lastDay = CalendarReader.day(of: b)
-    while day <= lastDay && day < days {
+    // Up to the day of `b`: a day that starts at or after `b` adds nothing, and the
+    // division rounds `b / 86 400` up to a whole day only when `b` is past its start.
+    while day < days && Double(day) * 86_400 < b {
       let base = Double(day) * 86_400
       for i in intervals(s, day) {
         let lo = Swift.max(a, base + opens[i]), hi = Swift.min(b, base + closes[i])

@@ -78,12 +78,11 @@ extension OneStopSimulation {
     let generation = dossiers[i].generation
     if model.procedures[Int(dossiers[i].procedure)].countsWorkingDays {
       let due = Int(dossiers[i].dueDay)
-      var watch = due
-      var lead = rules.apologyLeadWorkingDays
-      while lead > 0 && watch > today {
-        watch -= 1
-        if calendar.isWorkingDay(watch) { lead -= 1 }
-      }
+      // The table's watch day, looked for back to day -1, is the one looked for back to
+      // `today` whenever it lies after today (and both lie at or before it otherwise).
+      let watch =
+        due >= 0 && due < watchDays.count
+        ? Int(watchDays[due]) : Self.watchDay(due: due, after: today, rules, calendar)
       if watch > today && watch < model.horizonDays {
         agenda.add(DayAgenda.Entry(kind: .watch, dossier: i, generation: generation, time: 0), onDay: watch)
       }
@@ -98,6 +97,18 @@ extension OneStopSimulation {
       scheduler.schedule(
         at: Swift.max(last, scheduler.now), priority: .late, .dueWatch(dossier: i, generation: generation))
     }
+  }
+
+  /// The day of the watch before due day `due`: `apologyLeadWorkingDays` working days
+  /// earlier, or `after` if that is reached first.
+  static func watchDay(due: Int, after first: Int, _ rules: CompiledModel.Rules, _ calendar: RunCalendar) -> Int {
+    var watch = due
+    var lead = rules.apologyLeadWorkingDays
+    while lead > 0 && watch > first {
+      watch -= 1
+      if calendar.isWorkingDay(watch) { lead -= 1 }
+    }
+    return watch
   }
 
   /// The watch before the due day (R11, Decree 61/2018 Art. 19(9)): the agency writes

@@ -39,7 +39,9 @@ extension OneStopSimulation {
     Recorder.closeMonth(
       recorder.months.slot(ofDay: calendar.day(end) - (end == model.endTime ? 1 : 0)), at: end, model: model,
       counters: &monthCounters, dossiers: dossiers)
-    let levels = levelWaitStatistics().enumerated().map { l, w in
+    // Each unit's waits, with its histogram, built once for the three uses below.
+    let unitWaits = counters.unitWaits.indices.map { counters.unitWaits[$0] }
+    let levels = levelWaitStatistics(unitWaits).enumerated().map { l, w in
       LevelResult(waits: WaitDigest(w), hourWaits: Array(counters.levelHourWaits[(l * 24)..<(l * 24 + 24)]))
     }
     let totals = RunTotals(
@@ -52,9 +54,10 @@ extension OneStopSimulation {
       resolvedBeforeReceived: counters.resolvedBeforeReceived, conservationViolations: violations)
     var result = RunResult(
       cells: cells, procedureCount: model.procedures.count,
-      units: unitResults(at: end), deskGroups: deskGroupResults(at: end), stations: backOffice.results(at: end),
+      units: unitResults(unitWaits, at: end), deskGroups: deskGroupResults(at: end),
+      stations: backOffice.results(at: end),
       levels: levels, hours: hourResults(at: end),
-      allWaits: counters.unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: Array(monthCounters.months),
+      allWaits: unitWaits.reduce(into: WaitStatistics()) { $0.merge($1) }, months: Array(monthCounters.months),
       totals: totals, checks: checks, events: events, trace: recorder.trace)
     result.index766 = Array(monthCounters.index766)
     return result
@@ -63,17 +66,17 @@ extension OneStopSimulation {
   /// Desk waits per level: the units' waits merged at the end of the run (the same
   /// histogram buckets, so the quantiles are those of recording each wait twice, which
   /// the event loop did before at the cost of a histogram update per service).
-  func levelWaitStatistics() -> [WaitStatistics] {
+  func levelWaitStatistics(_ unitWaits: [WaitStatistics]) -> [WaitStatistics] {
     var levels = Array(repeating: WaitStatistics(), count: model.levelCount)
-    for u in recorder.counters.unitWaits.indices { levels[model.units[u].level].merge(recorder.counters.unitWaits[u]) }
+    for u in unitWaits.indices { levels[model.units[u].level].merge(unitWaits[u]) }
     return levels
   }
 
-  private func unitResults(at end: Double) -> [UnitResult] {
+  private func unitResults(_ unitWaits: [WaitStatistics], at end: Double) -> [UnitResult] {
     let counters = recorder.counters, desks = frontOffice.statistics
     return model.units.indices.map { u in
       var unit = UnitResult(
-        waits: WaitDigest(counters.unitWaits[u]), ticketsIssued: counters.ticketsIssued[u],
+        waits: WaitDigest(unitWaits[u]), ticketsIssued: counters.ticketsIssued[u],
         turnedAway: counters.unitTurnedAway[u], sentHome: counters.unitSentHome[u],
         leftLine: counters.unitLeftLine[u], balked: counters.unitBalked[u],
         meanInSystem: desks.inSystem[u].average(upTo: end), sojourns: desks.sojourns[u],

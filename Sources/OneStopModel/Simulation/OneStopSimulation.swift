@@ -67,6 +67,9 @@ public struct OneStopSimulation: SimulationModel {
   var agenda: DayAgenda
   /// Every statistic and the trace.
   var recorder: Recorder
+  /// Per due day (`0 ... calendar.reader.days`): the day of the deadline watch
+  /// (`scheduleDeadlineWatch`), -1 when it would fall before the run.
+  let watchDays: StateArray<Int32>
 
   /// Hand-over records ("Form 05") are kept when `tracing` (`RunResult.trace`).
   public var tracing: Bool {
@@ -87,6 +90,8 @@ public struct OneStopSimulation: SimulationModel {
     backOffice = BackOffice(model, calendar: calendar, streams: streams, months: months)
     agenda = DayAgenda(days: model.horizonDays)
     recorder = Recorder(model, months: months)
+    watchDays = StateArray(
+      (0...calendar.reader.days).map { Int32(Self.watchDay(due: $0, after: -1, model.rules, calendar)) })
   }
 
   /// Schedules the first events: arrivals, closings, the carried-over backlog and the

@@ -69,13 +69,19 @@ public struct CellCounters: Sendable, Equatable {
 /// replications. Waits above 400 days are counted at that value.
 public struct WaitStatistics: Sendable {
   public var tally = Tally()
-  public var histogram = Histogram<UInt32>(
-    lowestDiscernibleValue: 1, highestTrackableValue: WaitStatistics.maximum, numberOfSignificantValueDigits: .two)
+  public var histogram = WaitStatistics.emptyHistogram
   /// Walk-ins served the same day they took their ticket.
   public var servedSameDay = 0
 
   /// The largest wait the histogram resolves, in seconds (400 days).
   public static let maximum: UInt64 = 400 * 86_400
+
+  /// The empty histogram every new statistic starts from, built once: a copy shares its
+  /// counts until the first value is recorded (copy on write), where building one ran
+  /// the library's unspecialised `Array(repeating:count:)` over 2,432 counts (36 M
+  /// instructions for the 913 statistics of a Hà Nội result, most of them empty).
+  static let emptyHistogram = Histogram<UInt32>(
+    lowestDiscernibleValue: 1, highestTrackableValue: maximum, numberOfSignificantValueDigits: .two)
 
   public init() {}
 

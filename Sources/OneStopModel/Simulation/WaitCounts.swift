@@ -34,8 +34,19 @@ struct WaitCounts: RandomAccessCollection {
 
     @inline(__always)
     init(_ wait: Double) {
-      value = Swift.min(UInt64(Swift.max(0, wait.rounded())), WaitStatistics.maximum)
+      value = Self.seconds(wait)
       index = WaitCounts.index(of: value)
+    }
+
+    /// `min(UInt64(max(0, wait.rounded())), WaitStatistics.maximum)` without the call to
+    /// libm's `round` (no SSE 4.1 in the baseline target): the truncation and its exact
+    /// remainder round half away from zero as `rounded()` does.
+    @inline(__always)
+    static func seconds(_ wait: Double) -> UInt64 {
+      guard wait > 0 else { return 0 }
+      guard wait < Double(WaitStatistics.maximum) else { return WaitStatistics.maximum }
+      let whole = UInt64(wait)  // truncation
+      return wait - Double(whole) >= 0.5 ? whole + 1 : whole
     }
   }
 
