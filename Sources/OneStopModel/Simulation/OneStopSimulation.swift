@@ -187,7 +187,14 @@ public struct OneStopSimulation: SimulationModel {
     if day > 0 && months.slot(ofDay: day) != months.slot(ofDay: day - 1) {
       recorder.closeMonth(months.slot(ofDay: day - 1), at: now, dossiers: dossiers)
     }
-    for e in agenda.take(day: day) {
+    let entries = agenda.take(day: day)
+    for k in entries.indices {
+      // The watches read records untouched for days: start loading a few entries ahead.
+      if k &+ 8 < entries.count {
+        let ahead = entries[k &+ 8]
+        if ahead.kind == .watch || ahead.kind == .dueWatch || ahead.kind == .visit { dossiers.prefetch(ahead.dossier) }
+      }
+      let e = entries[k]
       switch e.kind {
       case .watch:
         if dossiers[e.dossier].generation == e.generation { deadlineWatch(e.dossier, at: now, &scheduler) }
