@@ -58,6 +58,12 @@ public struct StateArray<Element>: RandomAccessCollection {
     storage = Storage(p, n)
   }
 
+  /// Starts loading element `i` (`prefetch(_:)`); an index out of range is ignored.
+  @inlinable @inline(__always)
+  public func prefetch(_ i: Int) {
+    if UInt(bitPattern: i) < UInt(bitPattern: count) { DESKernel.prefetch(UnsafeRawPointer(base + i)) }
+  }
+
   @inlinable public var startIndex: Int { 0 }
   @inlinable public var endIndex: Int { count }
 

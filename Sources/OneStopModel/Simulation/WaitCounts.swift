@@ -75,6 +75,14 @@ struct WaitCounts: RandomAccessCollection {
   var startIndex: Int { 0 }
   var endIndex: Int { cells.count }
 
+  /// Starts loading what `add(k, _, bucket, ...)` writes: its bucket count and its record.
+  @inline(__always)
+  func prefetch(_ k: Int, _ bucket: Bucket) {
+    guard k >= 0 && k < cells.count else { return }
+    DESKernel.prefetch(UnsafeRawPointer(counts.base + (k * Self.length + bucket.index)))
+    cells.prefetch(k)
+  }
+
   /// Counts `wait` (in `bucket`) in statistic `k`.
   @inline(__always)
   mutating func add(_ k: Int, _ wait: Double, _ bucket: Bucket, sameDay: Bool) {
