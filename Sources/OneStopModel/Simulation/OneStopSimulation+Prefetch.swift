@@ -16,8 +16,12 @@ extension OneStopSimulation {
     case .postalHandover(let d), .onlineSubmit(let d), .reachStation(let d), .resolved(let d),
       .delivered(let d):
       dossiers.prefetch(d)
-    case .leadDone(let d, _), .deskDone(_, let d):
+    case .leadDone(let d, _):
       dossiers.prefetch(d)
+    case .deskDone(let desk, let d):
+      dossiers.prefetch(d)
+      // The desk's next call draws from its unit's stream.
+      streams.unit[deskUnit(Int(desk))].prefetchPosition()
     case .stationDone(let s, _, let d):
       dossiers.prefetch(d)
       streams.station[Int(s)].prefetchPosition()
@@ -39,7 +43,12 @@ extension OneStopSimulation {
     switch event {
     case .arrival(let k): streams.arrival[Int(k)].prefetchNextWord()
     case .stationDone(let s, _, _): streams.station[Int(s)].prefetchNextWord()
+    case .deskDone(let desk, _): streams.unit[deskUnit(Int(desk))].prefetchNextWord()
     default: break
     }
   }
+
+  /// The unit of desk `desk`.
+  @inline(__always)
+  func deskUnit(_ desk: Int) -> Int { model.deskGroups[Int(frontOffice.groupOf[desk])].unit }
 }
