@@ -6,11 +6,13 @@
 /// time, answers, returns) beside the few hundred that fire today. Every push and pop
 /// costs one heap level per factor four of pending events, each level a cache line and
 /// a comparison, so holding the later days out keeps the heap small and hot. An event
-/// keeps its ordering key in its bucket, and a bucket enters the heap whole before any of
-/// its events can be next, so events pop in exactly the order of one heap: the order is
-/// total on the keys and does not depend on when an event entered the heap.
+/// keeps its ordering key in its bucket, and a bucket is released whole (sorted, as a
+/// `SortedRun` beside the heap) before any of its events can be next, so events pop in
+/// exactly the order of one heap: the order is total on the keys and does not depend on
+/// where an event waited.
 ///
-/// Invariant: every pending event before `horizon` is in the heap; a bucket holds the
+/// Invariant: every pending event before `horizon` is in the heap or the sorted run of the
+/// last bucket released (`SortedRun`); a bucket holds the
 /// events of `[b * width, (b + 1) * width)` for its bucket number `b >= index`. Events
 /// more than `ringSize` buckets ahead go to the heap directly. Copies share the buckets:
 /// only the scheduler that owns it uses one.
@@ -28,14 +30,21 @@ struct FutureBuckets<Payload> {
   @usableFromInline let slots: UnsafeMutablePointer<Bucket>
   /// The bucket number of `horizon`: the next bucket to enter the heap.
   @usableFromInline var index: Int
-  /// Every pending event before it is in the heap.
+  /// Every pending event before it is in the heap or the run.
   @usableFromInline var horizon: SimTime
+  /// The least order an event at `horizon` can have (`ScheduledEvent.order(of:)`).
+  @usableFromInline var horizonOrder: UInt128
+  /// Buffers in the pool, at `slots[ring ..< ring + pooled]`, and their capacity in events.
+  @usableFromInline var pooled: Int = 0
+  @usableFromInline var pooledCapacity: Int = 0
   /// Events in the buckets.
   @usableFromInline var count: Int = 0
   /// Slots allocated: `ringSize`, or 1 when `width` is infinite.
   @usableFromInline let ring: Int
 
   @usableFromInline static var ringSize: Int { 4096 }
+  /// Drained buffers kept for reuse, at most.
+  @usableFromInline static var poolSize: Int { 16 }
 
   /// Buckets of `width` from the boundary after `start`; none when `width` is infinite.
   @usableFromInline
@@ -44,9 +53,10 @@ struct FutureBuckets<Payload> {
     self.width = width
     // An engine without buckets (the kernel's tests make thousands) allocates one slot.
     ring = width.isFinite ? Self.ringSize : 1
-    slots = .allocate(capacity: ring)
-    slots.initialize(repeating: Bucket(base: nil, count: 0, capacity: 0), count: ring)
-    owner = Owner(slots, ring)
+    // The ring, then the pool's slots (drained buffers kept for the next buckets).
+    slots = .allocate(capacity: ring + Self.poolSize)
+    slots.initialize(repeating: Bucket(base: nil, count: 0, capacity: 0), count: ring + Self.poolSize)
+    owner = Owner(slots, ring + Self.poolSize)
     let first = (start / width).rounded(.down) + 1
     if width.isFinite && first < Double(Int.max / 2) {
       index = Int(first)
@@ -55,6 +65,7 @@ struct FutureBuckets<Payload> {
       index = 0
       horizon = .infinity
     }
+    horizonOrder = ScheduledEvent<Payload>.order(of: horizon)
   }
 
   /// Frees the buckets with the scheduler (a class, as `StateArray.Storage`: a deinit on
@@ -99,7 +110,16 @@ struct FutureBuckets<Payload> {
   }
 
   @inlinable
-  func grow(_ slot: Int) {
+  mutating func grow(_ slot: Int) {
+    if slots[slot].base == nil && pooled > 0 {
+      pooled &-= 1
+      let spare = slots[ring &+ pooled]
+      slots[ring &+ pooled].base = nil
+      pooledCapacity &-= spare.capacity
+      slots[slot].base = spare.base
+      slots[slot].capacity = spare.capacity
+      return
+    }
     let capacity = Swift.max(16, slots[slot].capacity * 2)
     let bigger = UnsafeMutablePointer<ScheduledEvent<Payload>>.allocate(capacity: capacity)
     if let old = slots[slot].base {
@@ -110,27 +130,45 @@ struct FutureBuckets<Payload> {
     slots[slot].capacity = capacity
   }
 
-  /// Moves buckets into `queue`, from `index` on, until the heap holds the next event
-  /// (its first is before `horizon`) or no bucket holds any.
+  /// Hands the next bucket that holds events to `run`, from `index` on, passing empty
+  /// ones while the heap (whose first order is `heapFirst`) holds nothing before `horizon`.
+  /// The run must be spent (it is: its events are all before `horizon`).
   @inlinable
-  mutating func release(into queue: inout EventQueue<Payload>) {
+  mutating func release(into run: inout SortedRun<Payload>, heapFirst: UInt128) {
     repeat {
       let slot = index & (Self.ringSize &- 1)
       let n = slots[slot].count
+      let start = horizon
+      index &+= 1
+      horizon = Double(index) * width
+      horizonOrder = ScheduledEvent<Payload>.order(of: horizon)
       if n > 0 {
-        let base = slots[slot].base.unsafelyUnwrapped
-        for i in 0..<n { queue.push((base + i).move()) }
-        // The slot's next use starts empty: a drained buffer kept its day's peak, and a
-        // year of 365 peaks held about 95 MB in Hồ Chí Minh City (one allocation a day frees it).
-        base.deallocate()
+        let (drained, capacity) = run.load(
+          slots[slot].base.unsafelyUnwrapped, count: n, capacity: slots[slot].capacity, start: start, width: width)
         slots[slot].base = nil
         slots[slot].capacity = 0
         slots[slot].count = 0
         count &-= n
+        if let drained { keep(drained, capacity: capacity) }
+        return
       }
-      index &+= 1
-      horizon = Double(index) * width
-    } while count > 0 && queue.firstTime >= horizon
+    } while count > 0 && heapFirst >= horizonOrder
+  }
+
+  /// Pools a drained buffer, or frees it when the pool is full or would hold more events'
+  /// room than are pending in the buckets. Buffers used to be freed at once: kept per slot,
+  /// a drained buffer kept its bucket's peak, and a year of day-bucket peaks held about
+  /// 95 MB in Hồ Chí Minh City; the pool's room is bounded by what is pending.
+  @inlinable
+  mutating func keep(_ buffer: UnsafeMutablePointer<ScheduledEvent<Payload>>, capacity: Int) {
+    if pooled < Self.poolSize && pooledCapacity &+ capacity <= Swift.max(count, 1_024) {
+      slots[ring &+ pooled].base = buffer
+      slots[ring &+ pooled].capacity = capacity
+      pooled &+= 1
+      pooledCapacity &+= capacity
+    } else {
+      buffer.deallocate()
+    }
   }
 
   /// The earliest time in the buckets, or +infinity (O(pending), for inspection).
