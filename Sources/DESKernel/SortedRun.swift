@@ -11,12 +11,10 @@
 /// order of the keys is the order of `(time, priority, sequence)`.
 ///
 /// The run owns the bucket's buffer while it serves it (`FutureBuckets.release` hands it
-/// over and takes the drained one back); noncopyable like `EventQueue`, for the same reason.
+/// over and frees the drained one); noncopyable like `EventQueue`, for the same reason.
 public struct SortedRun<Payload>: ~Copyable {
   /// The bucket's events, in the order they were scheduled; served ones are moved out.
   @usableFromInline var events: UnsafeMutablePointer<ScheduledEvent<Payload>>?
-  /// Capacity of `events` (returned with it to the buckets' pool).
-  @usableFromInline var eventsCapacity: Int = 0
   /// Sorted keys: the order's high 72 bits, the event's index in `events` in the low 56.
   @usableFromInline var keys: UnsafeMutablePointer<UInt128>
   /// The counting sort's second buffer, as long as `keys`.
@@ -62,16 +60,14 @@ public struct SortedRun<Payload>: ~Copyable {
 
   /// Serves the `count` events at `buffer` (a bucket's, in the order they were scheduled,
   /// at times in `[start, start + width)`) and returns the previous buffer, whose events
-  /// were all served, and its capacity.
+  /// were all served.
   @inlinable
   mutating func load(
-    _ buffer: UnsafeMutablePointer<ScheduledEvent<Payload>>, count n: Int, capacity: Int, start: SimTime,
-    width: SimTime
-  ) -> (UnsafeMutablePointer<ScheduledEvent<Payload>>?, Int) {
+    _ buffer: UnsafeMutablePointer<ScheduledEvent<Payload>>, count n: Int, start: SimTime, width: SimTime
+  ) -> UnsafeMutablePointer<ScheduledEvent<Payload>>? {
     precondition(next == end, "a bucket was released before the previous one was served")
-    let previous = (events, eventsCapacity)
+    let previous = events
     events = buffer
-    eventsCapacity = capacity
     if n > keysCapacity { growKeys(n) }
     for i in 0..<n {
       keys[i] = ((buffer + i).pointee.order >> 56) << 56 | UInt128(truncatingIfNeeded: i)
