@@ -41,6 +41,16 @@ public struct Scheduler<Payload>: ~Copyable {
   @inlinable
   public var pendingCount: Int { queue.count + run.count + later.count }
 
+  /// The payload of the next event as the calendar stands (the heap's first or the sorted
+  /// run's, whichever fires first), if any: for a model that prefetches what the next event
+  /// will read (not exact: the event being handled may schedule an earlier one, and events
+  /// still in their bucket are not looked at).
+  @inlinable
+  public var upcoming: Payload? {
+    if queue.firstOrder < run.firstOrder { return queue.base[0].payload }
+    return run.firstOrder == .max ? nil : run.firstPayload
+  }
+
   /// Time of the next event in the queue, if any.
   @inlinable
   public var nextEventTime: SimTime? {

@@ -168,6 +168,12 @@ public struct SortedRun<Payload>: ~Copyable {
     }
   }
 
+  /// The next event's payload; the run must not be spent.
+  @inlinable
+  var firstPayload: Payload {
+    (events.unsafelyUnwrapped + Int(truncatingIfNeeded: keys[next] & Self.indexMask)).pointee.payload
+  }
+
   /// Removes and returns the next event; the run must not be spent.
   @inlinable @inline(__always)
   mutating func popFirst() -> ScheduledEvent<Payload> {

@@ -129,6 +129,27 @@ import TestSupport
     #expect(engine.model.log.map(\.id) == [1] + odd + [0] + Array(stride(from: 2, to: 40, by: 2)))
   }
 
+  /// `upcoming` names the event that pops next, whether it waits in the heap or in a run
+  /// (nothing when the next one is still in its bucket: once per released bucket).
+  @Test func upcomingIsTheNextEventFromTheHeapOrTheRun() {
+    var engine = Engine(model: Recorder(), bucketWidth: 10)
+    for id in 0..<200 { engine.scheduler.schedule(at: Double((id * 37) % 101), id) }
+    var named = 0
+    while engine.scheduler.pendingCount > 0 {
+      let next = engine.scheduler.upcoming
+      engine.step()
+      if let next {
+        #expect(engine.model.log.last?.id == next)
+        named += 1
+      }
+      if engine.model.log.count % 3 == 0 && engine.model.log.count < 300 {
+        engine.scheduler.schedule(after: 0.5, 1_000 + engine.model.log.count)
+      }
+    }
+    #expect(engine.model.log.count > 250)
+    #expect(named >= engine.model.log.count - 12)
+  }
+
   @Test func queueGrowsPastItsInitialCapacityAndKeepsOrder() {
     var engine = Engine(model: Recorder(), reservingCapacity: 4)
     for i in (0..<1_000).reversed() { engine.scheduler.schedule(at: Double(i), i) }
