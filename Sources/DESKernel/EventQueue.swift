@@ -71,6 +71,10 @@ public struct EventQueue<Payload>: ~Copyable {
   @inlinable @inline(__always)
   var firstTime: SimTime { _count > 0 ? base[0].time : .infinity }
 
+  /// Order of the next event, or `UInt128.max` when empty.
+  @inlinable @inline(__always)
+  var firstOrder: UInt128 { _count > 0 ? base[0].order : .max }
+
   /// Adds an event.
   /// - Complexity: O(log4 `count`) comparisons; amortised O(1) growth.
   @inlinable

@@ -21,6 +21,11 @@ public struct ScheduledEvent<Payload> {
     self.payload = payload
   }
 
+  /// The least order of an event at `time` (`time` finite or +infinity, not negative):
+  /// an event fires before `time` exactly when its order is less.
+  @inlinable @inline(__always)
+  static func order(of time: SimTime) -> UInt128 { UInt128((time + 0).bitPattern) << 64 }
+
   /// When the event fires.
   @inlinable
   public var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: order >> 64)) }

@@ -17,7 +17,10 @@ public struct Scheduler<Payload>: ~Copyable {
   @inlinable public var stopRequested: Bool { _stopRequested }
   @usableFromInline var _stopRequested: Bool = false
 
+  /// Events before the buckets' horizon: scheduled into the current bucket's window (or
+  /// beyond the buckets' ring) in the heap, the last bucket released in its sorted run.
   @usableFromInline var queue: EventQueue<Payload>
+  @usableFromInline var run: SortedRun<Payload>
   /// Events from the next bucket boundary on (see `FutureBuckets`).
   @usableFromInline var later: FutureBuckets<Payload>
   @usableFromInline var nextSequence: UInt64 = 0
@@ -30,23 +33,30 @@ public struct Scheduler<Payload>: ~Copyable {
   public init(start: SimTime = 0, reservingCapacity capacity: Int = 64, bucketWidth: SimTime = .infinity) {
     _now = start
     queue = EventQueue(reservingCapacity: capacity)
+    run = SortedRun()
     later = FutureBuckets(width: bucketWidth, start: start)
   }
 
   /// Number of pending events.
   @inlinable
-  public var pendingCount: Int { queue.count + later.count }
+  public var pendingCount: Int { queue.count + run.count + later.count }
 
-  /// The payload of the event at the top of the heap, if any: most often the next event,
-  /// for `SimulationModel.prefetch(_:)` (not exact: the event being handled may schedule
-  /// an earlier one, and events still in their bucket are not looked at).
+  /// The payload of the next event as the calendar stands (the heap's first or the sorted
+  /// run's, whichever fires first), if any: for a model that prefetches what the next event
+  /// will read (not exact: the event being handled may schedule an earlier one, and events
+  /// still in their bucket are not looked at).
   @inlinable
-  public var upcoming: Payload? { queue.first?.payload }
+  public var upcoming: Payload? {
+    if queue.firstOrder < run.firstOrder { return queue.base[0].payload }
+    return run.firstOrder == .max ? nil : run.firstPayload
+  }
 
   /// Time of the next event in the queue, if any.
   @inlinable
   public var nextEventTime: SimTime? {
-    let t = Swift.min(queue.firstTime, later.earliestTime())
+    let first = Swift.min(queue.firstOrder, run.firstOrder)
+    let soon = first == .max ? .infinity : SimTime(bitPattern: UInt64(truncatingIfNeeded: first >> 64))
+    let t = Swift.min(soon, later.earliestTime())
     return t == .infinity ? nil : t
   }
 
@@ -88,9 +98,21 @@ public struct Scheduler<Payload>: ~Copyable {
   /// Pops the next event strictly before `limit`, advancing the clock to it.
   @inlinable @inline(__always)
   mutating func nextEvent(before limit: SimTime) -> ScheduledEvent<Payload>? {
-    if queue.firstTime >= later.horizon && later.count > 0 { later.release(into: &queue) }
-    guard queue.firstTime < limit else { return nil }
-    let event = queue._popFirstNonEmpty()
+    // The next event is the heap's first or the run's, whichever order is less (one
+    // 128-bit comparison; a spent run or an empty heap is `UInt128.max`).
+    let heapFirst = queue.firstOrder
+    var first = Swift.min(heapFirst, run.firstOrder)
+    if first >= later.horizonOrder && later.count > 0 {
+      later.release(into: &run, heapFirst: heapFirst)
+      first = Swift.min(heapFirst, run.firstOrder)
+    }
+    guard first < ScheduledEvent<Payload>.order(of: limit) else { return nil }
+    let event: ScheduledEvent<Payload>
+    if heapFirst < run.firstOrder {
+      event = queue._popFirstNonEmpty()
+    } else {
+      event = run.popFirst()
+    }
     _now = event.time
     _eventsProcessed &+= 1
     return event

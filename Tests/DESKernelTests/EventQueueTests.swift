@@ -86,6 +86,70 @@ import TestSupport
     }
   }
 
+  /// A released bucket is served as a sorted run beside the heap: buckets of up to
+  /// thousands of events with many equal (time, priority) pairs (so the sort's merges and
+  /// the sequence tie-break count), events scheduled into the current window while the run
+  /// is served, and a run checked and resumed mid-way, against one heap.
+  @Test func sortedRunsKeepTheOrderOfOneHeap() {
+    for seed in UInt64(0)..<120 {
+      var rng = SplitMixGenerator(seed: seed)
+      let width = [50.0, 7.0, 1.0][Int(seed % 3)]
+      var plain = Engine(model: Chain(seed: seed))
+      var bucketed = Engine(model: Chain(seed: seed), bucketWidth: width)
+      let n = Int.random(in: 1...3_000, using: &rng)
+      for id in 0..<n {
+        let time = Double(Int.random(in: 0...200, using: &rng)) / [1, 1, 4][Int.random(in: 0...2, using: &rng)]
+        let priority = [EventPriority.release, .normal, .late].randomElement(using: &rng)!
+        plain.scheduler.schedule(at: time, priority: priority, id)
+        bucketed.scheduler.schedule(at: time, priority: priority, id)
+      }
+      for end in [0.5, 51.0, 99.75, 180.0] {
+        bucketed.run(until: end)
+        plain.run(until: end)
+        #expect(bucketed.scheduler.pendingCount == plain.scheduler.pendingCount, "seed \(seed)")
+        #expect(bucketed.scheduler.nextEventTime == plain.scheduler.nextEventTime, "seed \(seed)")
+      }
+      bucketed.run()
+      plain.run()
+      #expect(bucketed.model.log.map(\.id) == plain.model.log.map(\.id), "seed \(seed)")
+      #expect(bucketed.model.log.map(\.time) == plain.model.log.map(\.time), "seed \(seed)")
+    }
+  }
+
+  /// An event beyond the buckets' ring waits in the heap; events scheduled later at the
+  /// same time and priority wait in a bucket and must come after it (sequence order).
+  @Test func heapEventBeyondTheRingPrecedesLaterTiesInARun() {
+    var engine = Engine(model: Recorder(), bucketWidth: 1)
+    engine.scheduler.schedule(at: 5_000, 0)
+    engine.scheduler.schedule(at: 2_000, 1)
+    engine.run(until: 2_001)
+    for id in 2..<40 { engine.scheduler.schedule(at: id % 2 == 0 ? 5_000 : 4_999.5, id) }
+    engine.run()
+    let odd = Array(stride(from: 3, to: 40, by: 2))
+    #expect(engine.model.log.map(\.id) == [1] + odd + [0] + Array(stride(from: 2, to: 40, by: 2)))
+  }
+
+  /// `upcoming` names the event that pops next, whether it waits in the heap or in a run
+  /// (nothing when the next one is still in its bucket: once per released bucket).
+  @Test func upcomingIsTheNextEventFromTheHeapOrTheRun() {
+    var engine = Engine(model: Recorder(), bucketWidth: 10)
+    for id in 0..<200 { engine.scheduler.schedule(at: Double((id * 37) % 101), id) }
+    var named = 0
+    while engine.scheduler.pendingCount > 0 {
+      let next = engine.scheduler.upcoming
+      engine.step()
+      if let next {
+        #expect(engine.model.log.last?.id == next)
+        named += 1
+      }
+      if engine.model.log.count % 3 == 0 && engine.model.log.count < 300 {
+        engine.scheduler.schedule(after: 0.5, 1_000 + engine.model.log.count)
+      }
+    }
+    #expect(engine.model.log.count > 250)
+    #expect(named >= engine.model.log.count - 12)
+  }
+
   @Test func queueGrowsPastItsInitialCapacityAndKeepsOrder() {
     var engine = Engine(model: Recorder(), reservingCapacity: 4)
     for i in (0..<1_000).reversed() { engine.scheduler.schedule(at: Double(i), i) }
