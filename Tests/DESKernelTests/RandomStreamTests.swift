@@ -38,6 +38,22 @@ import TestSupport
     #expect(a.uniform().bitPattern == g.uniform().bitPattern)
   }
 
+  /// `positionAddress` (what the one-stop model prefetches) is the Mersenne Twister's
+  /// index of its next word: 624 after seeding (the state is regenerated at the first
+  /// draw), then one more per draw, back to 1 after each regeneration; nil for the others.
+  @Test func positionAddressIsTheMersenneTwistersIndex() throws {
+    let mt = RandomStream(masterSeed: 5, source: "station:y")
+    let position = try #require(mt.generator.positionAddress)
+    #expect(position.load(as: Int32.self) == 624)
+    for k in 1...1300 {
+      _ = mt.uniform()
+      #expect(Int(position.load(as: Int32.self)) == (k - 1) % 624 + 1)
+    }
+    for algorithm in RandomStream.Algorithm.allCases where algorithm != .mt19937 {
+      #expect(RandomStream(masterSeed: 5, source: "station:y", algorithm: algorithm).generator.positionAddress == nil)
+    }
+  }
+
   @Test func seedsDependOnEveryPartOfTheKey() {
     let base = StreamKey(masterSeed: 1, replication: 0, source: "s")
     let variants = [
