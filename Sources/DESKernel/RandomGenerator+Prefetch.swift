@@ -12,4 +12,13 @@ extension RandomGenerator {
     guard rng.pointee.type == cgsl_rng_mt19937(), let state else { return nil }
     return state + 624 * MemoryLayout<UInt>.stride
   }
+
+  /// Starts loading the word a Mersenne Twister reads next, from its `positionAddress`
+  /// (prefetched one event earlier, so the index is in the cache by now); nothing when
+  /// the state is due to be regenerated (index 624).
+  @inlinable @inline(__always)
+  public static func prefetchNextWord(position: UnsafeMutableRawPointer) {
+    let next = Int(position.load(as: Int32.self))
+    if UInt(bitPattern: next) < 624 { prefetch(position - (624 - next) * MemoryLayout<UInt>.stride) }
+  }
 }

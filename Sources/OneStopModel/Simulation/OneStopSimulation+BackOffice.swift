@@ -82,9 +82,6 @@ extension OneStopSimulation {
   /// An officer finishes a dossier's step: the next waiting dossier starts, and the
   /// dossier asks for a supplement, waits a lead time or legal delay, or moves on.
   mutating func stationDone(_ s: Int, officer: Int, at now: Double, _ scheduler: inout Scheduler<Event>) {
-    // The officer takes the first dossier in line next (in `dispatch`): its record has
-    // waited in memory since it joined the line, so its load starts before this one's.
-    if let next = backOffice.firstWaiting(s) { dossiers.prefetch(next) }
     let i = backOffice.finish(s, officer: officer, at: now)
     dispatch(station: s, at: now, &scheduler)
     if model.stations[s].isOnlineIntake {

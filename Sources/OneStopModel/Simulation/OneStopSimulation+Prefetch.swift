@@ -11,12 +11,8 @@ extension OneStopSimulation {
   public func prefetch(_ event: Event) {
     switch event {
     case .visit(let d, _), .dueWatch(let d, _), .supplementAnswer(let d, _), .patienceOver(let d, _),
-      .appointment(let d, _), .appointmentDue(let d, _):
-      dossiers.prefetch(d)
-    case .postalHandover(let d), .onlineSubmit(let d), .reachStation(let d), .resolved(let d),
-      .delivered(let d):
-      dossiers.prefetch(d)
-    case .leadDone(let d, _):
+      .appointment(let d, _), .appointmentDue(let d, _), .leadDone(let d, _), .postalHandover(let d),
+      .onlineSubmit(let d), .reachStation(let d), .resolved(let d), .delivered(let d):
       dossiers.prefetch(d)
     case .deskDone(let desk, let d):
       dossiers.prefetch(d)

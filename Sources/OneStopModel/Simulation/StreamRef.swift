@@ -24,12 +24,10 @@ struct StreamRef {
     if let position { prefetch(position) }
   }
 
-  /// When the event comes (its index is in the cache by then): starts loading the word
-  /// the next draw reads, `mt[mti]`, unless the state is due to be regenerated.
+  /// When the event comes: starts loading the word the next draw reads
+  /// (`RandomGenerator.prefetchNextWord`).
   @inline(__always)
   func prefetchNextWord() {
-    guard let position else { return }
-    let next = Int(position.load(as: Int32.self))
-    if UInt(bitPattern: next) < 624 { prefetch(position - (624 - next) * MemoryLayout<UInt>.stride) }
+    if let position { RandomGenerator.prefetchNextWord(position: position) }
   }
 }
